@@ -1,0 +1,34 @@
+# hcmlc — see README.md. Every target sets up .venv itself on first use.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+# The bundled data is a snapshot of the 2023 application cycle taken in early September 2023,
+# after the indicator deadline and before the answers deadline.
+DEMO_AS_OF ?= 2023-09-05
+
+.PHONY: status validate test lint clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+status: $(STAMP)
+	$(BIN)/hcmlc status --as-of $(DEMO_AS_OF)
+
+validate: $(STAMP)
+	$(BIN)/hcmlc validate
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/mypy
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

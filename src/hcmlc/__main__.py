@@ -1,0 +1,3 @@
+from hcmlc.cli import main
+
+main()

@@ -1,0 +1,402 @@
+"""Rules that span files: ids that must exist, who may report what, values, years, word limits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any
+
+from hcmlc.catalog import Catalog
+from hcmlc.diagnostics import Diagnostic
+from hcmlc.models.registry import Cycle, Question, WordLimit
+from hcmlc.models.submission import ANSWER_MODELS, IndicatorValue, Photo, Submission
+from hcmlc.schema_errors import validate
+from hcmlc.suggest import did_you_mean
+from hcmlc.values import ValueProblem, parse_value
+from hcmlc.wordcount import count_words
+from hcmlc.yamlio import Document, Loc
+
+Entry = tuple[str, str, str, str]
+"""(cycle, agency, "indicator" or "answer", item id) of an item supplied without error."""
+
+
+@dataclass(frozen=True)
+class SubmissionFile:
+    """A submission file as read, with its model when it passed the schema."""
+
+    doc: Document
+    model: Submission | None
+
+
+def check_data(
+    catalog: Catalog, framework_doc: Document, assignments_doc: Document
+) -> list[Diagnostic]:
+    """Unique ids and resolvable references inside data/criteria.yaml and data/assignments.yaml."""
+    problems = _duplicates(framework_doc, _framework_ids(catalog))
+    problems += _duplicates(assignments_doc, _registry_ids(catalog))
+    owners = set(catalog.agencies) | {g.id for g in catalog.assignments.groups}
+    for loc, ref in _framework_refs(catalog):
+        if ref not in owners:
+            problems.append(_unknown(framework_doc, loc, "agency", ref, owners))
+    pools = {"agency": owners, "indicator": set(catalog.indicators)}
+    for loc, kind, ref in _question_refs(catalog):
+        if ref not in pools[kind]:
+            problems.append(_unknown(assignments_doc, loc, kind, ref, pools[kind]))
+    if catalog.assignments.current_cycle not in catalog.cycles:
+        ref = catalog.assignments.current_cycle
+        problems.append(_unknown(assignments_doc, ("current_cycle",), "cycle", ref, catalog.cycles))
+    return problems
+
+
+def check_submissions(
+    catalog: Catalog, files: list[SubmissionFile]
+) -> tuple[list[Diagnostic], set[Entry]]:
+    """Every rule on every submission, and the entries that passed them."""
+    problems: list[Diagnostic] = []
+    accepted: set[Entry] = set()
+    first_file: dict[tuple[str, str], str] = {}
+    for file in files:
+        if file.model is None:
+            continue
+        checker = _SubmissionChecker(catalog, file.doc, file.model)
+        problems += checker.run()
+        accepted |= checker.accepted
+        key = (file.model.agency, file.model.cycle)
+        if key in first_file:
+            problems.append(
+                file.doc.problem(
+                    ("agency",),
+                    "HCMLC-E027",
+                    f"a second submission of `{key[0]}` for cycle {key[1]}: "
+                    f"{first_file[key]} is the first",
+                    "merge the two files into one and delete the other",
+                )
+            )
+        else:
+            first_file[key] = file.doc.path
+    return problems, accepted
+
+
+class _SubmissionChecker:
+    """The rules of one submission file."""
+
+    def __init__(self, catalog: Catalog, doc: Document, model: Submission) -> None:
+        self.catalog, self.doc, self.model = catalog, doc, model
+        self.problems: list[Diagnostic] = []
+        self.accepted: set[Entry] = set()
+        self.cycle: Cycle | None = catalog.cycles.get(model.cycle)
+
+    def run(self) -> list[Diagnostic]:
+        known = self._check_identity()
+        if known:
+            for indicator_id, entry in self.model.indicators.items():
+                self._check_indicator(indicator_id, entry)
+            for question_id, answer in self.model.answers.items():
+                self._check_answer(question_id, answer)
+        return self.problems
+
+    def _add(
+        self, loc: Loc, code: str, message: str, hint: str | None = None, *, key: bool = False
+    ) -> None:
+        self.problems.append(self.doc.problem(loc, code, message, hint, key=key))
+
+    def _check_identity(self) -> bool:
+        agency, cycle = self.model.agency, self.model.cycle
+        known = True
+        if agency not in self.catalog.agencies:
+            self.problems.append(
+                _unknown(self.doc, ("agency",), "agency", agency, self.catalog.agencies)
+            )
+            known = False
+        if self.cycle is None:
+            self.problems.append(
+                _unknown(self.doc, ("cycle",), "cycle", cycle, self.catalog.cycles)
+            )
+            known = False
+        parts = PurePosixPath(self.doc.path).parts
+        expected = f"submissions/{cycle}/{agency}.yaml"
+        if len(parts) != 3 or parts[0] != "submissions":
+            self._add(
+                ("agency",),
+                "HCMLC-E028",
+                "a submission file must sit in its cycle's folder",
+                f"move it to {expected}",
+            )
+        elif PurePosixPath(parts[2]).stem != agency:
+            self._add(
+                ("agency",),
+                "HCMLC-E026",
+                f"the file is named `{parts[2]}` but says `agency: {agency}`",
+                f"rename the file to {expected}, or correct `agency:`",
+            )
+        elif parts[1] != cycle:
+            self._add(
+                ("cycle",),
+                "HCMLC-E026",
+                f"the file is in folder `{parts[1]}` but says `cycle: {cycle}`",
+                f"move the file to {expected}, or correct `cycle:`",
+            )
+        return known
+
+    def _check_indicator(self, indicator_id: str, entry: IndicatorValue) -> None:
+        loc: Loc = ("indicators", indicator_id)
+        indicator = self.catalog.indicators.get(indicator_id)
+        if indicator is None:
+            self.problems.append(
+                _unknown(
+                    self.doc, loc, "indicator", indicator_id, self.catalog.indicators, key=True
+                )
+            )
+            return
+        owners = self.catalog.indicator_owners[indicator_id]
+        if self.model.agency not in owners:
+            self._add(
+                loc,
+                "HCMLC-E021",
+                f"`{self.model.agency}` is not assigned indicator {indicator_id}; "
+                f"it is supplied by {', '.join(owners)}",
+                "remove this entry, or ask the coordinator to assign it in data/criteria.yaml",
+                key=True,
+            )
+            return
+        ok = self._check_year(loc, entry.year)
+        expected_unit = indicator.unit.value if indicator.unit else None
+        if entry.unit is not None and entry.unit != expected_unit:
+            wanted = f"`unit: {expected_unit}`" if expected_unit else "no unit (it is qualitative)"
+            self._add(
+                loc + ("unit",),
+                "HCMLC-E022",
+                f"indicator {indicator_id} is measured in {wanted}, not `{entry.unit}`",
+                f"write {wanted} or leave `unit` out" if expected_unit else "delete `unit`",
+            )
+            ok = False
+        try:
+            parse_value(entry.value, indicator)
+        except ValueProblem as problem:
+            self._add(
+                loc + ("value",), "HCMLC-E022", f"indicator {indicator_id}: {problem}", problem.hint
+            )
+            ok = False
+        if ok:
+            self.accepted.add((self.model.cycle, self.model.agency, "indicator", indicator_id))
+
+    def _check_year(self, loc: Loc, year: int) -> bool:
+        cycle = self.cycle
+        if cycle is None or cycle.first_year <= year <= cycle.last_year:
+            return True
+        span = (
+            f"{cycle.first_year}–{cycle.last_year}"
+            if cycle.first_year != cycle.last_year
+            else str(cycle.first_year)
+        )
+        self._add(
+            loc + ("year",),
+            "HCMLC-E023",
+            f"year {year} is outside cycle {cycle.id}, which covers {span}",
+            "give the year the figure describes; older figures belong to an earlier cycle",
+        )
+        return False
+
+    def _check_answer(self, question_id: str, answer: Any) -> None:
+        loc: Loc = ("answers", question_id)
+        question = self.catalog.questions.get(question_id)
+        if question is None:
+            self.problems.append(
+                _unknown(self.doc, loc, "question", question_id, self.catalog.questions, key=True)
+            )
+            return
+        owners = self.catalog.question_owners[question_id]
+        if self.model.agency not in owners:
+            self._add(
+                loc,
+                "HCMLC-E021",
+                f"`{self.model.agency}` is not assigned question `{question_id}`; "
+                f"it is answered by {', '.join(owners)}",
+                "remove this answer, or ask the coordinator to assign it in data/assignments.yaml",
+                key=True,
+            )
+            return
+        if self.cycle is not None and self.cycle.deadlines.answers is None:
+            self._add(
+                loc,
+                "HCMLC-W031",
+                f"cycle {self.cycle.id} does not ask for form answers",
+                "move the answer to the application cycle's file",
+                key=True,
+            )
+        before = len(self.problems)
+        self._check_answer_shape(question, answer, loc)
+        if len(self.problems) == before:
+            self.accepted.add((self.model.cycle, self.model.agency, "answer", question_id))
+
+    def _check_answer_shape(self, question: Question, answer: Any, loc: Loc) -> None:
+        if question.kind == "contact":
+            self._check_contact(question, answer, loc)
+        elif question.kind == "photos":
+            self._check_photos(question, answer, loc)
+        else:
+            model, problems = validate(ANSWER_MODELS[question.kind], answer, self.doc, loc)
+            self.problems += problems
+            if model is None:
+                return
+            if question.kind == "choice":
+                self._check_choice(question, model.choice, loc)  # type: ignore[attr-defined]
+            if question.kind == "figure":
+                self._check_year(loc, model.year)  # type: ignore[attr-defined]
+            if question.kind in ("text", "quote") and question.words:
+                for lang in ("vi", "en"):
+                    text = getattr(model, lang)
+                    if text:
+                        self._check_words(question.words, text, loc + (lang,))
+
+    def _check_contact(self, question: Question, answer: Any, loc: Loc) -> None:
+        if not isinstance(answer, dict):
+            self._add(
+                loc,
+                "HCMLC-E012",
+                f"answer `{question.id}` must be a mapping of its fields",
+                f"fields: {', '.join(f.id for f in question.fields)}",
+            )
+            return
+        allowed = [f.id for f in question.fields]
+        for name, value in answer.items():
+            if name not in allowed:
+                self._add(
+                    loc + (name,),
+                    "HCMLC-E011",
+                    f"unknown field `{name}` in `{question.id}`",
+                    did_you_mean(name, allowed) or f"fields: {', '.join(allowed)}",
+                    key=True,
+                )
+            elif not isinstance(value, str) or not value.strip():
+                self._add(
+                    loc + (name,),
+                    "HCMLC-E012",
+                    f"field `{name}` must be a non-empty text",
+                    "write the text after the colon, or leave the field out",
+                )
+
+    def _check_choice(self, question: Question, choice: str, loc: Loc) -> None:
+        options = [o.id for o in question.options]
+        if choice not in options:
+            self._add(
+                loc + ("choice",),
+                "HCMLC-E012",
+                f"`{choice}` is not an option of `{question.id}`",
+                did_you_mean(choice, options) or f"options: {', '.join(options)}",
+            )
+
+    def _check_photos(self, question: Question, answer: Any, loc: Loc) -> None:
+        if not isinstance(answer, list):
+            self._add(
+                loc,
+                "HCMLC-E012",
+                f"answer `{question.id}` must be a list of photos",
+                "start each photo with `- path:`",
+            )
+            return
+        for index, item in enumerate(answer):
+            self.problems += validate(Photo, item, self.doc, loc + (index,))[1]
+        bounds = question.photos
+        if bounds and not (bounds.min or 0) <= len(answer) <= (bounds.max or len(answer)):
+            self._add(
+                loc,
+                "HCMLC-W032",
+                f"{len(answer)} photos given; the form asks for {bounds.min} to {bounds.max}",
+                key=True,
+            )
+
+    def _check_words(self, limit: WordLimit, text: str, loc: Loc) -> None:
+        words = count_words(text)
+        if limit.max is not None and words > limit.max:
+            self._add(
+                loc,
+                "HCMLC-E024",
+                f"{words} words, over the limit of {limit.max}",
+                f"shorten the answer by {words - limit.max} words",
+            )
+        elif limit.min is not None and words < limit.min:
+            self._add(
+                loc,
+                "HCMLC-W025",
+                f"{words} words, under the minimum of {limit.min}",
+                f"add at least {limit.min - words} words",
+            )
+
+
+def _unknown(
+    doc: Document, loc: Loc, kind: str, ref: str, known: Any, *, key: bool = False
+) -> Diagnostic:
+    hint = did_you_mean(ref, known) or f"see the {kind} ids in data/{_home(kind)}"
+    return doc.problem(loc, "HCMLC-E020", f"unknown {kind} `{ref}`", hint, key=key)
+
+
+def _home(kind: str) -> str:
+    return "criteria.yaml" if kind == "indicator" else "assignments.yaml"
+
+
+def _duplicates(doc: Document, ids: Iterator[tuple[Loc, str]]) -> list[Diagnostic]:
+    first: dict[str, int] = {}
+    problems = []
+    for loc, item_id in ids:
+        line = doc.at(loc)[0]
+        if item_id in first:
+            problems.append(
+                doc.problem(
+                    loc,
+                    "HCMLC-E030",
+                    f"id `{item_id}` is used twice (first on line {first[item_id]})",
+                    "ids are unique and never reused: give this one a new id",
+                )
+            )
+        else:
+            first[item_id] = line
+    return problems
+
+
+def _framework_ids(catalog: Catalog) -> Iterator[tuple[Loc, str]]:
+    for a, area in enumerate(catalog.framework.areas):
+        yield ("areas", a, "id"), area.id
+        for s, standard in enumerate(area.standards):
+            s_loc: Loc = ("areas", a, "standards", s)
+            yield s_loc + ("id",), standard.id
+            for c, criterion in enumerate(standard.criteria):
+                c_loc = s_loc + ("criteria", c)
+                yield c_loc + ("id",), criterion.id
+                for i, indicator in enumerate(criterion.indicators):
+                    yield c_loc + ("indicators", i, "id"), indicator.id
+
+
+def _framework_refs(catalog: Catalog) -> Iterator[tuple[Loc, str]]:
+    for loc, item_id in _framework_ids(catalog):
+        if "indicators" in loc:
+            indicator = catalog.indicators[item_id]
+            for field in ("agencies", "obtained_from"):
+                for k, ref in enumerate(getattr(indicator, field)):
+                    yield loc[:-1] + (field, k), ref
+
+
+def _registry_ids(catalog: Catalog) -> Iterator[tuple[Loc, str]]:
+    reg = catalog.assignments
+    for i, agency in enumerate(reg.agencies):
+        yield ("agencies", i, "id"), agency.id
+    for i, group in enumerate(reg.groups):
+        yield ("groups", i, "id"), group.id
+    for i, cycle in enumerate(reg.cycles):
+        yield ("cycles", i, "id"), cycle.id
+    for s, section in enumerate(reg.form):
+        yield ("form", s, "id"), section.id
+        for q, question in enumerate(section.questions):
+            yield ("form", s, "questions", q, "id"), question.id
+
+
+def _question_refs(catalog: Catalog) -> Iterator[tuple[Loc, str, str]]:
+    """(location, "agency" or "indicator", id) of every reference a question makes."""
+    for s, section in enumerate(catalog.assignments.form):
+        for q, question in enumerate(section.questions):
+            loc: Loc = ("form", s, "questions", q)
+            for k, ref in enumerate(question.owners):
+                yield loc + ("owners", k), "agency", ref
+            if question.indicator:
+                yield loc + ("indicator",), "indicator", question.indicator

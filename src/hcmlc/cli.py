@@ -1,0 +1,151 @@
+"""The `hcmlc` command line: declares the commands and hands each to its module."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from hcmlc import __version__
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+Command = Callable[["Console", Path], int]
+"""A command's body: given a console and the repository root, returns an exit code."""
+
+INTERNAL_ERROR = 3
+
+app = typer.Typer(
+    name="hcmlc",
+    help="Run a UNESCO Learning City programme from a Git repository of YAML files.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class TextOrJson(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class TableOrJson(StrEnum):
+    table = "table"
+    json = "json"
+
+
+RootOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--root",
+        help="The city's repository (default: found from the current folder).",
+        file_okay=False,
+        exists=True,
+    ),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"hcmlc {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
+) -> None:
+    """Run a UNESCO Learning City programme from a Git repository of YAML files.
+
+    Exit codes: 0 ok, 1 problems found in the data, 2 usage error.
+    """
+
+
+@app.command()
+def validate(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Files or folders to report on (default: all).")
+    ] = None,
+    root: RootOption = None,
+    output: Annotated[
+        TextOrJson, typer.Option("--format", help="Output format.")
+    ] = TextOrJson.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+) -> None:
+    """Check every YAML file: schema, ids, assignments, units, years, word limits, duplicates."""
+    from hcmlc.commands import validate as command
+
+    _run(
+        lambda console, repo_root: command.run(
+            console, repo_root, paths or [], output.value, strict
+        ),
+        root,
+    )
+
+
+@app.command()
+def status(
+    cycle: Annotated[
+        str | None, typer.Option("--cycle", help="Cycle id (default: the current cycle).")
+    ] = None,
+    as_of: Annotated[
+        dt.datetime | None,
+        typer.Option(
+            "--as-of", formats=["%Y-%m-%d"], help="Day to judge deadlines by (default: today)."
+        ),
+    ] = None,
+    agency: Annotated[
+        str | None, typer.Option("--agency", help="Show one agency's to-do list.")
+    ] = None,
+    root: RootOption = None,
+    output: Annotated[
+        TableOrJson, typer.Option("--format", help="Output format.")
+    ] = TableOrJson.table,
+) -> None:
+    """Who owes what in a cycle: supplied, missing, overdue, per agency and per criterion."""
+    from hcmlc.commands import status as command
+
+    day = as_of.date() if as_of else dt.date.today()
+    _run(
+        lambda console, repo_root: command.run(
+            console, repo_root, cycle, day, agency, output.value
+        ),
+        root,
+    )
+
+
+def _run(command: Command, root: Path | None) -> None:
+    """Find the repository, run `command`, turn hcmlc's errors into messages and exit codes."""
+    from hcmlc.errors import HcmlcError
+    from hcmlc.render.console import make_console
+    from hcmlc.repository import find_root
+
+    errors = make_console(stderr=True)
+    try:
+        repo_root = root.resolve() if root else find_root(Path.cwd())
+        code = command(make_console(), repo_root)
+    except HcmlcError as exc:
+        errors.print(f"error: {exc}", markup=False, highlight=False)
+        if exc.hint:
+            errors.print(f"hint: {exc.hint}", markup=False, highlight=False)
+        code = exc.exit_code
+    except Exception as exc:  # a bug: still no traceback for the user, but a way to report it
+        errors.print(f"internal error: {type(exc).__name__}: {exc}", markup=False, highlight=False)
+        errors.print(
+            "hint: this is a bug in hcmlc; please report it with the command you ran",
+            markup=False,
+            highlight=False,
+        )
+        code = INTERNAL_ERROR
+    raise typer.Exit(code)
+
+
+def main() -> None:
+    app()

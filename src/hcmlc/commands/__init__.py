@@ -1,0 +1,1 @@
+"""One module per command: plain functions taking explicit arguments, returning an exit code."""

@@ -1,0 +1,40 @@
+"""`hcmlc status`: who owes what in a cycle, what arrived, what is late."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from rich.console import Console
+
+from hcmlc.errors import HcmlcError
+from hcmlc.render import status as reporters
+from hcmlc.repository import load
+from hcmlc.status import build_status, pick_cycle
+from hcmlc.suggest import did_you_mean
+
+
+def run(
+    console: Console,
+    root: Path,
+    cycle_id: str | None,
+    as_of: dt.date,
+    agency: str | None,
+    output: str,
+) -> int:
+    repo = load(root)
+    catalog = repo.require_catalog()
+    cycle = pick_cycle(catalog, cycle_id)
+    if agency is not None and agency not in catalog.agencies:
+        hint = (
+            did_you_mean(agency, catalog.agencies) or "see the agency ids in data/assignments.yaml"
+        )
+        raise HcmlcError(f"unknown agency `{agency}`", hint)
+    status = build_status(catalog, repo.supplied, cycle, as_of, repo.error_count)
+    if output == "json":
+        reporters.render_json(console, status, agency)
+    elif agency:
+        reporters.render_todo(console, status, catalog, agency)
+    else:
+        reporters.render_table(console, status, catalog)
+    return 1 if repo.error_count else 0

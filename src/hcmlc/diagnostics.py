@@ -1,0 +1,72 @@
+"""A problem found in the data is a value: where it is, how bad, what is wrong, how to fix it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+CODES: dict[str, tuple[Severity, str]] = {
+    "HCMLC-E001": (Severity.ERROR, "yaml-syntax"),
+    "HCMLC-E002": (Severity.ERROR, "encoding"),
+    "HCMLC-E003": (Severity.ERROR, "empty-file"),
+    "HCMLC-E004": (Severity.ERROR, "duplicate-key"),
+    "HCMLC-E005": (Severity.ERROR, "unsupported-yaml"),
+    "HCMLC-E006": (Severity.ERROR, "missing-file"),
+    "HCMLC-E010": (Severity.ERROR, "missing-key"),
+    "HCMLC-E011": (Severity.ERROR, "unknown-key"),
+    "HCMLC-E012": (Severity.ERROR, "invalid-value"),
+    "HCMLC-E020": (Severity.ERROR, "unknown-id"),
+    "HCMLC-E021": (Severity.ERROR, "not-assigned"),
+    "HCMLC-E022": (Severity.ERROR, "value-unit"),
+    "HCMLC-E023": (Severity.ERROR, "year-outside-cycle"),
+    "HCMLC-E024": (Severity.ERROR, "too-many-words"),
+    "HCMLC-W025": (Severity.WARNING, "too-few-words"),
+    "HCMLC-E026": (Severity.ERROR, "file-name-mismatch"),
+    "HCMLC-E027": (Severity.ERROR, "duplicate-submission"),
+    "HCMLC-E028": (Severity.ERROR, "misplaced-file"),
+    "HCMLC-E030": (Severity.ERROR, "duplicate-id"),
+    "HCMLC-W031": (Severity.WARNING, "not-asked-in-cycle"),
+    "HCMLC-W032": (Severity.WARNING, "photo-count"),
+}
+"""Every diagnostic code with its severity and a stable rule name; codes are never reused."""
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One located problem, e.g. `submissions/2023/so-gddt.yaml:12:5: error: … [HCMLC-E022]`."""
+
+    path: str
+    line: int
+    column: int
+    code: str
+    message: str
+    hint: str | None = None
+
+    @property
+    def severity(self) -> Severity:
+        return CODES[self.code][0]
+
+    @property
+    def rule(self) -> str:
+        return CODES[self.code][1]
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.column, self.code)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity.value,
+            "code": self.code,
+            "rule": self.rule,
+            "message": self.message,
+            "hint": self.hint,
+        }

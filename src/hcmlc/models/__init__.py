@@ -1,0 +1,1 @@
+"""Pydantic models of the repository's files: framework, registry and form, submissions."""

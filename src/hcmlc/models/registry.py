@@ -1,0 +1,140 @@
+"""The registry of data/assignments.yaml: agencies, groups, reporting cycles, form questions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from enum import StrEnum
+from typing import Literal, Self
+
+from pydantic import Field, model_validator
+
+from hcmlc.models.common import Id, Strict, Text
+from hcmlc.models.framework import Unit
+
+
+class AgencyKind(StrEnum):
+    """What sort of body an agency is."""
+
+    DEPARTMENT = "department"
+    STATISTICS_OFFICE = "statistics_office"
+    COURT = "court"
+    OFFICE = "office"
+    MASS_ORGANISATION = "mass_organisation"
+    ASSOCIATION = "association"
+    PARTY_BODY = "party_body"
+    DISTRICT = "district"
+
+
+class Agency(Strict):
+    """A body that owes data or answers; its id never changes."""
+
+    id: Id
+    name: Text
+    short: str | None = None
+    kind: AgencyKind
+
+
+class Group(Strict):
+    """A set of agencies the plan names at once, e.g. every district."""
+
+    id: Id
+    name: Text
+    kinds: list[AgencyKind] = Field(min_length=1)
+    note: str | None = None
+
+
+class Deadlines(Strict):
+    """When each part of a cycle is due; a part without a date is not asked for."""
+
+    indicators: dt.date | None = None
+    answers: dt.date | None = None
+
+
+class Cycle(Strict):
+    """A reporting round: the application of 2023, then one progress report a year."""
+
+    id: Id
+    kind: Literal["application", "progress"]
+    title: Text
+    first_year: int = Field(ge=1990, le=2100)
+    last_year: int = Field(ge=1990, le=2100)
+    deadlines: Deadlines
+
+    @model_validator(mode="after")
+    def _years_in_order(self) -> Self:
+        if self.first_year > self.last_year:
+            raise ValueError("`first_year` must not be after `last_year`")
+        return self
+
+
+class WordLimit(Strict):
+    """Bounds on the number of words of an answer."""
+
+    min: int | None = Field(default=None, ge=1)
+    max: int | None = Field(default=None, ge=1)
+
+
+class Option(Strict):
+    """One field of a contact block or one choice of a choice question."""
+
+    id: Id
+    label: Text
+
+
+class Question(Strict):
+    """One item of the membership form and the agencies that answer it."""
+
+    id: Id
+    kind: Literal["text", "figure", "contact", "choice", "photos", "quote"]
+    text: Text
+    guidance: Text | None = None
+    words: WordLimit | None = None
+    owners: list[Id] = Field(min_length=1)
+    unit: Unit | None = None
+    indicator: Id | None = None
+    fields: list[Option] = []
+    options: list[Option] = []
+    photos: WordLimit | None = None
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _parts_match_kind(self) -> Self:
+        if self.kind == "contact" and not self.fields:
+            raise ValueError("a contact question lists its `fields`")
+        if self.kind == "choice" and not self.options:
+            raise ValueError("a choice question lists its `options`")
+        if self.kind != "contact" and self.fields:
+            raise ValueError("only a contact question has `fields`")
+        if self.kind != "choice" and self.options:
+            raise ValueError("only a choice question has `options`")
+        return self
+
+
+class Section(Strict):
+    """A titled part of the form."""
+
+    id: Id
+    title: Text
+    guidance: Text | None = None
+    questions: list[Question] = Field(min_length=1)
+
+
+class Assignments(Strict):
+    """The whole of data/assignments.yaml."""
+
+    city: Text
+    current_cycle: Id
+    agencies: list[Agency] = Field(min_length=1)
+    groups: list[Group] = []
+    cycles: list[Cycle] = Field(min_length=1)
+    form: list[Section] = Field(min_length=1)
+
+    def questions(self) -> Iterator[Question]:
+        for section in self.form:
+            yield from section.questions
+
+    def expand(self, ids: list[str]) -> list[str]:
+        """Agency ids named by `ids`, groups replaced by their members, in registry order."""
+        kinds = {kind for group in self.groups if group.id in ids for kind in group.kinds}
+        return [a.id for a in self.agencies if a.id in ids or a.kind in kinds]

@@ -1,0 +1,81 @@
+"""What one agency supplies for one cycle: submissions/<cycle>/<agency>.yaml."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import Field
+
+from hcmlc.models.common import Id, NonEmpty, Strict, Text
+
+
+class IndicatorValue(Strict):
+    """A figure or a qualitative state for one indicator; `value` is typed by its indicator."""
+
+    value: NonEmpty
+    unit: str | None = None
+    year: int
+    source: NonEmpty | None = None
+    evidence: NonEmpty | None = None
+    note: NonEmpty | None = None
+    illustrative: bool = False
+
+
+class TextAnswer(Strict):
+    """A free-text answer, in Vietnamese and (for UNESCO) English."""
+
+    vi: NonEmpty
+    en: NonEmpty | None = None
+    note: NonEmpty | None = None
+
+
+class FigureAnswer(Strict):
+    """A figure of the city profile with the year it describes."""
+
+    value: float = Field(ge=0)
+    year: int
+    source: NonEmpty | None = None
+    note: NonEmpty | None = None
+    illustrative: bool = False
+
+
+class ChoiceAnswer(Strict):
+    """The option chosen among a question's options."""
+
+    choice: Id
+
+
+class QuoteAnswer(Strict):
+    """A quotation and the date it was given."""
+
+    vi: NonEmpty
+    en: NonEmpty | None = None
+    date: dt.date
+
+
+class Photo(Strict):
+    """One photograph with its caption and copyright."""
+
+    path: NonEmpty
+    caption: Text
+    copyright: NonEmpty
+
+
+class Submission(Strict):
+    """The whole of one submission file; answers are typed by their questions."""
+
+    agency: Id
+    cycle: Id
+    prepared_by: NonEmpty | None = None
+    indicators: dict[str, IndicatorValue] = {}
+    answers: dict[str, Any] = {}
+
+
+ANSWER_MODELS: dict[str, type[Strict]] = {
+    "text": TextAnswer,
+    "figure": FigureAnswer,
+    "choice": ChoiceAnswer,
+    "quote": QuoteAnswer,
+}
+"""Answer model per question kind; `contact` and `photos` are checked against their question."""

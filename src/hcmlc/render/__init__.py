@@ -1,0 +1,1 @@
+"""Reporters: turn core results into terminal text, plain text or JSON."""

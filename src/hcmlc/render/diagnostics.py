@@ -1,0 +1,48 @@
+"""Reporters of diagnostics: compiler-style text, or JSON for machines."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.text import Text
+
+from hcmlc.diagnostics import Diagnostic, Severity
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
+
+
+def summary(problems: Sequence[Diagnostic], files: int) -> dict[str, int]:
+    return {
+        "errors": sum(p.severity is Severity.ERROR for p in problems),
+        "warnings": sum(p.severity is Severity.WARNING for p in problems),
+        "files": files,
+    }
+
+
+def render_text(console: Console, problems: Sequence[Diagnostic], files: int) -> None:
+    """`path:line:column: severity: message [code]`, then an indented hint."""
+    for p in problems:
+        line = Text(f"{p.path}:{p.line}:{p.column}: ")
+        line.append(p.severity.value, style=_STYLE[p.severity])
+        line.append(f": {p.message} [{p.code}]")
+        console.print(line)
+        if p.hint:
+            console.print(Text(f"    hint: {p.hint}", style="dim"))
+    counts = summary(problems, files)
+    if problems:
+        errors, warnings = counts["errors"], counts["warnings"]
+        console.print(Text(f"{errors} error(s), {warnings} warning(s) in {files} file(s) checked"))
+    else:
+        console.print(Text(f"No problems found in {files} file(s).", style="green"))
+
+
+def render_json(console: Console, problems: Sequence[Diagnostic], files: int) -> None:
+    document = {"problems": [p.as_dict() for p in problems], "summary": summary(problems, files)}
+    write_json(console, document)
+
+
+def write_json(console: Console, document: object) -> None:
+    """JSON straight to the console's stream: no wrapping, no colour, UTF-8 kept readable."""
+    console.file.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")

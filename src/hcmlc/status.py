@@ -1,0 +1,161 @@
+"""Who owes what in a cycle, what arrived, what is late: the coordinator's main view."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from hcmlc.catalog import Catalog
+from hcmlc.checks import Entry
+from hcmlc.errors import HcmlcError
+from hcmlc.models.registry import Cycle
+from hcmlc.suggest import did_you_mean
+
+ItemKind = Literal["indicator", "answer"]
+
+
+@dataclass(frozen=True)
+class Obligation:
+    """One indicator or answer that one agency owes by a deadline."""
+
+    agency: str
+    kind: ItemKind
+    item: str
+    deadline: dt.date
+    supplied: bool
+    days_left: int
+    """Days from the as-of date to the deadline; negative once overdue."""
+
+    @property
+    def state(self) -> Literal["supplied", "due", "overdue"]:
+        if self.supplied:
+            return "supplied"
+        return "overdue" if self.days_left < 0 else "due"
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Counts over a set of obligations."""
+
+    owed: int
+    supplied: int
+    overdue: int
+    most_days_overdue: int
+
+    @property
+    def missing(self) -> int:
+        return self.owed - self.supplied
+
+    @property
+    def progress(self) -> float:
+        """Share supplied, in percent (100 when nothing is owed)."""
+        return 100.0 * self.supplied / self.owed if self.owed else 100.0
+
+    @classmethod
+    def of(cls, obligations: list[Obligation]) -> Tally:
+        overdue = [o for o in obligations if o.state == "overdue"]
+        return cls(
+            owed=len(obligations),
+            supplied=sum(o.supplied for o in obligations),
+            overdue=len(overdue),
+            most_days_overdue=max((-o.days_left for o in overdue), default=0),
+        )
+
+
+@dataclass(frozen=True)
+class Row:
+    """A line of a status table: an agency, a standard or a criterion, with its tally."""
+
+    id: str
+    name: str
+    tally: Tally
+
+
+@dataclass(frozen=True)
+class Status:
+    """The state of one cycle on one day."""
+
+    cycle: Cycle
+    as_of: dt.date
+    obligations: list[Obligation]
+    agencies: list[Row]
+    standards: list[Row]
+    criteria: list[Row]
+    indicators: Tally
+    answers: Tally
+    total: Tally
+    problems: int
+
+    def todo(self, agency: str) -> list[Obligation]:
+        """One agency's obligations, the most urgent first."""
+        mine = [o for o in self.obligations if o.agency == agency]
+        return sorted(mine, key=lambda o: (o.supplied, o.days_left, o.kind, o.item))
+
+
+def pick_cycle(catalog: Catalog, cycle_id: str | None) -> Cycle:
+    """The cycle asked for, or the registry's current cycle."""
+    wanted = cycle_id or catalog.assignments.current_cycle
+    if wanted not in catalog.cycles:
+        hint = did_you_mean(wanted, catalog.cycles) or f"cycles: {', '.join(catalog.cycles)}"
+        raise HcmlcError(f"unknown cycle `{wanted}`", hint)
+    return catalog.cycles[wanted]
+
+
+def build_status(
+    catalog: Catalog, supplied: set[Entry], cycle: Cycle, as_of: dt.date, problems: int = 0
+) -> Status:
+    """Every obligation of `cycle` and the tallies per agency, standard and criterion."""
+    obligations = list(_obligations(catalog, supplied, cycle, as_of))
+    indicator_obligations = [o for o in obligations if o.kind == "indicator"]
+    by_criterion: dict[str, list[Obligation]] = {c.id: [] for c in catalog.framework.criteria()}
+    for o in indicator_obligations:
+        by_criterion[catalog.criterion_of[o.item].id].append(o)
+
+    agencies = [
+        Row(a.id, a.name.vi, Tally.of([o for o in obligations if o.agency == a.id]))
+        for a in catalog.assignments.agencies
+        if any(o.agency == a.id for o in obligations)
+    ]
+    criteria = [
+        Row(c.id, c.title.vi, Tally.of(by_criterion[c.id])) for c in catalog.framework.criteria()
+    ]
+    standards = [
+        Row(s.id, s.title.vi, Tally.of([o for c in s.criteria for o in by_criterion[c.id]]))
+        for s in catalog.framework.standards()
+    ]
+    return Status(
+        cycle=cycle,
+        as_of=as_of,
+        obligations=obligations,
+        agencies=agencies,
+        standards=standards,
+        criteria=criteria,
+        indicators=Tally.of(indicator_obligations),
+        answers=Tally.of([o for o in obligations if o.kind == "answer"]),
+        total=Tally.of(obligations),
+        problems=problems,
+    )
+
+
+def _obligations(
+    catalog: Catalog, supplied: set[Entry], cycle: Cycle, as_of: dt.date
+) -> Iterator[Obligation]:
+    parts: list[tuple[ItemKind, dt.date | None, dict[str, list[str]]]] = [
+        ("indicator", cycle.deadlines.indicators, catalog.indicator_owners),
+        ("answer", cycle.deadlines.answers, catalog.question_owners),
+    ]
+    for kind, deadline, owners in parts:
+        if deadline is None:
+            continue
+        for item, agencies in owners.items():
+            for agency in agencies:
+                yield Obligation(
+                    agency=agency,
+                    kind=kind,
+                    item=item,
+                    deadline=deadline,
+                    supplied=(cycle.id, agency, kind, item) in supplied,
+                    days_left=(deadline - as_of).days,
+                )

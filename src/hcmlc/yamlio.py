@@ -1,0 +1,201 @@
+"""The one module that reads YAML: bytes → NFC text → located node tree → plain data.
+
+Scalars stay strings (or None for an empty value): the models type them, so YAML 1.1's
+guesses (`no` → False, `08` → error, `1.10` → 1.1) never reach the data. The node tree is
+kept so that a problem found later can be located by walking its key path.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from hcmlc.diagnostics import Diagnostic
+
+Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_NULL = "tag:yaml.org,2002:null"
+_ALLOWED_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+)
+_ENCODING_HINT = (
+    "save the file as UTF-8: in Notepad, File → Save As → Encoding: UTF-8; "
+    "in VS Code, click the encoding in the status bar → Save with Encoding → UTF-8"
+)
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    """A YAML file read into plain data, with its node tree for locating problems."""
+
+    path: str
+    data: Any
+    root: yaml.Node | None
+    problems: list[Diagnostic] = field(default_factory=list)
+
+    def at(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
+        """1-based (line, column) of the value at `loc`, or of its key when `key` is set."""
+        return locate(self.root, loc, key=key)
+
+    def problem(
+        self, loc: Loc, code: str, message: str, hint: str | None = None, *, key: bool = False
+    ) -> Diagnostic:
+        """A diagnostic located at `loc` in this document."""
+        line, column = self.at(loc, key=key)
+        return Diagnostic(self.path, line, column, code, message, hint)
+
+
+def read_yaml(path: Path, display: str) -> Document:
+    """Read one YAML file; every failure becomes a located problem, never an exception."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return _failed(display, 1, 1, "HCMLC-E006", f"cannot read the file: {exc.strerror}")
+    text, problem = _decode(raw, display)
+    if problem:
+        return Document(display, None, None, [problem])
+    return parse_yaml(text, display)
+
+
+def parse_yaml(text: str, display: str) -> Document:
+    """Parse YAML text already decoded; see `read_yaml`."""
+    text = unicodedata.normalize("NFC", text)
+    try:
+        root = yaml.compose(text, Loader=Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = f"YAML syntax error: {exc.problem or exc.context}"
+        return _failed(display, line, column, "HCMLC-E001", message, _syntax_hint(text, line))
+    except yaml.YAMLError as exc:
+        return _failed(display, 1, 1, "HCMLC-E001", f"YAML syntax error: {exc}")
+    if root is None:
+        return _failed(
+            display, 1, 1, "HCMLC-E003", "the file is empty", "write the file's keys, or delete it"
+        )
+    builder = _Builder(display)
+    data = builder.build(root)
+    return Document(display, data, root, builder.problems)
+
+
+def locate(root: yaml.Node | None, loc: Loc, *, key: bool = False) -> tuple[int, int]:
+    """Walk `loc` through the node tree; stop at the deepest node that exists."""
+    node = root
+    key_node: yaml.Node | None = None
+    for part in loc:
+        child = _child(node, part)
+        if child is None:
+            key_node = None
+            break
+        key_node, node = child
+    target = key_node if key and key_node is not None else node
+    if target is None:
+        return 1, 1
+    return target.start_mark.line + 1, target.start_mark.column + 1
+
+
+def _child(node: yaml.Node | None, part: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(part):
+                return key_node, value_node
+    elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+        return None, node.value[part]
+    return None
+
+
+class _Builder:
+    """Turns a node tree into dicts, lists and strings, reporting what PyYAML would hide."""
+
+    def __init__(self, display: str) -> None:
+        self.display = display
+        self.problems: list[Diagnostic] = []
+        self._seen: set[int] = set()
+
+    def build(self, node: yaml.Node, used_at: yaml.Node | None = None) -> Any:
+        if id(node) in self._seen:
+            # An alias re-visits a node: refuse it, so no file can expand exponentially.
+            message = "anchors and aliases (&name, *name) are not supported"
+            return self._refuse(used_at or node, message)
+        self._seen.add(id(node))
+        if node.tag not in _ALLOWED_TAGS and not node.tag.startswith("tag:yaml.org,2002:merge"):
+            return self._refuse(node, f"the YAML tag `{node.tag}` is not supported")
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, node) for item in node.value]
+        if node.tag == _NULL:
+            return None
+        return node.value
+
+    def _mapping(self, node: yaml.MappingNode) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = self.build(key_node)
+            if not isinstance(key, str):
+                self._refuse(key_node, "a key must be a plain word, not a list or mapping")
+                continue
+            if key in out:
+                mark = key_node.start_mark
+                self.problems.append(
+                    Diagnostic(
+                        self.display,
+                        mark.line + 1,
+                        mark.column + 1,
+                        "HCMLC-E004",
+                        f"duplicate key `{key}`: it is already set on line {first_line[key]}",
+                        "keep one of the two entries; YAML would silently drop the first",
+                    )
+                )
+                continue
+            first_line[key] = key_node.start_mark.line + 1
+            out[key] = self.build(value_node, key_node)
+        return out
+
+    def _refuse(self, node: yaml.Node, message: str) -> None:
+        mark = node.start_mark
+        hint = "write the value out in full, as plain YAML"
+        self.problems.append(
+            Diagnostic(self.display, mark.line + 1, mark.column + 1, "HCMLC-E005", message, hint)
+        )
+
+
+def _decode(raw: bytes, display: str) -> tuple[str, Diagnostic | None]:
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        message = "the file is encoded as UTF-16, not UTF-8"
+        return "", Diagnostic(display, 1, 1, "HCMLC-E002", message, _ENCODING_HINT)
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        message = (
+            f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); it was probably "
+            "saved as Windows-1258 or another legacy encoding"
+        )
+        return "", Diagnostic(display, line, column, "HCMLC-E002", message, _ENCODING_HINT)
+
+
+def _syntax_hint(text: str, line: int) -> str:
+    lines = text.splitlines()
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "\t" in source:
+        return "YAML indentation uses spaces, not tabs: replace the tab with spaces"
+    if source.count('"') % 2 or source.count("'") % 2:
+        return "a quotation mark is not closed on this line"
+    return "check the indentation and the `key: value` form on this line and the one above"
+
+
+def _failed(
+    display: str, line: int, column: int, code: str, message: str, hint: str | None = None
+) -> Document:
+    return Document(display, None, None, [Diagnostic(display, line, column, code, message, hint)])

@@ -1,0 +1,62 @@
+"""Shared fixtures: a throwaway copy of the bundled repository and a CLI runner."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from hcmlc.cli import app
+
+PROJECT = Path(__file__).resolve().parents[1]
+
+
+class Repo:
+    """A copy of the bundled data with an empty submissions/ folder."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def write(self, relative: str, text: str) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    def write_bytes(self, relative: str, data: bytes) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        return path
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Repo:
+    shutil.copytree(PROJECT / "data", tmp_path / "data")
+    (tmp_path / "submissions").mkdir()
+    return Repo(tmp_path)
+
+
+@pytest.fixture
+def bundled(tmp_path: Path) -> Path:
+    """A copy of the whole bundled repository, demonstration submissions included."""
+    for name in ("data", "submissions"):
+        shutil.copytree(PROJECT / name, tmp_path / name)
+    return tmp_path
+
+
+@pytest.fixture
+def hcmlc() -> Callable[..., tuple[int, str, str]]:
+    """Run the CLI in-process: returns (exit code, stdout, stderr)."""
+    runner = CliRunner()
+
+    def run(*args: str) -> tuple[int, str, str]:
+        result = runner.invoke(app, list(args))
+        assert not isinstance(result.exception, AssertionError)
+        return result.exit_code, result.stdout, result.stderr
+
+    return run

@@ -1,0 +1,31 @@
+import pytest
+
+from hcmlc.wordcount import count_words
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Thành phố Hồ Chí Minh", 5),  # one word per Vietnamese syllable, as Word counts
+        ("Học tập suốt đời cho mọi người.", 7),
+        ("Learning for all, everywhere!", 4),
+        ("e-learning", 1),  # hyphen joins
+        ("city's", 1),  # apostrophe joins
+        ("và/hoặc and/or", 4),  # slash separates
+        ("TP.HCM", 1),  # dot inside a run joins
+        ("9.389.720 dân", 2),  # a number with separators is one word
+        ("3,5% GDP", 2),
+        ("— … ; !", 0),  # punctuation alone is no word
+        ("", 0),
+        ("Hồ Chí Minh", 3),
+    ],
+)
+def test_counts_words(text: str, words: int) -> None:
+    assert count_words(text) == words
+
+
+def test_nfd_text_counts_like_nfc() -> None:
+    import unicodedata
+
+    text = "Thành phố học tập"
+    assert count_words(unicodedata.normalize("NFD", text)) == count_words(text) == 4
