@@ -1,0 +1,241 @@
+"""The bundled data files hold annex I and annex II of plan 1256/KH-UBND in full.
+
+The expected tables below were written from the plan independently of the YAML files.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from hcmlc.catalog import Catalog
+from hcmlc.repository import load
+
+PROJECT = Path(__file__).resolve().parents[1]
+
+D = "all-districts"
+# criterion → (indicator letters with unit or scale, supplying agencies per indicator)
+ANNEX_I: dict[str, list[tuple[str, str, list[str]]]] = {
+    "1.1.1": [("a", "percent", ["so-gddt"])],
+    "1.1.2": [("a", "percent", ["vp-doan-dbqh-hdnd"]), ("b", "percent", ["thanh-doan"])],
+    "1.1.3": [
+        ("a", "percent", ["so-noi-vu"]),
+        ("b", "percent", ["so-gddt"]),
+        ("c", "percent", ["so-cong-thuong"]),
+    ],
+    "1.1.4": [("a", "per_100k", ["toa-an"]), ("b", "percent", ["so-ldtbxh"])],
+    "1.2.1": [("a", "usd", ["cuc-thong-ke"]), ("b", "percent", ["cuc-thong-ke"])],
+    "1.2.2": [("a", "percent", ["so-ldtbxh"])],
+    "1.2.3": [("a", "percent", ["so-khcn"]), ("b", "per_100k", ["so-khcn"])],
+    "1.2.4": [("a", "percent", ["so-vhtt"])],
+    "1.2.5": [("a", "percent", ["so-vhtt"])],
+    "1.3.1": [("a", "tonnes_per_capita", ["so-tnmt"]), ("b", "kg_per_capita", ["so-tnmt"])],
+    "1.3.2": [("a", "percent", ["so-gtvt"]), ("b", "level", ["so-gtvt"])],
+    "1.3.3": [("a", "level", ["so-gddt"]), ("b", "level", ["so-tnmt"])],
+    "2.1.1": [("a", "existence", ["so-gddt"]), ("b", "percent", ["so-gddt"])],
+    "2.1.2": [("a", "years", ["so-gddt"])],
+    "2.1.3": [("a", "percent", ["so-gddt"])],
+    "2.1.4": [("a", "level", ["so-ldtbxh"]), ("b", "level", ["so-ldtbxh"])],
+    "2.2.1": [
+        ("a", "percent", ["so-gddt"]),
+        ("b", "percent", ["so-vhtt"]),
+        ("c", "percent", ["so-vhtt"]),
+        ("d", "level", ["so-gddt"]),
+    ],
+    "2.2.2": [("a", "percent", ["hoi-khuyen-hoc"]), ("b", "percent", ["hoi-khuyen-hoc"])],
+    "2.2.3": [("a", "count", ["so-gddt"])],
+    "2.3.1": [("a", "percent", ["ldld"])],
+    "2.3.2": [("a", "existence", ["so-gddt", "so-ldtbxh"])],
+    "2.3.3": [("a", "percent", ["so-khdt"])],
+    "2.3.4": [("a", "percent", ["so-gddt"]), ("b", "percent", ["so-ldtbxh"])],
+    "2.4.1": [("a", "percent", ["so-gddt"])],
+    "2.4.2": [
+        ("a", "percent", ["so-gddt"]),
+        ("b", "percent", ["so-tttt"]),
+        ("c", "percent", ["so-tttt"]),
+        ("d", "hours_per_week", ["so-tttt"]),
+    ],
+    "2.5.1": [("a", "existence", ["so-gddt"])],
+    "2.5.2": [("a", "percent", ["so-gddt"])],
+    "2.5.3": [("a", "percent", ["so-gddt"])],
+    "2.5.4": [("a", "percent", ["so-gddt"])],
+    "2.6.1": [("a", "existence", ["so-gddt"])],
+    "2.6.2": [("a", "percent", ["so-gddt", D])],
+    "2.6.3": [("a", "existence", ["so-gddt", D])],
+    "3.1.1": [("a", "level", ["so-gddt"])],
+    "3.1.2": [("a", "existence", ["so-gddt"])],
+    "3.1.3": [("a", "existence", ["so-gddt"])],
+    "3.2.1": [("a", "existence", ["so-gddt"])],
+    "3.2.2": [("a", "existence", ["all-departments", D])],
+    "3.3.1": [
+        ("a", "percent", ["so-tai-chinh"]),
+        ("b", "percent", ["so-tai-chinh"]),
+        ("c", "percent", ["so-tai-chinh"]),
+    ],
+    "3.3.2": [("a", "level", ["so-gddt", D])],
+    "3.3.3": [("a", "level", ["so-ldtbxh", D])],
+    "3.3.4": [("a", "percent", [D])],
+    "3.3.5": [("a", "level", ["so-ngoai-vu"])],
+}
+
+# question id → (kind, min words, max words, owners)
+ANNEX_II: dict[str, tuple[str, int | None, int | None, list[str]]] = {
+    "city-info": ("contact", None, None, ["so-gddt"]),
+    "mayor": ("contact", None, None, ["so-gddt"]),
+    "contact-person": ("contact", None, None, ["so-gddt"]),
+    "language": ("choice", None, None, ["so-gddt"]),
+    "population": ("figure", None, None, ["cuc-thong-ke"]),
+    "area-km2": ("figure", None, None, ["cuc-thong-ke"]),
+    "gdp-per-capita-city": ("figure", None, None, ["cuc-thong-ke"]),
+    "gdp-per-capita-country": ("figure", None, None, ["cuc-thong-ke"]),
+    "years-of-schooling": ("figure", None, None, ["so-gddt"]),
+    "intro-sentence": ("text", 20, 30, ["so-gddt"]),
+    "context": ("text", None, 200, ["so-gddt"]),
+    "slogan": ("text", None, 8, ["so-gddt"]),
+    "goals": ("text", None, 400, ["so-gddt"]),
+    "sustainability-health": ("text", None, 200, ["so-y-te"]),
+    "equity-inclusion": ("text", None, 200, ["so-ldtbxh"]),
+    "decent-work": ("text", None, 200, ["so-khdt"]),
+    "coordination-body": ("text", None, 200, ["so-gddt"]),
+    "resources": ("text", None, 200, ["so-gddt", "so-tai-chinh", D]),
+    "access-policies": ("text", None, 200, ["so-ldtbxh"]),
+    "access-initiatives": ("text", None, 200, ["so-ldtbxh"]),
+    "learning-information": ("text", None, 200, ["so-tttt", "so-vhtt"]),
+    "events": ("text", None, 200, ["so-tttt", "so-vhtt"]),
+    "events-impact": ("text", None, 200, ["so-tttt", "so-vhtt"]),
+    "monitoring": ("text", None, 200, ["so-gddt"]),
+    "monitoring-indicators": ("text", None, 200, ["so-gddt", "hoi-khuyen-hoc"]),
+    "best-practices": ("text", None, 400, ["so-khdt"]),
+    "best-practices-impact": ("text", None, 200, ["so-khdt"]),
+    "mayor-quote": ("quote", None, 30, ["so-gddt"]),
+    "gnlc-priorities": ("text", None, 200, ["so-gddt"]),
+    "gnlc-contribution": ("text", None, 200, ["so-gddt"]),
+    "photos": ("photos", None, None, ["so-tttt"]),
+}
+
+DISTRICTS = {
+    "thu-duc",
+    "quan-1",
+    "quan-3",
+    "quan-4",
+    "quan-5",
+    "quan-6",
+    "quan-7",
+    "quan-8",
+    "quan-10",
+    "quan-11",
+    "quan-12",
+    "binh-thanh",
+    "binh-tan",
+    "go-vap",
+    "phu-nhuan",
+    "tan-binh",
+    "tan-phu",
+    "huyen-binh-chanh",
+    "huyen-can-gio",
+    "huyen-cu-chi",
+    "huyen-hoc-mon",
+    "huyen-nha-be",
+}
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    repo = load(PROJECT)
+    assert repo.problems == []
+    assert repo.catalog is not None
+    return repo.catalog
+
+
+def test_framework_has_3_areas_12_standards_42_criteria(catalog: Catalog) -> None:
+    fw = catalog.framework
+    assert [a.id for a in fw.areas] == ["1", "2", "3"]
+    assert [s.id for s in fw.standards()] == [
+        "1.1",
+        "1.2",
+        "1.3",
+        "2.1",
+        "2.2",
+        "2.3",
+        "2.4",
+        "2.5",
+        "2.6",
+        "3.1",
+        "3.2",
+        "3.3",
+    ]
+    assert [c.id for c in fw.criteria()] == list(ANNEX_I)
+
+
+def test_every_annex_i_indicator_with_its_kind_and_agencies(catalog: Catalog) -> None:
+    found = {
+        c.id: [
+            (i.id.rsplit(".", 1)[1], (i.unit or i.scale).value, i.agencies) for i in c.indicators
+        ]
+        for c in catalog.framework.criteria()
+    }
+    assert found == ANNEX_I
+    assert len(catalog.indicators) == 63
+
+
+def test_printed_labels_kept_where_unesco_numbering_differs(catalog: Catalog) -> None:
+    labels = {c.id: c.label for c in catalog.framework.criteria() if c.label}
+    assert labels == {"3.3.4": "3.3.3", "3.3.5": "3.3.4"}
+
+
+def test_every_title_has_english(catalog: Catalog) -> None:
+    fw = catalog.framework
+    for item in [*fw.areas, *fw.standards(), *fw.criteria()]:
+        assert item.title.en, item.id
+    assert all(i.text.en for i in fw.indicators())
+
+
+def test_every_annex_ii_question_with_its_limit_and_owners(catalog: Catalog) -> None:
+    found = {
+        q.id: (q.kind, q.words.min if q.words else None, q.words.max if q.words else None, q.owners)
+        for q in catalog.assignments.questions()
+    }
+    assert found == ANNEX_II
+    assert all(q.text.en for q in catalog.assignments.questions())
+
+
+def test_years_of_schooling_is_indicator_2_1_2(catalog: Catalog) -> None:
+    assert catalog.questions["years-of-schooling"].indicator == "2.1.2.a"
+
+
+def test_agency_registry_and_groups(catalog: Catalog) -> None:
+    assert set(catalog.assignments.expand(["all-districts"])) == DISTRICTS
+    departments = catalog.assignments.expand(["all-departments"])
+    assert "so-gddt" in departments and "hoi-khuyen-hoc" in departments
+    assert "ban-to-chuc-thanh-uy" not in departments and not DISTRICTS & set(departments)
+    assert len(catalog.agencies) == 20 + 22
+
+
+def test_cycles_carry_the_plan_deadlines(catalog: Catalog) -> None:
+    application = catalog.cycles["2023"]
+    assert application.deadlines.indicators.isoformat() == "2023-08-31"
+    assert application.deadlines.answers.isoformat() == "2023-09-30"
+    assert catalog.cycles["2024"].kind == "progress"
+    assert catalog.cycles["2024"].deadlines.answers is None
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in (*_strings(k), *_strings(v))]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+@pytest.mark.parametrize("name", ["data/criteria.yaml", "data/assignments.yaml"])
+def test_data_text_is_nfc(name: str) -> None:
+    import yaml
+
+    text = (PROJECT / name).read_text(encoding="utf-8")
+    assert unicodedata.is_normalized("NFC", text)
+    assert all(unicodedata.is_normalized("NFC", s) for s in _strings(yaml.safe_load(text)))
