@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 # after the indicator deadline and before the answers deadline.
 DEMO_AS_OF ?= 2023-09-05
 
-.PHONY: status validate test lint clean
+.PHONY: status validate test lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,9 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy
+
+bench: $(STAMP)
+	$(BIN)/python bench/startup.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,38 @@
+"""One real subprocess run of the installed console script, as a user would type it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[1]
+HCMLC = Path(sys.executable).with_name("hcmlc")
+
+
+def run(*args: str, cwd: Path = PROJECT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(HCMLC), *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8", check=False
+    )
+
+
+def test_help_lists_the_commands() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    assert "validate" in result.stdout and "status" in result.stdout
+
+
+def test_bundled_repository_validates_and_shows_its_status(tmp_path: Path) -> None:
+    result = run("validate", cwd=PROJECT / "submissions")  # the root is found upwards
+    assert (result.returncode, result.stdout.strip()) == (0, "No problems found in 10 file(s).")
+    status = run("status", "--as-of", "2023-09-05")
+    assert status.returncode == 0, status.stderr
+    assert "Sở Giáo dục và Đào tạo" in status.stdout and "Traceback" not in status.stderr
+
+
+def test_no_traceback_on_a_broken_file(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data/assignments.yaml").write_bytes(b"\xff\xfe\x00garbage")
+    result = run("status", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "the data files are broken" in result.stderr
