@@ -160,6 +160,14 @@ class _SubmissionChecker:
                 key=True,
             )
             return
+        if self.cycle is not None and self.cycle.deadlines.indicators is None:
+            self._add(
+                loc,
+                "HCMLC-W031",
+                f"cycle {self.cycle.id} does not ask for indicator values",
+                "move the value to a cycle that asks for indicators",
+                key=True,
+            )
         ok = self._check_year(loc, entry.year)
         expected_unit = indicator.unit.value if indicator.unit else None
         if entry.unit is not None and entry.unit != expected_unit:

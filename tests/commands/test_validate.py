@@ -316,3 +316,20 @@ def test_broken_data_file_is_located(hcmlc, repo) -> None:
         ("data/assignments.yaml", "HCMLC-E010", "add `current_cycle:` at the top of the file"),
         ("data/assignments.yaml", "HCMLC-E011", "did you mean `current_cycle`?"),
     ]
+
+
+def test_submission_outside_a_cycle_folder(hcmlc, repo) -> None:
+    repo.write("submissions/so-gddt.yaml", GOOD)
+    p = only(hcmlc, repo)
+    assert (p["path"], p["line"], p["code"]) == ("submissions/so-gddt.yaml", 1, "HCMLC-E028")
+    assert p["hint"] == "move it to submissions/2023/so-gddt.yaml"
+
+
+def test_indicator_entry_written_as_a_bare_number(hcmlc, repo) -> None:
+    repo.write(
+        "submissions/2023/so-gddt.yaml",
+        'agency: so-gddt\ncycle: "2023"\nindicators:\n  1.1.1.a: 98\n',
+    )
+    p = only(hcmlc, repo)
+    assert (p["line"], p["column"], p["code"]) == (4, 12, "HCMLC-E012")
+    assert p["message"] == "`1.1.1.a` must be a mapping of `key: value` lines, not `98`"
