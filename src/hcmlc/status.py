@@ -71,6 +71,9 @@ class Row:
     id: str
     name: str
     tally: Tally
+    indicators: Tally | None = None
+    answers: Tally | None = None
+    """For agencies: the tally of each kind of item separately."""
 
 
 @dataclass(frozen=True)
@@ -113,10 +116,13 @@ def build_status(
     for o in indicator_obligations:
         by_criterion[catalog.criterion_of[o.item].id].append(o)
 
+    by_agency: dict[str, list[Obligation]] = {}
+    for o in obligations:
+        by_agency.setdefault(o.agency, []).append(o)
     agencies = [
-        Row(a.id, a.name.vi, Tally.of([o for o in obligations if o.agency == a.id]))
+        _agency_row(a.id, a.name.vi, by_agency[a.id])
         for a in catalog.assignments.agencies
-        if any(o.agency == a.id for o in obligations)
+        if a.id in by_agency
     ]
     criteria = [
         Row(c.id, c.title.vi, Tally.of(by_criterion[c.id])) for c in catalog.framework.criteria()
@@ -136,6 +142,16 @@ def build_status(
         answers=Tally.of([o for o in obligations if o.kind == "answer"]),
         total=Tally.of(obligations),
         problems=problems,
+    )
+
+
+def _agency_row(agency: str, name: str, obligations: list[Obligation]) -> Row:
+    return Row(
+        agency,
+        name,
+        Tally.of(obligations),
+        indicators=Tally.of([o for o in obligations if o.kind == "indicator"]),
+        answers=Tally.of([o for o in obligations if o.kind == "answer"]),
     )
 
 

@@ -47,6 +47,12 @@ def test_supplied_items_count_and_invalid_ones_do_not(hcmlc, repo) -> None:
     assert doc["problems"] == 1
     row = next(r for r in doc["agencies"] if r["id"] == "so-gddt")
     assert (row["owed"], row["supplied"], row["overdue"]) == (27 + 16, 3, 27 - 2)
+    assert (row["indicators"]["owed"], row["indicators"]["supplied"]) == (27, 2)
+    assert (row["answers"]["owed"], row["answers"]["supplied"], row["answers"]["overdue"]) == (
+        16,
+        1,
+        0,
+    )
     criterion = next(r for r in doc["criteria"] if r["id"] == "2.1.2")
     assert (criterion["owed"], criterion["supplied"], criterion["progress"]) == (1, 1, 100.0)
     standard = next(r for r in doc["standards"] if r["id"] == "2.2")
@@ -80,6 +86,8 @@ def test_table_and_to_do_views_are_plain_text_when_piped(hcmlc, repo) -> None:
         in out
     )
     assert "Sở Giáo dục và Đào tạo" in out and "1.1.1" in out
+    gddt = next(line for line in out.splitlines() if line.lstrip().startswith("so-gddt "))
+    assert gddt.split()[-8:] == ["2/27", "1/16", "43", "3", "40", "25", "5", "7%"]
     assert "Progress: 3 of 271 supplied (1%), 211 overdue — indicators 2/213, answers 1/58" in out
     assert "1 error(s) in the data: run `hcmlc validate`" in out
     _, todo, _ = hcmlc(

@@ -20,9 +20,9 @@ _STATE_STYLE = {"supplied": "green", "due": "yellow", "overdue": "bold red"}
 def render_table(console: Console, status: Status, catalog: Catalog) -> None:
     """The whole picture: header, agencies, standards and criteria, totals."""
     _header(console, status)
-    agencies = _table(console, "Agencies", "Agency")
+    agencies = _table(console, "Agencies", "Agency", split=True)
     for row in status.agencies:
-        _tally_row(agencies, row.id, row.name, row.tally)
+        _tally_row(agencies, row.id, row.name, row.tally, split=(row.indicators, row.answers))
     console.print(agencies)
     criteria = _table(console, "Indicators by standard and criterion", "Standard / criterion")
     for standard in status.standards:
@@ -96,13 +96,14 @@ def _header(console: Console, status: Status, title: str | None = None) -> None:
     console.print(Text(" · ".join(parts)))
 
 
-def _table(console: Console, title: str | None, first: str) -> Table:
+def _table(console: Console, title: str | None, first: str, split: bool = False) -> Table:
     table = Table(
         box=_box(console), title=title, title_justify="left", show_edge=console.is_terminal
     )
     table.add_column("Id")
     table.add_column(first, overflow="fold", max_width=70)
-    for header in ("Owed", "Supplied", "Missing", "Overdue", "Days late", "Progress"):
+    kinds = ("Indicators", "Answers") if split else ()
+    for header in (*kinds, "Owed", "Supplied", "Missing", "Overdue", "Days late", "Progress"):
         table.add_column(header, justify="right")
     return table
 
@@ -112,12 +113,20 @@ def _box(console: Console) -> box.Box | None:
 
 
 def _tally_row(
-    table: Table, row_id: str, name: str, tally: Tally, style: str | None = None
+    table: Table,
+    row_id: str,
+    name: str,
+    tally: Tally,
+    style: str | None = None,
+    split: tuple[Tally | None, ...] = (),
 ) -> None:
+    """One table line; `split` adds a "supplied/owed" cell per kind of item."""
     overdue = Text(str(tally.overdue), style="bold red" if tally.overdue else "")
+    kinds = [f"{part.supplied}/{part.owed}" if part and part.owed else "" for part in split]
     table.add_row(
         row_id,
         name,
+        *kinds,
         str(tally.owed),
         str(tally.supplied),
         str(tally.missing),
@@ -171,4 +180,8 @@ def _tally(t: Tally) -> dict[str, Any]:
 
 
 def _row(r: Row) -> dict[str, Any]:
-    return {"id": r.id, "name": r.name, **_tally(r.tally)}
+    row = {"id": r.id, "name": r.name, **_tally(r.tally)}
+    for kind, part in (("indicators", r.indicators), ("answers", r.answers)):
+        if part is not None:
+            row[kind] = _tally(part)
+    return row
