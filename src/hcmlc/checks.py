@@ -11,6 +11,7 @@ from hcmlc.catalog import Catalog
 from hcmlc.diagnostics import Diagnostic
 from hcmlc.models.registry import Cycle, Question, WordLimit
 from hcmlc.models.submission import ANSWER_MODELS, IndicatorValue, Photo, Submission
+from hcmlc.plural import count
 from hcmlc.schema_errors import validate
 from hcmlc.suggest import did_you_mean
 from hcmlc.values import ValueProblem, parse_value
@@ -311,7 +312,8 @@ class _SubmissionChecker:
             self._add(
                 loc,
                 "HCMLC-W032",
-                f"{len(answer)} photos given; the form asks for {bounds.min} to {bounds.max}",
+                f"{count(len(answer), 'photo')} given; "
+                f"the form asks for {bounds.min} to {bounds.max}",
                 key=True,
             )
 
@@ -321,15 +323,15 @@ class _SubmissionChecker:
             self._add(
                 loc,
                 "HCMLC-E024",
-                f"{words} words, over the limit of {limit.max}",
-                f"shorten the answer by {words - limit.max} words",
+                f"{count(words, 'word')}, over the limit of {limit.max}",
+                f"shorten the answer by {count(words - limit.max, 'word')}",
             )
         elif limit.min is not None and words < limit.min:
             self._add(
                 loc,
                 "HCMLC-W025",
-                f"{words} words, under the minimum of {limit.min}",
-                f"add at least {limit.min - words} words",
+                f"{count(words, 'word')}, under the minimum of {limit.min}",
+                f"add at least {count(limit.min - words, 'word')}",
             )
 
 

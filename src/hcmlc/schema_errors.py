@@ -31,12 +31,12 @@ def _diagnostic(
     model: type[BaseModel], error: ErrorDetails, doc: Document, prefix: Loc
 ) -> Diagnostic:
     loc = tuple(part for part in error["loc"] if not _is_union_tag(part))
-    name = str(loc[-1]) if loc else "the file"
+    where = prefix + loc
+    name = str(where[-1]) if where else "the file"
     kind = error["type"]
     value = error.get("input")
-    where = prefix + loc
     if kind == "missing":
-        parent = f"under `{loc[-2]}`" if len(loc) > 1 else "at the top of the file"
+        parent = f"under `{where[-2]}`" if len(where) > 1 else "at the top of the file"
         return doc.problem(where, "HCMLC-E010", f"`{name}` is missing", f"add `{name}:` {parent}")
     if kind == "extra_forbidden":
         allowed = _fields_at(model, loc[:-1])

@@ -89,7 +89,7 @@ def test_table_and_to_do_views_are_plain_text_when_piped(hcmlc, repo) -> None:
     gddt = next(line for line in out.splitlines() if line.lstrip().startswith("so-gddt "))
     assert gddt.split()[-8:] == ["2/27", "1/16", "43", "3", "40", "25", "5", "7%"]
     assert "Progress: 3 of 271 supplied (1%), 211 overdue — indicators 2/213, answers 1/58" in out
-    assert "1 error(s) in the data: run `hcmlc validate`" in out
+    assert "1 error in the data: run `hcmlc validate`" in out
     _, todo, _ = hcmlc(
         "status", "--root", str(repo.root), "--as-of", "2023-09-05", "--agency", "so-gddt"
     )

@@ -37,7 +37,7 @@ def test_a_good_submission_passes(hcmlc, repo) -> None:
     repo.write("submissions/2023/so-gddt.yaml", GOOD)
     code, out, _ = hcmlc("validate", "--root", str(repo.root))
     assert code == 0
-    assert out.strip() == "No problems found in 3 file(s)."
+    assert out.strip() == "No problems found in 3 files."
 
 
 def test_text_format_is_path_line_column_severity_message_hint(hcmlc, repo) -> None:
@@ -47,7 +47,7 @@ def test_text_format_is_path_line_column_severity_message_hint(hcmlc, repo) -> N
     assert out.splitlines() == [
         "submissions/2023/so-gddt.yaml:5:12: error: indicator 1.1.1.a: `80%` is not a number [HCMLC-E022]",
         "    hint: write the number without the % sign: 80",
-        "1 error(s), 0 warning(s) in 3 file(s) checked",
+        "1 error, 0 warnings in 3 files checked",
     ]
 
 

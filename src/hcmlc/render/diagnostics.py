@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.text import Text
 
 from hcmlc.diagnostics import Diagnostic, Severity
+from hcmlc.plural import count
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 
@@ -33,9 +34,12 @@ def render_text(console: Console, problems: Sequence[Diagnostic], files: int) ->
     counts = summary(problems, files)
     if problems:
         errors, warnings = counts["errors"], counts["warnings"]
-        console.print(Text(f"{errors} error(s), {warnings} warning(s) in {files} file(s) checked"))
+        checked = (
+            f"{count(errors, 'error')}, {count(warnings, 'warning')} in {count(files, 'file')}"
+        )
+        console.print(Text(f"{checked} checked"))
     else:
-        console.print(Text(f"No problems found in {files} file(s).", style="green"))
+        console.print(Text(f"No problems found in {count(files, 'file')}.", style="green"))
 
 
 def render_json(console: Console, problems: Sequence[Diagnostic], files: int) -> None:

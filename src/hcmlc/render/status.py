@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from hcmlc.catalog import Catalog
+from hcmlc.plural import count
 from hcmlc.render.diagnostics import write_json
 from hcmlc.status import Obligation, Row, Status, Tally
 
@@ -152,7 +153,7 @@ def _totals(console: Console, status: Status, tally: Tally | None = None) -> Non
     if status.problems:
         console.print(
             Text(
-                f"{status.problems} error(s) in the data: run `hcmlc validate`; "
+                f"{count(status.problems, 'error')} in the data: run `hcmlc validate`; "
                 "entries with errors count as missing.",
                 style="yellow",
             )
@@ -171,8 +172,8 @@ def _when(o: Obligation) -> str:
 
 def _days(days_left: int) -> str:
     if days_left < 0:
-        return f"{-days_left} days overdue"
-    return "due today" if days_left == 0 else f"{days_left} days left"
+        return f"{count(-days_left, 'day')} overdue"
+    return "due today" if days_left == 0 else f"{count(days_left, 'day')} left"
 
 
 def _tally(t: Tally) -> dict[str, Any]:

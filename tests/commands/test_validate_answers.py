@@ -1,0 +1,152 @@
+"""Form answers of every kind: contact, choice, figure, quote, photos."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+
+def check(
+    hcmlc, repo, agency: str, answers: str
+) -> tuple[int, list[tuple[int, str, str, str | None]]]:
+    repo.write(
+        f"submissions/2023/{agency}.yaml", f'agency: {agency}\ncycle: "2023"\nanswers:\n{answers}'
+    )
+    code, out, _ = hcmlc("validate", "--root", str(repo.root), "--format", "json")
+    return code, [
+        (p["line"], p["code"], p["message"], p["hint"]) for p in json.loads(out)["problems"]
+    ]
+
+
+def test_contact_fields(hcmlc, repo) -> None:
+    answers = "  mayor:\n    first-name: Văn Mãi\n    surname: Phan\n    email:\n"
+    assert check(hcmlc, repo, "so-gddt", answers) == (
+        1,
+        [
+            (6, "HCMLC-E011", "unknown field `surname` in `mayor`", "did you mean `last-name`?"),
+            (
+                7,
+                "HCMLC-E012",
+                "field `email` must be a non-empty text",
+                "write the text after the colon, or leave the field out",
+            ),
+        ],
+    )
+    assert check(hcmlc, repo, "so-gddt", "  mayor:\n    phone: 028\n")[1][0][3] == (
+        "fields: salutation, first-name, last-name, official-title, postal-address, postcode, email"
+    )
+    assert check(hcmlc, repo, "so-gddt", "  mayor: Ông Phan Văn Mãi\n")[1] == [
+        (
+            4,
+            "HCMLC-E012",
+            "answer `mayor` must be a mapping of its fields",
+            "fields: salutation, first-name, last-name, official-title, postal-address, postcode, email",
+        ),
+    ]
+
+
+def test_choice(hcmlc, repo) -> None:
+    assert check(hcmlc, repo, "so-gddt", "  language:\n    choice: englsh\n") == (
+        1,
+        [
+            (5, "HCMLC-E012", "`englsh` is not an option of `language`", "did you mean `english`?"),
+        ],
+    )
+    assert check(hcmlc, repo, "so-gddt", "  language:\n    choice: french\n") == (0, [])
+
+
+def test_figure_with_year(hcmlc, repo) -> None:
+    code, found = check(
+        hcmlc, repo, "cuc-thong-ke", "  population:\n    value: 9.389.720\n    year: 2010\n"
+    )
+    assert code == 1
+    assert found == [
+        (
+            5,
+            "HCMLC-E012",
+            "`value` must be a number, not `9.389.720`",
+            "write the number without thousands separators: 9389720",
+        ),
+    ]
+    code, found = check(
+        hcmlc, repo, "cuc-thong-ke", "  population:\n    value: 9389720\n    year: 2010\n"
+    )
+    assert found == [
+        (
+            6,
+            "HCMLC-E023",
+            "year 2010 is outside cycle 2023, which covers 2019–2023",
+            "give the year the figure describes; older figures belong to an earlier cycle",
+        )
+    ]
+
+
+def test_quote_needs_a_date_and_fits_30_words(hcmlc, repo) -> None:
+    quote = " ".join(["học"] * 31)
+    code, found = check(
+        hcmlc, repo, "so-gddt", f"  mayor-quote:\n    vi: {quote}\n    date: 15/08/2023\n"
+    )
+    assert code == 1
+    assert found == [
+        (
+            6,
+            "HCMLC-E012",
+            "`date` must be a date, not `15/08/2023`",
+            "write the date as YYYY-MM-DD, e.g. 2023-08-31",
+        ),
+    ]
+    code, found = check(
+        hcmlc, repo, "so-gddt", f"  mayor-quote:\n    vi: {quote}\n    date: 2023-08-15\n"
+    )
+    assert found == [
+        (5, "HCMLC-E024", "31 words, over the limit of 30", "shorten the answer by 1 word")
+    ]
+
+
+def test_english_text_is_held_to_the_limit_too(hcmlc, repo) -> None:
+    answers = "  slogan:\n    vi: Học tập suốt đời\n    en: Lifelong learning for every single person in our great city\n"
+    assert check(hcmlc, repo, "so-gddt", answers)[1] == [
+        (6, "HCMLC-E024", "10 words, over the limit of 8", "shorten the answer by 2 words"),
+    ]
+
+
+PHOTO = "  - path: photos/ben-thanh.jpg\n    caption: {vi: Chợ Bến Thành}\n    copyright: © UBND TP.HCM\n"
+
+
+def test_photos(hcmlc, repo) -> None:
+    assert check(hcmlc, repo, "so-tttt", "  photos:\n" + PHOTO * 3) == (0, [])
+    code, found = check(hcmlc, repo, "so-tttt", "  photos:\n" + PHOTO)
+    assert (code, found) == (
+        0,
+        [(4, "HCMLC-W032", "1 photo given; the form asks for 3 to 4", None)],
+    )
+    broken = PHOTO.replace("    copyright: © UBND TP.HCM\n", "")
+    assert check(hcmlc, repo, "so-tttt", "  photos:\n" + broken * 3)[1][0][:3] == (
+        5,
+        "HCMLC-E010",
+        "`copyright` is missing",
+    )
+    assert check(hcmlc, repo, "so-tttt", "  photos: ảnh.jpg\n")[1] == [
+        (
+            4,
+            "HCMLC-E012",
+            "answer `photos` must be a list of photos",
+            "start each photo with `- path:`",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (
+            "  slogan: Học tập suốt đời\n",
+            "`slogan` must be a mapping of `key: value` lines, not `Học tập suốt đời`",
+        ),
+        ("  slogan:\n    vi: [Học, tập]\n", "`vi` must be a text, not a list"),
+        ("  slogan:\n    vi: '   '\n", "`vi` must not be empty"),
+    ],
+)
+def test_text_answer_shape(hcmlc, repo, body: str, message: str) -> None:
+    assert check(hcmlc, repo, "so-gddt", body)[1][0][2] == message
