@@ -19,7 +19,15 @@ CATALOG: Catalog = load(PROJECT).require_catalog()
 SEED = (PROJECT / "submissions/2023/so-gddt.yaml").read_text(encoding="utf-8")
 PATH = "submissions/2023/so-gddt.yaml"
 
-TOKENS = [*"abcđ ơ\n\t:-[]{}&*!|>'\"#%@`,.0123456789~?<=", "  ", "\r\n", "no", "yes", "08", "\ufeff"]
+TOKENS = [
+    *"abcđ ơ\n\t:-[]{}&*!|>'\"#%@`,.0123456789~?<=",
+    "  ",
+    "\r\n",
+    "no",
+    "yes",
+    "08",
+    "\ufeff",
+]
 YAMLISH = st.lists(st.sampled_from(TOKENS), max_size=120).map("".join)
 
 

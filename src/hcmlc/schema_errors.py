@@ -50,8 +50,14 @@ def _explain(kind: str, name: str, value: Any, error: ErrorDetails) -> tuple[str
     shown = _show(value)
     ctx = error.get("ctx") or {}
     if kind in {"float_parsing", "int_parsing", "int_from_float", "float_type", "int_type"}:
-        whole = "a whole number" if kind.startswith("int") else "a number"
-        return f"`{name}` must be {whole}, not {shown}", number_hint(value)
+        if kind.startswith("int"):
+            hint = (
+                "write a whole number, without decimals"
+                if _is_number(value)
+                else number_hint(value)
+            )
+            return f"`{name}` must be a whole number, not {shown}", hint
+        return f"`{name}` must be a number, not {shown}", number_hint(value)
     if kind in {
         "date_parsing",
         "date_from_datetime_parsing",
@@ -100,6 +106,14 @@ def number_hint(value: Any) -> str | None:
         digits = re.sub(r"[.,\s]", "", text)
         return f"write the number without thousands separators: {digits}"
     return "write the figure alone; put words in `note`" if text else None
+
+
+def _is_number(value: Any) -> bool:
+    try:
+        float(value)
+    except (TypeError, ValueError):
+        return False
+    return True
 
 
 def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:

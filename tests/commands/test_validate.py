@@ -333,3 +333,54 @@ def test_indicator_entry_written_as_a_bare_number(hcmlc, repo) -> None:
     p = only(hcmlc, repo)
     assert (p["line"], p["column"], p["code"]) == (4, 12, "HCMLC-E012")
     assert p["message"] == "`1.1.1.a` must be a mapping of `key: value` lines, not `98`"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message", "hint"),
+    [
+        (
+            "    year: 2022",
+            "    year: 2022.5",
+            "`year` must be a whole number, not `2022.5`",
+            "write a whole number, without decimals",
+        ),
+        (
+            "    source: Báo",
+            "    illustrative: maybe\n    source: Báo",
+            "`illustrative` must be true or false, not `maybe`",
+            None,
+        ),
+        (
+            "agency: so-gddt",
+            "agency: Sở GDĐT",
+            "`agency` is not a valid id: `Sở GDĐT`",
+            "an id uses lower-case letters, digits, dots and hyphens, e.g. `so-gddt` or `1.1.1.a`",
+        ),
+        (
+            "    vi: Học tập suốt đời cho mọi người",
+            "    vi: [Học tập]",
+            "`vi` must be a text, not a list",
+            "write the text on one line, or as a `|` block",
+        ),
+    ],
+)
+def test_type_errors_in_plain_words(hcmlc, repo, old, new, message, hint) -> None:
+    repo.write("submissions/2023/so-gddt.yaml", GOOD.replace(old, new))
+    code, found = problems(hcmlc, repo)
+    assert code == 1
+    assert (found[0]["message"], found[0]["hint"]) == (message, hint)
+
+
+def test_misspelt_choice_in_the_data_suggests_the_nearest(hcmlc, repo) -> None:
+    path = repo.root / "data/criteria.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('kind: "quantitative"', 'kind: "quantitive"', 1),
+        encoding="utf-8",
+    )
+    code, found = problems(hcmlc, repo)
+    assert code == 1
+    assert (
+        found[0]["message"]
+        == "`kind` must be one of 'quantitative' or 'qualitative', not `quantitive`"
+    )
+    assert found[0]["hint"] == "did you mean `quantitative`?"
