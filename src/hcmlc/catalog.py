@@ -36,11 +36,4 @@ class Catalog:
         setter(self, "question_owners", {q.id: reg.expand(q.owners) for q in reg.questions()})
 
     def agency_name(self, agency_id: str, lang: str = "vi") -> str:
-        agency = self.agencies.get(agency_id)
-        return agency.name.get(lang) if agency else agency_id
-
-    def owed_indicators(self, agency_id: str) -> list[str]:
-        return [i for i, owners in self.indicator_owners.items() if agency_id in owners]
-
-    def owed_questions(self, agency_id: str) -> list[str]:
-        return [q for q, owners in self.question_owners.items() if agency_id in owners]
+        return self.agencies[agency_id].name.get(lang)

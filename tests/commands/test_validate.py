@@ -384,3 +384,25 @@ def test_misspelt_choice_in_the_data_suggests_the_nearest(hcmlc, repo) -> None:
         == "`kind` must be one of 'quantitative' or 'qualitative', not `quantitive`"
     )
     assert found[0]["hint"] == "did you mean `quantitative`?"
+
+
+def test_answer_in_a_progress_cycle_warns(hcmlc, repo) -> None:
+    repo.write(
+        "submissions/2024/so-gddt.yaml",
+        'agency: so-gddt\ncycle: "2024"\nanswers:\n  slogan: {vi: Học tập suốt đời}\n',
+    )
+    code, found = problems(hcmlc, repo)
+    assert code == 0
+    assert [(p["line"], p["code"], p["message"]) for p in found] == [
+        (4, "HCMLC-W031", "cycle 2024 does not ask for form answers"),
+    ]
+
+
+def test_top_level_list(hcmlc, repo) -> None:
+    repo.write("submissions/2023/so-gddt.yaml", "- agency: so-gddt\n")
+    p = only(hcmlc, repo)
+    assert (p["line"], p["column"], p["message"]) == (
+        1,
+        1,
+        "the file must be a mapping of `key: value` lines",
+    )
