@@ -64,6 +64,12 @@ def test_agency_to_do_list_most_urgent_first(hcmlc, repo) -> None:
     _, doc = status(hcmlc, repo, "--as-of", "2023-09-05", "--agency", "so-gddt")
     items = doc["obligations"]
     assert doc["agency"] == "so-gddt" and len(items) == 43
+    assert (doc["total"]["owed"], doc["indicators"]["owed"], doc["answers"]["owed"]) == (43, 27, 16)
+    assert (
+        doc["total"]["supplied"],
+        doc["indicators"]["supplied"],
+        doc["answers"]["supplied"],
+    ) == (3, 2, 1)
     expected = {"kind": "indicator", "state": "overdue", "days_left": -5, "deadline": "2023-08-31"}
     assert expected.items() <= items[0].items()
     assert items[-1]["state"] == "supplied"

@@ -60,12 +60,16 @@ def render_json(console: Console, status: Status, agency: str | None) -> None:
 def status_document(status: Status, agency: str | None) -> dict[str, Any]:
     """The status as stable, language-independent JSON."""
     obligations = status.todo(agency) if agency else status.obligations
+
+    def tally(kind: str | None) -> dict[str, Any]:
+        return _tally(Tally.of([o for o in obligations if kind in (None, o.kind)]))
+
     document: dict[str, Any] = {
         "cycle": status.cycle.id,
         "as_of": status.as_of.isoformat(),
-        "total": _tally(status.total) if not agency else _tally(Tally.of(obligations)),
-        "indicators": _tally(status.indicators),
-        "answers": _tally(status.answers),
+        "total": tally(None),
+        "indicators": tally("indicator"),
+        "answers": tally("answer"),
         "problems": status.problems,
         "obligations": [
             {**asdict(o), "deadline": o.deadline.isoformat(), "state": o.state} for o in obligations
