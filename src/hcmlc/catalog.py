@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 from hcmlc.models.framework import Criterion, Framework, Indicator, Standard
 from hcmlc.models.registry import Agency, Assignments, Cycle, Question
@@ -34,6 +35,10 @@ class Catalog:
         setter(self, "cycles", {c.id: c for c in reg.cycles})
         setter(self, "indicator_owners", {i.id: reg.expand(i.agencies) for i in fw.indicators()})
         setter(self, "question_owners", {q.id: reg.expand(q.owners) for q in reg.questions()})
+
+    def owners(self, kind: Literal["indicator", "answer"]) -> dict[str, list[str]]:
+        """Item id → the agencies that owe it, for indicators or for form questions."""
+        return self.indicator_owners if kind == "indicator" else self.question_owners
 
     def agency_name(self, agency_id: str, lang: str = "vi") -> str:
         return self.agencies[agency_id].name.get(lang)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, Literal
 
 from hcmlc.catalog import Catalog
 from hcmlc.diagnostics import Diagnostic
@@ -18,8 +18,45 @@ from hcmlc.values import ValueProblem, parse_value
 from hcmlc.wordcount import count_words
 from hcmlc.yamlio import Document, Loc
 
-Entry = tuple[str, str, str, str]
+ItemKind = Literal["indicator", "answer"]
+
+Entry = tuple[str, str, ItemKind, str]
 """(cycle, agency, "indicator" or "answer", item id) of an item supplied without error."""
+
+
+@dataclass(frozen=True)
+class _ItemRule:
+    """How the messages about one kind of item (indicator or answer) name it."""
+
+    noun: str
+    verb: str
+    entry: str
+    home: str
+    asked: str
+    move: str
+
+    def show(self, item_id: str) -> str:
+        return item_id if self.noun == "indicator" else f"`{item_id}`"
+
+
+_ITEM_RULES: dict[ItemKind, _ItemRule] = {
+    "indicator": _ItemRule(
+        "indicator",
+        "supplied",
+        "entry",
+        "data/criteria.yaml",
+        "indicator values",
+        "move the value to a cycle that asks for indicators",
+    ),
+    "answer": _ItemRule(
+        "question",
+        "answered",
+        "answer",
+        "data/assignments.yaml",
+        "form answers",
+        "move the answer to the application cycle's file",
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -142,33 +179,9 @@ class _SubmissionChecker:
 
     def _check_indicator(self, indicator_id: str, entry: IndicatorValue) -> None:
         loc: Loc = ("indicators", indicator_id)
-        indicator = self.catalog.indicators.get(indicator_id)
-        if indicator is None:
-            self.problems.append(
-                _unknown(
-                    self.doc, loc, "indicator", indicator_id, self.catalog.indicators, key=True
-                )
-            )
+        if not self._admit("indicator", indicator_id, loc):
             return
-        owners = self.catalog.indicator_owners[indicator_id]
-        if self.model.agency not in owners:
-            self._add(
-                loc,
-                "HCMLC-E021",
-                f"`{self.model.agency}` is not assigned indicator {indicator_id}; "
-                f"it is supplied by {', '.join(owners)}",
-                "remove this entry, or ask the coordinator to assign it in data/criteria.yaml",
-                key=True,
-            )
-            return
-        if self.cycle is not None and self.cycle.deadlines.indicators is None:
-            self._add(
-                loc,
-                "HCMLC-W031",
-                f"cycle {self.cycle.id} does not ask for indicator values",
-                "move the value to a cycle that asks for indicators",
-                key=True,
-            )
+        indicator = self.catalog.indicators[indicator_id]
         ok = self._check_year(loc, entry.year)
         expected_unit = indicator.unit.value if indicator.unit else None
         if entry.unit is not None and entry.unit != expected_unit:
@@ -190,6 +203,36 @@ class _SubmissionChecker:
         if ok:
             self.accepted.add((self.model.cycle, self.model.agency, "indicator", indicator_id))
 
+    def _admit(self, kind: ItemKind, item_id: str, loc: Loc) -> bool:
+        """Whether the item exists and is this agency's; warn when the cycle does not ask for it."""
+        rules = _ITEM_RULES[kind]
+        known = self.catalog.indicators if kind == "indicator" else self.catalog.questions
+        if item_id not in known:
+            self.problems.append(_unknown(self.doc, loc, rules.noun, item_id, known, key=True))
+            return False
+        owners = (
+            self.catalog.indicator_owners if kind == "indicator" else self.catalog.question_owners
+        )[item_id]
+        if self.model.agency not in owners:
+            self._add(
+                loc,
+                "HCMLC-E021",
+                f"`{self.model.agency}` is not assigned {rules.noun} {rules.show(item_id)}; "
+                f"it is {rules.verb} by {', '.join(owners)}",
+                f"remove this {rules.entry}, or ask the coordinator to assign it in {rules.home}",
+                key=True,
+            )
+            return False
+        if self.cycle is not None and self.cycle.deadlines.of(kind) is None:
+            self._add(
+                loc,
+                "HCMLC-W031",
+                f"cycle {self.cycle.id} does not ask for {rules.asked}",
+                rules.move,
+                key=True,
+            )
+        return True
+
     def _check_year(self, loc: Loc, year: int) -> bool:
         cycle = self.cycle
         if cycle is None or cycle.first_year <= year <= cycle.last_year:
@@ -209,31 +252,9 @@ class _SubmissionChecker:
 
     def _check_answer(self, question_id: str, answer: Any) -> None:
         loc: Loc = ("answers", question_id)
-        question = self.catalog.questions.get(question_id)
-        if question is None:
-            self.problems.append(
-                _unknown(self.doc, loc, "question", question_id, self.catalog.questions, key=True)
-            )
+        if not self._admit("answer", question_id, loc):
             return
-        owners = self.catalog.question_owners[question_id]
-        if self.model.agency not in owners:
-            self._add(
-                loc,
-                "HCMLC-E021",
-                f"`{self.model.agency}` is not assigned question `{question_id}`; "
-                f"it is answered by {', '.join(owners)}",
-                "remove this answer, or ask the coordinator to assign it in data/assignments.yaml",
-                key=True,
-            )
-            return
-        if self.cycle is not None and self.cycle.deadlines.answers is None:
-            self._add(
-                loc,
-                "HCMLC-W031",
-                f"cycle {self.cycle.id} does not ask for form answers",
-                "move the answer to the application cycle's file",
-                key=True,
-            )
+        question = self.catalog.questions[question_id]
         before = len(self.problems)
         self._check_answer_shape(question, answer, loc)
         if len(self.problems) == before:

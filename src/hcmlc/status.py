@@ -8,12 +8,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from hcmlc.catalog import Catalog
-from hcmlc.checks import Entry
+from hcmlc.checks import Entry, ItemKind
 from hcmlc.errors import HcmlcError
 from hcmlc.models.registry import Cycle
 from hcmlc.suggest import did_you_mean
-
-ItemKind = Literal["indicator", "answer"]
 
 
 @dataclass(frozen=True)
@@ -158,14 +156,12 @@ def _agency_row(agency: str, name: str, obligations: list[Obligation]) -> Row:
 def _obligations(
     catalog: Catalog, supplied: set[Entry], cycle: Cycle, as_of: dt.date
 ) -> Iterator[Obligation]:
-    parts: list[tuple[ItemKind, dt.date | None, dict[str, list[str]]]] = [
-        ("indicator", cycle.deadlines.indicators, catalog.indicator_owners),
-        ("answer", cycle.deadlines.answers, catalog.question_owners),
-    ]
-    for kind, deadline, owners in parts:
+    kinds: tuple[ItemKind, ...] = ("indicator", "answer")
+    for kind in kinds:
+        deadline = cycle.deadlines.of(kind)
         if deadline is None:
             continue
-        for item, agencies in owners.items():
+        for item, agencies in catalog.owners(kind).items():
             for agency in agencies:
                 yield Obligation(
                     agency=agency,

@@ -50,6 +50,10 @@ class Deadlines(Strict):
     indicators: dt.date | None = None
     answers: dt.date | None = None
 
+    def of(self, kind: Literal["indicator", "answer"]) -> dt.date | None:
+        """The deadline of one kind of item."""
+        return self.indicators if kind == "indicator" else self.answers
+
 
 class Cycle(Strict):
     """A reporting round: the application of 2023, then one progress report a year."""
