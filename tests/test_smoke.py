@@ -36,3 +36,19 @@ def test_no_traceback_on_a_broken_file(tmp_path: Path) -> None:
     result = run("status", cwd=tmp_path)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and "the data files are broken" in result.stderr
+
+
+def test_vietnamese_output_survives_a_legacy_code_page() -> None:
+    """A Windows pipe defaults to cp1252, which has no Vietnamese letters; hcmlc writes UTF-8."""
+    import os
+
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252"}
+    result = subprocess.run(
+        [str(HCMLC), "status", "--as-of", "2023-09-05", "--agency", "so-y-te"],
+        cwd=PROJECT,
+        capture_output=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "To-do list of so-y-te — Sở Y tế" in result.stdout.decode("utf-8")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -148,4 +150,16 @@ def _run(command: Command, root: Path | None) -> None:
 
 
 def main() -> None:
+    """Console-script entry point."""
+    _utf8_streams()
     app()
+
+
+def _utf8_streams() -> None:
+    """Always write UTF-8: a Windows pipe defaults to a code page without Vietnamese."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.encoding.lower() not in (
+            "utf-8",
+            "utf8",
+        ):
+            stream.reconfigure(encoding="utf-8")
