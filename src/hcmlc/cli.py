@@ -24,7 +24,6 @@ INTERNAL_ERROR = 3
 
 app = typer.Typer(
     name="hcmlc",
-    help="Run a UNESCO Learning City programme from a Git repository of YAML files.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -66,7 +65,7 @@ def main_options(
 ) -> None:
     """Run a UNESCO Learning City programme from a Git repository of YAML files.
 
-    Exit codes: 0 ok, 1 problems found in the data, 2 usage error.
+    Exit codes: 0 ok, 1 problems found in the data, 2 usage error, 3 internal error.
     """
 
 
@@ -100,7 +99,10 @@ def status(
     as_of: Annotated[
         dt.datetime | None,
         typer.Option(
-            "--as-of", formats=["%Y-%m-%d"], help="Day to judge deadlines by (default: today)."
+            "--as-of",
+            formats=["%Y-%m-%d"],
+            metavar="YYYY-MM-DD",
+            help="Day to judge deadlines by (default: today).",
         ),
     ] = None,
     agency: Annotated[
