@@ -9,19 +9,16 @@ from rich.console import Console
 from hcmlc.diagnostics import Severity
 from hcmlc.errors import HcmlcError
 from hcmlc.render import diagnostics as reporters
-from hcmlc.repository import ASSIGNMENTS, CRITERIA, load, submission_paths
+from hcmlc.repository import ASSIGNMENTS, CRITERIA, load
 
 
 def run(console: Console, root: Path, paths: list[Path], output: str, strict: bool) -> int:
     """Check the repository at `root`; report problems of `paths` only when given."""
+    wanted = _selected(root, paths) if paths else [""]
     repo = load(root)
-    problems = repo.problems
-    files = 2 + len(submission_paths(root))
-    if paths:
-        wanted = _selected(root, paths)
-        problems = [p for p in problems if _within(p.path, wanted)]
-        all_files = [CRITERIA, ASSIGNMENTS, *(s.doc.path for s in repo.submissions)]
-        files = sum(_within(f, wanted) for f in all_files)
+    problems = [p for p in repo.problems if _within(p.path, wanted)]
+    all_files = [CRITERIA, ASSIGNMENTS, *(s.doc.path for s in repo.submissions)]
+    files = sum(_within(f, wanted) for f in all_files)
     render = reporters.render_json if output == "json" else reporters.render_text
     render(console, problems, files)
     failing = [p for p in problems if strict or p.severity is Severity.ERROR]
