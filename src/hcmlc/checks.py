@@ -206,13 +206,11 @@ class _SubmissionChecker:
     def _admit(self, kind: ItemKind, item_id: str, loc: Loc) -> bool:
         """Whether the item exists and is this agency's; warn when the cycle does not ask for it."""
         rules = _ITEM_RULES[kind]
-        known = self.catalog.indicators if kind == "indicator" else self.catalog.questions
-        if item_id not in known:
-            self.problems.append(_unknown(self.doc, loc, rules.noun, item_id, known, key=True))
+        all_owners = self.catalog.owners(kind)
+        if item_id not in all_owners:
+            self.problems.append(_unknown(self.doc, loc, rules.noun, item_id, all_owners, key=True))
             return False
-        owners = (
-            self.catalog.indicator_owners if kind == "indicator" else self.catalog.question_owners
-        )[item_id]
+        owners = all_owners[item_id]
         if self.model.agency not in owners:
             self._add(
                 loc,
