@@ -52,7 +52,9 @@ class Tally:
         return 100.0 * self.supplied / self.owed if self.owed else 100.0
 
     @classmethod
-    def of(cls, obligations: list[Obligation]) -> Tally:
+    def of(cls, obligations: list[Obligation], kind: ItemKind | None = None) -> Tally:
+        """Counts over `obligations`, or over those of one kind of item."""
+        obligations = [o for o in obligations if kind in (None, o.kind)]
         overdue = [o for o in obligations if o.state == "overdue"]
         return cls(
             owed=len(obligations),
@@ -84,10 +86,11 @@ class Status:
     agencies: list[Row]
     standards: list[Row]
     criteria: list[Row]
-    indicators: Tally
-    answers: Tally
-    total: Tally
     problems: int
+
+    def tally(self, kind: ItemKind | None = None, agency: str | None = None) -> Tally:
+        """Counts over the cycle or one agency, for one kind of item or both."""
+        return Tally.of([o for o in self.obligations if agency in (None, o.agency)], kind)
 
     def todo(self, agency: str) -> list[Obligation]:
         """One agency's obligations, the most urgent first."""
@@ -136,9 +139,6 @@ def build_status(
         agencies=agencies,
         standards=standards,
         criteria=criteria,
-        indicators=Tally.of(indicator_obligations),
-        answers=Tally.of([o for o in obligations if o.kind == "answer"]),
-        total=Tally.of(obligations),
         problems=problems,
     )
 
@@ -148,8 +148,8 @@ def _agency_row(agency: str, name: str, obligations: list[Obligation]) -> Row:
         agency,
         name,
         Tally.of(obligations),
-        indicators=Tally.of([o for o in obligations if o.kind == "indicator"]),
-        answers=Tally.of([o for o in obligations if o.kind == "answer"]),
+        indicators=Tally.of(obligations, "indicator"),
+        answers=Tally.of(obligations, "answer"),
     )
 
 

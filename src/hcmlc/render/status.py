@@ -50,7 +50,7 @@ def render_todo(console: Console, status: Status, catalog: Catalog, agency: str)
             _when(o),
         )
     console.print(table)
-    _totals(console, status, Tally.of(status.todo(agency)))
+    _totals(console, status, agency)
 
 
 def render_json(console: Console, status: Status, agency: str | None) -> None:
@@ -61,15 +61,12 @@ def status_document(status: Status, agency: str | None) -> dict[str, Any]:
     """The status as stable, language-independent JSON."""
     obligations = status.todo(agency) if agency else status.obligations
 
-    def tally(kind: str | None) -> dict[str, Any]:
-        return _tally(Tally.of([o for o in obligations if kind in (None, o.kind)]))
-
     document: dict[str, Any] = {
         "cycle": status.cycle.id,
         "as_of": status.as_of.isoformat(),
-        "total": tally(None),
-        "indicators": tally("indicator"),
-        "answers": tally("answer"),
+        "total": _tally(status.tally(agency=agency)),
+        "indicators": _tally(status.tally("indicator", agency)),
+        "answers": _tally(status.tally("answer", agency)),
         "problems": status.problems,
         "obligations": [
             {**asdict(o), "deadline": o.deadline.isoformat(), "state": o.state} for o in obligations
@@ -142,16 +139,17 @@ def _tally_row(
     )
 
 
-def _totals(console: Console, status: Status, tally: Tally | None = None) -> None:
-    total = tally or status.total
+def _totals(console: Console, status: Status, agency: str | None = None) -> None:
+    total = status.tally(agency=agency)
     line = (
         f"Progress: {total.supplied} of {total.owed} supplied ({total.progress:.0f}%),"
         f" {total.overdue} overdue"
     )
-    if tally is None:
+    if agency is None:
+        indicators, answers = status.tally("indicator"), status.tally("answer")
         line += (
-            f" — indicators {status.indicators.supplied}/{status.indicators.owed},"
-            f" answers {status.answers.supplied}/{status.answers.owed}"
+            f" — indicators {indicators.supplied}/{indicators.owed},"
+            f" answers {answers.supplied}/{answers.owed}"
         )
     console.print(Text(line, style="bold"))
     if status.problems:
