@@ -1,0 +1,50 @@
+"""Writing output files so that a reader never sees half of one and nothing is lost."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from hcmlc.errors import HcmlcError
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` in one step: an interrupted write leaves the old file intact."""
+    temporary = _write_temporary(path, data)
+    try:
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def create_new(path: Path, data: bytes) -> None:
+    """Write `data` to `path`, which must not exist yet; never overwrites, never half-writes."""
+    temporary = _write_temporary(path, data)
+    try:
+        os.link(temporary, path)  # fails, atomically, when `path` exists
+    except FileExistsError:
+        raise HcmlcError(
+            f"{path} already exists", "edit the existing file, or delete it first"
+        ) from None
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _write_temporary(path: Path, data: bytes) -> Path:
+    """`data` in a flushed temporary file beside `path` (same file system, so rename is atomic)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+    return temporary

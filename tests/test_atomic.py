@@ -1,0 +1,43 @@
+"""Outputs are replaced in one step; a failed or refused write leaves what was there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hcmlc import atomic
+from hcmlc.errors import HcmlcError
+
+
+def test_write_atomic_replaces_and_leaves_no_temporary(tmp_path: Path) -> None:
+    target = tmp_path / "out" / "form.docx"
+    atomic.write_atomic(target, b"first")
+    atomic.write_atomic(target, "Thành phố".encode())
+    assert target.read_bytes() == "Thành phố".encode()
+    assert [p.name for p in target.parent.iterdir()] == ["form.docx"]
+
+
+def test_interrupted_write_keeps_the_previous_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "form.docx"
+    target.write_bytes(b"previous")
+
+    def interrupted(src: object, dst: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(atomic.os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        atomic.write_atomic(target, b"new")
+    assert target.read_bytes() == b"previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["form.docx"]
+
+
+def test_create_new_refuses_to_overwrite(tmp_path: Path) -> None:
+    target = tmp_path / "so-gddt.yaml"
+    atomic.create_new(target, b"agency: so-gddt\n")
+    with pytest.raises(HcmlcError, match="already exists"):
+        atomic.create_new(target, b"something else\n")
+    assert target.read_bytes() == b"agency: so-gddt\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["so-gddt.yaml"]
