@@ -27,6 +27,15 @@ class Repo:
         path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
         return path
 
+    def photo(self, relative: str, width: int = 2000, height: int = 1333) -> Path:
+        """A real JPEG of the given size (a plain colour field)."""
+        from PIL import Image
+
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        Image.new("RGB", (width, height), (40, 110, 160)).save(path, "JPEG", quality=60)
+        return path
+
     def write_bytes(self, relative: str, data: bytes) -> Path:
         path = self.root / relative
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -37,7 +37,7 @@ def check_text(text: str) -> None:
     if isinstance(doc.data, dict):
         model, schema_problems = validate(Submission, doc.data, doc)
         problems += schema_problems
-        problems += check_submissions(CATALOG, [SubmissionFile(doc, model)])[0]
+        problems += check_submissions(CATALOG, [SubmissionFile(doc, model)], PROJECT)[0]
     for p in problems:
         assert p.path == PATH and p.line >= 1 and p.column >= 1 and p.message
 

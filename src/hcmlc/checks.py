@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 from hcmlc.catalog import Catalog
 from hcmlc.diagnostics import Diagnostic
 from hcmlc.models.registry import Cycle, Question, WordLimit
 from hcmlc.models.submission import ANSWER_MODELS, IndicatorValue, Photo, Submission
+from hcmlc.photos import PhotoError, inspect_photo, locate_photo
 from hcmlc.plural import count
 from hcmlc.schema_errors import validate
 from hcmlc.suggest import did_you_mean
@@ -88,16 +89,17 @@ def check_data(
 
 
 def check_submissions(
-    catalog: Catalog, files: list[SubmissionFile]
+    catalog: Catalog, files: list[SubmissionFile], root: Path
 ) -> tuple[list[Diagnostic], set[Entry]]:
-    """Every rule on every submission, and the entries that passed them."""
+    """Every rule on every submission, and the entries that passed them; photos are read below
+    the repository `root`."""
     problems: list[Diagnostic] = []
     accepted: set[Entry] = set()
     first_file: dict[tuple[str, str], str] = {}
     for file in files:
         if file.model is None:
             continue
-        checker = _SubmissionChecker(catalog, file.doc, file.model)
+        checker = _SubmissionChecker(catalog, file.doc, file.model, root)
         problems += checker.run()
         accepted |= checker.accepted
         key = (file.model.agency, file.model.cycle)
@@ -119,8 +121,8 @@ def check_submissions(
 class _SubmissionChecker:
     """The rules of one submission file."""
 
-    def __init__(self, catalog: Catalog, doc: Document, model: Submission) -> None:
-        self.catalog, self.doc, self.model = catalog, doc, model
+    def __init__(self, catalog: Catalog, doc: Document, model: Submission, root: Path) -> None:
+        self.catalog, self.doc, self.model, self.root = catalog, doc, model, root
         self.problems: list[Diagnostic] = []
         self.accepted: set[Entry] = set()
         self.cycle: Cycle | None = catalog.cycles.get(model.cycle)
@@ -325,7 +327,10 @@ class _SubmissionChecker:
             )
             return
         for index, item in enumerate(answer):
-            self.problems += validate(Photo, item, self.doc, loc + (index,))[1]
+            photo, problems = validate(Photo, item, self.doc, loc + (index,))
+            self.problems += problems
+            if photo is not None:
+                self._check_photo(photo, loc + (index,))
         bounds = question.photos
         if bounds and not (bounds.min or 0) <= len(answer) <= (bounds.max or len(answer)):
             self._add(
@@ -335,6 +340,24 @@ class _SubmissionChecker:
                 f"the form asks for {bounds.min} to {bounds.max}",
                 key=True,
             )
+
+    def _check_photo(self, photo: Photo, loc: Loc) -> None:
+        missing = [name for name in ("caption", "copyright") if getattr(photo, name) is None]
+        if missing:
+            self._add(
+                loc,
+                "HCMLC-W038",
+                f"the photo has no {' and no '.join(missing)}",
+                "the form asks for a short caption and the copyright holder of every photo",
+                key=True,
+            )
+        try:
+            found = inspect_photo(locate_photo(self.root, photo.path))
+        except PhotoError as problem:
+            self._add(loc + ("path",), problem.code, problem.message, problem.hint)
+            return
+        for code, message, hint in found.warnings():
+            self._add(loc + ("path",), code, message, hint)
 
     def _check_words(self, limit: WordLimit, text: str, loc: Loc) -> None:
         words = count_words(text)

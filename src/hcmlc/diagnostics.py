@@ -33,6 +33,12 @@ CODES: dict[str, tuple[Severity, str]] = {
     "HCMLC-E030": (Severity.ERROR, "duplicate-id"),
     "HCMLC-W031": (Severity.WARNING, "not-asked-in-cycle"),
     "HCMLC-W032": (Severity.WARNING, "photo-count"),
+    "HCMLC-E033": (Severity.ERROR, "photo-path"),
+    "HCMLC-E034": (Severity.ERROR, "photo-not-found"),
+    "HCMLC-E035": (Severity.ERROR, "photo-unreadable"),
+    "HCMLC-W036": (Severity.WARNING, "photo-not-landscape"),
+    "HCMLC-W037": (Severity.WARNING, "photo-too-small"),
+    "HCMLC-W038": (Severity.WARNING, "photo-credit-missing"),
 }
 """Every diagnostic code with its severity and a stable rule name; codes are never reused."""
 

@@ -81,7 +81,7 @@ def load(root: Path) -> Repository:
     if framework and assignments:
         repo.catalog = Catalog(framework, assignments)
         problems += check_data(repo.catalog, framework_doc, assignments_doc)
-        submission_problems, repo.supplied = check_submissions(repo.catalog, files)
+        submission_problems, repo.supplied = check_submissions(repo.catalog, files, root)
         problems += submission_problems
     repo.problems = sorted(problems, key=Diagnostic.sort_key)
     return repo

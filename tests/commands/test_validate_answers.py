@@ -111,21 +111,21 @@ def test_english_text_is_held_to_the_limit_too(hcmlc, repo) -> None:
     ]
 
 
-PHOTO = "  - path: photos/ben-thanh.jpg\n    caption: {vi: Chợ Bến Thành}\n    copyright: © UBND TP.HCM\n"
+PHOTO = "  - path: photos/{name}\n    caption: {{vi: Chợ Bến Thành}}\n    copyright: © UBND TP.HCM\n"
+
+
+def photos(*names: str) -> str:
+    return "  photos:\n" + "".join(PHOTO.format(name=name) for name in names)
 
 
 def test_photos(hcmlc, repo) -> None:
-    assert check(hcmlc, repo, "so-tttt", "  photos:\n" + PHOTO * 3) == (0, [])
-    code, found = check(hcmlc, repo, "so-tttt", "  photos:\n" + PHOTO)
+    for name in ("a.jpg", "b.jpg", "c.jpg"):
+        repo.photo(f"photos/{name}")
+    assert check(hcmlc, repo, "so-tttt", photos("a.jpg", "b.jpg", "c.jpg")) == (0, [])
+    code, found = check(hcmlc, repo, "so-tttt", photos("a.jpg"))
     assert (code, found) == (
         0,
         [(4, "HCMLC-W032", "1 photo given; the form asks for 3 to 4", None)],
-    )
-    broken = PHOTO.replace("    copyright: © UBND TP.HCM\n", "")
-    assert check(hcmlc, repo, "so-tttt", "  photos:\n" + broken * 3)[1][0][:3] == (
-        5,
-        "HCMLC-E010",
-        "`copyright` is missing",
     )
     assert check(hcmlc, repo, "so-tttt", "  photos: ảnh.jpg\n")[1] == [
         (
@@ -135,6 +135,65 @@ def test_photos(hcmlc, repo) -> None:
             "start each photo with `- path:`",
         ),
     ]
+
+
+def test_photo_without_caption_or_copyright_is_a_warning(hcmlc, repo) -> None:
+    repo.photo("photos/a.jpg")
+    bare = "  photos:\n  - path: photos/a.jpg\n" * 1
+    code, found = check(hcmlc, repo, "so-tttt", bare + PHOTO.format(name="a.jpg") * 2)
+    assert code == 0
+    assert found == [
+        (
+            5,
+            "HCMLC-W038",
+            "the photo has no caption and no copyright",
+            "the form asks for a short caption and the copyright holder of every photo",
+        )
+    ]
+
+
+def test_photo_size_and_shape(hcmlc, repo) -> None:
+    repo.photo("photos/portrait.jpg", 1500, 2000)
+    repo.photo("photos/ok.jpg")
+    code, found = check(hcmlc, repo, "so-tttt", photos("portrait.jpg", "ok.jpg", "ok.jpg"))
+    assert code == 0
+    assert found == [
+        (
+            5,
+            "HCMLC-W036",
+            "the photo is not landscape (1500×2000 px)",
+            "the form asks for landscape photos; choose or crop a wider one",
+        ),
+        (
+            5,
+            "HCMLC-W037",
+            "the photo is 1500 px wide; the form asks for about 2,000",
+            "send the original file, not a resized or compressed copy",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("path", "code", "message"),
+    [
+        ("/etc/passwd", "HCMLC-E033", "photo path `/etc/passwd` is absolute"),
+        ("C:\\\\Users\\\\anh.jpg", "HCMLC-E033", "photo path `C:\\Users\\anh.jpg` is absolute"),
+        ("../outside.jpg", "HCMLC-E033", "photo path `../outside.jpg` climbs out with `..`"),
+        ("link/secret.jpg", "HCMLC-E033", "photo path `link/secret.jpg` leads outside the repository (through a link)"),
+        ("photos/none.jpg", "HCMLC-E034", "no photo at `photos/none.jpg`"),
+        ("photos/notes.jpg", "HCMLC-E035", "cannot read `notes.jpg` as a photo (UnrecognizedImageError)"),
+    ],
+)
+def test_photo_paths_stay_inside_the_repository(
+    hcmlc, repo, tmp_path_factory, path: str, code: str, message: str
+) -> None:
+    outside = tmp_path_factory.mktemp("outside")
+    (outside / "secret.jpg").write_bytes(b"not to be read")
+    (repo.root / "link").symlink_to(outside, target_is_directory=True)
+    repo.write("photos/notes.jpg", "này không phải là ảnh\n")
+    body = f'  photos:\n  - path: "{path}"\n    caption: {{vi: Ảnh}}\n    copyright: ©\n'
+    _, found = check(hcmlc, repo, "so-tttt", body)
+    assert [(line, c, m) for line, c, m, _ in found if c != "HCMLC-W032"] == [(5, code, message)]
 
 
 @pytest.mark.parametrize(

@@ -124,6 +124,24 @@ class Section(Strict):
     questions: list[Question] = Field(min_length=1)
 
 
+class FormText(Strict):
+    """The form's fixed wording around its questions, as annex II prints it."""
+
+    title: Text
+    figure_column: Text
+    year_column: Text
+    quote_column: Text
+    quote_date_column: Text
+    statement_title: Text
+    statement: Text
+    date_line: Text
+    signature_line: Text
+    part2_title: Text
+    endorsement: Text
+    representative_line: Text
+    signature_date_line: Text
+
+
 class Assignments(Strict):
     """The whole of data/assignments.yaml."""
 
@@ -132,6 +150,7 @@ class Assignments(Strict):
     agencies: list[Agency] = Field(min_length=1)
     groups: list[Group] = []
     cycles: list[Cycle] = Field(min_length=1)
+    form_text: FormText
     form: list[Section] = Field(min_length=1)
 
     def questions(self) -> Iterator[Question]:

@@ -55,11 +55,11 @@ class QuoteAnswer(Strict):
 
 
 class Photo(Strict):
-    """One photograph with its caption and copyright."""
+    """One photograph with its caption and copyright; `validate` warns when either is missing."""
 
     path: NonEmpty
-    caption: Text
-    copyright: NonEmpty
+    caption: Text | None = None
+    copyright: NonEmpty | None = None
 
 
 class Submission(Strict):

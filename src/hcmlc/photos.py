@@ -1,0 +1,100 @@
+"""Photo files named in submissions: kept inside the repository, readable, as UNESCO asks.
+
+A photo's `path` is relative to the repository root (`photos/2023/ben-nha-rong.jpg`). The form
+asks for landscape photos about 2,000 pixels wide; 1,800 pixels is accepted as "about".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath, PureWindowsPath
+
+MIN_WIDTH = 1800
+"""Narrower photos draw a warning: the form asks for "about 2,000 pixels"."""
+
+
+class PhotoError(Exception):
+    """A photo that cannot be used, with its diagnostic code and a hint."""
+
+    def __init__(self, code: str, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.code, self.message, self.hint = code, message, hint
+
+
+@dataclass(frozen=True)
+class PhotoFile:
+    """A photo found inside the repository, with its size in pixels."""
+
+    path: Path
+    width: int
+    height: int
+
+    def warnings(self) -> list[tuple[str, str, str]]:
+        """(code, message, hint) for each way the photo falls short of the form's request."""
+        found = []
+        if self.width <= self.height:
+            found.append(
+                (
+                    "HCMLC-W036",
+                    f"the photo is not landscape ({self.width}×{self.height} px)",
+                    "the form asks for landscape photos; choose or crop a wider one",
+                )
+            )
+        if self.width < MIN_WIDTH:
+            found.append(
+                (
+                    "HCMLC-W037",
+                    f"the photo is {self.width} px wide; the form asks for about 2,000",
+                    "send the original file, not a resized or compressed copy",
+                )
+            )
+        return found
+
+
+def locate_photo(root: Path, written: str) -> Path:
+    """The file a submission's `path` names, which must stay inside the repository at `root`."""
+    posix = written.replace("\\", "/")  # Windows users write backslashes
+    if PurePosixPath(posix).is_absolute() or PureWindowsPath(written).anchor:
+        raise PhotoError(
+            "HCMLC-E033",
+            f"photo path `{written}` is absolute",
+            "put the photo in the repository and give its path from the repository's top folder,"
+            " e.g. photos/2023/ten-anh.jpg",
+        )
+    if ".." in PurePosixPath(posix).parts:
+        raise PhotoError(
+            "HCMLC-E033",
+            f"photo path `{written}` climbs out with `..`",
+            "give the path from the repository's top folder, e.g. photos/2023/ten-anh.jpg",
+        )
+    top = root.resolve()
+    path = (top / posix).resolve()
+    if not path.is_relative_to(top):
+        raise PhotoError(
+            "HCMLC-E033",
+            f"photo path `{written}` leads outside the repository (through a link)",
+            "copy the photo itself into the repository instead of linking to it",
+        )
+    if not path.is_file():
+        raise PhotoError(
+            "HCMLC-E034",
+            f"no photo at `{written}`",
+            "add the file to the repository, or correct the path (it starts at the top folder)",
+        )
+    return path
+
+
+def inspect_photo(path: Path) -> PhotoFile:
+    """Read the photo's size from its header; JPEG, PNG, GIF, BMP and TIFF are understood."""
+    from docx.image.image import Image
+
+    try:
+        image = Image.from_file(str(path))
+        width, height = image.px_width, image.px_height
+    except Exception as exc:  # a damaged or foreign file can fail anywhere in the header parser
+        raise PhotoError(
+            "HCMLC-E035",
+            f"cannot read `{path.name}` as a photo ({type(exc).__name__})",
+            "save the photo as JPEG or PNG",
+        ) from None
+    return PhotoFile(path, width, height)
