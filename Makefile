@@ -26,8 +26,8 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests templates bench
+	$(BIN)/ruff format --check src tests templates bench
 	$(BIN)/mypy
 
 bench: $(STAMP)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -41,3 +42,16 @@ def test_create_new_refuses_to_overwrite(tmp_path: Path) -> None:
         atomic.create_new(target, b"something else\n")
     assert target.read_bytes() == b"agency: so-gddt\n"
     assert [p.name for p in tmp_path.iterdir()] == ["so-gddt.yaml"]
+
+
+def test_new_files_get_ordinary_permissions_and_old_ones_keep_theirs(tmp_path: Path) -> None:
+    umask = os.umask(0o022)
+    try:
+        fresh = tmp_path / "form.docx"
+        atomic.write_atomic(fresh, b"x")
+        assert fresh.stat().st_mode & 0o777 == 0o644
+        fresh.chmod(0o600)
+        atomic.write_atomic(fresh, b"y")
+        assert fresh.stat().st_mode & 0o777 == 0o600
+    finally:
+        os.umask(umask)

@@ -34,11 +34,13 @@ def create_new(path: Path, data: bytes) -> None:
 
 
 def _write_temporary(path: Path, data: bytes) -> Path:
-    """`data` in a flushed temporary file beside `path` (same file system, so rename is atomic)."""
+    """`data` in a flushed temporary file beside `path` (same file system, so rename is atomic),
+    with the permissions `path` has, or those a new file gets."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     temporary = Path(name)
     try:
+        os.chmod(name, _mode_for(path))
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
@@ -48,3 +50,13 @@ def _write_temporary(path: Path, data: bytes) -> Path:
             temporary.unlink()
         raise
     return temporary
+
+
+def _mode_for(path: Path) -> int:
+    """The existing file's permission bits, or 0o666 less the umask for a new file."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

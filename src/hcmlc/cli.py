@@ -125,6 +125,52 @@ def status(
     )
 
 
+class FormLanguage(StrEnum):
+    vi = "vi"
+    en = "en"
+
+
+@app.command("fill-form")
+def fill_form(
+    cycle: Annotated[
+        str | None, typer.Option("--cycle", help="Cycle id (default: the current cycle).")
+    ] = None,
+    lang: Annotated[
+        FormLanguage, typer.Option("--lang", help="Language of the form.")
+    ] = FormLanguage.vi,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Where to write the .docx (default: gnlc-form-<cycle>-<lang>.docx).",
+            dir_okay=False,
+        ),
+    ] = None,
+    template: Annotated[
+        Path | None,
+        typer.Option(
+            "--template",
+            help="A docxtpl template (default: templates/gnlc-form.docx).",
+            exists=True,
+            dir_okay=False,
+        ),
+    ] = None,
+    root: RootOption = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Fail when a box is empty or outside its limit.")
+    ] = False,
+) -> None:
+    """Fill the GNLC membership form (annex II) from the submissions, as a Word document."""
+    from hcmlc.commands import fill_form as command
+
+    _run(
+        lambda console, repo_root: command.run(
+            console, repo_root, cycle, lang.value, out, template, strict
+        ),
+        root,
+    )
+
+
 def _run(command: Command, root: Path | None) -> None:
     """Find the repository, run `command`, turn hcmlc's errors into messages and exit codes."""
     from hcmlc.errors import HcmlcError

@@ -111,7 +111,9 @@ def test_english_text_is_held_to_the_limit_too(hcmlc, repo) -> None:
     ]
 
 
-PHOTO = "  - path: photos/{name}\n    caption: {{vi: Chợ Bến Thành}}\n    copyright: © UBND TP.HCM\n"
+PHOTO = (
+    "  - path: photos/{name}\n    caption: {{vi: Chợ Bến Thành}}\n    copyright: © UBND TP.HCM\n"
+)
 
 
 def photos(*names: str) -> str:
@@ -179,9 +181,17 @@ def test_photo_size_and_shape(hcmlc, repo) -> None:
         ("/etc/passwd", "HCMLC-E033", "photo path `/etc/passwd` is absolute"),
         ("C:\\\\Users\\\\anh.jpg", "HCMLC-E033", "photo path `C:\\Users\\anh.jpg` is absolute"),
         ("../outside.jpg", "HCMLC-E033", "photo path `../outside.jpg` climbs out with `..`"),
-        ("link/secret.jpg", "HCMLC-E033", "photo path `link/secret.jpg` leads outside the repository (through a link)"),
+        (
+            "link/secret.jpg",
+            "HCMLC-E033",
+            "photo path `link/secret.jpg` leads outside the repository (through a link)",
+        ),
         ("photos/none.jpg", "HCMLC-E034", "no photo at `photos/none.jpg`"),
-        ("photos/notes.jpg", "HCMLC-E035", "cannot read `notes.jpg` as a photo (UnrecognizedImageError)"),
+        (
+            "photos/notes.jpg",
+            "HCMLC-E035",
+            "cannot read `notes.jpg` as a photo (UnrecognizedImageError)",
+        ),
     ],
 )
 def test_photo_paths_stay_inside_the_repository(

@@ -1,0 +1,48 @@
+"""`hcmlc fill-form`: the GNLC membership application as a Word document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Console
+
+from hcmlc.atomic import write_atomic
+from hcmlc.errors import HcmlcError
+from hcmlc.form import Lang, fill_form
+from hcmlc.render import form_summary
+from hcmlc.render.form_docx import render_form
+from hcmlc.repository import load
+from hcmlc.status import pick_cycle
+
+TEMPLATE = "templates/gnlc-form.docx"
+
+
+def run(
+    console: Console,
+    root: Path,
+    cycle_id: str | None,
+    lang: Lang,
+    out: Path | None,
+    template: Path | None,
+    strict: bool,
+) -> int:
+    """Fill the form of a cycle, write it, list its gaps; with `strict`, gaps fail the run."""
+    repo = load(root)
+    cycle = pick_cycle(repo.require_catalog(), cycle_id)
+    if cycle.deadlines.answers is None:
+        raise HcmlcError(
+            f"cycle {cycle.id} asks for no form answers",
+            "the form belongs to an application cycle; pass --cycle with its id",
+        )
+    template = template or root / TEMPLATE
+    if not template.is_file():
+        raise HcmlcError(
+            f"no template at {template}",
+            "restore templates/gnlc-form.docx (python templates/build_templates.py), "
+            "or pass --template",
+        )
+    form = fill_form(repo, cycle.id, lang)
+    target = out or Path(f"gnlc-form-{cycle.id}-{lang}.docx")
+    write_atomic(target, render_form(form, template))
+    form_summary.render(console, form, target, repo.error_count)
+    return 1 if strict and (form.gaps or repo.error_count) else 0

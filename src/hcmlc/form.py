@@ -1,0 +1,422 @@
+"""The membership form filled from the submissions: what each box holds, or why it is empty.
+
+Pure: builds a `FilledForm` from a loaded repository; `render/form_docx.py` turns it into Word.
+Each question's box holds its owners' answers in the form's language; a box that is empty,
+outside its word limit, untranslated or unreadable carries a `Gap`, shown highlighted in the
+document and listed on the terminal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from hcmlc.catalog import Catalog
+from hcmlc.models.registry import Question, Section, WordLimit
+from hcmlc.models.submission import (
+    ChoiceAnswer,
+    FigureAnswer,
+    Photo,
+    QuoteAnswer,
+    Submission,
+    TextAnswer,
+)
+from hcmlc.photos import PhotoError, locate_photo
+from hcmlc.repository import Repository
+from hcmlc.values import ValueProblem, parse_quantity
+from hcmlc.wordcount import count_words
+
+M = TypeVar("M", bound=BaseModel)
+Lang = Literal["vi", "en"]
+GapKind = Literal["missing", "words", "untranslated", "unreadable", "photos"]
+
+LABELS: dict[str, dict[Lang, str]] = {
+    "missing": {"vi": "Chưa có câu trả lời", "en": "No answer yet"},
+    "missing-field": {"vi": "Chưa có", "en": "Not supplied"},
+    "owed-by": {"vi": "đơn vị thực hiện: {owners}", "en": "to be supplied by {owners}"},
+    "limit-max": {"vi": "tối đa {max} từ", "en": "maximum {max} words"},
+    "limit-range": {"vi": "{min} - {max} từ", "en": "{min}–{max} words"},
+    "limit-min": {"vi": "tối thiểu {min} từ", "en": "at least {min} words"},
+    "too-long": {
+        "vi": "{words} từ, vượt giới hạn {limit}",
+        "en": "{words} words, over the limit ({limit})",
+    },
+    "too-short": {
+        "vi": "{words} từ, chưa đủ ({limit})",
+        "en": "{words} words, too short ({limit})",
+    },
+    "untranslated": {
+        "vi": "Chưa có bản tiếng Anh",
+        "en": "No English text yet; the Vietnamese text follows",
+    },
+    "untranslated-caption": {"vi": "Chưa có chú thích tiếng Anh", "en": "No English caption yet"},
+    "unreadable": {
+        "vi": "Câu trả lời có lỗi, chạy `hcmlc validate` để xem",
+        "en": "The answer has errors; run `hcmlc validate` to see them",
+    },
+    "photo-count": {
+        "vi": "{count} ảnh; mẫu đơn yêu cầu {min} đến {max} ảnh",
+        "en": "{count} photos; the form asks for {min} to {max}",
+    },
+    "photo-file": {
+        "vi": "Không dùng được ảnh `{path}`; chạy `hcmlc validate` để xem",
+        "en": "Photo `{path}` cannot be used; run `hcmlc validate` to see why",
+    },
+    "merge": {
+        "vi": "{count} đơn vị đã trả lời; điều phối viên hợp nhất thành một câu trả lời",
+        "en": "{count} agencies answered; the coordinator merges them into one answer",
+    },
+    "from-indicator": {"vi": "theo chỉ số {id}", "en": "from indicator {id}"},
+}
+"""Words the form adds around the answers, in each language of the form."""
+
+
+def label(key: str, lang: Lang, **values: object) -> str:
+    return LABELS[key][lang].format(**values)
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Why a box is not ready: shown highlighted in the document, listed on the terminal."""
+
+    question: str
+    kind: GapKind
+    note: str
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """One agency's answer, as paragraphs (each a list of lines)."""
+
+    agency: str
+    paragraphs: list[list[str]]
+
+
+@dataclass(frozen=True)
+class FieldValue:
+    """One line of a contact block."""
+
+    label: str
+    value: str | None
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure of the city profile with its year and where it came from."""
+
+    value: str
+    year: int
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class PhotoBox:
+    """A photograph to embed, with its caption and copyright."""
+
+    path: Path
+    caption: str
+    copyright: str
+
+
+@dataclass
+class Box:
+    """One question of the form and what fills it."""
+
+    id: str
+    kind: str
+    text: str
+    guidance: str | None
+    limit: str | None
+    owners: str
+    contributions: list[Contribution] = field(default_factory=list)
+    fields: list[FieldValue] = field(default_factory=list)
+    options: list[tuple[str, bool]] = field(default_factory=list)
+    figure: Figure | None = None
+    date: str | None = None
+    photos: list[PhotoBox] = field(default_factory=list)
+    gaps: list[Gap] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """Remarks for the coordinator that are not gaps (e.g. answers to merge)."""
+
+
+@dataclass(frozen=True)
+class SectionBox:
+    id: str
+    title: str
+    guidance: str | None
+    boxes: list[Box]
+    is_table: bool
+    """Whether every question is a figure, so the section prints as one table."""
+
+
+@dataclass(frozen=True)
+class FilledForm:
+    """The whole form in one language, ready to render."""
+
+    lang: Lang
+    cycle: str
+    city: str
+    text: dict[str, str]
+    sections: list[SectionBox]
+
+    @property
+    def gaps(self) -> list[Gap]:
+        return [gap for section in self.sections for box in section.boxes for gap in box.gaps]
+
+
+def fill_form(repo: Repository, cycle_id: str, lang: Lang) -> FilledForm:
+    """The form of `cycle_id` in `lang`, each box filled from its owners' submissions."""
+    catalog = repo.require_catalog()
+    files = [
+        f.model
+        for f in repo.submissions
+        if f.model is not None and f.model.cycle == cycle_id and f.model.agency in catalog.agencies
+    ]
+    builder = _Builder(catalog, files, lang, repo.root)
+    reg = catalog.assignments
+    text = {name: value.get(lang) for name, value in reg.form_text}
+    sections = [builder.section(section) for section in reg.form]
+    return FilledForm(lang, cycle_id, reg.city.get(lang), text, sections)
+
+
+class _Builder:
+    """Fills the boxes of one form from one cycle's submissions."""
+
+    def __init__(
+        self, catalog: Catalog, submissions: list[Submission], lang: Lang, root: Path
+    ) -> None:
+        self.catalog, self.submissions, self.lang, self.root = catalog, submissions, lang, root
+
+    def section(self, section: Section) -> SectionBox:
+        boxes = [self.box(q) for q in section.questions]
+        return SectionBox(
+            section.id,
+            section.title.get(self.lang),
+            section.guidance.get(self.lang) if section.guidance else None,
+            boxes,
+            is_table=all(q.kind == "figure" for q in section.questions),
+        )
+
+    def box(self, question: Question) -> Box:
+        lang = self.lang
+        owner_names = ", ".join(self._owner_name(o) for o in question.owners)
+        box = Box(
+            id=question.id,
+            kind=question.kind,
+            text=question.text.get(lang),
+            guidance=question.guidance.get(lang) if question.guidance else None,
+            limit=_limit(question.words, lang) if question.words else None,
+            owners=owner_names,
+        )
+        answers = list(self._answers(question))
+        fill = getattr(self, f"_fill_{question.kind}")
+        fill(box, question, answers)
+        return box
+
+    # -- one method per kind of question -------------------------------------------------
+
+    def _fill_text(self, box: Box, question: Question, answers: list[tuple[str, Any]]) -> None:
+        parsed = self._parse(box, TextAnswer, answers)
+        self._fill_prose(box, question, [(agency, a.vi, a.en) for agency, a in parsed])
+
+    def _fill_quote(self, box: Box, question: Question, answers: list[tuple[str, Any]]) -> None:
+        parsed = self._parse(box, QuoteAnswer, answers)
+        self._fill_prose(box, question, [(agency, a.vi, a.en) for agency, a in parsed])
+        if parsed:
+            box.date = _date(parsed[0][1].date, self.lang)
+
+    def _fill_prose(
+        self, box: Box, question: Question, texts: list[tuple[str, str, str | None]]
+    ) -> None:
+        if not texts:
+            self._missing(box)
+            return
+        chosen = []
+        for agency, vi, en in texts:
+            text = en if self.lang == "en" and en else vi
+            if self.lang == "en" and not en:
+                self._gap(box, "untranslated", label("untranslated", "en"), agency)
+            chosen.append(text)
+            box.contributions.append(Contribution(self._agency_name(agency), paragraphs(text)))
+        if len(texts) > 1:
+            box.notes.append(label("merge", self.lang, count=len(texts)))
+        if question.words:
+            self._check_words(box, question.words, sum(count_words(t) for t in chosen))
+
+    def _fill_contact(self, box: Box, question: Question, answers: list[tuple[str, Any]]) -> None:
+        values: dict[str, str] = {}
+        for _, answer in answers:
+            if isinstance(answer, dict):
+                values.update({k: v for k, v in answer.items() if isinstance(v, str)})
+            else:
+                self._gap(box, "unreadable", label("unreadable", self.lang))
+        for option in question.fields:
+            box.fields.append(FieldValue(option.label.get(self.lang), values.get(option.id)))
+        absent = [f.label for f in box.fields if f.value is None]
+        if absent:
+            note = f"{label('missing-field', self.lang)}: {', '.join(absent)}"
+            self._gap(box, "missing", f"{note} ({self._owed(box)})")
+
+    def _fill_choice(self, box: Box, question: Question, answers: list[tuple[str, Any]]) -> None:
+        parsed = self._parse(box, ChoiceAnswer, answers)
+        chosen = {a.choice for _, a in parsed}
+        box.options = [(o.label.get(self.lang), o.id in chosen) for o in question.options]
+        if not parsed and not box.gaps:
+            self._missing(box)
+
+    def _fill_figure(self, box: Box, question: Question, answers: list[tuple[str, Any]]) -> None:
+        box.figure = self._indicator_figure(question)
+        if box.figure is None:
+            parsed = self._parse(box, FigureAnswer, answers)
+            if parsed:
+                answer = parsed[0][1]
+                box.figure = Figure(format_number(answer.value, self.lang), answer.year)
+        if box.figure is None and not box.gaps:
+            self._missing(box)
+
+    def _fill_photos(self, box: Box, question: Question, answers: list[tuple[str, Any]]) -> None:
+        for agency, answer in answers:
+            items = answer if isinstance(answer, list) else [answer]
+            for photo in self._parse(box, Photo, [(agency, item) for item in items]):
+                self._add_photo(box, photo[1])
+        bounds = question.photos
+        if not box.photos and not box.gaps:
+            self._missing(box)
+        elif bounds and not (bounds.min or 0) <= len(box.photos) <= (bounds.max or len(box.photos)):
+            note = label(
+                "photo-count", self.lang, count=len(box.photos), min=bounds.min, max=bounds.max
+            )
+            self._gap(box, "photos", f"{note} ({self._owed(box)})")
+
+    def _add_photo(self, box: Box, photo: Photo) -> None:
+        try:
+            path = locate_photo(self.root, photo.path)
+        except PhotoError:
+            self._gap(box, "unreadable", label("photo-file", self.lang, path=photo.path))
+            return
+        caption = ""
+        if photo.caption is not None:
+            caption = photo.caption.get(self.lang)
+            if self.lang == "en" and photo.caption.en is None:
+                self._gap(
+                    box, "untranslated", f"{label('untranslated-caption', 'en')}: {photo.path}"
+                )
+        box.photos.append(PhotoBox(path, caption, photo.copyright or ""))
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _answers(self, question: Question) -> Iterator[tuple[str, Any]]:
+        """(agency, raw answer) from each owner that answered, in registry order."""
+        owners = self.catalog.question_owners[question.id]
+        by_agency = {s.agency: s for s in self.submissions}
+        for agency in owners:
+            submission = by_agency.get(agency)
+            if submission is not None and question.id in submission.answers:
+                yield agency, submission.answers[question.id]
+
+    def _parse(
+        self, box: Box, model: type[M], answers: list[tuple[str, Any]]
+    ) -> list[tuple[str, M]]:
+        """Each answer read as `model`; one that does not fit marks the box unreadable."""
+        parsed = []
+        for agency, raw in answers:
+            try:
+                parsed.append((agency, model.model_validate(raw)))
+            except ValidationError:
+                self._gap(box, "unreadable", label("unreadable", self.lang), agency)
+        return parsed
+
+    def _indicator_figure(self, question: Question) -> Figure | None:
+        """The figure from the linked indicator's value, when one of its owners supplied it."""
+        if question.indicator is None:
+            return None
+        indicator = self.catalog.indicators[question.indicator]
+        owners = self.catalog.indicator_owners[indicator.id]
+        for submission in self.submissions:
+            entry = submission.indicators.get(indicator.id)
+            if entry is None or submission.agency not in owners or indicator.unit is None:
+                continue
+            try:
+                number = parse_quantity(entry.value, indicator.unit)
+            except ValueProblem:
+                continue
+            source = label("from-indicator", self.lang, id=indicator.id)
+            return Figure(format_number(number, self.lang), entry.year, source)
+        return None
+
+    def _check_words(self, box: Box, limit: WordLimit, words: int) -> None:
+        shown = _limit(limit, self.lang)
+        if limit.max is not None and words > limit.max:
+            self._gap(box, "words", label("too-long", self.lang, words=words, limit=shown))
+        elif limit.min is not None and words < limit.min:
+            self._gap(box, "words", label("too-short", self.lang, words=words, limit=shown))
+
+    def _missing(self, box: Box) -> None:
+        note = label("missing", self.lang)
+        details = ", ".join(filter(None, [self._owed(box), box.limit]))
+        self._gap(box, "missing", f"{note} ({details})")
+
+    def _owed(self, box: Box) -> str:
+        return label("owed-by", self.lang, owners=box.owners)
+
+    def _gap(self, box: Box, kind: GapKind, note: str, agency: str | None = None) -> None:
+        if agency is not None and kind != "missing":
+            note = f"{note} ({self._agency_name(agency)})"
+        box.gaps.append(Gap(box.id, kind, note))
+
+    def _agency_name(self, agency_id: str) -> str:
+        agency = self.catalog.agencies[agency_id]
+        return agency.name.get(self.lang)
+
+    def _owner_name(self, owner: str) -> str:
+        """An owner as the registry names it: an agency or a whole group."""
+        if owner in self.catalog.agencies:
+            return self._agency_name(owner)
+        group = next(g for g in self.catalog.assignments.groups if g.id == owner)
+        return group.name.get(self.lang)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
+
+
+def paragraphs(text: str) -> list[list[str]]:
+    """A text's paragraphs (split at blank lines), each as its lines; NFC, no control chars.
+
+    Tabs are kept; other control characters (form feeds, bells, which Word cannot hold) are
+    replaced by spaces.
+    """
+    clean = _CONTROL.sub(" ", unicodedata.normalize("NFC", text).replace("\r\n", "\n"))
+    return [part.split("\n") for part in _BLANK_LINES.split(clean.strip()) if part.strip()]
+
+
+def format_number(value: float, lang: Lang) -> str:
+    """`9389700` → "9.389.700" (vi) or "9,389,700" (en); decimals as written, without zeros."""
+    text = f"{value:,.6f}".rstrip("0").rstrip(".")
+    if lang == "vi":
+        text = text.translate(str.maketrans(",.", ".,"))
+    return text
+
+
+_MONTHS = "January February March April May June July August September October November December"
+
+
+def _date(day: dt.date, lang: Lang) -> str:
+    if lang == "vi":
+        return f"{day.day:02d}/{day.month:02d}/{day.year}"
+    return f"{day.day} {_MONTHS.split()[day.month - 1]} {day.year}"
+
+
+def _limit(limit: WordLimit, lang: Lang) -> str:
+    if limit.min and limit.max:
+        return label("limit-range", lang, min=limit.min, max=limit.max)
+    if limit.max:
+        return label("limit-max", lang, max=limit.max)
+    return label("limit-min", lang, min=limit.min)

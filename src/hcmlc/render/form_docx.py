@@ -1,0 +1,160 @@
+"""The filled form as a Word document, through the docxtpl template in templates/.
+
+The template is Jinja inside .docx (see templates/build_templates.py for its source). It is
+rendered in a sandboxed, autoescaping Jinja environment: answers are data, never template code,
+and a template cannot call into Python.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from hcmlc.errors import HcmlcError
+from hcmlc.form import Box, FilledForm, Lang, SectionBox, label
+
+if TYPE_CHECKING:
+    from docxtpl import DocxTemplate, RichText
+
+GAP_FILL = "FFFF00"
+"""Yellow shading of a gap's note: a box the coordinator must still fill."""
+NOTE_FILL = "DDEBF7"
+"""Light blue shading of a remark for the coordinator (e.g. answers to merge)."""
+PHOTO_WIDTH_MM = 150
+CHECKED, UNCHECKED = "☒", "☐"
+
+
+def render_form(form: FilledForm, template: Path) -> bytes:
+    """The .docx bytes of `form` rendered through `template`."""
+    from docxtpl import DocxTemplate
+    from jinja2 import TemplateError
+    from jinja2.sandbox import SandboxedEnvironment
+
+    try:
+        document = DocxTemplate(template)
+        context = _Context(document, form.lang).of(form)
+        document.render(context, SandboxedEnvironment(autoescape=True))
+    except TemplateError as exc:
+        raise HcmlcError(
+            f"the template {template} is broken: {exc}",
+            "check the {{ }} and {% %} tags you changed in Word, or rebuild it with "
+            "`python templates/build_templates.py`",
+        ) from None
+    output = io.BytesIO()
+    document.save(output)
+    return output.getvalue()
+
+
+class _Context:
+    """Turns the form into what the template reads: plain strings and docxtpl objects."""
+
+    def __init__(self, document: DocxTemplate, lang: Lang) -> None:
+        self.document, self.lang = document, lang
+
+    def of(self, form: FilledForm) -> dict[str, Any]:
+        return {
+            "t": form.text,
+            "city": form.city,
+            "cycle": form.cycle,
+            "lang": form.lang,
+            "sections": [self.section(s) for s in form.sections],
+        }
+
+    def section(self, section: SectionBox) -> dict[str, Any]:
+        return {
+            "id": section.id,
+            "title": section.title,
+            "guidance": section.guidance,
+            "table": section.is_table,
+            "boxes": [self.box(b) for b in section.boxes],
+        }
+
+    def box(self, box: Box) -> dict[str, Any]:
+        from docx.shared import Mm
+        from docxtpl import InlineImage
+
+        return {
+            "id": box.id,
+            "kind": box.kind,
+            "text": box.text,
+            "guidance": box.guidance,
+            "limit": box.limit,
+            "answer": self.answer(box),
+            "marker": _or_none(self.marker(box)),
+            "fields": [
+                {"label": f.label, "value": self.field_value(f.value, box)} for f in box.fields
+            ],
+            "options": [
+                {"label": text, "mark": CHECKED if chosen else UNCHECKED}
+                for text, chosen in box.options
+            ],
+            "figure": self.figure(box),
+            "year": str(box.figure.year) if box.figure else "",
+            "date": box.date or "",
+            "photos": [
+                {
+                    "image": InlineImage(self.document, str(p.path), width=Mm(PHOTO_WIDTH_MM)),
+                    "caption": p.caption,
+                    "copyright": p.copyright,
+                }
+                for p in box.photos
+            ],
+        }
+
+    def answer(self, box: Box) -> RichText:
+        """A text or quote box: gaps and notes first, highlighted, then each contribution."""
+        rich = self.marker(box)
+        several = len(box.contributions) > 1
+        for contribution in box.contributions:
+            if several:
+                _paragraph_break(rich)
+                rich.add(contribution.agency, bold=True)
+            for paragraph in contribution.paragraphs:
+                _paragraph_break(rich)
+                rich.add("\n".join(paragraph))
+        return rich
+
+    def marker(self, box: Box) -> RichText:
+        """The box's gaps (yellow) and notes (blue), one paragraph each; empty when ready.
+
+        A contact box shows its missing fields in their own cells instead.
+        """
+        from docxtpl import RichText
+
+        rich = RichText()
+        gaps = [] if box.kind == "contact" else [g.note for g in box.gaps]
+        for text, fill in [*((g, GAP_FILL) for g in gaps), *((n, NOTE_FILL) for n in box.notes)]:
+            _paragraph_break(rich)
+            rich.add(f"[{text}]", bold=True, highlight=fill)
+        return rich
+
+    def field_value(self, value: str | None, box: Box) -> RichText:
+        from docxtpl import RichText
+
+        if value is not None:
+            return RichText(value)
+        note = label("missing-field", self.lang)
+        owed = label("owed-by", self.lang, owners=box.owners)
+        return RichText(f"[{note} ({owed})]", bold=True, highlight=GAP_FILL)
+
+    def figure(self, box: Box) -> RichText:
+        from docxtpl import RichText
+
+        if box.figure is None:
+            return self.marker(box)
+        rich = RichText(box.figure.value)
+        if box.figure.source:
+            rich.add(f" ({box.figure.source})", italic=True, size=18)
+        return rich
+
+
+def _paragraph_break(rich: RichText) -> None:
+    """Start a new paragraph unless the rich text is still empty (docxtpl reads "\\a")."""
+    if rich.xml:
+        rich.add("\a")
+
+
+def _or_none(rich: RichText) -> RichText | None:
+    """None for an empty rich text, so that the template's `{%p if %}` drops its paragraph."""
+    return rich if rich.xml else None

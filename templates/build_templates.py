@@ -1,0 +1,246 @@
+"""Build the Word templates of templates/ from this readable source.
+
+    python templates/build_templates.py          # rewrite templates/*.docx
+    python templates/build_templates.py --check  # exit 1 when a committed template differs
+
+Each template is a .docx with Jinja tags (docxtpl): `{{ … }}` prints a value, `{{r … }}` a rich
+text (answers, highlighted gaps), `{%p … %}` a loop or condition over whole paragraphs and
+`{%tr … %}` over table rows. A coordinator may restyle the built .docx in Word (fonts, spacing,
+colours) as long as the tags stay; a change of structure belongs here, so that it can be
+reviewed. The build is byte-for-byte reproducible: fixed document properties and zip dates.
+
+All wording comes from the data (data/assignments.yaml, `form_text` and the questions), so one
+template serves Vietnamese and English.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import sys
+import zipfile
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocumentObject
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+from docx.table import Table
+
+from hcmlc.atomic import write_atomic
+
+HERE = Path(__file__).resolve().parent
+FONT = "Times New Roman"
+"""The font of Vietnamese administrative documents; it covers every Vietnamese letter."""
+FIXED_TIME = dt.datetime(2023, 4, 3, tzinfo=dt.UTC)
+"""Date of plan 1256/KH-UBND: every template carries it, so builds are reproducible."""
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def build_gnlc_form() -> bytes:
+    """templates/gnlc-form.docx: annex II, the GNLC membership application form."""
+    doc = _new_document("Đơn đăng ký thành viên GNLC / GNLC membership application")
+    doc.add_paragraph("{{ t.title }}", style="Title")
+    doc.add_paragraph("{{ city }}", style="Subtitle")
+
+    _tag(doc, "{%p for section in sections %}")
+    doc.add_paragraph("{{ section.title }}", style="Heading 1")
+    _tag(doc, "{%p if section.guidance %}")
+    doc.add_paragraph("{{ section.guidance }}", style="Guidance")
+    _tag(doc, "{%p endif %}")
+
+    _tag(doc, "{%p if section.table %}")
+    table = _table(doc, 3, widths=(95, 45, 30))
+    _cells(table.rows[0], "", "{{ t.figure_column }}", "{{ t.year_column }}", bold=True)
+    _cells(table.add_row(), "{%tr for box in section.boxes %}", "", "")
+    _cells(table.add_row(), "{{ box.text }}", "{{r box.figure }}", "{{ box.year }}")
+    _cells(table.add_row(), "{%tr endfor %}", "", "")
+    _tag(doc, "{%p else %}")
+
+    _tag(doc, "{%p for box in section.boxes %}")
+    _tag(doc, "{%p if box.text != section.title %}")  # a block that carries the section title
+    doc.add_paragraph(
+        "{{ box.text }}{% if box.limit %} ({{ box.limit }}){% endif %}", style="Question"
+    )
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p if box.guidance %}")
+    doc.add_paragraph("{{ box.guidance }}", style="Guidance")
+    _tag(doc, "{%p endif %}")
+
+    _tag(doc, "{%p if box.kind == 'contact' %}")
+    table = _table(doc, 2, widths=(70, 100))
+    _cells(table.rows[0], "{%tr for field in box.fields %}", "")
+    _cells(table.add_row(), "{{ field.label }}", "{{r field.value }}")
+    _cells(table.add_row(), "{%tr endfor %}", "")
+
+    _tag(doc, "{%p elif box.kind == 'choice' %}")
+    doc.add_paragraph(
+        "{% for option in box.options %}{{ option.mark }} {{ option.label }}"
+        "{% if not loop.last %}      {% endif %}{% endfor %}"
+    )
+    _marker(doc)
+
+    _tag(doc, "{%p elif box.kind == 'figure' %}")
+    table = _table(doc, 2, widths=(120, 50))
+    _cells(table.rows[0], "{{ t.figure_column }}", "{{ t.year_column }}", bold=True)
+    _cells(table.add_row(), "{{r box.figure }}", "{{ box.year }}")
+
+    _tag(doc, "{%p elif box.kind == 'quote' %}")
+    table = _table(doc, 2, widths=(130, 40))
+    _cells(table.rows[0], "{{ t.quote_column }}", "{{ t.quote_date_column }}", bold=True)
+    _cells(table.add_row(), "{{r box.answer }}", "{{ box.date }}")
+
+    _tag(doc, "{%p elif box.kind == 'photos' %}")
+    _tag(doc, "{%p for photo in box.photos %}")
+    photo = doc.add_paragraph("{{ photo.image }}")
+    photo.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    doc.add_paragraph("{{ photo.caption }} — © {{ photo.copyright }}", style="Caption")
+    _tag(doc, "{%p endfor %}")
+    _marker(doc)
+
+    _tag(doc, "{%p else %}")
+    table = _table(doc, 1, widths=(170,))
+    _cells(table.rows[0], "{{r box.answer }}")
+    _tag(doc, "{%p endif %}")
+
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p endfor %}")
+
+    doc.add_paragraph("{{ t.statement_title }}", style="Heading 1")
+    for line in (
+        "{{ t.statement }}",
+        "{{ t.date_line }} ………………………………",
+        "{{ t.signature_line }}",
+    ):
+        doc.add_paragraph(line).paragraph_format.keep_with_next = True
+    doc.add_paragraph("………………………………………………")
+
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    doc.add_paragraph("{{ t.part2_title }}", style="Heading 1")
+    doc.add_paragraph("{{ t.endorsement }}")
+    doc.add_paragraph("{{ t.representative_line }} ………………………………………………")
+    doc.add_paragraph("{{ t.signature_date_line }} ………………………………………………")
+    return _save(doc)
+
+
+TEMPLATES = {"gnlc-form.docx": build_gnlc_form}
+"""Every template this script builds, by file name."""
+
+
+def _new_document(title: str) -> DocumentObject:
+    """An A4 document in the house style: Times New Roman throughout, sober headings."""
+    doc = Document()
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Mm(20))
+
+    styles = doc.styles
+    _font(styles["Normal"], size=12)
+    styles["Normal"].paragraph_format.space_after = Pt(4)
+    for name, size in (("Title", 18), ("Subtitle", 14), ("Heading 1", 14), ("Caption", 10)):
+        _font(styles[name], size=size, color=RGBColor(0x1F, 0x3A, 0x5F))
+    styles["Heading 1"].paragraph_format.space_before = Pt(14)
+    question = styles.add_style("Question", WD_STYLE_TYPE.PARAGRAPH)
+    question.base_style = styles["Normal"]
+    question.font.bold = True
+    question.paragraph_format.space_before = Pt(8)
+    question.paragraph_format.keep_with_next = True
+    guidance = styles.add_style("Guidance", WD_STYLE_TYPE.PARAGRAPH)
+    guidance.base_style = styles["Normal"]
+    guidance.font.italic = True
+    guidance.font.size = Pt(10.5)
+    guidance.font.color.rgb = RGBColor(0x44, 0x44, 0x44)
+    guidance.paragraph_format.keep_with_next = True
+
+    props = doc.core_properties
+    props.title, props.author, props.last_modified_by = title, "hcmlc", "hcmlc"
+    props.created = props.modified = FIXED_TIME
+    props.revision = 1
+    return doc
+
+
+def _font(style: object, *, size: float, color: RGBColor | None = None) -> None:
+    """Set a style's font for every script (Latin, East Asian, complex), so Word never swaps."""
+    font = style.font  # type: ignore[attr-defined]
+    font.name, font.size = FONT, Pt(size)
+    if color is not None:
+        font.color.rgb = color
+    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()  # type: ignore[attr-defined]
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(theme), None)  # a theme font would win over the named one
+    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attribute), FONT)
+
+
+def _tag(doc: DocumentObject, tag: str) -> None:
+    """A paragraph holding only a `{%p … %}` tag: docxtpl removes the paragraph itself."""
+    doc.add_paragraph(tag)
+
+
+def _marker(doc: DocumentObject) -> None:
+    """The box's highlighted gaps, when it has any."""
+    _tag(doc, "{%p if box.marker %}")
+    doc.add_paragraph("{{r box.marker }}")
+    _tag(doc, "{%p endif %}")
+
+
+def _table(doc: DocumentObject, columns: int, widths: tuple[int, ...]) -> Table:
+    table = doc.add_table(rows=1, cols=columns)
+    table.style = doc.styles["Table Grid"]
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Mm(width)
+        for cell in column.cells:
+            cell.width = Mm(width)
+    return table
+
+
+def _cells(row: object, *texts: str, bold: bool = False) -> None:
+    for cell, text in zip(row.cells, texts, strict=True):  # type: ignore[attr-defined]
+        paragraph = cell.paragraphs[0]
+        paragraph.add_run(text).bold = bold or None
+
+
+def _save(doc: DocumentObject) -> bytes:
+    """The .docx bytes with every zip entry dated alike, so equal sources give equal files."""
+    raw = io.BytesIO()
+    doc.save(raw)
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zipped:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            zipped.writestr(entry, source.read(info.filename))
+    return out.getvalue()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help="compare, do not write")
+    parser.add_argument("--out", type=Path, default=HERE, help="folder to write to")
+    args = parser.parse_args(argv)
+    stale = []
+    for name, build in TEMPLATES.items():
+        target: Path = args.out / name
+        data = build()
+        if args.check:
+            if not target.is_file() or target.read_bytes() != data:
+                stale.append(name)
+        else:
+            write_atomic(target, data)
+            print(f"wrote {target}")
+    for name in stale:
+        print(f"{name} differs from its source: run python templates/build_templates.py")
+    return 1 if stale else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
