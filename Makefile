@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 # after the indicator deadline and before the answers deadline.
 DEMO_AS_OF ?= 2023-09-05
 
-.PHONY: status validate test lint bench clean
+.PHONY: status validate test lint bench templates clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,9 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/startup.py
+
+templates: $(STAMP)
+	$(BIN)/python templates/build_templates.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -46,6 +46,12 @@ def main() -> None:
             "hcmlc --help": [str(BIN / "hcmlc"), "--help"],
             "hcmlc validate": [str(BIN / "hcmlc"), "validate"],
             "hcmlc status": [str(BIN / "hcmlc"), "status", "--as-of", "2023-09-05"],
+            "hcmlc fill-form": [
+                str(BIN / "hcmlc"),
+                "fill-form",
+                "--out",
+                str(Path(folder) / "f.docx"),
+            ],
         }
         results = {name: median_seconds(command) for name, command in cases.items()}
     baseline = results["minimal Typer app --help"]

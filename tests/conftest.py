@@ -45,15 +45,17 @@ class Repo:
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Repo:
-    shutil.copytree(PROJECT / "data", tmp_path / "data")
+    for name in ("data", "templates"):
+        shutil.copytree(PROJECT / name, tmp_path / name)
     (tmp_path / "submissions").mkdir()
     return Repo(tmp_path)
 
 
 @pytest.fixture
 def bundled(tmp_path: Path) -> Path:
-    """A copy of the whole bundled repository, demonstration submissions included."""
-    for name in ("data", "submissions"):
+    """A copy of the whole bundled repository: data, demonstration submissions and photos,
+    templates."""
+    for name in ("data", "submissions", "photos", "templates"):
         shutil.copytree(PROJECT / name, tmp_path / name)
     return tmp_path
 

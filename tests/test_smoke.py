@@ -52,3 +52,11 @@ def test_vietnamese_output_survives_a_legacy_code_page() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "To-do list of so-y-te — Sở Y tế" in result.stdout.decode("utf-8")
+
+
+def test_fill_form_writes_the_form_where_the_user_stands(tmp_path: Path) -> None:
+    result = run("fill-form", "--root", str(PROJECT), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "gnlc-form-2023-vi.docx").stat().st_size > 10_000
+    assert "Wrote gnlc-form-2023-vi.docx" in result.stdout
+    assert [p.name for p in tmp_path.iterdir()] == ["gnlc-form-2023-vi.docx"]  # no temporary left
