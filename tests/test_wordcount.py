@@ -18,6 +18,12 @@ from hcmlc.wordcount import count_words
         ("— … ; !", 0),  # punctuation alone is no word
         ("", 0),
         ("Hồ Chí Minh", 3),
+        ("kinh tế - xã hội", 4),  # a spaced dash is punctuation
+        ("Sở GD&ĐT", 3),  # & separates
+        ("về học tập (tối đa 200 từ).", 7),  # numbers count; brackets and dots do not
+        ("about 2,000 pixels wide", 4),
+        ("well-being, COVID-19 and 10% e.g.", 5),
+        ("UNESCO/UIL: peer-learning", 3),
     ],
 )
 def test_counts_words(text: str, words: int) -> None:
