@@ -28,7 +28,7 @@ from hcmlc.models.submission import (
     Submission,
     TextAnswer,
 )
-from hcmlc.photos import PhotoError, locate_photo
+from hcmlc.photos import PhotoError, inspect_photo, locate_photo
 from hcmlc.repository import Repository
 from hcmlc.values import ValueProblem, parse_quantity
 from hcmlc.wordcount import count_words
@@ -297,7 +297,7 @@ class _Builder:
 
     def _add_photo(self, box: Box, photo: Photo) -> None:
         try:
-            path = locate_photo(self.root, photo.path)
+            path = inspect_photo(locate_photo(self.root, photo.path)).path
         except PhotoError:
             self._gap(box, "unreadable", label("photo-file", self.lang, path=photo.path))
             return

@@ -170,6 +170,27 @@ def test_several_owners_answers_are_all_shown_with_a_note_to_merge(hcmlc, bundle
     assert "[2 đơn vị đã trả lời; điều phối viên hợp nhất thành một câu trả lời]" in text
 
 
+def test_unusable_photos_are_marked_not_embedded(hcmlc, repo) -> None:
+    repo.photo("photos/2023/ok.jpg")
+    repo.write("photos/2023/notes.jpg", "không phải ảnh\n")
+    photo = "    - path: {}\n      caption: {{vi: Ảnh}}\n      copyright: Sở TT&TT\n"
+    repo.write(
+        "submissions/2023/so-tttt.yaml",
+        'agency: so-tttt\ncycle: "2023"\nanswers:\n  photos:\n'
+        + "".join(
+            photo.format(p) for p in ("photos/2023/ok.jpg", "photos/2023/notes.jpg", "../x.jpg")
+        ),
+    )
+    code, _, stderr, out = fill(hcmlc, repo.root)
+    assert (code, stderr) == (0, "")
+    assert len(docx.Document(str(out)).inline_shapes) == 1
+    assert [m for m in highlighted_runs(out) if "ảnh" in m] == [
+        "[Không dùng được ảnh `photos/2023/notes.jpg`; chạy `hcmlc validate` để xem]",
+        "[Không dùng được ảnh `../x.jpg`; chạy `hcmlc validate` để xem]",
+        "[1 ảnh; mẫu đơn yêu cầu 3 đến 4 ảnh (đơn vị thực hiện: Sở Thông tin và Truyền thông)]",
+    ]
+
+
 def test_over_the_word_limit_is_marked_and_fails_only_when_strict(hcmlc, repo) -> None:
     repo.write(
         "submissions/2023/so-gddt.yaml",
