@@ -63,9 +63,17 @@ def test_bundled_form_has_every_question_answer_and_gap(hcmlc, bundled, lang: st
         for question in section.questions:
             assert question.text.get(lang) in text, question.id
 
-    repo = load(bundled)
+    # every question in the order of annex II, each followed by its box
+    questions = [q for section in catalog.assignments.form for q in section.questions]
+    starts, position = [], 0
+    for question in questions:
+        position = text.index(question.text.get(lang), position)
+        starts.append(position)
+    ends = [*starts[1:], text.index(catalog.assignments.form_text.statement_title.get(lang))]
+    boxes = {q.id: text[a:b] for q, a, b in zip(questions, starts, ends, strict=True)}
+
     answered = set()
-    for file in repo.submissions:
+    for file in load(bundled).submissions:  # each supplied text answer, in its own box
         assert file.model is not None
         for question_id, raw in file.model.answers.items():
             answered.add(question_id)
@@ -73,7 +81,11 @@ def test_bundled_form_has_every_question_answer_and_gap(hcmlc, bundled, lang: st
                 answer = TextAnswer.model_validate(raw)
                 shown = answer.en if lang == "en" and answer.en else answer.vi
                 for paragraph in shown.split("\n\n"):
-                    assert paragraph in text, question_id
+                    assert paragraph in boxes[question_id], question_id
+    field_marker = "[Chưa có (" if lang == "vi" else "[Not supplied ("
+    for question in questions:  # and each unanswered one's marker in its box
+        if question.id not in answered:
+            assert MISSING[lang] in boxes[question.id] or field_marker in boxes[question.id]
 
     marked = highlighted_runs(out)
     unanswered = [q for q in catalog.questions.values() if q.id not in answered]
