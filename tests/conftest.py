@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -60,3 +62,38 @@ def hcmlc() -> Callable[..., tuple[int, str, str]]:
         return result.exit_code, result.stdout, result.stderr
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def outside_github_actions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests expect the plain text format, even when the suite itself runs in GitHub Actions."""
+    for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
+        monkeypatch.delenv(name, raising=False)
+
+
+class Git:
+    """git run in a folder without the user's or the system's configuration."""
+
+    def __call__(self, folder: Path, *args: str) -> str:
+        result = subprocess.run(
+            ["git", "-C", str(folder), *args], capture_output=True, text=True, check=False
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    def init(self, folder: Path) -> None:
+        self(folder, "init", "--quiet", "--initial-branch=main")
+        self(folder, "config", "user.email", "tester@example.org")
+        self(folder, "config", "user.name", "Tester")
+        self(folder, "config", "commit.gpgsign", "false")
+
+    def commit(self, folder: Path, message: str) -> None:
+        self(folder, "add", "--all")
+        self(folder, "commit", "--quiet", "--message", message)
+
+
+@pytest.fixture
+def git(monkeypatch: pytest.MonkeyPatch) -> Git:
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    return Git()

@@ -30,9 +30,10 @@ app = typer.Typer(
 )
 
 
-class TextOrJson(StrEnum):
+class DiagnosticsFormat(StrEnum):
     text = "text"
     json = "json"
+    github = "github"
 
 
 class TableOrJson(StrEnum):
@@ -76,16 +77,34 @@ def validate(
     ] = None,
     root: RootOption = None,
     output: Annotated[
-        TextOrJson, typer.Option("--format", help="Output format.")
-    ] = TextOrJson.text,
+        DiagnosticsFormat | None,
+        typer.Option(
+            "--format",
+            help="Output format (default: github inside GitHub Actions, else text).",
+            show_default=False,
+        ),
+    ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    changed_since: Annotated[
+        str | None,
+        typer.Option(
+            "--changed-since",
+            metavar="REF",
+            help="Report only on files changed since this git commit, and problems they cause.",
+        ),
+    ] = None,
 ) -> None:
     """Check every YAML file: schema, ids, assignments, units, years, word limits, duplicates."""
     from hcmlc.commands import validate as command
 
     _run(
         lambda console, repo_root: command.run(
-            console, repo_root, paths or [], output.value, strict
+            console,
+            repo_root,
+            paths or [],
+            output.value if output else None,
+            strict,
+            changed_since,
         ),
         root,
     )
