@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
 from hcmlc.cli import app
+from hcmlc.yamlio import parse_yaml
 
 PROJECT = Path(__file__).resolve().parents[1]
 
@@ -97,3 +100,43 @@ def git(monkeypatch: pytest.MonkeyPatch) -> Git:
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
     return Git()
+
+
+_YAML12_NULL = re.compile(r"~|null|Null|NULL|")
+_YAML12_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False}
+_YAML12_BOOL |= {"FALSE": False}
+_YAML12_INT = re.compile(r"[-+]?[0-9]+")
+_YAML12_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+
+
+def editor_view(text: str) -> Any:
+    """A YAML file as an editor's YAML 1.2 core schema types it (`no` is a word, `08` a number).
+
+    hcmlc's reader keeps every scalar a string; an editor checking the JSON Schema does not.
+    """
+    document = parse_yaml(text, "file.yaml")
+    assert not document.problems, document.problems
+    return _typed(document.root)
+
+
+def _typed(node: Any) -> Any:
+    if node.id == "mapping":
+        return {key.value: _typed(value) for key, value in node.value}
+    if node.id == "sequence":
+        return [_typed(item) for item in node.value]
+    text = node.value
+    if node.style:  # quoted or a block: always a string
+        return text
+    if _YAML12_NULL.fullmatch(text):
+        return None
+    if text in _YAML12_BOOL:
+        return _YAML12_BOOL[text]
+    if _YAML12_INT.fullmatch(text):
+        return int(text)
+    return float(text) if _YAML12_FLOAT.fullmatch(text) else text
+
+
+@pytest.fixture
+def as_editor_sees() -> Callable[[str], Any]:
+    """`editor_view`, for tests in any folder."""
+    return editor_view

@@ -144,6 +144,31 @@ def status(
     )
 
 
+CheckOption = Annotated[
+    bool, typer.Option("--check", help="Exit 1 if the file differs from what would be written.")
+]
+
+
+@app.command()
+def schema(
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="File to write (default: print; with --check: schema/submission.schema.json).",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    check: CheckOption = False,
+    root: RootOption = None,
+) -> None:
+    """JSON Schema of submission files, so that editors complete ids and flag mistakes."""
+    from hcmlc.commands import schema as command
+
+    _run(lambda console, repo_root: command.run(console, repo_root, out, check), root)
+
+
 def _run(command: Command, root: Path | None) -> None:
     """Find the repository, run `command`, turn hcmlc's errors into messages and exit codes."""
     from hcmlc.errors import HcmlcError

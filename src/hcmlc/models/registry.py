@@ -78,6 +78,12 @@ class WordLimit(Strict):
     min: int | None = Field(default=None, ge=1)
     max: int | None = Field(default=None, ge=1)
 
+    def describe(self, noun: str) -> str:
+        """`20 to 30 words`, `at most 8 words`, `at least 3 photos`."""
+        if self.min and self.max:
+            return f"{self.min} to {self.max} {noun}s"
+        return f"at most {self.max} {noun}s" if self.max else f"at least {self.min} {noun}s"
+
 
 class Option(Strict):
     """One field of a contact block or one choice of a choice question."""
