@@ -169,6 +169,20 @@ def schema(
     _run(lambda console, repo_root: command.run(console, repo_root, out, check), root)
 
 
+@app.command("new-submission")
+def new_submission(
+    agency: Annotated[str, typer.Option("--agency", help="The agency's id.", show_default=False)],
+    cycle: Annotated[
+        str | None, typer.Option("--cycle", help="Cycle id (default: the current cycle).")
+    ] = None,
+    root: RootOption = None,
+) -> None:
+    """Write an agency's submission file with every item it owes as commented stubs."""
+    from hcmlc.commands import new_submission as command
+
+    _run(lambda console, repo_root: command.run(console, repo_root, agency, cycle), root)
+
+
 def _run(command: Command, root: Path | None) -> None:
     """Find the repository, run `command`, turn hcmlc's errors into messages and exit codes."""
     from hcmlc.errors import HcmlcError
