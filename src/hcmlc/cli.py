@@ -169,6 +169,26 @@ def schema(
     _run(lambda console, repo_root: command.run(console, repo_root, out, check), root)
 
 
+@app.command()
+def codeowners(
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="File to write (default: .github/CODEOWNERS).",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    check: CheckOption = False,
+    root: RootOption = None,
+) -> None:
+    """Write CODEOWNERS: each agency's submissions are reviewed by its reviewers."""
+    from hcmlc.commands import codeowners as command
+
+    _run(lambda console, repo_root: command.run(console, repo_root, out, check), root)
+
+
 @app.command("new-submission")
 def new_submission(
     agency: Annotated[str, typer.Option("--agency", help="The agency's id.", show_default=False)],
