@@ -144,46 +144,29 @@ def status(
     )
 
 
+OutOption = Annotated[
+    Path | None,
+    typer.Option("--out", help="File to write.", dir_okay=False, show_default=False),
+]
 CheckOption = Annotated[
     bool, typer.Option("--check", help="Exit 1 if the file differs from what would be written.")
 ]
 
 
 @app.command()
-def schema(
-    out: Annotated[
-        Path | None,
-        typer.Option(
-            "--out",
-            help="File to write (default: print; with --check: schema/submission.schema.json).",
-            dir_okay=False,
-            show_default=False,
-        ),
-    ] = None,
-    check: CheckOption = False,
-    root: RootOption = None,
-) -> None:
-    """JSON Schema of submission files, so that editors complete ids and flag mistakes."""
+def schema(out: OutOption = None, check: CheckOption = False, root: RootOption = None) -> None:
+    """Print the JSON Schema of submission files, which editors use to complete ids.
+
+    --out writes it to a file; --check compares with schema/submission.schema.json (or --out).
+    """
     from hcmlc.commands import schema as command
 
     _run(lambda console, repo_root: command.run(console, repo_root, out, check), root)
 
 
 @app.command()
-def codeowners(
-    out: Annotated[
-        Path | None,
-        typer.Option(
-            "--out",
-            help="File to write (default: .github/CODEOWNERS).",
-            dir_okay=False,
-            show_default=False,
-        ),
-    ] = None,
-    check: CheckOption = False,
-    root: RootOption = None,
-) -> None:
-    """Write CODEOWNERS: each agency's submissions are reviewed by its reviewers."""
+def codeowners(out: OutOption = None, check: CheckOption = False, root: RootOption = None) -> None:
+    """Write .github/CODEOWNERS (or --out) from the reviewers in data/assignments.yaml."""
     from hcmlc.commands import codeowners as command
 
     _run(lambda console, repo_root: command.run(console, repo_root, out, check), root)

@@ -6,16 +6,7 @@ import json
 import subprocess
 
 import pytest
-
-GOOD = """
-agency: so-gddt
-cycle: "2023"
-indicators:
-  1.1.1.a:
-    value: 99.1
-    unit: percent
-    year: 2022
-"""
+from test_validate import GOOD
 
 # Already broken before the change under review: must not be reported by --changed-since.
 OLD_PROBLEM = """
@@ -35,6 +26,10 @@ ANNOTATION = (
 )
 
 
+def changed_since(hcmlc, repo, ref: str, *args: str) -> tuple[int, str, str]:
+    return hcmlc("validate", "--root", str(repo.root), "--changed-since", ref, *args)
+
+
 @pytest.fixture
 def history(repo, git):
     """Commit 1: data/ and two submissions (one already broken); commit 2 breaks so-gddt's."""
@@ -48,15 +43,7 @@ def history(repo, git):
 
 
 def test_only_the_changed_line_is_annotated(hcmlc, history) -> None:
-    code, out, _ = hcmlc(
-        "validate",
-        "--root",
-        str(history.root),
-        "--changed-since",
-        "HEAD~1",
-        "--format",
-        "github",
-    )
+    code, out, _ = changed_since(hcmlc, history, "HEAD~1", "--format", "github")
     assert code == 1
     assert out.splitlines() == [ANNOTATION, "1 error, 0 warnings in 1 file checked"]
 
@@ -71,15 +58,13 @@ def test_without_the_option_the_old_problem_is_there(hcmlc, history) -> None:
 
 
 def test_nothing_changed_since_head(hcmlc, history) -> None:
-    code, out, _ = hcmlc("validate", "--root", str(history.root), "--changed-since", "HEAD")
+    code, out, _ = changed_since(hcmlc, history, "HEAD")
     assert (code, out) == (0, "No problems found in 0 files.\n")
 
 
 def test_uncommitted_and_untracked_files_count_as_changed(hcmlc, history) -> None:
     history.write("submissions/2023/so-y-te.yaml", "agency: so-y-te\ncycle: '2023'\nprepared: x\n")
-    code, out, _ = hcmlc(
-        "validate", "--root", str(history.root), "--changed-since", "HEAD", "--format", "json"
-    )
+    code, out, _ = changed_since(hcmlc, history, "HEAD", "--format", "json")
     document = json.loads(out)
     assert code == 1
     assert [(p["path"], p["code"]) for p in document["problems"]] == [
@@ -90,16 +75,14 @@ def test_uncommitted_and_untracked_files_count_as_changed(hcmlc, history) -> Non
 
 def test_a_deleted_file_is_not_reported(hcmlc, history, git) -> None:
     git(history.root, "rm", "--quiet", "submissions/2023/so-gddt.yaml")
-    code, out, _ = hcmlc("validate", "--root", str(history.root), "--changed-since", "HEAD~1")
+    code, out, _ = changed_since(hcmlc, history, "HEAD~1")
     assert (code, out) == (0, "No problems found in 0 files.\n")
 
 
 def test_a_change_to_data_reports_everything(hcmlc, history) -> None:
     path = history.root / "data/assignments.yaml"
     path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    code, out, _ = hcmlc(
-        "validate", "--root", str(history.root), "--changed-since", "HEAD", "--format", "json"
-    )
+    code, out, _ = changed_since(hcmlc, history, "HEAD", "--format", "json")
     assert code == 1
     assert {p["path"] for p in json.loads(out)["problems"]} == {
         "submissions/2023/so-gddt.yaml",
@@ -112,9 +95,7 @@ def test_a_duplicate_submission_is_reported_when_either_file_changed(hcmlc, repo
     git.init(repo.root)
     git.commit(repo.root, "so-gddt, as .yml")
     repo.write("submissions/2023/so-gddt.yaml", GOOD)  # sorts first: E027 is on the .yml file
-    code, out, _ = hcmlc(
-        "validate", "--root", str(repo.root), "--changed-since", "HEAD", "--format", "json"
-    )
+    code, out, _ = changed_since(hcmlc, repo, "HEAD", "--format", "json")
     assert code == 1
     [problem] = json.loads(out)["problems"]
     assert (problem["path"], problem["code"]) == ("submissions/2023/so-gddt.yml", "HCMLC-E027")
@@ -122,11 +103,9 @@ def test_a_duplicate_submission_is_reported_when_either_file_changed(hcmlc, repo
 
 def test_paths_and_changed_since_together(hcmlc, history) -> None:
     history.write("submissions/2023/so-y-te.yaml", "agency: so-y-te\ncycle: '2023'\nprepared: x\n")
-    code, out, _ = hcmlc(
-        "validate",
-        "--root",
-        str(history.root),
-        "--changed-since",
+    code, out, _ = changed_since(
+        hcmlc,
+        history,
         "HEAD~1",
         str(history.root / "submissions/2023/so-y-te.yaml"),
         str(history.root / "submissions/2023/cuc-thong-ke.yaml"),
@@ -153,14 +132,14 @@ def test_the_hcmlc_root_may_be_a_folder_of_the_clone(hcmlc, repo, git, tmp_path_
 
 
 def test_not_a_git_repository(hcmlc, repo) -> None:
-    code, _, err = hcmlc("validate", "--root", str(repo.root), "--changed-since", "HEAD~1")
+    code, _, err = changed_since(hcmlc, repo, "HEAD~1")
     assert code == 2
     assert err.startswith(f"error: git cannot compare files in {repo.root}: fatal: not a git")
     assert "hint: --changed-since needs a git clone" in err
 
 
 def test_unknown_ref(hcmlc, history) -> None:
-    code, _, err = hcmlc("validate", "--root", str(history.root), "--changed-since", "origin/main")
+    code, _, err = changed_since(hcmlc, history, "origin/main")
     assert code == 2
     assert err.splitlines() == [
         "error: no commit `origin/main` in this repository",

@@ -7,23 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from test_validate import GOOD
+
 from hcmlc.diagnostics import Diagnostic
 from hcmlc.render.github import annotation, step_summary
 
 HCMLC = Path(sys.executable).with_name("hcmlc")
-
-GOOD = """
-agency: so-gddt
-cycle: "2023"
-indicators:
-  1.1.1.a:
-    value: 99.1
-    unit: percent
-    year: 2022
-answers:
-  slogan:
-    vi: Học tập suốt đời cho mọi người
-"""
 
 
 def test_workflow_command_escaping() -> None:
