@@ -90,6 +90,15 @@ def test_a_change_to_data_reports_everything(hcmlc, history) -> None:
     }
 
 
+def test_broken_data_is_reported_even_if_unchanged(hcmlc, history, git) -> None:
+    (history.root / "data/criteria.yaml").write_text("areas: []\n", encoding="utf-8")
+    git.commit(history.root, "Break data/")
+    history.write("submissions/2023/so-gddt.yaml", GOOD)
+    code, out, _ = changed_since(hcmlc, history, "HEAD", "--format", "json")
+    assert code == 1
+    assert {p["path"] for p in json.loads(out)["problems"]} == {"data/criteria.yaml"}
+
+
 def test_a_duplicate_submission_is_reported_when_either_file_changed(hcmlc, repo, git) -> None:
     repo.write("submissions/2023/so-gddt.yml", GOOD)
     git.init(repo.root)

@@ -36,6 +36,8 @@ def run(
     wanted = _selected(root, paths) if paths else [""]
     changed = changed_files(root, changed_since) if changed_since else None
     repo = load(root)
+    if repo.catalog is None:  # data/ is broken, so no submission could be checked: say so
+        changed = None
     all_files = [CRITERIA, ASSIGNMENTS, *(s.doc.path for s in repo.submissions)]
     files = [f for f in all_files if _within(f, wanted) and _touched(f, (), changed)]
     problems = [
