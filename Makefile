@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 # after the indicator deadline and before the answers deadline.
 DEMO_AS_OF ?= 2023-09-05
 
-.PHONY: status validate test lint bench templates clean
+.PHONY: status validate generated check-generated test lint bench templates clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,15 @@ status: $(STAMP)
 
 validate: $(STAMP)
 	$(BIN)/hcmlc validate
+
+# Files generated from the models and data/: regenerate them, or check they are current.
+generated: $(STAMP)
+	$(BIN)/hcmlc schema --out schema/submission.schema.json
+	$(BIN)/hcmlc codeowners
+
+check-generated: $(STAMP)
+	$(BIN)/hcmlc schema --check
+	$(BIN)/hcmlc codeowners --check
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

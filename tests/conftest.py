@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
+import subprocess
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
 from hcmlc.cli import app
+from hcmlc.yamlio import parse_yaml
 
 PROJECT = Path(__file__).resolve().parents[1]
 
@@ -71,3 +76,78 @@ def hcmlc() -> Callable[..., tuple[int, str, str]]:
         return result.exit_code, result.stdout, result.stderr
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def outside_github_actions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests expect the plain text format, even when the suite itself runs in GitHub Actions."""
+    for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
+        monkeypatch.delenv(name, raising=False)
+
+
+class Git:
+    """git run in a folder without the user's or the system's configuration."""
+
+    def __call__(self, folder: Path, *args: str) -> str:
+        result = subprocess.run(
+            ["git", "-C", str(folder), *args], capture_output=True, text=True, check=False
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    def init(self, folder: Path) -> None:
+        self(folder, "init", "--quiet", "--initial-branch=main")
+        self(folder, "config", "user.email", "tester@example.org")
+        self(folder, "config", "user.name", "Tester")
+        self(folder, "config", "commit.gpgsign", "false")
+
+    def commit(self, folder: Path, message: str) -> None:
+        self(folder, "add", "--all")
+        self(folder, "commit", "--quiet", "--message", message)
+
+
+@pytest.fixture
+def git(monkeypatch: pytest.MonkeyPatch) -> Git:
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    return Git()
+
+
+_YAML12_NULL = re.compile(r"~|null|Null|NULL|")
+_YAML12_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False}
+_YAML12_BOOL |= {"FALSE": False}
+_YAML12_INT = re.compile(r"[-+]?[0-9]+")
+_YAML12_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+
+
+def editor_view(text: str) -> Any:
+    """A YAML file as an editor's YAML 1.2 core schema types it (`no` is a word, `08` a number).
+
+    hcmlc's reader keeps every scalar a string; an editor checking the JSON Schema does not.
+    """
+    document = parse_yaml(text, "file.yaml")
+    assert not document.problems, document.problems
+    return _typed(document.root)
+
+
+def _typed(node: Any) -> Any:
+    if node.id == "mapping":
+        return {key.value: _typed(value) for key, value in node.value}
+    if node.id == "sequence":
+        return [_typed(item) for item in node.value]
+    text = node.value
+    if node.style:  # quoted or a block: always a string
+        return text
+    if _YAML12_NULL.fullmatch(text):
+        return None
+    if text in _YAML12_BOOL:
+        return _YAML12_BOOL[text]
+    if _YAML12_INT.fullmatch(text):
+        return int(text)
+    return float(text) if _YAML12_FLOAT.fullmatch(text) else text
+
+
+@pytest.fixture
+def as_editor_sees() -> Callable[[str], Any]:
+    """`editor_view`, for tests in any folder."""
+    return editor_view

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
@@ -104,15 +104,14 @@ def check_submissions(
         accepted |= checker.accepted
         key = (file.model.agency, file.model.cycle)
         if key in first_file:
-            problems.append(
-                file.doc.problem(
-                    ("agency",),
-                    "HCMLC-E027",
-                    f"a second submission of `{key[0]}` for cycle {key[1]}: "
-                    f"{first_file[key]} is the first",
-                    "merge the two files into one and delete the other",
-                )
+            problem = file.doc.problem(
+                ("agency",),
+                "HCMLC-E027",
+                f"a second submission of `{key[0]}` for cycle {key[1]}: "
+                f"{first_file[key]} is the first",
+                "merge the two files into one and delete the other",
             )
+            problems.append(replace(problem, related=(first_file[key],)))
         else:
             first_file[key] = file.doc.path
     return problems, accepted

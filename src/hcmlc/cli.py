@@ -30,9 +30,10 @@ app = typer.Typer(
 )
 
 
-class TextOrJson(StrEnum):
+class DiagnosticsFormat(StrEnum):
     text = "text"
     json = "json"
+    github = "github"
 
 
 class TableOrJson(StrEnum):
@@ -76,16 +77,34 @@ def validate(
     ] = None,
     root: RootOption = None,
     output: Annotated[
-        TextOrJson, typer.Option("--format", help="Output format.")
-    ] = TextOrJson.text,
+        DiagnosticsFormat | None,
+        typer.Option(
+            "--format",
+            help="Output format (default: github inside GitHub Actions, else text).",
+            show_default=False,
+        ),
+    ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    changed_since: Annotated[
+        str | None,
+        typer.Option(
+            "--changed-since",
+            metavar="REF",
+            help="Report only on files changed since this git commit, and problems they cause.",
+        ),
+    ] = None,
 ) -> None:
     """Check every YAML file: schema, ids, assignments, units, years, word limits, duplicates."""
     from hcmlc.commands import validate as command
 
     _run(
         lambda console, repo_root: command.run(
-            console, repo_root, paths or [], output.value, strict
+            console,
+            repo_root,
+            paths or [],
+            output.value if output else None,
+            strict,
+            changed_since,
         ),
         root,
     )
@@ -169,6 +188,46 @@ def fill_form(
         ),
         root,
     )
+OutOption = Annotated[
+    Path | None,
+    typer.Option("--out", help="File to write.", dir_okay=False, show_default=False),
+]
+CheckOption = Annotated[
+    bool, typer.Option("--check", help="Exit 1 if the file differs from what would be written.")
+]
+
+
+@app.command()
+def schema(out: OutOption = None, check: CheckOption = False, root: RootOption = None) -> None:
+    """Print the JSON Schema of submission files, which editors use to complete ids.
+
+    --out writes it to a file; --check compares with schema/submission.schema.json (or --out).
+    """
+    from hcmlc.commands import schema as command
+
+    _run(lambda console, repo_root: command.run(console, repo_root, out, check), root)
+
+
+@app.command()
+def codeowners(out: OutOption = None, check: CheckOption = False, root: RootOption = None) -> None:
+    """Write .github/CODEOWNERS (or --out) from the reviewers in data/assignments.yaml."""
+    from hcmlc.commands import codeowners as command
+
+    _run(lambda console, repo_root: command.run(console, repo_root, out, check), root)
+
+
+@app.command("new-submission")
+def new_submission(
+    agency: Annotated[str, typer.Option("--agency", help="The agency's id.", show_default=False)],
+    cycle: Annotated[
+        str | None, typer.Option("--cycle", help="Cycle id (default: the current cycle).")
+    ] = None,
+    root: RootOption = None,
+) -> None:
+    """Write an agency's submission file with every item it owes as commented stubs."""
+    from hcmlc.commands import new_submission as command
+
+    _run(lambda console, repo_root: command.run(console, repo_root, agency, cycle), root)
 
 
 def _run(command: Command, root: Path | None) -> None:

@@ -53,6 +53,8 @@ class Diagnostic:
     code: str
     message: str
     hint: str | None = None
+    related: tuple[str, ...] = ()
+    """Other files the problem involves, e.g. the first of two submissions of one agency."""
 
     @property
     def severity(self) -> Severity:

@@ -107,6 +107,16 @@ def pick_cycle(catalog: Catalog, cycle_id: str | None) -> Cycle:
     return catalog.cycles[wanted]
 
 
+def check_agency(catalog: Catalog, agency: str) -> str:
+    """`agency`, when the registry knows it; else a usage error suggesting the nearest id."""
+    if agency not in catalog.agencies:
+        hint = did_you_mean(agency, catalog.agencies)
+        raise HcmlcError(
+            f"unknown agency `{agency}`", hint or "see the agency ids in data/assignments.yaml"
+        )
+    return agency
+
+
 def build_status(
     catalog: Catalog, supplied: set[Entry], cycle: Cycle, as_of: dt.date, problems: int = 0
 ) -> Status:

@@ -35,7 +35,8 @@ SCALE_STATES: dict[Scale, dict[str, str]] = {
 }
 """Each scale's states: stable code → Vietnamese word; either may be written."""
 
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+"""A number as hcmlc reads it: dot for decimals, no thousands separators, no unit."""
 
 
 class ValueProblem(ValueError):
@@ -56,7 +57,7 @@ def parse_value(raw: str, indicator: Indicator) -> float | str:
 
 def parse_quantity(raw: str, unit: Unit) -> float:
     text = raw.strip()
-    if not _NUMBER.fullmatch(text):
+    if not NUMBER.fullmatch(text):
         raise ValueProblem(f"`{raw}` is not a number", number_hint(raw))
     number = float(text)
     bounds = UNIT_BOUNDS[unit]

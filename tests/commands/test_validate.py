@@ -406,3 +406,12 @@ def test_top_level_list(hcmlc, repo) -> None:
         1,
         "the file must be a mapping of `key: value` lines",
     )
+
+
+def test_empty_sections_are_no_entries(hcmlc, repo) -> None:
+    """Every entry commented out, as `new-submission` writes the file: nothing supplied yet."""
+    repo.write(
+        "submissions/2023/so-gddt.yaml",
+        'agency: so-gddt\ncycle: "2023"\nindicators:\n  # 1.1.1.a:\nanswers:\n',
+    )
+    assert hcmlc("validate", "--root", str(repo.root))[:2] == (0, "No problems found in 3 files.\n")

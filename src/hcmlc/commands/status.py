@@ -7,11 +7,9 @@ from pathlib import Path
 
 from rich.console import Console
 
-from hcmlc.errors import HcmlcError
 from hcmlc.render import status as reporters
 from hcmlc.repository import load
-from hcmlc.status import build_status, pick_cycle
-from hcmlc.suggest import did_you_mean
+from hcmlc.status import build_status, check_agency, pick_cycle
 
 
 def run(
@@ -25,11 +23,8 @@ def run(
     repo = load(root)
     catalog = repo.require_catalog()
     cycle = pick_cycle(catalog, cycle_id)
-    if agency is not None and agency not in catalog.agencies:
-        hint = (
-            did_you_mean(agency, catalog.agencies) or "see the agency ids in data/assignments.yaml"
-        )
-        raise HcmlcError(f"unknown agency `{agency}`", hint)
+    if agency is not None:
+        check_agency(catalog, agency)
     status = build_status(catalog, repo.supplied, cycle, as_of, repo.error_count)
     if output == "json":
         reporters.render_json(console, status, agency)

@@ -2,27 +2,73 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from rich.console import Console
 
-from hcmlc.diagnostics import Severity
+from hcmlc.diagnostics import Diagnostic, Severity
 from hcmlc.errors import HcmlcError
+from hcmlc.gitdiff import changed_files
 from hcmlc.render import diagnostics as reporters
+from hcmlc.render import github
 from hcmlc.repository import ASSIGNMENTS, CRITERIA, load
 
+Reporter = Callable[[Console, Sequence[Diagnostic], int], None]
 
-def run(console: Console, root: Path, paths: list[Path], output: str, strict: bool) -> int:
-    """Check the repository at `root`; report problems of `paths` only when given."""
+REPORTERS: dict[str, Reporter] = {
+    "text": reporters.render_text,
+    "json": reporters.render_json,
+    "github": github.render_github,
+}
+
+
+def run(
+    console: Console,
+    root: Path,
+    paths: list[Path],
+    output: str | None,
+    strict: bool,
+    changed_since: str | None = None,
+) -> int:
+    """Check the repository at `root`; report on `paths` and on files changed since a commit."""
     wanted = _selected(root, paths) if paths else [""]
+    changed = changed_files(root, changed_since) if changed_since else None
     repo = load(root)
-    problems = [p for p in repo.problems if _within(p.path, wanted)]
+    if repo.catalog is None:  # data/ is broken, so no submission could be checked: say so
+        changed = None
     all_files = [CRITERIA, ASSIGNMENTS, *(s.doc.path for s in repo.submissions)]
-    files = sum(_within(f, wanted) for f in all_files)
-    render = reporters.render_json if output == "json" else reporters.render_text
-    render(console, problems, files)
+    files = [f for f in all_files if _within(f, wanted) and _touched(f, (), changed)]
+    problems = [
+        p for p in repo.problems if _within(p.path, wanted) and _touched(p.path, p.related, changed)
+    ]
+    output = output or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    REPORTERS[output](console, problems, len(files))
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if output == "github" and summary_file:
+        _append(Path(summary_file), github.step_summary(problems, len(files), repo.catalog))
     failing = [p for p in problems if strict or p.severity is Severity.ERROR]
     return 1 if failing else 0
+
+
+def _append(path: Path, text: str) -> None:
+    """Add to the step summary: the file is GitHub's, and other steps write to it too."""
+    try:
+        with path.open("a", encoding="utf-8") as stream:
+            stream.write(text)
+    except OSError as exc:
+        raise HcmlcError(f"cannot write the step summary {path}: {exc.strerror}") from None
+
+
+def _touched(path: str, related: tuple[str, ...], changed: set[str] | None) -> bool:
+    """Whether a problem in `path` (involving `related`) concerns the changed files.
+
+    A change to data/ may affect every file, so then everything concerns it.
+    """
+    if changed is None or any(c.startswith("data/") for c in changed):
+        return True
+    return path in changed or any(r in changed for r in related)
 
 
 def _selected(root: Path, paths: list[Path]) -> list[str]:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import Literal, Self
+from typing import Annotated, Literal, Self
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
 from hcmlc.models.common import Id, Strict, Text
 from hcmlc.models.framework import Unit
@@ -26,6 +27,21 @@ class AgencyKind(StrEnum):
     DISTRICT = "district"
 
 
+_GITHUB_HANDLE = re.compile(r"@[A-Za-z0-9][A-Za-z0-9-]{0,38}(/[A-Za-z0-9][A-Za-z0-9._-]*)?")
+
+
+def _github_handle(value: str) -> str:
+    if not _GITHUB_HANDLE.fullmatch(value):
+        raise ValueError(
+            f"`{value}` is not a GitHub user or team: write `@user` or `@organisation/team`"
+        )
+    return value
+
+
+Reviewer = Annotated[str, AfterValidator(_github_handle)]
+"""A GitHub user (`@name`) or team (`@organisation/team`) that reviews pull requests."""
+
+
 class Agency(Strict):
     """A body that owes data or answers; its id never changes."""
 
@@ -33,6 +49,8 @@ class Agency(Strict):
     name: Text
     short: str | None = None
     kind: AgencyKind
+    reviewers: list[Reviewer] = []
+    """Who reviews the agency's submission files (CODEOWNERS), besides the coordinators."""
 
 
 class Group(Strict):
@@ -77,6 +95,12 @@ class WordLimit(Strict):
 
     min: int | None = Field(default=None, ge=1)
     max: int | None = Field(default=None, ge=1)
+
+    def describe(self, noun: str) -> str:
+        """`20 to 30 words`, `at most 8 words`, `at least 3 photos`."""
+        if self.min and self.max:
+            return f"{self.min} to {self.max} {noun}s"
+        return f"at most {self.max} {noun}s" if self.max else f"at least {self.min} {noun}s"
 
 
 class Option(Strict):
@@ -147,6 +171,8 @@ class Assignments(Strict):
 
     city: Text
     current_cycle: Id
+    coordinators: list[Reviewer] = []
+    """Who reviews data/, templates/, schema/, .github/ and, with each agency, its submissions."""
     agencies: list[Agency] = Field(min_length=1)
     groups: list[Group] = []
     cycles: list[Cycle] = Field(min_length=1)

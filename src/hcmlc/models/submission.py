@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from hcmlc.models.common import Id, NonEmpty, Strict, Text
 
@@ -70,6 +70,12 @@ class Submission(Strict):
     prepared_by: NonEmpty | None = None
     indicators: dict[str, IndicatorValue] = {}
     answers: dict[str, Any] = {}
+
+    @field_validator("indicators", "answers", mode="before")
+    @classmethod
+    def _empty_section(cls, value: Any) -> Any:
+        """`indicators:` with every entry commented out (as new-submission writes it) is empty."""
+        return {} if value is None else value
 
 
 ANSWER_MODELS: dict[str, type[Strict]] = {

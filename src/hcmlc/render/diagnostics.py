@@ -1,4 +1,4 @@
-"""Reporters of diagnostics: compiler-style text, or JSON for machines."""
+"""Reporters of diagnostics: compiler-style text, or JSON for machines (GitHub: render/github)."""
 
 from __future__ import annotations
 
@@ -31,15 +31,17 @@ def render_text(console: Console, problems: Sequence[Diagnostic], files: int) ->
         console.print(line)
         if p.hint:
             console.print(Text(f"    hint: {p.hint}", style="dim"))
+    console.print(Text(summary_line(problems, files), style="" if problems else "green"))
+
+
+def summary_line(problems: Sequence[Diagnostic], files: int) -> str:
+    """`2 errors, 1 warning in 3 files checked`, or `No problems found in 3 files.`"""
+    if not problems:
+        return f"No problems found in {count(files, 'file')}."
     counts = summary(problems, files)
-    if problems:
-        errors, warnings = counts["errors"], counts["warnings"]
-        checked = (
-            f"{count(errors, 'error')}, {count(warnings, 'warning')} in {count(files, 'file')}"
-        )
-        console.print(Text(f"{checked} checked"))
-    else:
-        console.print(Text(f"No problems found in {count(files, 'file')}.", style="green"))
+    errors, warnings = counts["errors"], counts["warnings"]
+    found = f"{count(errors, 'error')}, {count(warnings, 'warning')}"
+    return f"{found} in {count(files, 'file')} checked"
 
 
 def render_json(console: Console, problems: Sequence[Diagnostic], files: int) -> None:

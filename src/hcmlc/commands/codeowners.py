@@ -1,0 +1,18 @@
+"""`hcmlc codeowners`: .github/CODEOWNERS from the reviewers in data/assignments.yaml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Console
+
+from hcmlc.codeowners import CODEOWNERS_PATH, codeowners
+from hcmlc.commands.generated import publish
+from hcmlc.repository import load
+
+
+def run(console: Console, root: Path, out: Path | None, check: bool) -> int:
+    """Write CODEOWNERS to `out` (default .github/CODEOWNERS), or check that it is current."""
+    text = codeowners(load(root).require_catalog().assignments)
+    target = out or root / CODEOWNERS_PATH
+    return publish(console, root, text, target, check, "hcmlc codeowners")

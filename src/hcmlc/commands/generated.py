@@ -1,0 +1,51 @@
+"""Files hcmlc generates from the repository (schema, CODEOWNERS): write, print or check them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Console
+
+from hcmlc.atomic import write_atomic
+from hcmlc.errors import DataError
+
+
+def publish(
+    console: Console, root: Path, text: str, target: Path | None, check: bool, regenerate: str
+) -> int:
+    """Print `text` (no target), write it to `target`, or check that `target` holds it already."""
+    if target is None:
+        console.file.write(text)
+        return 0
+    shown = _shown(root, target)
+    if check:
+        current = target.read_text(encoding="utf-8") if target.is_file() else None
+        if current != text:
+            where = (
+                "is missing"
+                if current is None
+                else f"differs from line {_first_difference(current, text)}"
+            )
+            raise DataError(
+                f"{shown} {where}: it is not what `{regenerate}` generates",
+                f"run `{regenerate}` and commit the result",
+            )
+        console.print(f"{shown} is up to date.", markup=False, highlight=False)
+        return 0
+    write_atomic(target, text.encode("utf-8"))
+    console.print(f"Wrote {shown}.", markup=False, highlight=False)
+    return 0
+
+
+def _shown(root: Path, path: Path) -> str:
+    """`path` relative to the repository when it is inside it."""
+    resolved = path.resolve()
+    return resolved.relative_to(root).as_posix() if resolved.is_relative_to(root) else str(path)
+
+
+def _first_difference(old: str, new: str) -> int:
+    old_lines, new_lines = old.splitlines(), new.splitlines()
+    for number, (a, b) in enumerate(zip(old_lines, new_lines, strict=False), start=1):
+        if a != b:
+            return number
+    return min(len(old_lines), len(new_lines)) + 1

@@ -1,0 +1,50 @@
+"""`hcmlc new-submission`: an agency's file for a cycle, with everything it owes as stubs."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from rich.console import Console
+
+from hcmlc.atomic import create_new
+from hcmlc.errors import HcmlcError
+from hcmlc.json_schema import SCHEMA_PATH
+from hcmlc.repository import SUBMISSIONS, load
+from hcmlc.scaffold import describe_owed, owed, scaffold
+from hcmlc.status import check_agency, pick_cycle
+
+
+def run(console: Console, root: Path, agency: str, cycle_id: str | None) -> int:
+    """Write submissions/<cycle>/<agency>.yaml; never overwrite a file that exists."""
+    catalog = load(root).require_catalog()
+    check_agency(catalog, agency)
+    cycle = pick_cycle(catalog, cycle_id)
+    path = root / SUBMISSIONS / cycle.id / f"{agency}.yaml"
+    shown = path.relative_to(root).as_posix()
+    indicators = owed(catalog, agency, cycle, "indicator")
+    answers = owed(catalog, agency, cycle, "answer")
+    if not indicators and not answers:
+        raise HcmlcError(
+            f"`{agency}` owes nothing in cycle {cycle.id}",
+            f"see who owes what with `hcmlc status --cycle {cycle.id}`",
+        )
+    if path.with_suffix(".yml").exists():
+        raise HcmlcError(
+            f"{shown[:-5]}.yml already exists", "edit the existing file, or delete it first"
+        )
+    schema = Path(os.path.relpath(root / SCHEMA_PATH, path.parent)).as_posix()
+    create_new(path, scaffold(catalog, agency, cycle, schema).encode("utf-8"))
+    console.print(
+        f"Wrote {shown}: {describe_owed(cycle, indicators, answers)}.",
+        markup=False,
+        highlight=False,
+    )
+    if not (root / SCHEMA_PATH).is_file():
+        console.print(
+            f"note: {SCHEMA_PATH} is missing, so editors cannot check the file; "
+            f"create it with `hcmlc schema --out {SCHEMA_PATH}`",
+            markup=False,
+            highlight=False,
+        )
+    return 0

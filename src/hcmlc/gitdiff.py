@@ -1,0 +1,72 @@
+"""The files changed in a git repository since a commit, for `validate --changed-since`."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from hcmlc.errors import HcmlcError
+
+
+def changed_files(root: Path, ref: str) -> set[str]:
+    """Paths, relative to `root`, that differ between `ref` and the working tree, or are new.
+
+    Deleted files are included (they are simply never reported on); files outside `root` are not.
+    """
+    if ref.startswith("-"):
+        raise HcmlcError(f"`{ref}` is not a git commit", "give a branch, tag or commit, e.g. main")
+    _git(root, "rev-parse", "--show-toplevel")
+    if _run(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").returncode != 0:
+        raise _missing_ref(root, ref)
+    # --relative: paths relative to `root` (which may be a subfolder of the clone), nothing outside.
+    diff = _git(root, "diff", "--name-only", "--no-renames", "--relative", "-z", ref, "--")
+    untracked = _git(root, "ls-files", "--others", "--exclude-standard", "-z")
+    return {path for path in (diff + untracked).split("\0") if path}
+
+
+def _missing_ref(root: Path, ref: str) -> HcmlcError:
+    """The error for a ref git does not know, saying how to fetch it."""
+    remote, _, branch = ref.partition("/")
+    fetch_one = (
+        f"git fetch --depth=1 {remote} {branch}"
+        if branch
+        else "git fetch --depth=<n> origin <branch>"
+    )
+    if _git(root, "rev-parse", "--is-shallow-repository").strip() == "true":
+        return HcmlcError(
+            f"`{ref}` is not in this shallow clone",
+            f"fetch it with `{fetch_one}`, or the whole history with `git fetch --unshallow`; "
+            "in GitHub Actions, give actions/checkout `fetch-depth: 0`",
+        )
+    return HcmlcError(
+        f"no commit `{ref}` in this repository",
+        f"check the name with `git log --oneline`, or fetch it: `{fetch_one}`",
+    )
+
+
+def _git(root: Path, *args: str) -> str:
+    """git's standard output; an HcmlcError carrying git's own message when it fails."""
+    result = _run(root, *args)
+    if result.returncode != 0:
+        reason = result.stderr.strip().splitlines()[0] if result.stderr.strip() else "failed"
+        raise HcmlcError(
+            f"git cannot compare files in {root}: {reason}",
+            "--changed-since needs a git clone of the repository; leave it out to check everything",
+        )
+    return result.stdout
+
+
+def _run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    try:
+        return subprocess.run(
+            ["git", "-C", str(root), *args],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="surrogateescape",
+            check=False,
+        )
+    except FileNotFoundError:
+        raise HcmlcError(
+            "git is not installed", "install git, or leave out --changed-since"
+        ) from None

@@ -1,0 +1,78 @@
+"""Diagnostics for GitHub Actions: workflow commands that annotate lines, and a step summary."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import PurePosixPath
+
+from rich.console import Console
+
+from hcmlc.catalog import Catalog
+from hcmlc.diagnostics import Diagnostic, Severity
+from hcmlc.plural import count
+from hcmlc.render.diagnostics import summary_line
+
+_COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning"}
+
+
+def render_github(console: Console, problems: Sequence[Diagnostic], files: int) -> None:
+    """One `::error file=…,line=…,col=…::…` line per problem, then the plain summary line."""
+    for p in problems:
+        console.file.write(annotation(p) + "\n")
+    console.file.write(summary_line(problems, files) + "\n")
+
+
+def annotation(p: Diagnostic) -> str:
+    """The workflow command that annotates `p`'s line in a pull request."""
+    properties = {
+        "file": p.path,
+        "line": str(p.line),
+        "col": str(p.column),
+        "title": f"{p.code} {p.rule}",
+    }
+    text = f"{p.message} [{p.code}]" + (f"\nhint: {p.hint}" if p.hint else "")
+    listed = ",".join(f"{key}={_escape_property(value)}" for key, value in properties.items())
+    return f"::{_COMMAND[p.severity]} {listed}::{_escape_data(text)}"
+
+
+def step_summary(problems: Sequence[Diagnostic], files: int, catalog: Catalog | None) -> str:
+    """Markdown for $GITHUB_STEP_SUMMARY: counts, who must fix which file, every problem."""
+    lines = [f"### hcmlc validate: {summary_line(problems, files)}", ""]
+    if not problems:
+        return "\n".join(lines)
+    lines += ["Who must fix what:", ""]
+    for path in sorted({p.path for p in problems}):
+        mine = [p for p in problems if p.path == path]
+        errors = sum(p.severity is Severity.ERROR for p in mine)
+        tally = f"{count(errors, 'error')}, {count(len(mine) - errors, 'warning')}"
+        lines.append(f"- `{path}`: {responsible(path, catalog)} — {tally}")
+    lines += ["", "| file | line | severity | code | message | hint |", "|---|---|---|---|---|---|"]
+    for p in problems:
+        cells = (f"`{p.path}`", str(p.line), p.severity.value, p.code, p.message, p.hint or "")
+        lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+    return "\n".join(lines + [""])
+
+
+def responsible(path: str, catalog: Catalog | None) -> str:
+    """Who fixes `path`: the agency a submission file is named after, or the coordinator."""
+    parts = PurePosixPath(path).parts
+    if parts[:1] == ("submissions",) and len(parts) == 3:
+        agency = PurePosixPath(parts[2]).stem
+        if catalog and agency in catalog.agencies:
+            return f"{catalog.agency_name(agency)} (`{agency}`)"
+        return f"`{agency}` (not in data/assignments.yaml)"
+    if parts[:1] == ("data",):
+        return "the coordinator"
+    return "the author of the change"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\r", "").replace("\n", "<br>")
