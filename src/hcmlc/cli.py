@@ -188,6 +188,8 @@ def fill_form(
         ),
         root,
     )
+
+
 OutOption = Annotated[
     Path | None,
     typer.Option("--out", help="File to write.", dir_okay=False, show_default=False),
