@@ -331,7 +331,7 @@ class _SubmissionChecker:
             if photo is not None:
                 self._check_photo(photo, loc + (index,))
         bounds = question.photos
-        if bounds and not (bounds.min or 0) <= len(answer) <= (bounds.max or len(answer)):
+        if bounds and bounds.breach(len(answer)):
             self._add(
                 loc,
                 "HCMLC-W032",

@@ -193,6 +193,7 @@ class _Builder:
         self, catalog: Catalog, submissions: list[Submission], lang: Lang, root: Path
     ) -> None:
         self.catalog, self.submissions, self.lang, self.root = catalog, submissions, lang, root
+        self.by_agency = {s.agency: s for s in submissions}
 
     def section(self, section: Section) -> SectionBox:
         boxes = [self.box(q) for q in section.questions]
@@ -289,7 +290,7 @@ class _Builder:
         bounds = question.photos
         if not box.photos and not box.gaps:
             self._missing(box)
-        elif bounds and not (bounds.min or 0) <= len(box.photos) <= (bounds.max or len(box.photos)):
+        elif bounds and bounds.breach(len(box.photos)):
             note = label(
                 "photo-count", self.lang, count=len(box.photos), min=bounds.min, max=bounds.max
             )
@@ -314,10 +315,8 @@ class _Builder:
 
     def _answers(self, question: Question) -> Iterator[tuple[str, Any]]:
         """(agency, raw answer) from each owner that answered, in registry order."""
-        owners = self.catalog.question_owners[question.id]
-        by_agency = {s.agency: s for s in self.submissions}
-        for agency in owners:
-            submission = by_agency.get(agency)
+        for agency in self.catalog.question_owners[question.id]:
+            submission = self.by_agency.get(agency)
             if submission is not None and question.id in submission.answers:
                 yield agency, submission.answers[question.id]
 
@@ -352,11 +351,11 @@ class _Builder:
         return None
 
     def _check_words(self, box: Box, limit: WordLimit, words: int) -> None:
-        shown = _limit(limit, self.lang)
-        if limit.max is not None and words > limit.max:
-            self._gap(box, "words", label("too-long", self.lang, words=words, limit=shown))
-        elif limit.min is not None and words < limit.min:
-            self._gap(box, "words", label("too-short", self.lang, words=words, limit=shown))
+        breach = limit.breach(words)
+        if breach is not None:
+            key = "too-long" if breach == "over" else "too-short"
+            shown = _limit(limit, self.lang)
+            self._gap(box, "words", label(key, self.lang, words=words, limit=shown))
 
     def _missing(self, box: Box) -> None:
         note = label("missing", self.lang)

@@ -91,10 +91,18 @@ class Cycle(Strict):
 
 
 class WordLimit(Strict):
-    """Bounds on the number of words of an answer."""
+    """Bounds on the number of words of an answer (or of photos)."""
 
     min: int | None = Field(default=None, ge=1)
     max: int | None = Field(default=None, ge=1)
+
+    def breach(self, n: int) -> Literal["over", "under"] | None:
+        """Whether `n` is over the maximum, under the minimum, or (None) within bounds."""
+        if self.max is not None and n > self.max:
+            return "over"
+        if self.min is not None and n < self.min:
+            return "under"
+        return None
 
     def describe(self, noun: str) -> str:
         """`20 to 30 words`, `at most 8 words`, `at least 3 photos`."""
