@@ -50,9 +50,15 @@ class Repo:
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Repo:
+    """The bundled data as it stood in the 2023 application cycle: that cycle is current, so
+    a test sees both deadlines (indicators and form answers) and the registry before 2025."""
     for name in ("data", "templates"):
         shutil.copytree(PROJECT / name, tmp_path / name)
     (tmp_path / "submissions").mkdir()
+    assignments = tmp_path / "data/assignments.yaml"
+    text = assignments.read_text(encoding="utf-8")
+    assert 'current_cycle: "2025"' in text
+    assignments.write_text(text.replace('current_cycle: "2025"', 'current_cycle: "2023"'), "utf-8")
     return Repo(tmp_path)
 
 

@@ -59,10 +59,10 @@ def test_unknown_question_owner_and_indicator_link(hcmlc, repo) -> None:
 
 def test_current_cycle_must_exist(hcmlc, repo) -> None:
     line = break_file(
-        repo, "data/assignments.yaml", 'current_cycle: "2023"', 'current_cycle: "2025"'
+        repo, "data/assignments.yaml", 'current_cycle: "2023"', 'current_cycle: "2031"'
     )
     [p] = problems(hcmlc, repo)
-    assert (p["line"], p["message"]) == (line, "unknown cycle `2025`")
+    assert (p["line"], p["message"]) == (line, "unknown cycle `2031`")
 
 
 def test_windows_file_with_bom_and_crlf_is_fine(hcmlc, repo) -> None:

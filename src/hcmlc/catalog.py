@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -23,6 +24,9 @@ class Catalog:
     cycles: dict[str, Cycle] = field(init=False)
     indicator_owners: dict[str, list[str]] = field(init=False)
     question_owners: dict[str, list[str]] = field(init=False)
+    _owners_in_cycle: dict[tuple[str, str], dict[str, list[str]]] = field(
+        init=False, default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         fw, reg = self.framework, self.assignments
@@ -36,9 +40,43 @@ class Catalog:
         setter(self, "indicator_owners", {i.id: reg.expand(i.agencies) for i in fw.indicators()})
         setter(self, "question_owners", {q.id: reg.expand(q.owners) for q in reg.questions()})
 
-    def owners(self, kind: Literal["indicator", "answer"]) -> dict[str, list[str]]:
-        """Item id → the agencies that owe it, for indicators or for form questions."""
-        return self.indicator_owners if kind == "indicator" else self.question_owners
+    def owners(
+        self, kind: Literal["indicator", "answer"], cycle: Cycle | None = None
+    ) -> dict[str, list[str]]:
+        """Item id → the agencies that owe it, for indicators or for form questions.
+
+        With a `cycle`, as the registry stood then: an agency that had ended is replaced by its
+        successor (or dropped when it has none), one not yet started is dropped.
+        """
+        listed = self.indicator_owners if kind == "indicator" else self.question_owners
+        if cycle is None:
+            return listed
+        key = (kind, cycle.id)
+        if key not in self._owners_in_cycle:
+            day = cycle.reference_date
+            self._owners_in_cycle[key] = {
+                item: self.holders(agencies, day) for item, agencies in listed.items()
+            }
+        return self._owners_in_cycle[key]
+
+    def holder(self, agency_id: str, day: dt.date) -> str | None:
+        """The agency holding `agency_id`'s duties on `day`: itself, a successor, or None."""
+        seen: set[str] = set()
+        current: str | None = agency_id
+        while current is not None and current not in seen:
+            agency = self.agencies[current]
+            if agency.active_on(day):
+                return current
+            if agency.started is not None and day < agency.started:
+                return None
+            seen.add(current)
+            current = agency.successor if agency.successor in self.agencies else None
+        return None
+
+    def holders(self, agency_ids: list[str], day: dt.date) -> list[str]:
+        """`holder` of each agency, without repeats or gaps, in order."""
+        found = (self.holder(a, day) for a in agency_ids)
+        return list(dict.fromkeys(a for a in found if a is not None))
 
     def agency_name(self, agency_id: str, lang: str = "vi") -> str:
         return self.agencies[agency_id].name.get(lang)

@@ -9,13 +9,15 @@ from typing import Any, Literal
 
 from hcmlc.catalog import Catalog
 from hcmlc.diagnostics import Diagnostic
+from hcmlc.models.framework import Scale
 from hcmlc.models.registry import Cycle, Question, WordLimit
 from hcmlc.models.submission import ANSWER_MODELS, IndicatorValue, Photo, Submission
+from hcmlc.models.targets import Targets
 from hcmlc.photos import PhotoError, inspect_photo, locate_photo
 from hcmlc.plural import count
 from hcmlc.schema_errors import validate
 from hcmlc.suggest import did_you_mean
-from hcmlc.values import ValueProblem, parse_value
+from hcmlc.values import SCALE_STATES, ValueProblem, parse_quantity, parse_state, parse_value
 from hcmlc.wordcount import count_words
 from hcmlc.yamlio import Document, Loc
 
@@ -82,10 +84,72 @@ def check_data(
     for loc, kind, ref in _question_refs(catalog):
         if ref not in pools[kind]:
             problems.append(_unknown(assignments_doc, loc, kind, ref, pools[kind]))
+    for k, agency in enumerate(catalog.assignments.agencies):
+        if agency.successor is not None and agency.successor not in catalog.agencies:
+            loc = ("agencies", k, "successor")
+            problems.append(
+                _unknown(assignments_doc, loc, "agency", agency.successor, catalog.agencies)
+            )
     if catalog.assignments.current_cycle not in catalog.cycles:
         ref = catalog.assignments.current_cycle
         problems.append(_unknown(assignments_doc, ("current_cycle",), "cycle", ref, catalog.cycles))
     return problems
+
+
+def check_targets(catalog: Catalog, doc: Document, targets: Targets) -> list[Diagnostic]:
+    """Each target names a known indicator and a goal of its kind: a figure or a state."""
+    problems: list[Diagnostic] = []
+    for indicator_id, target in targets.targets.items():
+        loc: Loc = ("targets", indicator_id)
+        indicator = catalog.indicators.get(indicator_id)
+        if indicator is None:
+            problems.append(
+                _unknown(doc, loc, "indicator", indicator_id, catalog.indicators, key=True)
+            )
+        elif indicator.scale is not None and target.required is None:
+            problems.append(
+                doc.problem(
+                    loc,
+                    "HCMLC-E061",
+                    f"indicator {indicator_id} is qualitative: its goal is a state, not a figure",
+                    f"write `required:` with one of {_states(indicator.scale)}",
+                    key=True,
+                )
+            )
+        elif indicator.scale is not None and target.required is not None:
+            try:
+                parse_state(target.required, indicator.scale)
+            except ValueProblem as problem:
+                problems.append(
+                    doc.problem(loc + ("required",), "HCMLC-E022", str(problem), problem.hint)
+                )
+        elif indicator.unit is not None and target.target is None:
+            problems.append(
+                doc.problem(
+                    loc,
+                    "HCMLC-E061",
+                    f"indicator {indicator_id} is quantitative ({indicator.unit}): its goal is a "
+                    "figure, not a state",
+                    "write `target: {value: …, year: …}` and, if lower is better, "
+                    "`direction: lower`",
+                    key=True,
+                )
+            )
+        elif indicator.unit is not None:
+            for part in ("baseline", "target"):
+                point = getattr(target, part)
+                if point is None:
+                    continue
+                try:
+                    parse_quantity(f"{point.value!r}", indicator.unit)
+                except ValueProblem as problem:
+                    message = f"indicator {indicator_id}: {problem}"
+                    problems.append(doc.problem(loc + (part, "value"), "HCMLC-E022", message))
+    return problems
+
+
+def _states(scale: Scale) -> str:
+    return ", ".join(f"`{word}`" for word in SCALE_STATES[scale].values())
 
 
 def check_submissions(
@@ -153,6 +217,8 @@ class _SubmissionChecker:
                 _unknown(self.doc, ("cycle",), "cycle", cycle, self.catalog.cycles)
             )
             known = False
+        if known:
+            known = self._check_agency_active()
         parts = PurePosixPath(self.doc.path).parts
         expected = f"submissions/{cycle}/{agency}.yaml"
         if len(parts) != 3 or parts[0] != "submissions":
@@ -177,6 +243,28 @@ class _SubmissionChecker:
                 f"move the file to {expected}, or correct `cycle:`",
             )
         return known
+
+    def _check_agency_active(self) -> bool:
+        """Whether the agency exists in the cycle (not ended, not yet to come)."""
+        assert self.cycle is not None
+        agency = self.catalog.agencies[self.model.agency]
+        day = self.cycle.reference_date
+        if agency.active_on(day):
+            return True
+        holder = self.catalog.holder(agency.id, day)
+        if agency.ended is not None and day >= agency.ended:
+            message = f"`{agency.id}` ended on {agency.ended}, before cycle {self.cycle.id}"
+        else:
+            message = f"`{agency.id}` holds no duties before {agency.started}"
+        hint = (
+            f"its duties in cycle {self.cycle.id} are `{holder}`'s: "
+            f"submit as submissions/{self.cycle.id}/{holder}.yaml"
+            if holder
+            else "ask the coordinator which agency reports in its place (`successor:` in "
+            "data/assignments.yaml)"
+        )
+        self._add(("agency",), "HCMLC-E060", message, hint)
+        return False
 
     def _check_indicator(self, indicator_id: str, entry: IndicatorValue) -> None:
         loc: Loc = ("indicators", indicator_id)
@@ -207,7 +295,7 @@ class _SubmissionChecker:
     def _admit(self, kind: ItemKind, item_id: str, loc: Loc) -> bool:
         """Whether the item exists and is this agency's; warn when the cycle does not ask for it."""
         rules = _ITEM_RULES[kind]
-        all_owners = self.catalog.owners(kind)
+        all_owners = self.catalog.owners(kind, self.cycle)
         if item_id not in all_owners:
             self.problems.append(_unknown(self.doc, loc, rules.noun, item_id, all_owners, key=True))
             return False

@@ -152,7 +152,8 @@ class FormLanguage(StrEnum):
 @app.command("fill-form")
 def fill_form(
     cycle: Annotated[
-        str | None, typer.Option("--cycle", help="Cycle id (default: the current cycle).")
+        str | None,
+        typer.Option("--cycle", help="Cycle id (default: the latest application cycle)."),
     ] = None,
     lang: Annotated[
         FormLanguage, typer.Option("--lang", help="Language of the form.")

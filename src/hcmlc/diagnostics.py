@@ -39,6 +39,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "HCMLC-W036": (Severity.WARNING, "photo-not-landscape"),
     "HCMLC-W037": (Severity.WARNING, "photo-too-small"),
     "HCMLC-W038": (Severity.WARNING, "photo-credit-missing"),
+    "HCMLC-E060": (Severity.ERROR, "agency-not-in-cycle"),
+    "HCMLC-E061": (Severity.ERROR, "target-mismatch"),
 }
 """Every diagnostic code with its severity and a stable rule name; codes are never reused."""
 

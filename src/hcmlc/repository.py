@@ -7,19 +7,21 @@ from pathlib import Path
 from typing import TypeVar
 
 from hcmlc.catalog import Catalog
-from hcmlc.checks import Entry, SubmissionFile, check_data, check_submissions
+from hcmlc.checks import Entry, SubmissionFile, check_data, check_submissions, check_targets
 from hcmlc.diagnostics import Diagnostic, Severity
 from hcmlc.errors import DataError, RepositoryNotFound
 from hcmlc.models.framework import Framework
 from hcmlc.models.registry import Assignments
 from hcmlc.models.submission import Submission
+from hcmlc.models.targets import Targets
 from hcmlc.schema_errors import validate
 from hcmlc.yamlio import Document, read_yaml
 
-M = TypeVar("M", Framework, Assignments, Submission)
+M = TypeVar("M", Framework, Assignments, Submission, Targets)
 
 CRITERIA = "data/criteria.yaml"
 ASSIGNMENTS = "data/assignments.yaml"
+TARGETS = "data/targets.yaml"
 SUBMISSIONS = "submissions"
 
 
@@ -32,6 +34,8 @@ class Repository:
     submissions: list[SubmissionFile]
     problems: list[Diagnostic] = field(default_factory=list)
     supplied: set[Entry] = field(default_factory=set)
+    targets: Targets | None = None
+    """data/targets.yaml when present and sound; a city without one has no targets yet."""
 
     def require_catalog(self) -> Catalog:
         """The catalog, or a DataError when data/ is too broken to use."""
@@ -71,6 +75,9 @@ def load(root: Path) -> Repository:
     framework, framework_problems = _model(Framework, framework_doc)
     assignments, assignments_problems = _model(Assignments, assignments_doc)
     problems = framework_problems + assignments_problems
+    targets_doc = _read(root, TARGETS) if (root / TARGETS).is_file() else None
+    targets, targets_problems = _model(Targets, targets_doc) if targets_doc else (None, [])
+    problems += targets_problems
     files = []
     for path in submission_paths(root):
         doc = _read(root, path.relative_to(root).as_posix())
@@ -81,6 +88,10 @@ def load(root: Path) -> Repository:
     if framework and assignments:
         repo.catalog = Catalog(framework, assignments)
         problems += check_data(repo.catalog, framework_doc, assignments_doc)
+        if targets and targets_doc:
+            target_problems = check_targets(repo.catalog, targets_doc, targets)
+            problems += target_problems
+            repo.targets = None if target_problems else targets
         submission_problems, repo.supplied = check_submissions(repo.catalog, files, root)
         problems += submission_problems
     repo.problems = sorted(problems, key=Diagnostic.sort_key)

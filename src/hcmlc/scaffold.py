@@ -33,7 +33,7 @@ def owed(catalog: Catalog, agency: str, cycle: Cycle, kind: ItemKind) -> list[st
     """Ids of the items of `kind` that `agency` owes in `cycle`, in framework or form order."""
     if cycle.deadlines.of(kind) is None:
         return []
-    return [item for item, owners in catalog.owners(kind).items() if agency in owners]
+    return [item for item, owners in catalog.owners(kind, cycle).items() if agency in owners]
 
 
 def scaffold(catalog: Catalog, agency: str, cycle: Cycle, schema: str) -> str:
@@ -52,6 +52,9 @@ def scaffold(catalog: Catalog, agency: str, cycle: Cycle, schema: str) -> str:
         f"cycle: {json.dumps(cycle.id)}",
         "## The office and person who prepared the file:",
         "# prepared_by:",
+        "## The day you deliver the file (YYYY-MM-DD); the progress report compares it with",
+        "## the deadline:",
+        "# submitted:",
     ]
     if indicators:
         years = f"{cycle.first_year} to {cycle.last_year}"

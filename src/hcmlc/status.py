@@ -107,6 +107,16 @@ def pick_cycle(catalog: Catalog, cycle_id: str | None) -> Cycle:
     return catalog.cycles[wanted]
 
 
+def latest_cycle_asking(catalog: Catalog, kind: ItemKind) -> Cycle:
+    """The last cycle of the registry that asks for items of `kind` (e.g. the application)."""
+    asking = [c for c in catalog.assignments.cycles if c.deadlines.of(kind) is not None]
+    if not asking:
+        raise HcmlcError(
+            f"no cycle asks for {kind}s", "add a deadline for them to a cycle in data/assignments.yaml"
+        )
+    return max(asking, key=lambda c: c.reference_date)
+
+
 def check_agency(catalog: Catalog, agency: str) -> str:
     """`agency`, when the registry knows it; else a usage error suggesting the nearest id."""
     if agency not in catalog.agencies:
@@ -171,7 +181,7 @@ def _obligations(
         deadline = cycle.deadlines.of(kind)
         if deadline is None:
             continue
-        for item, agencies in catalog.owners(kind).items():
+        for item, agencies in catalog.owners(kind, cycle).items():
             for agency in agencies:
                 yield Obligation(
                     agency=agency,

@@ -170,5 +170,5 @@ def test_a_progress_cycle_asks_for_indicators_only(hcmlc, repo) -> None:
 
 
 def test_unknown_cycle(hcmlc, repo) -> None:
-    code, _, err = new(hcmlc, repo, "--agency", "quan-1", "--cycle", "2025")
-    assert code == 2 and err.startswith("error: unknown cycle `2025`")
+    code, _, err = new(hcmlc, repo, "--agency", "quan-1", "--cycle", "2031")
+    assert code == 2 and err.startswith("error: unknown cycle `2031`")

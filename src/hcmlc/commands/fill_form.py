@@ -12,7 +12,7 @@ from hcmlc.form import Lang, fill_form
 from hcmlc.render import form_summary
 from hcmlc.render.form_docx import render_form
 from hcmlc.repository import load
-from hcmlc.status import pick_cycle
+from hcmlc.status import latest_cycle_asking, pick_cycle
 
 TEMPLATE = "templates/gnlc-form.docx"
 
@@ -28,7 +28,8 @@ def run(
 ) -> int:
     """Fill the form of a cycle, write it, list its gaps; with `strict`, gaps fail the run."""
     repo = load(root)
-    cycle = pick_cycle(repo.require_catalog(), cycle_id)
+    catalog = repo.require_catalog()
+    cycle = pick_cycle(catalog, cycle_id) if cycle_id else latest_cycle_asking(catalog, "answer")
     if cycle.deadlines.answers is None:
         raise HcmlcError(
             f"cycle {cycle.id} asks for no form answers",

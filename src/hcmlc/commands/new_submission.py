@@ -25,10 +25,14 @@ def run(console: Console, root: Path, agency: str, cycle_id: str | None) -> int:
     indicators = owed(catalog, agency, cycle, "indicator")
     answers = owed(catalog, agency, cycle, "answer")
     if not indicators and not answers:
-        raise HcmlcError(
-            f"`{agency}` owes nothing in cycle {cycle.id}",
-            f"see who owes what with `hcmlc status --cycle {cycle.id}`",
-        )
+        hint = f"see who owes what with `hcmlc status --cycle {cycle.id}`"
+        record = catalog.agencies[agency]
+        if record.ended is not None and cycle.reference_date >= record.ended:
+            holder = catalog.holder(agency, cycle.reference_date)
+            hint = f"`{agency}` ended on {record.ended}: " + (
+                f"`{holder}` reports its items now" if holder else "nobody reports its items yet"
+            )
+        raise HcmlcError(f"`{agency}` owes nothing in cycle {cycle.id}", hint)
     if path.with_suffix(".yml").exists():
         raise HcmlcError(
             f"{shown[:-5]}.yml already exists", "edit the existing file, or delete it first"

@@ -51,6 +51,26 @@ class Agency(Strict):
     kind: AgencyKind
     reviewers: list[Reviewer] = []
     """Who reviews the agency's submission files (CODEOWNERS), besides the coordinators."""
+    started: dt.date | None = None
+    """The first day the agency holds duties in the programme (None: from the start)."""
+    ended: dt.date | None = None
+    """The day the agency ceased to exist: merged, split or abolished."""
+    successor: Id | None = None
+    """The agency that holds this one's duties from `ended` on; None when nobody does yet."""
+
+    @model_validator(mode="after")
+    def _succession_in_order(self) -> Self:
+        if self.successor is not None and self.ended is None:
+            raise ValueError("an agency with a `successor` needs the date it `ended`")
+        if self.started and self.ended and self.started >= self.ended:
+            raise ValueError("`started` must be before `ended`")
+        return self
+
+    def active_on(self, day: dt.date) -> bool:
+        """Whether the agency exists and holds its duties on `day`."""
+        return (self.started is None or self.started <= day) and (
+            self.ended is None or day < self.ended
+        )
 
 
 class Group(Strict):
@@ -88,6 +108,12 @@ class Cycle(Strict):
         if self.first_year > self.last_year:
             raise ValueError("`first_year` must not be after `last_year`")
         return self
+
+    @property
+    def reference_date(self) -> dt.date:
+        """The day that decides which agencies owe the cycle's work: its first deadline."""
+        days = [d for d in (self.deadlines.indicators, self.deadlines.answers) if d is not None]
+        return min(days, default=dt.date(self.last_year, 12, 31))
 
 
 class WordLimit(Strict):

@@ -68,6 +68,8 @@ class Submission(Strict):
     agency: Id
     cycle: Id
     prepared_by: NonEmpty | None = None
+    submitted: dt.date | None = None
+    """The day the agency delivered the file; the progress report compares it with the deadline."""
     indicators: dict[str, IndicatorValue] = {}
     answers: dict[str, Any] = {}
 
