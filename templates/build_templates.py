@@ -128,7 +128,117 @@ def build_gnlc_form() -> bytes:
     return _save(doc)
 
 
-TEMPLATES = {"gnlc-form.docx": build_gnlc_form}
+def build_progress_report() -> bytes:
+    """templates/progress-report.docx: the year-end progress report (plan 1256, II.3.e)."""
+    doc = _new_document("Báo cáo tiến độ thành phố học tập / Learning city progress report")
+    doc.add_paragraph("{{ title }}", style="Title")
+    doc.add_paragraph("{{ city }}", style="Subtitle")
+    doc.add_paragraph("{{ l.basis }}")
+    _tag(doc, "{%p if illustrative %}")
+    doc.add_paragraph("{{r illustrative }}")
+    _tag(doc, "{%p endif %}")
+
+    doc.add_paragraph("{{ l.summary }}", style="Heading 1")
+    doc.add_paragraph("{{ compared }}", style="Guidance")
+    table = _table(doc, 5, widths=(70, 25, 25, 25, 25))
+    _cells(table.rows[0], "{{ l.area }}", *(f"{{{{ s['{s}'] }}}}" for s in STATUSES), bold=True)
+    _cells(table.add_row(), "{%tr for row in summary %}", "", "", "", "")
+    _cells(table.add_row(), "{{ row.title }}", *(f"{{{{ row['{s}'] }}}}" for s in STATUSES))
+    _cells(table.add_row(), "{%tr endfor %}", "", "", "", "")
+
+    doc.add_paragraph("{{ l.standards }}", style="Heading 1")
+    _tag(doc, "{%p for standard in standards %}")
+    doc.add_paragraph("{{ standard.id }} {{ standard.title }}", style="Heading 2")
+    table = _table(doc, 6, widths=(16, 58, 28, 26, 20, 22))
+    _cells(
+        table.rows[0],
+        "{{ l.indicator }}",
+        "",
+        "{{ l.latest }}",
+        "{{ l.target }}",
+        "{{ l.status }}",
+        "{{ l.trend }}",
+        bold=True,
+        style="Cell",
+    )
+    _cells(table.add_row(), "{%tr for c in standard.criteria %}", "", "", "", "", "")
+    _cells(
+        table.add_row(),
+        "{{ c.id }}",
+        "{{ c.title }}",
+        "",
+        "",
+        "{{r c.status }}",
+        "",
+        bold=True,
+        style="Cell",
+    )
+    _cells(table.add_row(), "{%tr for row in c.rows %}", "", "", "", "", "")
+    _cells(
+        table.add_row(),
+        "{{ row.id }}",
+        "{{ row.text }}",
+        "{{ row.latest }}",
+        "{{ row.target }}",
+        "{{r row.status }}",
+        "{{ row.trend }}",
+        style="Cell",
+    )
+    _cells(table.add_row(), "{%tr endfor %}", "", "", "", "", "")
+    _cells(table.add_row(), "{%tr endfor %}", "", "", "", "", "")
+    _tag(doc, "{%p endfor %}")
+
+    doc.add_paragraph("{{ l.charts }}", style="Heading 1")
+    _tag(doc, "{%p for chart in charts %}")
+    image = doc.add_paragraph("{{ chart.image }}")
+    image.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    image.paragraph_format.keep_with_next = True
+    doc.add_paragraph("{{ chart.caption }}", style="Caption")
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p if not charts %}")
+    doc.add_paragraph("{{ l['no-charts'] }}")
+    _tag(doc, "{%p endif %}")
+
+    doc.add_paragraph("{{ l.unmet }}", style="Heading 1")
+    _tag(doc, "{%p for criterion in unmet %}")
+    doc.add_paragraph("{{ criterion.id }} {{ criterion.title }}", style="Heading 2")
+    _tag(doc, "{%p for item in criterion.indicators %}")
+    doc.add_paragraph("{{ item.id }} {{ item.text }}", style="Question")
+    table = _table(doc, 2, widths=(50, 120))
+    for key, value in (
+        ("status", "{{ item.status_text }}"),
+        ("latest", "{{ item.latest }}"),
+        ("target", "{{ item.target }}"),
+        ("gap", "{{ item.gap }}"),
+        ("trend", "{{ item.trend_text }}"),
+        ("responsible", "{{r item.responsible }}"),
+    ):
+        row = table.rows[0] if key == "status" else table.add_row()
+        _cells(row, f"{{{{ l.{key} }}}}", value, style="Cell")
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p if not unmet %}")
+    doc.add_paragraph("{{ l['no-unmet'] }}")
+    _tag(doc, "{%p endif %}")
+
+    doc.add_paragraph("{{ l.annex }}", style="Heading 1")
+    doc.add_paragraph("{{ missing_intro }}")
+    _tag(doc, "{%p for group in missing %}")
+    doc.add_paragraph("{{ group.agency }} ({{ group.indicators|length }})", style="Question")
+    _tag(doc, "{%p for item in group.indicators %}")
+    doc.add_paragraph("{{ item }}", style="List Bullet")
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p if not missing %}")
+    doc.add_paragraph("{{ l['annex-none'] }}")
+    _tag(doc, "{%p endif %}")
+    return _save(doc)
+
+
+STATUSES = ("met", "not-met", "no-data", "no-target")
+"""The report's status columns, as the context names them."""
+
+TEMPLATES = {"gnlc-form.docx": build_gnlc_form, "progress-report.docx": build_progress_report}
 """Every template this script builds, by file name."""
 
 
@@ -144,7 +254,13 @@ def _new_document(title: str) -> DocumentObject:
     styles = doc.styles
     _font(styles["Normal"], size=12)
     styles["Normal"].paragraph_format.space_after = Pt(4)
-    for name, size in (("Title", 18), ("Subtitle", 14), ("Heading 1", 14), ("Caption", 10)):
+    for name, size in (
+        ("Title", 18),
+        ("Subtitle", 14),
+        ("Heading 1", 14),
+        ("Heading 2", 12.5),
+        ("Caption", 10),
+    ):
         _font(styles[name], size=size, color=RGBColor(0x1F, 0x3A, 0x5F))
     styles["Heading 1"].paragraph_format.space_before = Pt(14)
     question = styles.add_style("Question", WD_STYLE_TYPE.PARAGRAPH)
@@ -158,6 +274,11 @@ def _new_document(title: str) -> DocumentObject:
     guidance.font.size = Pt(10.5)
     guidance.font.color.rgb = RGBColor(0x44, 0x44, 0x44)
     guidance.paragraph_format.keep_with_next = True
+    cell = styles.add_style("Cell", WD_STYLE_TYPE.PARAGRAPH)
+    cell.base_style = styles["Normal"]
+    cell.font.size = Pt(10)
+    cell.paragraph_format.space_after = Pt(0)
+    _font(styles["List Bullet"], size=11)
 
     props = doc.core_properties
     props.title, props.author, props.last_modified_by = title, "hcmlc", "hcmlc"
@@ -202,9 +323,11 @@ def _table(doc: DocumentObject, columns: int, widths: tuple[int, ...]) -> Table:
     return table
 
 
-def _cells(row: object, *texts: str, bold: bool = False) -> None:
+def _cells(row: object, *texts: str, bold: bool = False, style: str | None = None) -> None:
     for cell, text in zip(row.cells, texts, strict=True):  # type: ignore[attr-defined]
         paragraph = cell.paragraphs[0]
+        if style is not None:
+            paragraph.style = style
         paragraph.add_run(text).bold = bold or None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -33,6 +34,27 @@ def create_new(path: Path, data: bytes) -> None:
         temporary.unlink(missing_ok=True)
 
 
+def replace_folder(path: Path, files: dict[str, bytes]) -> None:
+    """Make `path` a folder holding exactly `files` (name → bytes), swapped in whole: a reader
+    sees the old folder or the new one, and an interrupted run leaves the old one intact."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
+    old = fresh.with_name(fresh.name[: -len(".tmp")] + ".old")
+    try:
+        os.chmod(fresh, 0o777 & ~_umask())
+        for name, data in files.items():
+            write_atomic(fresh / name, data)
+        if path.exists():
+            os.replace(path, old)
+        os.replace(fresh, path)
+    except BaseException:
+        if old.exists() and not path.exists():
+            os.replace(old, path)
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
 def _write_temporary(path: Path, data: bytes) -> Path:
     """`data` in a flushed temporary file beside `path` (same file system, so rename is atomic),
     with the permissions `path` has, or those a new file gets."""
@@ -57,6 +79,10 @@ def _mode_for(path: Path) -> int:
     try:
         return path.stat().st_mode & 0o7777
     except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask

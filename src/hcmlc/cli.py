@@ -149,6 +149,11 @@ class FormLanguage(StrEnum):
     en = "en"
 
 
+class ReportFormat(StrEnum):
+    docx = "docx"
+    md = "md"
+
+
 @app.command("fill-form")
 def fill_form(
     cycle: Annotated[
@@ -186,6 +191,48 @@ def fill_form(
     _run(
         lambda console, repo_root: command.run(
             console, repo_root, cycle, lang.value, out, template, strict
+        ),
+        root,
+    )
+
+
+@app.command()
+def report(
+    year: Annotated[
+        int | None,
+        typer.Option("--year", help="The year reported on (default: the current cycle's last)."),
+    ] = None,
+    output: Annotated[
+        ReportFormat, typer.Option("--format", help="A Word document or Markdown with charts.")
+    ] = ReportFormat.docx,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Where to write it (default: progress-report-<year>-<lang>.<format>).",
+            dir_okay=False,
+        ),
+    ] = None,
+    lang: Annotated[
+        FormLanguage, typer.Option("--lang", help="Language of the report.")
+    ] = FormLanguage.vi,
+    template: Annotated[
+        Path | None,
+        typer.Option(
+            "--template",
+            help="The template (default: templates/progress-report.docx or .md.j2).",
+            exists=True,
+            dir_okay=False,
+        ),
+    ] = None,
+    root: RootOption = None,
+) -> None:
+    """Write the year-end progress report: targets, trends, charts and the unmet criteria."""
+    from hcmlc.commands import report as command
+
+    _run(
+        lambda console, repo_root: command.run(
+            console, repo_root, year, output.value, out, lang.value, template
         ),
         root,
     )

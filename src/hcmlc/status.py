@@ -112,7 +112,8 @@ def latest_cycle_asking(catalog: Catalog, kind: ItemKind) -> Cycle:
     asking = [c for c in catalog.assignments.cycles if c.deadlines.of(kind) is not None]
     if not asking:
         raise HcmlcError(
-            f"no cycle asks for {kind}s", "add a deadline for them to a cycle in data/assignments.yaml"
+            f"no cycle asks for {kind}s",
+            "add a deadline for them to a cycle in data/assignments.yaml",
         )
     return max(asking, key=lambda c: c.reference_date)
 

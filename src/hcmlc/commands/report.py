@@ -1,0 +1,104 @@
+"""`hcmlc report`: the year-end progress report, as a Word document or Markdown with charts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from hcmlc.atomic import replace_folder, write_atomic
+from hcmlc.errors import HcmlcError
+from hcmlc.form import Lang
+from hcmlc.render.console import make_console
+from hcmlc.report import ProgressReport, build_report, default_year
+from hcmlc.repository import load
+
+ReportFormat = Literal["docx", "md"]
+
+TEMPLATES: dict[ReportFormat, str] = {
+    "docx": "templates/progress-report.docx",
+    "md": "templates/progress-report.md.j2",
+}
+
+
+def run(
+    console: Console,
+    root: Path,
+    year: int | None,
+    output: ReportFormat,
+    out: Path | None,
+    lang: Lang,
+    template: Path | None,
+) -> int:
+    """Assess the year, draw the charts, write the report; say what it found."""
+    repo = load(root)
+    catalog = repo.require_catalog()
+    year = year or default_year(catalog)
+    template = template or root / TEMPLATES[output]
+    if not template.is_file():
+        raise HcmlcError(
+            f"no template at {template}",
+            f"restore {TEMPLATES[output]} from the repository, or pass --template",
+        )
+    report = build_report(repo, year, lang)
+    charts = draw_charts(report, console)
+    target = out or Path(f"progress-report-{year}-{lang}.{output}")
+    if output == "docx":
+        from hcmlc.render.report_docx import render_report
+
+        write_atomic(target, render_report(report, charts, template))
+    else:
+        from hcmlc.render.report_md import render_markdown
+
+        folder = target.with_name(f"{target.stem}-charts")
+        replace_folder(folder, {f"{indicator}.png": png for indicator, png in charts.items()})
+        paths = {indicator: f"{folder.name}/{indicator}.png" for indicator in charts}
+        text = render_markdown(report, paths, template)
+        write_atomic(target, text.encode("utf-8"))
+    _summary(console, report, target, repo.error_count)
+    return 0
+
+
+def draw_charts(report: ProgressReport, console: Console) -> dict[str, bytes]:
+    """Indicator id → PNG of every chart, with a progress bar on a terminal."""
+    from hcmlc.charts import render_chart
+
+    progress = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[indicator]}"),
+        console=make_console(stderr=True),
+        transient=True,
+        disable=not console.is_terminal,
+    )
+    charts: dict[str, bytes] = {}
+    with progress:
+        task = progress.add_task("Drawing charts", total=len(report.charts), indicator="")
+        for chart in report.charts:
+            progress.update(task, indicator=chart.indicator)
+            charts[chart.indicator] = render_chart(chart, report.lang)
+            progress.advance(task)
+    return charts
+
+
+def _summary(console: Console, report: ProgressReport, target: Path, errors: int) -> None:
+    total = report.total
+    counts = ", ".join(
+        f"{count} {report.status_words[status].lower()}" for status, count in total.counts.items()
+    )
+    lines = [
+        f"Wrote {target}: progress report {report.year}, "
+        f"{sum(total.counts.values())} criteria ({counts}), {len(report.charts)} charts.",
+    ]
+    if report.unmet:
+        lines.append(f"Criteria not met: {', '.join(report.unmet_ids)}.")
+    if errors:
+        lines.append(
+            f"note: the data has {errors} error(s), and entries with errors are left out; "
+            "run `hcmlc validate`"
+        )
+    for line in lines:
+        console.print(line, markup=False, highlight=False)

@@ -1,0 +1,221 @@
+"""Progress against targets: each indicator's values by year, its status and trend, and each
+criterion's status, for a report year.
+
+The city's figure for an indicator is the one supplied by its lead agency: the first agency the
+framework lists for it, or that agency's successor in a later cycle. An indicator whose list
+starts with a group (e.g. every district) has local figures only, so no city figure. Nothing is
+guessed: an indicator without a value is "no data", one without a target "no target".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from hcmlc.catalog import Catalog
+from hcmlc.checks import Entry, SubmissionFile
+from hcmlc.models.framework import Criterion, Indicator, Scale
+from hcmlc.models.registry import Cycle
+from hcmlc.models.targets import Direction, Target
+from hcmlc.values import SCALE_STATES, ValueProblem, parse_value
+
+RANK: dict[Scale, list[str]] = {
+    Scale.EXISTENCE: ["no", "yes"],
+    Scale.LEVEL: ["none", "low", "medium", "high"],
+}
+"""Each scale's states from worst to best."""
+assert all(set(RANK[scale]) == set(SCALE_STATES[scale]) for scale in Scale)
+
+
+class Status(StrEnum):
+    """Where an indicator or a criterion stands against its target."""
+
+    MET = "met"
+    NOT_MET = "not-met"
+    NO_DATA = "no-data"
+    NO_TARGET = "no-target"
+
+
+class Trend(StrEnum):
+    """How the latest value compares with the one before it."""
+
+    IMPROVING = "improving"
+    WORSENING = "worsening"
+    STABLE = "stable"
+    RISING = "rising"
+    """Up, for an indicator without a target (so without a direction)."""
+    FALLING = "falling"
+    SINGLE = "single"
+    """Only one value so far."""
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One value of the city series: the year it describes and who supplied it, in which cycle."""
+
+    year: int
+    value: float | str
+    """A number (quantitative) or a state code such as `yes` or `medium` (qualitative)."""
+    cycle: str
+    agency: str
+    illustrative: bool = False
+
+
+@dataclass(frozen=True)
+class IndicatorProgress:
+    """One indicator in the report year."""
+
+    indicator: Indicator
+    target: Target | None
+    points: list[Observation]
+    """The city series up to the report year, one value per year, oldest first."""
+    status: Status
+    trend: Trend
+
+    @property
+    def latest(self) -> Observation | None:
+        return self.points[-1] if self.points else None
+
+    @property
+    def gap(self) -> float | None:
+        """How far the latest figure is from the target, in the indicator's unit; 0 when met."""
+        latest, target = self.latest, self.target
+        if latest is None or target is None or target.target is None:
+            return None
+        assert isinstance(latest.value, float)
+        short = target.target.value - latest.value
+        if target.direction is Direction.LOWER:
+            short = -short
+        return max(short, 0.0)
+
+
+@dataclass(frozen=True)
+class CriterionProgress:
+    """One criterion in the report year: met when all its targeted indicators are met."""
+
+    criterion: Criterion
+    indicators: list[IndicatorProgress]
+    status: Status
+
+    @property
+    def targeted(self) -> list[IndicatorProgress]:
+        return [i for i in self.indicators if i.target is not None]
+
+
+def city_series(
+    catalog: Catalog, files: Iterable[SubmissionFile], supplied: set[Entry]
+) -> dict[str, list[Observation]]:
+    """Indicator id → the city's values by year across every cycle, oldest first.
+
+    Only entries that passed validation count. When two cycles give a value for the same year,
+    the later cycle's (a revision) wins.
+    """
+    by_year: dict[str, dict[int, tuple[Cycle, Observation]]] = {}
+    for file in files:
+        model = file.model
+        if model is None or model.cycle not in catalog.cycles:
+            continue
+        cycle = catalog.cycles[model.cycle]
+        for indicator_id, entry in model.indicators.items():
+            if (cycle.id, model.agency, "indicator", indicator_id) not in supplied:
+                continue
+            indicator = catalog.indicators[indicator_id]
+            if lead_agency(catalog, indicator, cycle) != model.agency:
+                continue
+            try:
+                value = parse_value(entry.value, indicator)
+            except ValueProblem:  # pragma: no cover - a supplied entry has a valid value
+                continue
+            point = Observation(entry.year, value, cycle.id, model.agency, entry.illustrative)
+            years = by_year.setdefault(indicator_id, {})
+            earlier = years.get(entry.year)
+            if earlier is None or earlier[0].reference_date <= cycle.reference_date:
+                years[entry.year] = (cycle, point)
+    return {
+        indicator_id: [point for _, (_, point) in sorted(years.items())]
+        for indicator_id, years in by_year.items()
+    }
+
+
+def lead_agency(catalog: Catalog, indicator: Indicator, cycle: Cycle) -> str | None:
+    """Who supplies the city figure of `indicator` in `cycle`; None when nobody does."""
+    first = indicator.agencies[0]
+    if first not in catalog.agencies:
+        return None  # a group: local figures only
+    return catalog.holder(first, cycle.reference_date)
+
+
+def assess(
+    catalog: Catalog,
+    series: dict[str, list[Observation]],
+    targets: dict[str, Target],
+    year: int,
+) -> list[CriterionProgress]:
+    """Every criterion's progress in `year`, from the values up to that year."""
+    result = []
+    for criterion in catalog.framework.criteria():
+        indicators = [
+            _indicator_progress(
+                i, targets.get(i.id), [p for p in series.get(i.id, []) if p.year <= year]
+            )
+            for i in criterion.indicators
+        ]
+        result.append(CriterionProgress(criterion, indicators, _criterion_status(indicators)))
+    return result
+
+
+def _indicator_progress(
+    indicator: Indicator, target: Target | None, points: list[Observation]
+) -> IndicatorProgress:
+    latest = points[-1] if points else None
+    if target is None:
+        status = Status.NO_TARGET
+    elif latest is None:
+        status = Status.NO_DATA
+    else:
+        status = Status.MET if _reaches(indicator, latest.value, target) else Status.NOT_MET
+    return IndicatorProgress(indicator, target, points, status, _trend(indicator, target, points))
+
+
+def _criterion_status(indicators: list[IndicatorProgress]) -> Status:
+    statuses = {i.status for i in indicators if i.status is not Status.NO_TARGET}
+    for status in (Status.NOT_MET, Status.NO_DATA, Status.MET):
+        if status in statuses:
+            return status
+    return Status.NO_TARGET
+
+
+def _reaches(indicator: Indicator, value: float | str, target: Target) -> bool:
+    if isinstance(value, float):
+        assert target.target is not None
+        goal = target.target.value
+        return value <= goal if target.direction is Direction.LOWER else value >= goal
+    assert indicator.scale is not None and target.required is not None
+    required = parse_value(target.required, indicator)
+    order = RANK[indicator.scale]
+    return order.index(value) >= order.index(str(required))
+
+
+def _trend(indicator: Indicator, target: Target | None, points: list[Observation]) -> Trend:
+    if not points:
+        return Trend.NONE
+    if len(points) == 1:
+        return Trend.SINGLE
+    before, latest = (_score(indicator, p.value) for p in points[-2:])
+    if abs(latest - before) <= 1e-9 * max(abs(latest), abs(before), 1.0):
+        return Trend.STABLE
+    up = latest > before
+    if target is None:
+        return Trend.RISING if up else Trend.FALLING
+    better = up if target.direction is Direction.HIGHER else not up
+    return Trend.IMPROVING if better else Trend.WORSENING
+
+
+def _score(indicator: Indicator, value: float | str) -> float:
+    """A number to compare values by: the figure, or the rank of a state on its scale."""
+    if isinstance(value, float):
+        return value
+    assert indicator.scale is not None
+    return float(RANK[indicator.scale].index(value))

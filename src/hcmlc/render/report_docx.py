@@ -1,0 +1,156 @@
+"""The progress report as a Word document, through the docxtpl template in templates/.
+
+Rendered like the form (see `render.form_docx`): a sandboxed, autoescaping Jinja environment,
+so texts from the data are never template code and the template cannot call into Python.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from hcmlc.errors import HcmlcError
+from hcmlc.progress import Status
+from hcmlc.report import COUNTED, ProgressReport, Responsibility
+
+if TYPE_CHECKING:
+    from docxtpl import DocxTemplate, RichText
+
+CHART_WIDTH_MM = 165
+STATUS_COLOURS: dict[Status, str] = {
+    Status.MET: "1E7B34",
+    Status.NOT_MET: "B03A2E",
+    Status.NO_DATA: "7F6000",
+    Status.NO_TARGET: "595959",
+}
+"""Text colour of each status: green, red, dark yellow, grey (readable in black and white too)."""
+
+
+def render_report(report: ProgressReport, charts: dict[str, bytes], template: Path) -> bytes:
+    """The .docx bytes of `report`, with `charts` (indicator id → PNG) embedded."""
+    from docxtpl import DocxTemplate
+    from jinja2 import TemplateError
+    from jinja2.sandbox import SandboxedEnvironment
+
+    try:
+        document = DocxTemplate(template)
+        context = _context(document, report, charts)
+        document.render(context, SandboxedEnvironment(autoescape=True))
+    except TemplateError as exc:
+        raise HcmlcError(
+            f"the template {template} is broken: {exc}",
+            "check the {{ }} and {% %} tags you changed in Word, or rebuild it with "
+            "`python templates/build_templates.py`",
+        ) from None
+    output = io.BytesIO()
+    document.save(output)
+    return output.getvalue()
+
+
+def _context(
+    document: DocxTemplate, report: ProgressReport, charts: dict[str, bytes]
+) -> dict[str, Any]:
+    from docx.shared import Mm
+    from docxtpl import InlineImage
+
+    return {
+        "title": report.title,
+        "city": report.city,
+        "l": report.labels,
+        "s": report.status_words,
+        "compared": report.compared,
+        "illustrative": _coloured(report.labels["illustrative"], "B03A2E")
+        if report.illustrative
+        else None,
+        "summary": [
+            {"title": row.title, **{s.value: row.cell(s) for s in COUNTED}}
+            for row in [*report.summary, report.total]
+        ],
+        "standards": [
+            {
+                "id": standard.id,
+                "title": standard.title,
+                "criteria": [
+                    {
+                        "id": c.id,
+                        "title": c.title,
+                        "status": _status(c.status, c.status_text),
+                        "rows": [
+                            {
+                                "id": r.id,
+                                "text": r.text,
+                                "latest": r.latest,
+                                "target": r.target,
+                                "status": _status(r.status, r.status_text),
+                                "trend": r.trend_text,
+                            }
+                            for r in c.rows
+                        ],
+                    }
+                    for c in standard.criteria
+                ],
+            }
+            for standard in report.standards
+        ],
+        "charts": [
+            {
+                "image": InlineImage(
+                    document, io.BytesIO(charts[chart.indicator]), width=Mm(CHART_WIDTH_MM)
+                ),
+                "caption": chart.caption,
+            }
+            for chart in report.charts
+        ],
+        "unmet": [
+            {
+                "id": c.id,
+                "title": c.title,
+                "indicators": [
+                    {
+                        "id": i.id,
+                        "text": i.text,
+                        "status_text": i.status_text,
+                        "latest": i.latest,
+                        "target": i.target,
+                        "gap": i.gap,
+                        "trend_text": i.trend_text,
+                        "responsible": _responsible(i.responsible, i.note, report),
+                    }
+                    for i in c.indicators
+                ],
+            }
+            for c in report.unmet
+        ],
+        "missing_intro": report.missing_intro,
+        "missing": [{"agency": m.agency, "indicators": m.indicators} for m in report.missing],
+    }
+
+
+def _status(status: Status, text: str) -> RichText:
+    return _coloured(text, STATUS_COLOURS[status])
+
+
+def _coloured(text: str, colour: str) -> RichText:
+    from docxtpl import RichText
+
+    return RichText(text, color=colour, bold=True)
+
+
+def _responsible(
+    responsible: list[Responsibility], note: str | None, report: ProgressReport
+) -> RichText:
+    """One line per agency: its name, then how its data arrived."""
+    from docxtpl import RichText
+
+    rich = RichText()
+    if not responsible:
+        rich.add(report.labels["nobody"], bold=True, color=STATUS_COLOURS[Status.NOT_MET])
+        if note:
+            rich.add(f" — {note}")
+    for k, who in enumerate(responsible):
+        if k:
+            rich.add("\a")
+        rich.add(who.agency, bold=True)
+        rich.add(f": {who.delivery}")
+    return rich

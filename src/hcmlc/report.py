@@ -1,0 +1,584 @@
+"""The year-end progress report as content: every text already worded in the report's language,
+so that the Word and the Markdown renderings only lay it out.
+
+Plan 1256/KH-UBND, II.3.e: at the end of each year the city reports the progress of the
+criteria, above all analysing those not yet met. The report reads every cycle's submissions
+(`progress.city_series`), assesses the year asked for and the one before, and words the result.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from hcmlc.catalog import Catalog
+from hcmlc.checks import Entry
+from hcmlc.errors import HcmlcError
+from hcmlc.form import Lang, format_number
+from hcmlc.models.framework import Indicator, Unit
+from hcmlc.models.registry import Cycle
+from hcmlc.models.submission import Submission
+from hcmlc.models.targets import Direction, Target
+from hcmlc.progress import (
+    CriterionProgress,
+    IndicatorProgress,
+    Observation,
+    Status,
+    Trend,
+    assess,
+    city_series,
+    lead_agency,
+)
+from hcmlc.repository import Repository
+from hcmlc.status import build_status
+from hcmlc.values import SCALE_STATES, parse_state
+
+LABELS: dict[str, dict[Lang, str]] = {
+    "title": {
+        "vi": "Báo cáo tiến độ Thành phố học tập năm {year}",
+        "en": "Learning city progress report {year}",
+    },
+    "basis": {
+        "vi": "Theo Bộ tiêu chí thành phố học tập của UNESCO (Kế hoạch 1256/KH-UBND, mục II.3.e): "
+        "đánh giá sự tiến bộ của các tiêu chí, tập trung phân tích các tiêu chí chưa đạt.",
+        "en": "Against UNESCO's Key Features of Learning Cities (plan 1256/KH-UBND, II.3.e): the "
+        "progress of each criterion, with an analysis of the criteria not yet met.",
+    },
+    "illustrative": {
+        "vi": "Báo cáo có số liệu minh họa (illustrative), không phải số liệu chính thức.",
+        "en": "The report includes illustrative figures, not official statistics.",
+    },
+    "summary": {"vi": "Tóm tắt", "en": "Summary"},
+    "area": {"vi": "Lĩnh vực", "en": "Area"},
+    "total": {"vi": "Tổng cộng", "en": "Total"},
+    "standards": {"vi": "Kết quả theo tiêu chuẩn", "en": "Results by standard"},
+    "indicator": {"vi": "Chỉ số", "en": "Indicator"},
+    "latest": {"vi": "Giá trị mới nhất", "en": "Latest value"},
+    "target": {"vi": "Mục tiêu", "en": "Target"},
+    "status": {"vi": "Tình trạng", "en": "Status"},
+    "trend": {"vi": "Xu hướng", "en": "Trend"},
+    "charts": {"vi": "Biểu đồ", "en": "Charts"},
+    "chart-value": {"vi": "Giá trị", "en": "Value"},
+    "chart-target": {"vi": "Mục tiêu {year}: {value}", "en": "Target {year}: {value}"},
+    "chart-baseline": {"vi": "Cơ sở {year}", "en": "Baseline {year}"},
+    "chart-year": {"vi": "Năm", "en": "Year"},
+    "no-charts": {
+        "vi": "Chưa có chỉ số định lượng nào có số liệu của từ hai năm trở lên.",
+        "en": "No quantitative indicator has values for two years or more yet.",
+    },
+    "unmet": {"vi": "Tiêu chí chưa đạt", "en": "Criteria not yet met"},
+    "no-unmet": {"vi": "Không có tiêu chí nào chưa đạt.", "en": "No criterion is unmet."},
+    "gap": {"vi": "Khoảng cách đến mục tiêu", "en": "Gap to target"},
+    "responsible": {"vi": "Đơn vị phụ trách", "en": "Responsible"},
+    "delivery": {"vi": "Nộp số liệu", "en": "Data delivery"},
+    "annex": {
+        "vi": "Phụ lục: số liệu còn thiếu theo đơn vị",
+        "en": "Annex: missing data by agency",
+    },
+    "annex-cycle": {
+        "vi": "Kỳ {cycle}, hạn nộp {deadline}: chỉ số chưa có số liệu.",
+        "en": "Cycle {cycle}, due {deadline}: indicators without data.",
+    },
+    "annex-none": {"vi": "Không thiếu số liệu.", "en": "No data is missing."},
+    "annex-no-cycle": {
+        "vi": "Không có kỳ báo cáo nào cho năm {year}.",
+        "en": "No reporting cycle covers {year}.",
+    },
+    "nobody": {"vi": "Chưa có đơn vị phụ trách", "en": "No responsible agency"},
+    "nobody-note": {
+        "vi": "các đơn vị được giao chỉ số này không còn tồn tại; cần phân công lại",
+        "en": "the agencies assigned this indicator no longer exist; it must be reassigned",
+    },
+    "formerly": {"vi": "trước đây: {names}", "en": "formerly {names}"},
+    "compared": {"vi": "so với năm {year}", "en": "against {year}"},
+    "on-time": {"vi": "đúng hạn ({day})", "en": "on time ({day})"},
+    "late": {"vi": "trễ {days} ngày ({day})", "en": "{days} days late ({day})"},
+    "no-date": {"vi": "đã nộp, không ghi ngày nộp", "en": "delivered, date not recorded"},
+    "not-delivered": {"vi": "chưa nộp", "en": "not delivered"},
+    "no-cycle": {"vi": "không có kỳ báo cáo", "en": "no reporting cycle"},
+    "at-least": {"vi": "tối thiểu: {state}", "en": "at least {state}"},
+    "by-year": {"vi": "{value} (năm {year})", "en": "{value} ({year})"},
+    "gap-short": {"vi": "còn thiếu {amount}", "en": "{amount} short"},
+    "gap-over": {"vi": "cần giảm thêm {amount}", "en": "{amount} too high"},
+    "gap-state": {"vi": "hiện ở mức: {state}", "en": "currently: {state}"},
+    "points": {"vi": "điểm phần trăm", "en": "percentage points"},
+}
+"""The report's own words, in each language it is written in."""
+
+STATUS_WORDS: dict[Status, dict[Lang, str]] = {
+    Status.MET: {"vi": "Đạt", "en": "Met"},
+    Status.NOT_MET: {"vi": "Chưa đạt", "en": "Not met"},
+    Status.NO_DATA: {"vi": "Chưa có số liệu", "en": "No data"},
+    Status.NO_TARGET: {"vi": "Chưa có mục tiêu", "en": "No target"},
+}
+
+TREND_WORDS: dict[Trend, dict[Lang, str]] = {
+    Trend.IMPROVING: {"vi": "▲ tiến bộ", "en": "▲ improving"},
+    Trend.WORSENING: {"vi": "▼ giảm sút", "en": "▼ worsening"},
+    Trend.STABLE: {"vi": "■ không đổi", "en": "■ stable"},
+    Trend.RISING: {"vi": "↗ tăng", "en": "↗ rising"},
+    Trend.FALLING: {"vi": "↘ giảm", "en": "↘ falling"},
+    Trend.SINGLE: {"vi": "một năm số liệu", "en": "one year of data"},
+    Trend.NONE: {"vi": "—", "en": "—"},
+}
+
+UNIT_WORDS: dict[Unit, dict[Lang, str]] = {
+    Unit.PERCENT: {"vi": "%", "en": "%"},
+    Unit.COUNT: {"vi": "", "en": ""},
+    Unit.PER_100K: {"vi": "trên 100.000 dân", "en": "per 100,000 people"},
+    Unit.USD: {"vi": "USD", "en": "USD"},
+    Unit.YEARS: {"vi": "năm", "en": "years"},
+    Unit.HOURS_PER_WEEK: {"vi": "giờ/tuần", "en": "hours/week"},
+    Unit.TONNES_PER_CAPITA: {"vi": "tấn/người", "en": "tonnes per person"},
+    Unit.KG_PER_CAPITA: {"vi": "kg/người", "en": "kg per person"},
+}
+
+COUNTED = (Status.MET, Status.NOT_MET, Status.NO_DATA, Status.NO_TARGET)
+"""The statuses the summary counts criteria by, in column order."""
+
+
+def label(key: str, lang: Lang, **values: object) -> str:
+    return LABELS[key][lang].format(**values)
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    """Criteria by status in one area (or in total), this year and the year before."""
+
+    id: str
+    title: str
+    counts: dict[Status, int]
+    previous: dict[Status, int]
+
+    def change(self, status: Status) -> int:
+        return self.counts[status] - self.previous[status]
+
+    def cell(self, status: Status) -> str:
+        """`3 (+2)`: the count this year and its change from the year before."""
+        change = self.change(status)
+        return f"{self.counts[status]} ({change:+d})" if change else str(self.counts[status])
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    id: str
+    text: str
+    latest: str
+    target: str
+    status: Status
+    status_text: str
+    trend: Trend
+    trend_text: str
+
+
+@dataclass(frozen=True)
+class CriterionBlock:
+    id: str
+    title: str
+    status: Status
+    status_text: str
+    rows: list[IndicatorRow]
+
+
+@dataclass(frozen=True)
+class StandardBlock:
+    id: str
+    title: str
+    criteria: list[CriterionBlock]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """What a chart shows: one quantitative indicator's values by year and its target line."""
+
+    indicator: str
+    title: str
+    unit: str
+    years: list[int]
+    values: list[float]
+    target: float | None
+    target_label: str | None
+    baseline_year: int | None
+    value_label: str
+    year_label: str
+    caption: str
+
+
+@dataclass(frozen=True)
+class Responsibility:
+    """One agency answerable for an unmet indicator, and how its data arrived."""
+
+    agency: str
+    delivery: str
+
+
+@dataclass(frozen=True)
+class UnmetIndicator:
+    id: str
+    text: str
+    status_text: str
+    latest: str
+    target: str
+    gap: str
+    trend_text: str
+    responsible: list[Responsibility]
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class UnmetCriterion:
+    id: str
+    title: str
+    status_text: str
+    indicators: list[UnmetIndicator]
+
+
+@dataclass(frozen=True)
+class MissingData:
+    """The indicators one agency has not supplied in the report's cycle."""
+
+    agency: str
+    indicators: list[str]
+
+
+@dataclass
+class ProgressReport:
+    """The whole report, worded in `lang`."""
+
+    lang: Lang
+    city: str
+    year: int
+    previous_year: int
+    title: str
+    labels: dict[str, str]
+    illustrative: bool
+    summary: list[SummaryRow]
+    total: SummaryRow
+    standards: list[StandardBlock]
+    charts: list[Chart]
+    unmet: list[UnmetCriterion]
+    missing_intro: str
+    missing: list[MissingData] = field(default_factory=list)
+    status_words: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def compared(self) -> str:
+        """The heading note of the summary: `2025 (so với năm 2024)`."""
+        return f"{self.year} ({self.labels['compared'].format(year=self.previous_year)})"
+
+    @property
+    def unmet_ids(self) -> list[str]:
+        return [c.id for c in self.unmet]
+
+
+def default_year(catalog: Catalog) -> int:
+    """The last year of the current cycle."""
+    return catalog.cycles[catalog.assignments.current_cycle].last_year
+
+
+def build_report(repo: Repository, year: int, lang: Lang) -> ProgressReport:
+    """The progress report of `year` from every cycle's submissions and data/targets.yaml."""
+    catalog = repo.require_catalog()
+    targets = repo.targets.targets if repo.targets else {}
+    submissions = [f.model for f in repo.submissions if f.model is not None]
+    series = city_series(catalog, repo.submissions, repo.supplied)
+    if not any(p.year <= year for points in series.values() for p in points):
+        first = min((p.year for points in series.values() for p in points), default=None)
+        raise HcmlcError(
+            f"no indicator has a value for {year} or before",
+            f"the earliest value is from {first}" if first else "add submissions first",
+        )
+    now = assess(catalog, series, targets, year)
+    before = assess(catalog, series, targets, year - 1)
+    cycle = cycle_of_year(catalog, year)
+    return _Writer(catalog, lang, cycle, submissions, repo.supplied).report(
+        year, now, before, series
+    )
+
+
+def cycle_of_year(catalog: Catalog, year: int) -> Cycle | None:
+    """The cycle that collects the figures of `year`: the latest one covering it."""
+    covering = [c for c in catalog.assignments.cycles if c.first_year <= year <= c.last_year]
+    return max(covering, key=lambda c: c.reference_date, default=None)
+
+
+class _Writer:
+    """Words the assessment in one language."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        lang: Lang,
+        cycle: Cycle | None,
+        submissions: list[Submission],
+        supplied: set[Entry],
+    ) -> None:
+        self.catalog, self.lang, self.cycle, self.supplied = catalog, lang, cycle, supplied
+        self.delivered = {
+            s.agency: s.submitted for s in submissions if cycle is not None and s.cycle == cycle.id
+        }
+
+    def report(
+        self,
+        year: int,
+        now: list[CriterionProgress],
+        before: list[CriterionProgress],
+        series: dict[str, list[Observation]],
+    ) -> ProgressReport:
+        lang, catalog = self.lang, self.catalog
+        summary = [
+            self.summary_row(area.id, area.title.get(lang), now, before)
+            for area in catalog.framework.areas
+        ]
+        total = self.summary_row("", label("total", lang), now, before)
+        by_id = {c.criterion.id: c for c in now}
+        return ProgressReport(
+            lang=lang,
+            city=catalog.assignments.city.get(lang),
+            year=year,
+            previous_year=year - 1,
+            title=label("title", lang, year=year),
+            labels={key: words[lang] for key, words in LABELS.items()},
+            illustrative=any(p.illustrative for c in now for i in c.indicators for p in i.points),
+            summary=summary,
+            total=total,
+            standards=[
+                StandardBlock(
+                    s.id,
+                    s.title.get(lang),
+                    [self.criterion_block(by_id[c.id]) for c in s.criteria],
+                )
+                for s in catalog.framework.standards()
+            ],
+            charts=[self.chart(i) for c in now for i in c.indicators if _chartable(i)],
+            unmet=[self.unmet(c) for c in now if c.status is Status.NOT_MET],
+            missing_intro=self.missing_intro(year),
+            missing=self.missing(),
+            status_words={s.value: STATUS_WORDS[s][lang] for s in Status},
+        )
+
+    def summary_row(
+        self, area: str, title: str, now: list[CriterionProgress], before: list[CriterionProgress]
+    ) -> SummaryRow:
+        def count(progress: list[CriterionProgress]) -> dict[Status, int]:
+            found = Counter(
+                c.status for c in progress if not area or c.criterion.id.split(".")[0] == area
+            )
+            return {s: found[s] for s in COUNTED}
+
+        return SummaryRow(area, title, count(now), count(before))
+
+    def criterion_block(self, progress: CriterionProgress) -> CriterionBlock:
+        lang = self.lang
+        rows = [
+            IndicatorRow(
+                id=i.indicator.id,
+                text=i.indicator.text.get(lang),
+                latest=self.latest(i),
+                target=self.target(i.indicator, i.target),
+                status=i.status,
+                status_text=STATUS_WORDS[i.status][lang],
+                trend=i.trend,
+                trend_text=TREND_WORDS[i.trend][lang],
+            )
+            for i in progress.indicators
+        ]
+        return CriterionBlock(
+            progress.criterion.id,
+            progress.criterion.title.get(lang),
+            progress.status,
+            STATUS_WORDS[progress.status][lang],
+            rows,
+        )
+
+    def chart(self, progress: IndicatorProgress) -> Chart:
+        lang, indicator, target = self.lang, progress.indicator, progress.target
+        assert indicator.unit is not None
+        goal = target.target if target else None
+        baseline = target.baseline if target else None
+        unit = UNIT_WORDS[indicator.unit][lang]
+        return Chart(
+            indicator=indicator.id,
+            title=f"{indicator.id} {indicator.text.get(lang)}",
+            unit=unit,
+            years=[p.year for p in progress.points],
+            values=[float(p.value) for p in progress.points],
+            target=goal.value if goal else None,
+            target_label=(
+                label(
+                    "chart-target", lang, year=goal.year, value=self.amount(goal.value, indicator)
+                )
+                if goal
+                else None
+            ),
+            baseline_year=baseline.year if baseline else None,
+            value_label=f"{label('chart-value', lang)} ({unit})"
+            if unit
+            else label("chart-value", lang),
+            year_label=label("chart-year", lang),
+            caption=f"{indicator.id}: {indicator.text.get(lang)}",
+        )
+
+    def unmet(self, progress: CriterionProgress) -> UnmetCriterion:
+        lang = self.lang
+        indicators = []
+        for i in progress.targeted:
+            if i.status not in (Status.NOT_MET, Status.NO_DATA):
+                continue
+            responsible = self.responsible(i.indicator)
+            indicators.append(
+                UnmetIndicator(
+                    id=i.indicator.id,
+                    text=i.indicator.text.get(lang),
+                    status_text=STATUS_WORDS[i.status][lang],
+                    latest=self.latest(i),
+                    target=self.target(i.indicator, i.target),
+                    gap=self.gap(i),
+                    trend_text=TREND_WORDS[i.trend][lang],
+                    responsible=responsible,
+                    note=None if responsible or self.cycle is None else label("nobody-note", lang),
+                )
+            )
+        return UnmetCriterion(
+            progress.criterion.id,
+            progress.criterion.title.get(lang),
+            STATUS_WORDS[progress.status][lang],
+            indicators,
+        )
+
+    def responsible(self, indicator: Indicator) -> list[Responsibility]:
+        """The agencies that owe the indicator in the report's cycle, with their delivery."""
+        if self.cycle is None:
+            return []
+        owners = self.catalog.owners("indicator", self.cycle)[indicator.id]
+        lead = lead_agency(self.catalog, indicator, self.cycle)
+        if lead is not None:  # the city figure's agency first, then the local ones
+            owners = [lead, *(a for a in owners if a != lead)]
+        return [
+            Responsibility(self.agency(a, indicator), self.delivery(a, indicator)) for a in owners
+        ]
+
+    def agency(self, agency_id: str, indicator: Indicator) -> str:
+        """The agency's name, with those it took over the indicator from."""
+        catalog, lang = self.catalog, self.lang
+        assert self.cycle is not None
+        day = self.cycle.reference_date
+        listed = catalog.assignments.expand(indicator.agencies)
+        former = [a for a in listed if a != agency_id and catalog.holder(a, day) == agency_id]
+        name = catalog.agencies[agency_id].short or catalog.agency_name(agency_id, lang)
+        if not former:
+            return name
+        names = ", ".join(catalog.agencies[a].short or catalog.agency_name(a, lang) for a in former)
+        return f"{name} ({label('formerly', lang, names=names)})"
+
+    def delivery(self, agency_id: str, indicator: Indicator) -> str:
+        lang, cycle = self.lang, self.cycle
+        assert cycle is not None
+        if (cycle.id, agency_id, "indicator", indicator.id) not in self.supplied:
+            return label("not-delivered", lang)
+        day = self.delivered.get(agency_id)
+        deadline = cycle.deadlines.indicators
+        if day is None or deadline is None:
+            return label("no-date", lang)
+        shown = _date(day, lang)
+        late = (day - deadline).days
+        return (
+            label("late", lang, days=late, day=shown)
+            if late > 0
+            else label("on-time", lang, day=shown)
+        )
+
+    def missing_intro(self, year: int) -> str:
+        cycle = self.cycle
+        if cycle is None:
+            return label("annex-no-cycle", self.lang, year=year)
+        deadline = cycle.deadlines.indicators
+        shown = _date(deadline, self.lang) if deadline else "—"
+        return label("annex-cycle", self.lang, cycle=cycle.id, deadline=shown)
+
+    def missing(self) -> list[MissingData]:
+        """Indicators the cycle's agencies have not supplied, by agency; unowned ones last."""
+        cycle, catalog = self.cycle, self.catalog
+        if cycle is None or cycle.deadlines.indicators is None:
+            return []
+        status = build_status(catalog, self.supplied, cycle, cycle.reference_date)
+        by_agency: dict[str, list[str]] = {}
+        for o in status.obligations:
+            if o.kind == "indicator" and not o.supplied:
+                by_agency.setdefault(o.agency, []).append(o.item)
+        result = [
+            MissingData(catalog.agency_name(agency, self.lang), self.items(items))
+            for agency, items in by_agency.items()
+        ]
+        owners = catalog.owners("indicator", cycle)
+        orphans = [item for item, agencies in owners.items() if not agencies]
+        if orphans:
+            result.append(MissingData(label("nobody", self.lang), self.items(orphans)))
+        return result
+
+    def items(self, indicator_ids: list[str]) -> list[str]:
+        return [f"{i} {self.catalog.indicators[i].text.get(self.lang)}" for i in indicator_ids]
+
+    def latest(self, progress: IndicatorProgress) -> str:
+        latest = progress.latest
+        if latest is None:
+            return STATUS_WORDS[Status.NO_DATA][self.lang]
+        value = self.value(progress.indicator, latest.value)
+        return label("by-year", self.lang, value=value, year=latest.year)
+
+    def target(self, indicator: Indicator, target: Target | None) -> str:
+        lang = self.lang
+        if target is None:
+            return "—"
+        if target.target is not None:
+            amount = self.amount(target.target.value, indicator)
+            sign = "≤ " if target.direction is Direction.LOWER else ""
+            return label("by-year", lang, value=sign + amount, year=target.target.year)
+        assert target.required is not None and indicator.scale is not None
+        state = self.value(indicator, _state_code(indicator, target.required))
+        return label("at-least", lang, state=state) if indicator.scale == "level" else state
+
+    def gap(self, progress: IndicatorProgress) -> str:
+        lang, indicator = self.lang, progress.indicator
+        latest = progress.latest
+        if latest is None:
+            return STATUS_WORDS[Status.NO_DATA][lang]
+        gap = progress.gap
+        if gap is None:  # a state
+            return label("gap-state", lang, state=self.value(indicator, latest.value))
+        amount = format_number(round(gap, 2), lang)
+        if indicator.unit is Unit.PERCENT:
+            amount = f"{amount} {label('points', lang)}"
+        else:
+            amount = f"{amount} {UNIT_WORDS[indicator.unit or Unit.COUNT][lang]}".strip()
+        assert progress.target is not None
+        lower = progress.target.direction is Direction.LOWER
+        return label("gap-over" if lower else "gap-short", lang, amount=amount)
+
+    def value(self, indicator: Indicator, value: float | str) -> str:
+        if isinstance(value, float):
+            return self.amount(value, indicator)
+        assert indicator.scale is not None
+        return SCALE_STATES[indicator.scale][value] if self.lang == "vi" else value
+
+    def amount(self, number: float, indicator: Indicator) -> str:
+        text = format_number(number, self.lang)
+        assert indicator.unit is not None
+        unit = UNIT_WORDS[indicator.unit][self.lang]
+        if indicator.unit is Unit.PERCENT:
+            return f"{text}%"
+        return f"{text} {unit}".strip()
+
+
+def _chartable(progress: IndicatorProgress) -> bool:
+    return progress.indicator.unit is not None and len(progress.points) >= 2
+
+
+def _state_code(indicator: Indicator, word: str) -> str:
+    assert indicator.scale is not None
+    return parse_state(word, indicator.scale)
+
+
+def _date(day: dt.date, lang: Lang) -> str:
+    return f"{day.day:02d}/{day.month:02d}/{day.year}" if lang == "vi" else day.isoformat()
