@@ -29,7 +29,8 @@ def test_unknown_agency_in_criteria(hcmlc, repo) -> None:
 
 def test_duplicate_indicator_id(hcmlc, repo) -> None:
     line = break_file(repo, "data/criteria.yaml", 'id: "1.1.2.b"', 'id: "1.1.2.a"')
-    [p] = problems(hcmlc, repo)
+    [p, target] = problems(hcmlc, repo)
+    assert (target["path"], target["code"]) == ("data/targets.yaml", "HCMLC-E020")
     assert (p["path"], p["line"], p["code"]) == ("data/criteria.yaml", line, "HCMLC-E030")
     assert p["message"].startswith("id `1.1.2.a` is used twice (first on line ")
 

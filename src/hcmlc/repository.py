@@ -36,6 +36,8 @@ class Repository:
     supplied: set[Entry] = field(default_factory=set)
     targets: Targets | None = None
     """data/targets.yaml when present and sound; a city without one has no targets yet."""
+    data_files: list[str] = field(default_factory=lambda: [CRITERIA, ASSIGNMENTS])
+    """The files of data/ that were read."""
 
     def require_catalog(self) -> Catalog:
         """The catalog, or a DataError when data/ is too broken to use."""
@@ -85,6 +87,8 @@ def load(root: Path) -> Repository:
         files.append(SubmissionFile(doc, submission))
         problems += submission_problems
     repo = Repository(root, None, files)
+    if targets_doc:
+        repo.data_files.append(TARGETS)
     if framework and assignments:
         repo.catalog = Catalog(framework, assignments)
         problems += check_data(repo.catalog, framework_doc, assignments_doc)

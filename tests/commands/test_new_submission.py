@@ -83,7 +83,7 @@ def test_each_item_says_what_it_is_and_when_it_is_due(hcmlc, repo) -> None:
 
 def test_the_file_as_written_is_valid_and_supplies_nothing(hcmlc, repo) -> None:
     new(hcmlc, repo, "--agency", "so-gddt")
-    assert hcmlc("validate", "--root", str(repo.root))[:2] == (0, "No problems found in 3 files.\n")
+    assert hcmlc("validate", "--root", str(repo.root))[:2] == (0, "No problems found in 4 files.\n")
     _, out, _ = hcmlc("status", "--root", str(repo.root), "--agency", "so-gddt", "--format", "json")
     assert json.loads(out)["total"]["supplied"] == 0
 
@@ -119,7 +119,7 @@ def test_uncommented_and_filled_stubs_validate_and_count(hcmlc, repo, as_editor_
     )  # delete the lines left empty, as the header says
     (repo.root / FILE).write_text(filled + "\n", encoding="utf-8")
     code, out, _ = hcmlc("validate", "--root", str(repo.root))
-    assert (code, out) == (0, "No problems found in 3 files.\n")
+    assert (code, out) == (0, "No problems found in 4 files.\n")
     _, out, _ = hcmlc("status", "--root", str(repo.root), "--agency", "so-gddt", "--format", "json")
     supplied = {o["item"] for o in json.loads(out)["obligations"] if o["supplied"]}
     assert supplied == {"1.1.1.a", "1.3.3.a", "slogan", "language", "mayor"}

@@ -13,7 +13,7 @@ from hcmlc.errors import HcmlcError
 from hcmlc.gitdiff import changed_files
 from hcmlc.render import diagnostics as reporters
 from hcmlc.render import github
-from hcmlc.repository import ASSIGNMENTS, CRITERIA, load
+from hcmlc.repository import load
 
 Reporter = Callable[[Console, Sequence[Diagnostic], int], None]
 
@@ -38,7 +38,7 @@ def run(
     repo = load(root)
     if repo.catalog is None:  # data/ is broken, so no submission could be checked: say so
         changed = None
-    all_files = [CRITERIA, ASSIGNMENTS, *(s.doc.path for s in repo.submissions)]
+    all_files = [*repo.data_files, *(s.doc.path for s in repo.submissions)]
     files = [f for f in all_files if _within(f, wanted) and _touched(f, (), changed)]
     problems = [
         p for p in repo.problems if _within(p.path, wanted) and _touched(p.path, p.related, changed)
