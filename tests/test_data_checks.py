@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 
 def break_file(repo, name: str, old: str, new: str) -> int:
     """Replace the first `old` in data file `name`; return the 1-based line it was on."""
@@ -91,4 +93,125 @@ def test_value_in_a_cycle_that_does_not_ask_for_it_warns(hcmlc, repo) -> None:
         4,
         "HCMLC-W031",
         "cycle 2024 does not ask for indicator values",
+    )
+
+
+# data/targets.yaml and agency succession
+def write_targets(repo, body: str) -> None:
+    repo.write("data/targets.yaml", "targets:\n" + body)
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "code", "message"),
+    [
+        (
+            '  "1.1.1.z":\n    target: {value: 99, year: 2025}\n',
+            2,
+            "HCMLC-E020",
+            "unknown indicator `1.1.1.z`",
+        ),
+        (
+            '  "2.1.1.a":\n    target: {value: 1, year: 2025}\n',
+            2,
+            "HCMLC-E061",
+            "indicator 2.1.1.a is qualitative: its goal is a state, not a figure",
+        ),
+        (
+            '  "1.1.1.a":\n    required: "có"\n',
+            2,
+            "HCMLC-E061",
+            "indicator 1.1.1.a is quantitative (percent): its goal is a figure, not a state",
+        ),
+        (
+            '  "3.1.1.a":\n    required: "rất cao"\n',
+            3,
+            "HCMLC-E022",
+            "`rất cao` is not a state of the scale `level`",
+        ),
+        (
+            '  "1.1.1.a":\n    target: {value: 120, year: 2025}\n',
+            3,
+            "HCMLC-E022",
+            "indicator 1.1.1.a: 120.0 does not fit the unit `percent`: it must be at least 0 and at most 100",
+        ),
+        (
+            '  "1.1.1.a":\n    target: {value: 99, year: 2025}\n    required: "có"\n',
+            3,
+            "HCMLC-E012",
+            "give `target` or `required`, not both",
+        ),
+    ],
+)
+def test_target_mistakes_are_located(hcmlc, repo, body, line, code, message) -> None:
+    write_targets(repo, body)
+    [p] = problems(hcmlc, repo)
+    assert (p["path"], p["line"], p["code"], p["message"]) == (
+        "data/targets.yaml",
+        line,
+        code,
+        message,
+    )
+
+
+def test_unknown_successor_is_located(hcmlc, repo) -> None:
+    line = break_file(
+        repo, "data/assignments.yaml", 'successor: "so-noi-vu"', 'successor: "so-noi-vuu"'
+    )
+    [p] = problems(hcmlc, repo)
+    assert (p["path"], p["line"], p["code"]) == ("data/assignments.yaml", line, "HCMLC-E020")
+    assert p["hint"] == "did you mean `so-noi-vu`?"
+
+
+def test_a_successor_needs_the_date_the_agency_ended(hcmlc, repo) -> None:
+    break_file(repo, "data/assignments.yaml", "    ended: 2025-03-01\n", "")
+    [p] = problems(hcmlc, repo)
+    assert p["message"] == "an agency with a `successor` needs the date it `ended`"
+
+
+def test_an_agency_that_ended_cannot_submit_and_is_told_who_does(hcmlc, repo) -> None:
+    repo.write(
+        "submissions/2025/so-ldtbxh.yaml",
+        'agency: so-ldtbxh\ncycle: "2025"\nindicators:\n  1.2.2.a: {value: 3, unit: percent, year: 2025}\n',
+    )
+    repo.write("submissions/2025/quan-1.yaml", 'agency: quan-1\ncycle: "2025"\n')
+    found = problems(hcmlc, repo)
+    assert [(p["path"], p["line"], p["code"], p["message"], p["hint"]) for p in found] == [
+        (
+            "submissions/2025/quan-1.yaml",
+            1,
+            "HCMLC-E060",
+            "`quan-1` ended on 2025-07-01, before cycle 2025",
+            "ask the coordinator which agency reports in its place (`successor:` in "
+            "data/assignments.yaml)",
+        ),
+        (
+            "submissions/2025/so-ldtbxh.yaml",
+            1,
+            "HCMLC-E060",
+            "`so-ldtbxh` ended on 2025-03-01, before cycle 2025",
+            "its duties in cycle 2025 are `so-noi-vu`'s: submit as submissions/2025/so-noi-vu.yaml",
+        ),
+    ]
+
+
+def test_the_successor_owes_the_items_from_its_cycle_on(hcmlc, repo) -> None:
+    code, out, _ = hcmlc("status", "--root", str(repo.root), "--cycle", "2025", "--format", "json")
+    assert code == 0
+    rows = {row["id"]: row for row in json.loads(out)["agencies"]}
+    assert "so-ldtbxh" not in rows and "quan-1" not in rows
+    # its own 1.1.3.a, 3.2.2.a (every department) and the seven of Sở LĐ-TB&XH
+    assert rows["so-noi-vu"]["owed"] == 9
+    code, out, _ = hcmlc("status", "--root", str(repo.root), "--cycle", "2024", "--format", "json")
+    rows = {row["id"]: row for row in json.loads(out)["agencies"]}
+    assert (rows["so-noi-vu"]["owed"], rows["so-ldtbxh"]["owed"]) == (2, 8)
+
+
+def test_new_submission_for_an_agency_that_ended_names_its_successor(hcmlc, repo) -> None:
+    code, _, err = hcmlc(
+        "new-submission", "--root", str(repo.root), "--agency", "so-khdt", "--cycle", "2025"
+    )
+    assert (code, err) == (
+        2,
+        "error: `so-khdt` owes nothing in cycle 2025\n"
+        "hint: `so-khdt` ended on 2025-03-01: `so-tai-chinh` reports its items now\n",
     )

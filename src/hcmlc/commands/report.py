@@ -43,7 +43,7 @@ def run(
             f"restore {TEMPLATES[output]} from the repository, or pass --template",
         )
     report = build_report(repo, year, lang)
-    charts = draw_charts(report, console)
+    charts = draw_charts(report, make_console(stderr=True))
     target = out or Path(f"progress-report-{year}-{lang}.{output}")
     if output == "docx":
         from hcmlc.render.report_docx import render_report
@@ -62,7 +62,7 @@ def run(
 
 
 def draw_charts(report: ProgressReport, console: Console) -> dict[str, bytes]:
-    """Indicator id → PNG of every chart, with a progress bar on a terminal."""
+    """Indicator id → PNG of every chart, with a progress bar on `console` if a terminal."""
     from hcmlc.charts import render_chart
 
     progress = Progress(
@@ -70,7 +70,7 @@ def draw_charts(report: ProgressReport, console: Console) -> dict[str, bytes]:
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("{task.fields[indicator]}"),
-        console=make_console(stderr=True),
+        console=console,
         transient=True,
         disable=not console.is_terminal,
     )

@@ -1,0 +1,169 @@
+"""`hcmlc report` on the bundled 2023–2025 demonstration: the .docx and the Markdown are read
+back and checked against what the demonstration data and targets were written to show."""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+import warnings
+from pathlib import Path
+
+import docx
+import pytest
+from PIL import Image
+from rich.console import Console
+
+from hcmlc.charts import render_chart
+from hcmlc.commands.report import draw_charts
+from hcmlc.report import build_report
+from hcmlc.repository import load
+
+UNMET_2025 = ["1.1.4", "1.2.2", "1.2.5", "2.1.3", "2.2.1", "2.2.2", "2.3.3", "3.3.1"]
+"""Criteria the demonstration leaves unmet in 2025 (see data/targets.yaml and submissions/)."""
+TOTAL_2025 = {"vi": ["Tổng cộng", "8 (+4)", "8 (-5)", "2 (+1)", "24"]}
+TOTAL_2025["en"] = ["Total", *TOTAL_2025["vi"][1:]]
+CHARTED = 20
+"""Quantitative indicators with a city figure for two years or more, up to 2025."""
+
+
+def report(hcmlc, root: Path, *args: str) -> tuple[int, str, str]:
+    return hcmlc("report", "--root", str(root), *args)
+
+
+def section(lines: list[str], start: str, end: str) -> list[str]:
+    """The lines after the heading `start`, up to the heading `end`."""
+    first = lines.index(start)
+    return lines[first + 1 : lines.index(end, first)]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_docx_summary_unmet_section_and_charts(hcmlc, bundled, lang: str) -> None:
+    out = bundled / "out" / "report.docx"
+    code, stdout, stderr = report(hcmlc, bundled, "--lang", lang, "--out", str(out))
+    assert (code, stderr) == (0, "")
+    assert stdout.startswith(f"Wrote {out}: progress report 2025, 42 criteria (")
+    document = docx.Document(str(out))
+
+    summary = document.tables[0]
+    assert [c.text for c in summary.rows[-1].cells] == TOTAL_2025[lang]
+    assert len(summary.rows) == 1 + 3 + 1  # heading, three areas, total
+
+    headings = [
+        (p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")
+    ]
+    titles = [text for _, text in headings]
+    unmet_title = "Tiêu chí chưa đạt" if lang == "vi" else "Criteria not yet met"
+    annex = next(t for t in titles if t.startswith(("Phụ lục", "Annex")))
+    unmet = section(titles, unmet_title, annex)
+    assert [t.split()[0] for t in unmet] == UNMET_2025
+
+    assert len(document.inline_shapes) == CHARTED
+    xml = document.element.xml
+    assert not re.search(r"\{[{%#]|[}%#]\}", xml), "a template tag was left in the document"
+    assert unicodedata.is_normalized("NFC", xml)
+
+
+def test_docx_unmet_criterion_gives_gap_trend_responsibility_and_delivery(hcmlc, bundled) -> None:
+    out = bundled / "report.docx"
+    assert report(hcmlc, bundled, "--out", str(out))[0] == 0
+    tables = docx.Document(str(out)).tables
+    rows = {
+        tuple(c.text for c in table.rows[1].cells): table
+        for table in tables
+        if len(table.columns) == 2 and table.rows[1].cells[1].text.startswith("3,1%")
+    }
+    [table] = rows.values()  # 1.2.2.a, unemployment: lower is better
+    assert [[c.text for c in r.cells] for r in table.rows] == [
+        ["Tình trạng", "Chưa đạt"],
+        ["Giá trị mới nhất", "3,1% (năm 2025)"],
+        ["Mục tiêu", "≤ 3% (năm 2025)"],
+        ["Khoảng cách đến mục tiêu", "cần giảm thêm 0,1 điểm phần trăm"],
+        ["Xu hướng", "▲ tiến bộ"],
+        ["Đơn vị phụ trách", "Sở NV (trước đây: Sở LĐ-TB&XH): đúng hạn (10/12/2025)"],
+    ]
+
+
+def test_markdown_has_the_same_content_and_chart_files(hcmlc, bundled) -> None:
+    out = bundled / "out" / "report.md"
+    code, _, stderr = report(hcmlc, bundled, "--format", "md", "--out", str(out))
+    assert (code, stderr) == (0, "")
+    lines = out.read_text(encoding="utf-8").splitlines()
+
+    total = next(line for line in lines if line.startswith("| Tổng cộng |"))
+    assert [c.strip() for c in total.strip("| ").split("|")] == TOTAL_2025["vi"]
+
+    headings = [line for line in lines if line.startswith("## ")]
+    annex = next(h for h in headings if h.startswith("## Phụ lục"))
+    unmet = section(lines, "## Tiêu chí chưa đạt", annex)
+    assert [h.split()[1] for h in unmet if h.startswith("### ")] == UNMET_2025
+
+    images = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", "\n".join(lines))
+    assert len(images) == CHARTED
+    assert images[0] == "report-charts/1.1.1.a.png"
+    for image in images:
+        with Image.open(out.parent / image) as png:
+            assert png.format == "PNG" and png.size[0] > png.size[1]
+    assert sorted(p.name for p in (out.parent / "report-charts").iterdir()) == sorted(
+        Path(i).name for i in images
+    )
+
+
+def test_markdown_rerun_replaces_the_chart_folder(hcmlc, bundled) -> None:
+    out = bundled / "report.md"
+    stale = bundled / "report-charts" / "9.9.9.z.png"
+    stale.parent.mkdir()
+    stale.write_bytes(b"old")
+    assert report(hcmlc, bundled, "--format", "md", "--out", str(out))[0] == 0
+    assert not stale.exists()
+    assert len(list(stale.parent.iterdir())) == CHARTED
+    assert [p.name for p in bundled.iterdir() if p.name.startswith(".")] == []
+
+
+def test_markdown_escapes_text_from_the_data(hcmlc, bundled) -> None:
+    criteria = bundled / "data/criteria.yaml"
+    text = criteria.read_text(encoding="utf-8")
+    old = 'vi: "Tỷ lệ phần trăm người biết chữ từ 15 tuổi trở lên"'
+    criteria.write_text(text.replace(old, 'vi: "Tỷ lệ | *biết chữ* <b>"'), encoding="utf-8")
+    out = bundled / "report.md"
+    assert report(hcmlc, bundled, "--format", "md", "--out", str(out))[0] == 0
+    row = next(line for line in out.read_text("utf-8").splitlines() if line.startswith("| 1.1.1.a"))
+    assert row.startswith(r"| 1.1.1.a | Tỷ lệ \| \*biết chữ\* \<b\> | 99,1% (năm 2025) |")
+
+
+def test_an_earlier_year_compares_with_its_own_previous_year(hcmlc, bundled) -> None:
+    out = bundled / "report.md"
+    code, stdout, _ = report(hcmlc, bundled, "--year", "2024", "--format", "md", "--out", str(out))
+    assert code == 0 and "progress report 2024" in stdout
+    text = out.read_text(encoding="utf-8")
+    assert "2024 (so với năm 2023)" in text
+    assert "Kỳ 2024, hạn nộp 15/12/2024: chỉ số chưa có số liệu." in text
+
+
+def test_a_hostile_template_is_refused(hcmlc, bundled) -> None:
+    template = bundled / "evil.md.j2"
+    template.write_text("{{ title.__class__.__mro__[1].__subclasses__() }}", encoding="utf-8")
+    code, _, stderr = report(hcmlc, bundled, "--format", "md", "--template", str(template))
+    assert code == 2
+    assert stderr.startswith(f"error: the template {template} is broken: ")
+    assert "Traceback" not in stderr
+
+
+def test_progress_bar_counts_the_charts_on_a_terminal(bundled) -> None:
+    content = build_report(load(bundled), 2025, "vi")
+    stream = io.StringIO()
+    charts = draw_charts(content, Console(file=stream, force_terminal=True, width=100))
+    assert len(charts) == CHARTED
+    assert "Drawing charts" in stream.getvalue() and f"{CHARTED}/{CHARTED}" in stream.getvalue()
+
+
+def test_charts_draw_every_vietnamese_letter_and_are_reproducible(bundled) -> None:
+    content = build_report(load(bundled), 2025, "vi")
+    chart = next(c for c in content.charts if c.indicator == "1.2.5.a")
+    assert "thể dục thể thao" in chart.title and chart.target_label == "Mục tiêu 2025: 35%"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # matplotlib warns "Glyph … missing from font"
+        first = render_chart(chart, "vi")
+    assert first == render_chart(chart, "vi")
+    with Image.open(io.BytesIO(first)) as png:
+        assert png.size == (944, 442)  # 16 × 7.5 cm at 150 dpi
