@@ -145,6 +145,12 @@ def build_progress_report() -> bytes:
     _cells(table.add_row(), "{%tr for row in summary %}", "", "", "", "")
     _cells(table.add_row(), "{{ row.title }}", *(f"{{{{ row['{s}'] }}}}" for s in STATUSES))
     _cells(table.add_row(), "{%tr endfor %}", "", "", "", "")
+    _cells(
+        table.add_row(),
+        "{{ total.title }}",
+        *(f"{{{{ total['{s}'] }}}}" for s in STATUSES),
+        bold=True,
+    )
 
     doc.add_paragraph("{{ l.standards }}", style="Heading 1")
     _tag(doc, "{%p for standard in standards %}")

@@ -16,6 +16,8 @@ from hcmlc.report import Chart
 WIDTH_CM, HEIGHT_CM, DPI = 16.0, 7.5, 150
 LINE, TARGET, BASELINE = "#1f5fa8", "#c0392b", "#7f8c8d"
 FONT = "DejaVu Sans"
+TITLE_CHARACTERS = 66
+"""Characters per title line that fit the chart's width at its font size."""
 
 
 def render_chart(chart: Chart, lang: Lang) -> bytes:
@@ -48,7 +50,8 @@ def render_chart(chart: Chart, lang: Lang) -> bytes:
             )
         if chart.baseline_year is not None:
             axes.axvline(chart.baseline_year, color=BASELINE, linestyle=":", linewidth=1)
-        axes.set_title("\n".join(textwrap.wrap(chart.title, 95)), loc="left")
+        title = textwrap.wrap(chart.title, TITLE_CHARACTERS, max_lines=3, placeholder=" …")
+        axes.set_title("\n".join(title), loc="left")
         axes.set_xlabel(chart.year_label)
         axes.set_ylabel(chart.value_label)
         axes.xaxis.set_major_locator(MaxNLocator(integer=True))
@@ -56,7 +59,9 @@ def render_chart(chart: Chart, lang: Lang) -> bytes:
         axes.margins(x=0.15, y=0.25)
         axes.grid(axis="y", color="#dddddd", linewidth=0.6)
         axes.spines[["top", "right"]].set_visible(False)
-        axes.legend(loc="best", fontsize=8, frameon=False)
+        axes.legend(
+            loc="upper center", bbox_to_anchor=(0.5, -0.3), ncol=2, fontsize=8, frameon=False
+        )
         figure.tight_layout()
         output = io.BytesIO()
         figure.savefig(output, format="png", metadata={"Software": None})

@@ -90,8 +90,8 @@ def test_markdown_has_the_same_content_and_chart_files(hcmlc, bundled) -> None:
     assert (code, stderr) == (0, "")
     lines = out.read_text(encoding="utf-8").splitlines()
 
-    total = next(line for line in lines if line.startswith("| Tổng cộng |"))
-    assert [c.strip() for c in total.strip("| ").split("|")] == TOTAL_2025["vi"]
+    total = next(line for line in lines if line.startswith("| **Tổng cộng** |"))
+    assert [c.strip(" *") for c in total.strip("| ").split("|")] == TOTAL_2025["vi"]
 
     headings = [line for line in lines if line.startswith("## ")]
     annex = next(h for h in headings if h.startswith("## Phụ lục"))

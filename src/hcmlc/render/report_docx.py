@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from hcmlc.errors import HcmlcError
 from hcmlc.progress import Status
-from hcmlc.report import COUNTED, ProgressReport, Responsibility
+from hcmlc.report import COUNTED, ProgressReport, Responsibility, SummaryRow
 
 if TYPE_CHECKING:
     from docxtpl import DocxTemplate, RichText
@@ -63,10 +63,8 @@ def _context(
         "illustrative": _coloured(report.labels["illustrative"], "B03A2E")
         if report.illustrative
         else None,
-        "summary": [
-            {"title": row.title, **{s.value: row.cell(s) for s in COUNTED}}
-            for row in [*report.summary, report.total]
-        ],
+        "summary": [_summary_row(row) for row in report.summary],
+        "total": _summary_row(report.total),
         "standards": [
             {
                 "id": standard.id,
@@ -125,6 +123,10 @@ def _context(
         "missing_intro": report.missing_intro,
         "missing": [{"agency": m.agency, "indicators": m.indicators} for m in report.missing],
     }
+
+
+def _summary_row(row: SummaryRow) -> dict[str, str]:
+    return {"title": row.title, **{s.value: row.cell(s) for s in COUNTED}}
 
 
 def _status(status: Status, text: str) -> RichText:

@@ -33,7 +33,8 @@ def render_markdown(report: ProgressReport, chart_paths: dict[str, str], templat
             statuses=[s.value for s in COUNTED],
             compared=report.compared,
             illustrative=report.illustrative,
-            summary=[*report.summary, report.total],
+            summary=report.summary,
+            total=report.total,
             standards=report.standards,
             charts=[
                 {"caption": c.caption, "path": chart_paths[c.indicator]} for c in report.charts
