@@ -50,16 +50,16 @@ templates: $(STAMP)
 LOCALES := src/hcmlc/locale
 messages: $(STAMP)
 	mkdir -p build
-	$(BIN)/pybabel extract --quiet --mapping-file babel.cfg --no-location --sort-output \
-		--no-wrap --keywords N_ --keywords count:2,3 --project hcmlc --copyright-holder "hcmlc authors" \
+	$(BIN)/pybabel --quiet extract --mapping-file babel.cfg --no-location --sort-output \
+		--no-wrap --keywords N_ --keywords counted:2,3 --project hcmlc --copyright-holder "hcmlc authors" \
 		--msgid-bugs-address "" --output-file build/hcmlc.pot .
 	for lang in vi en; do \
-		$(BIN)/pybabel update --quiet --domain hcmlc --input-file build/hcmlc.pot \
+		$(BIN)/pybabel --quiet update --domain hcmlc --input-file build/hcmlc.pot \
 			--output-dir $(LOCALES) --locale $$lang --ignore-obsolete --init-missing --no-wrap \
 			--ignore-pot-creation-date; \
 	done
 	$(BIN)/python tools/english_catalog.py $(LOCALES)/en/LC_MESSAGES/hcmlc.po
-	$(BIN)/pybabel compile --quiet --domain hcmlc --directory $(LOCALES) --statistics
+	$(BIN)/pybabel --quiet compile --domain hcmlc --directory $(LOCALES) --statistics
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

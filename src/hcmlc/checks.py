@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from hcmlc.catalog import Catalog
 from hcmlc.diagnostics import Diagnostic
-from hcmlc.i18n import N_, _, count
+from hcmlc.i18n import N_, _, counted
 from hcmlc.models.registry import Cycle, Question, WordLimit
 from hcmlc.models.submission import ANSWER_MODELS, IndicatorValue, Photo, Submission
 from hcmlc.photos import PhotoError, inspect_photo, locate_photo
@@ -377,7 +377,7 @@ class _SubmissionChecker:
                 loc,
                 "HCMLC-W032",
                 _("{photos} given; the form asks for {min} to {max}").format(
-                    photos=count(len(answer), "{n} photo", "{n} photos"),
+                    photos=counted(len(answer), "{n} photo", "{n} photos"),
                     min=bounds.min,
                     max=bounds.max,
                 ),
@@ -409,10 +409,10 @@ class _SubmissionChecker:
                 loc,
                 "HCMLC-E024",
                 _("{words}, over the limit of {limit}").format(
-                    words=count(words, "{n} word", "{n} words"), limit=limit.max
+                    words=counted(words, "{n} word", "{n} words"), limit=limit.max
                 ),
                 _("shorten the answer by {words}").format(
-                    words=count(words - limit.max, "{n} word", "{n} words")
+                    words=counted(words - limit.max, "{n} word", "{n} words")
                 ),
             )
         elif limit.min is not None and words < limit.min:
@@ -420,10 +420,10 @@ class _SubmissionChecker:
                 loc,
                 "HCMLC-W025",
                 _("{words}, under the minimum of {limit}").format(
-                    words=count(words, "{n} word", "{n} words"), limit=limit.min
+                    words=counted(words, "{n} word", "{n} words"), limit=limit.min
                 ),
                 _("add at least {words}").format(
-                    words=count(limit.min - words, "{n} word", "{n} words")
+                    words=counted(limit.min - words, "{n} word", "{n} words")
                 ),
             )
 

@@ -28,13 +28,18 @@ _chosen: Lang | None = None
 """The language set for this run; None: resolve it from the environment when first needed."""
 
 
-def resolve_language(option: str | None = None, environ: Mapping[str, str] | None = None) -> Lang:
-    """`--lang` if given, else `$HCMLC_LANG` if it names a language, else the locale, else vi.
+def resolve_language(
+    option: str | None = None,
+    environ: Mapping[str, str] | None = None,
+    suggested: str | None = None,
+) -> Lang:
+    """`--lang` if given, else `$HCMLC_LANG` if it names a language, else `suggested` (the
+    language of the document asked for), else the locale, else vi.
 
     A locale (`vi_VN.UTF-8`, `en_US`) gives its language; any other locale (`C`, `fr_FR`) gives vi.
     """
     env = os.environ if environ is None else environ
-    for wanted in (option, env.get(ENV_VAR)):
+    for wanted in (option, env.get(ENV_VAR), suggested):
         lang = _language_of(wanted or "")
         if lang:
             return lang
@@ -79,6 +84,6 @@ def N_(message: str) -> str:
     return message
 
 
-def count(n: int, singular: str, plural: str) -> str:
+def counted(n: int, singular: str, plural: str) -> str:
     """`n` with its noun: `ngettext` of two templates holding `{n}`, e.g. "{n} word"."""
     return ngettext(singular, plural, n).format(n=n)

@@ -9,7 +9,7 @@ from rich.console import Console
 
 from hcmlc.atomic import create_new
 from hcmlc.errors import HcmlcError
-from hcmlc.i18n import _, count
+from hcmlc.i18n import _, counted
 from hcmlc.json_schema import SCHEMA_PATH
 from hcmlc.models.registry import Cycle
 from hcmlc.repository import SUBMISSIONS, load
@@ -64,14 +64,14 @@ def _owed(cycle: Cycle, indicators: list[str], answers: list[str]) -> str:
     if indicators:
         parts.append(
             _("{indicators} due {date}").format(
-                indicators=count(len(indicators), "{n} indicator", "{n} indicators"),
+                indicators=counted(len(indicators), "{n} indicator", "{n} indicators"),
                 date=cycle.deadlines.indicators,
             )
         )
     if answers:
         parts.append(
             _("{answers} due {date}").format(
-                answers=count(len(answers), "{n} answer", "{n} answers"),
+                answers=counted(len(answers), "{n} answer", "{n} answers"),
                 date=cycle.deadlines.answers,
             )
         )

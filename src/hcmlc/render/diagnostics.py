@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.text import Text
 
 from hcmlc.diagnostics import Diagnostic, Severity
-from hcmlc.i18n import N_, _, count
+from hcmlc.i18n import N_, _, counted
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 SEVERITY_WORDS = {Severity.ERROR: N_("error"), Severity.WARNING: N_("warning")}
@@ -38,13 +38,13 @@ def render_text(console: Console, problems: Sequence[Diagnostic], files: int) ->
 
 def summary_line(problems: Sequence[Diagnostic], files: int) -> str:
     """`2 errors, 1 warning in 3 files checked`, or `No problems found in 3 files.`"""
-    shown_files = count(files, "{n} file", "{n} files")
+    shown_files = counted(files, "{n} file", "{n} files")
     if not problems:
         return _("No problems found in {files}.").format(files=shown_files)
     counts = summary(problems, files)
     return _("{errors}, {warnings} in {files} checked").format(
-        errors=count(counts["errors"], "{n} error", "{n} errors"),
-        warnings=count(counts["warnings"], "{n} warning", "{n} warnings"),
+        errors=counted(counts["errors"], "{n} error", "{n} errors"),
+        warnings=counted(counts["warnings"], "{n} warning", "{n} warnings"),
         files=shown_files,
     )
 

@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from hcmlc.form import FilledForm, GapKind
-from hcmlc.i18n import N_, _, count
+from hcmlc.i18n import N_, _, counted
 
 GAP_WORDS: dict[GapKind, str] = {
     "missing": N_("missing"),
@@ -25,7 +25,7 @@ def render(console: Console, form: FilledForm, target: Path, errors: int) -> Non
     gaps = form.gaps
     if gaps:
         title = _("Boxes still to complete ({gaps})").format(
-            gaps=count(len(gaps), "{n} gap", "{n} gaps")
+            gaps=counted(len(gaps), "{n} gap", "{n} gaps")
         )
         table = Table(title=title)
         table.add_column(_("question"), no_wrap=True)
@@ -49,7 +49,7 @@ def render(console: Console, form: FilledForm, target: Path, errors: int) -> Non
                 _(
                     "{errors} in the data: answers with errors are marked; "
                     "run `hcmlc validate` to see them."
-                ).format(errors=count(errors, "{n} error", "{n} errors")),
+                ).format(errors=counted(errors, "{n} error", "{n} errors")),
                 style="yellow",
             )
         )

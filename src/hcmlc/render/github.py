@@ -9,7 +9,7 @@ from rich.console import Console
 
 from hcmlc.catalog import Catalog
 from hcmlc.diagnostics import Diagnostic, Severity
-from hcmlc.i18n import _, count, current_language
+from hcmlc.i18n import _, counted, current_language
 from hcmlc.render.diagnostics import SEVERITY_WORDS, summary_line
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning"}
@@ -47,8 +47,8 @@ def step_summary(problems: Sequence[Diagnostic], files: int, catalog: Catalog | 
         errors = sum(p.severity is Severity.ERROR for p in mine)
         tally = ", ".join(
             (
-                count(errors, "{n} error", "{n} errors"),
-                count(len(mine) - errors, "{n} warning", "{n} warnings"),
+                counted(errors, "{n} error", "{n} errors"),
+                counted(len(mine) - errors, "{n} warning", "{n} warnings"),
             )
         )
         lines.append(f"- `{path}`: {responsible(path, catalog)} — {tally}")

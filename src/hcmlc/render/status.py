@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from hcmlc.catalog import Catalog
-from hcmlc.i18n import N_, _, count, current_language
+from hcmlc.i18n import N_, _, counted, current_language
 from hcmlc.render.diagnostics import write_json
 from hcmlc.status import Obligation, Row, Status, Tally
 
@@ -164,7 +164,7 @@ def _totals(console: Console, status: Status, agency: str | None = None) -> None
                 _(
                     "{errors} in the data: run `hcmlc validate`; "
                     "entries with errors count as missing."
-                ).format(errors=count(status.problems, "{n} error", "{n} errors")),
+                ).format(errors=counted(status.problems, "{n} error", "{n} errors")),
                 style="yellow",
             )
         )
@@ -183,8 +183,8 @@ def _when(o: Obligation) -> str:
 
 def _days(days_left: int) -> str:
     if days_left < 0:
-        return count(-days_left, "{n} day overdue", "{n} days overdue")
-    return _("due today") if days_left == 0 else count(days_left, "{n} day left", "{n} days left")
+        return counted(-days_left, "{n} day overdue", "{n} days overdue")
+    return _("due today") if days_left == 0 else counted(days_left, "{n} day left", "{n} days left")
 
 
 def _tally(t: Tally) -> dict[str, Any]:
