@@ -11,16 +11,17 @@ freeze the language of whoever imported hcmlc first; translating at display time
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import typer
-from typer import rich_utils
 from typer.core import TyperGroup
 
 from hcmlc.i18n import N_, _, resolve_language, use_language
 
 LANG_OPTION = "--lang"
+HELP_OPTION = "--help"
 
 _TYPER_WORDS = {
     "ARGUMENTS_PANEL_TITLE": N_("Arguments"),
@@ -31,7 +32,9 @@ _TYPER_WORDS = {
     "REQUIRED_LONG_STRING": N_("[required]"),
     "RICH_HELP": N_("Try [blue]'{command_path} {help_option}'[/] for help."),
 }
-"""Typer's own words around the help, by the name of the rich_utils constant that holds them."""
+"""Typer's own words around help and usage errors, by the name of the `typer.rich_utils` constant
+that holds them. Set only when help or an error is shown: importing rich_utils costs a run that
+shows neither some 40 ms."""
 
 N_("Show this message and exit.")  # the help of Typer's --help, translated with the others
 
@@ -71,9 +74,14 @@ class LocalizedGroup(TyperGroup):
         if parent is None:  # the whole command line, before Click parses any of it
             interface, document = languages_in(args)
             use_language(resolve_language(interface, suggested=document))
-            for name, text in _TYPER_WORDS.items():
-                setattr(rich_utils, name, _(text))
-        return super().make_context(info_name, args, parent, **extra)
+            if not args or HELP_OPTION in args:
+                translate_typer_words()
+        with _typer_words_on_error():
+            return super().make_context(info_name, args, parent, **extra)
+
+    def invoke(self, ctx: Any) -> Any:
+        with _typer_words_on_error():
+            return super().invoke(ctx)
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         command = super().get_command(ctx, cmd_name)
@@ -83,7 +91,27 @@ class LocalizedGroup(TyperGroup):
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         translate_help(self, ctx)
+        translate_typer_words()
         super().format_help(ctx, formatter)
+
+
+def translate_typer_words() -> None:
+    from typer import rich_utils
+
+    for name, text in _TYPER_WORDS.items():
+        setattr(rich_utils, name, _(text))
+
+
+@contextmanager
+def _typer_words_on_error() -> Iterator[None]:
+    """Translate Typer's words before it reports a usage error (any exception but an exit)."""
+    try:
+        yield
+    except (typer.Exit, typer.Abort):
+        raise
+    except Exception:
+        translate_typer_words()
+        raise
 
 
 def translate_help(command: Any, ctx: typer.Context) -> None:

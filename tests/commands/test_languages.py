@@ -212,3 +212,11 @@ def test_help_in_both_languages(hcmlc, lang) -> None:
 def _unboxed(help_text: str) -> str:
     """Help text without Rich's panel borders, its wrapped lines joined."""
     return " ".join(re.sub("[│╭╮╰╯─]", " ", help_text).split())
+
+
+def test_typer_words_around_a_usage_error(hcmlc) -> None:
+    code, _, err = hcmlc("--lang", "vi", "validate", "--bogus")
+    assert code == 2
+    assert "Xem hướng dẫn: 'hcmlc validate --help'." in err and "─ Lỗi ─" in err
+    code, _, err = hcmlc("--lang", "en", "validate", "--bogus")
+    assert "Try 'hcmlc validate --help' for help." in err and "─ Error ─" in err
