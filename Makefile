@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 # after the indicator deadline and before the answers deadline.
 DEMO_AS_OF ?= 2023-09-05
 
-.PHONY: status validate generated check-generated test lint bench templates clean
+.PHONY: status validate generated check-generated test lint bench templates messages clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,8 +35,8 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests templates bench
-	$(BIN)/ruff format --check src tests templates bench
+	$(BIN)/ruff check src tests templates bench tools
+	$(BIN)/ruff format --check src tests templates bench tools
 	$(BIN)/mypy
 
 bench: $(STAMP)
@@ -44,6 +44,22 @@ bench: $(STAMP)
 
 templates: $(STAMP)
 	$(BIN)/python templates/build_templates.py
+
+# The interface's gettext catalogs (see README, "Translating hcmlc"): collect the marked strings,
+# merge them into each language's .po (translate the new ones there), compile the .mo files.
+LOCALES := src/hcmlc/locale
+messages: $(STAMP)
+	mkdir -p build
+	$(BIN)/pybabel --quiet extract --mapping-file babel.cfg --no-location --sort-output \
+		--no-wrap --keywords N_ --keywords counted:2,3 --project hcmlc --copyright-holder "hcmlc authors" \
+		--msgid-bugs-address "" --output-file build/hcmlc.pot .
+	for lang in vi en; do \
+		$(BIN)/pybabel --quiet update --domain hcmlc --input-file build/hcmlc.pot \
+			--output-dir $(LOCALES) --locale $$lang --ignore-obsolete --init-missing --no-wrap \
+			--ignore-pot-creation-date; \
+	done
+	$(BIN)/python tools/english_catalog.py $(LOCALES)/en/LC_MESSAGES/hcmlc.po
+	$(BIN)/pybabel --quiet compile --domain hcmlc --directory $(LOCALES) --statistics
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

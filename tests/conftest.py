@@ -15,6 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from hcmlc.cli import app
+from hcmlc.i18n import ENV_VAR, use_language
 from hcmlc.yamlio import parse_yaml
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -89,6 +90,14 @@ def outside_github_actions(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests expect the plain text format, even when the suite itself runs in GitHub Actions."""
     for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
         monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests read English unless they choose a language (`--lang`, `HCMLC_LANG`): the
+    interface's default is Vietnamese, and the machine's locale must not matter."""
+    monkeypatch.setenv(ENV_VAR, "en")
+    use_language(None)
 
 
 class Git:

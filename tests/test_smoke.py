@@ -27,7 +27,8 @@ def test_bundled_repository_validates_and_shows_its_status(tmp_path: Path) -> No
     assert (result.returncode, result.stdout.strip()) == (0, "No problems found in 33 files.")
     status = run("status", "--as-of", "2023-09-05")
     assert status.returncode == 0, status.stderr
-    assert "Sở Giáo dục và Đào tạo" in status.stdout and "Traceback" not in status.stderr
+    assert "Department of Education and Training" in status.stdout
+    assert "Traceback" not in status.stderr
 
 
 def test_no_traceback_on_a_broken_file(tmp_path: Path) -> None:
@@ -44,14 +45,14 @@ def test_vietnamese_output_survives_a_legacy_code_page() -> None:
 
     env = {**os.environ, "PYTHONIOENCODING": "cp1252"}
     result = subprocess.run(
-        [str(HCMLC), "status", "--as-of", "2023-09-05", "--agency", "so-y-te"],
+        [str(HCMLC), "--lang", "vi", "status", "--as-of", "2023-09-05", "--agency", "so-y-te"],
         cwd=PROJECT,
         capture_output=True,
         env=env,
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert "To-do list of so-y-te — Sở Y tế" in result.stdout.decode("utf-8")
+    assert "Việc cần làm của so-y-te — Sở Y tế" in result.stdout.decode("utf-8")
 
 
 def test_fill_form_writes_the_form_where_the_user_stands(tmp_path: Path) -> None:

@@ -123,6 +123,6 @@ def test_changed_agencies_and_status_in_the_summary(workflow, repo, git, tmp_pat
     )
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("### hcmlc status --agency so-y-te\n```\nCycle 2023 — ")
-    assert "To-do list of so-y-te — Sở Y tế\n" in text
-    assert "To-do list of thu-duc — Ủy ban nhân dân thành phố Thủ Đức\n" in text
+    assert "To-do list of so-y-te — Department of Health\n" in text
+    assert "To-do list of thu-duc — Thu Duc City People's Committee\n" in text
     assert text.count("```\n") == 4 and "\x1b[" not in text  # plain text in code blocks

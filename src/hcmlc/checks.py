@@ -9,12 +9,12 @@ from typing import Any, Literal
 
 from hcmlc.catalog import Catalog
 from hcmlc.diagnostics import Diagnostic
+from hcmlc.i18n import N_, _, counted
 from hcmlc.models.framework import Scale
 from hcmlc.models.registry import Cycle, Question, WordLimit
 from hcmlc.models.submission import ANSWER_MODELS, IndicatorValue, Photo, Submission
 from hcmlc.models.targets import Targets
 from hcmlc.photos import PhotoError, inspect_photo, locate_photo
-from hcmlc.plural import count
 from hcmlc.schema_errors import validate
 from hcmlc.suggest import did_you_mean
 from hcmlc.values import SCALE_STATES, ValueProblem, parse_quantity, parse_state, parse_value
@@ -29,13 +29,12 @@ Entry = tuple[str, str, ItemKind, str]
 
 @dataclass(frozen=True)
 class _ItemRule:
-    """How the messages about one kind of item (indicator or answer) name it."""
+    """The messages about one kind of item (indicator or answer), marked for translation."""
 
     noun: str
-    verb: str
-    entry: str
-    home: str
-    asked: str
+    not_assigned: str
+    not_assigned_hint: str
+    not_asked: str
     move: str
 
     def show(self, item_id: str) -> str:
@@ -45,20 +44,42 @@ class _ItemRule:
 _ITEM_RULES: dict[ItemKind, _ItemRule] = {
     "indicator": _ItemRule(
         "indicator",
-        "supplied",
-        "entry",
-        "data/criteria.yaml",
-        "indicator values",
-        "move the value to a cycle that asks for indicators",
+        N_("`{agency}` is not assigned indicator {item}; it is supplied by {owners}"),
+        N_(
+            "remove this entry, or ask the coordinator to assign it in data/criteria.yaml",
+        ),
+        N_("cycle {cycle} does not ask for indicator values"),
+        N_("move the value to a cycle that asks for indicators"),
     ),
     "answer": _ItemRule(
         "question",
-        "answered",
-        "answer",
-        "data/assignments.yaml",
-        "form answers",
-        "move the answer to the application cycle's file",
+        N_("`{agency}` is not assigned question {item}; it is answered by {owners}"),
+        N_(
+            "remove this answer, or ask the coordinator to assign it in data/assignments.yaml",
+        ),
+        N_("cycle {cycle} does not ask for form answers"),
+        N_("move the answer to the application cycle's file"),
     ),
+}
+
+_UNKNOWN: dict[str, tuple[str, str]] = {
+    "agency": (N_("unknown agency `{ref}`"), N_("see the agency ids in data/assignments.yaml")),
+    "cycle": (N_("unknown cycle `{ref}`"), N_("see the cycle ids in data/assignments.yaml")),
+    "indicator": (
+        N_("unknown indicator `{ref}`"),
+        N_("see the indicator ids in data/criteria.yaml"),
+    ),
+    "question": (
+        N_("unknown question `{ref}`"),
+        N_("see the question ids in data/assignments.yaml"),
+    ),
+}
+"""Message and fallback hint for an id that does not exist, by kind of id."""
+
+_PHOTO_CREDITS: dict[tuple[str, ...], str] = {
+    ("caption",): N_("the photo has no caption"),
+    ("copyright",): N_("the photo has no copyright"),
+    ("caption", "copyright"): N_("the photo has no caption and no copyright"),
 }
 
 
@@ -111,8 +132,12 @@ def check_targets(catalog: Catalog, doc: Document, targets: Targets) -> list[Dia
                 doc.problem(
                     loc,
                     "HCMLC-E061",
-                    f"indicator {indicator_id} is qualitative: its goal is a state, not a figure",
-                    f"write `required:` with one of {_states(indicator.scale)}",
+                    _("indicator {id} is qualitative: its goal is a state, not a figure").format(
+                        id=indicator_id
+                    ),
+                    _("write `required:` with one of {states}").format(
+                        states=_states(indicator.scale)
+                    ),
                     key=True,
                 )
             )
@@ -128,10 +153,13 @@ def check_targets(catalog: Catalog, doc: Document, targets: Targets) -> list[Dia
                 doc.problem(
                     loc,
                     "HCMLC-E061",
-                    f"indicator {indicator_id} is quantitative ({indicator.unit}): its goal is a "
-                    "figure, not a state",
-                    "write `target: {value: …, year: …}` and, if lower is better, "
-                    "`direction: lower`",
+                    _(
+                        "indicator {id} is quantitative ({unit}): its goal is a figure, not a state"
+                    ).format(id=indicator_id, unit=indicator.unit),
+                    _(
+                        "write `target: {{value: …, year: …}}` and, if lower is better, "
+                        "`direction: lower`"
+                    ).format(),
                     key=True,
                 )
             )
@@ -143,7 +171,9 @@ def check_targets(catalog: Catalog, doc: Document, targets: Targets) -> list[Dia
                 try:
                     parse_quantity(f"{point.value!r}", indicator.unit)
                 except ValueProblem as problem:
-                    message = f"indicator {indicator_id}: {problem}"
+                    message = _("indicator {id}: {problem}").format(
+                        id=indicator_id, problem=problem
+                    )
                     problems.append(doc.problem(loc + (part, "value"), "HCMLC-E022", message))
     return problems
 
@@ -171,9 +201,10 @@ def check_submissions(
             problem = file.doc.problem(
                 ("agency",),
                 "HCMLC-E027",
-                f"a second submission of `{key[0]}` for cycle {key[1]}: "
-                f"{first_file[key]} is the first",
-                "merge the two files into one and delete the other",
+                _(
+                    "a second submission of `{agency}` for cycle {cycle}: {first} is the first"
+                ).format(agency=key[0], cycle=key[1], first=first_file[key]),
+                _("merge the two files into one and delete the other"),
             )
             problems.append(replace(problem, related=(first_file[key],)))
         else:
@@ -225,22 +256,26 @@ class _SubmissionChecker:
             self._add(
                 ("agency",),
                 "HCMLC-E028",
-                "a submission file must sit in its cycle's folder",
-                f"move it to {expected}",
+                _("a submission file must sit in its cycle's folder"),
+                _("move it to {path}").format(path=expected),
             )
         elif PurePosixPath(parts[2]).stem != agency:
             self._add(
                 ("agency",),
                 "HCMLC-E026",
-                f"the file is named `{parts[2]}` but says `agency: {agency}`",
-                f"rename the file to {expected}, or correct `agency:`",
+                _("the file is named `{name}` but says `agency: {agency}`").format(
+                    name=parts[2], agency=agency
+                ),
+                _("rename the file to {path}, or correct `agency:`").format(path=expected),
             )
         elif parts[1] != cycle:
             self._add(
                 ("cycle",),
                 "HCMLC-E026",
-                f"the file is in folder `{parts[1]}` but says `cycle: {cycle}`",
-                f"move the file to {expected}, or correct `cycle:`",
+                _("the file is in folder `{folder}` but says `cycle: {cycle}`").format(
+                    folder=parts[1], cycle=cycle
+                ),
+                _("move the file to {path}, or correct `cycle:`").format(path=expected),
             )
         return known
 
@@ -253,15 +288,23 @@ class _SubmissionChecker:
             return True
         holder = self.catalog.holder(agency.id, day)
         if agency.ended is not None and day >= agency.ended:
-            message = f"`{agency.id}` ended on {agency.ended}, before cycle {self.cycle.id}"
+            message = _("`{agency}` ended on {day}, before cycle {cycle}")
         else:
-            message = f"`{agency.id}` holds no duties before {agency.started}"
+            message = _("`{agency}` holds no duties before {day}")
+        message = message.format(
+            agency=agency.id, day=agency.ended or agency.started, cycle=self.cycle.id
+        )
         hint = (
-            f"its duties in cycle {self.cycle.id} are `{holder}`'s: "
-            f"submit as submissions/{self.cycle.id}/{holder}.yaml"
+            _("its duties in cycle {cycle} are `{holder}`'s: submit as {file}").format(
+                cycle=self.cycle.id,
+                holder=holder,
+                file=f"submissions/{self.cycle.id}/{holder}.yaml",
+            )
             if holder
-            else "ask the coordinator which agency reports in its place (`successor:` in "
-            "data/assignments.yaml)"
+            else _(
+                "ask the coordinator which agency reports in its place "
+                "(`successor:` in data/assignments.yaml)"
+            )
         )
         self._add(("agency",), "HCMLC-E060", message, hint)
         return False
@@ -274,19 +317,29 @@ class _SubmissionChecker:
         ok = self._check_year(loc, entry.year)
         expected_unit = indicator.unit.value if indicator.unit else None
         if entry.unit is not None and entry.unit != expected_unit:
-            wanted = f"`unit: {expected_unit}`" if expected_unit else "no unit (it is qualitative)"
+            if expected_unit:
+                message = _("indicator {id} is measured in `unit: {expected}`, not `{unit}`")
+                hint = _("write `unit: {expected}` or leave `unit` out")
+            else:
+                message = _(
+                    "indicator {id} is measured in no unit (it is qualitative), not `{unit}`"
+                )
+                hint = _("delete `unit`")
             self._add(
                 loc + ("unit",),
                 "HCMLC-E022",
-                f"indicator {indicator_id} is measured in {wanted}, not `{entry.unit}`",
-                f"write {wanted} or leave `unit` out" if expected_unit else "delete `unit`",
+                message.format(id=indicator_id, expected=expected_unit, unit=entry.unit),
+                hint.format(expected=expected_unit),
             )
             ok = False
         try:
             parse_value(entry.value, indicator)
         except ValueProblem as problem:
             self._add(
-                loc + ("value",), "HCMLC-E022", f"indicator {indicator_id}: {problem}", problem.hint
+                loc + ("value",),
+                "HCMLC-E022",
+                _("indicator {id}: {problem}").format(id=indicator_id, problem=problem),
+                problem.hint,
             )
             ok = False
         if ok:
@@ -304,9 +357,10 @@ class _SubmissionChecker:
             self._add(
                 loc,
                 "HCMLC-E021",
-                f"`{self.model.agency}` is not assigned {rules.noun} {rules.show(item_id)}; "
-                f"it is {rules.verb} by {', '.join(owners)}",
-                f"remove this {rules.entry}, or ask the coordinator to assign it in {rules.home}",
+                _(rules.not_assigned).format(
+                    agency=self.model.agency, item=rules.show(item_id), owners=", ".join(owners)
+                ),
+                _(rules.not_assigned_hint),
                 key=True,
             )
             return False
@@ -314,8 +368,8 @@ class _SubmissionChecker:
             self._add(
                 loc,
                 "HCMLC-W031",
-                f"cycle {self.cycle.id} does not ask for {rules.asked}",
-                rules.move,
+                _(rules.not_asked).format(cycle=self.cycle.id),
+                _(rules.move),
                 key=True,
             )
         return True
@@ -332,8 +386,10 @@ class _SubmissionChecker:
         self._add(
             loc + ("year",),
             "HCMLC-E023",
-            f"year {year} is outside cycle {cycle.id}, which covers {span}",
-            "give the year the figure describes; older figures belong to an earlier cycle",
+            _("year {year} is outside cycle {cycle}, which covers {span}").format(
+                year=year, cycle=cycle.id, span=span
+            ),
+            _("give the year the figure describes; older figures belong to an earlier cycle"),
         )
         return False
 
@@ -372,8 +428,8 @@ class _SubmissionChecker:
             self._add(
                 loc,
                 "HCMLC-E012",
-                f"answer `{question.id}` must be a mapping of its fields",
-                f"fields: {', '.join(f.id for f in question.fields)}",
+                _("answer `{id}` must be a mapping of its fields").format(id=question.id),
+                _("fields: {fields}").format(fields=", ".join(f.id for f in question.fields)),
             )
             return
         allowed = [f.id for f in question.fields]
@@ -382,16 +438,17 @@ class _SubmissionChecker:
                 self._add(
                     loc + (name,),
                     "HCMLC-E011",
-                    f"unknown field `{name}` in `{question.id}`",
-                    did_you_mean(name, allowed) or f"fields: {', '.join(allowed)}",
+                    _("unknown field `{name}` in `{id}`").format(name=name, id=question.id),
+                    did_you_mean(name, allowed)
+                    or _("fields: {fields}").format(fields=", ".join(allowed)),
                     key=True,
                 )
             elif not isinstance(value, str) or not value.strip():
                 self._add(
                     loc + (name,),
                     "HCMLC-E012",
-                    f"field `{name}` must be a non-empty text",
-                    "write the text after the colon, or leave the field out",
+                    _("field `{name}` must be a non-empty text").format(name=name),
+                    _("write the text after the colon, or leave the field out"),
                 )
 
     def _check_choice(self, question: Question, choice: str, loc: Loc) -> None:
@@ -400,8 +457,9 @@ class _SubmissionChecker:
             self._add(
                 loc + ("choice",),
                 "HCMLC-E012",
-                f"`{choice}` is not an option of `{question.id}`",
-                did_you_mean(choice, options) or f"options: {', '.join(options)}",
+                _("`{choice}` is not an option of `{id}`").format(choice=choice, id=question.id),
+                did_you_mean(choice, options)
+                or _("options: {options}").format(options=", ".join(options)),
             )
 
     def _check_photos(self, question: Question, answer: Any, loc: Loc) -> None:
@@ -409,8 +467,8 @@ class _SubmissionChecker:
             self._add(
                 loc,
                 "HCMLC-E012",
-                f"answer `{question.id}` must be a list of photos",
-                "start each photo with `- path:`",
+                _("answer `{id}` must be a list of photos").format(id=question.id),
+                _("start each photo with `- path:`"),
             )
             return
         for index, item in enumerate(answer):
@@ -423,19 +481,22 @@ class _SubmissionChecker:
             self._add(
                 loc,
                 "HCMLC-W032",
-                f"{count(len(answer), 'photo')} given; "
-                f"the form asks for {bounds.min} to {bounds.max}",
+                _("{photos} given; the form asks for {min} to {max}").format(
+                    photos=counted(len(answer), "{n} photo", "{n} photos"),
+                    min=bounds.min,
+                    max=bounds.max,
+                ),
                 key=True,
             )
 
     def _check_photo(self, photo: Photo, loc: Loc) -> None:
-        missing = [name for name in ("caption", "copyright") if getattr(photo, name) is None]
+        missing = tuple(name for name in ("caption", "copyright") if getattr(photo, name) is None)
         if missing:
             self._add(
                 loc,
                 "HCMLC-W038",
-                f"the photo has no {' and no '.join(missing)}",
-                "the form asks for a short caption and the copyright holder of every photo",
+                _(_PHOTO_CREDITS[missing]),
+                _("the form asks for a short caption and the copyright holder of every photo"),
                 key=True,
             )
         try:
@@ -452,27 +513,32 @@ class _SubmissionChecker:
             self._add(
                 loc,
                 "HCMLC-E024",
-                f"{count(words, 'word')}, over the limit of {limit.max}",
-                f"shorten the answer by {count(words - limit.max, 'word')}",
+                _("{words}, over the limit of {limit}").format(
+                    words=counted(words, "{n} word", "{n} words"), limit=limit.max
+                ),
+                _("shorten the answer by {words}").format(
+                    words=counted(words - limit.max, "{n} word", "{n} words")
+                ),
             )
         elif limit.min is not None and words < limit.min:
             self._add(
                 loc,
                 "HCMLC-W025",
-                f"{count(words, 'word')}, under the minimum of {limit.min}",
-                f"add at least {count(limit.min - words, 'word')}",
+                _("{words}, under the minimum of {limit}").format(
+                    words=counted(words, "{n} word", "{n} words"), limit=limit.min
+                ),
+                _("add at least {words}").format(
+                    words=counted(limit.min - words, "{n} word", "{n} words")
+                ),
             )
 
 
 def _unknown(
     doc: Document, loc: Loc, kind: str, ref: str, known: Any, *, key: bool = False
 ) -> Diagnostic:
-    hint = did_you_mean(ref, known) or f"see the {kind} ids in data/{_home(kind)}"
-    return doc.problem(loc, "HCMLC-E020", f"unknown {kind} `{ref}`", hint, key=key)
-
-
-def _home(kind: str) -> str:
-    return "criteria.yaml" if kind == "indicator" else "assignments.yaml"
+    message, fallback = _UNKNOWN[kind]
+    hint = did_you_mean(ref, known) or _(fallback)
+    return doc.problem(loc, "HCMLC-E020", _(message).format(ref=ref), hint, key=key)
 
 
 def _duplicates(doc: Document, ids: Iterator[tuple[Loc, str]]) -> list[Diagnostic]:
@@ -485,8 +551,10 @@ def _duplicates(doc: Document, ids: Iterator[tuple[Loc, str]]) -> list[Diagnosti
                 doc.problem(
                     loc,
                     "HCMLC-E030",
-                    f"id `{item_id}` is used twice (first on line {first[item_id]})",
-                    "ids are unique and never reused: give this one a new id",
+                    _("id `{id}` is used twice (first on line {line})").format(
+                        id=item_id, line=first[item_id]
+                    ),
+                    _("ids are unique and never reused: give this one a new id"),
                 )
             )
         else:

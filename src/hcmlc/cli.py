@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from hcmlc import __version__
+from hcmlc.cli_i18n import LocalizedGroup
+from hcmlc.i18n import N_, _, use_language
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -24,6 +26,7 @@ INTERNAL_ERROR = 3
 
 app = typer.Typer(
     name="hcmlc",
+    cls=LocalizedGroup,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -41,11 +44,16 @@ class TableOrJson(StrEnum):
     json = "json"
 
 
+class Language(StrEnum):
+    vi = "vi"
+    en = "en"
+
+
 RootOption = Annotated[
     Path | None,
     typer.Option(
         "--root",
-        help="The city's repository (default: found from the current folder).",
+        help=N_("The city's repository (default: found from the current folder)."),
         file_okay=False,
         exists=True,
     ),
@@ -58,43 +66,61 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@app.callback(
+    help=N_(
+        "Run a UNESCO Learning City programme from a Git repository of YAML files.\n\n"
+        "Exit codes: 0 ok, 1 problems found in the data, 2 usage error, 3 internal error."
+    )
+)
 def main_options(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help=N_("Print the version.")),
     ] = False,
+    lang: Annotated[
+        Language | None,
+        typer.Option(
+            "--lang",
+            help=N_(
+                "Language of messages and tables (default: $HCMLC_LANG, else the locale, else vi)."
+            ),
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    """Run a UNESCO Learning City programme from a Git repository of YAML files.
-
-    Exit codes: 0 ok, 1 problems found in the data, 2 usage error, 3 internal error.
-    """
+    if lang is not None:  # chosen before parsing already (cli_i18n); the parsed value rules
+        use_language(lang.value)
 
 
-@app.command()
+@app.command(
+    help=N_(
+        "Check every YAML file: schema, ids, assignments, units, years, word limits, duplicates."
+    )
+)
 def validate(
     paths: Annotated[
-        list[Path] | None, typer.Argument(help="Files or folders to report on (default: all).")
+        list[Path] | None,
+        typer.Argument(help=N_("Files or folders to report on (default: all).")),
     ] = None,
     root: RootOption = None,
     output: Annotated[
         DiagnosticsFormat | None,
         typer.Option(
             "--format",
-            help="Output format (default: github inside GitHub Actions, else text).",
+            help=N_("Output format (default: github inside GitHub Actions, else text)."),
             show_default=False,
         ),
     ] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help=N_("Fail on warnings too."))] = False,
     changed_since: Annotated[
         str | None,
         typer.Option(
             "--changed-since",
             metavar="REF",
-            help="Report only on files changed since this git commit, and problems they cause.",
+            help=N_("Report only on files changed since this git commit, and problems they cause."),
         ),
     ] = None,
 ) -> None:
-    """Check every YAML file: schema, ids, assignments, units, years, word limits, duplicates."""
     from hcmlc.commands import validate as command
 
     _run(
@@ -110,10 +136,12 @@ def validate(
     )
 
 
-@app.command()
+@app.command(
+    help=N_("Who owes what in a cycle: supplied, missing, overdue, per agency and per criterion.")
+)
 def status(
     cycle: Annotated[
-        str | None, typer.Option("--cycle", help="Cycle id (default: the current cycle).")
+        str | None, typer.Option("--cycle", help=N_("Cycle id (default: the current cycle)."))
     ] = None,
     as_of: Annotated[
         dt.datetime | None,
@@ -121,18 +149,17 @@ def status(
             "--as-of",
             formats=["%Y-%m-%d"],
             metavar="YYYY-MM-DD",
-            help="Day to judge deadlines by (default: today).",
+            help=N_("Day to judge deadlines by (default: today)."),
         ),
     ] = None,
     agency: Annotated[
-        str | None, typer.Option("--agency", help="Show one agency's to-do list.")
+        str | None, typer.Option("--agency", help=N_("Show one agency's to-do list."))
     ] = None,
     root: RootOption = None,
     output: Annotated[
-        TableOrJson, typer.Option("--format", help="Output format.")
+        TableOrJson, typer.Option("--format", help=N_("Output format."))
     ] = TableOrJson.table,
 ) -> None:
-    """Who owes what in a cycle: supplied, missing, overdue, per agency and per criterion."""
     from hcmlc.commands import status as command
 
     day = as_of.date() if as_of else dt.date.today()
@@ -144,30 +171,35 @@ def status(
     )
 
 
-class FormLanguage(StrEnum):
-    vi = "vi"
-    en = "en"
-
-
 class ReportFormat(StrEnum):
     docx = "docx"
     md = "md"
 
 
-@app.command("fill-form")
+@app.command(
+    "fill-form",
+    help=N_("Fill the GNLC membership form (annex II) from the submissions, as a Word document."),
+)
 def fill_form(
     cycle: Annotated[
         str | None,
-        typer.Option("--cycle", help="Cycle id (default: the latest application cycle)."),
+        typer.Option("--cycle", help=N_("Cycle id (default: the latest application cycle).")),
     ] = None,
     lang: Annotated[
-        FormLanguage, typer.Option("--lang", help="Language of the form.")
-    ] = FormLanguage.vi,
+        Language,
+        typer.Option(
+            "--lang",
+            help=N_(
+                "Language of the form; also of the messages, unless hcmlc --lang or "
+                "$HCMLC_LANG chooses theirs."
+            ),
+        ),
+    ] = Language.vi,
     out: Annotated[
         Path | None,
         typer.Option(
             "--out",
-            help="Where to write the .docx (default: gnlc-form-<cycle>-<lang>.docx).",
+            help=N_("Where to write the .docx (default: gnlc-form-<cycle>-<lang>.docx)."),
             dir_okay=False,
         ),
     ] = None,
@@ -175,17 +207,17 @@ def fill_form(
         Path | None,
         typer.Option(
             "--template",
-            help="A docxtpl template (default: templates/gnlc-form.docx).",
+            help=N_("A docxtpl template (default: templates/gnlc-form.docx)."),
             exists=True,
             dir_okay=False,
         ),
     ] = None,
     root: RootOption = None,
     strict: Annotated[
-        bool, typer.Option("--strict", help="Fail when a box is empty or outside its limit.")
+        bool,
+        typer.Option("--strict", help=N_("Fail when a box is empty or outside its limit.")),
     ] = False,
 ) -> None:
-    """Fill the GNLC membership form (annex II) from the submissions, as a Word document."""
     from hcmlc.commands import fill_form as command
 
     _run(
@@ -196,38 +228,41 @@ def fill_form(
     )
 
 
-@app.command()
+@app.command(
+    help=N_("Write the year-end progress report: targets, trends, charts and the unmet criteria.")
+)
 def report(
     year: Annotated[
         int | None,
-        typer.Option("--year", help="The year reported on (default: the current cycle's last)."),
+        typer.Option(
+            "--year", help=N_("The year reported on (default: the current cycle's last).")
+        ),
     ] = None,
     output: Annotated[
-        ReportFormat, typer.Option("--format", help="A Word document or Markdown with charts.")
+        ReportFormat, typer.Option("--format", help=N_("A Word document or Markdown with charts."))
     ] = ReportFormat.docx,
     out: Annotated[
         Path | None,
         typer.Option(
             "--out",
-            help="Where to write it (default: progress-report-<year>-<lang>.<format>).",
+            help=N_("Where to write it (default: progress-report-<year>-<lang>.<format>)."),
             dir_okay=False,
         ),
     ] = None,
     lang: Annotated[
-        FormLanguage, typer.Option("--lang", help="Language of the report.")
-    ] = FormLanguage.vi,
+        Language, typer.Option("--lang", help=N_("Language of the report."))
+    ] = Language.vi,
     template: Annotated[
         Path | None,
         typer.Option(
             "--template",
-            help="The template (default: templates/progress-report.docx or .md.j2).",
+            help=N_("The template (default: templates/progress-report.docx or .md.j2)."),
             exists=True,
             dir_okay=False,
         ),
     ] = None,
     root: RootOption = None,
 ) -> None:
-    """Write the year-end progress report: targets, trends, charts and the unmet criteria."""
     from hcmlc.commands import report as command
 
     _run(
@@ -240,41 +275,49 @@ def report(
 
 OutOption = Annotated[
     Path | None,
-    typer.Option("--out", help="File to write.", dir_okay=False, show_default=False),
+    typer.Option("--out", help=N_("File to write."), dir_okay=False, show_default=False),
 ]
 CheckOption = Annotated[
-    bool, typer.Option("--check", help="Exit 1 if the file differs from what would be written.")
+    bool,
+    typer.Option("--check", help=N_("Exit 1 if the file differs from what would be written.")),
 ]
 
 
-@app.command()
+@app.command(
+    help=N_(
+        "Print the JSON Schema of submission files, which editors use to complete ids.\n\n"
+        "--out writes it to a file; --check compares with schema/submission.schema.json "
+        "(or --out)."
+    )
+)
 def schema(out: OutOption = None, check: CheckOption = False, root: RootOption = None) -> None:
-    """Print the JSON Schema of submission files, which editors use to complete ids.
-
-    --out writes it to a file; --check compares with schema/submission.schema.json (or --out).
-    """
     from hcmlc.commands import schema as command
 
     _run(lambda console, repo_root: command.run(console, repo_root, out, check), root)
 
 
-@app.command()
+@app.command(
+    help=N_("Write .github/CODEOWNERS (or --out) from the reviewers in data/assignments.yaml.")
+)
 def codeowners(out: OutOption = None, check: CheckOption = False, root: RootOption = None) -> None:
-    """Write .github/CODEOWNERS (or --out) from the reviewers in data/assignments.yaml."""
     from hcmlc.commands import codeowners as command
 
     _run(lambda console, repo_root: command.run(console, repo_root, out, check), root)
 
 
-@app.command("new-submission")
+@app.command(
+    "new-submission",
+    help=N_("Write an agency's submission file with every item it owes as commented stubs."),
+)
 def new_submission(
-    agency: Annotated[str, typer.Option("--agency", help="The agency's id.", show_default=False)],
+    agency: Annotated[
+        str, typer.Option("--agency", help=N_("The agency's id."), show_default=False)
+    ],
     cycle: Annotated[
-        str | None, typer.Option("--cycle", help="Cycle id (default: the current cycle).")
+        str | None, typer.Option("--cycle", help=N_("Cycle id (default: the current cycle)."))
     ] = None,
     root: RootOption = None,
 ) -> None:
-    """Write an agency's submission file with every item it owes as commented stubs."""
     from hcmlc.commands import new_submission as command
 
     _run(lambda console, repo_root: command.run(console, repo_root, agency, cycle), root)
@@ -291,14 +334,18 @@ def _run(command: Command, root: Path | None) -> None:
         repo_root = root.resolve() if root else find_root(Path.cwd())
         code = command(make_console(), repo_root)
     except HcmlcError as exc:
-        errors.print(f"error: {exc}", markup=False, highlight=False)
+        errors.print(_("error: {message}").format(message=exc), markup=False, highlight=False)
         if exc.hint:
-            errors.print(f"hint: {exc.hint}", markup=False, highlight=False)
+            errors.print(_("hint: {hint}").format(hint=exc.hint), markup=False, highlight=False)
         code = exc.exit_code
     except Exception as exc:  # a bug: still no traceback for the user, but a way to report it
-        errors.print(f"internal error: {type(exc).__name__}: {exc}", markup=False, highlight=False)
         errors.print(
-            "hint: this is a bug in hcmlc; please report it with the command you ran",
+            _("internal error: {error}").format(error=f"{type(exc).__name__}: {exc}"),
+            markup=False,
+            highlight=False,
+        )
+        errors.print(
+            _("hint: this is a bug in hcmlc; please report it with the command you ran"),
             markup=False,
             highlight=False,
         )

@@ -11,6 +11,23 @@ class HcmlcError(Exception):
         self.hint = hint
 
 
+class BrokenTemplate(HcmlcError):
+    """A template of templates/ that Jinja cannot render (a tag broken in an edit)."""
+
+    def __init__(self, template: object, detail: object, *, word: bool = True) -> None:
+        from hcmlc.i18n import _
+
+        super().__init__(
+            _("the template {path} is broken: {detail}").format(path=template, detail=detail),
+            _(
+                "check the {{ }} and {% %} tags you changed in Word, or rebuild it with "
+                "`python templates/build_templates.py`"
+            )
+            if word
+            else _("check the {{ }} and {% %} tags you changed"),
+        )
+
+
 class RepositoryNotFound(HcmlcError):
     """No hcmlc repository at or above the starting directory."""
 

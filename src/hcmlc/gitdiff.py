@@ -6,6 +6,7 @@ import subprocess
 from pathlib import Path
 
 from hcmlc.errors import HcmlcError
+from hcmlc.i18n import _
 
 
 def changed_files(root: Path, ref: str) -> set[str]:
@@ -14,7 +15,10 @@ def changed_files(root: Path, ref: str) -> set[str]:
     Deleted files are included (they are simply never reported on); files outside `root` are not.
     """
     if ref.startswith("-"):
-        raise HcmlcError(f"`{ref}` is not a git commit", "give a branch, tag or commit, e.g. main")
+        raise HcmlcError(
+            _("`{ref}` is not a git commit").format(ref=ref),
+            _("give a branch, tag or commit, e.g. main"),
+        )
     _git(root, "rev-parse", "--show-toplevel")
     if _run(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").returncode != 0:
         raise _missing_ref(root, ref)
@@ -26,21 +30,25 @@ def changed_files(root: Path, ref: str) -> set[str]:
 
 def _missing_ref(root: Path, ref: str) -> HcmlcError:
     """The error for a ref git does not know, saying how to fetch it."""
-    remote, _, branch = ref.partition("/")
+    remote, _slash, branch = ref.partition("/")
     fetch_one = (
         f"git fetch --depth=1 {remote} {branch}"
         if branch
-        else "git fetch --depth=<n> origin <branch>"
+        else _("git fetch --depth=<n> origin <branch>")
     )
     if _git(root, "rev-parse", "--is-shallow-repository").strip() == "true":
         return HcmlcError(
-            f"`{ref}` is not in this shallow clone",
-            f"fetch it with `{fetch_one}`, or the whole history with `git fetch --unshallow`; "
-            "in GitHub Actions, give actions/checkout `fetch-depth: 0`",
+            _("`{ref}` is not in this shallow clone").format(ref=ref),
+            _(
+                "fetch it with `{command}`, or the whole history with `git fetch --unshallow`; "
+                "in GitHub Actions, give actions/checkout `fetch-depth: 0`"
+            ).format(command=fetch_one),
         )
     return HcmlcError(
-        f"no commit `{ref}` in this repository",
-        f"check the name with `git log --oneline`, or fetch it: `{fetch_one}`",
+        _("no commit `{ref}` in this repository").format(ref=ref),
+        _("check the name with `git log --oneline`, or fetch it: `{command}`").format(
+            command=fetch_one
+        ),
     )
 
 
@@ -48,10 +56,13 @@ def _git(root: Path, *args: str) -> str:
     """git's standard output; an HcmlcError carrying git's own message when it fails."""
     result = _run(root, *args)
     if result.returncode != 0:
-        reason = result.stderr.strip().splitlines()[0] if result.stderr.strip() else "failed"
+        reason = result.stderr.strip().splitlines()[0] if result.stderr.strip() else _("failed")
         raise HcmlcError(
-            f"git cannot compare files in {root}: {reason}",
-            "--changed-since needs a git clone of the repository; leave it out to check everything",
+            _("git cannot compare files in {folder}: {reason}").format(folder=root, reason=reason),
+            _(
+                "--changed-since needs a git clone of the repository; "
+                "leave it out to check everything"
+            ),
         )
     return result.stdout
 
@@ -68,5 +79,5 @@ def _run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
         )
     except FileNotFoundError:
         raise HcmlcError(
-            "git is not installed", "install git, or leave out --changed-since"
+            _("git is not installed"), _("install git, or leave out --changed-since")
         ) from None

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
+from hcmlc.i18n import _
+
 MIN_WIDTH = 1800
 """Narrower photos draw a warning: the form asks for "about 2,000 pixels"."""
 
@@ -36,16 +38,20 @@ class PhotoFile:
             found.append(
                 (
                     "HCMLC-W036",
-                    f"the photo is not landscape ({self.width}×{self.height} px)",
-                    "the form asks for landscape photos; choose or crop a wider one",
+                    _("the photo is not landscape ({width}×{height} px)").format(
+                        width=self.width, height=self.height
+                    ),
+                    _("the form asks for landscape photos; choose or crop a wider one"),
                 )
             )
         if self.width < MIN_WIDTH:
             found.append(
                 (
                     "HCMLC-W037",
-                    f"the photo is {self.width} px wide; the form asks for about 2,000",
-                    "send the original file, not a resized or compressed copy",
+                    _("the photo is {width} px wide; the form asks for about 2,000").format(
+                        width=self.width
+                    ),
+                    _("send the original file, not a resized or compressed copy"),
                 )
             )
         return found
@@ -57,29 +63,33 @@ def locate_photo(root: Path, written: str) -> Path:
     if PurePosixPath(posix).is_absolute() or PureWindowsPath(written).anchor:
         raise PhotoError(
             "HCMLC-E033",
-            f"photo path `{written}` is absolute",
-            "put the photo in the repository and give its path from the repository's top folder,"
-            " e.g. photos/2023/ten-anh.jpg",
+            _("photo path `{path}` is absolute").format(path=written),
+            _(
+                "put the photo in the repository and give its path from the repository's top "
+                "folder, e.g. photos/2023/ten-anh.jpg"
+            ),
         )
     if ".." in PurePosixPath(posix).parts:
         raise PhotoError(
             "HCMLC-E033",
-            f"photo path `{written}` climbs out with `..`",
-            "give the path from the repository's top folder, e.g. photos/2023/ten-anh.jpg",
+            _("photo path `{path}` climbs out with `..`").format(path=written),
+            _("give the path from the repository's top folder, e.g. photos/2023/ten-anh.jpg"),
         )
     top = root.resolve()
     path = (top / posix).resolve()
     if not path.is_relative_to(top):
         raise PhotoError(
             "HCMLC-E033",
-            f"photo path `{written}` leads outside the repository (through a link)",
-            "copy the photo itself into the repository instead of linking to it",
+            _("photo path `{path}` leads outside the repository (through a link)").format(
+                path=written
+            ),
+            _("copy the photo itself into the repository instead of linking to it"),
         )
     if not path.is_file():
         raise PhotoError(
             "HCMLC-E034",
-            f"no photo at `{written}`",
-            "add the file to the repository, or correct the path (it starts at the top folder)",
+            _("no photo at `{path}`").format(path=written),
+            _("add the file to the repository, or correct the path (it starts at the top folder)"),
         )
     return path
 
@@ -94,7 +104,9 @@ def inspect_photo(path: Path) -> PhotoFile:
     except Exception as exc:  # a damaged or foreign file can fail anywhere in the header parser
         raise PhotoError(
             "HCMLC-E035",
-            f"cannot read `{path.name}` as a photo ({type(exc).__name__})",
-            "save the photo as JPEG or PNG",
+            _("cannot read `{name}` as a photo ({error})").format(
+                name=path.name, error=type(exc).__name__
+            ),
+            _("save the photo as JPEG or PNG"),
         ) from None
     return PhotoFile(path, width, height)

@@ -1,4 +1,7 @@
-"""English counts that read right: "1 word", "2 words"."""
+"""English counts for English content (the file `new-submission` writes): "1 word", "2 words".
+
+The interface counts with `hcmlc.i18n.count`, which follows the chosen language.
+"""
 
 
 def count(n: int, noun: str) -> str:

@@ -16,6 +16,7 @@ from hcmlc.catalog import Catalog
 from hcmlc.checks import Entry
 from hcmlc.errors import HcmlcError
 from hcmlc.form import Lang, format_number
+from hcmlc.i18n import _
 from hcmlc.models.framework import Indicator, Unit
 from hcmlc.models.registry import Cycle
 from hcmlc.models.submission import Submission
@@ -286,8 +287,10 @@ def build_report(repo: Repository, year: int, lang: Lang) -> ProgressReport:
     if not any(p.year <= year for points in series.values() for p in points):
         first = min((p.year for points in series.values() for p in points), default=None)
         raise HcmlcError(
-            f"no indicator has a value for {year} or before",
-            f"the earliest value is from {first}" if first else "add submissions first",
+            _("no indicator has a value for {year} or before").format(year=year),
+            _("the earliest value is from {year}").format(year=first)
+            if first
+            else _("add submissions first"),
         )
     now = assess(catalog, series, targets, year)
     before = assess(catalog, series, targets, year - 1)

@@ -10,6 +10,7 @@ from hcmlc.catalog import Catalog
 from hcmlc.checks import Entry, SubmissionFile, check_data, check_submissions, check_targets
 from hcmlc.diagnostics import Diagnostic, Severity
 from hcmlc.errors import DataError, RepositoryNotFound
+from hcmlc.i18n import _
 from hcmlc.models.framework import Framework
 from hcmlc.models.registry import Assignments
 from hcmlc.models.submission import Submission
@@ -42,7 +43,9 @@ class Repository:
     def require_catalog(self) -> Catalog:
         """The catalog, or a DataError when data/ is too broken to use."""
         if self.catalog is None:
-            raise DataError("the data files are broken", "run `hcmlc validate` and fix data/ first")
+            raise DataError(
+                _("the data files are broken"), _("run `hcmlc validate` and fix data/ first")
+            )
         return self.catalog
 
     @property
@@ -57,8 +60,10 @@ def find_root(start: Path) -> Path:
         if (folder / ASSIGNMENTS).is_file():
             return folder
     raise RepositoryNotFound(
-        f"no hcmlc repository at or above {start}",
-        f"run hcmlc inside a city's repository (one with {ASSIGNMENTS}), or pass --root",
+        _("no hcmlc repository at or above {folder}").format(folder=start),
+        _("run hcmlc inside a city's repository (one with {file}), or pass --root").format(
+            file=ASSIGNMENTS
+        ),
     )
 
 
@@ -111,7 +116,9 @@ def _model(model: type[M], doc: Document) -> tuple[M | None, list[Diagnostic]]:
     if doc.data is None:
         return None, doc.problems
     if not isinstance(doc.data, dict):
-        problem = doc.problem((), "HCMLC-E012", "the file must be a mapping of `key: value` lines")
+        problem = doc.problem(
+            (), "HCMLC-E012", _("the file must be a mapping of `key: value` lines")
+        )
         return None, [*doc.problems, problem]
     instance, problems = validate(model, doc.data, doc)
     return instance, doc.problems + problems

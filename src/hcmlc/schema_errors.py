@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from hcmlc.diagnostics import Diagnostic
+from hcmlc.i18n import _
 from hcmlc.suggest import did_you_mean
 from hcmlc.yamlio import Document, Loc
 
@@ -32,16 +33,21 @@ def _diagnostic(
 ) -> Diagnostic:
     loc = tuple(part for part in error["loc"] if not _is_union_tag(part))
     where = prefix + loc
-    name = str(where[-1]) if where else "the file"
+    name = str(where[-1]) if where else _("the file")
     kind = error["type"]
     value = error.get("input")
     if kind == "missing":
-        parent = f"under `{where[-2]}`" if len(where) > 1 else "at the top of the file"
-        return doc.problem(where, "HCMLC-E010", f"`{name}` is missing", f"add `{name}:` {parent}")
+        add = (
+            _("add `{name}:` under `{parent}`").format(name=name, parent=where[-2])
+            if len(where) > 1
+            else _("add `{name}:` at the top of the file").format(name=name)
+        )
+        return doc.problem(where, "HCMLC-E010", _("`{name}` is missing").format(name=name), add)
     if kind == "extra_forbidden":
         allowed = _fields_at(model, loc[:-1])
-        hint = did_you_mean(name, allowed) or _allowed_hint(allowed)
-        return doc.problem(where, "HCMLC-E011", f"unknown key `{name}`", hint, key=True)
+        suggestion = did_you_mean(name, allowed) or _allowed_hint(allowed)
+        unknown = _("unknown key `{name}`").format(name=name)
+        return doc.problem(where, "HCMLC-E011", unknown, suggestion, key=True)
     message, hint = _explain(kind, name, value, error)
     return doc.problem(where, "HCMLC-E012", message, hint)
 
@@ -52,12 +58,16 @@ def _explain(kind: str, name: str, value: Any, error: ErrorDetails) -> tuple[str
     if kind in {"float_parsing", "int_parsing", "int_from_float", "float_type", "int_type"}:
         if kind.startswith("int"):
             hint = (
-                "write a whole number, without decimals"
+                _("write a whole number, without decimals")
                 if _is_number(value)
                 else number_hint(value)
             )
-            return f"`{name}` must be a whole number, not {shown}", hint
-        return f"`{name}` must be a number, not {shown}", number_hint(value)
+            return _("`{name}` must be a whole number, not {value}").format(
+                name=name, value=shown
+            ), hint
+        return _("`{name}` must be a number, not {value}").format(
+            name=name, value=shown
+        ), number_hint(value)
     if kind in {
         "date_parsing",
         "date_from_datetime_parsing",
@@ -65,31 +75,36 @@ def _explain(kind: str, name: str, value: Any, error: ErrorDetails) -> tuple[str
         "date_from_datetime_inexact",
     }:
         return (
-            f"`{name}` must be a date, not {shown}",
-            "write the date as YYYY-MM-DD, e.g. 2023-08-31",
+            _("`{name}` must be a date, not {value}").format(name=name, value=shown),
+            _("write the date as YYYY-MM-DD, e.g. 2023-08-31"),
         )
     if kind in {"bool_parsing", "bool_type"}:
-        return f"`{name}` must be true or false, not {shown}", None
+        return _("`{name}` must be true or false, not {value}").format(name=name, value=shown), None
     if kind == "string_type":
         return (
-            f"`{name}` must be a text, not {_shape(value)}",
-            "write the text on one line, or as a `|` block",
+            _("`{name}` must be a text, not {value}").format(name=name, value=_shape(value)),
+            _("write the text on one line, or as a `|` block"),
         )
     if kind in {"dict_type", "model_type", "model_attributes_type"}:
-        return f"`{name}` must be a mapping of `key: value` lines, not {_shape(value)}", None
+        message = _("`{name}` must be a mapping of `key: value` lines, not {value}")
+        return message.format(name=name, value=_shape(value)), None
     if kind == "list_type":
-        return f"`{name}` must be a list of `- ` items, not {_shape(value)}", None
+        message = _("`{name}` must be a list of `- ` items, not {value}")
+        return message.format(name=name, value=_shape(value)), None
     if kind in {"literal_error", "enum"}:
         expected = str(ctx.get("expected", ""))
         options = re.findall(r"'([^']*)'", expected)
-        return f"`{name}` must be one of {expected}, not {shown}", did_you_mean(str(value), options)
+        message = _("`{name}` must be one of {options}, not {value}").format(
+            name=name, options=one_of(options) if options else expected, value=shown
+        )
+        return message, did_you_mean(str(value), options)
     if kind == "string_pattern_mismatch":
-        hint = (
+        hint = _(
             "an id uses lower-case letters, digits, dots and hyphens, e.g. `so-gddt` or `1.1.1.a`"
         )
-        return f"`{name}` is not a valid id: {shown}", hint
+        return _("`{name}` is not a valid id: {value}").format(name=name, value=shown), hint
     if kind in {"too_short", "string_too_short"}:
-        return f"`{name}` must not be empty", None
+        return _("`{name}` must not be empty").format(name=name), None
     if kind == "value_error":
         return str(ctx.get("error", error["msg"])), None
     return f"`{name}`: {error['msg'][:1].lower()}{error['msg'][1:]}", None
@@ -99,13 +114,15 @@ def number_hint(value: Any) -> str | None:
     """How to write `value` as a number YAML and hcmlc understand, when it can be guessed."""
     text = str(value).strip() if isinstance(value, str) else ""
     if text.endswith("%"):
-        return f"write the number without the % sign: {text[:-1].strip()}"
+        return _("write the number without the % sign: {number}").format(number=text[:-1].strip())
     if re.fullmatch(r"[+-]?\d+,\d+", text):
-        return f"use a dot as the decimal separator: {text.replace(',', '.')}"
+        return _("use a dot as the decimal separator: {number}").format(
+            number=text.replace(",", ".")
+        )
     if re.fullmatch(r"\d{1,3}([.,\s]\d{3})+", text):
         digits = re.sub(r"[.,\s]", "", text)
-        return f"write the number without thousands separators: {digits}"
-    return "write the figure alone; put words in `note`" if text else None
+        return _("write the number without thousands separators: {number}").format(number=digits)
+    return _("write the figure alone; put words in `note`") if text else None
 
 
 def _is_number(value: Any) -> bool:
@@ -147,16 +164,24 @@ def _unwrap(annotation: Any) -> Any:
 
 
 def _allowed_hint(allowed: list[str]) -> str | None:
-    return f"allowed keys: {', '.join(allowed)}" if allowed else None
+    return _("allowed keys: {keys}").format(keys=", ".join(allowed)) if allowed else None
 
 
 def _is_union_tag(part: str | int) -> bool:
     return isinstance(part, str) and ("[" in part or part in {"str", "int", "float"})
 
 
+def one_of(options: list[str]) -> str:
+    """`'a', 'b' or 'c'`, as pydantic lists them, in the current language."""
+    quoted = [f"'{o}'" for o in options]
+    if len(quoted) < 2:
+        return "".join(quoted)
+    return _("{items} or {last}").format(items=", ".join(quoted[:-1]), last=quoted[-1])
+
+
 def _show(value: Any) -> str:
     if value is None:
-        return "an empty value"
+        return _("an empty value")
     if isinstance(value, (dict, list)):
         return _shape(value)
     return f"`{value}`"
@@ -164,7 +189,7 @@ def _show(value: Any) -> str:
 
 def _shape(value: Any) -> str:
     if value is None:
-        return "an empty value"
+        return _("an empty value")
     if isinstance(value, dict):
-        return "a mapping"
-    return "a list" if isinstance(value, list) else f"`{value}`"
+        return _("a mapping")
+    return _("a list") if isinstance(value, list) else f"`{value}`"

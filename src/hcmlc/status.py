@@ -10,6 +10,7 @@ from typing import Literal
 from hcmlc.catalog import Catalog
 from hcmlc.checks import Entry, ItemKind
 from hcmlc.errors import HcmlcError
+from hcmlc.i18n import Lang, _
 from hcmlc.models.registry import Cycle
 from hcmlc.suggest import did_you_mean
 
@@ -102,8 +103,10 @@ def pick_cycle(catalog: Catalog, cycle_id: str | None) -> Cycle:
     """The cycle asked for, or the registry's current cycle."""
     wanted = cycle_id or catalog.assignments.current_cycle
     if wanted not in catalog.cycles:
-        hint = did_you_mean(wanted, catalog.cycles) or f"cycles: {', '.join(catalog.cycles)}"
-        raise HcmlcError(f"unknown cycle `{wanted}`", hint)
+        hint = did_you_mean(wanted, catalog.cycles) or _("cycles: {cycles}").format(
+            cycles=", ".join(catalog.cycles)
+        )
+        raise HcmlcError(_("unknown cycle `{ref}`").format(ref=wanted), hint)
     return catalog.cycles[wanted]
 
 
@@ -112,8 +115,10 @@ def latest_cycle_asking(catalog: Catalog, kind: ItemKind) -> Cycle:
     asking = [c for c in catalog.assignments.cycles if c.deadlines.of(kind) is not None]
     if not asking:
         raise HcmlcError(
-            f"no cycle asks for {kind}s",
-            "add a deadline for them to a cycle in data/assignments.yaml",
+            _("no cycle asks for indicators")
+            if kind == "indicator"
+            else _("no cycle asks for form answers"),
+            _("give a cycle a deadline for them in data/assignments.yaml"),
         )
     return max(asking, key=lambda c: c.reference_date)
 
@@ -123,15 +128,22 @@ def check_agency(catalog: Catalog, agency: str) -> str:
     if agency not in catalog.agencies:
         hint = did_you_mean(agency, catalog.agencies)
         raise HcmlcError(
-            f"unknown agency `{agency}`", hint or "see the agency ids in data/assignments.yaml"
+            _("unknown agency `{ref}`").format(ref=agency),
+            hint or _("see the agency ids in data/assignments.yaml"),
         )
     return agency
 
 
 def build_status(
-    catalog: Catalog, supplied: set[Entry], cycle: Cycle, as_of: dt.date, problems: int = 0
+    catalog: Catalog,
+    supplied: set[Entry],
+    cycle: Cycle,
+    as_of: dt.date,
+    problems: int = 0,
+    lang: Lang = "vi",
 ) -> Status:
-    """Every obligation of `cycle` and the tallies per agency, standard and criterion."""
+    """Every obligation of `cycle` and the tallies per agency, standard and criterion; rows are
+    named in `lang`, or in Vietnamese where the data has no English name."""
     obligations = list(_obligations(catalog, supplied, cycle, as_of))
     indicator_obligations = [o for o in obligations if o.kind == "indicator"]
     by_criterion: dict[str, list[Obligation]] = {c.id: [] for c in catalog.framework.criteria()}
@@ -142,15 +154,16 @@ def build_status(
     for o in obligations:
         by_agency.setdefault(o.agency, []).append(o)
     agencies = [
-        _agency_row(a.id, a.name.vi, by_agency[a.id])
+        _agency_row(a.id, a.name.get(lang), by_agency[a.id])
         for a in catalog.assignments.agencies
         if a.id in by_agency
     ]
     criteria = [
-        Row(c.id, c.title.vi, Tally.of(by_criterion[c.id])) for c in catalog.framework.criteria()
+        Row(c.id, c.title.get(lang), Tally.of(by_criterion[c.id]))
+        for c in catalog.framework.criteria()
     ]
     standards = [
-        Row(s.id, s.title.vi, Tally.of([o for c in s.criteria for o in by_criterion[c.id]]))
+        Row(s.id, s.title.get(lang), Tally.of([o for c in s.criteria for o in by_criterion[c.id]]))
         for s in catalog.framework.standards()
     ]
     return Status(

@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+from hcmlc.i18n import _
+
 
 def closest(word: str, candidates: Iterable[str]) -> str | None:
     """The candidate most like `word`, if any is close enough to be a likely typo."""
@@ -15,4 +17,4 @@ def closest(word: str, candidates: Iterable[str]) -> str | None:
 def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
     """A hint sentence naming the closest candidate, or None."""
     match = closest(word, candidates)
-    return f"did you mean `{match}`?" if match else None
+    return _("did you mean `{match}`?").format(match=match) if match else None

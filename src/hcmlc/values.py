@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from hcmlc.i18n import _
 from hcmlc.models.framework import Indicator, Scale, Unit
 from hcmlc.schema_errors import number_hint
 
@@ -58,17 +59,28 @@ def parse_value(raw: str, indicator: Indicator) -> float | str:
 def parse_quantity(raw: str, unit: Unit) -> float:
     text = raw.strip()
     if not NUMBER.fullmatch(text):
-        raise ValueProblem(f"`{raw}` is not a number", number_hint(raw))
+        raise ValueProblem(_("`{raw}` is not a number").format(raw=raw), number_hint(raw))
     number = float(text)
     bounds = UNIT_BOUNDS[unit]
     if not math.isfinite(number) or not bounds.low <= number <= bounds.high:
-        upper = "" if math.isinf(bounds.high) else f" and at most {bounds.high:g}"
+        message = (
+            _("{number} does not fit the unit `{unit}`: it must be at least {low:g}")
+            if math.isinf(bounds.high)
+            else _(
+                "{number} does not fit the unit `{unit}`: it must be at least {low:g} "
+                "and at most {high:g}"
+            )
+        )
         raise ValueProblem(
-            f"{text} does not fit the unit `{unit}`: it must be at least {bounds.low:g}{upper}",
-            "check the figure and its unit",
+            message.format(number=text, unit=unit, low=bounds.low, high=bounds.high),
+            _("check the figure and its unit"),
         )
     if bounds.whole and not number.is_integer():
-        raise ValueProblem(f"{text} does not fit the unit `{unit}`: it must be a whole number")
+        raise ValueProblem(
+            _("{number} does not fit the unit `{unit}`: it must be a whole number").format(
+                number=text, unit=unit
+            )
+        )
     return number
 
 
@@ -79,4 +91,7 @@ def parse_state(raw: str, scale: Scale) -> str:
         if word in (code, vietnamese):
             return code
     choices = ", ".join(f"`{vi}` ({code})" for code, vi in states.items())
-    raise ValueProblem(f"`{raw}` is not a state of the scale `{scale}`", f"write one of {choices}")
+    raise ValueProblem(
+        _("`{raw}` is not a state of the scale `{scale}`").format(raw=raw, scale=scale),
+        _("write one of {choices}").format(choices=choices),
+    )

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from hcmlc.diagnostics import Diagnostic
+from hcmlc.i18n import N_, _
 
 Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -24,7 +25,7 @@ _ALLOWED_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}"
     for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 )
-_ENCODING_HINT = (
+_ENCODING_HINT = N_(
     "save the file as UTF-8: in Notepad, File → Save As → Encoding: UTF-8; "
     "in VS Code, click the encoding in the status bar → Save with Encoding → UTF-8"
 )
@@ -58,7 +59,8 @@ def read_yaml(path: Path, display: str) -> Document:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return _failed(display, 1, 1, "HCMLC-E006", f"cannot read the file: {exc.strerror}")
+        message = _("cannot read the file: {reason}").format(reason=exc.strerror)
+        return _failed(display, 1, 1, "HCMLC-E006", message)
     text, problem = _decode(raw, display)
     if problem:
         return Document(display, None, None, [problem])
@@ -73,13 +75,20 @@ def parse_yaml(text: str, display: str) -> Document:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = f"YAML syntax error: {exc.problem or exc.context}"
+        message = _("YAML syntax error: {problem}").format(problem=exc.problem or exc.context)
         return _failed(display, line, column, "HCMLC-E001", message, _syntax_hint(text, line))
     except yaml.YAMLError as exc:
-        return _failed(display, 1, 1, "HCMLC-E001", f"YAML syntax error: {exc}")
+        return _failed(
+            display, 1, 1, "HCMLC-E001", _("YAML syntax error: {problem}").format(problem=exc)
+        )
     if root is None:
         return _failed(
-            display, 1, 1, "HCMLC-E003", "the file is empty", "write the file's keys, or delete it"
+            display,
+            1,
+            1,
+            "HCMLC-E003",
+            _("the file is empty"),
+            _("write the file's keys, or delete it"),
         )
     builder = _Builder(display)
     data = builder.build(root)
@@ -123,11 +132,13 @@ class _Builder:
     def build(self, node: yaml.Node, used_at: yaml.Node | None = None) -> Any:
         if id(node) in self._seen:
             # An alias re-visits a node: refuse it, so no file can expand exponentially.
-            message = "anchors and aliases (&name, *name) are not supported"
+            message = _("anchors and aliases (&name, *name) are not supported")
             return self._refuse(used_at or node, message)
         self._seen.add(id(node))
         if node.tag not in _ALLOWED_TAGS and not node.tag.startswith("tag:yaml.org,2002:merge"):
-            return self._refuse(node, f"the YAML tag `{node.tag}` is not supported")
+            return self._refuse(
+                node, _("the YAML tag `{tag}` is not supported").format(tag=node.tag)
+            )
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node)
         if isinstance(node, yaml.SequenceNode):
@@ -142,7 +153,7 @@ class _Builder:
         for key_node, value_node in node.value:
             key = self.build(key_node)
             if not isinstance(key, str):
-                self._refuse(key_node, "a key must be a plain word, not a list or mapping")
+                self._refuse(key_node, _("a key must be a plain word, not a list or mapping"))
                 continue
             if key in out:
                 mark = key_node.start_mark
@@ -152,8 +163,10 @@ class _Builder:
                         mark.line + 1,
                         mark.column + 1,
                         "HCMLC-E004",
-                        f"duplicate key `{key}`: it is already set on line {first_line[key]}",
-                        "keep one of the two entries; YAML would silently drop the first",
+                        _("duplicate key `{key}`: it is already set on line {line}").format(
+                            key=key, line=first_line[key]
+                        ),
+                        _("keep one of the two entries; YAML would silently drop the first"),
                     )
                 )
                 continue
@@ -163,7 +176,7 @@ class _Builder:
 
     def _refuse(self, node: yaml.Node, message: str) -> None:
         mark = node.start_mark
-        hint = "write the value out in full, as plain YAML"
+        hint = _("write the value out in full, as plain YAML")
         self.problems.append(
             Diagnostic(self.display, mark.line + 1, mark.column + 1, "HCMLC-E005", message, hint)
         )
@@ -171,28 +184,28 @@ class _Builder:
 
 def _decode(raw: bytes, display: str) -> tuple[str, Diagnostic | None]:
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        message = "the file is encoded as UTF-16, not UTF-8"
-        return "", Diagnostic(display, 1, 1, "HCMLC-E002", message, _ENCODING_HINT)
+        message = _("the file is encoded as UTF-16, not UTF-8")
+        return "", Diagnostic(display, 1, 1, "HCMLC-E002", message, _(_ENCODING_HINT))
     try:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        message = (
-            f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); it was probably "
+        message = _(
+            "the file is not valid UTF-8 (byte 0x{byte:02x}); it was probably "
             "saved as Windows-1258 or another legacy encoding"
-        )
-        return "", Diagnostic(display, line, column, "HCMLC-E002", message, _ENCODING_HINT)
+        ).format(byte=raw[exc.start])
+        return "", Diagnostic(display, line, column, "HCMLC-E002", message, _(_ENCODING_HINT))
 
 
 def _syntax_hint(text: str, line: int) -> str:
     lines = text.splitlines()
     source = lines[line - 1] if 0 < line <= len(lines) else ""
     if "\t" in source:
-        return "YAML indentation uses spaces, not tabs: replace the tab with spaces"
+        return _("YAML indentation uses spaces, not tabs: replace the tab with spaces")
     if source.count('"') % 2 or source.count("'") % 2:
-        return "a quotation mark is not closed on this line"
-    return "check the indentation and the `key: value` form on this line and the one above"
+        return _("a quotation mark is not closed on this line")
+    return _("check the indentation and the `key: value` form on this line and the one above")
 
 
 def _failed(

@@ -61,7 +61,7 @@ def test_step_summary_says_who_fixes_what(hcmlc, repo, monkeypatch, tmp_path) ->
         "",
         "Who must fix what:",
         "",
-        "- `submissions/2023/so-gddt.yaml`: Sở Giáo dục và Đào tạo (`so-gddt`) — 1 error, 0 warnings",
+        "- `submissions/2023/so-gddt.yaml`: Department of Education and Training (`so-gddt`) — 1 error, 0 warnings",
         "- `submissions/2023/so-khong-co.yaml`: `so-khong-co` (not in data/assignments.yaml) — 1 error, 0 warnings",
         "",
         "| file | line | severity | code | message | hint |",

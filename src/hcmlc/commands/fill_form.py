@@ -9,6 +9,7 @@ from rich.console import Console
 from hcmlc.atomic import write_atomic
 from hcmlc.errors import HcmlcError
 from hcmlc.form import Lang, fill_form
+from hcmlc.i18n import _
 from hcmlc.render import form_summary
 from hcmlc.render.form_docx import render_form
 from hcmlc.repository import load
@@ -32,15 +33,17 @@ def run(
     cycle = pick_cycle(catalog, cycle_id) if cycle_id else latest_cycle_asking(catalog, "answer")
     if cycle.deadlines.answers is None:
         raise HcmlcError(
-            f"cycle {cycle.id} asks for no form answers",
-            "the form belongs to an application cycle; pass --cycle with its id",
+            _("cycle {cycle} asks for no form answers").format(cycle=cycle.id),
+            _("the form belongs to an application cycle; pass --cycle with its id"),
         )
     template = template or root / TEMPLATE
     if not template.is_file():
         raise HcmlcError(
-            f"no template at {template}",
-            "restore templates/gnlc-form.docx (python templates/build_templates.py), "
-            "or pass --template",
+            _("no template at {path}").format(path=template),
+            _(
+                "restore templates/gnlc-form.docx (python templates/build_templates.py), "
+                "or pass --template"
+            ),
         )
     form = fill_form(repo, cycle.id, lang)
     target = out or Path(f"gnlc-form-{cycle.id}-{lang}.docx")

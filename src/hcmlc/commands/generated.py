@@ -8,6 +8,7 @@ from rich.console import Console
 
 from hcmlc.atomic import write_atomic
 from hcmlc.errors import DataError
+from hcmlc.i18n import _
 
 
 def publish(
@@ -21,19 +22,20 @@ def publish(
     if check:
         current = target.read_text(encoding="utf-8") if target.is_file() else None
         if current != text:
-            where = (
-                "is missing"
+            message = (
+                _("{file} is missing: it is not what `{command}` generates")
                 if current is None
-                else f"differs from line {_first_difference(current, text)}"
+                else _("{file} differs from line {line}: it is not what `{command}` generates")
             )
+            line = _first_difference(current, text) if current is not None else 0
             raise DataError(
-                f"{shown} {where}: it is not what `{regenerate}` generates",
-                f"run `{regenerate}` and commit the result",
+                message.format(file=shown, line=line, command=regenerate),
+                _("run `{command}` and commit the result").format(command=regenerate),
             )
-        console.print(f"{shown} is up to date.", markup=False, highlight=False)
+        console.print(_("{file} is up to date.").format(file=shown), markup=False, highlight=False)
         return 0
     write_atomic(target, text.encode("utf-8"))
-    console.print(f"Wrote {shown}.", markup=False, highlight=False)
+    console.print(_("Wrote {file}.").format(file=shown), markup=False, highlight=False)
     return 0
 
 

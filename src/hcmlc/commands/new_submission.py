@@ -9,9 +9,11 @@ from rich.console import Console
 
 from hcmlc.atomic import create_new
 from hcmlc.errors import HcmlcError
+from hcmlc.i18n import _, counted
 from hcmlc.json_schema import SCHEMA_PATH
+from hcmlc.models.registry import Cycle
 from hcmlc.repository import SUBMISSIONS, load
-from hcmlc.scaffold import describe_owed, owed, scaffold
+from hcmlc.scaffold import owed, scaffold
 from hcmlc.status import check_agency, pick_cycle
 
 
@@ -25,30 +27,61 @@ def run(console: Console, root: Path, agency: str, cycle_id: str | None) -> int:
     indicators = owed(catalog, agency, cycle, "indicator")
     answers = owed(catalog, agency, cycle, "answer")
     if not indicators and not answers:
-        hint = f"see who owes what with `hcmlc status --cycle {cycle.id}`"
+        hint = _("see who owes what with `hcmlc status --cycle {cycle}`").format(cycle=cycle.id)
         record = catalog.agencies[agency]
         if record.ended is not None and cycle.reference_date >= record.ended:
             holder = catalog.holder(agency, cycle.reference_date)
-            hint = f"`{agency}` ended on {record.ended}: " + (
-                f"`{holder}` reports its items now" if holder else "nobody reports its items yet"
-            )
-        raise HcmlcError(f"`{agency}` owes nothing in cycle {cycle.id}", hint)
+            hint = (
+                _("`{agency}` ended on {day}: `{holder}` reports its items now")
+                if holder
+                else _("`{agency}` ended on {day}: nobody reports its items yet")
+            ).format(agency=agency, day=record.ended, holder=holder)
+        raise HcmlcError(
+            _("`{agency}` owes nothing in cycle {cycle}").format(agency=agency, cycle=cycle.id),
+            hint,
+        )
     if path.with_suffix(".yml").exists():
         raise HcmlcError(
-            f"{shown[:-5]}.yml already exists", "edit the existing file, or delete it first"
+            _("{file} already exists").format(file=f"{shown[:-5]}.yml"),
+            _("edit the existing file, or delete it first"),
         )
     schema = Path(os.path.relpath(root / SCHEMA_PATH, path.parent)).as_posix()
     create_new(path, scaffold(catalog, agency, cycle, schema).encode("utf-8"))
     console.print(
-        f"Wrote {shown}: {describe_owed(cycle, indicators, answers)}.",
+        _("Wrote {file}: {owed}.").format(file=shown, owed=_owed(cycle, indicators, answers)),
         markup=False,
         highlight=False,
     )
     if not (root / SCHEMA_PATH).is_file():
         console.print(
-            f"note: {SCHEMA_PATH} is missing, so editors cannot check the file; "
-            f"create it with `hcmlc schema --out {SCHEMA_PATH}`",
+            _(
+                "note: {schema} is missing, so editors cannot check the file; "
+                "create it with `hcmlc schema --out {schema}`"
+            ).format(schema=SCHEMA_PATH),
             markup=False,
             highlight=False,
         )
     return 0
+
+
+def _owed(cycle: Cycle, indicators: list[str], answers: list[str]) -> str:
+    """`27 indicators due 2023-08-31, 16 answers due 2023-09-30`, in the interface's language.
+
+    The file itself says the same in English (`scaffold.describe_owed`): it is content.
+    """
+    parts = []
+    if indicators:
+        parts.append(
+            _("{indicators} due {date}").format(
+                indicators=counted(len(indicators), "{n} indicator", "{n} indicators"),
+                date=cycle.deadlines.indicators,
+            )
+        )
+    if answers:
+        parts.append(
+            _("{answers} due {date}").format(
+                answers=counted(len(answers), "{n} answer", "{n} answers"),
+                date=cycle.deadlines.answers,
+            )
+        )
+    return ", ".join(parts)

@@ -11,6 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from hcmlc.atomic import replace_folder, write_atomic
 from hcmlc.errors import HcmlcError
 from hcmlc.form import Lang
+from hcmlc.i18n import _, counted
 from hcmlc.render.console import make_console
 from hcmlc.report import ProgressReport, build_report, default_year
 from hcmlc.repository import load
@@ -39,8 +40,10 @@ def run(
     template = template or root / TEMPLATES[output]
     if not template.is_file():
         raise HcmlcError(
-            f"no template at {template}",
-            f"restore {TEMPLATES[output]} from the repository, or pass --template",
+            _("no template at {path}").format(path=template),
+            _("restore {file} from the repository, or pass --template").format(
+                file=TEMPLATES[output]
+            ),
         )
     report = build_report(repo, year, lang)
     charts = draw_charts(report, make_console(stderr=True))
@@ -76,7 +79,7 @@ def draw_charts(report: ProgressReport, console: Console) -> dict[str, bytes]:
     )
     charts: dict[str, bytes] = {}
     with progress:
-        task = progress.add_task("Drawing charts", total=len(report.charts), indicator="")
+        task = progress.add_task(_("Drawing charts"), total=len(report.charts), indicator="")
         for chart in report.charts:
             progress.update(task, indicator=chart.indicator)
             charts[chart.indicator] = render_chart(chart, report.lang)
@@ -90,15 +93,22 @@ def _summary(console: Console, report: ProgressReport, target: Path, errors: int
         f"{count} {report.status_words[status].lower()}" for status, count in total.counts.items()
     )
     lines = [
-        f"Wrote {target}: progress report {report.year}, "
-        f"{sum(total.counts.values())} criteria ({counts}), {len(report.charts)} charts.",
+        _("Wrote {file}: progress report {year}, {criteria} ({counts}), {charts}.").format(
+            file=target,
+            year=report.year,
+            criteria=counted(sum(total.counts.values()), "{n} criterion", "{n} criteria"),
+            counts=counts,
+            charts=counted(len(report.charts), "{n} chart", "{n} charts"),
+        )
     ]
     if report.unmet:
-        lines.append(f"Criteria not met: {', '.join(report.unmet_ids)}.")
+        lines.append(_("Criteria not met: {ids}.").format(ids=", ".join(report.unmet_ids)))
     if errors:
         lines.append(
-            f"note: the data has {errors} error(s), and entries with errors are left out; "
-            "run `hcmlc validate`"
+            _(
+                "note: the data has {errors}, and entries with errors are left out; "
+                "run `hcmlc validate`"
+            ).format(errors=counted(errors, "{n} error", "{n} errors"))
         )
     for line in lines:
         console.print(line, markup=False, highlight=False)

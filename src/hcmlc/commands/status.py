@@ -7,6 +7,7 @@ from pathlib import Path
 
 from rich.console import Console
 
+from hcmlc.i18n import current_language
 from hcmlc.render import status as reporters
 from hcmlc.repository import load
 from hcmlc.status import build_status, check_agency, pick_cycle
@@ -25,7 +26,8 @@ def run(
     cycle = pick_cycle(catalog, cycle_id)
     if agency is not None:
         check_agency(catalog, agency)
-    status = build_status(catalog, repo.supplied, cycle, as_of, repo.error_count)
+    lang = current_language()
+    status = build_status(catalog, repo.supplied, cycle, as_of, repo.error_count, lang)
     if output == "json":
         reporters.render_json(console, status, agency)
     elif agency:

@@ -11,6 +11,7 @@ from rich.console import Console
 from hcmlc.diagnostics import Diagnostic, Severity
 from hcmlc.errors import HcmlcError
 from hcmlc.gitdiff import changed_files
+from hcmlc.i18n import _
 from hcmlc.render import diagnostics as reporters
 from hcmlc.render import github
 from hcmlc.repository import load
@@ -58,7 +59,11 @@ def _append(path: Path, text: str) -> None:
         with path.open("a", encoding="utf-8") as stream:
             stream.write(text)
     except OSError as exc:
-        raise HcmlcError(f"cannot write the step summary {path}: {exc.strerror}") from None
+        raise HcmlcError(
+            _("cannot write the step summary {path}: {reason}").format(
+                path=path, reason=exc.strerror
+            )
+        ) from None
 
 
 def _touched(path: str, related: tuple[str, ...], changed: set[str] | None) -> bool:
@@ -77,11 +82,13 @@ def _selected(root: Path, paths: list[Path]) -> list[str]:
     for path in paths:
         resolved = path.resolve()
         if not resolved.exists():
-            raise HcmlcError(f"no such file or folder: {path}")
+            raise HcmlcError(_("no such file or folder: {path}").format(path=path))
         try:
             relative = resolved.relative_to(root)
         except ValueError:
-            raise HcmlcError(f"{path} is outside the repository {root}") from None
+            raise HcmlcError(
+                _("{path} is outside the repository {root}").format(path=path, root=root)
+            ) from None
         selected.append(relative.as_posix() if relative.parts else "")
     return selected
 

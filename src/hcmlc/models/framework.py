@@ -8,6 +8,7 @@ from typing import Literal, Self
 
 from pydantic import Field, model_validator
 
+from hcmlc.i18n import _
 from hcmlc.models.common import Id, Strict, Text
 
 
@@ -49,9 +50,9 @@ class Indicator(Strict):
     @model_validator(mode="after")
     def _unit_matches_kind(self) -> Self:
         if self.kind == "quantitative" and (self.unit is None or self.scale is not None):
-            raise ValueError("a quantitative indicator needs a `unit` and no `scale`")
+            raise ValueError(_("a quantitative indicator needs a `unit` and no `scale`"))
         if self.kind == "qualitative" and (self.scale is None or self.unit is not None):
-            raise ValueError("a qualitative indicator needs a `scale` and no `unit`")
+            raise ValueError(_("a qualitative indicator needs a `scale` and no `unit`"))
         return self
 
 

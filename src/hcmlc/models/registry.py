@@ -10,6 +10,7 @@ from typing import Annotated, Literal, Self
 
 from pydantic import AfterValidator, Field, model_validator
 
+from hcmlc.i18n import _
 from hcmlc.models.common import Id, Strict, Text
 from hcmlc.models.framework import Unit
 
@@ -33,7 +34,9 @@ _GITHUB_HANDLE = re.compile(r"@[A-Za-z0-9][A-Za-z0-9-]{0,38}(/[A-Za-z0-9][A-Za-z
 def _github_handle(value: str) -> str:
     if not _GITHUB_HANDLE.fullmatch(value):
         raise ValueError(
-            f"`{value}` is not a GitHub user or team: write `@user` or `@organisation/team`"
+            _(
+                "`{value}` is not a GitHub user or team: write `@user` or `@organisation/team`"
+            ).format(value=value)
         )
     return value
 
@@ -61,9 +64,9 @@ class Agency(Strict):
     @model_validator(mode="after")
     def _succession_in_order(self) -> Self:
         if self.successor is not None and self.ended is None:
-            raise ValueError("an agency with a `successor` needs the date it `ended`")
+            raise ValueError(_("an agency with a `successor` needs the date it `ended`"))
         if self.started and self.ended and self.started >= self.ended:
-            raise ValueError("`started` must be before `ended`")
+            raise ValueError(_("`started` must be before `ended`"))
         return self
 
     def active_on(self, day: dt.date) -> bool:
@@ -106,7 +109,7 @@ class Cycle(Strict):
     @model_validator(mode="after")
     def _years_in_order(self) -> Self:
         if self.first_year > self.last_year:
-            raise ValueError("`first_year` must not be after `last_year`")
+            raise ValueError(_("`first_year` must not be after `last_year`"))
         return self
 
     @property
@@ -163,13 +166,13 @@ class Question(Strict):
     @model_validator(mode="after")
     def _parts_match_kind(self) -> Self:
         if self.kind == "contact" and not self.fields:
-            raise ValueError("a contact question lists its `fields`")
+            raise ValueError(_("a contact question lists its `fields`"))
         if self.kind == "choice" and not self.options:
-            raise ValueError("a choice question lists its `options`")
+            raise ValueError(_("a choice question lists its `options`"))
         if self.kind != "contact" and self.fields:
-            raise ValueError("only a contact question has `fields`")
+            raise ValueError(_("only a contact question has `fields`"))
         if self.kind != "choice" and self.options:
-            raise ValueError("only a choice question has `options`")
+            raise ValueError(_("only a choice question has `options`"))
         return self
 
 

@@ -7,6 +7,7 @@ from typing import Self
 
 from pydantic import Field, model_validator
 
+from hcmlc.i18n import _
 from hcmlc.models.common import NonEmpty, Strict
 
 
@@ -39,11 +40,11 @@ class Target(Strict):
     @model_validator(mode="after")
     def _one_goal(self) -> Self:
         if self.target is None and self.required is None:
-            raise ValueError("give `target` (a figure to reach) or `required` (a state)")
+            raise ValueError(_("give `target` (a figure to reach) or `required` (a state)"))
         if self.target is not None and self.required is not None:
-            raise ValueError("give `target` or `required`, not both")
+            raise ValueError(_("give `target` or `required`, not both"))
         if self.required is not None and self.baseline is not None:
-            raise ValueError("a `baseline` belongs to a figure, not to a `required` state")
+            raise ValueError(_("a `baseline` belongs to a figure, not to a `required` state"))
         return self
 
 

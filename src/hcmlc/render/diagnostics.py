@@ -9,9 +9,11 @@ from rich.console import Console
 from rich.text import Text
 
 from hcmlc.diagnostics import Diagnostic, Severity
-from hcmlc.plural import count
+from hcmlc.i18n import N_, _, counted
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
+SEVERITY_WORDS = {Severity.ERROR: N_("error"), Severity.WARNING: N_("warning")}
+"""How text output names a severity; JSON and GitHub keep `error` and `warning`."""
 
 
 def summary(problems: Sequence[Diagnostic], files: int) -> dict[str, int]:
@@ -26,22 +28,25 @@ def render_text(console: Console, problems: Sequence[Diagnostic], files: int) ->
     """`path:line:column: severity: message [code]`, then an indented hint."""
     for p in problems:
         line = Text(f"{p.path}:{p.line}:{p.column}: ")
-        line.append(p.severity.value, style=_STYLE[p.severity])
+        line.append(_(SEVERITY_WORDS[p.severity]), style=_STYLE[p.severity])
         line.append(f": {p.message} [{p.code}]")
         console.print(line)
         if p.hint:
-            console.print(Text(f"    hint: {p.hint}", style="dim"))
+            console.print(Text("    " + _("hint: {hint}").format(hint=p.hint), style="dim"))
     console.print(Text(summary_line(problems, files), style="" if problems else "green"))
 
 
 def summary_line(problems: Sequence[Diagnostic], files: int) -> str:
     """`2 errors, 1 warning in 3 files checked`, or `No problems found in 3 files.`"""
+    shown_files = counted(files, "{n} file", "{n} files")
     if not problems:
-        return f"No problems found in {count(files, 'file')}."
+        return _("No problems found in {files}.").format(files=shown_files)
     counts = summary(problems, files)
-    errors, warnings = counts["errors"], counts["warnings"]
-    found = f"{count(errors, 'error')}, {count(warnings, 'warning')}"
-    return f"{found} in {count(files, 'file')} checked"
+    return _("{errors}, {warnings} in {files} checked").format(
+        errors=counted(counts["errors"], "{n} error", "{n} errors"),
+        warnings=counted(counts["warnings"], "{n} warning", "{n} warnings"),
+        files=shown_files,
+    )
 
 
 def render_json(console: Console, problems: Sequence[Diagnostic], files: int) -> None:

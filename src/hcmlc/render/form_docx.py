@@ -11,7 +11,7 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hcmlc.errors import HcmlcError
+from hcmlc.errors import BrokenTemplate
 from hcmlc.form import Box, FilledForm, Lang, SectionBox, label
 
 if TYPE_CHECKING:
@@ -36,11 +36,7 @@ def render_form(form: FilledForm, template: Path) -> bytes:
         context = _Context(document, form.lang).of(form)
         document.render(context, SandboxedEnvironment(autoescape=True))
     except TemplateError as exc:
-        raise HcmlcError(
-            f"the template {template} is broken: {exc}",
-            "check the {{ }} and {% %} tags you changed in Word, or rebuild it with "
-            "`python templates/build_templates.py`",
-        ) from None
+        raise BrokenTemplate(template, exc) from None
     output = io.BytesIO()
     document.save(output)
     return output.getvalue()

@@ -9,8 +9,8 @@ from rich.console import Console
 
 from hcmlc.catalog import Catalog
 from hcmlc.diagnostics import Diagnostic, Severity
-from hcmlc.plural import count
-from hcmlc.render.diagnostics import summary_line
+from hcmlc.i18n import _, counted, current_language
+from hcmlc.render.diagnostics import SEVERITY_WORDS, summary_line
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning"}
 
@@ -30,7 +30,8 @@ def annotation(p: Diagnostic) -> str:
         "col": str(p.column),
         "title": f"{p.code} {p.rule}",
     }
-    text = f"{p.message} [{p.code}]" + (f"\nhint: {p.hint}" if p.hint else "")
+    hint = "\n" + _("hint: {hint}").format(hint=p.hint) if p.hint else ""
+    text = f"{p.message} [{p.code}]{hint}"
     listed = ",".join(f"{key}={_escape_property(value)}" for key, value in properties.items())
     return f"::{_COMMAND[p.severity]} {listed}::{_escape_data(text)}"
 
@@ -40,15 +41,22 @@ def step_summary(problems: Sequence[Diagnostic], files: int, catalog: Catalog | 
     lines = [f"### hcmlc validate: {summary_line(problems, files)}", ""]
     if not problems:
         return "\n".join(lines)
-    lines += ["Who must fix what:", ""]
+    lines += [_("Who must fix what:"), ""]
     for path in sorted({p.path for p in problems}):
         mine = [p for p in problems if p.path == path]
         errors = sum(p.severity is Severity.ERROR for p in mine)
-        tally = f"{count(errors, 'error')}, {count(len(mine) - errors, 'warning')}"
+        tally = ", ".join(
+            (
+                counted(errors, "{n} error", "{n} errors"),
+                counted(len(mine) - errors, "{n} warning", "{n} warnings"),
+            )
+        )
         lines.append(f"- `{path}`: {responsible(path, catalog)} — {tally}")
-    lines += ["", "| file | line | severity | code | message | hint |", "|---|---|---|---|---|---|"]
+    headings = (_("file"), _("line"), _("severity"), _("code"), _("message"), _("hint"))
+    lines += ["", "| " + " | ".join(headings) + " |", "|---|---|---|---|---|---|"]
     for p in problems:
-        cells = (f"`{p.path}`", str(p.line), p.severity.value, p.code, p.message, p.hint or "")
+        severity = _(SEVERITY_WORDS[p.severity])
+        cells = (f"`{p.path}`", str(p.line), severity, p.code, p.message, p.hint or "")
         lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
     return "\n".join(lines + [""])
 
@@ -59,11 +67,11 @@ def responsible(path: str, catalog: Catalog | None) -> str:
     if parts[:1] == ("submissions",) and len(parts) == 3:
         agency = PurePosixPath(parts[2]).stem
         if catalog and agency in catalog.agencies:
-            return f"{catalog.agency_name(agency)} (`{agency}`)"
-        return f"`{agency}` (not in data/assignments.yaml)"
+            return f"{catalog.agency_name(agency, current_language())} (`{agency}`)"
+        return _("`{agency}` (not in data/assignments.yaml)").format(agency=agency)
     if parts[:1] == ("data",):
-        return "the coordinator"
-    return "the author of the change"
+        return _("the coordinator")
+    return _("the author of the change")
 
 
 def _escape_data(text: str) -> str:

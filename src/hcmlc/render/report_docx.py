@@ -10,7 +10,7 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hcmlc.errors import HcmlcError
+from hcmlc.errors import BrokenTemplate
 from hcmlc.progress import Status
 from hcmlc.report import COUNTED, ProgressReport, Responsibility, SummaryRow
 
@@ -38,11 +38,7 @@ def render_report(report: ProgressReport, charts: dict[str, bytes], template: Pa
         context = _context(document, report, charts)
         document.render(context, SandboxedEnvironment(autoescape=True))
     except TemplateError as exc:
-        raise HcmlcError(
-            f"the template {template} is broken: {exc}",
-            "check the {{ }} and {% %} tags you changed in Word, or rebuild it with "
-            "`python templates/build_templates.py`",
-        ) from None
+        raise BrokenTemplate(template, exc) from None
     output = io.BytesIO()
     document.save(output)
     return output.getvalue()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from hcmlc.errors import HcmlcError
+from hcmlc.errors import BrokenTemplate
 from hcmlc.report import COUNTED, ProgressReport
 
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>#|~])")
@@ -44,10 +44,7 @@ def render_markdown(report: ProgressReport, chart_paths: dict[str, str], templat
             missing=report.missing,
         )
     except TemplateError as exc:
-        raise HcmlcError(
-            f"the template {template} is broken: {exc}",
-            "check the {{ }} and {% %} tags you changed",
-        ) from None
+        raise BrokenTemplate(template, exc, word=False) from None
     return re.sub(r"\n{3,}", "\n\n", text)
 
 

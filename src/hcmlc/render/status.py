@@ -11,21 +11,24 @@ from rich.table import Table
 from rich.text import Text
 
 from hcmlc.catalog import Catalog
-from hcmlc.plural import count
+from hcmlc.i18n import N_, _, counted, current_language
 from hcmlc.render.diagnostics import write_json
 from hcmlc.status import Obligation, Row, Status, Tally
 
 _STATE_STYLE = {"supplied": "green", "due": "yellow", "overdue": "bold red"}
+STATE_WORDS = {"supplied": N_("supplied"), "due": N_("due"), "overdue": N_("overdue")}
+KIND_WORDS = {"indicator": N_("indicator"), "answer": N_("answer")}
+"""How the tables name states and kinds of item; JSON keeps the codes."""
 
 
 def render_table(console: Console, status: Status, catalog: Catalog) -> None:
     """The whole picture: header, agencies, standards and criteria, totals."""
     _header(console, status)
-    agencies = _table(console, "Agencies", "Agency", split=True)
+    agencies = _table(console, _("Agencies"), _("Agency"), split=True)
     for row in status.agencies:
         _tally_row(agencies, row.id, row.name, row.tally, split=(row.indicators, row.answers))
     console.print(agencies)
-    criteria = _table(console, "Indicators by standard and criterion", "Standard / criterion")
+    criteria = _table(console, _("Indicators by standard and criterion"), _("Standard / criterion"))
     for standard in status.standards:
         _tally_row(criteria, standard.id, standard.name, standard.tally, style="bold")
         for row in status.criteria:
@@ -37,14 +40,15 @@ def render_table(console: Console, status: Status, catalog: Catalog) -> None:
 
 def render_todo(console: Console, status: Status, catalog: Catalog, agency: str) -> None:
     """One agency's to-do list with each deadline and the days left or overdue."""
-    _header(console, status, f"To-do list of {agency} — {catalog.agency_name(agency)}")
+    name = catalog.agency_name(agency, current_language())
+    _header(console, status, _("To-do list of {agency} — {name}").format(agency=agency, name=name))
     table = Table(box=_box(console), title=None, show_edge=console.is_terminal)
-    for header in ("State", "Item", "Text", "Deadline", "When"):
+    for header in (_("State"), _("Item"), _("Text"), _("Deadline"), _("When")):
         table.add_column(header, overflow="fold")
     for o in status.todo(agency):
         table.add_row(
-            Text(o.state, style=_STATE_STYLE[o.state]),
-            f"{o.kind} {o.item}",
+            Text(_(STATE_WORDS[o.state]), style=_STATE_STYLE[o.state]),
+            f"{_(KIND_WORDS[o.kind])} {o.item}",
             _item_text(catalog, o),
             o.deadline.isoformat(),
             _when(o),
@@ -58,7 +62,7 @@ def render_json(console: Console, status: Status, agency: str | None) -> None:
 
 
 def status_document(status: Status, agency: str | None) -> dict[str, Any]:
-    """The status as stable, language-independent JSON."""
+    """The status as JSON: stable keys, ids and state codes; only names follow the language."""
     obligations = status.todo(agency) if agency else status.obligations
 
     document: dict[str, Any] = {
@@ -83,18 +87,20 @@ def status_document(status: Status, agency: str | None) -> dict[str, Any]:
 
 def _header(console: Console, status: Status, title: str | None = None) -> None:
     cycle = status.cycle
-    console.print(Text(f"Cycle {cycle.id} — {cycle.title.vi}", style="bold"))
+    heading = _("Cycle {cycle} — {title}").format(
+        cycle=cycle.id, title=cycle.title.get(current_language())
+    )
+    console.print(Text(heading, style="bold"))
     if title:
         console.print(Text(title, style="bold"))
-    parts = [f"as of {status.as_of.isoformat()}"]
-    for label, deadline in (
-        ("indicators", cycle.deadlines.indicators),
-        ("answers", cycle.deadlines.answers),
+    parts = [_("as of {date}").format(date=status.as_of.isoformat())]
+    for template, deadline in (
+        (_("indicators due {date} ({when})"), cycle.deadlines.indicators),
+        (_("answers due {date} ({when})"), cycle.deadlines.answers),
     ):
         if deadline:
-            parts.append(
-                f"{label} due {deadline.isoformat()} ({_days((deadline - status.as_of).days)})"
-            )
+            when = _days((deadline - status.as_of).days)
+            parts.append(template.format(date=deadline.isoformat(), when=when))
     console.print(Text(" · ".join(parts)))
 
 
@@ -102,10 +108,11 @@ def _table(console: Console, title: str | None, first: str, split: bool = False)
     table = Table(
         box=_box(console), title=title, title_justify="left", show_edge=console.is_terminal
     )
-    table.add_column("Id")
+    table.add_column(_("Id"))
     table.add_column(first, overflow="fold", max_width=70)
-    kinds = ("Indicators", "Answers") if split else ()
-    for header in (*kinds, "Owed", "Supplied", "Missing", "Overdue", "Days late", "Progress"):
+    kinds = (_("Indicators"), _("Answers")) if split else ()
+    tallies = (_("Owed"), _("Supplied"), _("Missing"), _("Overdue"), _("Days late"), _("Progress"))
+    for header in (*kinds, *tallies):
         table.add_column(header, justify="right")
     return table
 
@@ -141,31 +148,33 @@ def _tally_row(
 
 def _totals(console: Console, status: Status, agency: str | None = None) -> None:
     total = status.tally(agency=agency)
-    line = (
-        f"Progress: {total.supplied} of {total.owed} supplied ({total.progress:.0f}%),"
-        f" {total.overdue} overdue"
+    line = _("Progress: {supplied} of {owed} supplied ({progress:.0f}%), {overdue} overdue").format(
+        supplied=total.supplied, owed=total.owed, progress=total.progress, overdue=total.overdue
     )
     if agency is None:
         indicators, answers = status.tally("indicator"), status.tally("answer")
-        line += (
-            f" — indicators {indicators.supplied}/{indicators.owed},"
-            f" answers {answers.supplied}/{answers.owed}"
+        line += " — " + _("indicators {indicators}, answers {answers}").format(
+            indicators=f"{indicators.supplied}/{indicators.owed}",
+            answers=f"{answers.supplied}/{answers.owed}",
         )
     console.print(Text(line, style="bold"))
     if status.problems:
         console.print(
             Text(
-                f"{count(status.problems, 'error')} in the data: run `hcmlc validate`; "
-                "entries with errors count as missing.",
+                _(
+                    "{errors} in the data: run `hcmlc validate`; "
+                    "entries with errors count as missing."
+                ).format(errors=counted(status.problems, "{n} error", "{n} errors")),
                 style="yellow",
             )
         )
 
 
 def _item_text(catalog: Catalog, o: Obligation) -> str:
+    lang = current_language()
     if o.kind == "indicator":
-        return catalog.indicators[o.item].text.vi
-    return catalog.questions[o.item].text.vi
+        return catalog.indicators[o.item].text.get(lang)
+    return catalog.questions[o.item].text.get(lang)
 
 
 def _when(o: Obligation) -> str:
@@ -174,8 +183,8 @@ def _when(o: Obligation) -> str:
 
 def _days(days_left: int) -> str:
     if days_left < 0:
-        return f"{count(-days_left, 'day')} overdue"
-    return "due today" if days_left == 0 else f"{count(days_left, 'day')} left"
+        return counted(-days_left, "{n} day overdue", "{n} days overdue")
+    return _("due today") if days_left == 0 else counted(days_left, "{n} day left", "{n} days left")
 
 
 def _tally(t: Tally) -> dict[str, Any]:

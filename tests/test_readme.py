@@ -1,0 +1,24 @@
+"""The README's table of diagnostic codes is `diagnostics.CODES`, with a meaning for each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hcmlc.diagnostics import CODES
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+HEADER = "| code | severity | rule | meaning |"
+
+
+def test_the_readme_lists_every_diagnostic_code() -> None:
+    lines = README.read_text(encoding="utf-8").splitlines()
+    start = lines.index(HEADER) + 2
+    rows = []
+    for line in lines[start:]:
+        if not line.startswith("|"):
+            break
+        rows.append([cell.strip() for cell in line.strip("|").split(" | ")])
+    listed = {code: (severity, rule.strip("`")) for code, severity, rule, _ in rows}
+    assert listed == {code: (severity.value, rule) for code, (severity, rule) in CODES.items()}
+    assert [code for code, *_ in rows] == list(CODES)
+    assert all(meaning for *_, meaning in rows)
