@@ -4,11 +4,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-# The bundled data is a snapshot of the 2023 application cycle taken in early September 2023,
-# after the indicator deadline and before the answers deadline.
-DEMO_AS_OF ?= 2023-09-05
+# The bundled demonstration runs from the 2023 application to the 2025 progress cycle; status
+# shows the 2025 cycle five days after its deadline of 15 December 2025.
+DEMO_AS_OF ?= 2025-12-20
 
-.PHONY: status validate generated check-generated test lint bench templates messages clean
+.PHONY: status validate report generated check-generated test lint bench templates messages clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,9 @@ status: $(STAMP)
 
 validate: $(STAMP)
 	$(BIN)/hcmlc validate
+
+report: $(STAMP)
+	$(BIN)/hcmlc report
 
 # Files generated from the models and data/: regenerate them, or check they are current.
 generated: $(STAMP)
