@@ -1,18 +1,12 @@
-"""The filled form as a Word document, through the docxtpl template in templates/.
-
-The template is Jinja inside .docx (see templates/build_templates.py for its source). It is
-rendered in a sandboxed, autoescaping Jinja environment: answers are data, never template code,
-and a template cannot call into Python.
-"""
+"""The filled form as a Word document, through the docxtpl template in templates/."""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hcmlc.errors import BrokenTemplate
 from hcmlc.form import Box, FilledForm, Lang, SectionBox, label
+from hcmlc.render.docx_template import render_docx
 
 if TYPE_CHECKING:
     from docxtpl import DocxTemplate, RichText
@@ -27,19 +21,7 @@ CHECKED, UNCHECKED = "☒", "☐"
 
 def render_form(form: FilledForm, template: Path) -> bytes:
     """The .docx bytes of `form` rendered through `template`."""
-    from docxtpl import DocxTemplate
-    from jinja2 import TemplateError
-    from jinja2.sandbox import SandboxedEnvironment
-
-    try:
-        document = DocxTemplate(template)
-        context = _Context(document, form.lang).of(form)
-        document.render(context, SandboxedEnvironment(autoescape=True))
-    except TemplateError as exc:
-        raise BrokenTemplate(template, exc) from None
-    output = io.BytesIO()
-    document.save(output)
-    return output.getvalue()
+    return render_docx(template, lambda document: _Context(document, form.lang).of(form))
 
 
 class _Context:

@@ -1,8 +1,4 @@
-"""The progress report as a Word document, through the docxtpl template in templates/.
-
-Rendered like the form (see `render.form_docx`): a sandboxed, autoescaping Jinja environment,
-so texts from the data are never template code and the template cannot call into Python.
-"""
+"""The progress report as a Word document, through the docxtpl template in templates/."""
 
 from __future__ import annotations
 
@@ -10,8 +6,8 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hcmlc.errors import BrokenTemplate
 from hcmlc.progress import Status
+from hcmlc.render.docx_template import render_docx
 from hcmlc.report import COUNTED, ProgressReport, Responsibility, SummaryRow
 
 if TYPE_CHECKING:
@@ -29,19 +25,7 @@ STATUS_COLOURS: dict[Status, str] = {
 
 def render_report(report: ProgressReport, charts: dict[str, bytes], template: Path) -> bytes:
     """The .docx bytes of `report`, with `charts` (indicator id → PNG) embedded."""
-    from docxtpl import DocxTemplate
-    from jinja2 import TemplateError
-    from jinja2.sandbox import SandboxedEnvironment
-
-    try:
-        document = DocxTemplate(template)
-        context = _context(document, report, charts)
-        document.render(context, SandboxedEnvironment(autoescape=True))
-    except TemplateError as exc:
-        raise BrokenTemplate(template, exc) from None
-    output = io.BytesIO()
-    document.save(output)
-    return output.getvalue()
+    return render_docx(template, lambda document: _context(document, report, charts))
 
 
 def _context(
