@@ -8,6 +8,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 from hcmlc.catalog import Catalog
+from hcmlc.confine import Escape, escape
 from hcmlc.diagnostics import Diagnostic
 from hcmlc.models.registry import Cycle, Question, WordLimit
 from hcmlc.models.submission import ANSWER_MODELS, IndicatorValue, Photo, Submission
@@ -38,6 +39,13 @@ class _ItemRule:
 
     def show(self, item_id: str) -> str:
         return item_id if self.noun == "indicator" else f"`{item_id}`"
+
+
+_EVIDENCE_ESCAPES: dict[Escape, str] = {
+    "absolute": "is absolute",
+    "climbs": "climbs out with `..`",
+    "link": "leads outside the repository (through a link)",
+}
 
 
 _ITEM_RULES: dict[ItemKind, _ItemRule] = {
@@ -201,8 +209,23 @@ class _SubmissionChecker:
                 loc + ("value",), "HCMLC-E022", f"indicator {indicator_id}: {problem}", problem.hint
             )
             ok = False
+        if entry.evidence is not None and not self._check_evidence(loc, entry.evidence):
+            ok = False
         if ok:
             self.accepted.add((self.model.cycle, self.model.agency, "indicator", indicator_id))
+
+    def _check_evidence(self, loc: Loc, evidence: str) -> bool:
+        way = escape(self.root, evidence)
+        if way is None:
+            return True
+        self._add(
+            loc + ("evidence",),
+            "HCMLC-E052",
+            f"evidence path `{evidence}` {_EVIDENCE_ESCAPES[way]}",
+            "give a web link (https://…), a document's reference, or a path from the "
+            "repository's top folder, e.g. evidence/2023/bao-cao.pdf",
+        )
+        return False
 
     def _admit(self, kind: ItemKind, item_id: str, loc: Loc) -> bool:
         """Whether the item exists and is this agency's; warn when the cycle does not ask for it."""
@@ -388,21 +411,20 @@ def _home(kind: str) -> str:
 
 
 def _duplicates(doc: Document, ids: Iterator[tuple[Loc, str]]) -> list[Diagnostic]:
-    first: dict[str, int] = {}
+    first: dict[str, Loc] = {}  # located only when an id repeats: the valid path pays nothing
     problems = []
     for loc, item_id in ids:
-        line = doc.at(loc)[0]
         if item_id in first:
             problems.append(
                 doc.problem(
                     loc,
                     "HCMLC-E030",
-                    f"id `{item_id}` is used twice (first on line {first[item_id]})",
+                    f"id `{item_id}` is used twice (first on line {doc.at(first[item_id])[0]})",
                     "ids are unique and never reused: give this one a new id",
                 )
             )
         else:
-            first[item_id] = line
+            first[item_id] = loc
     return problems
 
 

@@ -39,6 +39,9 @@ CODES: dict[str, tuple[Severity, str]] = {
     "HCMLC-W036": (Severity.WARNING, "photo-not-landscape"),
     "HCMLC-W037": (Severity.WARNING, "photo-too-small"),
     "HCMLC-W038": (Severity.WARNING, "photo-credit-missing"),
+    "HCMLC-E050": (Severity.ERROR, "file-too-large"),
+    "HCMLC-E051": (Severity.ERROR, "file-outside-repository"),
+    "HCMLC-E052": (Severity.ERROR, "evidence-path"),
 }
 """Every diagnostic code with its severity and a stable rule name; codes are never reused."""
 
