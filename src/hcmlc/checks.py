@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
@@ -96,23 +96,54 @@ def check_data(
     return problems
 
 
+@dataclass(frozen=True)
+class FileCheck:
+    """What one submission file contributes, cross-file problems aside: all a cache keeps."""
+
+    problems: tuple[Diagnostic, ...]
+    accepted: frozenset[Entry] = frozenset()
+    identity: tuple[str, str] | None = None
+    """(agency, cycle) of a file that passed the schema."""
+    consulted: tuple[str, ...] = ()
+    """Paths the file names that were looked up in the repository (photos, evidence)."""
+
+
 def check_submissions(
     catalog: Catalog, files: list[SubmissionFile], root: Path
 ) -> tuple[list[Diagnostic], set[Entry]]:
     """Every rule on every submission, and the entries that passed them; photos are read below
     the repository `root`."""
-    problems: list[Diagnostic] = []
-    accepted: set[Entry] = set()
+    checks = [check_submission(catalog, file, root) for file in files]
+    docs = {file.doc.path: file.doc for file in files}
+    problems = [p for check in checks for p in check.problems]
+    identities = [(file.doc.path, c.identity) for file, c in zip(files, checks, strict=True)]
+    problems += check_duplicates(identities, docs.__getitem__)
+    return problems, {entry for check in checks for entry in check.accepted}
+
+
+def check_submission(catalog: Catalog, file: SubmissionFile, root: Path) -> FileCheck:
+    """The rules of one file that passed the schema (none for a file that did not)."""
+    if file.model is None:
+        return FileCheck(())
+    checker = _SubmissionChecker(catalog, file.doc, file.model, root)
+    problems = checker.run()
+    identity = (file.model.agency, file.model.cycle)
+    return FileCheck(
+        tuple(problems), frozenset(checker.accepted), identity, tuple(checker.consulted)
+    )
+
+
+def check_duplicates(
+    identities: list[tuple[str, tuple[str, str] | None]], doc_of: Callable[[str], Document]
+) -> list[Diagnostic]:
+    """A second file of the same agency and cycle; `doc_of` reads a file to locate the problem."""
+    problems = []
     first_file: dict[tuple[str, str], str] = {}
-    for file in files:
-        if file.model is None:
+    for path, key in identities:
+        if key is None:
             continue
-        checker = _SubmissionChecker(catalog, file.doc, file.model, root)
-        problems += checker.run()
-        accepted |= checker.accepted
-        key = (file.model.agency, file.model.cycle)
         if key in first_file:
-            problem = file.doc.problem(
+            problem = doc_of(path).problem(
                 ("agency",),
                 "HCMLC-E027",
                 f"a second submission of `{key[0]}` for cycle {key[1]}: "
@@ -121,8 +152,8 @@ def check_submissions(
             )
             problems.append(replace(problem, related=(first_file[key],)))
         else:
-            first_file[key] = file.doc.path
-    return problems, accepted
+            first_file[key] = path
+    return problems
 
 
 class _SubmissionChecker:
@@ -132,6 +163,7 @@ class _SubmissionChecker:
         self.catalog, self.doc, self.model, self.root = catalog, doc, model, root
         self.problems: list[Diagnostic] = []
         self.accepted: set[Entry] = set()
+        self.consulted: list[str] = []
         self.cycle: Cycle | None = catalog.cycles.get(model.cycle)
 
     def run(self) -> list[Diagnostic]:
@@ -215,6 +247,7 @@ class _SubmissionChecker:
             self.accepted.add((self.model.cycle, self.model.agency, "indicator", indicator_id))
 
     def _check_evidence(self, loc: Loc, evidence: str) -> bool:
+        self.consulted.append(evidence)
         way = escape(self.root, evidence)
         if way is None:
             return True
@@ -373,6 +406,7 @@ class _SubmissionChecker:
                 "the form asks for a short caption and the copyright holder of every photo",
                 key=True,
             )
+        self.consulted.append(photo.path)
         try:
             found = inspect_photo(locate_photo(self.root, photo.path))
         except PhotoError as problem:

@@ -41,6 +41,12 @@ class TableOrJson(StrEnum):
     json = "json"
 
 
+NoCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache", help="Check every file afresh, without the results kept by earlier runs."
+    ),
+]
 RootOption = Annotated[
     Path | None,
     typer.Option(
@@ -93,6 +99,7 @@ def validate(
             help="Report only on files changed since this git commit, and problems they cause.",
         ),
     ] = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Check every YAML file: schema, ids, assignments, units, years, word limits, duplicates."""
     from hcmlc.commands import validate as command
@@ -105,6 +112,7 @@ def validate(
             output.value if output else None,
             strict,
             changed_since,
+            cache=not no_cache,
         ),
         root,
     )
@@ -131,6 +139,7 @@ def status(
     output: Annotated[
         TableOrJson, typer.Option("--format", help="Output format.")
     ] = TableOrJson.table,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Who owes what in a cycle: supplied, missing, overdue, per agency and per criterion."""
     from hcmlc.commands import status as command
@@ -138,7 +147,7 @@ def status(
     day = as_of.date() if as_of else dt.date.today()
     _run(
         lambda console, repo_root: command.run(
-            console, repo_root, cycle, day, agency, output.value
+            console, repo_root, cycle, day, agency, output.value, cache=not no_cache
         ),
         root,
     )

@@ -5,12 +5,20 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
+from hcmlc.cache import Cache
 from hcmlc.catalog import Catalog
-from hcmlc.checks import Entry, SubmissionFile, check_data, check_submissions
+from hcmlc.checks import (
+    Entry,
+    FileCheck,
+    SubmissionFile,
+    check_data,
+    check_duplicates,
+    check_submission,
+)
 from hcmlc.confine import is_inside
 from hcmlc.diagnostics import Diagnostic, Severity
 from hcmlc.errors import DataError, RepositoryNotFound
@@ -18,7 +26,7 @@ from hcmlc.models.framework import Framework
 from hcmlc.models.registry import Assignments
 from hcmlc.models.submission import Submission
 from hcmlc.schema_errors import validate
-from hcmlc.yamlio import Document, read_yaml
+from hcmlc.yamlio import Document, parse_bytes, read_raw
 
 M = TypeVar("M", Framework, Assignments, Submission)
 
@@ -34,8 +42,11 @@ class Repository:
     root: Path
     catalog: Catalog | None
     submissions: list[SubmissionFile]
+    """The submission files parsed in this run: all of them, unless results came from a cache."""
     problems: list[Diagnostic] = field(default_factory=list)
     supplied: set[Entry] = field(default_factory=set)
+    paths: list[str] = field(default_factory=list)
+    """Every submission file's repository-relative path."""
 
     def require_catalog(self) -> Catalog:
         """The catalog, or a DataError when data/ is too broken to use."""
@@ -68,10 +79,13 @@ def submission_paths(root: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def load(root: Path) -> Repository:
-    """Read and check everything; problems are collected, never raised."""
+def load(root: Path, *, cache: bool = False) -> Repository:
+    """Read and check everything; problems are collected, never raised.
+
+    With `cache`, a submission whose result an earlier run kept, and which has not changed, is
+    not read again (see cache.py); `submissions` then holds only the files read."""
     with _collector_paused():
-        return _load(root)
+        return _load(root, cache)
 
 
 @contextmanager
@@ -87,29 +101,55 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _load(root: Path) -> Repository:
-    framework_doc = _read(root, CRITERIA)
-    assignments_doc = _read(root, ASSIGNMENTS)
+def _load(root: Path, use_cache: bool) -> Repository:
+    framework_raw, framework_doc = _read(root, CRITERIA)
+    assignments_raw, assignments_doc = _read(root, ASSIGNMENTS)
     framework, framework_problems = _model(Framework, framework_doc)
     assignments, assignments_problems = _model(Assignments, assignments_doc)
     problems = framework_problems + assignments_problems
-    files = []
-    for path in submission_paths(root):
-        doc = _read(root, path.relative_to(root).as_posix())
-        submission, submission_problems = _model(Submission, doc)
-        files.append(SubmissionFile(doc, submission))
-        problems += submission_problems
-    repo = Repository(root, None, files)
+    repo = Repository(root, None, [])
     if framework and assignments:
         repo.catalog = Catalog(framework, assignments)
         problems += check_data(repo.catalog, framework_doc, assignments_doc)
-        submission_problems, repo.supplied = check_submissions(repo.catalog, files, root)
-        problems += submission_problems
+    store = None
+    if use_cache and repo.catalog and framework_raw and assignments_raw:
+        store = Cache.open(root, [framework_raw, assignments_raw])
+    identities = []
+    for path in submission_paths(root):
+        relative = path.relative_to(root).as_posix()
+        check = _submission(repo, relative, store)
+        problems += check.problems
+        repo.supplied |= check.accepted
+        repo.paths.append(relative)
+        identities.append((relative, check.identity))
+    parsed = {file.doc.path: file.doc for file in repo.submissions}
+    problems += check_duplicates(identities, lambda p: parsed.get(p) or _read(root, p)[1])
+    if store:
+        store.save()
     repo.problems = sorted(problems, key=Diagnostic.sort_key)
     return repo
 
 
-def _read(root: Path, relative: str) -> Document:
+def _submission(repo: Repository, relative: str, store: Cache | None) -> FileCheck:
+    """One submission file's problems and entries: from `store` if unchanged, else checked."""
+    raw, doc = _read(repo.root, relative, parse=store is None)
+    if raw is not None and store is not None:
+        kept = store.get(relative, raw)
+        if kept is not None:
+            return kept
+        doc = parse_bytes(raw, relative)
+    model, model_problems = _model(Submission, doc)
+    file = SubmissionFile(doc, model)
+    repo.submissions.append(file)
+    found = check_submission(repo.catalog, file, repo.root) if repo.catalog else FileCheck(())
+    check = replace(found, problems=(*model_problems, *found.problems))
+    if raw is not None and store is not None:
+        store.put(relative, raw, check)
+    return check
+
+
+def _read(root: Path, relative: str, *, parse: bool = True) -> tuple[bytes | None, Document]:
+    """The file's bytes (None when unreadable) and, if `parse`, its document."""
     path = root / relative
     if not is_inside(root, path):
         problem = Diagnostic(
@@ -120,8 +160,11 @@ def _read(root: Path, relative: str) -> Document:
             "the file is a link leading outside the repository; hcmlc does not read it",
             "replace the link with the file itself",
         )
-        return Document(relative, None, None, [problem])
-    return read_yaml(path, relative)
+        return None, Document(relative, None, None, [problem])
+    raw = read_raw(path, relative)
+    if isinstance(raw, Diagnostic):
+        return None, Document(relative, None, None, [raw])
+    return raw, parse_bytes(raw, relative) if parse else Document(relative, None, None)
 
 
 def _model(model: type[M], doc: Document) -> tuple[M | None, list[Diagnostic]]:

@@ -25,7 +25,7 @@ except ImportError:  # PyYAML built without libyaml: slower, same results
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 MAX_BYTES = 1_000_000
-"""Larger files are refused unread: a whole city's submission is a few tens of kilobytes."""
+"""Larger files are refused unread: an agency's submission is a few tens of kilobytes."""
 
 _NULL = "tag:yaml.org,2002:null"
 _STR = "tag:yaml.org,2002:str"
@@ -91,10 +91,18 @@ class Document:
 
 def read_yaml(path: Path, display: str) -> Document:
     """Read one YAML file; every failure becomes a located problem, never an exception."""
+    raw = read_raw(path, display)
+    if isinstance(raw, Diagnostic):
+        return Document(display, None, None, [raw])
+    return parse_bytes(raw, display)
+
+
+def read_raw(path: Path, display: str) -> bytes | Diagnostic:
+    """The file's bytes, or the problem that kept them from being read."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            return _failed(
+            return Diagnostic(
                 display,
                 1,
                 1,
@@ -103,9 +111,13 @@ def read_yaml(path: Path, display: str) -> Document:
                 "a submission holds text and figures only: put documents and photos in their "
                 "own files and give their paths",
             )
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
-        return _failed(display, 1, 1, "HCMLC-E006", f"cannot read the file: {exc.strerror}")
+        return Diagnostic(display, 1, 1, "HCMLC-E006", f"cannot read the file: {exc.strerror}")
+
+
+def parse_bytes(raw: bytes, display: str) -> Document:
+    """Decode and parse a file's bytes; see `read_yaml`."""
     text, problem = _decode(raw, display)
     if problem:
         return Document(display, None, None, [problem])
