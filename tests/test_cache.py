@@ -44,7 +44,7 @@ def test_cached_results_equal_fresh_ones(hcmlc, bundled, private_cache) -> None:
     assert fresh[0][0] == 1 and "HCMLC-E022" in fresh[0][1]
 
 
-def test_warm_run_reads_no_unchanged_submission(bundled, monkeypatch) -> None:
+def test_warm_run_reads_no_unchanged_submission(bundled) -> None:
     cold = load(bundled, cache=True)
     warm = load(bundled, cache=True)
     assert cold.submissions and not warm.submissions  # nothing parsed the second time

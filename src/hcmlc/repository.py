@@ -79,13 +79,15 @@ def submission_paths(root: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def load(root: Path, *, cache: bool = False) -> Repository:
+def load(root: Path, *, cache: bool = False, keep: bool = True) -> Repository:
     """Read and check everything; problems are collected, never raised.
 
     With `cache`, a submission whose result an earlier run kept, and which has not changed, is
-    not read again (see cache.py); `submissions` then holds only the files read."""
+    not read again (see cache.py); `submissions` then holds only the files read. Without
+    `keep`, it holds none: validate and status need only the problems and entries, and at
+    city scale the documents would take most of the memory."""
     with _collector_paused():
-        return _load(root, cache)
+        return _load(root, cache, keep)
 
 
 @contextmanager
@@ -101,7 +103,7 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _load(root: Path, use_cache: bool) -> Repository:
+def _load(root: Path, use_cache: bool, keep: bool) -> Repository:
     framework_raw, framework_doc = _read(root, CRITERIA)
     assignments_raw, assignments_doc = _read(root, ASSIGNMENTS)
     framework, framework_problems = _model(Framework, framework_doc)
@@ -117,7 +119,7 @@ def _load(root: Path, use_cache: bool) -> Repository:
     identities = []
     for path in submission_paths(root):
         relative = path.relative_to(root).as_posix()
-        check = _submission(repo, relative, store)
+        check = _submission(repo, relative, store, keep)
         problems += check.problems
         repo.supplied |= check.accepted
         repo.paths.append(relative)
@@ -130,7 +132,7 @@ def _load(root: Path, use_cache: bool) -> Repository:
     return repo
 
 
-def _submission(repo: Repository, relative: str, store: Cache | None) -> FileCheck:
+def _submission(repo: Repository, relative: str, store: Cache | None, keep: bool) -> FileCheck:
     """One submission file's problems and entries: from `store` if unchanged, else checked."""
     raw, doc = _read(repo.root, relative, parse=store is None)
     if raw is not None and store is not None:
@@ -140,7 +142,8 @@ def _submission(repo: Repository, relative: str, store: Cache | None) -> FileChe
         doc = parse_bytes(raw, relative)
     model, model_problems = _model(Submission, doc)
     file = SubmissionFile(doc, model)
-    repo.submissions.append(file)
+    if keep:
+        repo.submissions.append(file)
     found = check_submission(repo.catalog, file, repo.root) if repo.catalog else FileCheck(())
     check = replace(found, problems=(*model_problems, *found.problems))
     if raw is not None and store is not None:

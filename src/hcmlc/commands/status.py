@@ -22,7 +22,7 @@ def run(
     *,
     cache: bool = False,
 ) -> int:
-    repo = load(root, cache=cache)
+    repo = load(root, cache=cache, keep=False)
     catalog = repo.require_catalog()
     cycle = pick_cycle(catalog, cycle_id)
     if agency is not None:

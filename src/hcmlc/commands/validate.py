@@ -37,7 +37,7 @@ def run(
     """Check the repository at `root`; report on `paths` and on files changed since a commit."""
     wanted = _selected(root, paths) if paths else [""]
     changed = changed_files(root, changed_since) if changed_since else None
-    repo = load(root, cache=cache)
+    repo = load(root, cache=cache, keep=False)
     if repo.catalog is None:  # data/ is broken, so no submission could be checked: say so
         changed = None
     all_files = [CRITERIA, ASSIGNMENTS, *repo.paths]
