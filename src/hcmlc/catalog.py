@@ -23,6 +23,7 @@ class Catalog:
     cycles: dict[str, Cycle] = field(init=False)
     indicator_owners: dict[str, list[str]] = field(init=False)
     question_owners: dict[str, list[str]] = field(init=False)
+    _owes: frozenset[tuple[str, str, str]] = field(init=False)
 
     def __post_init__(self) -> None:
         fw, reg = self.framework, self.assignments
@@ -35,10 +36,21 @@ class Catalog:
         setter(self, "cycles", {c.id: c for c in reg.cycles})
         setter(self, "indicator_owners", {i.id: reg.expand(i.agencies) for i in fw.indicators()})
         setter(self, "question_owners", {q.id: reg.expand(q.owners) for q in reg.questions()})
+        owed = {
+            (kind, item, agency)
+            for kind in ("indicator", "answer")
+            for item, owners in self.owners(kind).items()
+            for agency in owners
+        }
+        setter(self, "_owes", frozenset(owed))
 
     def owners(self, kind: Literal["indicator", "answer"]) -> dict[str, list[str]]:
         """Item id → the agencies that owe it, for indicators or for form questions."""
         return self.indicator_owners if kind == "indicator" else self.question_owners
+
+    def owes(self, kind: Literal["indicator", "answer"], item_id: str, agency: str) -> bool:
+        """Whether `agency` owes the item; a set lookup, however many wards a group holds."""
+        return (kind, item_id, agency) in self._owes
 
     def agency_name(self, agency_id: str, lang: str = "vi") -> str:
         return self.agencies[agency_id].name.get(lang)

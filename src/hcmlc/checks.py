@@ -268,7 +268,7 @@ class _SubmissionChecker:
             self.problems.append(_unknown(self.doc, loc, rules.noun, item_id, all_owners, key=True))
             return False
         owners = all_owners[item_id]
-        if self.model.agency not in owners:
+        if not self.catalog.owes(kind, item_id, self.model.agency):
             self._add(
                 loc,
                 "HCMLC-E021",
