@@ -188,9 +188,12 @@ def report(rows: dict[str, Row], wall: float) -> None:
             growth = get(f"city×10: {name}") / get(f"city: {name}")
             targets.append((f"10× data: {name} ≤ 11× the time", growth, 11, f"{growth:.1f}×"))
         floor_growth = get("city×10: PyYAML C load (floor)") / get("city: PyYAML C load (floor)")
-        targets.append(("10× data: the floor itself (for reference)", 0, 1, f"{floor_growth:.1f}×"))
+        targets.append(
+            ("10× data: the floor itself (reference)", float("nan"), 0, f"{floor_growth:.1f}×")
+        )
     for name, value, limit, shown in targets:
-        print(f"| {name} | {shown} | {'yes' if value <= limit else 'NO'} |")
+        met = "—" if value != value else "yes" if value <= limit else "NO"  # NaN: no target
+        print(f"| {name} | {shown} | {met} |")
 
 
 def machine() -> str:
