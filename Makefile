@@ -43,7 +43,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 bench: $(STAMP)
-	$(BIN)/python bench/startup.py
+	$(BIN)/python bench/city.py
 
 templates: $(STAMP)
 	$(BIN)/python templates/build_templates.py

@@ -86,6 +86,16 @@ def hcmlc() -> Callable[..., tuple[int, str, str]]:
 
 
 @pytest.fixture(autouse=True)
+def private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Each test keeps its cache in a folder of its own, never in the user's home."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    return folder / "hcmlc"
+
+
+@pytest.fixture(autouse=True)
 def outside_github_actions(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests expect the plain text format, even when the suite itself runs in GitHub Actions."""
     for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):

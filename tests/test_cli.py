@@ -10,7 +10,7 @@ def test_version(hcmlc) -> None:
 
 
 def test_a_bug_is_reported_without_a_traceback(hcmlc, repo, monkeypatch) -> None:
-    def broken(root):
+    def broken(root, **options):
         raise RuntimeError("boom")
 
     monkeypatch.setattr("hcmlc.commands.validate.load", broken)

@@ -27,6 +27,9 @@ class Catalog:
     _owners_in_cycle: dict[tuple[str, str], dict[str, list[str]]] = field(
         init=False, default_factory=dict
     )
+    _owed: dict[str | None, frozenset[tuple[str, str, str]]] = field(
+        init=False, default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         fw, reg = self.framework, self.assignments
@@ -77,6 +80,25 @@ class Catalog:
         """`holder` of each agency, without repeats or gaps, in order."""
         found = (self.holder(a, day) for a in agency_ids)
         return list(dict.fromkeys(a for a in found if a is not None))
+
+    def owes(
+        self,
+        kind: Literal["indicator", "answer"],
+        item_id: str,
+        agency: str,
+        cycle: Cycle | None = None,
+    ) -> bool:
+        """Whether `agency` owes the item (in `cycle`, see `owners`); a set lookup, however many
+        wards a group holds."""
+        key = cycle.id if cycle else None
+        if key not in self._owed:
+            self._owed[key] = frozenset(
+                (k, item, agency)
+                for k in ("indicator", "answer")
+                for item, owners in self.owners(k, cycle).items()
+                for agency in owners
+            )
+        return (kind, item_id, agency) in self._owed[key]
 
     def agency_name(self, agency_id: str, lang: str = "vi") -> str:
         return self.agencies[agency_id].name.get(lang)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 from hcmlc.catalog import Catalog
+from hcmlc.confine import Escape, escape
 from hcmlc.diagnostics import Diagnostic
 from hcmlc.i18n import N_, _, counted
 from hcmlc.models.framework import Scale
@@ -39,6 +40,13 @@ class _ItemRule:
 
     def show(self, item_id: str) -> str:
         return item_id if self.noun == "indicator" else f"`{item_id}`"
+
+
+_EVIDENCE_ESCAPES: dict[Escape, str] = {
+    "absolute": N_("evidence path `{path}` is absolute"),
+    "climbs": N_("evidence path `{path}` climbs out with `..`"),
+    "link": N_("evidence path `{path}` leads outside the repository (through a link)"),
+}
 
 
 _ITEM_RULES: dict[ItemKind, _ItemRule] = {
@@ -182,23 +190,54 @@ def _states(scale: Scale) -> str:
     return ", ".join(f"`{word}`" for word in SCALE_STATES[scale].values())
 
 
+@dataclass(frozen=True)
+class FileCheck:
+    """What one submission file contributes, cross-file problems aside: all a cache keeps."""
+
+    problems: tuple[Diagnostic, ...]
+    accepted: frozenset[Entry] = frozenset()
+    identity: tuple[str, str] | None = None
+    """(agency, cycle) of a file that passed the schema."""
+    consulted: tuple[str, ...] = ()
+    """Paths the file names that were looked up in the repository (photos, evidence)."""
+
+
 def check_submissions(
     catalog: Catalog, files: list[SubmissionFile], root: Path
 ) -> tuple[list[Diagnostic], set[Entry]]:
     """Every rule on every submission, and the entries that passed them; photos are read below
     the repository `root`."""
-    problems: list[Diagnostic] = []
-    accepted: set[Entry] = set()
+    checks = [check_submission(catalog, file, root) for file in files]
+    docs = {file.doc.path: file.doc for file in files}
+    problems = [p for check in checks for p in check.problems]
+    identities = [(file.doc.path, c.identity) for file, c in zip(files, checks, strict=True)]
+    problems += check_duplicates(identities, docs.__getitem__)
+    return problems, {entry for check in checks for entry in check.accepted}
+
+
+def check_submission(catalog: Catalog, file: SubmissionFile, root: Path) -> FileCheck:
+    """The rules of one file that passed the schema (none for a file that did not)."""
+    if file.model is None:
+        return FileCheck(())
+    checker = _SubmissionChecker(catalog, file.doc, file.model, root)
+    problems = checker.run()
+    identity = (file.model.agency, file.model.cycle)
+    return FileCheck(
+        tuple(problems), frozenset(checker.accepted), identity, tuple(checker.consulted)
+    )
+
+
+def check_duplicates(
+    identities: list[tuple[str, tuple[str, str] | None]], doc_of: Callable[[str], Document]
+) -> list[Diagnostic]:
+    """A second file of the same agency and cycle; `doc_of` reads a file to locate the problem."""
+    problems = []
     first_file: dict[tuple[str, str], str] = {}
-    for file in files:
-        if file.model is None:
+    for path, key in identities:
+        if key is None:
             continue
-        checker = _SubmissionChecker(catalog, file.doc, file.model, root)
-        problems += checker.run()
-        accepted |= checker.accepted
-        key = (file.model.agency, file.model.cycle)
         if key in first_file:
-            problem = file.doc.problem(
+            problem = doc_of(path).problem(
                 ("agency",),
                 "HCMLC-E027",
                 _(
@@ -208,8 +247,8 @@ def check_submissions(
             )
             problems.append(replace(problem, related=(first_file[key],)))
         else:
-            first_file[key] = file.doc.path
-    return problems, accepted
+            first_file[key] = path
+    return problems
 
 
 class _SubmissionChecker:
@@ -219,6 +258,7 @@ class _SubmissionChecker:
         self.catalog, self.doc, self.model, self.root = catalog, doc, model, root
         self.problems: list[Diagnostic] = []
         self.accepted: set[Entry] = set()
+        self.consulted: list[str] = []
         self.cycle: Cycle | None = catalog.cycles.get(model.cycle)
 
     def run(self) -> list[Diagnostic]:
@@ -342,8 +382,26 @@ class _SubmissionChecker:
                 problem.hint,
             )
             ok = False
+        if entry.evidence is not None and not self._check_evidence(loc, entry.evidence):
+            ok = False
         if ok:
             self.accepted.add((self.model.cycle, self.model.agency, "indicator", indicator_id))
+
+    def _check_evidence(self, loc: Loc, evidence: str) -> bool:
+        self.consulted.append(evidence)
+        way = escape(self.root, evidence)
+        if way is None:
+            return True
+        self._add(
+            loc + ("evidence",),
+            "HCMLC-E052",
+            _(_EVIDENCE_ESCAPES[way]).format(path=evidence),
+            _(
+                "give a web link (https://…), a document's reference, or a path from the "
+                "repository's top folder, e.g. evidence/2023/bao-cao.pdf"
+            ),
+        )
+        return False
 
     def _admit(self, kind: ItemKind, item_id: str, loc: Loc) -> bool:
         """Whether the item exists and is this agency's; warn when the cycle does not ask for it."""
@@ -353,7 +411,7 @@ class _SubmissionChecker:
             self.problems.append(_unknown(self.doc, loc, rules.noun, item_id, all_owners, key=True))
             return False
         owners = all_owners[item_id]
-        if self.model.agency not in owners:
+        if not self.catalog.owes(kind, item_id, self.model.agency, self.cycle):
             self._add(
                 loc,
                 "HCMLC-E021",
@@ -499,6 +557,7 @@ class _SubmissionChecker:
                 _("the form asks for a short caption and the copyright holder of every photo"),
                 key=True,
             )
+        self.consulted.append(photo.path)
         try:
             found = inspect_photo(locate_photo(self.root, photo.path))
         except PhotoError as problem:
@@ -542,23 +601,22 @@ def _unknown(
 
 
 def _duplicates(doc: Document, ids: Iterator[tuple[Loc, str]]) -> list[Diagnostic]:
-    first: dict[str, int] = {}
+    first: dict[str, Loc] = {}  # located only when an id repeats: the valid path pays nothing
     problems = []
     for loc, item_id in ids:
-        line = doc.at(loc)[0]
         if item_id in first:
             problems.append(
                 doc.problem(
                     loc,
                     "HCMLC-E030",
                     _("id `{id}` is used twice (first on line {line})").format(
-                        id=item_id, line=first[item_id]
+                        id=item_id, line=doc.at(first[item_id])[0]
                     ),
                     _("ids are unique and never reused: give this one a new id"),
                 )
             )
         else:
-            first[item_id] = line
+            first[item_id] = loc
     return problems
 
 

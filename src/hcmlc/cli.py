@@ -49,6 +49,13 @@ class Language(StrEnum):
     en = "en"
 
 
+NoCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache", help=N_("Check every file afresh, without the results kept by earlier runs.")
+    ),
+]
+
 RootOption = Annotated[
     Path | None,
     typer.Option(
@@ -120,6 +127,7 @@ def validate(
             help=N_("Report only on files changed since this git commit, and problems they cause."),
         ),
     ] = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     from hcmlc.commands import validate as command
 
@@ -131,6 +139,7 @@ def validate(
             output.value if output else None,
             strict,
             changed_since,
+            cache=not no_cache,
         ),
         root,
     )
@@ -159,13 +168,14 @@ def status(
     output: Annotated[
         TableOrJson, typer.Option("--format", help=N_("Output format."))
     ] = TableOrJson.table,
+    no_cache: NoCacheOption = False,
 ) -> None:
     from hcmlc.commands import status as command
 
     day = as_of.date() if as_of else dt.date.today()
     _run(
         lambda console, repo_root: command.run(
-            console, repo_root, cycle, day, agency, output.value
+            console, repo_root, cycle, day, agency, output.value, cache=not no_cache
         ),
         root,
     )

@@ -39,6 +39,9 @@ CODES: dict[str, tuple[Severity, str]] = {
     "HCMLC-W036": (Severity.WARNING, "photo-not-landscape"),
     "HCMLC-W037": (Severity.WARNING, "photo-too-small"),
     "HCMLC-W038": (Severity.WARNING, "photo-credit-missing"),
+    "HCMLC-E050": (Severity.ERROR, "file-too-large"),
+    "HCMLC-E051": (Severity.ERROR, "file-outside-repository"),
+    "HCMLC-E052": (Severity.ERROR, "evidence-path"),
     "HCMLC-E060": (Severity.ERROR, "agency-not-in-cycle"),
     "HCMLC-E061": (Severity.ERROR, "target-mismatch"),
 }

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
+from hcmlc.cache import Cache
 from hcmlc.catalog import Catalog
-from hcmlc.checks import Entry, SubmissionFile, check_data, check_submissions, check_targets
+from hcmlc.checks import (
+    Entry,
+    FileCheck,
+    SubmissionFile,
+    check_data,
+    check_duplicates,
+    check_submission,
+    check_targets,
+)
+from hcmlc.confine import is_inside
 from hcmlc.diagnostics import Diagnostic, Severity
 from hcmlc.errors import DataError, RepositoryNotFound
 from hcmlc.i18n import _
@@ -16,7 +29,7 @@ from hcmlc.models.registry import Assignments
 from hcmlc.models.submission import Submission
 from hcmlc.models.targets import Targets
 from hcmlc.schema_errors import validate
-from hcmlc.yamlio import Document, read_yaml
+from hcmlc.yamlio import Document, parse_bytes, read_raw
 
 M = TypeVar("M", Framework, Assignments, Submission, Targets)
 
@@ -33,8 +46,11 @@ class Repository:
     root: Path
     catalog: Catalog | None
     submissions: list[SubmissionFile]
+    """The submission files parsed in this run: all of them, unless results came from a cache."""
     problems: list[Diagnostic] = field(default_factory=list)
     supplied: set[Entry] = field(default_factory=set)
+    paths: list[str] = field(default_factory=list)
+    """Every submission file's repository-relative path."""
     targets: Targets | None = None
     """data/targets.yaml when present and sound; a city without one has no targets yet."""
     data_files: list[str] = field(default_factory=lambda: [CRITERIA, ASSIGNMENTS])
@@ -75,40 +91,108 @@ def submission_paths(root: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def load(root: Path) -> Repository:
-    """Read and check everything; problems are collected, never raised."""
-    framework_doc = _read(root, CRITERIA)
-    assignments_doc = _read(root, ASSIGNMENTS)
+def load(root: Path, *, cache: bool = False, keep: bool = True) -> Repository:
+    """Read and check everything; problems are collected, never raised.
+
+    With `cache`, a submission whose result an earlier run kept, and which has not changed, is
+    not read again (see cache.py); `submissions` then holds only the files read. Without
+    `keep`, it holds none: validate and status need only the problems and entries, and at
+    city scale the documents would take most of the memory."""
+    with _collector_paused():
+        return _load(root, cache, keep)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while reading: what is read lives until the command ends,
+    and at city scale the collector would re-scan that growing heap a third of the time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load(root: Path, use_cache: bool, keep: bool) -> Repository:
+    framework_raw, framework_doc = _read(root, CRITERIA)
+    assignments_raw, assignments_doc = _read(root, ASSIGNMENTS)
     framework, framework_problems = _model(Framework, framework_doc)
     assignments, assignments_problems = _model(Assignments, assignments_doc)
     problems = framework_problems + assignments_problems
-    targets_doc = _read(root, TARGETS) if (root / TARGETS).is_file() else None
-    targets, targets_problems = _model(Targets, targets_doc) if targets_doc else (None, [])
-    problems += targets_problems
-    files = []
-    for path in submission_paths(root):
-        doc = _read(root, path.relative_to(root).as_posix())
-        submission, submission_problems = _model(Submission, doc)
-        files.append(SubmissionFile(doc, submission))
-        problems += submission_problems
-    repo = Repository(root, None, files)
-    if targets_doc:
-        repo.data_files.append(TARGETS)
+    repo = Repository(root, None, [])
     if framework and assignments:
         repo.catalog = Catalog(framework, assignments)
         problems += check_data(repo.catalog, framework_doc, assignments_doc)
-        if targets and targets_doc:
-            target_problems = check_targets(repo.catalog, targets_doc, targets)
-            problems += target_problems
-            repo.targets = None if target_problems else targets
-        submission_problems, repo.supplied = check_submissions(repo.catalog, files, root)
-        problems += submission_problems
+    if (root / TARGETS).is_file():
+        repo.data_files.append(TARGETS)
+        problems += _load_targets(repo)
+    store = None
+    if use_cache and repo.catalog and framework_raw and assignments_raw:
+        store = Cache.open(root, [framework_raw, assignments_raw])
+    identities = []
+    for path in submission_paths(root):
+        relative = path.relative_to(root).as_posix()
+        check = _submission(repo, relative, store, keep)
+        problems += check.problems
+        repo.supplied |= check.accepted
+        repo.paths.append(relative)
+        identities.append((relative, check.identity))
+    parsed = {file.doc.path: file.doc for file in repo.submissions}
+    problems += check_duplicates(identities, lambda p: parsed.get(p) or _read(root, p)[1])
+    if store:
+        store.save()
     repo.problems = sorted(problems, key=Diagnostic.sort_key)
     return repo
 
 
-def _read(root: Path, relative: str) -> Document:
-    return read_yaml(root / relative, relative)
+def _load_targets(repo: Repository) -> list[Diagnostic]:
+    """Read data/targets.yaml into `repo.targets` when it is sound; its problems."""
+    doc = _read(repo.root, TARGETS)[1]
+    targets, problems = _model(Targets, doc)
+    if targets is not None and repo.catalog is not None:
+        problems += check_targets(repo.catalog, doc, targets)
+        repo.targets = None if problems else targets
+    return problems
+
+
+def _submission(repo: Repository, relative: str, store: Cache | None, keep: bool) -> FileCheck:
+    """One submission file's problems and entries: from `store` if unchanged, else checked."""
+    raw, doc = _read(repo.root, relative, parse=store is None)
+    if raw is not None and store is not None:
+        kept = store.get(relative, raw)
+        if kept is not None:
+            return kept
+        doc = parse_bytes(raw, relative)
+    model, model_problems = _model(Submission, doc)
+    file = SubmissionFile(doc, model)
+    if keep:
+        repo.submissions.append(file)
+    found = check_submission(repo.catalog, file, repo.root) if repo.catalog else FileCheck(())
+    check = replace(found, problems=(*model_problems, *found.problems))
+    if raw is not None and store is not None:
+        store.put(relative, raw, check)
+    return check
+
+
+def _read(root: Path, relative: str, *, parse: bool = True) -> tuple[bytes | None, Document]:
+    """The file's bytes (None when unreadable) and, if `parse`, its document."""
+    path = root / relative
+    if not is_inside(root, path):
+        problem = Diagnostic(
+            relative,
+            1,
+            1,
+            "HCMLC-E051",
+            _("the file is a link leading outside the repository; hcmlc does not read it"),
+            _("replace the link with the file itself"),
+        )
+        return None, Document(relative, None, None, [problem])
+    raw = read_raw(path, relative)
+    if isinstance(raw, Diagnostic):
+        return None, Document(relative, None, None, [raw])
+    return raw, parse_bytes(raw, relative) if parse else Document(relative, None, None)
 
 
 def _model(model: type[M], doc: Document) -> tuple[M | None, list[Diagnostic]]:

@@ -1,13 +1,15 @@
 """The one module that reads YAML: bytes → NFC text → located node tree → plain data.
 
 Scalars stay strings (or None for an empty value): the models type them, so YAML 1.1's
-guesses (`no` → False, `08` → error, `1.10` → 1.1) never reach the data. The node tree is
-kept so that a problem found later can be located by walking its key path.
+guesses (`no` → False, `08` → error, `1.10` → 1.1) never reach the data. To locate a problem
+found later, the text is kept and composed again into its node tree only when a problem asks
+for a line: the valid path pays nothing for locating.
 """
 
 from __future__ import annotations
 
 import codecs
+import functools
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,9 +20,19 @@ import yaml
 from hcmlc.diagnostics import Diagnostic
 from hcmlc.i18n import N_, _
 
-Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+try:
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # PyYAML built without libyaml: slower, same results
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+MAX_BYTES = 1_000_000
+"""Larger files are refused unread: an agency's submission is a few tens of kilobytes."""
 
 _NULL = "tag:yaml.org,2002:null"
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_NULL_WORDS = frozenset(("", "~", "null", "Null", "NULL"))
 _ALLOWED_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}"
     for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
@@ -33,14 +45,38 @@ _ENCODING_HINT = N_(
 Loc = tuple[str | int, ...]
 
 
+class Loader(_BaseLoader):
+    """PyYAML's C loader resolving only what the builder needs: null, or else a string.
+
+    PyYAML's resolver tries regular expressions on every scalar to guess a type that hcmlc
+    would throw away; this one costs a set lookup. Explicit tags are still reported as written.
+    """
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is yaml.ScalarNode:
+            return _NULL if implicit[0] and value in _NULL_WORDS else _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        """No path resolvers: nothing to track while descending."""
+
+    def ascend_resolver(self) -> None:
+        """No path resolvers: nothing to track while ascending."""
+
+
 @dataclass(frozen=True)
 class Document:
-    """A YAML file read into plain data, with its node tree for locating problems."""
+    """A YAML file read into plain data, with its text for locating problems."""
 
     path: str
     data: Any
-    root: yaml.Node | None
+    text: str | None
     problems: list[Diagnostic] = field(default_factory=list)
+
+    @functools.cached_property
+    def root(self) -> yaml.Node | None:
+        """The node tree, composed again from the text the first time a problem needs it."""
+        return yaml.compose(self.text, Loader=Loader) if self.text else None
 
     def at(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """1-based (line, column) of the value at `loc`, or of its key when `key` is set."""
@@ -56,11 +92,38 @@ class Document:
 
 def read_yaml(path: Path, display: str) -> Document:
     """Read one YAML file; every failure becomes a located problem, never an exception."""
+    raw = read_raw(path, display)
+    if isinstance(raw, Diagnostic):
+        return Document(display, None, None, [raw])
+    return parse_bytes(raw, display)
+
+
+def read_raw(path: Path, display: str) -> bytes | Diagnostic:
+    """The file's bytes, or the problem that kept them from being read."""
     try:
-        raw = path.read_bytes()
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return Diagnostic(
+                display,
+                1,
+                1,
+                "HCMLC-E050",
+                _("the file is {size} bytes, over the limit of {limit}").format(
+                    size=f"{size:,}", limit=f"{MAX_BYTES:,}"
+                ),
+                _(
+                    "a submission holds text and figures only: put documents and photos in "
+                    "their own files and give their paths"
+                ),
+            )
+        return path.read_bytes()
     except OSError as exc:
         message = _("cannot read the file: {reason}").format(reason=exc.strerror)
-        return _failed(display, 1, 1, "HCMLC-E006", message)
+        return Diagnostic(display, 1, 1, "HCMLC-E006", message)
+
+
+def parse_bytes(raw: bytes, display: str) -> Document:
+    """Decode and parse a file's bytes; see `read_yaml`."""
     text, problem = _decode(raw, display)
     if problem:
         return Document(display, None, None, [problem])
@@ -90,9 +153,9 @@ def parse_yaml(text: str, display: str) -> Document:
             _("the file is empty"),
             _("write the file's keys, or delete it"),
         )
-    builder = _Builder(display)
+    builder = _Builder(display, track_aliases="&" in text)  # no `&`, no anchor, no alias
     data = builder.build(root)
-    return Document(display, data, root, builder.problems)
+    return Document(display, data, text, builder.problems)
 
 
 def locate(root: yaml.Node | None, loc: Loc, *, key: bool = False) -> tuple[int, int]:
@@ -124,18 +187,19 @@ def _child(node: yaml.Node | None, part: str | int) -> tuple[yaml.Node | None, y
 class _Builder:
     """Turns a node tree into dicts, lists and strings, reporting what PyYAML would hide."""
 
-    def __init__(self, display: str) -> None:
+    def __init__(self, display: str, *, track_aliases: bool = True) -> None:
         self.display = display
         self.problems: list[Diagnostic] = []
-        self._seen: set[int] = set()
+        self._seen: set[int] | None = set() if track_aliases else None
 
     def build(self, node: yaml.Node, used_at: yaml.Node | None = None) -> Any:
-        if id(node) in self._seen:
-            # An alias re-visits a node: refuse it, so no file can expand exponentially.
-            message = _("anchors and aliases (&name, *name) are not supported")
-            return self._refuse(used_at or node, message)
-        self._seen.add(id(node))
-        if node.tag not in _ALLOWED_TAGS and not node.tag.startswith("tag:yaml.org,2002:merge"):
+        if self._seen is not None:
+            if id(node) in self._seen:
+                # An alias re-visits a node: refuse it, so no file can expand exponentially.
+                message = _("anchors and aliases (&name, *name) are not supported")
+                return self._refuse(used_at or node, message)
+            self._seen.add(id(node))
+        if node.tag not in _ALLOWED_TAGS:
             return self._refuse(
                 node, _("the YAML tag `{tag}` is not supported").format(tag=node.tag)
             )
@@ -183,7 +247,7 @@ class _Builder:
 
 
 def _decode(raw: bytes, display: str) -> tuple[str, Diagnostic | None]:
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _utf16_without_bom(raw):
         message = _("the file is encoded as UTF-16, not UTF-8")
         return "", Diagnostic(display, 1, 1, "HCMLC-E002", message, _(_ENCODING_HINT))
     try:
@@ -196,6 +260,13 @@ def _decode(raw: bytes, display: str) -> tuple[str, Diagnostic | None]:
             "saved as Windows-1258 or another legacy encoding"
         ).format(byte=raw[exc.start])
         return "", Diagnostic(display, line, column, "HCMLC-E002", message, _(_ENCODING_HINT))
+
+
+def _utf16_without_bom(raw: bytes) -> bool:
+    """Whether most odd or most even bytes of the start are zero, as in UTF-16 Latin text."""
+    head = raw[:200]
+    half = len(head) // 2
+    return half >= 2 and max(head[0::2].count(0), head[1::2].count(0)) > half // 2
 
 
 def _syntax_hint(text: str, line: int) -> str:

@@ -20,8 +20,10 @@ def run(
     as_of: dt.date,
     agency: str | None,
     output: str,
+    *,
+    cache: bool = False,
 ) -> int:
-    repo = load(root)
+    repo = load(root, cache=cache, keep=False)
     catalog = repo.require_catalog()
     cycle = pick_cycle(catalog, cycle_id)
     if agency is not None:

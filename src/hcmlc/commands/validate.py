@@ -32,14 +32,16 @@ def run(
     output: str | None,
     strict: bool,
     changed_since: str | None = None,
+    *,
+    cache: bool = False,
 ) -> int:
     """Check the repository at `root`; report on `paths` and on files changed since a commit."""
     wanted = _selected(root, paths) if paths else [""]
     changed = changed_files(root, changed_since) if changed_since else None
-    repo = load(root)
+    repo = load(root, cache=cache, keep=False)
     if repo.catalog is None:  # data/ is broken, so no submission could be checked: say so
         changed = None
-    all_files = [*repo.data_files, *(s.doc.path for s in repo.submissions)]
+    all_files = [*repo.data_files, *repo.paths]
     files = [f for f in all_files if _within(f, wanted) and _touched(f, (), changed)]
     problems = [
         p for p in repo.problems if _within(p.path, wanted) and _touched(p.path, p.related, changed)

@@ -1,0 +1,227 @@
+"""hcmlc at city scale, against the floor of merely loading the same YAML: run with `make bench`.
+
+Builds two synthetic repositories (bench/citygen.py) in a temporary folder: a city (200 wards ×
+10 years = 2,000 submission files, 100,000 indicator values, 10,000 answers) and ten times that.
+Measures, each as the median wall time of separate processes in this one run (so ratios hold
+even on a busy machine): hcmlc validate and status, cold (no cache) and warm (nothing changed);
+loading the same files with PyYAML's C loader and nothing else (the floor); check-jsonschema
+on the same files against the schema `hcmlc schema` exports; and the start-up of `hcmlc --help`
+against a minimal Typer app. Peak memory is the largest resident size of any run of a row.
+
+    python bench/city.py [--quick]     # --quick: the city only, fewer runs
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+import citygen
+from startup import MINIMAL_TYPER, PROJECT
+
+BIN = Path(sys.executable).parent
+HCMLC = str(BIN / "hcmlc")
+AS_OF = "2030-01-01"
+
+FLOOR = """
+import sys
+from pathlib import Path
+import yaml
+root = Path(sys.argv[1])
+for path in [root / "data/criteria.yaml", root / "data/assignments.yaml",
+             *sorted((root / "submissions").rglob("*.yaml"))]:
+    yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
+"""
+
+
+@dataclass
+class Row:
+    name: str
+    seconds: float
+    peak_mb: float
+    runs: int
+
+
+def measure(
+    name: str, command: list[str], runs: int, before: Callable[[], None] | None = None, **env: str
+) -> Row:
+    """Median wall time and peak resident memory of `runs` runs of `command`."""
+    times, peaks = [], []
+    environment = {**os.environ, **env}
+    for _ in range(runs):
+        if before:
+            before()
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=environment
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        times.append(time.perf_counter() - start)
+        peaks.append(usage.ru_maxrss / 1024)
+        stderr = process.stderr.read().decode() if process.stderr else ""
+        if os.waitstatus_to_exitcode(status) not in (0, 1) or "Traceback" in stderr:
+            raise SystemExit(f"{name} failed: {stderr}")
+    print(f"  {name:<44}{statistics.median(times):>9.3f} s", flush=True)
+    return Row(name, statistics.median(times), max(peaks), runs)
+
+
+def scale(folder: Path, label: str, wards: int, runs: int, jsonschema: bool) -> list[Row]:
+    """Every measurement on one synthetic repository."""
+    root = folder / label
+    started = time.perf_counter()
+    files = citygen.build(root, wards=wards, years=10)
+    print(f"{label}: {files} files generated in {time.perf_counter() - started:.0f} s", flush=True)
+    cache = folder / f"cache-{label}"
+    floor_script = folder / "floor.py"
+    floor_script.write_text(FLOOR)
+
+    def no_cache() -> None:
+        shutil.rmtree(cache, ignore_errors=True)
+
+    env = {"XDG_CACHE_HOME": str(cache)}
+    validate = [HCMLC, "validate", "--root", str(root)]
+    status = [HCMLC, "status", "--root", str(root), "--as-of", AS_OF]
+    rows = [
+        measure(
+            f"{label}: PyYAML C load (floor)", [sys.executable, str(floor_script), str(root)], runs
+        ),
+        measure(f"{label}: validate, cold", validate, runs, no_cache, **env),
+        measure(f"{label}: validate --no-cache", [*validate, "--no-cache"], runs, **env),
+        measure(f"{label}: validate, warm", validate, runs, **env),
+        measure(f"{label}: status, cold", status, runs, no_cache, **env),
+        measure(f"{label}: status, warm", status, runs, **env),
+        measure(f"{label}: status --format json, warm", [*status, "--format", "json"], runs, **env),
+    ]
+    if jsonschema:
+        schema = folder / f"schema-{label}.json"
+        subprocess.run([HCMLC, "schema", "--root", str(root), "--out", str(schema)], check=True)
+        paths = sorted(str(p.relative_to(root)) for p in (root / "submissions").rglob("*.yaml"))
+        checker = [str(BIN / "check-jsonschema"), "--schemafile", str(schema), *paths]
+        os.chdir(root)
+        rows.append(measure(f"{label}: check-jsonschema", checker, 1))
+        os.chdir(PROJECT)
+    shutil.rmtree(root)
+    return rows
+
+
+def startup(folder: Path, runs: int) -> list[Row]:
+    minimal = folder / "minimal.py"
+    minimal.write_text(MINIMAL_TYPER)
+    env = {"XDG_CACHE_HOME": str(folder / "cache-bundled")}
+    out = str(folder / "form.docx")
+    return [
+        measure("python -c pass", [sys.executable, "-c", "pass"], runs),
+        measure("minimal Typer app --help", [sys.executable, str(minimal), "--help"], runs),
+        measure("hcmlc --help", [HCMLC, "--help"], runs),
+        measure(
+            "bundled: validate, warm", [HCMLC, "validate", "--root", str(PROJECT)], runs, **env
+        ),
+        measure(
+            "bundled: status",
+            [HCMLC, "status", "--root", str(PROJECT), "--as-of", "2023-09-05"],
+            runs,
+            **env,
+        ),
+        measure(
+            "bundled: fill-form", [HCMLC, "fill-form", "--root", str(PROJECT), "--out", out], runs
+        ),
+    ]
+
+
+def report(rows: dict[str, Row], wall: float) -> None:
+    def get(name: str) -> float:
+        return rows[name].seconds
+
+    print()
+    print(f"machine: {machine()}")
+    print(f"whole benchmark: {wall / 60:.1f} min")
+    print()
+    print(f"| {'measurement':<42} | runs | median s | peak MB |")
+    print(f"|{'-' * 44}|------|----------|---------|")
+    for row in rows.values():
+        print(f"| {row.name:<42} | {row.runs:>4} | {row.seconds:>8.3f} | {row.peak_mb:>7.0f} |")
+    print()
+    print("| target | measured | met |")
+    print("|---|---|---|")
+    targets: list[tuple[str, float, float, str]] = []
+    for label in ("city", "city×10"):
+        floor = f"{label}: PyYAML C load (floor)"
+        if floor not in rows:
+            continue
+        cold = get(f"{label}: validate, cold") / get(floor)
+        fresh = get(f"{label}: validate --no-cache") / get(floor)
+        targets += [
+            (f"{label}: cold validate ÷ floor ≤ 1.3", cold, 1.3, f"{cold:.2f}×"),
+            (f"{label}: validate --no-cache ÷ floor ≤ 1.3", fresh, 1.3, f"{fresh:.2f}×"),
+        ]
+    city_checker = "city: check-jsonschema"
+    if city_checker in rows:
+        speedup = get(city_checker) / get("city: validate, cold")
+        targets.append(
+            ("city: check-jsonschema ÷ cold validate ≥ 10", -speedup, -10, f"{speedup:.1f}×")
+        )
+    for name in ("city: validate, warm", "city: status, warm", "city: status --format json, warm"):
+        targets.append((f"{name} ≤ 0.5 s", get(name), 0.5, f"{get(name):.2f} s"))
+    help_ratio = get("hcmlc --help") / get("minimal Typer app --help")
+    targets.append(
+        ("hcmlc --help ÷ minimal Typer --help ≤ 1.2", help_ratio, 1.2, f"{help_ratio:.2f}×")
+    )
+    peak = max(
+        r.peak_mb
+        for r in rows.values()
+        if r.name.startswith("city:") and "jsonschema" not in r.name
+    )
+    targets.append(("peak memory of hcmlc at city scale ≤ 500 MB", peak, 500, f"{peak:.0f} MB"))
+    if "city×10: validate, cold" in rows:
+        for name in ("validate, cold", "validate --no-cache", "validate, warm", "status, cold"):
+            growth = get(f"city×10: {name}") / get(f"city: {name}")
+            targets.append((f"10× data: {name} ≤ 11× the time", growth, 11, f"{growth:.1f}×"))
+        floor_growth = get("city×10: PyYAML C load (floor)") / get("city: PyYAML C load (floor)")
+        targets.append(
+            ("10× data: the floor itself (reference)", float("nan"), 0, f"{floor_growth:.1f}×")
+        )
+    for name, value, limit, shown in targets:
+        met = "—" if value != value else "yes" if value <= limit else "NO"  # NaN: no target
+        print(f"| {name} | {shown} | {met} |")
+
+
+def machine() -> str:
+    cpu = platform.processor() or "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}, {platform.system()}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="the city only, fewer runs")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="hcmlc-bench-") as name:
+        folder = Path(name)
+        rows += startup(folder, 3 if args.quick else 9)
+        rows += scale(folder, "city", 200, 3 if args.quick else 5, jsonschema=not args.quick)
+        if not args.quick:
+            rows += scale(folder, "city×10", 2000, 1, jsonschema=False)
+    report({row.name: row for row in rows}, time.perf_counter() - started)
+
+
+if __name__ == "__main__":
+    main()

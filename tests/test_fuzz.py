@@ -1,0 +1,246 @@
+"""Fuzzing every reader and command: whatever the input, only located problems come out.
+
+10,090 cases in all (see FUZZ_SCALE below): arbitrary bytes, bytes and text of real
+files mutated, arbitrary YAML structures through the models and every rule, mutated data/
+files, and the commands themselves run on mutated submissions. Derandomized, so CI is steady;
+set HCMLC_FUZZ_SCALE=10 for a longer, random hunt.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from hcmlc.catalog import Catalog
+from hcmlc.checks import SubmissionFile, check_data, check_submissions
+from hcmlc.cli import app
+from hcmlc.diagnostics import CODES, Diagnostic
+from hcmlc.models.framework import Framework
+from hcmlc.models.registry import Assignments
+from hcmlc.models.submission import Submission
+from hcmlc.repository import load
+from hcmlc.schema_errors import validate
+from hcmlc.yamlio import Document, parse_bytes, parse_yaml, read_yaml
+
+PROJECT = Path(__file__).resolve().parents[1]
+CATALOG: Catalog = load(PROJECT).require_catalog()
+PATH = "submissions/2023/so-gddt.yaml"
+SEEDS = sorted((PROJECT / "submissions").rglob("*.yaml"))
+SEED_BYTES = [p.read_bytes() for p in SEEDS]
+CRITERIA = (PROJECT / "data/criteria.yaml").read_bytes()
+ASSIGNMENTS = (PROJECT / "data/assignments.yaml").read_bytes()
+
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+SCALE = int(os.environ.get("HCMLC_FUZZ_SCALE", "1"))
+RANDOM = SCALE > 1
+
+
+def fuzz(examples: int) -> settings:
+    return settings(
+        max_examples=examples * SCALE,
+        deadline=None,
+        derandomize=not RANDOM,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+
+
+LINE_BREAKS = [b"\n", b"\r", "\x85".encode(), "\u2028".encode(), "\u2029".encode()]
+
+
+def located(problems: list[Diagnostic], path: str, source: str | bytes) -> None:
+    """Every problem names the file, a real line and column, a known code and a message."""
+    raw = source.encode(errors="replace") if isinstance(source, str) else source
+    lines = sum(raw.count(mark) for mark in LINE_BREAKS) + 2
+    for p in problems:
+        assert p.path == path and p.code in CODES and p.message, p
+        assert 1 <= p.line <= lines and p.column >= 1, p
+
+
+def check_document(doc: Document, source: str | bytes) -> None:
+    """The model and every rule of one submission, as validate runs them."""
+    problems = list(doc.problems)
+    if isinstance(doc.data, dict):
+        model, schema_problems = validate(Submission, doc.data, doc)
+        problems += schema_problems
+        problems += check_submissions(CATALOG, [SubmissionFile(doc, model)], PROJECT)[0]
+    located(problems, doc.path, source)
+
+
+# --- bytes -----------------------------------------------------------------------------------
+
+BYTE_TOKENS = [
+    b"\x00",
+    b"\xff\xfe",
+    b"\xfe\xff",
+    b"\xef\xbb\xbf",
+    b"\xd2",
+    b"\xc3",
+    b"\r",
+    b"\n",
+    b"\t",
+    b": ",
+    b"- ",
+    b"&a ",
+    b"*a",
+    b"!!python/object:os.system ",
+    b"%YAML 1.1\n",
+    b"---\n",
+    b"...\n",
+    "Sở".encode(),
+    "ờ".encode(),
+]
+
+
+@st.composite
+def mutated_bytes(draw: st.DrawFn) -> bytes:
+    seed = draw(st.sampled_from(SEED_BYTES))
+    for _ in range(draw(st.integers(1, 4))):
+        start = draw(st.integers(0, len(seed)))
+        length = draw(st.integers(0, 30))
+        insert = draw(st.one_of(st.binary(max_size=8), st.sampled_from(BYTE_TOKENS)))
+        seed = seed[:start] + insert + seed[start + length :]
+    return seed
+
+
+@fuzz(3500)
+@given(st.binary(max_size=300))
+def test_arbitrary_bytes(raw: bytes) -> None:
+    located(parse_bytes(raw, PATH).problems, PATH, raw)
+
+
+@fuzz(3600)
+@given(mutated_bytes())
+def test_mutated_bytes_of_real_submissions(raw: bytes) -> None:
+    check_document(parse_bytes(raw, PATH), raw)
+
+
+# --- text and structures ---------------------------------------------------------------------
+
+SCALARS = st.one_of(
+    st.none(),
+    st.sampled_from(["có", "không", "98.9", "80%", "2022", "1.1.1.a", "so-gddt", "", "no"]),
+    st.text(max_size=20),
+    st.integers(-(10**12), 10**12).map(str),
+    st.floats(allow_nan=True, allow_infinity=True).map(str),
+)
+KEYS = st.sampled_from(
+    [
+        "agency",
+        "cycle",
+        "indicators",
+        "answers",
+        "value",
+        "unit",
+        "year",
+        "source",
+        "evidence",
+        "vi",
+        "en",
+        "choice",
+        "path",
+        "caption",
+        "1.1.1.a",
+        "2.6.2.a",
+        "slogan",
+        "photos",
+        "city-info",
+        "population",
+        "mayor-quote",
+    ]
+) | st.text(max_size=8)
+TREES = st.recursive(
+    SCALARS,
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(KEYS, children, max_size=5),
+    max_leaves=25,
+)
+
+
+@st.composite
+def submissions(draw: st.DrawFn) -> dict[str, Any]:
+    """A submission-shaped tree: mostly the right keys, anything underneath."""
+    tree: dict[str, Any] = {
+        "agency": draw(st.sampled_from(["so-gddt", "so-tttt", "quan-1", "nobody", "SO GDDT"])),
+        "cycle": draw(st.sampled_from(["2023", "2024", "1999"])),
+    }
+    indicators = draw(st.dictionaries(st.sampled_from(sorted(CATALOG.indicators)), TREES))
+    answers = draw(st.dictionaries(st.sampled_from(sorted(CATALOG.questions)), TREES))
+    tree.update(draw(st.dictionaries(KEYS, TREES, max_size=2)))
+    tree["indicators"], tree["answers"] = indicators, answers
+    return tree
+
+
+@fuzz(1200)
+@given(submissions())
+def test_arbitrary_structures_through_every_rule(tree: dict[str, Any]) -> None:
+    text = yaml.dump(tree, Dumper=DUMPER, allow_unicode=True, sort_keys=False)
+    check_document(parse_yaml(text, PATH), text)
+
+
+@fuzz(1500)
+@given(TREES)
+def test_arbitrary_yaml_documents(tree: Any) -> None:
+    text = yaml.dump(tree, Dumper=DUMPER, allow_unicode=True, default_flow_style=None)
+    check_document(parse_yaml(text, PATH), text)
+
+
+# --- data files ------------------------------------------------------------------------------
+
+
+@fuzz(250)
+@given(st.booleans(), st.integers(0, 10**6), st.integers(0, 40), st.binary(max_size=10))
+def test_mutated_data_files(criteria: bool, at: int, length: int, insert: bytes) -> None:
+    seed = CRITERIA if criteria else ASSIGNMENTS
+    at %= len(seed)
+    raw = seed[:at] + insert + seed[at + length :]
+    path = "data/criteria.yaml" if criteria else "data/assignments.yaml"
+    doc = parse_bytes(raw, path)
+    problems = list(doc.problems)
+    if isinstance(doc.data, dict):
+        model, found = validate(Framework if criteria else Assignments, doc.data, doc)
+        problems += found
+        if model is not None:
+            framework = model if isinstance(model, Framework) else CATALOG.framework
+            registry = model if isinstance(model, Assignments) else CATALOG.assignments
+            ok = parse_bytes(ASSIGNMENTS if criteria else CRITERIA, "other.yaml")
+            docs = (doc, ok) if criteria else (ok, doc)
+            problems += [
+                p for p in check_data(Catalog(framework, registry), *docs) if p.path == path
+            ]
+    located(problems, path, raw)
+
+
+# --- the commands ----------------------------------------------------------------------------
+
+RUNNER = CliRunner()
+
+
+@fuzz(40)
+@given(mutated_bytes())
+def test_commands_on_mutated_submissions(raw: bytes) -> None:
+    with tempfile.TemporaryDirectory() as name:
+        root = Path(name)
+        for folder in ("data", "templates", "photos"):
+            shutil.copytree(PROJECT / folder, root / folder)
+        (root / "submissions/2023").mkdir(parents=True)
+        (root / PATH).write_bytes(raw)
+        environment = {"XDG_CACHE_HOME": str(root / ".cache")}
+        for args in (
+            ["validate", "--format", "json"],
+            ["validate"],
+            ["status", "--as-of", "2023-09-05"],
+            ["status", "--agency", "so-gddt", "--format", "json"],
+            ["fill-form", "--out", str(root / "form.docx")],
+        ):
+            result = RUNNER.invoke(app, [*args, "--root", str(root)], env=environment)
+            assert result.exit_code in (0, 1), (args, result.stderr)
+            assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+        read_yaml(root / PATH, PATH)
