@@ -129,12 +129,23 @@ def startup(folder: Path, runs: int) -> list[Row]:
         ),
         measure(
             "bundled: status",
-            [HCMLC, "status", "--root", str(PROJECT), "--as-of", "2023-09-05"],
+            [HCMLC, "status", "--root", str(PROJECT), "--as-of", "2025-12-20"],
             runs,
             **env,
         ),
         measure(
             "bundled: fill-form", [HCMLC, "fill-form", "--root", str(PROJECT), "--out", out], runs
+        ),
+        measure(
+            "bundled: report (docx, 20 charts)",
+            [HCMLC, "report", "--root", str(PROJECT), "--out", str(folder / "report.docx")],
+            runs,
+        ),
+        measure(
+            "bundled: report --format md",
+            [HCMLC, "report", "--root", str(PROJECT), "--format", "md"]
+            + ["--out", str(folder / "report.md")],
+            runs,
         ),
     ]
 
