@@ -55,3 +55,30 @@ def test_new_files_get_ordinary_permissions_and_old_ones_keep_theirs(tmp_path: P
         assert fresh.stat().st_mode & 0o777 == 0o600
     finally:
         os.umask(umask)
+
+
+def test_replace_folder_swaps_the_whole_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "report-charts"
+    atomic.replace_folder(folder, {"1.1.1.a.png": b"old", "9.9.9.z.png": b"stale"})
+    atomic.replace_folder(folder, {"1.1.1.a.png": b"new"})
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == {"1.1.1.a.png": b"new"}
+    assert [p.name for p in tmp_path.iterdir()] == ["report-charts"]
+
+
+def test_interrupted_replace_folder_keeps_the_previous_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "report-charts"
+    atomic.replace_folder(folder, {"1.1.1.a.png": b"old"})
+    written = []
+
+    def interrupted(path: Path, data: bytes) -> None:
+        if written:
+            raise KeyboardInterrupt
+        written.append(path)
+
+    monkeypatch.setattr(atomic, "write_atomic", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        atomic.replace_folder(folder, {"a.png": b"1", "b.png": b"2"})
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == {"1.1.1.a.png": b"old"}
+    assert [p.name for p in tmp_path.iterdir()] == ["report-charts"]

@@ -1,8 +1,9 @@
 """Fuzzing every reader and command: whatever the input, only located problems come out.
 
-10,090 cases in all (see FUZZ_SCALE below): arbitrary bytes, bytes and text of real
+10,490 cases in all (see FUZZ_SCALE below): arbitrary bytes, bytes and text of real
 files mutated, arbitrary YAML structures through the models and every rule, mutated data/
-files, and the commands themselves run on mutated submissions. Derandomized, so CI is steady;
+files (targets through the assessment too), and the commands themselves run on mutated
+submissions. Derandomized, so CI is steady;
 set HCMLC_FUZZ_SCALE=10 for a longer, random hunt.
 """
 
@@ -20,23 +21,28 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from hcmlc.catalog import Catalog
-from hcmlc.checks import SubmissionFile, check_data, check_submissions
+from hcmlc.checks import SubmissionFile, check_data, check_submissions, check_targets
 from hcmlc.cli import app
 from hcmlc.diagnostics import CODES, Diagnostic
 from hcmlc.models.framework import Framework
 from hcmlc.models.registry import Assignments
 from hcmlc.models.submission import Submission
+from hcmlc.models.targets import Targets
+from hcmlc.progress import Status, assess, city_series
 from hcmlc.repository import load
 from hcmlc.schema_errors import validate
 from hcmlc.yamlio import Document, parse_bytes, parse_yaml, read_yaml
 
 PROJECT = Path(__file__).resolve().parents[1]
-CATALOG: Catalog = load(PROJECT).require_catalog()
+BUNDLED = load(PROJECT)
+CATALOG: Catalog = BUNDLED.require_catalog()
+SERIES = city_series(CATALOG, BUNDLED.submissions, BUNDLED.supplied)
 PATH = "submissions/2023/so-gddt.yaml"
 SEEDS = sorted((PROJECT / "submissions").rglob("*.yaml"))
 SEED_BYTES = [p.read_bytes() for p in SEEDS]
 CRITERIA = (PROJECT / "data/criteria.yaml").read_bytes()
 ASSIGNMENTS = (PROJECT / "data/assignments.yaml").read_bytes()
+TARGETS = (PROJECT / "data/targets.yaml").read_bytes()
 
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 SCALE = int(os.environ.get("HCMLC_FUZZ_SCALE", "1"))
@@ -215,6 +221,31 @@ def test_mutated_data_files(criteria: bool, at: int, length: int, insert: bytes)
             problems += [
                 p for p in check_data(Catalog(framework, registry), *docs) if p.path == path
             ]
+    located(problems, path, raw)
+
+
+@fuzz(400)
+@given(
+    st.integers(0, 10**6),
+    st.integers(0, 40),
+    st.one_of(st.binary(max_size=10), st.sampled_from(BYTE_TOKENS)),
+)
+def test_mutated_targets_and_the_assessment(at: int, length: int, insert: bytes) -> None:
+    """A broken targets file gives located problems; a sound one, an assessment of every
+    criterion."""
+    at %= len(TARGETS)
+    raw = TARGETS[:at] + insert + TARGETS[at + length :]
+    path = "data/targets.yaml"
+    doc = parse_bytes(raw, path)
+    problems = list(doc.problems)
+    if isinstance(doc.data, dict):
+        model, found = validate(Targets, doc.data, doc)
+        problems += found
+        if model is not None:
+            problems += check_targets(CATALOG, doc, model)
+            if not problems:
+                criteria = assess(CATALOG, SERIES, model.targets, 2025)
+                assert len(criteria) == 42 and all(c.status in Status for c in criteria)
     located(problems, path, raw)
 
 
