@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from hcmlc.catalog import Catalog
 from hcmlc.checks import Entry
-from hcmlc.errors import HcmlcError
+from hcmlc.errors import DataError, HcmlcError
 from hcmlc.form import Lang, format_number
 from hcmlc.i18n import _
 from hcmlc.models.framework import Indicator, Unit
@@ -24,14 +24,13 @@ from hcmlc.models.targets import Direction, Target
 from hcmlc.progress import (
     CriterionProgress,
     IndicatorProgress,
-    Observation,
     Status,
     Trend,
     assess,
     city_series,
     lead_agency,
 )
-from hcmlc.repository import Repository
+from hcmlc.repository import TARGETS, Repository
 from hcmlc.status import build_status
 from hcmlc.values import SCALE_STATES, parse_state
 
@@ -281,6 +280,11 @@ def default_year(catalog: Catalog) -> int:
 def build_report(repo: Repository, year: int, lang: Lang) -> ProgressReport:
     """The progress report of `year` from every cycle's submissions and data/targets.yaml."""
     catalog = repo.require_catalog()
+    if TARGETS in repo.data_files and repo.targets is None:
+        raise DataError(
+            _("{file} has errors, so no target could be read").format(file=TARGETS),
+            _("run `hcmlc validate` and fix {file} first").format(file=TARGETS),
+        )
     targets = repo.targets.targets if repo.targets else {}
     submissions = [f.model for f in repo.submissions if f.model is not None]
     series = city_series(catalog, repo.submissions, repo.supplied)
@@ -295,9 +299,7 @@ def build_report(repo: Repository, year: int, lang: Lang) -> ProgressReport:
     now = assess(catalog, series, targets, year)
     before = assess(catalog, series, targets, year - 1)
     cycle = cycle_of_year(catalog, year)
-    return _Writer(catalog, lang, cycle, submissions, repo.supplied).report(
-        year, now, before, series
-    )
+    return _Writer(catalog, lang, cycle, submissions, repo.supplied).report(year, now, before)
 
 
 def cycle_of_year(catalog: Catalog, year: int) -> Cycle | None:
@@ -327,7 +329,6 @@ class _Writer:
         year: int,
         now: list[CriterionProgress],
         before: list[CriterionProgress],
-        series: dict[str, list[Observation]],
     ) -> ProgressReport:
         lang, catalog = self.lang, self.catalog
         summary = [

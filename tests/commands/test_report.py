@@ -167,3 +167,16 @@ def test_charts_draw_every_vietnamese_letter_and_are_reproducible(bundled) -> No
     assert first == render_chart(chart, "vi")
     with Image.open(io.BytesIO(first)) as png:
         assert png.size == (944, 442)  # 16 × 7.5 cm at 150 dpi
+
+
+def test_broken_targets_stop_the_report_rather_than_hide_every_target(hcmlc, bundled) -> None:
+    targets = bundled / "data/targets.yaml"
+    targets.write_text(
+        targets.read_text("utf-8").replace("direction: lower", "direction: down", 1), "utf-8"
+    )
+    code, stdout, stderr = report(hcmlc, bundled)
+    assert (code, stdout) == (1, "")
+    assert stderr == (
+        "error: data/targets.yaml has errors, so no target could be read\n"
+        "hint: run `hcmlc validate` and fix data/targets.yaml first\n"
+    )
