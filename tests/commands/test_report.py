@@ -172,7 +172,8 @@ def test_charts_draw_every_vietnamese_letter_and_are_reproducible(bundled) -> No
 def test_broken_targets_stop_the_report_rather_than_hide_every_target(hcmlc, bundled) -> None:
     targets = bundled / "data/targets.yaml"
     targets.write_text(
-        targets.read_text("utf-8").replace("direction: lower", "direction: down", 1), "utf-8"
+        targets.read_text("utf-8").replace("    direction: lower", "    direction: down", 1),
+        "utf-8",
     )
     code, stdout, stderr = report(hcmlc, bundled)
     assert (code, stdout) == (1, "")
