@@ -19,7 +19,7 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from hcmlc.catalog import Catalog
-from hcmlc.models.registry import Question, Section, WordLimit
+from hcmlc.models.registry import Cycle, Question, Section, WordLimit
 from hcmlc.models.submission import (
     ChoiceAnswer,
     FigureAnswer,
@@ -179,7 +179,7 @@ def fill_form(repo: Repository, cycle_id: str, lang: Lang) -> FilledForm:
         for f in repo.submissions
         if f.model is not None and f.model.cycle == cycle_id and f.model.agency in catalog.agencies
     ]
-    builder = _Builder(catalog, files, lang, repo.root)
+    builder = _Builder(catalog, catalog.cycles[cycle_id], files, lang, repo.root)
     reg = catalog.assignments
     text = {name: value.get(lang) for name, value in reg.form_text}
     sections = [builder.section(section) for section in reg.form]
@@ -187,12 +187,19 @@ def fill_form(repo: Repository, cycle_id: str, lang: Lang) -> FilledForm:
 
 
 class _Builder:
-    """Fills the boxes of one form from one cycle's submissions."""
+    """Fills the boxes of one form from one cycle's submissions, owed by that cycle's agencies
+    (an agency that had ended answers through its successor)."""
 
     def __init__(
-        self, catalog: Catalog, submissions: list[Submission], lang: Lang, root: Path
+        self,
+        catalog: Catalog,
+        cycle: Cycle,
+        submissions: list[Submission],
+        lang: Lang,
+        root: Path,
     ) -> None:
-        self.catalog, self.submissions, self.lang, self.root = catalog, submissions, lang, root
+        self.catalog, self.cycle, self.submissions = catalog, cycle, submissions
+        self.lang, self.root = lang, root
         self.by_agency = {s.agency: s for s in submissions}
 
     def section(self, section: Section) -> SectionBox:
@@ -207,7 +214,7 @@ class _Builder:
 
     def box(self, question: Question) -> Box:
         lang = self.lang
-        owner_names = ", ".join(self._owner_name(o) for o in question.owners)
+        owner_names = ", ".join(self._owner_name(o) for o in self._listed_owners(question))
         box = Box(
             id=question.id,
             kind=question.kind,
@@ -315,7 +322,7 @@ class _Builder:
 
     def _answers(self, question: Question) -> Iterator[tuple[str, Any]]:
         """(agency, raw answer) from each owner that answered, in registry order."""
-        for agency in self.catalog.question_owners[question.id]:
+        for agency in self.catalog.owners("answer", self.cycle)[question.id]:
             submission = self.by_agency.get(agency)
             if submission is not None and question.id in submission.answers:
                 yield agency, submission.answers[question.id]
@@ -337,7 +344,7 @@ class _Builder:
         if question.indicator is None:
             return None
         indicator = self.catalog.indicators[question.indicator]
-        owners = self.catalog.indicator_owners[indicator.id]
+        owners = self.catalog.owners("indicator", self.cycle)[indicator.id]
         for submission in self.submissions:
             entry = submission.indicators.get(indicator.id)
             if entry is None or submission.agency not in owners or indicator.unit is None:
@@ -373,6 +380,16 @@ class _Builder:
     def _agency_name(self, agency_id: str) -> str:
         agency = self.catalog.agencies[agency_id]
         return agency.name.get(self.lang)
+
+    def _listed_owners(self, question: Question) -> list[str]:
+        """The owners as the question lists them (groups kept whole), each agency replaced by
+        the one holding its duties in the cycle."""
+        day = self.cycle.reference_date
+        held = (
+            o if o not in self.catalog.agencies else self.catalog.holder(o, day)
+            for o in question.owners
+        )
+        return list(dict.fromkeys(o for o in held if o is not None))
 
     def _owner_name(self, owner: str) -> str:
         """An owner as the registry names it: an agency or a whole group."""

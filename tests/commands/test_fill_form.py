@@ -159,6 +159,32 @@ def test_answers_render_literally_and_keep_their_layout(hcmlc, repo) -> None:
     assert "<w:tab/>" in body_xml(out) and "<w:br/>" in body_xml(out)
 
 
+def test_after_a_merger_the_successor_answers_and_is_named(hcmlc, repo) -> None:
+    """An application after 1 March 2025: Sở LĐ-TB&XH's questions are Sở Nội vụ's."""
+    assignments = repo.root / "data/assignments.yaml"
+    text = assignments.read_text(encoding="utf-8")
+    anchor = "      indicators: 2025-12-15\n"
+    assert anchor in text
+    cycle = (
+        '  - id: "2026"\n    kind: "application"\n'
+        '    title: {vi: "Đăng ký năm 2026", en: "Application 2026"}\n'
+        "    first_year: 2025\n    last_year: 2026\n    deadlines:\n      answers: 2026-09-30\n"
+    )
+    assignments.write_text(text.replace(anchor, anchor + cycle), encoding="utf-8")
+    repo.write(
+        "submissions/2026/so-noi-vu.yaml",
+        'agency: so-noi-vu\ncycle: "2026"\nanswers:\n  equity-inclusion:\n'
+        "    vi: Thành phố hỗ trợ người khuyết tật học tập suốt đời.\n",
+    )
+    assert hcmlc("validate", "--root", str(repo.root))[0] == 0
+    code, _, stderr, out = fill(hcmlc, repo.root, "--cycle", "2026")
+    assert (code, stderr) == (0, "")
+    text = document_text(out)
+    assert "Thành phố hỗ trợ người khuyết tật học tập suốt đời." in text
+    assert "(đơn vị thực hiện: Sở Nội vụ, tối đa 200 từ)]" in text  # its unanswered questions
+    assert "Sở Lao động" not in text
+
+
 def test_nfd_answers_come_out_nfc(hcmlc, repo) -> None:
     slogan = unicodedata.normalize("NFD", "Học tập suốt đời")
     repo.write(
