@@ -31,7 +31,7 @@ from hcmlc.progress import (
     lead_agency,
 )
 from hcmlc.repository import TARGETS, Repository
-from hcmlc.status import build_status
+from hcmlc.status import obligations_of
 from hcmlc.values import SCALE_STATES, parse_state
 
 LABELS: dict[str, dict[Lang, str]] = {
@@ -506,9 +506,8 @@ class _Writer:
         cycle, catalog = self.cycle, self.catalog
         if cycle is None or cycle.deadlines.indicators is None:
             return []
-        status = build_status(catalog, self.supplied, cycle, cycle.reference_date)
         by_agency: dict[str, list[str]] = {}
-        for o in status.obligations:
+        for o in obligations_of(catalog, self.supplied, cycle, cycle.reference_date):
             if o.kind == "indicator" and not o.supplied:
                 by_agency.setdefault(o.agency, []).append(o.item)
         result = [

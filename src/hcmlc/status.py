@@ -144,7 +144,7 @@ def build_status(
 ) -> Status:
     """Every obligation of `cycle` and the tallies per agency, standard and criterion; rows are
     named in `lang`, or in Vietnamese where the data has no English name."""
-    obligations = list(_obligations(catalog, supplied, cycle, as_of))
+    obligations = list(obligations_of(catalog, supplied, cycle, as_of))
     indicator_obligations = [o for o in obligations if o.kind == "indicator"]
     by_criterion: dict[str, list[Obligation]] = {c.id: [] for c in catalog.framework.criteria()}
     for o in indicator_obligations:
@@ -187,9 +187,10 @@ def _agency_row(agency: str, name: str, obligations: list[Obligation]) -> Row:
     )
 
 
-def _obligations(
+def obligations_of(
     catalog: Catalog, supplied: set[Entry], cycle: Cycle, as_of: dt.date
 ) -> Iterator[Obligation]:
+    """Every item each agency owes in `cycle`, and whether it is supplied, as of `as_of`."""
     kinds: tuple[ItemKind, ...] = ("indicator", "answer")
     for kind in kinds:
         deadline = cycle.deadlines.of(kind)
