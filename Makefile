@@ -8,13 +8,28 @@ STAMP  := $(VENV)/.installed
 # shows the 2025 cycle five days after its deadline of 15 December 2025.
 DEMO_AS_OF ?= 2025-12-20
 
-.PHONY: status validate report generated check-generated test lint bench templates messages clean
+.PHONY: status validate report generated check-generated test lint bench templates messages clean \
+	lock lock-upgrade
 
-$(STAMP): pyproject.toml
+# Every dependency, runtime and dev, is pinned with its hashes in requirements/*.txt (pip-tools);
+# pyproject.toml keeps the ranges. hcmlc itself goes in last, without touching the pins.
+$(STAMP): pyproject.toml requirements/dev.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+# Re-pin after changing the dependencies in pyproject.toml (keeps the other pins); lock-upgrade
+# moves every pin to the newest release the index serves.
+PIP_COMPILE = CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --strip-extras \
+	--allow-unsafe --generate-hashes --no-emit-index-url --no-emit-find-links $(LOCK_FLAGS)
+lock: $(STAMP)
+	$(PIP_COMPILE) --output-file requirements/run.txt pyproject.toml
+	$(PIP_COMPILE) --extra dev --constraint requirements/run.txt --output-file requirements/dev.txt \
+		pyproject.toml
+
+lock-upgrade: LOCK_FLAGS = --upgrade
+lock-upgrade: lock
 
 status: $(STAMP)
 	$(BIN)/hcmlc status --as-of $(DEMO_AS_OF)
@@ -35,7 +50,7 @@ check-generated: $(STAMP)
 	$(BIN)/hcmlc codeowners --check
 
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests templates bench tools

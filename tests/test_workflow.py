@@ -58,8 +58,11 @@ def test_runs_on_pull_requests_that_touch_the_programme(workflow) -> None:
 def test_the_key_steps(workflow) -> None:
     checkout, python = steps(workflow)[:2]
     assert checkout == {"uses": "actions/checkout@v4", "with": {"fetch-depth": "0"}}
-    assert python == {"uses": "actions/setup-python@v5", "with": {"python-version": "3.11"}}
-    assert step(workflow, "Install hcmlc")["run"] == "pip install ."
+    assert python == {"uses": "actions/setup-python@v5", "with": {"python-version": "3.11.9"}}
+    assert step(workflow, "Install hcmlc")["run"].splitlines() == [
+        "pip install --require-hashes -r requirements/run.txt",
+        "pip install --no-deps --no-build-isolation .",
+    ]
     assert step(workflow, "Validate the changed files")["run"] == (
         'hcmlc validate --changed-since "origin/$BASE_REF"'
     )
