@@ -11,6 +11,7 @@ simply empty; one that cannot be written is left alone.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 import json
 import os
@@ -26,7 +27,7 @@ from hcmlc.confine import URL, escape
 from hcmlc.diagnostics import CODES, Diagnostic
 from hcmlc.i18n import current_language
 
-FORMAT = 1
+FORMAT = 2
 KINDS: tuple[ItemKind, ...] = ("indicator", "answer")
 
 
@@ -107,7 +108,8 @@ def _encode(check: FileCheck) -> dict[str, Any] | None:
     if any(p.related for p in check.problems):
         return None
     problems = [[p.line, p.column, p.code, p.message, p.hint] for p in check.problems]
-    return {"problems": problems, "identity": check.identity, **kinds}
+    submitted = check.submitted.isoformat() if check.submitted else None
+    return {"problems": problems, "identity": check.identity, "submitted": submitted, **kinds}
 
 
 def _decode(relative: str, entry: dict[str, Any]) -> FileCheck:
@@ -126,7 +128,14 @@ def _decode(relative: str, entry: dict[str, Any]) -> FileCheck:
             for kind in KINDS
         )
     )
-    return FileCheck(tuple(problems), accepted, (agency, cycle), tuple(entry["consulted"]))
+    submitted = entry["submitted"]
+    return FileCheck(
+        tuple(problems),
+        accepted,
+        (agency, cycle),
+        tuple(entry["consulted"]),
+        dt.date.fromisoformat(submitted) if submitted is not None else None,
+    )
 
 
 def _fingerprint(root: Path, written: str) -> str:

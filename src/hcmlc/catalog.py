@@ -100,5 +100,21 @@ class Catalog:
             )
         return (kind, item_id, agency) in self._owed[key]
 
+    def opening(self, cycle: Cycle) -> dt.date | None:
+        """The first day of `cycle`'s deliveries: its `opens`, else the day after the last
+        deadline of the cycles before it; None for the first cycle."""
+        if cycle.opens is not None:
+            return cycle.opens
+        earlier = [
+            c.last_deadline
+            for c in self.assignments.cycles
+            if c.reference_date < cycle.reference_date and c.last_deadline is not None
+        ]
+        return max(earlier) + dt.timedelta(days=1) if earlier else None
+
+    def later_cycles(self, cycle: Cycle) -> list[Cycle]:
+        """The cycles whose work comes after `cycle`'s."""
+        return [c for c in self.assignments.cycles if c.reference_date > cycle.reference_date]
+
     def agency_name(self, agency_id: str, lang: str = "vi") -> str:
         return self.agencies[agency_id].name.get(lang)

@@ -1,18 +1,27 @@
-"""Who owes what in a cycle, what arrived, what is late: the coordinator's main view."""
+"""Who owes what in a cycle, what arrived, what is late: the coordinator's main view.
+
+An item is supplied on a day when its entry passed validation and its file had been delivered
+by then (deliveries.py); a delivery after the deadline is late. Items whose agencies all ended
+without a successor are owed by nobody, and are listed as such, never counted as done.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from hcmlc.catalog import Catalog
 from hcmlc.checks import Entry, ItemKind
+from hcmlc.deliveries import Delivery, FileKey
 from hcmlc.errors import HcmlcError
 from hcmlc.i18n import Lang, _
 from hcmlc.models.registry import Cycle
 from hcmlc.suggest import did_you_mean
+
+State = Literal["supplied", "late", "due", "overdue"]
+KINDS: tuple[ItemKind, ...] = ("indicator", "answer")
 
 
 @dataclass(frozen=True)
@@ -24,13 +33,26 @@ class Obligation:
     item: str
     deadline: dt.date
     supplied: bool
+    """Whether the entry passed validation and its file had arrived by the as-of date."""
     days_left: int
     """Days from the as-of date to the deadline; negative once overdue."""
+    delivered: dt.date | None = None
+    """The day the file holding the entry was delivered, when known and not after the as-of
+    date (a view as of a day knows nothing of later deliveries)."""
+    formerly: tuple[str, ...] = ()
+    """Agencies the item was assigned to that ended and whose duty `agency` now holds."""
 
     @property
-    def state(self) -> Literal["supplied", "due", "overdue"]:
+    def late_days(self) -> int:
+        """Days after the deadline the entry arrived (0 when on time, unknown or not yet)."""
+        if not self.supplied or self.delivered is None:
+            return 0
+        return max((self.delivered - self.deadline).days, 0)
+
+    @property
+    def state(self) -> State:
         if self.supplied:
-            return "supplied"
+            return "late" if self.late_days else "supplied"
         return "overdue" if self.days_left < 0 else "due"
 
 
@@ -42,15 +64,17 @@ class Tally:
     supplied: int
     overdue: int
     most_days_overdue: int
+    late: int = 0
+    """Supplied after the deadline."""
 
     @property
     def missing(self) -> int:
         return self.owed - self.supplied
 
     @property
-    def progress(self) -> float:
-        """Share supplied, in percent (100 when nothing is owed)."""
-        return 100.0 * self.supplied / self.owed if self.owed else 100.0
+    def progress(self) -> float | None:
+        """Share supplied, in percent; None when nothing is owed (there is no progress to show)."""
+        return 100.0 * self.supplied / self.owed if self.owed else None
 
     @classmethod
     def of(cls, obligations: list[Obligation], kind: ItemKind | None = None) -> Tally:
@@ -62,6 +86,7 @@ class Tally:
             supplied=sum(o.supplied for o in obligations),
             overdue=len(overdue),
             most_days_overdue=max((-o.days_left for o in overdue), default=0),
+            late=sum(o.state == "late" for o in obligations),
         )
 
 
@@ -75,6 +100,37 @@ class Row:
     indicators: Tally | None = None
     answers: Tally | None = None
     """For agencies: the tally of each kind of item separately."""
+    formerly: tuple[str, ...] = ()
+    """For agencies: the ended agencies whose duties this one holds in the cycle."""
+
+
+@dataclass(frozen=True)
+class Unowned:
+    """An item of the cycle nobody owes: every agency it was assigned to ended unreplaced."""
+
+    kind: ItemKind
+    item: str
+    formerly: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where an agency stands in a cycle: holding duties, or ended (and who holds them now)."""
+
+    agency: str
+    active: bool
+    ended: dt.date | None = None
+    started: dt.date | None = None
+    holder: str | None = None
+    """The agency holding its duties in the cycle, when it ended and has a successor."""
+
+
+@dataclass(frozen=True)
+class NextCycle:
+    """Advice when the cycle's last deadline has passed and no later cycle exists."""
+
+    last_deadline: dt.date
+    suggested_id: str
 
 
 @dataclass(frozen=True)
@@ -88,6 +144,10 @@ class Status:
     standards: list[Row]
     criteria: list[Row]
     problems: int
+    unowned: list[Unowned] = field(default_factory=list)
+    undated: list[str] = field(default_factory=list)
+    """Files of the cycle with no `submitted:` date and no commit: counted as delivered."""
+    next_cycle: NextCycle | None = None
 
     def tally(self, kind: ItemKind | None = None, agency: str | None = None) -> Tally:
         """Counts over the cycle or one agency, for one kind of item or both."""
@@ -101,13 +161,31 @@ class Status:
 
 def pick_cycle(catalog: Catalog, cycle_id: str | None) -> Cycle:
     """The cycle asked for, or the registry's current cycle."""
-    wanted = cycle_id or catalog.assignments.current_cycle
-    if wanted not in catalog.cycles:
-        hint = did_you_mean(wanted, catalog.cycles) or _("cycles: {cycles}").format(
-            cycles=", ".join(catalog.cycles)
-        )
-        raise HcmlcError(_("unknown cycle `{ref}`").format(ref=wanted), hint)
-    return catalog.cycles[wanted]
+    if cycle_id is None:
+        return current_cycle(catalog)
+    if cycle_id not in catalog.cycles:
+        raise HcmlcError(_("unknown cycle `{ref}`").format(ref=cycle_id), _cycles_hint(catalog))
+    return catalog.cycles[cycle_id]
+
+
+def current_cycle(catalog: Catalog) -> Cycle:
+    """The registry's `current_cycle`; a data error with the fix when it names no cycle."""
+    from hcmlc.errors import DataError
+
+    wanted = catalog.assignments.current_cycle
+    if wanted in catalog.cycles:
+        return catalog.cycles[wanted]
+    raise DataError(
+        _("`current_cycle: {ref}` in data/assignments.yaml names no cycle").format(ref=wanted),
+        _(
+            "open it with `hcmlc new-cycle {ref} --deadline YYYY-MM-DD`, "
+            "or set `current_cycle` to one of: {cycles}"
+        ).format(ref=wanted, cycles=", ".join(catalog.cycles)),
+    )
+
+
+def _cycles_hint(catalog: Catalog) -> str:
+    return _("cycles: {cycles}").format(cycles=", ".join(catalog.cycles))
 
 
 def latest_cycle_asking(catalog: Catalog, kind: ItemKind) -> Cycle:
@@ -134,6 +212,16 @@ def check_agency(catalog: Catalog, agency: str) -> str:
     return agency
 
 
+def standing(catalog: Catalog, agency_id: str, cycle: Cycle) -> Standing:
+    """Whether `agency_id` holds duties in `cycle`, and if it ended, who holds them."""
+    agency = catalog.agencies[agency_id]
+    day = cycle.reference_date
+    if agency.active_on(day):
+        return Standing(agency_id, True)
+    holder = catalog.holder(agency_id, day)
+    return Standing(agency_id, False, agency.ended, agency.started, holder)
+
+
 def build_status(
     catalog: Catalog,
     supplied: set[Entry],
@@ -141,15 +229,16 @@ def build_status(
     as_of: dt.date,
     problems: int = 0,
     lang: Lang = "vi",
+    deliveries: dict[FileKey, Delivery] | None = None,
 ) -> Status:
-    """Every obligation of `cycle` and the tallies per agency, standard and criterion; rows are
-    named in `lang`, or in Vietnamese where the data has no English name."""
-    obligations = list(obligations_of(catalog, supplied, cycle, as_of))
-    indicator_obligations = [o for o in obligations if o.kind == "indicator"]
+    """Every obligation of `cycle` on `as_of` and the tallies per agency, standard and
+    criterion; rows are named in `lang`, or in Vietnamese where the data has no English name."""
+    deliveries = deliveries or {}
+    obligations = list(obligations_of(catalog, supplied, cycle, as_of, deliveries))
     by_criterion: dict[str, list[Obligation]] = {c.id: [] for c in catalog.framework.criteria()}
-    for o in indicator_obligations:
-        by_criterion[catalog.criterion_of[o.item].id].append(o)
-
+    for o in obligations:
+        if o.kind == "indicator":
+            by_criterion[catalog.criterion_of[o.item].id].append(o)
     by_agency: dict[str, list[Obligation]] = {}
     for o in obligations:
         by_agency.setdefault(o.agency, []).append(o)
@@ -174,35 +263,84 @@ def build_status(
         standards=standards,
         criteria=criteria,
         problems=problems,
+        unowned=unowned(catalog, cycle),
+        undated=sorted(
+            d.path
+            for (_agency, cycle_id), d in deliveries.items()
+            if cycle_id == cycle.id and d.source == "unknown"
+        ),
+        next_cycle=next_cycle(catalog, cycle, as_of),
     )
 
 
 def _agency_row(agency: str, name: str, obligations: list[Obligation]) -> Row:
+    formerly = dict.fromkeys(a for o in obligations for a in o.formerly)
     return Row(
         agency,
         name,
         Tally.of(obligations),
         indicators=Tally.of(obligations, "indicator"),
         answers=Tally.of(obligations, "answer"),
+        formerly=tuple(formerly),
     )
 
 
 def obligations_of(
-    catalog: Catalog, supplied: set[Entry], cycle: Cycle, as_of: dt.date
+    catalog: Catalog,
+    supplied: set[Entry],
+    cycle: Cycle,
+    as_of: dt.date,
+    deliveries: dict[FileKey, Delivery] | None = None,
 ) -> Iterator[Obligation]:
     """Every item each agency owes in `cycle`, and whether it is supplied, as of `as_of`."""
-    kinds: tuple[ItemKind, ...] = ("indicator", "answer")
-    for kind in kinds:
+    deliveries = deliveries or {}
+    day = cycle.reference_date
+    for kind in KINDS:
         deadline = cycle.deadlines.of(kind)
         if deadline is None:
             continue
+        listed = catalog.owners(kind)
         for item, agencies in catalog.owners(kind, cycle).items():
+            taken_over: dict[str, list[str]] = {}
+            for former in listed[item]:
+                holder = catalog.holder(former, day)
+                if holder is not None and holder != former:
+                    taken_over.setdefault(holder, []).append(former)
             for agency in agencies:
+                delivery = deliveries.get((agency, cycle.id))
+                arrived = delivery is None or delivery.by(as_of)
                 yield Obligation(
                     agency=agency,
                     kind=kind,
                     item=item,
                     deadline=deadline,
-                    supplied=(cycle.id, agency, kind, item) in supplied,
+                    supplied=arrived and (cycle.id, agency, kind, item) in supplied,
                     days_left=(deadline - as_of).days,
+                    delivered=delivery.day if delivery and arrived else None,
+                    formerly=tuple(taken_over.get(agency, ())),
                 )
+
+
+def unowned(catalog: Catalog, cycle: Cycle) -> list[Unowned]:
+    """The items `cycle` asks for that no agency of its day owes, with who used to owe them."""
+    found = []
+    for kind in KINDS:
+        if cycle.deadlines.of(kind) is None:
+            continue
+        listed = catalog.owners(kind)
+        for item, agencies in catalog.owners(kind, cycle).items():
+            if not agencies:
+                found.append(Unowned(kind, item, tuple(listed[item])))
+    return found
+
+
+def next_cycle(catalog: Catalog, cycle: Cycle, as_of: dt.date) -> NextCycle | None:
+    """Advice to open the next cycle: the current cycle's last deadline has passed and no later
+    cycle exists."""
+    last = cycle.last_deadline
+    if cycle.id != catalog.assignments.current_cycle or last is None or as_of <= last:
+        return None
+    if catalog.later_cycles(cycle):
+        return None
+    suggested = str(int(cycle.id) + 1) if cycle.id.isdigit() else f"{cycle.last_year + 1}"
+    return NextCycle(last, suggested)

@@ -33,6 +33,7 @@ def test_nothing_supplied_yet(hcmlc, repo) -> None:
     assert doc["total"] == {
         "owed": 271,
         "supplied": 0,
+        "late": 0,
         "missing": 271,
         "overdue": 213,
         "most_days_overdue": 5,

@@ -10,7 +10,7 @@ from rich.console import Console
 from hcmlc.i18n import current_language
 from hcmlc.render import status as reporters
 from hcmlc.repository import load
-from hcmlc.status import build_status, check_agency, pick_cycle
+from hcmlc.status import build_status, check_agency
 
 
 def run(
@@ -25,13 +25,15 @@ def run(
 ) -> int:
     repo = load(root, cache=cache, keep=False)
     catalog = repo.require_catalog()
-    cycle = pick_cycle(catalog, cycle_id)
+    cycle = repo.cycle(cycle_id)
     if agency is not None:
         check_agency(catalog, agency)
     lang = current_language()
-    status = build_status(catalog, repo.supplied, cycle, as_of, repo.error_count, lang)
+    status = build_status(
+        catalog, repo.supplied, cycle, as_of, repo.error_count, lang, repo.deliveries()
+    )
     if output == "json":
-        reporters.render_json(console, status, agency)
+        reporters.render_json(console, status, agency, catalog)
     elif agency:
         reporters.render_todo(console, status, catalog, agency)
     else:

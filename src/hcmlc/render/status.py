@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from collections.abc import Iterable
 from typing import Any
 
 from rich import box
@@ -13,20 +13,27 @@ from rich.text import Text
 from hcmlc.catalog import Catalog
 from hcmlc.i18n import N_, _, counted, current_language
 from hcmlc.render.diagnostics import write_json
-from hcmlc.status import Obligation, Row, Status, Tally
+from hcmlc.status import Obligation, Row, Standing, Status, Tally, Unowned, standing
 
-_STATE_STYLE = {"supplied": "green", "due": "yellow", "overdue": "bold red"}
-STATE_WORDS = {"supplied": N_("supplied"), "due": N_("due"), "overdue": N_("overdue")}
+_STATE_STYLE = {"supplied": "green", "late": "yellow", "due": "yellow", "overdue": "bold red"}
+STATE_WORDS = {
+    "supplied": N_("supplied"),
+    "late": N_("supplied late"),
+    "due": N_("due"),
+    "overdue": N_("overdue"),
+}
 KIND_WORDS = {"indicator": N_("indicator"), "answer": N_("answer")}
 """How the tables name states and kinds of item; JSON keeps the codes."""
+NOTHING_OWED = "—"
+"""The progress of a row that owes nothing: there is no share to show, least of all 100%."""
 
 
 def render_table(console: Console, status: Status, catalog: Catalog) -> None:
-    """The whole picture: header, agencies, standards and criteria, totals."""
+    """The whole picture: header, agencies, standards and criteria, items nobody owes, totals."""
     _header(console, status)
     agencies = _table(console, _("Agencies"), _("Agency"), split=True)
     for row in status.agencies:
-        _tally_row(agencies, row.id, row.name, row.tally, split=(row.indicators, row.answers))
+        _tally_row(agencies, row.id, _agency_cell(catalog, row), row.tally, split=_split(row))
     console.print(agencies)
     criteria = _table(console, _("Indicators by standard and criterion"), _("Standard / criterion"))
     for standard in status.standards:
@@ -35,36 +42,39 @@ def render_table(console: Console, status: Status, catalog: Catalog) -> None:
             if catalog.standard_of[row.id].id == standard.id:
                 _tally_row(criteria, f"  {row.id}", row.name, row.tally)
     console.print(criteria)
+    _unowned(console, status, catalog)
     _totals(console, status)
 
 
 def render_todo(console: Console, status: Status, catalog: Catalog, agency: str) -> None:
-    """One agency's to-do list with each deadline and the days left or overdue."""
+    """One agency's to-do list with each deadline and the days left, overdue or late."""
     name = catalog.agency_name(agency, current_language())
     _header(console, status, _("To-do list of {agency} — {name}").format(agency=agency, name=name))
-    table = Table(box=_box(console), title=None, show_edge=console.is_terminal)
-    for header in (_("State"), _("Item"), _("Text"), _("Deadline"), _("When")):
-        table.add_column(header, overflow="fold")
-    for o in status.todo(agency):
-        table.add_row(
-            Text(_(STATE_WORDS[o.state]), style=_STATE_STYLE[o.state]),
-            f"{_(KIND_WORDS[o.kind])} {o.item}",
-            _item_text(catalog, o),
-            o.deadline.isoformat(),
-            _when(o),
-        )
-    console.print(table)
+    _standing(console, status, catalog, agency)
+    todo = status.todo(agency)
+    if todo:
+        table = Table(box=_box(console), title=None, show_edge=console.is_terminal)
+        for header in (_("State"), _("Item"), _("Text"), _("Deadline"), _("When")):
+            table.add_column(header, overflow="fold")
+        for o in todo:
+            table.add_row(
+                Text(_(STATE_WORDS[o.state]), style=_STATE_STYLE[o.state]),
+                f"{_(KIND_WORDS[o.kind])} {o.item}",
+                _item_text(catalog, o),
+                o.deadline.isoformat(),
+                _when(o),
+            )
+        console.print(table)
     _totals(console, status, agency)
 
 
-def render_json(console: Console, status: Status, agency: str | None) -> None:
-    write_json(console, status_document(status, agency))
+def render_json(console: Console, status: Status, agency: str | None, catalog: Catalog) -> None:
+    write_json(console, status_document(status, agency, catalog))
 
 
-def status_document(status: Status, agency: str | None) -> dict[str, Any]:
+def status_document(status: Status, agency: str | None, catalog: Catalog) -> dict[str, Any]:
     """The status as JSON: stable keys, ids and state codes; only names follow the language."""
     obligations = status.todo(agency) if agency else status.obligations
-
     document: dict[str, Any] = {
         "cycle": status.cycle.id,
         "as_of": status.as_of.isoformat(),
@@ -72,16 +82,22 @@ def status_document(status: Status, agency: str | None) -> dict[str, Any]:
         "indicators": _tally(status.tally("indicator", agency)),
         "answers": _tally(status.tally("answer", agency)),
         "problems": status.problems,
-        "obligations": [
-            {**asdict(o), "deadline": o.deadline.isoformat(), "state": o.state} for o in obligations
-        ],
+        "obligations": [_obligation(o) for o in obligations],
+        "undated": status.undated,
     }
     if agency:
         document["agency"] = agency
+        document["standing"] = _standing_dict(standing(catalog, agency, status.cycle))
     else:
         document["agencies"] = [_row(r) for r in status.agencies]
         document["standards"] = [_row(r) for r in status.standards]
         document["criteria"] = [_row(r) for r in status.criteria]
+        document["unowned"] = [_unowned_dict(u) for u in status.unowned]
+    if status.next_cycle is not None:
+        document["next_cycle"] = {
+            "last_deadline": status.next_cycle.last_deadline.isoformat(),
+            "suggested_id": status.next_cycle.suggested_id,
+        }
     return document
 
 
@@ -102,6 +118,97 @@ def _header(console: Console, status: Status, title: str | None = None) -> None:
             when = _days((deadline - status.as_of).days)
             parts.append(template.format(date=deadline.isoformat(), when=when))
     console.print(Text(" · ".join(parts)))
+    advice = status.next_cycle
+    if advice is not None:
+        console.print(
+            Text(
+                _(
+                    "The last deadline of cycle {cycle} ({date}) has passed and no later cycle "
+                    "exists: open the next one with `hcmlc new-cycle {next} --deadline YYYY-MM-DD`."
+                ).format(cycle=cycle.id, date=advice.last_deadline, next=advice.suggested_id),
+                style="yellow",
+            )
+        )
+
+
+def _standing(console: Console, status: Status, catalog: Catalog, agency: str) -> None:
+    """Why an agency owes nothing in the cycle, or whose duties it holds."""
+    found = standing(catalog, agency, status.cycle)
+    if found.active:
+        formerly = dict.fromkeys(a for o in status.todo(agency) for a in o.formerly)
+        if formerly:
+            console.print(
+                Text(
+                    _("In cycle {cycle} {agency} also holds the duties of {formerly}.").format(
+                        cycle=status.cycle.id, agency=agency, formerly=_names(catalog, formerly)
+                    )
+                )
+            )
+        return
+    if found.ended is not None and found.holder is not None:
+        message = _(
+            "{agency} ended on {day}; its duties in cycle {cycle} are {holder}'s: "
+            "see `hcmlc status --agency {holder}`."
+        )
+    elif found.ended is not None:
+        message = _(
+            "{agency} ended on {day}; nobody holds its duties in cycle {cycle} yet "
+            "(see the items nobody owes in `hcmlc status`)."
+        )
+    else:
+        message = _("{agency} holds duties only from {day}, after cycle {cycle}.")
+    console.print(
+        Text(
+            message.format(
+                agency=agency,
+                day=found.ended or found.started,
+                cycle=status.cycle.id,
+                holder=found.holder,
+            ),
+            style="yellow",
+        )
+    )
+
+
+def _unowned(console: Console, status: Status, catalog: Catalog) -> None:
+    if not status.unowned:
+        return
+    table = Table(
+        box=_box(console),
+        title=_("Items nobody owes in cycle {cycle}").format(cycle=status.cycle.id),
+        title_justify="left",
+        show_edge=console.is_terminal,
+    )
+    for header in (_("Item"), _("Text"), _("Formerly owed by")):
+        table.add_column(header, overflow="fold")
+    lang = current_language()
+    for u in status.unowned:
+        text = (
+            catalog.indicators[u.item].text.get(lang)
+            if u.kind == "indicator"
+            else catalog.questions[u.item].text.get(lang)
+        )
+        table.add_row(f"{_(KIND_WORDS[u.kind])} {u.item}", text, _names(catalog, u.formerly))
+    console.print(table)
+    console.print(
+        Text(
+            _(
+                "Their agencies ended without a successor: name who takes them over "
+                "(`successor:` in data/assignments.yaml)."
+            ),
+            style="yellow",
+        )
+    )
+
+
+def _names(catalog: Catalog, agencies: Iterable[str]) -> str:
+    """Agency ids as short names, `so-khdt` → `Sở KH&ĐT`; at most five, then a count."""
+    ids = list(agencies)
+    lang = current_language()
+    shown = [catalog.agencies[a].short_name(lang) for a in ids[:5]]
+    if len(ids) > 5:
+        shown.append(_("and {n} more").format(n=len(ids) - 5))
+    return ", ".join(shown)
 
 
 def _table(console: Console, title: str | None, first: str, split: bool = False) -> Table:
@@ -111,7 +218,15 @@ def _table(console: Console, title: str | None, first: str, split: bool = False)
     table.add_column(_("Id"))
     table.add_column(first, overflow="fold", max_width=70)
     kinds = (_("Indicators"), _("Answers")) if split else ()
-    tallies = (_("Owed"), _("Supplied"), _("Missing"), _("Overdue"), _("Days late"), _("Progress"))
+    tallies = (
+        _("Owed"),
+        _("Supplied"),
+        _("Late"),
+        _("Missing"),
+        _("Overdue"),
+        _("Days overdue"),
+        _("Progress"),
+    )
     for header in (*kinds, *tallies):
         table.add_column(header, justify="right")
     return table
@@ -119,6 +234,18 @@ def _table(console: Console, title: str | None, first: str, split: bool = False)
 
 def _box(console: Console) -> box.Box | None:
     return box.SIMPLE_HEAD if console.is_terminal else None
+
+
+def _split(row: Row) -> tuple[Tally | None, ...]:
+    return (row.indicators, row.answers)
+
+
+def _agency_cell(catalog: Catalog, row: Row) -> str:
+    if not row.formerly:
+        return row.name
+    return _("{name} (also for {formerly})").format(
+        name=row.name, formerly=_names(catalog, row.formerly)
+    )
 
 
 def _tally_row(
@@ -138,19 +265,34 @@ def _tally_row(
         *kinds,
         str(tally.owed),
         str(tally.supplied),
+        str(tally.late or ""),
         str(tally.missing),
         overdue,
         str(tally.most_days_overdue or ""),
-        f"{tally.progress:.0f}%",
+        _progress(tally),
         style=style,
     )
 
 
+def _progress(tally: Tally) -> str:
+    return NOTHING_OWED if tally.progress is None else f"{tally.progress:.0f}%"
+
+
 def _totals(console: Console, status: Status, agency: str | None = None) -> None:
     total = status.tally(agency=agency)
-    line = _("Progress: {supplied} of {owed} supplied ({progress:.0f}%), {overdue} overdue").format(
-        supplied=total.supplied, owed=total.owed, progress=total.progress, overdue=total.overdue
-    )
+    if total.progress is None:
+        line = _("Progress: nothing owed in cycle {cycle}").format(cycle=status.cycle.id)
+    else:
+        line = _(
+            "Progress: {supplied} of {owed} supplied ({progress:.0f}%), {overdue} overdue"
+        ).format(
+            supplied=total.supplied,
+            owed=total.owed,
+            progress=total.progress,
+            overdue=total.overdue,
+        )
+        if total.late:
+            line += ", " + counted(total.late, "{n} supplied late", "{n} supplied late")
     if agency is None:
         indicators, answers = status.tally("indicator"), status.tally("answer")
         line += " — " + _("indicators {indicators}, answers {answers}").format(
@@ -158,6 +300,21 @@ def _totals(console: Console, status: Status, agency: str | None = None) -> None
             answers=f"{answers.supplied}/{answers.owed}",
         )
     console.print(Text(line, style="bold"))
+    if status.undated:
+        console.print(
+            Text(
+                _(
+                    "{files} of cycle {cycle} give no `submitted:` date and are not committed: "
+                    "counted as delivered on any day ({paths})."
+                ).format(
+                    files=counted(len(status.undated), "{n} file", "{n} files"),
+                    cycle=status.cycle.id,
+                    paths=", ".join(status.undated[:3])
+                    + (", …" if len(status.undated) > 3 else ""),
+                ),
+                style="yellow",
+            )
+        )
     if status.problems:
         console.print(
             Text(
@@ -178,6 +335,9 @@ def _item_text(catalog: Catalog, o: Obligation) -> str:
 
 
 def _when(o: Obligation) -> str:
+    if o.state == "late":
+        late = counted(o.late_days, "{n} day late", "{n} days late")
+        return f"{late} ({o.delivered.isoformat()})" if o.delivered else late
     return "" if o.supplied else _days(o.days_left)
 
 
@@ -188,12 +348,51 @@ def _days(days_left: int) -> str:
 
 
 def _tally(t: Tally) -> dict[str, Any]:
-    return {**asdict(t), "missing": t.missing, "progress": round(t.progress, 1)}
+    progress = None if t.progress is None else round(t.progress, 1)
+    return {
+        "owed": t.owed,
+        "supplied": t.supplied,
+        "late": t.late,
+        "missing": t.missing,
+        "overdue": t.overdue,
+        "most_days_overdue": t.most_days_overdue,
+        "progress": progress,
+    }
+
+
+def _obligation(o: Obligation) -> dict[str, Any]:
+    return {
+        "agency": o.agency,
+        "kind": o.kind,
+        "item": o.item,
+        "deadline": o.deadline.isoformat(),
+        "supplied": o.supplied,
+        "days_left": o.days_left,
+        "delivered": o.delivered.isoformat() if o.delivered else None,
+        "late_days": o.late_days,
+        "formerly": list(o.formerly),
+        "state": o.state,
+    }
 
 
 def _row(r: Row) -> dict[str, Any]:
-    row = {"id": r.id, "name": r.name, **_tally(r.tally)}
+    row: dict[str, Any] = {"id": r.id, "name": r.name, **_tally(r.tally)}
     for kind, part in (("indicators", r.indicators), ("answers", r.answers)):
         if part is not None:
             row[kind] = _tally(part)
+    if r.indicators is not None:
+        row["formerly"] = list(r.formerly)
     return row
+
+
+def _unowned_dict(u: Unowned) -> dict[str, Any]:
+    return {"kind": u.kind, "item": u.item, "formerly": list(u.formerly)}
+
+
+def _standing_dict(s: Standing) -> dict[str, Any]:
+    return {
+        "active": s.active,
+        "ended": s.ended.isoformat() if s.ended else None,
+        "started": s.started.isoformat() if s.started else None,
+        "holder": s.holder,
+    }
