@@ -65,7 +65,15 @@ def test_current_cycle_must_exist(hcmlc, repo) -> None:
         repo, "data/assignments.yaml", 'current_cycle: "2023"', 'current_cycle: "2031"'
     )
     [p] = problems(hcmlc, repo)
-    assert (p["line"], p["message"]) == (line, "unknown cycle `2031`")
+    assert (p["line"], p["code"], p["message"]) == (
+        line,
+        "HCMLC-E091",
+        "`current_cycle: 2031` names no cycle",
+    )
+    assert p["hint"] == (
+        "open it with `hcmlc new-cycle 2031 --deadline YYYY-MM-DD`, "
+        "or set `current_cycle` to one of: 2023, 2024, 2025"
+    )
 
 
 def test_windows_file_with_bom_and_crlf_is_fine(hcmlc, repo) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 from hcmlc.catalog import Catalog
+from hcmlc.completeness import missing_fields
 from hcmlc.confine import Escape, escape
 from hcmlc.diagnostics import Diagnostic
 from hcmlc.i18n import N_, _, counted
@@ -120,9 +122,22 @@ def check_data(
                 _unknown(assignments_doc, loc, "agency", agency.successor, catalog.agencies)
             )
     if catalog.assignments.current_cycle not in catalog.cycles:
-        ref = catalog.assignments.current_cycle
-        problems.append(_unknown(assignments_doc, ("current_cycle",), "cycle", ref, catalog.cycles))
+        problems.append(no_current_cycle(catalog, assignments_doc))
     return problems
+
+
+def no_current_cycle(catalog: Catalog, assignments_doc: Document) -> Diagnostic:
+    """`current_cycle` naming a cycle not yet opened, with the command that opens it."""
+    ref = catalog.assignments.current_cycle
+    return assignments_doc.problem(
+        ("current_cycle",),
+        "HCMLC-E091",
+        _("`current_cycle: {ref}` names no cycle").format(ref=ref),
+        _(
+            "open it with `hcmlc new-cycle {ref} --deadline YYYY-MM-DD`, "
+            "or set `current_cycle` to one of: {cycles}"
+        ).format(ref=ref, cycles=", ".join(catalog.cycles)),
+    )
 
 
 def check_targets(catalog: Catalog, doc: Document, targets: Targets) -> list[Diagnostic]:
@@ -200,6 +215,8 @@ class FileCheck:
     """(agency, cycle) of a file that passed the schema."""
     consulted: tuple[str, ...] = ()
     """Paths the file names that were looked up in the repository (photos, evidence)."""
+    submitted: dt.date | None = None
+    """The file's `submitted:` date, for deliveries.py."""
 
 
 def check_submissions(
@@ -223,7 +240,11 @@ def check_submission(catalog: Catalog, file: SubmissionFile, root: Path) -> File
     problems = checker.run()
     identity = (file.model.agency, file.model.cycle)
     return FileCheck(
-        tuple(problems), frozenset(checker.accepted), identity, tuple(checker.consulted)
+        tuple(problems),
+        frozenset(checker.accepted),
+        identity,
+        tuple(checker.consulted),
+        file.model.submitted,
     )
 
 
@@ -491,6 +512,7 @@ class _SubmissionChecker:
             )
             return
         allowed = [f.id for f in question.fields]
+        before = len(self.problems)
         for name, value in answer.items():
             if name not in allowed:
                 self._add(
@@ -501,13 +523,26 @@ class _SubmissionChecker:
                     or _("fields: {fields}").format(fields=", ".join(allowed)),
                     key=True,
                 )
-            elif not isinstance(value, str) or not value.strip():
+            elif not _field_value_ok(value):
                 self._add(
                     loc + (name,),
                     "HCMLC-E012",
                     _("field `{name}` must be a non-empty text").format(name=name),
-                    _("write the text after the colon, or leave the field out"),
+                    _(
+                        "write the text after the colon, or `{{vi: …, en: …}}` with both languages"
+                    ).format(),
                 )
+        absent = missing_fields(question, answer)
+        if absent and len(self.problems) == before:
+            self._add(
+                loc,
+                "HCMLC-W092",
+                _("answer `{id}` lacks {fields}, so it counts as not supplied yet").format(
+                    id=question.id, fields=", ".join(f"`{f}`" for f in absent)
+                ),
+                _("add the missing fields; where there is none, say so (e.g. `không có`)"),
+                key=True,
+            )
 
     def _check_choice(self, question: Question, choice: str, loc: Loc) -> None:
         options = [o.id for o in question.options]
@@ -590,6 +625,14 @@ class _SubmissionChecker:
                     words=counted(limit.min - words, "{n} word", "{n} words")
                 ),
             )
+
+
+def _field_value_ok(value: Any) -> bool:
+    """A contact field is a text, or `{vi: text, en: text}` (English optional)."""
+    if isinstance(value, dict):
+        texts = [value.get("vi"), value.get("en", "x")]
+        return set(value) <= {"vi", "en"} and all(isinstance(t, str) and t.strip() for t in texts)
+    return isinstance(value, str) and bool(value.strip())
 
 
 def _unknown(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -55,6 +56,39 @@ NoCacheOption = Annotated[
         "--no-cache", help=N_("Check every file afresh, without the results kept by earlier runs.")
     ),
 ]
+
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help=N_("Day to judge deadlines by (default: today)."),
+        show_default=False,
+    ),
+]
+
+
+def as_of_day(value: str | None) -> dt.date:
+    """The day of `--as-of`, or today; a usage error, in the chosen language, when not a date."""
+    from hcmlc.clock import today
+
+    return parse_day(value, "--as-of") if value is not None else today()
+
+
+def parse_day(value: str, option: str) -> dt.date:
+    """A YYYY-MM-DD option value as a date."""
+    from hcmlc.errors import HcmlcError
+
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return dt.date.fromisoformat(value)
+    except ValueError:
+        pass
+    raise HcmlcError(
+        _("{option} `{value}` is not a date").format(option=option, value=value),
+        _("write it as YYYY-MM-DD, e.g. 2025-12-20"),
+    )
+
 
 RootOption = Annotated[
     Path | None,
@@ -152,15 +186,7 @@ def status(
     cycle: Annotated[
         str | None, typer.Option("--cycle", help=N_("Cycle id (default: the current cycle)."))
     ] = None,
-    as_of: Annotated[
-        dt.datetime | None,
-        typer.Option(
-            "--as-of",
-            formats=["%Y-%m-%d"],
-            metavar="YYYY-MM-DD",
-            help=N_("Day to judge deadlines by (default: today)."),
-        ),
-    ] = None,
+    as_of: AsOfOption = None,
     agency: Annotated[
         str | None, typer.Option("--agency", help=N_("Show one agency's to-do list."))
     ] = None,
@@ -172,10 +198,9 @@ def status(
 ) -> None:
     from hcmlc.commands import status as command
 
-    day = as_of.date() if as_of else dt.date.today()
     _run(
         lambda console, repo_root: command.run(
-            console, repo_root, cycle, day, agency, output.value, cache=not no_cache
+            console, repo_root, cycle, as_of_day(as_of), agency, output.value, cache=not no_cache
         ),
         root,
     )
@@ -331,6 +356,96 @@ def new_submission(
     from hcmlc.commands import new_submission as command
 
     _run(lambda console, repo_root: command.run(console, repo_root, agency, cycle), root)
+
+
+class CycleKind(StrEnum):
+    application = "application"
+    progress = "progress"
+
+
+@app.command(
+    "new-cycle",
+    help=N_(
+        "Open the next reporting cycle in data/assignments.yaml, copied from the last one of "
+        "its kind, and make it current; comments and layout are kept."
+    ),
+)
+def new_cycle(
+    cycle_id: Annotated[
+        str, typer.Argument(metavar="ID", help=N_("The new cycle's id, e.g. 2026."))
+    ],
+    deadline: Annotated[
+        str,
+        typer.Option(
+            "--deadline",
+            metavar="YYYY-MM-DD",
+            help=N_("When the cycle's items are due."),
+            show_default=False,
+        ),
+    ],
+    years: Annotated[
+        str | None,
+        typer.Option(
+            "--years",
+            metavar="YYYY[-YYYY]",
+            help=N_("The years its figures describe (default: the year of a year-like id)."),
+            show_default=False,
+        ),
+    ] = None,
+    answers_deadline: Annotated[
+        str | None,
+        typer.Option(
+            "--answers-deadline",
+            metavar="YYYY-MM-DD",
+            help=N_(
+                "For an application cycle: when the form's answers are due (default: --deadline)."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    kind: Annotated[
+        CycleKind | None,
+        typer.Option(
+            "--kind",
+            help=N_("The kind of cycle (default: that of the latest cycle)."),
+            show_default=False,
+        ),
+    ] = None,
+    root: RootOption = None,
+) -> None:
+    from hcmlc.commands import new_cycle as command
+    from hcmlc.cycle_edit import NewCycle
+
+    def body(console: Console, repo_root: Path) -> int:
+        first, last = parse_years(years) if years else (None, None)
+        wanted = NewCycle(
+            id=cycle_id,
+            deadline=parse_day(deadline, "--deadline"),
+            answers_deadline=parse_day(answers_deadline, "--answers-deadline")
+            if answers_deadline
+            else None,
+            first_year=first,
+            last_year=last,
+            kind=kind.value if kind else None,
+        )
+        return command.run(console, repo_root, wanted)
+
+    _run(body, root)
+
+
+def parse_years(value: str) -> tuple[int, int]:
+    """`2026` or `2025-2026` as (first, last)."""
+    from hcmlc.errors import HcmlcError
+
+    first, _dash, last = value.partition("-")
+    if first.isdigit() and (last.isdigit() or not last) and len(first) == 4:
+        years = (int(first), int(last or first))
+        if years[0] <= years[1] and len(last or first) == 4:
+            return years
+    raise HcmlcError(
+        _("--years `{value}` is not a year or a span of years").format(value=value),
+        _("write a year (2026) or a span (2025-2026)"),
+    )
 
 
 def _run(command: Command, root: Path | None) -> None:

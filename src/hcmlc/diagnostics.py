@@ -44,6 +44,9 @@ CODES: dict[str, tuple[Severity, str]] = {
     "HCMLC-E052": (Severity.ERROR, "evidence-path"),
     "HCMLC-E060": (Severity.ERROR, "agency-not-in-cycle"),
     "HCMLC-E061": (Severity.ERROR, "target-mismatch"),
+    "HCMLC-E090": (Severity.ERROR, "submitted-date"),
+    "HCMLC-E091": (Severity.ERROR, "no-current-cycle"),
+    "HCMLC-W092": (Severity.WARNING, "incomplete-answer"),
 }
 """Every diagnostic code with its severity and a stable rule name; codes are never reused."""
 

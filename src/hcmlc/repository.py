@@ -20,15 +20,18 @@ from hcmlc.checks import (
     check_submission,
     check_targets,
 )
+from hcmlc.clock import today
 from hcmlc.confine import is_inside
+from hcmlc.deliveries import Dated, Delivery, FileKey, check_dates, deliveries
 from hcmlc.diagnostics import Diagnostic, Severity
 from hcmlc.errors import DataError, RepositoryNotFound
 from hcmlc.i18n import _
 from hcmlc.models.framework import Framework
-from hcmlc.models.registry import Assignments
+from hcmlc.models.registry import Assignments, Cycle
 from hcmlc.models.submission import Submission
 from hcmlc.models.targets import Targets
 from hcmlc.schema_errors import validate
+from hcmlc.status import pick_cycle
 from hcmlc.yamlio import Document, parse_bytes, read_raw
 
 M = TypeVar("M", Framework, Assignments, Submission, Targets)
@@ -37,6 +40,7 @@ CRITERIA = "data/criteria.yaml"
 ASSIGNMENTS = "data/assignments.yaml"
 TARGETS = "data/targets.yaml"
 SUBMISSIONS = "submissions"
+NO_CURRENT_CYCLE = "HCMLC-E091"
 
 
 @dataclass
@@ -55,6 +59,25 @@ class Repository:
     """data/targets.yaml when present and sound; a city without one has no targets yet."""
     data_files: list[str] = field(default_factory=lambda: [CRITERIA, ASSIGNMENTS])
     """The files of data/ that were read."""
+    files: dict[FileKey, Dated] = field(default_factory=dict)
+    """(agency, cycle) → the first submission file that passed the schema for it."""
+
+    def cycle(self, cycle_id: str | None) -> Cycle:
+        """The cycle asked for, else the current one; a located data error when
+        `current_cycle` names no cycle, a usage error for an unknown id."""
+        catalog = self.require_catalog()
+        if cycle_id is None and catalog.assignments.current_cycle not in catalog.cycles:
+            problem = next((p for p in self.problems if p.code == NO_CURRENT_CYCLE), None)
+            if problem is not None:
+                raise DataError(
+                    f"{problem.path}:{problem.line}:{problem.column}: {problem.message}",
+                    problem.hint,
+                )
+        return pick_cycle(catalog, cycle_id)
+
+    def deliveries(self) -> dict[FileKey, Delivery]:
+        """When each agency delivered its file of each cycle (deliveries.py)."""
+        return deliveries(self.root, self.files)
 
     def require_catalog(self) -> Catalog:
         """The catalog, or a DataError when data/ is too broken to use."""
@@ -139,8 +162,17 @@ def _load(root: Path, use_cache: bool, keep: bool) -> Repository:
         repo.supplied |= check.accepted
         repo.paths.append(relative)
         identities.append((relative, check.identity))
+        if check.identity is not None and check.identity not in repo.files:
+            repo.files[check.identity] = Dated(relative, check.submitted)
     parsed = {file.doc.path: file.doc for file in repo.submissions}
-    problems += check_duplicates(identities, lambda p: parsed.get(p) or _read(root, p)[1])
+
+    def doc_of(path: str) -> Document:
+        return parsed.get(path) or _read(root, path)[1]
+
+    problems += check_duplicates(identities, doc_of)
+    if repo.catalog is not None:
+        dated = [(f.path, key[1], f.submitted) for key, f in repo.files.items() if f.submitted]
+        problems += check_dates(repo.catalog, dated, today(), doc_of)
     if store:
         store.save()
     repo.problems = sorted(problems, key=Diagnostic.sort_key)
@@ -174,6 +206,11 @@ def _submission(repo: Repository, relative: str, store: Cache | None, keep: bool
     if raw is not None and store is not None:
         store.put(relative, raw, check)
     return check
+
+
+def read_document(root: Path, relative: str) -> tuple[bytes | None, Document]:
+    """One file of the repository: its bytes (None when unreadable) and its document."""
+    return _read(root, relative)
 
 
 def _read(root: Path, relative: str, *, parse: bool = True) -> tuple[bytes | None, Document]:

@@ -13,7 +13,7 @@ from hcmlc.i18n import _
 from hcmlc.render import form_summary
 from hcmlc.render.form_docx import render_form
 from hcmlc.repository import load
-from hcmlc.status import latest_cycle_asking, pick_cycle
+from hcmlc.status import latest_cycle_asking
 
 TEMPLATE = "templates/gnlc-form.docx"
 
@@ -30,7 +30,7 @@ def run(
     """Fill the form of a cycle, write it, list its gaps; with `strict`, gaps fail the run."""
     repo = load(root)
     catalog = repo.require_catalog()
-    cycle = pick_cycle(catalog, cycle_id) if cycle_id else latest_cycle_asking(catalog, "answer")
+    cycle = repo.cycle(cycle_id) if cycle_id else latest_cycle_asking(catalog, "answer")
     if cycle.deadlines.answers is None:
         raise HcmlcError(
             _("cycle {cycle} asks for no form answers").format(cycle=cycle.id),

@@ -14,14 +14,15 @@ from hcmlc.json_schema import SCHEMA_PATH
 from hcmlc.models.registry import Cycle
 from hcmlc.repository import SUBMISSIONS, load
 from hcmlc.scaffold import owed, scaffold
-from hcmlc.status import check_agency, pick_cycle
+from hcmlc.status import check_agency
 
 
 def run(console: Console, root: Path, agency: str, cycle_id: str | None) -> int:
     """Write submissions/<cycle>/<agency>.yaml; never overwrite a file that exists."""
-    catalog = load(root).require_catalog()
+    repo = load(root, keep=False)
+    catalog = repo.require_catalog()
     check_agency(catalog, agency)
-    cycle = pick_cycle(catalog, cycle_id)
+    cycle = repo.cycle(cycle_id)
     path = root / SUBMISSIONS / cycle.id / f"{agency}.yaml"
     shown = path.relative_to(root).as_posix()
     indicators = owed(catalog, agency, cycle, "indicator")

@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from enum import StrEnum
 from typing import Annotated, Literal, Self
 
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from hcmlc.i18n import _
-from hcmlc.models.common import Id, Strict, Text
+from hcmlc.models.common import Id, Strict, Text, text_of_plain_string
 from hcmlc.models.framework import Unit
 
 
@@ -50,7 +50,10 @@ class Agency(Strict):
 
     id: Id
     name: Text
-    short: str | None = None
+    short: Annotated[
+        Text | None, BeforeValidator(text_of_plain_string, json_schema_input_type=str | Text | None)
+    ] = None
+    """The abbreviation documents use, per language (e.g. `{vi: "Sở GD&ĐT", en: "DOET"}`)."""
     kind: AgencyKind
     reviewers: list[Reviewer] = []
     """Who reviews the agency's submission files (CODEOWNERS), besides the coordinators."""
@@ -68,6 +71,12 @@ class Agency(Strict):
         if self.started and self.ended and self.started >= self.ended:
             raise ValueError(_("`started` must be before `ended`"))
         return self
+
+    def short_name(self, lang: str) -> str:
+        """The abbreviation in `lang`; the full name where there is none in that language."""
+        if self.short is not None and (lang == "vi" or self.short.en):
+            return self.short.get(lang)
+        return self.name.get(lang)
 
     def active_on(self, day: dt.date) -> bool:
         """Whether the agency exists and holds its duties on `day`."""
@@ -104,6 +113,9 @@ class Cycle(Strict):
     title: Text
     first_year: int = Field(ge=1990, le=2100)
     last_year: int = Field(ge=1990, le=2100)
+    opens: dt.date | None = None
+    """The first day files of the cycle may be delivered (default: the day after the previous
+    cycle's last deadline)."""
     deadlines: Deadlines
 
     @model_validator(mode="after")
@@ -111,6 +123,12 @@ class Cycle(Strict):
         if self.first_year > self.last_year:
             raise ValueError(_("`first_year` must not be after `last_year`"))
         return self
+
+    @property
+    def last_deadline(self) -> dt.date | None:
+        return max(
+            (d for d in (self.deadlines.indicators, self.deadlines.answers) if d), default=None
+        )
 
     @property
     def reference_date(self) -> dt.date:
@@ -145,6 +163,9 @@ class Option(Strict):
 
     id: Id
     label: Text
+    translate: bool = False
+    """A contact field the form prints in words (a title, an address): the English form needs
+    its English, given as `{vi: …, en: …}`; names, numbers and links need none."""
 
 
 class Question(Strict):
