@@ -76,6 +76,7 @@ def build_gnlc_form() -> bytes:
     _cells(table.rows[0], "{%tr for field in box.fields %}", "")
     _cells(table.add_row(), "{{ field.label }}", "{{r field.value }}")
     _cells(table.add_row(), "{%tr endfor %}", "")
+    _marker(doc)  # gaps other than missing fields, e.g. fields without their English
 
     _tag(doc, "{%p elif box.kind == 'choice' %}")
     doc.add_paragraph(
@@ -140,11 +141,11 @@ def build_progress_report() -> bytes:
 
     doc.add_paragraph("{{ l.summary }}", style="Heading 1")
     doc.add_paragraph("{{ compared }}", style="Guidance")
-    table = _table(doc, 5, widths=(70, 25, 25, 25, 25))
+    table = _table(doc, 7, widths=(55, 20, 20, 20, 20, 20, 20))
     _cells(table.rows[0], "{{ l.area }}", *(f"{{{{ s['{s}'] }}}}" for s in STATUSES), bold=True)
-    _cells(table.add_row(), "{%tr for row in summary %}", "", "", "", "")
+    _cells(table.add_row(), "{%tr for row in summary %}", *[""] * len(STATUSES))
     _cells(table.add_row(), "{{ row.title }}", *(f"{{{{ row['{s}'] }}}}" for s in STATUSES))
-    _cells(table.add_row(), "{%tr endfor %}", "", "", "", "")
+    _cells(table.add_row(), "{%tr endfor %}", *[""] * len(STATUSES))
     _cells(
         table.add_row(),
         "{{ total.title }}",
@@ -241,7 +242,7 @@ def build_progress_report() -> bytes:
     return _save(doc)
 
 
-STATUSES = ("met", "not-met", "no-data", "no-target")
+STATUSES = ("met", "on-track", "behind", "not-met", "no-data", "no-target")
 """The report's status columns, as the context names them."""
 
 TEMPLATES = {"gnlc-form.docx": build_gnlc_form, "progress-report.docx": build_progress_report}

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from hcmlc.progress import Status, Trend, assess, city_series
-from hcmlc.report import build_report
+from hcmlc.progress import Status, Trend, assess, city_series, path_value
+from hcmlc.report import build_report, cycle_of_year
 from hcmlc.repository import load
 
 TARGETS = """
@@ -81,7 +81,7 @@ STATUS_2025 = {
     "1.1.4": Status.NO_DATA,
     "1.2.2": Status.NOT_MET,
     "2.1.1": Status.MET,
-    "3.1.1": Status.MET,
+    "3.1.1": Status.NO_DATA,  # "cao" is a 2024 value: shown, not judged as 2025's
     "3.3.4": Status.NO_DATA,
 }
 
@@ -99,7 +99,10 @@ def city(repo):
 def progress_of(city, year: int) -> dict:
     catalog = city.require_catalog()
     series = city_series(catalog, city.submissions, city.supplied)
-    return {c.criterion.id: c for c in assess(catalog, series, city.targets.targets, year)}
+    current_from = cycle_of_year(catalog, year).first_year
+    return {
+        c.criterion.id: c for c in assess(catalog, series, city.targets.targets, year, current_from)
+    }
 
 
 def test_each_criterion_has_the_status_its_figures_give(city) -> None:
@@ -112,9 +115,28 @@ def test_each_criterion_has_the_status_its_figures_give(city) -> None:
 
 def test_a_year_sees_only_the_values_up_to_it(city) -> None:
     criteria = progress_of(city, 2024)
-    assert criteria["1.1.1"].status is Status.NOT_MET  # 98.5 < 99
-    assert criteria["2.1.1"].status is Status.NOT_MET  # "không" in 2022
+    # 99 is due in 2025: in 2024 the path from 98.0 (2022) stands at 98.67, and 98.5 is short
+    assert criteria["1.1.1"].status is Status.BEHIND
+    literacy = criteria["1.1.1"].indicators[0]
+    assert path_value(literacy.target, literacy.points, 2024) == pytest.approx(98 + 2 / 3)
+    # without a baseline the path starts at the first value: 3.5 in 2024 is on it
+    assert criteria["1.2.2"].status is Status.ON_TRACK
     assert criteria["1.2.2"].indicators[0].trend is Trend.SINGLE
+    # "không" is a 2022 value: the 2024 cycle covers 2024 only, so 2024 has no data
+    assert criteria["2.1.1"].status is Status.NO_DATA
+    assert criteria["2.1.1"].indicators[0].stale
+
+
+def test_a_target_ahead_is_on_track_or_behind_never_not_met(city) -> None:
+    criteria = progress_of(city, 2023)  # every target is due in 2025 or has no year
+    statuses = {i.status for c in criteria.values() for i in c.indicators if i.target}
+    assert Status.NOT_MET not in {
+        i.status
+        for c in criteria.values()
+        for i in c.indicators
+        if i.target and i.target.target is not None
+    }
+    assert Status.NOT_MET in statuses  # 2.1.1 (không) and 3.1.1 (thấp): states have no year
 
 
 def test_trends_follow_the_direction_of_the_target(city) -> None:
@@ -168,19 +190,23 @@ def test_the_report_words_the_unmet_criteria_with_responsibility_and_delivery(ci
 def test_the_summary_compares_with_the_year_before(city) -> None:
     report = build_report(city, 2025, "en")
     assert report.total.counts == {
-        Status.MET: 3,
-        Status.NOT_MET: 1,
-        Status.NO_DATA: 2,
+        Status.MET: 2,  # 1.1.1, 2.1.1
+        Status.ON_TRACK: 0,
+        Status.BEHIND: 0,
+        Status.NOT_MET: 1,  # 1.2.2
+        Status.NO_DATA: 3,  # 1.1.4, 3.1.1 (a 2024 value), 3.3.4
         Status.NO_TARGET: 36,
     }
     assert report.total.previous == {
         Status.MET: 1,  # 3.1.1 (cao in 2024)
-        Status.NOT_MET: 3,  # 1.1.1, 1.2.2, 2.1.1
-        Status.NO_DATA: 2,
+        Status.ON_TRACK: 1,  # 1.2.2
+        Status.BEHIND: 1,  # 1.1.1
+        Status.NOT_MET: 0,
+        Status.NO_DATA: 3,  # 1.1.4, 2.1.1 (a 2022 value), 3.3.4
         Status.NO_TARGET: 36,
     }
-    assert report.total.cell(Status.MET) == "3 (+2)"
-    assert report.total.cell(Status.NO_DATA) == "2"
+    assert report.total.cell(Status.MET) == "2 (+1)"
+    assert report.total.cell(Status.NO_DATA) == "3"
 
 
 def test_the_annex_lists_missing_data_and_indicators_nobody_owes(city) -> None:
@@ -196,5 +222,23 @@ def test_the_annex_lists_missing_data_and_indicators_nobody_owes(city) -> None:
 def test_a_year_without_any_value_is_refused(city) -> None:
     from hcmlc.errors import HcmlcError
 
-    with pytest.raises(HcmlcError, match="no indicator has a value for 2018 or before"):
-        build_report(city, 2018, "vi")
+    with pytest.raises(HcmlcError, match="no indicator has a value for 2019 or before"):
+        build_report(city, 2019, "vi")  # covered by the 2023 cycle (2019–2023)
+
+
+def test_a_year_without_a_cycle_is_a_usage_error_naming_the_cycles(city) -> None:
+    from hcmlc.errors import HcmlcError
+
+    with pytest.raises(HcmlcError, match="no reporting cycle covers 2026") as raised:
+        build_report(city, 2026, "vi")
+    assert raised.value.exit_code == 2
+    assert raised.value.hint == (
+        "the cycles cover: 2023 (2019–2023), 2024 (2024), 2025 (2025); "
+        "open one with `hcmlc new-cycle`"
+    )
+
+
+def test_a_stale_value_is_shown_with_its_year_and_never_met(city) -> None:
+    report = build_report(city, 2025, "vi")
+    [row] = next(c for s in report.standards for c in s.criteria if c.id == "3.1.1").rows
+    assert (row.latest, row.status) == ("cao (năm 2024; chưa có số liệu năm 2025)", Status.NO_DATA)

@@ -19,6 +19,8 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from hcmlc.catalog import Catalog
+from hcmlc.checks import Entry
+from hcmlc.completeness import field_text, missing_fields, supplies, untranslated_fields
 from hcmlc.models.registry import Cycle, Question, Section, WordLimit
 from hcmlc.models.submission import (
     ChoiceAnswer,
@@ -39,6 +41,18 @@ GapKind = Literal["missing", "words", "untranslated", "unreadable", "photos"]
 
 LABELS: dict[str, dict[Lang, str]] = {
     "missing": {"vi": "Chưa có câu trả lời", "en": "No answer yet"},
+    "missing-part": {
+        "vi": "Chưa có phần trả lời của: {owners}",
+        "en": "Still to come from: {owners}",
+    },
+    "untranslated-fields": {
+        "vi": "Chưa có bản tiếng Anh: {fields}",
+        "en": "No English yet: {fields}",
+    },
+    "untranslated-copyright": {
+        "vi": "Chưa có bản quyền tiếng Anh",
+        "en": "No English copyright line yet",
+    },
     "missing-field": {"vi": "Chưa có", "en": "Not supplied"},
     "owed-by": {"vi": "đơn vị thực hiện: {owners}", "en": "to be supplied by {owners}"},
     "limit-max": {"vi": "tối đa {max} từ", "en": "maximum {max} words"},
@@ -89,6 +103,9 @@ class Gap:
     question: str
     kind: GapKind
     note: str
+    agencies: tuple[str, ...] = ()
+    """The owners whose answer the gap is about (none: the box as a whole, e.g. the combined
+    word count of several answers)."""
 
 
 @dataclass(frozen=True)
@@ -179,7 +196,7 @@ def fill_form(repo: Repository, cycle_id: str, lang: Lang) -> FilledForm:
         for f in repo.submissions
         if f.model is not None and f.model.cycle == cycle_id and f.model.agency in catalog.agencies
     ]
-    builder = _Builder(catalog, catalog.cycles[cycle_id], files, lang, repo.root)
+    builder = _Builder(catalog, catalog.cycles[cycle_id], files, lang, repo.root, repo.supplied)
     reg = catalog.assignments
     text = {name: value.get(lang) for name, value in reg.form_text}
     sections = [builder.section(section) for section in reg.form]
@@ -197,9 +214,10 @@ class _Builder:
         submissions: list[Submission],
         lang: Lang,
         root: Path,
+        supplied: set[Entry],
     ) -> None:
         self.catalog, self.cycle, self.submissions = catalog, cycle, submissions
-        self.lang, self.root = lang, root
+        self.lang, self.root, self.supplied = lang, root, supplied
         self.by_agency = {s.agency: s for s in submissions}
 
     def section(self, section: Section) -> SectionBox:
@@ -226,7 +244,27 @@ class _Builder:
         answers = list(self._answers(question))
         fill = getattr(self, f"_fill_{question.kind}")
         fill(box, question, answers)
+        self._still_to_come(box, question, answers)
         return box
+
+    def _still_to_come(self, box: Box, question: Question, answers: list[tuple[str, Any]]) -> None:
+        """Owners who gave no answer while others did: the box waits for them too."""
+        if not answers:
+            return  # the box is missing as a whole, and says so
+        answered = {agency for agency, _ in answers}
+        absent = [
+            o
+            for o in self.catalog.owners("answer", self.cycle)[question.id]
+            if o not in answered
+            and not supplies(self.catalog, self.supplied, self.cycle, o, "answer", question.id)
+        ]
+        if absent:
+            names = ", ".join(self._agency_name(a) for a in absent)
+            box.gaps.append(
+                Gap(
+                    box.id, "missing", label("missing-part", self.lang, owners=names), tuple(absent)
+                )
+            )
 
     # -- one method per kind of question -------------------------------------------------
 
@@ -256,21 +294,31 @@ class _Builder:
         if len(texts) > 1:
             box.notes.append(label("merge", self.lang, count=len(texts)))
         if question.words:
-            self._check_words(box, question.words, sum(count_words(t) for t in chosen))
+            counted_by = tuple(agency for agency, _, _ in texts) if len(texts) == 1 else ()
+            self._check_words(box, question.words, sum(map(count_words, chosen)), counted_by)
 
     def _fill_contact(self, box: Box, question: Question, answers: list[tuple[str, Any]]) -> None:
-        values: dict[str, str] = {}
-        for _, answer in answers:
+        values: dict[str, Any] = {}
+        owners = tuple(agency for agency, _ in answers) or tuple(
+            self.catalog.owners("answer", self.cycle)[question.id]
+        )
+        for agency, answer in answers:
             if isinstance(answer, dict):
-                values.update({k: v for k, v in answer.items() if isinstance(v, str)})
+                values.update(answer)
             else:
-                self._gap(box, "unreadable", label("unreadable", self.lang))
+                self._gap(box, "unreadable", label("unreadable", self.lang), agency)
+        labels = {f.id: f.label.get(self.lang) for f in question.fields}
         for option in question.fields:
-            box.fields.append(FieldValue(option.label.get(self.lang), values.get(option.id)))
-        absent = [f.label for f in box.fields if f.value is None]
+            text = field_text(values.get(option.id), self.lang)
+            box.fields.append(FieldValue(labels[option.id], text))
+        absent = [labels[f] for f in missing_fields(question, values)]
         if absent:
             note = f"{label('missing-field', self.lang)}: {', '.join(absent)}"
-            self._gap(box, "missing", f"{note} ({self._owed(box)})")
+            box.gaps.append(Gap(box.id, "missing", f"{note} ({self._owed(box)})", owners))
+        untranslated = [labels[f] for f in untranslated_fields(question, values)]
+        if self.lang == "en" and untranslated:
+            note = label("untranslated-fields", "en", fields=", ".join(untranslated))
+            box.gaps.append(Gap(box.id, "untranslated", note, owners))
 
     def _fill_choice(self, box: Box, question: Question, answers: list[tuple[str, Any]]) -> None:
         parsed = self._parse(box, ChoiceAnswer, answers)
@@ -316,7 +364,10 @@ class _Builder:
                 self._gap(
                     box, "untranslated", f"{label('untranslated-caption', 'en')}: {photo.path}"
                 )
-        box.photos.append(PhotoBox(path, caption, photo.copyright or ""))
+        rights = photo.copyright.get(self.lang) if photo.copyright else ""
+        if self.lang == "en" and photo.copyright and photo.copyright.en is None:
+            self._gap(box, "untranslated", f"{label('untranslated-copyright', 'en')}: {photo.path}")
+        box.photos.append(PhotoBox(path, caption, rights))
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -344,10 +395,10 @@ class _Builder:
         if question.indicator is None:
             return None
         indicator = self.catalog.indicators[question.indicator]
-        owners = self.catalog.owners("indicator", self.cycle)[indicator.id]
         for submission in self.submissions:
             entry = submission.indicators.get(indicator.id)
-            if entry is None or submission.agency not in owners or indicator.unit is None:
+            accepted = (self.cycle.id, submission.agency, "indicator", indicator.id)
+            if entry is None or accepted not in self.supplied or indicator.unit is None:
                 continue
             try:
                 number = parse_quantity(entry.value, indicator.unit)
@@ -357,25 +408,30 @@ class _Builder:
             return Figure(format_number(number, self.lang), entry.year, source)
         return None
 
-    def _check_words(self, box: Box, limit: WordLimit, words: int) -> None:
+    def _check_words(
+        self, box: Box, limit: WordLimit, words: int, agencies: tuple[str, ...]
+    ) -> None:
         breach = limit.breach(words)
         if breach is not None:
             key = "too-long" if breach == "over" else "too-short"
             shown = _limit(limit, self.lang)
-            self._gap(box, "words", label(key, self.lang, words=words, limit=shown))
+            note = label(key, self.lang, words=words, limit=shown)
+            box.gaps.append(Gap(box.id, "words", note, agencies))
 
     def _missing(self, box: Box) -> None:
         note = label("missing", self.lang)
         details = ", ".join(filter(None, [self._owed(box), box.limit]))
-        self._gap(box, "missing", f"{note} ({details})")
+        owners = tuple(self.catalog.owners("answer", self.cycle)[box.id])
+        box.gaps.append(Gap(box.id, "missing", f"{note} ({details})", owners))
 
     def _owed(self, box: Box) -> str:
         return label("owed-by", self.lang, owners=box.owners)
 
     def _gap(self, box: Box, kind: GapKind, note: str, agency: str | None = None) -> None:
-        if agency is not None and kind != "missing":
+        if agency is not None:
             note = f"{note} ({self._agency_name(agency)})"
-        box.gaps.append(Gap(box.id, kind, note))
+        agencies = (agency,) if agency else tuple(self.catalog.owners("answer", self.cycle)[box.id])
+        box.gaps.append(Gap(box.id, kind, note, agencies))
 
     def _agency_name(self, agency_id: str) -> str:
         agency = self.catalog.agencies[agency_id]

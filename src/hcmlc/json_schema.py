@@ -133,7 +133,13 @@ def _answer(question: Question) -> dict[str, Any]:
     description = _text(question.text.vi, question.text.en) + f"\n\n{_about(question)}"
     if question.kind == "contact":
         fields = {
-            f.id: {"description": f.label.vi, "type": ["string", "number"], "minLength": 1}
+            f.id: {
+                "description": f.label.vi,
+                "anyOf": [
+                    {"type": ["string", "number"], "minLength": 1},
+                    {"$ref": "#/definitions/Text"},
+                ],
+            }
             for f in question.fields
         }
         return {

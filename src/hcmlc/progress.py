@@ -5,6 +5,11 @@ The city's figure for an indicator is the one supplied by its lead agency: the f
 framework lists for it, or that agency's successor in a later cycle. An indicator whose list
 starts with a group (e.g. every district) has local figures only, so no city figure. Nothing is
 guessed: an indicator without a value is "no data", one without a target "no target".
+
+A year is judged on current values only: those of the years its reporting cycle covers. An
+older value is shown, with its year, but the indicator has no data for the year. A target whose
+year is still ahead is judged against a straight path from its baseline (or, without one, from
+the first value) to the target: on track or behind, never "not met" before its year.
 """
 
 from __future__ import annotations
@@ -32,9 +37,17 @@ class Status(StrEnum):
     """Where an indicator or a criterion stands against its target."""
 
     MET = "met"
+    ON_TRACK = "on-track"
+    """The target's year is ahead and the latest value is on the path to it."""
+    BEHIND = "behind"
+    """The target's year is ahead and the latest value is short of the path to it."""
     NOT_MET = "not-met"
     NO_DATA = "no-data"
     NO_TARGET = "no-target"
+
+
+WORST_FIRST = (Status.NOT_MET, Status.BEHIND, Status.NO_DATA, Status.ON_TRACK, Status.MET)
+"""A criterion takes the worst status of its targeted indicators, in this order."""
 
 
 class Trend(StrEnum):
@@ -73,10 +86,20 @@ class IndicatorProgress:
     """The city series up to the report year, one value per year, oldest first."""
     status: Status
     trend: Trend
+    current_from: int | None = None
+    """The first year whose values count as current for the report year (None: any)."""
 
     @property
     def latest(self) -> Observation | None:
         return self.points[-1] if self.points else None
+
+    @property
+    def stale(self) -> bool:
+        """Whether the latest value is older than the years the report judges."""
+        latest = self.latest
+        return (
+            latest is not None and self.current_from is not None and latest.year < self.current_from
+        )
 
     @property
     def gap(self) -> float | None:
@@ -152,13 +175,19 @@ def assess(
     series: dict[str, list[Observation]],
     targets: dict[str, Target],
     year: int,
+    current_from: int | None = None,
 ) -> list[CriterionProgress]:
-    """Every criterion's progress in `year`, from the values up to that year."""
+    """Every criterion's progress in `year`, from the values up to that year; values before
+    `current_from` are shown but not judged."""
     result = []
     for criterion in catalog.framework.criteria():
         indicators = [
             _indicator_progress(
-                i, targets.get(i.id), [p for p in series.get(i.id, []) if p.year <= year]
+                i,
+                targets.get(i.id),
+                [p for p in series.get(i.id, []) if p.year <= year],
+                year,
+                current_from,
             )
             for i in criterion.indicators
         ]
@@ -167,21 +196,55 @@ def assess(
 
 
 def _indicator_progress(
-    indicator: Indicator, target: Target | None, points: list[Observation]
+    indicator: Indicator,
+    target: Target | None,
+    points: list[Observation],
+    year: int,
+    current_from: int | None,
 ) -> IndicatorProgress:
     latest = points[-1] if points else None
     if target is None:
         status = Status.NO_TARGET
-    elif latest is None:
+    elif latest is None or (current_from is not None and latest.year < current_from):
         status = Status.NO_DATA
+    elif _reaches(indicator, latest.value, target):
+        status = Status.MET
+    elif target.target is not None and target.target.year > year:
+        status = Status.ON_TRACK if _on_path(latest, target, points) else Status.BEHIND
     else:
-        status = Status.MET if _reaches(indicator, latest.value, target) else Status.NOT_MET
-    return IndicatorProgress(indicator, target, points, status, _trend(indicator, target, points))
+        status = Status.NOT_MET
+    trend = _trend(indicator, target, points)
+    return IndicatorProgress(indicator, target, points, status, trend, current_from)
+
+
+def path_value(target: Target, points: list[Observation], year: int) -> float | None:
+    """Where the straight path from the baseline (else the first value) to the target stands
+    in `year`; None without a starting point."""
+    assert target.target is not None
+    if target.baseline is not None:
+        start_year, start = target.baseline.year, target.baseline.value
+    elif points and isinstance(points[0].value, float):
+        start_year, start = points[0].year, points[0].value
+    else:
+        return None
+    goal_year, goal = target.target.year, target.target.value
+    if goal_year <= start_year or year <= start_year:
+        return start
+    share = min((year - start_year) / (goal_year - start_year), 1.0)
+    return start + (goal - start) * share
+
+
+def _on_path(latest: Observation, target: Target, points: list[Observation]) -> bool:
+    expected = path_value(target, points, latest.year)
+    assert isinstance(latest.value, float) and expected is not None
+    if target.direction is Direction.LOWER:
+        return latest.value <= expected + 1e-9
+    return latest.value >= expected - 1e-9
 
 
 def _criterion_status(indicators: list[IndicatorProgress]) -> Status:
     statuses = {i.status for i in indicators if i.status is not Status.NO_TARGET}
-    for status in (Status.NOT_MET, Status.NO_DATA, Status.MET):
+    for status in WORST_FIRST:
         if status in statuses:
             return status
     return Status.NO_TARGET

@@ -13,13 +13,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from hcmlc.catalog import Catalog
-from hcmlc.checks import Entry
+from hcmlc.clock import today
 from hcmlc.errors import DataError, HcmlcError
 from hcmlc.form import Lang, format_number
 from hcmlc.i18n import _
 from hcmlc.models.framework import Indicator, Unit
 from hcmlc.models.registry import Cycle
-from hcmlc.models.submission import Submission
 from hcmlc.models.targets import Direction, Target
 from hcmlc.progress import (
     CriterionProgress,
@@ -29,9 +28,10 @@ from hcmlc.progress import (
     assess,
     city_series,
     lead_agency,
+    path_value,
 )
 from hcmlc.repository import TARGETS, Repository
-from hcmlc.status import obligations_of
+from hcmlc.status import Obligation, obligations_of, unowned
 from hcmlc.values import SCALE_STATES, parse_state
 
 LABELS: dict[str, dict[Lang, str]] = {
@@ -81,10 +81,6 @@ LABELS: dict[str, dict[Lang, str]] = {
         "en": "Cycle {cycle}, due {deadline}: indicators without data.",
     },
     "annex-none": {"vi": "Không thiếu số liệu.", "en": "No data is missing."},
-    "annex-no-cycle": {
-        "vi": "Không có kỳ báo cáo nào cho năm {year}.",
-        "en": "No reporting cycle covers {year}.",
-    },
     "nobody": {"vi": "Chưa có đơn vị phụ trách", "en": "No responsible agency"},
     "nobody-note": {
         "vi": "các đơn vị được giao chỉ số này không còn tồn tại; cần phân công lại",
@@ -96,18 +92,27 @@ LABELS: dict[str, dict[Lang, str]] = {
     "late": {"vi": "trễ {days} ngày ({day})", "en": "{days} days late ({day})"},
     "no-date": {"vi": "đã nộp, không ghi ngày nộp", "en": "delivered, date not recorded"},
     "not-delivered": {"vi": "chưa nộp", "en": "not delivered"},
-    "no-cycle": {"vi": "không có kỳ báo cáo", "en": "no reporting cycle"},
     "at-least": {"vi": "tối thiểu: {state}", "en": "at least {state}"},
     "by-year": {"vi": "{value} (năm {year})", "en": "{value} ({year})"},
     "gap-short": {"vi": "còn thiếu {amount}", "en": "{amount} short"},
     "gap-over": {"vi": "cần giảm thêm {amount}", "en": "{amount} too high"},
     "gap-state": {"vi": "hiện ở mức: {state}", "en": "currently: {state}"},
+    "gap-path": {
+        "vi": "{gap}; so với lộ trình năm {year} ({expected}): {path}",
+        "en": "{gap}; against the path for {year} ({expected}): {path}",
+    },
+    "stale": {
+        "vi": "{value} (năm {year}; chưa có số liệu năm {report_year})",
+        "en": "{value} ({year}; no {report_year} figure yet)",
+    },
     "points": {"vi": "điểm phần trăm", "en": "percentage points"},
 }
 """The report's own words, in each language it is written in."""
 
 STATUS_WORDS: dict[Status, dict[Lang, str]] = {
     Status.MET: {"vi": "Đạt", "en": "Met"},
+    Status.ON_TRACK: {"vi": "Đúng tiến độ", "en": "On track"},
+    Status.BEHIND: {"vi": "Chậm tiến độ", "en": "Behind"},
     Status.NOT_MET: {"vi": "Chưa đạt", "en": "Not met"},
     Status.NO_DATA: {"vi": "Chưa có số liệu", "en": "No data"},
     Status.NO_TARGET: {"vi": "Chưa có mục tiêu", "en": "No target"},
@@ -134,8 +139,18 @@ UNIT_WORDS: dict[Unit, dict[Lang, str]] = {
     Unit.KG_PER_CAPITA: {"vi": "kg/người", "en": "kg per person"},
 }
 
-COUNTED = (Status.MET, Status.NOT_MET, Status.NO_DATA, Status.NO_TARGET)
+COUNTED = (
+    Status.MET,
+    Status.ON_TRACK,
+    Status.BEHIND,
+    Status.NOT_MET,
+    Status.NO_DATA,
+    Status.NO_TARGET,
+)
 """The statuses the summary counts criteria by, in column order."""
+
+UNMET = (Status.NOT_MET, Status.BEHIND)
+"""Criteria the analysis section takes up: not met, or behind the path to a later target."""
 
 
 def label(key: str, lang: Lang, **values: object) -> str:
@@ -272,9 +287,9 @@ class ProgressReport:
         return [c.id for c in self.unmet]
 
 
-def default_year(catalog: Catalog) -> int:
+def default_year(repo: Repository) -> int:
     """The last year of the current cycle."""
-    return catalog.cycles[catalog.assignments.current_cycle].last_year
+    return repo.cycle(None).last_year
 
 
 def build_report(repo: Repository, year: int, lang: Lang) -> ProgressReport:
@@ -286,7 +301,14 @@ def build_report(repo: Repository, year: int, lang: Lang) -> ProgressReport:
             _("run `hcmlc validate` and fix {file} first").format(file=TARGETS),
         )
     targets = repo.targets.targets if repo.targets else {}
-    submissions = [f.model for f in repo.submissions if f.model is not None]
+    cycle = cycle_of_year(catalog, year)
+    if cycle is None:
+        raise HcmlcError(
+            _("no reporting cycle covers {year}").format(year=year),
+            _("the cycles cover: {cycles}; open one with `hcmlc new-cycle`").format(
+                cycles=", ".join(f"{c.id} ({_years(c)})" for c in catalog.assignments.cycles)
+            ),
+        )
     series = city_series(catalog, repo.submissions, repo.supplied)
     if not any(p.year <= year for points in series.values() for p in points):
         first = min((p.year for points in series.values() for p in points), default=None)
@@ -296,10 +318,18 @@ def build_report(repo: Repository, year: int, lang: Lang) -> ProgressReport:
             if first
             else _("add submissions first"),
         )
-    now = assess(catalog, series, targets, year)
-    before = assess(catalog, series, targets, year - 1)
-    cycle = cycle_of_year(catalog, year)
-    return _Writer(catalog, lang, cycle, submissions, repo.supplied).report(year, now, before)
+    now = assess(catalog, series, targets, year, cycle.first_year)
+    previous = cycle_of_year(catalog, year - 1)
+    before = assess(catalog, series, targets, year - 1, previous.first_year if previous else None)
+    obligations = list(obligations_of(catalog, repo.supplied, cycle, today(), repo.deliveries()))
+    writer = _Writer(catalog, lang, cycle, obligations, year)
+    return writer.report(year, now, before)
+
+
+def _years(cycle: Cycle) -> str:
+    if cycle.first_year == cycle.last_year:
+        return str(cycle.first_year)
+    return f"{cycle.first_year}–{cycle.last_year}"
 
 
 def cycle_of_year(catalog: Catalog, year: int) -> Cycle | None:
@@ -315,14 +345,13 @@ class _Writer:
         self,
         catalog: Catalog,
         lang: Lang,
-        cycle: Cycle | None,
-        submissions: list[Submission],
-        supplied: set[Entry],
+        cycle: Cycle,
+        obligations: list[Obligation],
+        year: int,
     ) -> None:
-        self.catalog, self.lang, self.cycle, self.supplied = catalog, lang, cycle, supplied
-        self.delivered = {
-            s.agency: s.submitted for s in submissions if cycle is not None and s.cycle == cycle.id
-        }
+        self.catalog, self.lang, self.cycle, self.year = catalog, lang, cycle, year
+        self.obligations = obligations
+        self.owed = {(o.agency, o.kind, o.item): o for o in obligations}
 
     def report(
         self,
@@ -356,7 +385,7 @@ class _Writer:
                 for s in catalog.framework.standards()
             ],
             charts=[self.chart(i) for c in now for i in c.indicators if _chartable(i)],
-            unmet=[self.unmet(c) for c in now if c.status is Status.NOT_MET],
+            unmet=[self.unmet(c) for c in now if c.status in UNMET],
             missing_intro=self.missing_intro(year),
             missing=self.missing(),
             status_words={s.value: STATUS_WORDS[s][lang] for s in Status},
@@ -428,7 +457,7 @@ class _Writer:
         lang = self.lang
         indicators = []
         for i in progress.targeted:
-            if i.status not in (Status.NOT_MET, Status.NO_DATA):
+            if i.status not in (*UNMET, Status.NO_DATA):
                 continue
             responsible = self.responsible(i.indicator)
             indicators.append(
@@ -441,7 +470,7 @@ class _Writer:
                     gap=self.gap(i),
                     trend_text=TREND_WORDS[i.trend][lang],
                     responsible=responsible,
-                    note=None if responsible or self.cycle is None else label("nobody-note", lang),
+                    note=None if responsible else label("nobody-note", lang),
                 )
             )
         return UnmetCriterion(
@@ -453,8 +482,6 @@ class _Writer:
 
     def responsible(self, indicator: Indicator) -> list[Responsibility]:
         """The agencies that owe the indicator in the report's cycle, with their delivery."""
-        if self.cycle is None:
-            return []
         owners = self.catalog.owners("indicator", self.cycle)[indicator.id]
         lead = lead_agency(self.catalog, indicator, self.cycle)
         if lead is not None:  # the city figure's agency first, then the local ones
@@ -466,37 +493,28 @@ class _Writer:
     def agency(self, agency_id: str, indicator: Indicator) -> str:
         """The agency's name, with those it took over the indicator from."""
         catalog, lang = self.catalog, self.lang
-        assert self.cycle is not None
-        day = self.cycle.reference_date
-        listed = catalog.assignments.expand(indicator.agencies)
-        former = [a for a in listed if a != agency_id and catalog.holder(a, day) == agency_id]
-        name = catalog.agencies[agency_id].short or catalog.agency_name(agency_id, lang)
+        name = catalog.agencies[agency_id].short_name(lang)
+        former = self.owed[(agency_id, "indicator", indicator.id)].formerly
         if not former:
             return name
-        names = ", ".join(catalog.agencies[a].short or catalog.agency_name(a, lang) for a in former)
+        names = ", ".join(catalog.agencies[a].short_name(lang) for a in former)
         return f"{name} ({label('formerly', lang, names=names)})"
 
     def delivery(self, agency_id: str, indicator: Indicator) -> str:
-        lang, cycle = self.lang, self.cycle
-        assert cycle is not None
-        if (cycle.id, agency_id, "indicator", indicator.id) not in self.supplied:
+        """How the agency's figure arrived: on time, N days late, undated, or not at all."""
+        lang = self.lang
+        owed = self.owed[(agency_id, "indicator", indicator.id)]
+        if not owed.supplied:
             return label("not-delivered", lang)
-        day = self.delivered.get(agency_id)
-        deadline = cycle.deadlines.indicators
-        if day is None or deadline is None:
+        if owed.delivered is None:
             return label("no-date", lang)
-        shown = _date(day, lang)
-        late = (day - deadline).days
-        return (
-            label("late", lang, days=late, day=shown)
-            if late > 0
-            else label("on-time", lang, day=shown)
-        )
+        shown = _date(owed.delivered, lang)
+        if owed.late_days:
+            return label("late", lang, days=owed.late_days, day=shown)
+        return label("on-time", lang, day=shown)
 
     def missing_intro(self, year: int) -> str:
         cycle = self.cycle
-        if cycle is None:
-            return label("annex-no-cycle", self.lang, year=year)
         deadline = cycle.deadlines.indicators
         shown = _date(deadline, self.lang) if deadline else "—"
         return label("annex-cycle", self.lang, cycle=cycle.id, deadline=shown)
@@ -504,18 +522,17 @@ class _Writer:
     def missing(self) -> list[MissingData]:
         """Indicators the cycle's agencies have not supplied, by agency; unowned ones last."""
         cycle, catalog = self.cycle, self.catalog
-        if cycle is None or cycle.deadlines.indicators is None:
+        if cycle.deadlines.indicators is None:
             return []
         by_agency: dict[str, list[str]] = {}
-        for o in obligations_of(catalog, self.supplied, cycle, cycle.reference_date):
+        for o in self.obligations:
             if o.kind == "indicator" and not o.supplied:
                 by_agency.setdefault(o.agency, []).append(o.item)
         result = [
             MissingData(catalog.agency_name(agency, self.lang), self.items(items))
             for agency, items in by_agency.items()
         ]
-        owners = catalog.owners("indicator", cycle)
-        orphans = [item for item, agencies in owners.items() if not agencies]
+        orphans = [u.item for u in unowned(catalog, cycle) if u.kind == "indicator"]
         if orphans:
             result.append(MissingData(label("nobody", self.lang), self.items(orphans)))
         return result
@@ -528,6 +545,8 @@ class _Writer:
         if latest is None:
             return STATUS_WORDS[Status.NO_DATA][self.lang]
         value = self.value(progress.indicator, latest.value)
+        if progress.stale:
+            return label("stale", self.lang, value=value, year=latest.year, report_year=self.year)
         return label("by-year", self.lang, value=value, year=latest.year)
 
     def target(self, indicator: Indicator, target: Target | None) -> str:
@@ -543,21 +562,39 @@ class _Writer:
         return label("at-least", lang, state=state) if indicator.scale == "level" else state
 
     def gap(self, progress: IndicatorProgress) -> str:
-        lang, indicator = self.lang, progress.indicator
+        lang, indicator, target = self.lang, progress.indicator, progress.target
         latest = progress.latest
-        if latest is None:
+        if latest is None or progress.stale:
             return STATUS_WORDS[Status.NO_DATA][lang]
         gap = progress.gap
         if gap is None:  # a state
             return label("gap-state", lang, state=self.value(indicator, latest.value))
-        amount = format_number(round(gap, 2), lang)
+        assert target is not None and target.target is not None
+        text = self.shortfall(gap, indicator, target)
+        expected = path_value(target, progress.points, latest.year)
+        if progress.status is not Status.BEHIND or expected is None:
+            return text
+        assert isinstance(latest.value, float)
+        behind = abs(expected - latest.value)
+        return label(
+            "gap-path",
+            lang,
+            gap=text,
+            year=latest.year,
+            expected=self.amount(round(expected, 2), indicator),
+            path=self.shortfall(behind, indicator, target),
+        )
+
+    def shortfall(self, amount: float, indicator: Indicator, target: Target) -> str:
+        """`còn thiếu 5,4 điểm phần trăm` / `cần giảm thêm 0,1 …`: how far from a figure."""
+        lang = self.lang
+        text = format_number(round(amount, 2), lang)
         if indicator.unit is Unit.PERCENT:
-            amount = f"{amount} {label('points', lang)}"
+            text = f"{text} {label('points', lang)}"
         else:
-            amount = f"{amount} {UNIT_WORDS[indicator.unit or Unit.COUNT][lang]}".strip()
-        assert progress.target is not None
-        lower = progress.target.direction is Direction.LOWER
-        return label("gap-over" if lower else "gap-short", lang, amount=amount)
+            text = f"{text} {UNIT_WORDS[indicator.unit or Unit.COUNT][lang]}".strip()
+        lower = target.direction is Direction.LOWER
+        return label("gap-over" if lower else "gap-short", lang, amount=text)
 
     def value(self, indicator: Indicator, value: float | str) -> str:
         if isinstance(value, float):

@@ -108,8 +108,8 @@ def test_vietnamese_form_details(hcmlc, bundled) -> None:
     assert "10,9 (theo chỉ số 2.1.2.a)" in text
     # the choice of language is ticked
     assert "☒ Tiếng Anh" in text and "☐ Tiếng Pháp" in text
-    # a contact field not supplied is marked in its own cell
-    assert marked.count("[Chưa có (đơn vị thực hiện: Sở Giáo dục và Đào tạo)]") == 14
+    # a contact field not supplied is marked in its own cell: the contact person's ten
+    assert marked.count("[Chưa có (đơn vị thực hiện: Sở Giáo dục và Đào tạo)]") == 10
     assert "Phan" in text and "Văn Mãi" in text
     # the application statement and Part 2 follow the questions, left for signature
     assert text.index("Tuyên bố ứng dụng") < text.index("Phần 2 (do Phái đoàn")
@@ -119,6 +119,8 @@ def test_vietnamese_form_details(hcmlc, bundled) -> None:
     assert "Thư viện Khoa học Tổng hợp Thành phố Hồ Chí Minh (ảnh minh họa) — © hcmlc" in text
     assert unicodedata.is_normalized("NFC", text)
     assert "15 of 31 boxes ready" in stdout
+    # a shared question waits for the owner that has not answered, as status says
+    assert "[Chưa có phần trả lời của: Sở Thông tin và Truyền thông]" in marked
 
 
 def test_english_form_marks_untranslated_answers(hcmlc, bundled) -> None:
@@ -135,6 +137,47 @@ def test_english_form_marks_untranslated_answers(hcmlc, bundled) -> None:
     assert "[No English caption yet: photos/2023/le-hoi-hoc-tap.jpg]" in marked
     assert "9,389,700" in text and "10.9 (from indicator 2.1.2.a)" in text
     assert "☒ English" in text
+    # fields printed in words, and the photos' copyright, in English where the file gives it
+    for english in ("Viet Nam", "Mr", "Chairman of the Ho Chi Minh City People's Committee"):
+        assert english in text
+    assert "— © hcmlc, sample data (CC0)" in text
+    for vietnamese in ("Việt Nam", "Ông", "dữ liệu mẫu"):
+        assert vietnamese not in text
+
+
+def test_english_form_flags_fields_and_copyright_without_english(hcmlc, repo) -> None:
+    repo.photo("photos/2023/a.jpg")
+    repo.write(
+        "submissions/2023/so-gddt.yaml",
+        """
+        agency: so-gddt
+        cycle: "2023"
+        answers:
+          city-info:
+            name: Thành phố Hồ Chí Minh
+            country: {vi: Việt Nam, en: Viet Nam}
+            website: https://hochiminhcity.gov.vn
+            facebook: https://facebook.com/x
+            twitter: {vi: không có, en: none}
+        """,
+    )
+    repo.write(
+        "submissions/2023/so-tttt.yaml",
+        """
+        agency: so-tttt
+        cycle: "2023"
+        answers:
+          photos:
+            - path: photos/2023/a.jpg
+              caption: {vi: Thư viện, en: Library}
+              copyright: Sở Thông tin và Truyền thông
+        """,
+    )
+    _, stdout, _, out = fill(hcmlc, repo.root, "--lang", "en")
+    marked = highlighted_runs(out)
+    assert "[No English yet: Name of city]" in marked
+    assert "[No English copyright line yet: photos/2023/a.jpg]" in marked
+    assert "untranslated" in stdout and "city-info" in stdout
 
 
 SO_GDDT = """

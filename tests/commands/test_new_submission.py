@@ -119,10 +119,12 @@ def test_uncommented_and_filled_stubs_validate_and_count(hcmlc, repo, as_editor_
     )  # delete the lines left empty, as the header says
     (repo.root / FILE).write_text(filled + "\n", encoding="utf-8")
     code, out, _ = hcmlc("validate", "--root", str(repo.root))
-    assert (code, out) == (0, "No problems found in 4 files.\n")
+    # a contact block with two of its seven fields is not supplied yet: validate says so
+    assert code == 0 and out.endswith("0 errors, 1 warning in 4 files checked\n")
+    assert "answer `mayor` lacks `salutation`, `official-title`, `postal-address`" in out
     _, out, _ = hcmlc("status", "--root", str(repo.root), "--agency", "so-gddt", "--format", "json")
     supplied = {o["item"] for o in json.loads(out)["obligations"] if o["supplied"]}
-    assert supplied == {"1.1.1.a", "1.3.3.a", "slogan", "language", "mayor"}
+    assert supplied == {"1.1.1.a", "1.3.3.a", "slogan", "language"}
     schema = json.loads((repo.root / "schema/submission.schema.json").read_text(encoding="utf-8"))
     assert list(Draft7Validator(schema).iter_errors(as_editor_sees(filled))) == []
 

@@ -16,12 +16,16 @@ from rich.console import Console
 
 from hcmlc.charts import render_chart
 from hcmlc.commands.report import draw_charts
+from hcmlc.progress import Status
 from hcmlc.report import build_report
 from hcmlc.repository import load
 
-UNMET_2025 = ["1.1.4", "1.2.2", "1.2.5", "2.1.3", "2.2.1", "2.2.2", "2.3.3", "3.3.1"]
-"""Criteria the demonstration leaves unmet in 2025 (see data/targets.yaml and submissions/)."""
-TOTAL_2025 = {"vi": ["Tổng cộng", "8 (+4)", "8 (-5)", "2 (+1)", "24"]}
+UNMET_2025 = ["1.1.4", "1.2.2", "1.2.5", "2.1.3", "2.2.1", "2.3.3", "3.3.1"]
+"""Criteria the demonstration leaves unmet in 2025 (see data/targets.yaml and submissions/);
+2.2.2 has only a 2024 value, so in 2025 it has no data, not "not met"."""
+TOTAL_2025 = {"vi": ["Tổng cộng", "8 (+4)", "0 (-4)", "0 (-7)", "7 (+6)", "3 (+1)", "24"]}
+"""Met, on track, behind, not met, no data, no target; in 2024 the targets due in 2025 were
+on track (4) or behind (7), never "not met"."""
 TOTAL_2025["en"] = ["Total", *TOTAL_2025["vi"][1:]]
 CHARTED = 20
 """Quantitative indicators with a city figure for two years or more, up to 2025."""
@@ -181,3 +185,64 @@ def test_broken_targets_stop_the_report_rather_than_hide_every_target(hcmlc, bun
         "error: data/targets.yaml has errors, so no target could be read\n"
         "hint: run `hcmlc validate` and fix data/targets.yaml first\n"
     )
+
+
+def test_a_year_without_a_cycle_is_a_usage_error(hcmlc, bundled) -> None:
+    code, out, err = report(hcmlc, bundled, "--year", "2026", "--out", str(bundled / "r.docx"))
+    assert (code, out) == (2, "")
+    assert "no reporting cycle covers 2026" in err
+    assert "2023 (2019–2023), 2024 (2024), 2025 (2025)" in err
+    assert not (bundled / "r.docx").exists()
+
+
+def test_targets_due_later_are_on_track_or_behind_never_not_met(bundled) -> None:
+    report_2024 = build_report(load(bundled), 2024, "vi")
+    counts = report_2024.total.counts
+    assert (counts[Status.ON_TRACK], counts[Status.BEHIND], counts[Status.NOT_MET]) == (4, 7, 1)
+    repo = load(bundled)
+    targets = repo.targets.targets
+    for block in report_2024.standards:
+        for criterion in block.criteria:
+            for row in criterion.rows:
+                target = targets.get(row.id)
+                if row.status is Status.NOT_MET and target.target is not None:
+                    assert target.target.year <= 2024, row.id
+
+
+def test_an_old_value_is_shown_with_its_year_and_not_judged(bundled) -> None:
+    """2.2.2.a was last supplied for 2024: the 2025 report shows it, as no data for 2025."""
+    report_2025 = build_report(load(bundled), 2025, "vi")
+    [row] = [
+        r for s in report_2025.standards for c in s.criteria for r in c.rows if r.id == "2.2.2.a"
+    ]
+    assert (row.latest, row.status_text) == (
+        "21% (năm 2024; chưa có số liệu năm 2025)",
+        "Chưa có số liệu",
+    )
+
+
+def test_every_word_in_the_chosen_language(hcmlc, bundled) -> None:
+    out = bundled / "en.md"
+    code, stdout, _ = hcmlc(
+        "--lang",
+        "en",
+        "report",
+        "--lang",
+        "en",
+        "--format",
+        "md",
+        "--out",
+        str(out),
+        "--root",
+        str(bundled),
+    )
+    assert code == 0
+    assert "(8 met, 0 on track, 0 behind, 7 not met, 3 no data, 24 no target)" in stdout
+    text = out.read_text(encoding="utf-8")
+    assert "DOHA (formerly DOLISA): on time (2025-12-10)" in text
+    for vietnamese in ("Sở NV", "TAND TP", "Sở VH&TT", "trễ", "đúng hạn"):
+        assert vietnamese not in text, vietnamese
+    code, stdout, _ = hcmlc(
+        "--lang", "vi", "report", "--format", "md", "--out", str(out), "--root", str(bundled)
+    )
+    assert "(8 đạt, 0 đúng tiến độ, 0 chậm tiến độ, 7 chưa đạt, 3 chưa có số liệu" in stdout

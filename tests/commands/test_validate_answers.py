@@ -29,7 +29,7 @@ def test_contact_fields(hcmlc, repo) -> None:
                 7,
                 "HCMLC-E012",
                 "field `email` must be a non-empty text",
-                "write the text after the colon, or leave the field out",
+                "write the text after the colon, or `{vi: …, en: …}` with both languages",
             ),
         ],
     )

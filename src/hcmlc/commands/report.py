@@ -11,12 +11,24 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from hcmlc.atomic import replace_folder, write_atomic
 from hcmlc.errors import HcmlcError
 from hcmlc.form import Lang
-from hcmlc.i18n import _, counted
+from hcmlc.i18n import N_, _, counted
+from hcmlc.progress import Status
 from hcmlc.render.console import make_console
 from hcmlc.report import ProgressReport, build_report, default_year
 from hcmlc.repository import load
 
 ReportFormat = Literal["docx", "md"]
+
+STATUS_WORDS: dict[Status, str] = {
+    Status.MET: N_("met"),
+    Status.ON_TRACK: N_("on track"),
+    Status.BEHIND: N_("behind"),
+    Status.NOT_MET: N_("not met"),
+    Status.NO_DATA: N_("no data"),
+    Status.NO_TARGET: N_("no target"),
+}
+"""The statuses as the terminal names them, in the interface's language (the document has its
+own words, in its language)."""
 
 TEMPLATES: dict[ReportFormat, str] = {
     "docx": "templates/progress-report.docx",
@@ -35,8 +47,7 @@ def run(
 ) -> int:
     """Assess the year, draw the charts, write the report; say what it found."""
     repo = load(root)
-    catalog = repo.require_catalog()
-    year = year or default_year(catalog)
+    year = year or default_year(repo)
     template = template or root / TEMPLATES[output]
     if not template.is_file():
         raise HcmlcError(
@@ -90,7 +101,7 @@ def draw_charts(report: ProgressReport, console: Console) -> dict[str, bytes]:
 def _summary(console: Console, report: ProgressReport, target: Path, errors: int) -> None:
     total = report.total
     counts = ", ".join(
-        f"{count} {report.status_words[status].lower()}" for status, count in total.counts.items()
+        f"{count} {_(STATUS_WORDS[status])}" for status, count in total.counts.items()
     )
     lines = [
         _("Wrote {file}: progress report {year}, {criteria} ({counts}), {charts}.").format(
@@ -102,7 +113,9 @@ def _summary(console: Console, report: ProgressReport, target: Path, errors: int
         )
     ]
     if report.unmet:
-        lines.append(_("Criteria not met: {ids}.").format(ids=", ".join(report.unmet_ids)))
+        lines.append(
+            _("Criteria not met or behind: {ids}.").format(ids=", ".join(report.unmet_ids))
+        )
     if errors:
         lines.append(
             _(

@@ -30,3 +30,8 @@ class Text(Strict):
     def get(self, lang: str) -> str:
         """The text in `lang`, falling back to Vietnamese."""
         return (self.en if lang == "en" else None) or self.vi
+
+
+def text_of_plain_string(value: object) -> object:
+    """A plain string where a `Text` is expected is its Vietnamese form alone."""
+    return {"vi": value} if isinstance(value, str) else value

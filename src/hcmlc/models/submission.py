@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import Field, field_validator
+from pydantic import BeforeValidator, Field, field_validator
 
-from hcmlc.models.common import Id, NonEmpty, Strict, Text
+from hcmlc.models.common import Id, NonEmpty, Strict, Text, text_of_plain_string
 
 
 class IndicatorValue(Strict):
@@ -59,7 +59,10 @@ class Photo(Strict):
 
     path: NonEmpty
     caption: Text | None = None
-    copyright: NonEmpty | None = None
+    copyright: Annotated[
+        Text | None, BeforeValidator(text_of_plain_string, json_schema_input_type=str | Text | None)
+    ] = None
+    """Who holds the rights; `{vi: …, en: …}` for the English form (a plain text is Vietnamese)."""
 
 
 class Submission(Strict):

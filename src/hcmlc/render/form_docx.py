@@ -101,7 +101,7 @@ class _Context:
         from docxtpl import RichText
 
         rich = RichText()
-        gaps = [] if box.kind == "contact" else [g.note for g in box.gaps]
+        gaps = [g.note for g in box.gaps if box.kind != "contact" or g.kind != "missing"]
         for text, fill in [*((g, GAP_FILL) for g in gaps), *((n, NOTE_FILL) for n in box.notes)]:
             _paragraph_break(rich)
             rich.add(f"[{text}]", bold=True, highlight=fill)

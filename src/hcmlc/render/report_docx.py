@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 CHART_WIDTH_MM = 165
 STATUS_COLOURS: dict[Status, str] = {
     Status.MET: "1E7B34",
+    Status.ON_TRACK: "1F5F8B",
+    Status.BEHIND: "A34A00",
     Status.NOT_MET: "B03A2E",
     Status.NO_DATA: "7F6000",
     Status.NO_TARGET: "595959",
