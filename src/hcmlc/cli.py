@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
+import os
 import re
 import sys
 from collections.abc import Callable
@@ -458,6 +460,10 @@ def _run(command: Command, root: Path | None) -> None:
     try:
         repo_root = root.resolve() if root else find_root(Path.cwd())
         code = command(make_console(), repo_root)
+        sys.stdout.flush()  # here, so that a reader that went away is seen below
+    except BrokenPipeError:  # `hcmlc status | head`: the reader has what it wanted
+        _stdout_to_devnull()
+        code = 0
     except HcmlcError as exc:
         errors.print(_("error: {message}").format(message=exc), markup=False, highlight=False)
         if exc.hint:
@@ -476,6 +482,14 @@ def _run(command: Command, root: Path | None) -> None:
         )
         code = INTERNAL_ERROR
     raise typer.Exit(code)
+
+
+def _stdout_to_devnull() -> None:
+    """Send what is left of standard output nowhere: Python would otherwise report the closed
+    pipe once more when it flushes at exit."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def main() -> None:

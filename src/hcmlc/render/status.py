@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from rich import box
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from hcmlc.catalog import Catalog
 from hcmlc.i18n import N_, _, counted, current_language
 from hcmlc.render.diagnostics import write_json
+from hcmlc.render.table import Cell, Column, Table, print_table
 from hcmlc.status import Obligation, Row, Standing, Status, Tally, Unowned, standing
 
 _STATE_STYLE = {"supplied": "green", "late": "yellow", "due": "yellow", "overdue": "bold red"}
@@ -31,17 +30,17 @@ NOTHING_OWED = "—"
 def render_table(console: Console, status: Status, catalog: Catalog) -> None:
     """The whole picture: header, agencies, standards and criteria, items nobody owes, totals."""
     _header(console, status)
-    agencies = _table(console, _("Agencies"), _("Agency"), split=True)
+    agencies = _table(_("Agencies"), _("Agency"), split=True)
     for row in status.agencies:
         _tally_row(agencies, row.id, _agency_cell(catalog, row), row.tally, split=_split(row))
-    console.print(agencies)
-    criteria = _table(console, _("Indicators by standard and criterion"), _("Standard / criterion"))
+    print_table(console, agencies)
+    criteria = _table(_("Indicators by standard and criterion"), _("Standard / criterion"))
     for standard in status.standards:
         _tally_row(criteria, standard.id, standard.name, standard.tally, style="bold")
         for row in status.criteria:
             if catalog.standard_of[row.id].id == standard.id:
                 _tally_row(criteria, f"  {row.id}", row.name, row.tally)
-    console.print(criteria)
+    print_table(console, criteria)
     _unowned(console, status, catalog)
     _totals(console, status)
 
@@ -53,18 +52,24 @@ def render_todo(console: Console, status: Status, catalog: Catalog, agency: str)
     _standing(console, status, catalog, agency)
     todo = status.todo(agency)
     if todo:
-        table = Table(box=_box(console), title=None, show_edge=console.is_terminal)
-        for header in (_("State"), _("Item"), _("Text"), _("Deadline"), _("When")):
-            table.add_column(header, overflow="fold")
+        table = Table(
+            [
+                Column(_("State")),
+                Column(_("Item")),
+                Column(_("Text"), wrap=True),
+                Column(_("Deadline")),
+                Column(_("When")),
+            ]
+        )
         for o in todo:
-            table.add_row(
-                Text(_(STATE_WORDS[o.state]), style=_STATE_STYLE[o.state]),
+            table.add(
+                Cell(_(STATE_WORDS[o.state]), _STATE_STYLE[o.state]),
                 f"{_(KIND_WORDS[o.kind])} {o.item}",
                 _item_text(catalog, o),
                 o.deadline.isoformat(),
                 _when(o),
             )
-        console.print(table)
+        print_table(console, table)
     _totals(console, status, agency)
 
 
@@ -174,13 +179,9 @@ def _unowned(console: Console, status: Status, catalog: Catalog) -> None:
     if not status.unowned:
         return
     table = Table(
-        box=_box(console),
+        [Column(_("Item")), Column(_("Text"), wrap=True), Column(_("Formerly owed by"), wrap=True)],
         title=_("Items nobody owes in cycle {cycle}").format(cycle=status.cycle.id),
-        title_justify="left",
-        show_edge=console.is_terminal,
     )
-    for header in (_("Item"), _("Text"), _("Formerly owed by")):
-        table.add_column(header, overflow="fold")
     lang = current_language()
     for u in status.unowned:
         text = (
@@ -188,8 +189,8 @@ def _unowned(console: Console, status: Status, catalog: Catalog) -> None:
             if u.kind == "indicator"
             else catalog.questions[u.item].text.get(lang)
         )
-        table.add_row(f"{_(KIND_WORDS[u.kind])} {u.item}", text, _names(catalog, u.formerly))
-    console.print(table)
+        table.add(f"{_(KIND_WORDS[u.kind])} {u.item}", text, _names(catalog, u.formerly))
+    print_table(console, table)
     console.print(
         Text(
             _(
@@ -211,12 +212,7 @@ def _names(catalog: Catalog, agencies: Iterable[str]) -> str:
     return ", ".join(shown)
 
 
-def _table(console: Console, title: str | None, first: str, split: bool = False) -> Table:
-    table = Table(
-        box=_box(console), title=title, title_justify="left", show_edge=console.is_terminal
-    )
-    table.add_column(_("Id"))
-    table.add_column(first, overflow="fold", max_width=70)
+def _table(title: str, first: str, split: bool = False) -> Table:
     kinds = (_("Indicators"), _("Answers")) if split else ()
     tallies = (
         _("Owed"),
@@ -227,13 +223,9 @@ def _table(console: Console, title: str | None, first: str, split: bool = False)
         _("Days overdue"),
         _("Progress"),
     )
-    for header in (*kinds, *tallies):
-        table.add_column(header, justify="right")
-    return table
-
-
-def _box(console: Console) -> box.Box | None:
-    return box.SIMPLE_HEAD if console.is_terminal else None
+    columns = [Column(_("Id")), Column(first, wrap=True)]
+    columns += [Column(header, justify="right") for header in (*kinds, *tallies)]
+    return Table(columns, title=title)
 
 
 def _split(row: Row) -> tuple[Tally | None, ...]:
@@ -253,13 +245,13 @@ def _tally_row(
     row_id: str,
     name: str,
     tally: Tally,
-    style: str | None = None,
+    style: str = "",
     split: tuple[Tally | None, ...] = (),
 ) -> None:
     """One table line; `split` adds a "supplied/owed" cell per kind of item."""
-    overdue = Text(str(tally.overdue), style="bold red" if tally.overdue else "")
+    overdue = Cell(str(tally.overdue), "bold red" if tally.overdue else "")
     kinds = [f"{part.supplied}/{part.owed}" if part and part.owed else "" for part in split]
-    table.add_row(
+    table.add(
         row_id,
         name,
         *kinds,
