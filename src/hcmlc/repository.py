@@ -169,8 +169,12 @@ def _submission(repo: Repository, relative: str, store: Cache | None, keep: bool
     file = SubmissionFile(doc, model)
     if keep:
         repo.submissions.append(file)
-    found = check_submission(repo.catalog, file, repo.root) if repo.catalog else FileCheck(())
-    check = replace(found, problems=(*model_problems, *found.problems))
+    if repo.catalog is not None and isinstance(doc.data, dict):
+        # The checker reads the file entry by entry, its schema included: no fault hides another.
+        found = check_submission(repo.catalog, file, repo.root)
+        check = replace(found, problems=(*doc.problems, *found.problems))
+    else:
+        check = FileCheck(tuple(model_problems))
     if raw is not None and store is not None:
         store.put(relative, raw, check)
     return check
