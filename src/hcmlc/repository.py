@@ -51,6 +51,8 @@ class Repository:
     supplied: set[Entry] = field(default_factory=set)
     paths: list[str] = field(default_factory=list)
     """Every submission file's repository-relative path."""
+    consulted: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Submission path → the photo and evidence paths it names, as written."""
     targets: Targets | None = None
     """data/targets.yaml when present and sound; a city without one has no targets yet."""
     data_files: list[str] = field(default_factory=lambda: [CRITERIA, ASSIGNMENTS])
@@ -138,6 +140,7 @@ def _load(root: Path, use_cache: bool, keep: bool) -> Repository:
         problems += check.problems
         repo.supplied |= check.accepted
         repo.paths.append(relative)
+        repo.consulted[relative] = check.consulted
         identities.append((relative, check.identity))
     parsed = {file.doc.path: file.doc for file in repo.submissions}
     problems += check_duplicates(identities, lambda p: parsed.get(p) or _read(root, p)[1])
