@@ -193,9 +193,8 @@ _MISSING_SPACE = re.compile(r"(?P<key>[\w.-]+):(?P<value>\S.*)")
 def mapping_hint(value: Any) -> str | None:
     """The fix for a text where `key: value` lines were meant, when one is likely."""
     if isinstance(value, str) and (match := _MISSING_SPACE.fullmatch(value.strip())):
-        return _("put a space after the colon: `{key}: {value}`").format(
-            key=match["key"], value=match["value"]
-        )
+        fixed = f"{match['key']}: {match['value']}"
+        return _("put a space after the colon: `{fixed}`").format(fixed=fixed)
     return None
 
 
