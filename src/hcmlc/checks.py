@@ -298,10 +298,15 @@ class _SubmissionChecker:
                 self.problems.append(
                     _unknown(self.doc, ("cycle",), "cycle", cycle, self.catalog.cycles)
                 )
+        # An unknown agency or cycle is one fault, said above: not also a misnamed file.
+        if agency in self.catalog.agencies and self.cycle is not None:
+            assert agency is not None and cycle is not None
+            if self._in_place(agency, cycle):
+                self.identity = (agency, cycle)
+            elif PurePosixPath(self.doc.path).parts[1:2] != (cycle,):
+                self.cycle = None  # the folder says another cycle: judge years by neither
         if agency in self.catalog.agencies and (cycle is None or self.cycle is not None):
             self.agency = agency if self._active(agency) else None
-        if agency is not None and cycle is not None and self._in_place(agency, cycle):
-            self.identity = (agency, cycle)
 
     def _in_place(self, agency: str, cycle: str) -> bool:
         """Whether the file sits at submissions/<cycle>/<agency>.y*ml; say so when it does not."""
@@ -330,9 +335,11 @@ class _SubmissionChecker:
                 _("the file is in folder `{folder}` but says `cycle: {cycle}`").format(
                     folder=parts[1], cycle=cycle
                 ),
-                _("correct `cycle:` to {folder}, or move the file to {path}").format(
-                    folder=json.dumps(parts[1]), path=expected
-                ),
+                (
+                    _("correct `cycle:` to {folder}; {path} exists already")
+                    if (self.root / expected).exists()
+                    else _("correct `cycle:` to {folder}, or move the file to {path}")
+                ).format(folder=json.dumps(parts[1]), path=expected),
             )
         else:
             return True

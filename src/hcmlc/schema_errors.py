@@ -14,9 +14,9 @@ from pydantic_core import ErrorDetails
 
 from hcmlc.diagnostics import Diagnostic
 from hcmlc.i18n import _
-from hcmlc.models.common import REFUSAL
+from hcmlc.models.common import ID_PATTERN, REFUSAL
 from hcmlc.numerals import Refusal, read_number
-from hcmlc.suggest import did_you_mean
+from hcmlc.suggest import closest, did_you_mean
 from hcmlc.yamlio import Document, Loc
 
 M = TypeVar("M", bound=BaseModel)
@@ -66,8 +66,10 @@ def read_fields(
             fields[name] = adapter.validate_python(value, context=context)
         except ValidationError as exc:
             errors += [{**e, "loc": (name, *e["loc"])} for e in exc.errors()]
+    misspelt = [key for key in data if key not in model.model_fields]
     for name, field in model.model_fields.items():
-        if field.is_required() and name not in data:
+        # `Value:` for `value:` is one fault: the unknown key says it, with "did you mean".
+        if field.is_required() and name not in data and not closest(name, misspelt):
             errors.append(_error("missing", (name,), data))
     return fields, [_diagnostic(model, error, doc, prefix) for error in errors]
 
@@ -166,6 +168,11 @@ def _explain(kind: str, name: str, value: Any, error: ErrorDetails) -> tuple[str
         return _("`{name}` is not a valid id: {value}").format(name=name, value=shown), _(
             'write it with straight quotes, or none: {name}: "{value}"'
         ).format(name=name, value=straight)
+    if kind == "string_pattern_mismatch" and isinstance(value, str):
+        lower = value.strip().lower()
+        if lower != value and ID_PATTERN.fullmatch(lower):
+            message = _("`{name}` is not a valid id: {value}").format(name=name, value=shown)
+            return message, _("write it in lower case: {value}").format(value=lower)
     if kind == "string_pattern_mismatch":
         hint = _(
             "an id uses lower-case letters, digits, dots and hyphens, e.g. `so-gddt` or `1.1.1.a`"

@@ -266,6 +266,21 @@ def _markup_in_value(lines: list[str], at: Mark) -> Explained | None:
         return None
     key, value = match["key"], match["value"]
     fixed = f"{match['dash'] or ''}{key}: {_quoted(value)}"
+    column = (
+        len(match["indent"]) + len(match["dash"] or "") + len(key) + 1 + len(match["space"]) + 1
+    )
+    if value == "-":
+        return Explained(
+            at[0] + 1,
+            column,
+            _("`{key}: -` holds a dash alone, which YAML reads as the start of a list").format(
+                key=key
+            ),
+            _(
+                "if there is no figure yet, leave this entry out; for a dash as text, "
+                "write `{fixed}`"
+            ).format(fixed=fixed),
+        )
     if value[0] in _RESERVED or value.startswith("- "):
         message = _("the value of `{key}` starts with {char}, which YAML reads as markup").format(
             key=key, char=value[0]
@@ -278,7 +293,7 @@ def _markup_in_value(lines: list[str], at: Mark) -> Explained | None:
         return None
     return Explained(
         at[0] + 1,
-        len(match["indent"]) + len(match["dash"] or "") + len(key) + 1 + len(match["space"]) + 1,
+        column,
         message,
         _("put the whole value in quotes: `{fixed}`").format(fixed=fixed),
     )
