@@ -20,7 +20,13 @@ from pydantic.json_schema import models_json_schema
 from hcmlc.catalog import Catalog
 from hcmlc.models.framework import Indicator, Unit
 from hcmlc.models.registry import Question
-from hcmlc.models.submission import ANSWER_MODELS, IndicatorValue, Photo, Submission
+from hcmlc.models.submission import (
+    ANSWER_MODELS,
+    FigureAnswer,
+    IndicatorValue,
+    Photo,
+    Submission,
+)
 from hcmlc.numerals import Rule
 from hcmlc.values import SCALE_STATES, UNIT_BOUNDS
 
@@ -28,6 +34,8 @@ SCHEMA_PATH = "schema/submission.schema.json"
 """Where a city's repository keeps the schema; submission files point to it."""
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
+YEARS = (1990, 2100)
+"""Years an editor accepts: `22` is not one (`hcmlc validate` checks the cycle's years)."""
 LARGEST = sys.float_info.max
 """The maximum of a unit without one: an editor reads `.inf` and `1e309` as infinity."""
 
@@ -90,8 +98,13 @@ def _definitions() -> dict[str, Any]:
         definition.pop("title", None)  # an editor would show the class name on every hover
         for field in definition.get("properties", {}).values():
             field.pop("title", None)
-    year = definitions[IndicatorValue.__name__]["properties"]["year"]
-    year["description"] = "Năm mà số liệu phản ánh, 4 chữ số · the year the figure describes"
+    for model in (IndicatorValue, FigureAnswer):
+        definitions[model.__name__]["properties"]["year"] = {
+            "description": "Năm mà số liệu phản ánh, 4 chữ số · the year the figure describes",
+            "type": "integer",
+            "minimum": YEARS[0],
+            "maximum": YEARS[1],
+        }
     return definitions
 
 
