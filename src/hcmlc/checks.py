@@ -8,6 +8,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
+from pydantic import ValidationError
+
 from hcmlc.catalog import Catalog
 from hcmlc.confine import Escape, escape
 from hcmlc.diagnostics import Diagnostic, Severity
@@ -272,6 +274,17 @@ class _SubmissionChecker:
         """(agency, cycle) when the file says them and sits where they say."""
 
     def run(self) -> list[Diagnostic]:
+        try:  # a file that fits the schema, as most do, is validated in one go
+            whole = Submission.model_validate(self.doc.data)
+        except ValidationError:
+            whole = None
+        if whole is not None:
+            self._check_identity(whole.agency, whole.cycle)
+            for indicator_id, value in whole.indicators.items():
+                self._check_indicator(indicator_id, value, value.__dict__)
+            for question_id, answer in whole.answers.items():
+                self._check_answer(question_id, answer)
+            return self.problems
         head, problems = read_fields(Submission, self.doc.data, self.doc, shallow=_SECTIONS)
         self.problems += problems
         head = head or {}
@@ -376,7 +389,10 @@ class _SubmissionChecker:
         self._add(("agency",), "HCMLC-E060", message, hint)
         return False
 
-    def _check_indicator(self, indicator_id: str, entry: Any) -> None:
+    def _check_indicator(
+        self, indicator_id: str, entry: Any, fields: dict[str, Any] | None = None
+    ) -> None:
+        """One entry of `indicators:`; `fields` when the entry is known to fit the schema."""
         loc: Loc = ("indicators", indicator_id)
         indicator = self.catalog.indicators.get(indicator_id)
         if indicator is None:
@@ -384,14 +400,14 @@ class _SubmissionChecker:
             return
         before = len(self.problems)
         owed = self._admit("indicator", indicator_id, loc)
-        if not isinstance(entry, dict):
-            self._not_a_block(
-                loc, entry, _("write the figure after `value:`, and `year:` below it")
-            )
-            return
-        fields, problems = read_fields(IndicatorValue, entry, self.doc, loc)
-        self.problems += problems
-        fields = fields or {}
+        if fields is None:
+            if not isinstance(entry, dict):
+                hint = _("write the figure after `value:`, and `year:` below it")
+                self._not_a_block(loc, entry, hint)
+                return
+            read, problems = read_fields(IndicatorValue, entry, self.doc, loc)
+            self.problems += problems
+            fields = read or {}
         expected_unit = indicator.unit.value if indicator.unit else None
         unit = fields.get("unit")
         if unit is not None and unit != expected_unit:

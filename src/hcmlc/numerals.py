@@ -109,6 +109,10 @@ class Refusal:
 def read_number(text: str, rule: Rule = ANY) -> float | Refusal:
     """The number `text` means under `rule`, or why it is refused."""
     shown = text.strip()
+    if _CANONICAL.fullmatch(shown) and not _DOT_GROUP.fullmatch(shown):  # the common case
+        number = float(shown)
+        if math.isfinite(number) and rule.fits(number) and not (number == 0 and "-" in shown):
+            return number
     core, causes = _unwrap(unicodedata.normalize("NFC", shown))
     if core is None:
         return _not_a_number(shown)

@@ -168,12 +168,14 @@ def _submission(repo: Repository, relative: str, store: Cache | None, keep: bool
         if kept is not None:
             return kept
         doc = parse_bytes(raw, relative)
-    model, model_problems = _model(Submission, doc)
+    checkable = repo.catalog is not None and isinstance(doc.data, dict)
+    # The whole model is for the views that keep the files; the checker reads the file entry by
+    # entry, its schema included, so that no fault hides another.
+    model, model_problems = _model(Submission, doc) if keep or not checkable else (None, [])
     file = SubmissionFile(doc, model)
     if keep:
         repo.submissions.append(file)
-    if repo.catalog is not None and isinstance(doc.data, dict):
-        # The checker reads the file entry by entry, its schema included: no fault hides another.
+    if repo.catalog is not None and checkable:
         found = check_submission(repo.catalog, file, repo.root)
         check = replace(found, problems=(*doc.problems, *found.problems))
     else:

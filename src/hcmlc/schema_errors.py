@@ -49,7 +49,7 @@ def read_fields(
     """
     if not shallow:
         try:
-            return dict(model.model_validate(data, context=context)), []
+            return dict(model.model_validate(data, context=context).__dict__), []
         except ValidationError as exc:
             if not isinstance(data, dict):
                 return None, [_diagnostic(model, e, doc, prefix) for e in exc.errors()]
