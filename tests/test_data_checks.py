@@ -140,7 +140,7 @@ def write_targets(repo, body: str) -> None:
             '  "1.1.1.a":\n    target: {value: 120, year: 2025}\n',
             3,
             "HCMLC-E022",
-            "indicator 1.1.1.a: 120.0 does not fit the unit `percent`: it must be at least 0 and at most 100",
+            "indicator 1.1.1.a: 120 does not fit the unit `percent`: it must be at least 0 and at most 100",
         ),
         (
             '  "1.1.1.a":\n    target: {value: 99, year: 2025}\n    required: "có"\n',

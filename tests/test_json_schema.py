@@ -125,3 +125,44 @@ def test_missing_schema_fails_the_check(repo, hcmlc) -> None:
     code, _, err = hcmlc("schema", "--root", str(repo.root), "--check")
     assert code == 1
     assert err.startswith("error: schema/submission.schema.json is missing")
+
+
+EDITOR_BLIND = {
+    "Vietnamese thousands, ambiguous": "an editor reads `12.000` as 12",
+    "Windows line ends and a separator": "an editor reads `12.000` as 12",
+    "ambiguous dollars": "an editor reads `5.500` as 5.5",
+    "negative zero": "an editor reads `-0` as 0",
+    "figure answer: negative zero": "an editor reads `-0` as 0",
+    "year with decimals": "an editor reads `2022.0` as 2022",
+    "figure answer: year with decimals": "an editor reads `2022.0` as 2022",
+}
+"""Mistakes `validate` refuses that no JSON Schema can see: YAML has typed them before."""
+
+SPELLING = {"unquoted cycle", "capital state word"}
+"""Accepted by `validate`, flagged by the schema so that editors teach the preferred spelling."""
+
+SCHEMA_RULES = {"HCMLC-E010", "HCMLC-E011", "HCMLC-E012", "HCMLC-E020", "HCMLC-E022"}
+"""What the schema can judge; who owes what, cycles' years and word counts it cannot."""
+
+
+def test_the_schema_refuses_what_validate_refuses(validator, as_editor_sees) -> None:
+    """Each of the hundred mistakes that an editor can see is underlined, and no other."""
+    from mistakes.cases import CASES
+    from mistakes.expected import EXPECTED
+
+    checked = 0
+    for case in CASES:
+        codes = {row[3] for row in EXPECTED[case.name]}
+        if len(case.files) != 1 or codes & {"HCMLC-E001", "HCMLC-E002", "HCMLC-E003", "HCMLC-E004"}:
+            continue  # not YAML an editor could type-check
+        [data] = case.files.values()
+        flagged = errors(validator, as_editor_sees(data.decode("utf-8-sig")))
+        refused = bool(codes & SCHEMA_RULES)
+        if case.name in EDITOR_BLIND:
+            assert refused and not flagged, case.name
+        elif case.name in SPELLING:
+            assert not codes and flagged, case.name
+        else:
+            assert bool(flagged) == refused, (case.name, codes, flagged)
+        checked += 1
+    assert checked > 80

@@ -8,8 +8,6 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from hcmlc.errors import HcmlcError
-
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace `path` with `data` in one step: an interrupted write leaves the old file intact."""
@@ -22,14 +20,12 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def create_new(path: Path, data: bytes) -> None:
-    """Write `data` to `path`, which must not exist yet; never overwrites, never half-writes."""
+    """Write `data` to `path`, which must not exist yet; never overwrites, never half-writes.
+
+    Raises FileExistsError when it does: the caller says so in the user's terms."""
     temporary = _write_temporary(path, data)
     try:
         os.link(temporary, path)  # fails, atomically, when `path` exists
-    except FileExistsError:
-        raise HcmlcError(
-            f"{path} already exists", "edit the existing file, or delete it first"
-        ) from None
     finally:
         temporary.unlink(missing_ok=True)
 

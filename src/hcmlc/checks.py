@@ -3,28 +3,35 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
+from pydantic import ValidationError
+
 from hcmlc.catalog import Catalog
-from hcmlc.completeness import missing_fields
+from hcmlc.completeness import missing_fields, reading_context
 from hcmlc.confine import Escape, escape
-from hcmlc.diagnostics import Diagnostic
+from hcmlc.diagnostics import Diagnostic, Severity
 from hcmlc.i18n import N_, _, counted
 from hcmlc.models.framework import Scale
 from hcmlc.models.registry import Cycle, Question, WordLimit
-from hcmlc.models.submission import ANSWER_MODELS, IndicatorValue, Photo, Submission
+from hcmlc.models.submission import ANSWER_MODELS, IndicatorValue, Photo, Section, Submission
 from hcmlc.models.targets import Targets
+from hcmlc.numerals import check_number
 from hcmlc.photos import PhotoError, inspect_photo, locate_photo
-from hcmlc.schema_errors import validate
+from hcmlc.schema_errors import mapping_hint, read_fields
 from hcmlc.suggest import did_you_mean
-from hcmlc.values import SCALE_STATES, ValueProblem, parse_quantity, parse_state, parse_value
+from hcmlc.values import SCALE_STATES, UNIT_BOUNDS, ValueProblem, parse_state, parse_value
 from hcmlc.wordcount import count_words
 from hcmlc.yamlio import Document, Loc
 
 ItemKind = Literal["indicator", "answer"]
+
+INCOMPLETE = "HCMLC-W092"
+"""An answer that lacks some of its parts: worth a warning, and not supplied until complete."""
 
 Entry = tuple[str, str, ItemKind, str]
 """(cycle, agency, "indicator" or "answer", item id) of an item supplied without error."""
@@ -191,13 +198,14 @@ def check_targets(catalog: Catalog, doc: Document, targets: Targets) -> list[Dia
                 point = getattr(target, part)
                 if point is None:
                     continue
-                try:
-                    parse_quantity(f"{point.value!r}", indicator.unit)
-                except ValueProblem as problem:
+                refusal = check_number(point.value, f"{point.value:g}", UNIT_BOUNDS[indicator.unit])
+                if refusal is not None:
                     message = _("indicator {id}: {problem}").format(
-                        id=indicator_id, problem=problem
+                        id=indicator_id, problem=refusal.message
                     )
-                    problems.append(doc.problem(loc + (part, "value"), "HCMLC-E022", message))
+                    problems.append(
+                        doc.problem(loc + (part, "value"), "HCMLC-E022", message, refusal.hint)
+                    )
     return problems
 
 
@@ -233,18 +241,16 @@ def check_submissions(
 
 
 def check_submission(catalog: Catalog, file: SubmissionFile, root: Path) -> FileCheck:
-    """The rules of one file that passed the schema (none for a file that did not)."""
-    if file.model is None:
-        return FileCheck(())
-    checker = _SubmissionChecker(catalog, file.doc, file.model, root)
+    """Every rule of one submission file, its schema included, entry by entry: a fault in one
+    key or entry hides nothing else. `file.doc.data` must be a mapping."""
+    checker = _SubmissionChecker(catalog, file.doc, root)
     problems = checker.run()
-    identity = (file.model.agency, file.model.cycle)
     return FileCheck(
         tuple(problems),
         frozenset(checker.accepted),
-        identity,
+        checker.identity,
         tuple(checker.consulted),
-        file.model.submitted,
+        checker.submitted,
     )
 
 
@@ -272,23 +278,48 @@ def check_duplicates(
     return problems
 
 
-class _SubmissionChecker:
-    """The rules of one submission file."""
+_SECTIONS = {"indicators": Section, "answers": Section}
+"""Read entry by entry by the checker, so the head of the file sees them only as mappings."""
 
-    def __init__(self, catalog: Catalog, doc: Document, model: Submission, root: Path) -> None:
-        self.catalog, self.doc, self.model, self.root = catalog, doc, model, root
+
+class _SubmissionChecker:
+    """The rules of one submission file, each run on whatever part of the file it can read."""
+
+    def __init__(self, catalog: Catalog, doc: Document, root: Path) -> None:
+        self.catalog, self.doc, self.root = catalog, doc, root
         self.problems: list[Diagnostic] = []
         self.accepted: set[Entry] = set()
         self.consulted: list[str] = []
-        self.cycle: Cycle | None = catalog.cycles.get(model.cycle)
+        self.agency: str | None = None
+        """The agency when it is known and holds duties in the cycle: who owes what is known."""
+        self.cycle: Cycle | None = None
+        self.identity: tuple[str, str] | None = None
+        """(agency, cycle) when the file says them and sits where they say."""
+        self.submitted: dt.date | None = None
+        """The file's `submitted:` date, when it reads as one."""
 
     def run(self) -> list[Diagnostic]:
-        known = self._check_identity()
-        if known:
-            for indicator_id, entry in self.model.indicators.items():
-                self._check_indicator(indicator_id, entry)
-            for question_id, answer in self.model.answers.items():
+        try:  # a file that fits the schema, as most do, is validated in one go
+            whole = Submission.model_validate(self.doc.data)
+        except ValidationError:
+            whole = None
+        if whole is not None:
+            self.submitted = whole.submitted
+            self._check_identity(whole.agency, whole.cycle)
+            for indicator_id, value in whole.indicators.items():
+                self._check_indicator(indicator_id, value, value.__dict__)
+            for question_id, answer in whole.answers.items():
                 self._check_answer(question_id, answer)
+            return self.problems
+        head, problems = read_fields(Submission, self.doc.data, self.doc, shallow=_SECTIONS)
+        self.problems += problems
+        head = head or {}
+        self.submitted = head.get("submitted")
+        self._check_identity(head.get("agency"), head.get("cycle"))
+        for indicator_id, entry in (head.get("indicators") or {}).items():
+            self._check_indicator(indicator_id, entry)
+        for question_id, answer in (head.get("answers") or {}).items():
+            self._check_answer(question_id, answer)
         return self.problems
 
     def _add(
@@ -296,21 +327,29 @@ class _SubmissionChecker:
     ) -> None:
         self.problems.append(self.doc.problem(loc, code, message, hint, key=key))
 
-    def _check_identity(self) -> bool:
-        agency, cycle = self.model.agency, self.model.cycle
-        known = True
-        if agency not in self.catalog.agencies:
+    def _check_identity(self, agency: str | None, cycle: str | None) -> None:
+        if agency is not None and agency not in self.catalog.agencies:
             self.problems.append(
                 _unknown(self.doc, ("agency",), "agency", agency, self.catalog.agencies)
             )
-            known = False
-        if self.cycle is None:
-            self.problems.append(
-                _unknown(self.doc, ("cycle",), "cycle", cycle, self.catalog.cycles)
-            )
-            known = False
-        if known:
-            known = self._check_agency_active()
+        if cycle is not None:
+            self.cycle = self.catalog.cycles.get(cycle)
+            if self.cycle is None:
+                self.problems.append(
+                    _unknown(self.doc, ("cycle",), "cycle", cycle, self.catalog.cycles)
+                )
+        # An unknown agency or cycle is one fault, said above: not also a misnamed file.
+        if agency in self.catalog.agencies and self.cycle is not None:
+            assert agency is not None and cycle is not None
+            if self._in_place(agency, cycle):
+                self.identity = (agency, cycle)
+            elif PurePosixPath(self.doc.path).parts[1:2] != (cycle,):
+                self.cycle = None  # the folder says another cycle: judge years by neither
+        if agency in self.catalog.agencies and (cycle is None or self.cycle is not None):
+            self.agency = agency if self._active(agency) else None
+
+    def _in_place(self, agency: str, cycle: str) -> bool:
+        """Whether the file sits at submissions/<cycle>/<agency>.y*ml; say so when it does not."""
         parts = PurePosixPath(self.doc.path).parts
         expected = f"submissions/{cycle}/{agency}.yaml"
         if len(parts) != 3 or parts[0] != "submissions":
@@ -336,14 +375,21 @@ class _SubmissionChecker:
                 _("the file is in folder `{folder}` but says `cycle: {cycle}`").format(
                     folder=parts[1], cycle=cycle
                 ),
-                _("move the file to {path}, or correct `cycle:`").format(path=expected),
+                (
+                    _("correct `cycle:` to {folder}; {path} exists already")
+                    if (self.root / expected).exists()
+                    else _("correct `cycle:` to {folder}, or move the file to {path}")
+                ).format(folder=json.dumps(parts[1]), path=expected),
             )
-        return known
+        else:
+            return True
+        return False
 
-    def _check_agency_active(self) -> bool:
-        """Whether the agency exists in the cycle (not ended, not yet to come)."""
-        assert self.cycle is not None
-        agency = self.catalog.agencies[self.model.agency]
+    def _active(self, agency_id: str) -> bool:
+        """Whether the agency exists in the cycle (not ended, not yet to come); say so if not."""
+        if self.cycle is None:
+            return True
+        agency = self.catalog.agencies[agency_id]
         day = self.cycle.reference_date
         if agency.active_on(day):
             return True
@@ -370,14 +416,28 @@ class _SubmissionChecker:
         self._add(("agency",), "HCMLC-E060", message, hint)
         return False
 
-    def _check_indicator(self, indicator_id: str, entry: IndicatorValue) -> None:
+    def _check_indicator(
+        self, indicator_id: str, entry: Any, fields: dict[str, Any] | None = None
+    ) -> None:
+        """One entry of `indicators:`; `fields` when the entry is known to fit the schema."""
         loc: Loc = ("indicators", indicator_id)
-        if not self._admit("indicator", indicator_id, loc):
+        indicator = self.catalog.indicators.get(indicator_id)
+        if indicator is None:
+            self._misfiled_or_unknown("indicator", indicator_id, loc)
             return
-        indicator = self.catalog.indicators[indicator_id]
-        ok = self._check_year(loc, entry.year)
+        before = len(self.problems)
+        owed = self._admit("indicator", indicator_id, loc)
+        if fields is None:
+            if not isinstance(entry, dict):
+                hint = _("write the figure after `value:`, and `year:` below it")
+                self._not_a_block(loc, entry, hint)
+                return
+            read, problems = read_fields(IndicatorValue, entry, self.doc, loc)
+            self.problems += problems
+            fields = read or {}
         expected_unit = indicator.unit.value if indicator.unit else None
-        if entry.unit is not None and entry.unit != expected_unit:
+        unit = fields.get("unit")
+        if unit is not None and unit != expected_unit:
             if expected_unit:
                 message = _("indicator {id} is measured in `unit: {expected}`, not `{unit}`")
                 hint = _("write `unit: {expected}` or leave `unit` out")
@@ -389,30 +449,72 @@ class _SubmissionChecker:
             self._add(
                 loc + ("unit",),
                 "HCMLC-E022",
-                message.format(id=indicator_id, expected=expected_unit, unit=entry.unit),
+                message.format(id=indicator_id, expected=expected_unit, unit=unit),
                 hint.format(expected=expected_unit),
             )
-            ok = False
-        try:
-            parse_value(entry.value, indicator)
-        except ValueProblem as problem:
-            self._add(
-                loc + ("value",),
-                "HCMLC-E022",
-                _("indicator {id}: {problem}").format(id=indicator_id, problem=problem),
-                problem.hint,
-            )
-            ok = False
-        if entry.evidence is not None and not self._check_evidence(loc, entry.evidence):
-            ok = False
-        if ok:
-            self.accepted.add((self.model.cycle, self.model.agency, "indicator", indicator_id))
+        if "value" in fields:
+            try:
+                parse_value(fields["value"], indicator)
+            except ValueProblem as problem:
+                self._add(
+                    loc + ("value",),
+                    "HCMLC-E022",
+                    _("indicator {id}: {problem}").format(id=indicator_id, problem=problem),
+                    problem.hint,
+                )
+        if "year" in fields:
+            self._check_year(loc, fields["year"])
+        if fields.get("evidence") is not None:
+            self._check_evidence(loc, fields["evidence"])
+        if owed and len(self.problems) == before + self._warnings_since(before):
+            self._accept("indicator", indicator_id)
 
-    def _check_evidence(self, loc: Loc, evidence: str) -> bool:
+    def _warnings_since(self, before: int) -> int:
+        """Warnings found since `before` that leave the entry supplied (an incomplete answer
+        is a warning, but not supplied)."""
+        return sum(
+            p.severity is Severity.WARNING and p.code != INCOMPLETE for p in self.problems[before:]
+        )
+
+    def _accept(self, kind: ItemKind, item_id: str) -> None:
+        assert self.agency is not None and self.cycle is not None
+        self.accepted.add((self.cycle.id, self.agency, kind, item_id))
+
+    def _not_a_block(self, loc: Loc, entry: Any, hint: str) -> None:
+        """An entry that is a single value where its `key: value` lines were meant."""
+        shown = f"`{entry}`" if isinstance(entry, str) else _("a list")
+        self._add(
+            loc,
+            "HCMLC-E012",
+            _("`{name}` must be a mapping of `key: value` lines, not {value}").format(
+                name=loc[-1], value=_("an empty value") if entry is None else shown
+            ),
+            mapping_hint(entry) or hint,
+        )
+
+    def _misfiled_or_unknown(self, kind: ItemKind, item_id: str, loc: Loc) -> None:
+        """An id that is not of its section's kind: the other section's, or nobody's."""
+        if kind == "indicator" and item_id in self.catalog.questions:
+            message = _("`{id}` is a question of the form, not an indicator")
+            hint = _("move `{id}:` and its lines under `answers:`")
+        elif kind == "answer" and item_id in self.catalog.indicators:
+            message = _("{id} is an indicator, not a question of the form")
+            hint = _("move `{id}:` and its lines under `indicators:`")
+        else:
+            noun, pool = (
+                ("indicator", self.catalog.indicators)
+                if kind == "indicator"
+                else ("question", self.catalog.questions)
+            )
+            self.problems.append(_unknown(self.doc, loc, noun, item_id, pool, key=True))
+            return
+        self._add(loc, "HCMLC-E020", message.format(id=item_id), hint.format(id=item_id), key=True)
+
+    def _check_evidence(self, loc: Loc, evidence: str) -> None:
         self.consulted.append(evidence)
         way = escape(self.root, evidence)
         if way is None:
-            return True
+            return
         self._add(
             loc + ("evidence",),
             "HCMLC-E052",
@@ -422,22 +524,22 @@ class _SubmissionChecker:
                 "repository's top folder, e.g. evidence/2023/bao-cao.pdf"
             ),
         )
-        return False
 
     def _admit(self, kind: ItemKind, item_id: str, loc: Loc) -> bool:
-        """Whether the item exists and is this agency's; warn when the cycle does not ask for it."""
-        rules = _ITEM_RULES[kind]
-        all_owners = self.catalog.owners(kind, self.cycle)
-        if item_id not in all_owners:
-            self.problems.append(_unknown(self.doc, loc, rules.noun, item_id, all_owners, key=True))
+        """Whether this agency owes the item (known only when the agency and cycle are); warn
+        when the cycle does not ask for it."""
+        if self.agency is None:
             return False
-        owners = all_owners[item_id]
-        if not self.catalog.owes(kind, item_id, self.model.agency, self.cycle):
+        rules = _ITEM_RULES[kind]
+        owners = self.catalog.owners(kind, self.cycle)[item_id]
+        if not self.catalog.owes(kind, item_id, self.agency, self.cycle):
             self._add(
                 loc,
                 "HCMLC-E021",
                 _(rules.not_assigned).format(
-                    agency=self.model.agency, item=rules.show(item_id), owners=", ".join(owners)
+                    agency=self.agency,
+                    item=rules.show(item_id),
+                    owners=", ".join(owners) or _("nobody"),
                 ),
                 _(rules.not_assigned_hint),
                 key=True,
@@ -451,12 +553,12 @@ class _SubmissionChecker:
                 _(rules.move),
                 key=True,
             )
-        return True
+        return self.cycle is not None
 
-    def _check_year(self, loc: Loc, year: int) -> bool:
+    def _check_year(self, loc: Loc, year: int) -> None:
         cycle = self.cycle
         if cycle is None or cycle.first_year <= year <= cycle.last_year:
-            return True
+            return
         span = (
             f"{cycle.first_year}–{cycle.last_year}"
             if cycle.first_year != cycle.last_year
@@ -470,37 +572,39 @@ class _SubmissionChecker:
             ),
             _("give the year the figure describes; older figures belong to an earlier cycle"),
         )
-        return False
 
     def _check_answer(self, question_id: str, answer: Any) -> None:
         loc: Loc = ("answers", question_id)
-        if not self._admit("answer", question_id, loc):
+        question = self.catalog.questions.get(question_id)
+        if question is None:
+            self._misfiled_or_unknown("answer", question_id, loc)
             return
-        question = self.catalog.questions[question_id]
         before = len(self.problems)
+        owed = self._admit("answer", question_id, loc)
         self._check_answer_shape(question, answer, loc)
-        if len(self.problems) == before:
-            self.accepted.add((self.model.cycle, self.model.agency, "answer", question_id))
+        if owed and len(self.problems) == before + self._warnings_since(before):
+            self._accept("answer", question_id)
 
     def _check_answer_shape(self, question: Question, answer: Any, loc: Loc) -> None:
         if question.kind == "contact":
             self._check_contact(question, answer, loc)
-        elif question.kind == "photos":
+            return
+        if question.kind == "photos":
             self._check_photos(question, answer, loc)
-        else:
-            model, problems = validate(ANSWER_MODELS[question.kind], answer, self.doc, loc)
-            self.problems += problems
-            if model is None:
-                return
-            if question.kind == "choice":
-                self._check_choice(question, model.choice, loc)  # type: ignore[attr-defined]
-            if question.kind == "figure":
-                self._check_year(loc, model.year)  # type: ignore[attr-defined]
-            if question.kind in ("text", "quote") and question.words:
-                for lang in ("vi", "en"):
-                    text = getattr(model, lang)
-                    if text:
-                        self._check_words(question.words, text, loc + (lang,))
+            return
+        fields, problems = read_fields(
+            ANSWER_MODELS[question.kind], answer, self.doc, loc, context=reading_context(question)
+        )
+        self.problems += problems
+        fields = fields or {}
+        if question.kind == "choice" and "choice" in fields:
+            self._check_choice(question, fields["choice"], loc)
+        if question.kind == "figure" and "year" in fields:
+            self._check_year(loc, fields["year"])
+        if question.kind in ("text", "quote") and question.words:
+            for lang in ("vi", "en"):
+                if fields.get(lang):
+                    self._check_words(question.words, fields[lang], loc + (lang,))
 
     def _check_contact(self, question: Question, answer: Any, loc: Loc) -> None:
         if not isinstance(answer, dict):
@@ -536,7 +640,7 @@ class _SubmissionChecker:
         if absent and len(self.problems) == before:
             self._add(
                 loc,
-                "HCMLC-W092",
+                INCOMPLETE,
                 _("answer `{id}` lacks {fields}, so it counts as not supplied yet").format(
                     id=question.id, fields=", ".join(f"`{f}`" for f in absent)
                 ),
@@ -556,7 +660,15 @@ class _SubmissionChecker:
             )
 
     def _check_photos(self, question: Question, answer: Any, loc: Loc) -> None:
-        if not isinstance(answer, list):
+        if isinstance(answer, dict) and "path" in answer:
+            answer = [answer]  # one photo written without its `- `: still check it
+            self._add(
+                loc,
+                "HCMLC-E012",
+                _("answer `{id}` must be a list of photos").format(id=question.id),
+                _("start each photo with `- path:`"),
+            )
+        elif not isinstance(answer, list):
             self._add(
                 loc,
                 "HCMLC-E012",
@@ -565,10 +677,10 @@ class _SubmissionChecker:
             )
             return
         for index, item in enumerate(answer):
-            photo, problems = validate(Photo, item, self.doc, loc + (index,))
+            fields, problems = read_fields(Photo, item, self.doc, loc + (index,))
             self.problems += problems
-            if photo is not None:
-                self._check_photo(photo, loc + (index,))
+            if fields is not None:
+                self._check_photo(fields, loc + (index,))
         bounds = question.photos
         if bounds and bounds.breach(len(answer)):
             self._add(
@@ -582,8 +694,8 @@ class _SubmissionChecker:
                 key=True,
             )
 
-    def _check_photo(self, photo: Photo, loc: Loc) -> None:
-        missing = tuple(name for name in ("caption", "copyright") if getattr(photo, name) is None)
+    def _check_photo(self, photo: dict[str, Any], loc: Loc) -> None:
+        missing = tuple(name for name in ("caption", "copyright") if photo.get(name) is None)
         if missing:
             self._add(
                 loc,
@@ -592,9 +704,11 @@ class _SubmissionChecker:
                 _("the form asks for a short caption and the copyright holder of every photo"),
                 key=True,
             )
-        self.consulted.append(photo.path)
+        if "path" not in photo:
+            return
+        self.consulted.append(photo["path"])
         try:
-            found = inspect_photo(locate_photo(self.root, photo.path))
+            found = inspect_photo(locate_photo(self.root, photo["path"]))
         except PhotoError as problem:
             self._add(loc + ("path",), problem.code, problem.message, problem.hint)
             return

@@ -10,11 +10,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from hcmlc.models.common import NUMBER_RULE
 from hcmlc.models.registry import Cycle, Question
+from hcmlc.numerals import AT_LEAST_ZERO
+from hcmlc.values import UNIT_BOUNDS
 
 if TYPE_CHECKING:
     from hcmlc.catalog import Catalog
     from hcmlc.checks import Entry, ItemKind
+
+
+def reading_context(question: Question) -> dict[str, Any]:
+    """How an answer to `question` is read: a figure by the question's unit (at least 0 without
+    one). validate and the form read it the same way."""
+    return {NUMBER_RULE: UNIT_BOUNDS[question.unit] if question.unit else AT_LEAST_ZERO}
 
 
 def field_text(value: Any, lang: str) -> str | None:

@@ -20,7 +20,13 @@ from pydantic import BaseModel, ValidationError
 
 from hcmlc.catalog import Catalog
 from hcmlc.checks import Entry
-from hcmlc.completeness import field_text, missing_fields, supplies, untranslated_fields
+from hcmlc.completeness import (
+    field_text,
+    missing_fields,
+    reading_context,
+    supplies,
+    untranslated_fields,
+)
 from hcmlc.models.registry import Cycle, Question, Section, WordLimit
 from hcmlc.models.submission import (
     ChoiceAnswer,
@@ -383,9 +389,10 @@ class _Builder:
     ) -> list[tuple[str, M]]:
         """Each answer read as `model`; one that does not fit marks the box unreadable."""
         parsed = []
+        context = reading_context(self.catalog.questions[box.id])
         for agency, raw in answers:
             try:
-                parsed.append((agency, model.model_validate(raw)))
+                parsed.append((agency, model.model_validate(raw, context=context)))
             except ValidationError:
                 self._gap(box, "unreadable", label("unreadable", self.lang), agency)
         return parsed

@@ -8,25 +8,36 @@ reader), the schema describes what an editor sees.
 
 from __future__ import annotations
 
+import copy
 import json
 import math
+import sys
 from typing import Any
 
 from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from hcmlc.catalog import Catalog
-from hcmlc.models.framework import Indicator
+from hcmlc.models.framework import Indicator, Unit
 from hcmlc.models.registry import Question
-from hcmlc.models.submission import ANSWER_MODELS, IndicatorValue, Photo, Submission
-from hcmlc.values import NUMBER, SCALE_STATES, UNIT_BOUNDS
+from hcmlc.models.submission import (
+    ANSWER_MODELS,
+    FigureAnswer,
+    IndicatorValue,
+    Photo,
+    Submission,
+)
+from hcmlc.numerals import Rule
+from hcmlc.values import SCALE_STATES, UNIT_BOUNDS
 
 SCHEMA_PATH = "schema/submission.schema.json"
 """Where a city's repository keeps the schema; submission files point to it."""
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
-NUMBER_TEXT = rf"^\s*(?:{NUMBER.pattern})\s*$"
-"""A number written in quotes, which hcmlc accepts too."""
+YEARS = (1990, 2100)
+"""Years an editor accepts: `22` is not one (`hcmlc validate` checks the cycle's years)."""
+LARGEST = sys.float_info.max
+"""The maximum of a unit without one: an editor reads `.inf` and `1e309` as infinity."""
 
 
 def schema_text(catalog: Catalog) -> str:
@@ -56,11 +67,11 @@ def submission_schema(catalog: Catalog) -> dict[str, Any]:
             ),
             "indicators": _section(
                 "Indicator values, by indicator id (data/criteria.yaml).",
-                {i.id: _indicator(i) for i in catalog.indicators.values()},
+                {i.id: _indicator(i, definitions) for i in catalog.indicators.values()},
             ),
             "answers": _section(
                 "Answers to the membership form, by question id (data/assignments.yaml).",
-                {q.id: _answer(q) for q in catalog.questions.values()},
+                {q.id: _answer(q, definitions) for q in catalog.questions.values()},
             ),
         }
     )
@@ -83,10 +94,17 @@ def _definitions() -> dict[str, Any]:
         [(m, "validation") for m in models], ref_template="#/definitions/{model}"
     )
     definitions: dict[str, Any] = top["$defs"]
-    # Typed per indicator below: a number for a unit, a word for a scale.
-    definitions[IndicatorValue.__name__]["properties"]["value"] = {
-        "description": "The figure, or the state on the indicator's scale."
-    }
+    for definition in definitions.values():
+        definition.pop("title", None)  # an editor would show the class name on every hover
+        for field in definition.get("properties", {}).values():
+            field.pop("title", None)
+    for model in (IndicatorValue, FigureAnswer):
+        definitions[model.__name__]["properties"]["year"] = {
+            "description": "Năm mà số liệu phản ánh, 4 chữ số · the year the figure describes",
+            "type": "integer",
+            "minimum": YEARS[0],
+            "maximum": YEARS[1],
+        }
     return definitions
 
 
@@ -104,33 +122,99 @@ def _section(description: str, properties: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _indicator(indicator: Indicator) -> dict[str, Any]:
+def _indicator(indicator: Indicator, definitions: dict[str, Any]) -> dict[str, Any]:
+    """The entry of one indicator, its own text and rule on hover (IndicatorValue inlined)."""
+    entry: dict[str, Any] = copy.deepcopy(definitions[IndicatorValue.__name__])
     if indicator.unit is not None:
-        bounds = UNIT_BOUNDS[indicator.unit]
-        number: dict[str, Any] = {
-            "type": "integer" if bounds.whole else "number",
-            "minimum": bounds.low,
+        rule = UNIT_BOUNDS[indicator.unit]
+        entry["properties"]["value"] = number_schema(rule, describe(indicator.unit, rule))
+        entry["properties"]["unit"] = {
+            "description": "Đơn vị (có thể bỏ) · the unit, optional",
+            "enum": [indicator.unit.value, None],
         }
-        if not math.isinf(bounds.high):
-            number["maximum"] = bounds.high
-        value: dict[str, Any] = {"anyOf": [number, {"type": "string", "pattern": NUMBER_TEXT}]}
-        unit: dict[str, Any] = {"enum": [indicator.unit.value, None]}
-        measure = f"unit: {indicator.unit.value}"
+        measure = describe(indicator.unit, rule)
     else:
         assert indicator.scale is not None  # the model guarantees one of unit and scale
         states = SCALE_STATES[indicator.scale]
-        value = {"enum": [*states.values(), *states]}
-        unit = {"type": "null"}
-        measure = f"scale: {indicator.scale.value} — {' / '.join(states.values())}"
-    return {
-        "description": f"{_text(indicator.text.vi, indicator.text.en)}\n\n{measure}",
-        "allOf": [{"$ref": f"#/definitions/{IndicatorValue.__name__}"}],
-        "properties": {"value": value, "unit": unit},
+        measure = f"một trong · one of: {' / '.join(states.values())} ({' / '.join(states)})"
+        entry["properties"]["value"] = {"description": measure, "enum": [*states.values(), *states]}
+        entry["properties"]["unit"] = {
+            "description": "Chỉ số định tính: không có đơn vị",
+            "type": "null",
+        }
+    title = f"{indicator.id} — {indicator.text.vi}"
+    entry.update(
+        title=title,
+        description=f"{_text(indicator.text.vi, indicator.text.en)}\n\n{measure}",
+    )
+    return entry
+
+
+def describe(unit: Unit, rule: Rule) -> str:
+    """`số, đơn vị percent, từ 0 đến 100 · a number in percent, from 0 to 100`."""
+    noun_vi, noun_en = ("số nguyên", "a whole number") if rule.whole else ("số", "a number")
+    if math.isinf(rule.high):
+        return (
+            f"{noun_vi}, đơn vị {unit.value}, từ {rule.low:g} trở lên · "
+            f"{noun_en} in {unit.value}, {rule.low:g} or more"
+        )
+    return (
+        f"{noun_vi}, đơn vị {unit.value}, từ {rule.low:g} đến {rule.high:g} · "
+        f"{noun_en} in {unit.value}, from {rule.low:g} to {rule.high:g}"
+    )
+
+
+def number_schema(rule: Rule, description: str) -> dict[str, Any]:
+    """A figure as an editor sees it: a YAML number within the rule, or one written in quotes.
+
+    An editor reads `12.000` as 12 and `-0` as 0 before the schema sees them, so those only
+    `hcmlc validate` can refuse; a quoted number must be written in hcmlc's plain form.
+    """
+    number: dict[str, Any] = {
+        "type": "integer" if rule.whole else "number",
+        "minimum": rule.low,
+        "maximum": LARGEST if math.isinf(rule.high) else rule.high,
     }
+    text = {"type": "string", "pattern": quoted_number_pattern(rule)}
+    return {"description": description, "anyOf": [number, text]}
 
 
-def _answer(question: Question) -> dict[str, Any]:
+def quoted_number_pattern(rule: Rule) -> str:
+    """The numbers from 0 to `rule.high` in hcmlc's plain form, none ambiguous under `rule`."""
+    assert rule.low == 0, "every unit starts at 0"
+    if math.isinf(rule.high):
+        whole = r"(0|[1-9][0-9]*)"
+        fraction = r"(0|[1-9][0-9]*)(\.[0-9]*)?|\.[0-9]+"
+    else:
+        high = int(rule.high)
+        whole = f"({_up_to(high)})"
+        fraction = rf"({_up_to(high - 1)})(\.[0-9]*)?|{high}(\.0*)?|\.[0-9]+"
+    body = whole if rule.whole else f"({fraction})"
+    # `1.500` means 1500 to a Vietnamese writer: refused wherever that reading fits too.
+    ambiguous = r"(?![1-9][0-9]{0,2}\.[0-9]{3}\s*$)" if rule.high >= 1000 else ""
+    return rf"^\s*\+?{ambiguous}{body}\s*$"
+
+
+def _up_to(n: int) -> str:
+    """A regular expression of the integers 0 … `n`, written without leading zeros."""
+    digits = str(n)
+    options = ["0"] if n >= 0 else []
+    for length in range(1, len(digits)):
+        options.append("[1-9]" + ("[0-9]" * (length - 1)))
+    for i, d in enumerate(digits):
+        low = 1 if i == 0 else 0
+        if int(d) > low:
+            top = int(d) - 1
+            choice = str(low) if top == low else f"[{low}-{top}]"
+            options.append(digits[:i] + choice + "[0-9]" * (len(digits) - i - 1))
+    if n > 0:
+        options.append(digits)
+    return "|".join(dict.fromkeys(options))
+
+
+def _answer(question: Question, definitions: dict[str, Any]) -> dict[str, Any]:
     description = _text(question.text.vi, question.text.en) + f"\n\n{_about(question)}"
+    title = f"{question.id} — {question.text.vi}"
     if question.kind == "contact":
         fields = {
             f.id: {
@@ -143,6 +227,7 @@ def _answer(question: Question) -> dict[str, Any]:
             for f in question.fields
         }
         return {
+            "title": title,
             "description": description,
             "type": "object",
             "properties": fields,
@@ -150,16 +235,27 @@ def _answer(question: Question) -> dict[str, Any]:
         }
     if question.kind == "photos":
         return {
+            "title": title,
             "description": description,
             "type": "array",
             "items": {"$ref": f"#/definitions/{Photo.__name__}"},
         }
-    schema: dict[str, Any] = {
-        "description": description,
-        "allOf": [{"$ref": f"#/definitions/{ANSWER_MODELS[question.kind].__name__}"}],
-    }
+    schema: dict[str, Any] = copy.deepcopy(definitions[ANSWER_MODELS[question.kind].__name__])
+    schema.update(title=title, description=description)
     if question.kind == "choice":
-        schema["properties"] = {"choice": {"enum": [o.id for o in question.options]}}
+        schema["properties"]["choice"] = {
+            "description": "một trong · one of: " + " / ".join(o.id for o in question.options),
+            "enum": [o.id for o in question.options],
+            "enumDescriptions": [o.label.vi for o in question.options],
+        }
+    if question.kind == "figure":
+        rule = UNIT_BOUNDS[question.unit] if question.unit else Rule(0)
+        shown = (
+            describe(question.unit, rule)
+            if question.unit
+            else "số, từ 0 trở lên · a number, 0 or more"
+        )
+        schema["properties"]["value"] = number_schema(rule, shown)
     return schema
 
 

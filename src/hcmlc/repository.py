@@ -7,7 +7,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
+
+from pydantic import ValidationError
 
 from hcmlc.cache import Cache
 from hcmlc.catalog import Catalog
@@ -28,7 +30,7 @@ from hcmlc.errors import DataError, RepositoryNotFound
 from hcmlc.i18n import _
 from hcmlc.models.framework import Framework
 from hcmlc.models.registry import Assignments, Cycle
-from hcmlc.models.submission import Submission
+from hcmlc.models.submission import IndicatorValue, Submission
 from hcmlc.models.targets import Targets
 from hcmlc.schema_errors import validate
 from hcmlc.status import pick_cycle
@@ -55,6 +57,8 @@ class Repository:
     supplied: set[Entry] = field(default_factory=set)
     paths: list[str] = field(default_factory=list)
     """Every submission file's repository-relative path."""
+    consulted: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Submission path → the photo and evidence paths it names, as written."""
     targets: Targets | None = None
     """data/targets.yaml when present and sound; a city without one has no targets yet."""
     data_files: list[str] = field(default_factory=lambda: [CRITERIA, ASSIGNMENTS])
@@ -161,6 +165,7 @@ def _load(root: Path, use_cache: bool, keep: bool) -> Repository:
         problems += check.problems
         repo.supplied |= check.accepted
         repo.paths.append(relative)
+        repo.consulted[relative] = check.consulted
         identities.append((relative, check.identity))
         if check.identity is not None and check.identity not in repo.files:
             repo.files[check.identity] = Dated(relative, check.submitted)
@@ -197,15 +202,51 @@ def _submission(repo: Repository, relative: str, store: Cache | None, keep: bool
         if kept is not None:
             return kept
         doc = parse_bytes(raw, relative)
-    model, model_problems = _model(Submission, doc)
+    checkable = repo.catalog is not None and isinstance(doc.data, dict)
+    # The whole model is for the views that keep the files; the checker reads the file entry by
+    # entry, its schema included, so that no fault hides another.
+    model, model_problems = _model(Submission, doc) if keep or not checkable else (None, [])
+    if model is None and keep and checkable:
+        model = _salvaged(doc.data)
     file = SubmissionFile(doc, model)
     if keep:
         repo.submissions.append(file)
-    found = check_submission(repo.catalog, file, repo.root) if repo.catalog else FileCheck(())
-    check = replace(found, problems=(*model_problems, *found.problems))
+    if repo.catalog is not None and checkable:
+        found = check_submission(repo.catalog, file, repo.root)
+        check = replace(found, problems=(*doc.problems, *found.problems))
+    else:
+        check = FileCheck(tuple(model_problems))
     if raw is not None and store is not None:
         store.put(relative, raw, check)
     return check
+
+
+def _salvaged(data: dict[str, Any]) -> Submission | None:
+    """The parts of a submission that read on their own, for the views that keep the files: the
+    checker accepts an entry whatever else is wrong in its file, and the views must see the
+    entries it accepted (they keep only those, by `Repository.supplied`)."""
+    head = {key: data[key] for key in ("agency", "cycle", "submitted") if key in data}
+    indicators = data.get("indicators")
+    readable = {}
+    for item, entry in (indicators if isinstance(indicators, dict) else {}).items():
+        try:
+            IndicatorValue.model_validate(entry)
+        except ValidationError:
+            continue
+        readable[item] = entry
+    answers = data.get("answers")
+    for attempt in (head, {k: v for k, v in head.items() if k != "submitted"}):
+        try:
+            return Submission.model_validate(
+                {
+                    **attempt,
+                    "indicators": readable,
+                    "answers": answers if isinstance(answers, dict) else {},
+                }
+            )
+        except ValidationError:
+            continue
+    return None
 
 
 def read_document(root: Path, relative: str) -> tuple[bytes | None, Document]:

@@ -2,30 +2,90 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import types
 import typing
-from typing import Any, TypeVar
+from collections.abc import Mapping
+from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from hcmlc.diagnostics import Diagnostic
 from hcmlc.i18n import _
-from hcmlc.suggest import did_you_mean
+from hcmlc.models.common import ID_PATTERN, REFUSAL
+from hcmlc.numerals import Refusal, read_number
+from hcmlc.suggest import closest, did_you_mean
 from hcmlc.yamlio import Document, Loc
 
 M = TypeVar("M", bound=BaseModel)
 
 
 def validate(
-    model: type[M], data: Any, doc: Document, prefix: Loc = ()
+    model: type[M], data: Any, doc: Document, prefix: Loc = (), context: Any = None
 ) -> tuple[M | None, list[Diagnostic]]:
     """`model` built from `data` (found at `prefix` in `doc`), or None and the located problems."""
     try:
-        return model.model_validate(data), []
+        return model.model_validate(data, context=context), []
     except ValidationError as exc:
         return None, [_diagnostic(model, error, doc, prefix) for error in exc.errors()]
+
+
+def read_fields(
+    model: type[BaseModel],
+    data: Any,
+    doc: Document,
+    prefix: Loc = (),
+    *,
+    context: Any = None,
+    shallow: Mapping[str, Any] | None = None,
+) -> tuple[dict[str, Any] | None, list[Diagnostic]]:
+    """The fields of `data` that fit `model`, each checked on its own so that one bad field hides
+    no other; None when `data` is not a mapping. The problems are those `validate` reports.
+
+    `shallow` gives some fields a looser type (a section read entry by entry by the caller).
+    Model-level validators do not run: the models read this way have none.
+    """
+    if not shallow:
+        try:
+            return dict(model.model_validate(data, context=context).__dict__), []
+        except ValidationError as exc:
+            if not isinstance(data, dict):
+                return None, [_diagnostic(model, e, doc, prefix) for e in exc.errors()]
+    elif not isinstance(data, dict):
+        return None, validate(model, data, doc, prefix, context)[1]
+    fields: dict[str, Any] = {}
+    errors: list[ErrorDetails] = []
+    for name, value in data.items():
+        if name not in model.model_fields:
+            errors.append(_error("extra_forbidden", (name,), value))
+            continue
+        adapter = _adapter(model, name, (shallow or {}).get(name))
+        try:
+            fields[name] = adapter.validate_python(value, context=context)
+        except ValidationError as exc:
+            errors += [{**e, "loc": (name, *e["loc"])} for e in exc.errors()]
+    misspelt = [key for key in data if key not in model.model_fields]
+    for name, field in model.model_fields.items():
+        # `Value:` for `value:` is one fault: the unknown key says it, with "did you mean".
+        if field.is_required() and name not in data and not closest(name, misspelt):
+            errors.append(_error("missing", (name,), data))
+    return fields, [_diagnostic(model, error, doc, prefix) for error in errors]
+
+
+@functools.cache
+def _adapter(model: type[BaseModel], name: str, annotation: Any = None) -> TypeAdapter[Any]:
+    field = model.model_fields[name]
+    if annotation is None:
+        annotation = (
+            Annotated[(field.annotation, *field.metadata)] if field.metadata else field.annotation
+        )
+    return TypeAdapter(annotation)
+
+
+def _error(kind: str, loc: Loc, value: Any) -> ErrorDetails:
+    return {"type": kind, "loc": loc, "msg": kind, "input": value}
 
 
 def _diagnostic(
@@ -49,12 +109,17 @@ def _diagnostic(
         unknown = _("unknown key `{name}`").format(name=name)
         return doc.problem(where, "HCMLC-E011", unknown, suggestion, key=True)
     message, hint = _explain(kind, name, value, error)
-    return doc.problem(where, "HCMLC-E012", message, hint)
+    code = str((error.get("ctx") or {}).get("code", "HCMLC-E012"))
+    return doc.problem(where, code, message, hint)
 
 
 def _explain(kind: str, name: str, value: Any, error: ErrorDetails) -> tuple[str, str | None]:
     shown = _show(value)
     ctx = error.get("ctx") or {}
+    if kind == REFUSAL:
+        return _("`{name}`: {problem}").format(name=name, problem=ctx["message"]), ctx["hint"]
+    if value is None and kind not in {"missing", "extra_forbidden"}:
+        return _("`{name}` is empty").format(name=name), _empty_hint(name)
     if kind in {"float_parsing", "int_parsing", "int_from_float", "float_type", "int_type"}:
         if kind.startswith("int"):
             hint = (
@@ -87,7 +152,7 @@ def _explain(kind: str, name: str, value: Any, error: ErrorDetails) -> tuple[str
         )
     if kind in {"dict_type", "model_type", "model_attributes_type"}:
         message = _("`{name}` must be a mapping of `key: value` lines, not {value}")
-        return message.format(name=name, value=_shape(value)), None
+        return message.format(name=name, value=_shape(value)), mapping_hint(value)
     if kind == "list_type":
         message = _("`{name}` must be a list of `- ` items, not {value}")
         return message.format(name=name, value=_shape(value)), None
@@ -98,6 +163,16 @@ def _explain(kind: str, name: str, value: Any, error: ErrorDetails) -> tuple[str
             name=name, options=one_of(options) if options else expected, value=shown
         )
         return message, did_you_mean(str(value), options)
+    if kind == "string_pattern_mismatch" and isinstance(value, str) and _CURLY.search(value):
+        straight = _CURLY.sub("", value).strip()
+        return _("`{name}` is not a valid id: {value}").format(name=name, value=shown), _(
+            'write it with straight quotes, or none: {name}: "{value}"'
+        ).format(name=name, value=straight)
+    if kind == "string_pattern_mismatch" and isinstance(value, str):
+        lower = value.strip().lower()
+        if lower != value and ID_PATTERN.fullmatch(lower):
+            message = _("`{name}` is not a valid id: {value}").format(name=name, value=shown)
+            return message, _("write it in lower case: {value}").format(value=lower)
     if kind == "string_pattern_mismatch":
         hint = _(
             "an id uses lower-case letters, digits, dots and hyphens, e.g. `so-gddt` or `1.1.1.a`"
@@ -111,18 +186,33 @@ def _explain(kind: str, name: str, value: Any, error: ErrorDetails) -> tuple[str
 
 
 def number_hint(value: Any) -> str | None:
-    """How to write `value` as a number YAML and hcmlc understand, when it can be guessed."""
-    text = str(value).strip() if isinstance(value, str) else ""
-    if text.endswith("%"):
-        return _("write the number without the % sign: {number}").format(number=text[:-1].strip())
-    if re.fullmatch(r"[+-]?\d+,\d+", text):
-        return _("use a dot as the decimal separator: {number}").format(
-            number=text.replace(",", ".")
+    """How to write `value` as a number hcmlc reads (see `numerals`), when it can be told."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    reading = read_number(value)
+    return reading.hint if isinstance(reading, Refusal) else None
+
+
+_CURLY = re.compile("[“”‘’„«»]")
+_MISSING_SPACE = re.compile(r"(?P<key>[\w.-]+):(?P<value>\S.*)")
+
+
+def mapping_hint(value: Any) -> str | None:
+    """The fix for a text where `key: value` lines were meant, when one is likely."""
+    if isinstance(value, str) and (match := _MISSING_SPACE.fullmatch(value.strip())):
+        fixed = f"{match['key']}: {match['value']}"
+        return _("put a space after the colon: `{fixed}`").format(fixed=fixed)
+    return None
+
+
+def _empty_hint(name: str) -> str:
+    if name == "value":
+        return _(
+            "write the figure or state after `value:`; if there is none yet, leave this entry out"
         )
-    if re.fullmatch(r"\d{1,3}([.,\s]\d{3})+", text):
-        digits = re.sub(r"[.,\s]", "", text)
-        return _("write the number without thousands separators: {number}").format(number=digits)
-    return _("write the figure alone; put words in `note`") if text else None
+    if name == "year":
+        return _("write the year the figure describes after `year:`, e.g. 2023")
+    return _("write the value after `{name}:`").format(name=name)
 
 
 def _is_number(value: Any) -> bool:

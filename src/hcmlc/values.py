@@ -2,42 +2,29 @@
 
 from __future__ import annotations
 
-import math
-import re
 import unicodedata
-from dataclasses import dataclass
 
 from hcmlc.i18n import _
 from hcmlc.models.framework import Indicator, Scale, Unit
-from hcmlc.schema_errors import number_hint
+from hcmlc.numerals import Refusal, Rule, read_number
 
-
-@dataclass(frozen=True)
-class Bounds:
-    low: float
-    high: float
-    whole: bool = False
-
-
-UNIT_BOUNDS: dict[Unit, Bounds] = {
-    Unit.PERCENT: Bounds(0, 100),
-    Unit.COUNT: Bounds(0, math.inf, whole=True),
-    Unit.PER_100K: Bounds(0, 100_000),
-    Unit.USD: Bounds(0, math.inf),
-    Unit.YEARS: Bounds(0, 30),
-    Unit.HOURS_PER_WEEK: Bounds(0, 168),
-    Unit.TONNES_PER_CAPITA: Bounds(0, math.inf),
-    Unit.KG_PER_CAPITA: Bounds(0, math.inf),
+UNIT_BOUNDS: dict[Unit, Rule] = {
+    Unit.PERCENT: Rule(0, 100, unit=Unit.PERCENT.value),
+    Unit.COUNT: Rule(0, whole=True, unit=Unit.COUNT.value),
+    Unit.PER_100K: Rule(0, 100_000, unit=Unit.PER_100K.value),
+    Unit.USD: Rule(0, unit=Unit.USD.value),
+    Unit.YEARS: Rule(0, 30, unit=Unit.YEARS.value),
+    Unit.HOURS_PER_WEEK: Rule(0, 168, unit=Unit.HOURS_PER_WEEK.value),
+    Unit.TONNES_PER_CAPITA: Rule(0, unit=Unit.TONNES_PER_CAPITA.value),
+    Unit.KG_PER_CAPITA: Rule(0, unit=Unit.KG_PER_CAPITA.value),
 }
+"""What a figure in each unit must be; `numerals.read_number` reads it by this rule."""
 
 SCALE_STATES: dict[Scale, dict[str, str]] = {
     Scale.EXISTENCE: {"yes": "có", "no": "không"},
     Scale.LEVEL: {"high": "cao", "medium": "trung bình", "low": "thấp", "none": "không có"},
 }
 """Each scale's states: stable code → Vietnamese word; either may be written."""
-
-NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
-"""A number as hcmlc reads it: dot for decimals, no thousands separators, no unit."""
 
 
 class ValueProblem(ValueError):
@@ -57,30 +44,10 @@ def parse_value(raw: str, indicator: Indicator) -> float | str:
 
 
 def parse_quantity(raw: str, unit: Unit) -> float:
-    text = raw.strip()
-    if not NUMBER.fullmatch(text):
-        raise ValueProblem(_("`{raw}` is not a number").format(raw=raw), number_hint(raw))
-    number = float(text)
-    bounds = UNIT_BOUNDS[unit]
-    if not math.isfinite(number) or not bounds.low <= number <= bounds.high:
-        message = (
-            _("{number} does not fit the unit `{unit}`: it must be at least {low:g}")
-            if math.isinf(bounds.high)
-            else _(
-                "{number} does not fit the unit `{unit}`: it must be at least {low:g} "
-                "and at most {high:g}"
-            )
-        )
-        raise ValueProblem(
-            message.format(number=text, unit=unit, low=bounds.low, high=bounds.high),
-            _("check the figure and its unit"),
-        )
-    if bounds.whole and not number.is_integer():
-        raise ValueProblem(
-            _("{number} does not fit the unit `{unit}`: it must be a whole number").format(
-                number=text, unit=unit
-            )
-        )
+    """The figure `raw` means in `unit`; see `numerals.read_number`."""
+    number = read_number(raw, UNIT_BOUNDS[unit])
+    if isinstance(number, Refusal):
+        raise ValueProblem(number.message, number.hint)
     return number
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from hcmlc import yaml_errors
 from hcmlc.diagnostics import Diagnostic
 from hcmlc.i18n import N_, _
 
@@ -136,10 +137,8 @@ def parse_yaml(text: str, display: str) -> Document:
     try:
         root = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = _("YAML syntax error: {problem}").format(problem=exc.problem or exc.context)
-        return _failed(display, line, column, "HCMLC-E001", message, _syntax_hint(text, line))
+        found = explain_syntax_error(text, exc)
+        return _failed(display, found.line, found.column, "HCMLC-E001", found.message, found.hint)
     except yaml.YAMLError as exc:
         return _failed(
             display, 1, 1, "HCMLC-E001", _("YAML syntax error: {problem}").format(problem=exc)
@@ -269,14 +268,18 @@ def _utf16_without_bom(raw: bytes) -> bool:
     return half >= 2 and max(head[0::2].count(0), head[1::2].count(0)) > half // 2
 
 
-def _syntax_hint(text: str, line: int) -> str:
-    lines = text.splitlines()
-    source = lines[line - 1] if 0 < line <= len(lines) else ""
-    if "\t" in source:
-        return _("YAML indentation uses spaces, not tabs: replace the tab with spaces")
-    if source.count('"') % 2 or source.count("'") % 2:
-        return _("a quotation mark is not closed on this line")
-    return _("check the indentation and the `key: value` form on this line and the one above")
+def explain_syntax_error(text: str, exc: yaml.MarkedYAMLError) -> yaml_errors.Explained:
+    """The parser's error located at the mistake and worded in the interface's language."""
+    mark = exc.problem_mark or exc.context_mark
+    at = (mark.line, mark.column) if mark else (0, 0)
+    context = exc.context_mark
+    return yaml_errors.explain(
+        text,
+        str(exc.problem or exc.context),
+        at,
+        exc.context,
+        (context.line, context.column) if context else None,
+    )
 
 
 def _failed(

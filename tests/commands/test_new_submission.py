@@ -45,7 +45,13 @@ def test_writes_every_item_owed_as_commented_stubs(hcmlc, repo) -> None:
     text = (repo.root / FILE).read_text(encoding="utf-8")
     lines = text.splitlines()
     assert lines[0] == "# yaml-language-server: $schema=../../schema/submission.schema.json"
-    assert lines[7:11] == [
+    start = lines.index("agency: so-gddt")
+    assert lines[3 : start + 4] == [
+        "# Written by `hcmlc new-submission`: 27 indicators due 2023-08-31, 16 answers due",
+        "# 2023-09-30.",
+        "# For each item you supply, remove the `# ` before its lines (in VS Code: select them, then",
+        "# Ctrl+/), write each value after its colon and delete the lines you leave empty.",
+        "# Then check the file with `hcmlc validate`.",
         "agency: so-gddt",
         'cycle: "2023"',
         "## The office and person who prepared the file:",
@@ -65,20 +71,50 @@ def test_each_item_says_what_it_is_and_when_it_is_due(hcmlc, repo) -> None:
     new(hcmlc, repo, "--agency", "so-gddt")
     text = (repo.root / FILE).read_text(encoding="utf-8")
     for block in (
-        "  ## 1.1.1.a — Tỷ lệ phần trăm người biết chữ từ 15 tuổi trở lên\n"
-        "  ## a number in percent, 0 to 100 · due 2023-08-31\n"
+        "  ## 1.1.1.a — Literacy rate of the population aged 15 and over\n"
+        "  ## a number in percent, from 0 to 100 · due 2023-08-31\n"
         "  # 1.1.1.a:\n  #   value:\n  #   unit: percent\n  #   year:\n  #   source:\n",
-        "  ## 1.3.3.a — Mức độ hiệu quả các biện pháp thúc đẩy phát triển bền vững ở mọi cấp học\n"
+        "  ## 2.2.3.a — Number of learning programmes based on community history, culture and "
+        "indigenous knowledge\n"
+        "  ## a whole number (count), 0 or more · due 2023-08-31\n",
+        "  ## 1.3.3.a — ",
         "  ## cao / trung bình / thấp / không có · due 2023-08-31\n",
-        "  ## slogan — Vui lòng cung cấp khẩu hiệu về tầm nhìn học tập suốt đời của thành phố bạn\n"
+        "  ## slogan — ",
         "  ## text, at most 8 words · due 2023-09-30\n  # slogan:\n  #   vi:\n  #   en:\n",
-        "  ## language — Ngôn ngữ giao tiếp\n"
+        "  ## language — ",
         "  ## choice, one of english / french / spanish · due 2023-09-30\n",
-        "  # mayor:\n  #   salutation:      # Bà/Ông\n  #   first-name:      # Tên\n",
+        "  # mayor:\n  #   salutation:      # ",
         "  ## mayor-quote — ",
     ):
         assert block in text
     assert unicodedata.is_normalized("NFC", text)
+
+
+def test_the_file_speaks_the_chosen_language(hcmlc, repo) -> None:
+    """Every note of the file in Vietnamese (the default), the keys the same in both."""
+    assert (
+        hcmlc("--lang", "vi", "new-submission", "--root", str(repo.root), "--agency", "so-gddt")[0]
+        == 0
+    )
+    text = (repo.root / FILE).read_text(encoding="utf-8")
+    for block in (
+        "# Sở Giáo dục và Đào tạo — ",
+        "# Tệp do lệnh `hcmlc new-submission` tạo: 27 chỉ số, hạn nộp 2023-08-31, 16 câu trả lời,",
+        "## Phòng và người lập tệp:\n# prepared_by:\n",
+        "  ## `year:` là năm mà số liệu phản ánh: 2019 đến 2023.\n",
+        "  ## 1.1.1.a — Tỷ lệ phần trăm người biết chữ từ 15 tuổi trở lên\n"
+        "  ## số, đơn vị percent, từ 0 đến 100 · hạn nộp 2023-08-31\n"
+        "  # 1.1.1.a:\n  #   value:\n  #   unit: percent\n",
+        "  ## số nguyên (count), từ 0 trở lên · hạn nộp 2023-08-31\n",
+        "  ## văn bản, tối đa 8 từ · hạn nộp 2023-09-30\n  # slogan:\n  #   vi:\n  #   en:\n",
+        "  ## lựa chọn, một trong các giá trị english / french / spanish · hạn nộp 2023-09-30\n",
+        "  # mayor:\n  #   salutation:      # Bà/Ông\n  #   first-name:      # Tên\n",
+    ):
+        assert block in text, block
+    assert all(
+        not line or line.startswith(("#", " ", "agency:", "cycle:", "indicators:", "answers:"))
+        for line in text.splitlines()
+    )
 
 
 def test_the_file_as_written_is_valid_and_supplies_nothing(hcmlc, repo) -> None:
@@ -105,6 +141,7 @@ def test_uncommented_and_filled_stubs_validate_and_count(hcmlc, repo, as_editor_
     text = (repo.root / FILE).read_text(encoding="utf-8")
     for item in ("1.1.1.a", "1.3.3.a", "slogan", "language", "mayor"):
         text = uncomment(text, item)
+    text = text.replace("# First name", "# Tên").replace("# Last name", "# Họ")
     filled = (
         text.replace("    value:\n    unit: percent", "    value: 98.9\n    unit: percent", 1)
         .replace("    value:\n    year:", "    value: trung bình\n    year:", 1)
@@ -134,7 +171,7 @@ def test_never_overwrites(hcmlc, repo) -> None:
     code, _, err = new(hcmlc, repo, "--agency", "so-gddt")
     assert code == 2
     assert err.splitlines() == [
-        f"error: {repo.root / FILE} already exists",
+        f"error: {FILE} already exists",  # as the user knows it, from the repository's top
         "hint: edit the existing file, or delete it first",
     ]
     assert (repo.root / FILE).read_text(encoding="utf-8") == "agency: so-gddt\n"

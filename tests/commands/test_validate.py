@@ -54,12 +54,17 @@ def test_text_format_is_path_line_column_severity_message_hint(hcmlc, repo) -> N
 def test_yaml_syntax_error(hcmlc, repo) -> None:
     repo.write("submissions/2023/so-gddt.yaml", GOOD.replace("    year: 2022", "  year 2022"))
     p = only(hcmlc, repo)
-    assert (p["path"], p["line"], p["code"]) == (
+    assert (p["path"], p["line"], p["column"], p["code"]) == (
         "submissions/2023/so-gddt.yaml",
-        8,
+        7,
+        3,
         "HCMLC-E001",
-    )  # where the parser notices
-    assert p["message"].startswith("YAML syntax error")
+    )  # where the mistake is, not where the parser notices it (line 8)
+    assert p["message"] == (
+        "`year 2022` has no colon: YAML expects `key: value` "
+        "(YAML parser: could not find expected ':')"
+    )
+    assert p["hint"] == "write `year: 2022`"
 
 
 def test_duplicate_key_keeps_no_figure_silently(hcmlc, repo) -> None:
@@ -341,8 +346,8 @@ def test_indicator_entry_written_as_a_bare_number(hcmlc, repo) -> None:
         (
             "    year: 2022",
             "    year: 2022.5",
-            "`year` must be a whole number, not `2022.5`",
-            "write a whole number, without decimals",
+            "`year`: `2022.5` is not a year",
+            "write the year with four digits, e.g. 2023",
         ),
         (
             "    source: Báo",

@@ -61,12 +61,19 @@ def test_figure_with_year(hcmlc, repo) -> None:
         hcmlc, repo, "cuc-thong-ke", "  population:\n    value: 9.389.720\n    year: 2010\n"
     )
     assert code == 1
-    assert found == [
+    assert found == [  # both faults at once: the figure's form, and its year
         (
             5,
-            "HCMLC-E012",
-            "`value` must be a number, not `9.389.720`",
+            "HCMLC-E022",
+            "`value`: `9.389.720` has dots between thousands, as Vietnamese writes; hcmlc reads "
+            "a dot as the decimal point",
             "write the number without thousands separators: 9389720",
+        ),
+        (
+            6,
+            "HCMLC-E023",
+            "year 2010 is outside cycle 2023, which covers 2019–2023",
+            "give the year the figure describes; older figures belong to an earlier cycle",
         ),
     ]
     code, found = check(
@@ -88,7 +95,8 @@ def test_quote_needs_a_date_and_fits_30_words(hcmlc, repo) -> None:
         hcmlc, repo, "so-gddt", f"  mayor-quote:\n    vi: {quote}\n    date: 15/08/2023\n"
     )
     assert code == 1
-    assert found == [
+    assert found == [  # the word count is checked too, though the date is wrong
+        (5, "HCMLC-E024", "31 words, over the limit of 30", "shorten the answer by 1 word"),
         (
             6,
             "HCMLC-E012",

@@ -178,3 +178,14 @@ def test_shallow_clone_says_how_to_fetch(hcmlc, history, tmp_path_factory) -> No
     ]
     code, _, err = hcmlc("validate", "--root", str(clone), "--changed-since", "origin/main")
     assert code == 0, err  # the clone has origin/main itself
+
+
+def test_a_changed_photo_reports_on_the_submission_that_names_it(hcmlc, bundled, git) -> None:
+    """A pull request touching only photos/ is still checked: the photo is read again."""
+    git.init(bundled)
+    git.commit(bundled, "The city's repository")
+    (bundled / "photos/2023/thu-vien.jpg").write_bytes(b"not a picture")
+    code, out, _ = hcmlc("validate", "--root", str(bundled), "--changed-since", "HEAD")
+    assert code == 1
+    assert out.splitlines()[0].startswith("submissions/2023/so-tttt.yaml:19:13: error: ")
+    assert out.splitlines()[-1] == "1 error, 0 warnings in 1 file checked"

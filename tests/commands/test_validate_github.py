@@ -66,7 +66,7 @@ def test_step_summary_says_who_fixes_what(hcmlc, repo, monkeypatch, tmp_path) ->
         "",
         "| file | line | severity | code | message | hint |",
         "|---|---|---|---|---|---|",
-        "| `submissions/2023/so-gddt.yaml` | 5 | error | HCMLC-E022 | indicator 1.1.1.a: `80\\|5` is not a number | write the figure alone; put words in `note` |",
+        "| `submissions/2023/so-gddt.yaml` | 5 | error | HCMLC-E022 | indicator 1.1.1.a: `80\\|5` is not a number | write the figure alone, e.g. 98.5, with a dot for decimals; put words in `note` |",
         "| `submissions/2023/so-khong-co.yaml` | 1 | error | HCMLC-E020 | unknown agency `so-khong-co` | did you mean `so-khcn`? |",
     ]
 

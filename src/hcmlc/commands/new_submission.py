@@ -9,11 +9,10 @@ from rich.console import Console
 
 from hcmlc.atomic import create_new
 from hcmlc.errors import HcmlcError
-from hcmlc.i18n import _, counted
+from hcmlc.i18n import _
 from hcmlc.json_schema import SCHEMA_PATH
-from hcmlc.models.registry import Cycle
 from hcmlc.repository import SUBMISSIONS, load
-from hcmlc.scaffold import owed, scaffold
+from hcmlc.scaffold import describe_owed, owed, scaffold
 from hcmlc.status import check_agency
 
 
@@ -41,15 +40,18 @@ def run(console: Console, root: Path, agency: str, cycle_id: str | None) -> int:
             _("`{agency}` owes nothing in cycle {cycle}").format(agency=agency, cycle=cycle.id),
             hint,
         )
-    if path.with_suffix(".yml").exists():
-        raise HcmlcError(
-            _("{file} already exists").format(file=f"{shown[:-5]}.yml"),
-            _("edit the existing file, or delete it first"),
-        )
+    for existing in (path, path.with_suffix(".yml")):
+        if existing.exists():
+            raise _exists(existing.relative_to(root).as_posix())
     schema = Path(os.path.relpath(root / SCHEMA_PATH, path.parent)).as_posix()
-    create_new(path, scaffold(catalog, agency, cycle, schema).encode("utf-8"))
+    try:
+        create_new(path, scaffold(catalog, agency, cycle, schema).encode("utf-8"))
+    except FileExistsError:  # written by someone else in the meantime
+        raise _exists(shown) from None
     console.print(
-        _("Wrote {file}: {owed}.").format(file=shown, owed=_owed(cycle, indicators, answers)),
+        _("Wrote {file}: {owed}.").format(
+            file=shown, owed=describe_owed(cycle, indicators, answers)
+        ),
         markup=False,
         highlight=False,
     )
@@ -65,24 +67,8 @@ def run(console: Console, root: Path, agency: str, cycle_id: str | None) -> int:
     return 0
 
 
-def _owed(cycle: Cycle, indicators: list[str], answers: list[str]) -> str:
-    """`27 indicators due 2023-08-31, 16 answers due 2023-09-30`, in the interface's language.
-
-    The file itself says the same in English (`scaffold.describe_owed`): it is content.
-    """
-    parts = []
-    if indicators:
-        parts.append(
-            _("{indicators} due {date}").format(
-                indicators=counted(len(indicators), "{n} indicator", "{n} indicators"),
-                date=cycle.deadlines.indicators,
-            )
-        )
-    if answers:
-        parts.append(
-            _("{answers} due {date}").format(
-                answers=counted(len(answers), "{n} answer", "{n} answers"),
-                date=cycle.deadlines.answers,
-            )
-        )
-    return ", ".join(parts)
+def _exists(shown: str) -> HcmlcError:
+    return HcmlcError(
+        _("{file} already exists").format(file=shown),
+        _("edit the existing file, or delete it first"),
+    )

@@ -18,6 +18,8 @@ from hcmlc.repository import load
 
 Reporter = Callable[[Console, Sequence[Diagnostic], int], None]
 
+DATA = "data"
+
 REPORTERS: dict[str, Reporter] = {
     "text": reporters.render_text,
     "json": reporters.render_json,
@@ -35,17 +37,28 @@ def run(
     *,
     cache: bool = False,
 ) -> int:
-    """Check the repository at `root`; report on `paths` and on files changed since a commit."""
+    """Check the repository at `root`; report on `paths` and on files changed since a commit.
+
+    A file of data/ among `paths` or the changes can break any file, so then every file is
+    reported on; a changed photo or evidence file, the submissions that name it."""
     wanted = _selected(root, paths) if paths else [""]
+    if any(_within(w, [DATA]) or w == DATA for w in wanted):
+        wanted = [""]
     changed = changed_files(root, changed_since) if changed_since else None
     repo = load(root, cache=cache, keep=False)
     if repo.catalog is None:  # data/ is broken, so no submission could be checked: say so
         changed = None
+
+    def concerns(path: str, related: tuple[str, ...] = ()) -> bool:
+        """Whether a problem in `path` is asked for: the file, a file it involves or a photo
+        it names was named (or is inside a folder named) and changed."""
+        involved = (*related, *repo.consulted.get(path, ()))
+        named = any(_within(f, wanted) for f in (path, *involved))
+        return named and _touched(path, involved, changed)
+
     all_files = [*repo.data_files, *repo.paths]
-    files = [f for f in all_files if _within(f, wanted) and _touched(f, (), changed)]
-    problems = [
-        p for p in repo.problems if _within(p.path, wanted) and _touched(p.path, p.related, changed)
-    ]
+    files = [f for f in all_files if concerns(f)]
+    problems = [p for p in repo.problems if concerns(p.path, p.related)]
     output = output or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     REPORTERS[output](console, problems, len(files))
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
@@ -71,7 +84,8 @@ def _append(path: Path, text: str) -> None:
 def _touched(path: str, related: tuple[str, ...], changed: set[str] | None) -> bool:
     """Whether a problem in `path` (involving `related`) concerns the changed files.
 
-    A change to data/ may affect every file, so then everything concerns it.
+    A change to data/ may affect every file, so then everything concerns it. `related` holds
+    the other files the problem involves and the photos and evidence its file names.
     """
     if changed is None or any(c.startswith("data/") for c in changed):
         return True

@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import (
+    AllowInfNan,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    StringConstraints,
+    ValidationInfo,
+)
+from pydantic_core import PydanticCustomError
+
+from hcmlc.numerals import AT_LEAST_ZERO, Refusal, Rule, read_number, read_year
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9.\-]*$")]
 """A stable identifier: lower-case ASCII letters, digits, dots and hyphens."""
@@ -35,3 +45,43 @@ class Text(Strict):
 def text_of_plain_string(value: object) -> object:
     """A plain string where a `Text` is expected is its Vietnamese form alone."""
     return {"vi": value} if isinstance(value, str) else value
+
+
+REFUSAL = "hcmlc_refusal"
+"""The pydantic error type of a value `numerals` refused; its context holds message and hint."""
+
+NUMBER_RULE = "number_rule"
+"""Validation-context key: the `numerals.Rule` a `Number` is read by (default: at least 0)."""
+
+
+def refused(refusal: Refusal, code: str = "HCMLC-E012") -> PydanticCustomError:
+    """A pydantic error carrying a refusal, turned back into a diagnostic by schema_errors."""
+    context = {"message": refusal.message, "hint": refusal.hint, "code": code}
+    return PydanticCustomError(REFUSAL, "{message}", context)
+
+
+def _year(value: Any) -> Any:
+    if isinstance(value, str):
+        year = read_year(value)
+        if isinstance(year, Refusal):
+            raise refused(year)
+        return year
+    return value
+
+
+def _number(value: Any, info: ValidationInfo) -> Any:
+    if isinstance(value, str):
+        rule = (info.context or {}).get(NUMBER_RULE, AT_LEAST_ZERO)
+        assert isinstance(rule, Rule)
+        number = read_number(value, rule)
+        if isinstance(number, Refusal):
+            raise refused(number, "HCMLC-E022")
+        return number
+    return value
+
+
+Year = Annotated[int, BeforeValidator(_year)]
+"""A year, written with four digits: `2022`, never `2022.0` or `2024-2025`."""
+
+Number = Annotated[float, AllowInfNan(False), BeforeValidator(_number)]
+"""A figure as `numerals.read_number` reads it: finite, hcmlc's form, not ambiguous."""

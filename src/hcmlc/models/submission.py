@@ -5,9 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, field_validator
+from pydantic import BeforeValidator
 
-from hcmlc.models.common import Id, NonEmpty, Strict, Text, text_of_plain_string
+from hcmlc.models.common import Id, NonEmpty, Number, Strict, Text, Year, text_of_plain_string
+
+
+def _none_is_empty(value: Any) -> Any:
+    """`indicators:` with every entry commented out (as new-submission writes it) is empty."""
+    return {} if value is None else value
+
+
+Section = Annotated[dict[str, Any], BeforeValidator(_none_is_empty)]
+"""A section read only as a mapping of ids, its entries left to the checker."""
 
 
 class IndicatorValue(Strict):
@@ -15,7 +24,7 @@ class IndicatorValue(Strict):
 
     value: NonEmpty
     unit: str | None = None
-    year: int
+    year: Year
     source: NonEmpty | None = None
     evidence: NonEmpty | None = None
     note: NonEmpty | None = None
@@ -33,8 +42,9 @@ class TextAnswer(Strict):
 class FigureAnswer(Strict):
     """A figure of the city profile with the year it describes."""
 
-    value: float = Field(ge=0)
-    year: int
+    value: Number
+    """Read by the question's unit when it has one (validation context `NUMBER_RULE`)."""
+    year: Year
     source: NonEmpty | None = None
     note: NonEmpty | None = None
     illustrative: bool = False
@@ -73,14 +83,8 @@ class Submission(Strict):
     prepared_by: NonEmpty | None = None
     submitted: dt.date | None = None
     """The day the agency delivered the file; the progress report compares it with the deadline."""
-    indicators: dict[str, IndicatorValue] = {}
-    answers: dict[str, Any] = {}
-
-    @field_validator("indicators", "answers", mode="before")
-    @classmethod
-    def _empty_section(cls, value: Any) -> Any:
-        """`indicators:` with every entry commented out (as new-submission writes it) is empty."""
-        return {} if value is None else value
+    indicators: Annotated[dict[str, IndicatorValue], BeforeValidator(_none_is_empty)] = {}
+    answers: Annotated[dict[str, Any], BeforeValidator(_none_is_empty)] = {}
 
 
 ANSWER_MODELS: dict[str, type[Strict]] = {

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Self
+from typing import Annotated, Self
 
 from pydantic import Field, model_validator
 
 from hcmlc.i18n import _
-from hcmlc.models.common import NonEmpty, Strict
+from hcmlc.models.common import NonEmpty, Number, Strict, Year
 
 
 class Direction(StrEnum):
@@ -21,8 +21,8 @@ class Direction(StrEnum):
 class Point(Strict):
     """A figure and the year it describes."""
 
-    value: float
-    year: int = Field(ge=1990, le=2100)
+    value: Number
+    year: Annotated[Year, Field(ge=1990, le=2100)]
 
 
 class Target(Strict):
