@@ -49,7 +49,7 @@ def run_step(script: str, cwd: Path, **env: str) -> None:
 
 def test_runs_on_pull_requests_that_touch_the_programme(workflow) -> None:
     assert workflow["on"] == {
-        "pull_request": {"paths": ["submissions/**", "data/**", "templates/**"]}
+        "pull_request": {"paths": ["submissions/**", "data/**", "templates/**", "reports/**"]}
     }
     assert workflow["permissions"] == {"contents": "read"}
     assert workflow["jobs"]["validate"]["env"] == {"BASE_REF": "${{ github.base_ref }}"}

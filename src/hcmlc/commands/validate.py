@@ -41,7 +41,7 @@ def run(
     repo = load(root, cache=cache, keep=False)
     if repo.catalog is None:  # data/ is broken, so no submission could be checked: say so
         changed = None
-    all_files = [*repo.data_files, *repo.paths]
+    all_files = [*repo.data_files, *repo.paths, *repo.report_paths]
     files = [f for f in all_files if _within(f, wanted) and _touched(f, (), changed)]
     problems = [
         p for p in repo.problems if _within(p.path, wanted) and _touched(p.path, p.related, changed)
