@@ -199,7 +199,7 @@ def build_progress_report() -> bytes:
     _annex(doc, 0)
     _tag(doc, "{%p for standard in standards %}")
     doc.add_paragraph("{{ standard.id }}. {{ standard.title }}", style="Heading 2")
-    table = decree30.grid(doc, (19, 52, 27, 25, 20, 22))
+    table = decree30.grid(doc, (22, 49, 27, 25, 20, 22))
     _cells(
         table.rows[0],
         "{{ l.indicator }}",
@@ -213,6 +213,8 @@ def build_progress_report() -> bytes:
     decree30.add_row(table, "{%tr for c in standard.criteria %}", "", "", "", "", "")
     criterion = decree30.add_row(table, "{{ c.id }}", "{{ c.title }}", "", "", "{{ c.status }}", "")
     _bold(criterion)
+    for cell in criterion.cells:  # a criterion's row stays on the page of its first indicator
+        cell.paragraphs[0].paragraph_format.keep_with_next = True
     decree30.add_row(table, "{%tr for row in c.rows %}", "", "", "", "", "")
     decree30.add_row(
         table,
@@ -240,9 +242,9 @@ def build_progress_report() -> bytes:
     _annex(doc, 2)
     doc.add_paragraph("{{ missing_intro }}", style="Body Text")
     _tag(doc, "{%p for group in missing %}")
-    doc.add_paragraph(style="Body Text").add_run(
-        "{{ group.agency }} ({{ group.indicators|length }})"
-    ).bold = True
+    group = doc.add_paragraph(style="Body Text")
+    group.add_run("{{ group.agency }} ({{ group.indicators|length }})").bold = True
+    group.paragraph_format.keep_with_next = True
     _tag(doc, "{%p for item in group.indicators %}")
     doc.add_paragraph("- {{ item }}", style="Body Text")
     _tag(doc, "{%p endfor %}")
@@ -265,9 +267,11 @@ def build_reminder() -> bytes:
     _cells(table.rows[0], "{{ l.number }}", "{{ l.item }}", "{{ l.deadline }}", "{{ l.state }}")
     _style_row(table.rows[0], "Cell Heading")
     decree30.add_row(table, "{%tr for item in items %}", "", "", "")
-    decree30.add_row(
+    row = decree30.add_row(
         table, "{{ loop.index }}", "{{ item.text }}", "{{ item.deadline }}", "{{ item.when }}"
     )
+    for k in (0, 2):
+        row.cells[k].paragraphs[0].style = "Cell Centred"
     decree30.add_row(table, "{%tr endfor %}", "", "", "")
     doc.add_paragraph()
     _paragraphs(doc, "request")

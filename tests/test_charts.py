@@ -128,10 +128,15 @@ def test_no_label_is_crossed_by_the_target_line(bundled_charts) -> None:
             assert axis.low - 1e-9 <= low and high <= axis.high + 1e-9, (c.indicator, value)
 
 
-def test_a_label_just_above_the_target_moves_below() -> None:
-    c = chart({2024: 40.0, 2025: 41.0}, target=41.5)
-    axis = value_axis(c)
-    assert label_sides(c, axis, PLOT_POINTS) == ["above", "below"]
+def test_a_label_goes_where_neither_the_line_nor_the_target_runs() -> None:
+    peak_and_trough = chart({2022: 30.0, 2023: 45.0, 2024: 35.0, 2025: 40.0})
+    axis = value_axis(peak_and_trough)
+    # away from the line: below the first (the line rises from it), above the peak, below the
+    # trough, above the last (the line rises into it)
+    assert label_sides(peak_and_trough, axis, PLOT_POINTS) == ["below", "above", "below", "above"]
+    under_target = chart({2023: 45.0, 2024: 40.0, 2025: 41.0}, target=41.5)
+    axis = value_axis(under_target)
+    assert label_sides(under_target, axis, PLOT_POINTS)[-1] == "below"  # above, it would be crossed
 
 
 def test_the_baseline_is_a_labelled_point(bundled_charts) -> None:

@@ -95,10 +95,22 @@ def year_ticks(chart: Chart) -> list[tuple[int, bool]]:
 
 
 def label_sides(chart: Chart, axis: Axis, plot_points: float) -> list[Side]:
-    """Where each value's label goes: above its point, unless the target line would cross it
-    or it would leave the plot; then below (in a plot `plot_points` high)."""
+    """Where each value's label goes: on the side the line does not run into (above a peak,
+    below a trough, away from the line at either end), unless the target line would cross it or
+    it would leave the plot; then on the other side (in a plot `plot_points` high)."""
     scale = axis.span / plot_points
-    return [_side(value, scale, axis, chart.target) for value in chart.values]
+    return [
+        _side(value, scale, axis, chart.target, _away_from_line(chart.values, k))
+        for k, value in enumerate(chart.values)
+    ]
+
+
+def _away_from_line(values: list[float], k: int) -> tuple[Side, Side]:
+    """The sides of point `k` in order of preference: the one its segments do not run into."""
+    rises = [values[j] > values[k] for j in (k - 1, k + 1) if 0 <= j < len(values)]
+    if rises and all(rises):
+        return ("below", "above")
+    return SIDES
 
 
 def baseline_apart(chart: Chart) -> bool:
@@ -112,21 +124,33 @@ def baseline_apart(chart: Chart) -> bool:
 def baseline_side(chart: Chart, axis: Axis, plot_points: float, sides: list[Side]) -> Side:
     """Where the baseline's label goes: as a value's label, but opposite the label of a value
     of the same year where that side is free."""
-    assert chart.baseline is not None
+    assert chart.baseline is not None and chart.baseline_year is not None
     scale = axis.span / plot_points
     if chart.baseline_year in chart.years:
         taken = sides[chart.years.index(chart.baseline_year)]
         other: Side = "below" if taken == "above" else "above"
         if _fits(chart.baseline, other, scale, axis, chart.target):
             return other
-    return _side(chart.baseline, scale, axis, chart.target)
+    following = [
+        v for y, v in zip(chart.years, chart.values, strict=True) if y > chart.baseline_year
+    ]
+    order: tuple[Side, Side] = (
+        ("below", "above") if following and following[0] > chart.baseline else SIDES
+    )
+    return _side(chart.baseline, scale, axis, chart.target, order)
 
 
-def _side(value: float, scale: float, axis: Axis, target: float | None) -> Side:
-    for side in SIDES:
+def _side(
+    value: float,
+    scale: float,
+    axis: Axis,
+    target: float | None,
+    order: tuple[Side, Side] = SIDES,
+) -> Side:
+    for side in order:
         if _fits(value, side, scale, axis, target):
             return side
-    for side in SIDES:  # crossed by the target, but at least inside the plot
+    for side in order:  # crossed by the target, but at least inside the plot
         if _fits(value, side, scale, axis, None):
             return side
     return "above"
@@ -162,7 +186,7 @@ def render_chart(chart: Chart, lang: Lang) -> bytes:
             text = _figure(value, chart, lang)
             if year == chart.baseline_year and not baseline_apart(chart):
                 text = f"{chart.baseline_label}: {text}"
-            _label(axes, year, value, text, side, LINE)
+            _label(axes, chart, year, value, text, side, LINE)
         if chart.baseline is not None and chart.baseline_year is not None:
             axes.plot(
                 [chart.baseline_year],
@@ -178,7 +202,7 @@ def render_chart(chart: Chart, lang: Lang) -> bytes:
             if baseline_apart(chart):
                 text = f"{chart.baseline_label}: {_figure(chart.baseline, chart, lang)}"
                 side = baseline_side(chart, axis, plot_points, sides)
-                _label(axes, chart.baseline_year, chart.baseline, text, side, BASELINE)
+                _label(axes, chart, chart.baseline_year, chart.baseline, text, side, BASELINE)
         if chart.target is not None:
             axes.axhline(chart.target, color=TARGET, linestyle="--", linewidth=1.3, zorder=1)
             axes.annotate(
@@ -235,13 +259,19 @@ def _series(axes: object, chart: Chart, ticks: list[tuple[int, bool]]) -> None:
     )
 
 
-def _label(axes: object, year: int, value: float, text: str, side: Side, colour: str) -> None:
+def _label(
+    axes: object, chart: Chart, year: int, value: float, text: str, side: Side, colour: str
+) -> None:
+    """A value's label on `side` of its point; at either end of the span it runs inwards, so
+    that it never reaches over the value axis or past the plot."""
+    ha = "left" if year == chart.first_year else "right" if year == chart.last_year else "center"
+    shift = {"left": -4, "right": 4, "center": 0}[ha]
     axes.annotate(  # type: ignore[attr-defined]
         text,
         (year, value),
         textcoords="offset points",
-        xytext=(0, OFFSET_POINTS if side == "above" else -OFFSET_POINTS),
-        ha="center",
+        xytext=(shift, OFFSET_POINTS if side == "above" else -OFFSET_POINTS),
+        ha=ha,
         va="bottom" if side == "above" else "top",
         fontsize=8,
         color=colour,

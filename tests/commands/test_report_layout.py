@@ -75,7 +75,6 @@ def issued(request, tmp_path_factory) -> tuple[str, Path]:
     import shutil
 
     from PIL import Image
-
     from typer.testing import CliRunner
 
     from hcmlc.cli import app
