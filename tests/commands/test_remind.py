@@ -262,3 +262,18 @@ def test_the_text_and_the_email_say_the_same(hcmlc, bundled, output: str) -> Non
         assert written.startswith(body.rstrip("\n"))
     else:
         assert len(listed(path.read_text("utf-8"))) == 4
+
+
+def test_an_entry_with_errors_is_reminded_of_and_the_errors_are_named(hcmlc, bundled) -> None:
+    path = bundled / "submissions/2025/so-noi-vu.yaml"
+    path.write_text(path.read_text("utf-8").replace("value: 3.1", "value: 3,1%"), "utf-8")
+    out = bundled / "text"
+    code, stdout, _ = remind(
+        hcmlc, bundled, "--agency", "so-noi-vu", "--format", "md", "--out", str(out)
+    )
+    assert code == 0
+    assert "  so-noi-vu.md: DOHA — 9 items, up to 5 days overdue" in stdout
+    assert stdout.endswith(
+        "1 error in the data: run `hcmlc validate`; entries with errors count as missing.\n"
+    )
+    assert "1.2.2.a" in [item for item, _, _ in listed((out / "so-noi-vu.md").read_text("utf-8"))]

@@ -238,3 +238,9 @@ def test_a_report_changed_by_hand_is_kept_unless_forced(hcmlc, bundled, kind: st
     code, stdout, _ = report(hcmlc, bundled, "--format", kind, "--out", str(out), "--force")
     assert code == 0 and stdout.startswith(f"Replaced {out}")
     assert out.read_bytes() != edited
+
+
+def test_the_coordinator_fixes_the_reports_words_in_a_pull_request() -> None:
+    from hcmlc.render.github import responsible
+
+    assert responsible(NARRATIVE, None) == "the coordinator"

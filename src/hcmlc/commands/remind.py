@@ -88,6 +88,14 @@ def run(console: Console, root: Path, request: Request) -> int:
     for reminder in mailed:
         write_atomic(targets[reminder.agency], _render(reminder, request, template, documents))
     _summary(console, request, catalog, reminders, targets, existing, documents)
+    if repo.error_count:  # an entry with errors is not supplied: its agency is reminded of it
+        console.print(
+            _(
+                "{errors} in the data: run `hcmlc validate`; entries with errors count as missing."
+            ).format(errors=counted(repo.error_count, "{n} error", "{n} errors")),
+            markup=False,
+            highlight=False,
+        )
     return 0
 
 

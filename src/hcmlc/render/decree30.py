@@ -1,7 +1,7 @@
 """The page of an administrative document as Decree 30/2020/NĐ-CP sets it, in python-docx.
 
 templates/build_templates.py builds the official templates (the progress report, the reminder
-letter) with these pieces; the renderers set the document's language with `with_language`.
+letter) with these pieces; the renderers set each document's language (docx_language.py).
 
 Source: Nghị định 30/2020/NĐ-CP về công tác văn thư, Phụ lục I, Phần I. Mục I: A4 portrait,
 margins 20–25 mm top and bottom, 30–35 mm left, 15–20 mm right; Times New Roman, black; pages
@@ -13,11 +13,10 @@ template is Jinja (docxtpl); the data comes from official.py.
 
 from __future__ import annotations
 
-import io
-import re
-import zipfile
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
+
+from hcmlc.render.docx_language import LANGUAGES
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
@@ -52,8 +51,6 @@ SIZES: dict[str, float] = {
     "cell": 12,  # tables: not set by the decree; a size below the body's keeps them legible
 }
 """Font size of each part, in points."""
-LANGUAGES = {"vi": "vi-VN", "en": "en-US"}
-"""The `w:lang` of a document in each of hcmlc's languages (Word spell-checks by it)."""
 ISSUER_RULE_MM = 22
 """The line under the issuer's name: 1/3 to 1/2 of the name (II.2.b); "SỞ GIÁO DỤC VÀ ĐÀO TẠO"
 at 12 pt is 51 mm. Restyle it in Word for a much longer or shorter name."""
@@ -96,7 +93,7 @@ def _styles(doc: DocumentObject) -> None:
     font(normal, SIZES["body"])
     normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.line_spacing = 1.0
-    _language(doc, LANGUAGES["vi"])
+    _language(doc, LANGUAGES["vi"])  # the template's; each rendering sets its own
 
     def add(
         name: str,
@@ -399,33 +396,6 @@ def _language(doc: DocumentObject, tag: str) -> None:
         rpr.append(lang)
     for attribute in ("w:val", "w:eastAsia"):
         lang.set(_qn(attribute), tag)
-
-
-_LANG = re.compile(rb'(<w:lang\b[^>]*?\bw:val=")[^"]*(")')
-_EAST_ASIA = re.compile(rb'(<w:lang\b[^>]*?\bw:eastAsia=")[^"]*(")')
-_THEME_LANG = re.compile(rb"(<w:themeFontLang)\b[^>]*?(/>)")
-_DC_LANGUAGE = re.compile(rb"(<dc:language>)[^<]*(</dc:language>)")
-
-
-def with_language(data: bytes, lang: str) -> bytes:
-    """The .docx `data` with its language set to `lang` (`vi` → vi-VN, `en` → en-US): the
-    style defaults (`w:lang`), the theme fonts' language and the document's properties."""
-    tag = LANGUAGES[lang].encode()
-    value = rb"\g<1>" + tag + rb"\g<2>"
-    theme = rb'\g<1> w:val="' + tag + rb'" w:eastAsia="' + tag + rb'"\g<2>'
-    edits = {
-        "word/styles.xml": ((_LANG, value), (_EAST_ASIA, value)),
-        "word/settings.xml": ((_THEME_LANG, theme),),
-        "docProps/core.xml": ((_DC_LANGUAGE, value),),
-    }
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            for pattern, replacement in edits.get(info.filename, ()):
-                content = pattern.sub(replacement, content)
-            target.writestr(info, content)
-    return out.getvalue()
 
 
 def _qn(name: str) -> str:

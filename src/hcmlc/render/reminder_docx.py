@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from hcmlc.reminders import Reminder
-from hcmlc.render.decree30 import with_language
+from hcmlc.render.docx_language import with_language
 from hcmlc.render.docx_template import render_docx
 
 

@@ -12,7 +12,8 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hcmlc.render.decree30 import TEXT_WIDTH_MM, with_language
+from hcmlc.render.decree30 import TEXT_WIDTH_MM
+from hcmlc.render.docx_language import with_language
 from hcmlc.render.docx_template import render_docx
 from hcmlc.report import COUNTED, Responsibility, SummaryRow
 from hcmlc.report_document import OfficialReport
