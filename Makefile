@@ -8,8 +8,8 @@ STAMP  := $(VENV)/.installed
 # shows the 2025 cycle five days after its deadline of 15 December 2025.
 DEMO_AS_OF ?= 2025-12-20
 
-.PHONY: status validate report generated check-generated test lint bench templates messages clean \
-	lock lock-upgrade node-tools lint-workflows
+.PHONY: status validate report remind generated check-generated test lint bench templates messages \
+	clean lock lock-upgrade node-tools lint-workflows
 
 # Every dependency, runtime and dev, is pinned with its hashes in requirements/*.txt (pip-tools);
 # pyproject.toml keeps the ranges. hcmlc itself goes in last, without touching the pins.
@@ -39,6 +39,10 @@ validate: $(STAMP)
 
 report: $(STAMP)
 	$(BIN)/hcmlc report
+
+# Reminders to the agencies late on 20 December 2025, as letters (reminders-2025-12-20/).
+remind: $(STAMP)
+	$(BIN)/hcmlc remind --as-of $(DEMO_AS_OF)
 
 # Files generated from the models and data/: regenerate them, or check they are current.
 generated: $(STAMP)

@@ -32,6 +32,7 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table
 
 from hcmlc.atomic import write_atomic
+from hcmlc.render import decree30
 
 HERE = Path(__file__).resolve().parent
 FONT = "Times New Roman"
@@ -130,33 +131,75 @@ def build_gnlc_form() -> bytes:
 
 
 def build_progress_report() -> bytes:
-    """templates/progress-report.docx: the year-end progress report (plan 1256, II.3.e)."""
-    doc = _new_document("Báo cáo tiến độ thành phố học tập / Learning city progress report")
-    doc.add_paragraph("{{ title }}", style="Title")
-    doc.add_paragraph("{{ city }}", style="Subtitle")
-    doc.add_paragraph("{{ l.basis }}")
+    """templates/progress-report.docx: the year-end progress report (plan 1256, II.3.e), laid
+    out as an administrative report of Decree 30/2020/NĐ-CP (hcmlc/render/decree30.py)."""
+    doc = decree30.new_document("Báo cáo tiến độ thành phố học tập / Learning city progress report")
+    decree30.letterhead(doc, letter=False)
+    decree30.title_block(doc)
+    decree30.addressees(doc)
+    doc.add_paragraph("{{ basis }}", style="Body Text")
+    _paragraphs(doc, "opening")
     _tag(doc, "{%p if illustrative %}")
-    doc.add_paragraph("{{r illustrative }}")
+    doc.add_paragraph(style="Body Text").add_run("{{ illustrative }}").bold = True
     _tag(doc, "{%p endif %}")
 
-    doc.add_paragraph("{{ l.summary }}", style="Heading 1")
-    doc.add_paragraph("{{ compared }}", style="Guidance")
-    table = _table(doc, 7, widths=(55, 20, 20, 20, 20, 20, 20))
-    _cells(table.rows[0], "{{ l.area }}", *(f"{{{{ s['{s}'] }}}}" for s in STATUSES), bold=True)
-    _cells(table.add_row(), "{%tr for row in summary %}", *[""] * len(STATUSES))
-    _cells(table.add_row(), "{{ row.title }}", *(f"{{{{ row['{s}'] }}}}" for s in STATUSES))
-    _cells(table.add_row(), "{%tr endfor %}", *[""] * len(STATUSES))
-    _cells(
-        table.add_row(),
-        "{{ total.title }}",
-        *(f"{{{{ total['{s}'] }}}}" for s in STATUSES),
-        bold=True,
+    doc.add_paragraph("{{ sections.summary }}", style="Heading 1")
+    doc.add_paragraph(style="Body Text").add_run("{{ compared }}").italic = True
+    table = decree30.grid(doc, (45, *[20] * len(STATUSES)))
+    _cells(table.rows[0], "{{ l.area }}", *(f"{{{{ st['{s}'] }}}}" for s in STATUSES))
+    _style_row(table.rows[0], "Cell Heading")
+    decree30.add_row(table, "{%tr for row in summary %}", *[""] * len(STATUSES))
+    row = decree30.add_row(table, "{{ row.title }}", *(f"{{{{ row['{s}'] }}}}" for s in STATUSES))
+    _centre(row, 1)
+    decree30.add_row(table, "{%tr endfor %}", *[""] * len(STATUSES))
+    total = decree30.add_row(
+        table, "{{ total.title }}", *(f"{{{{ total['{s}'] }}}}" for s in STATUSES)
     )
+    _centre(total, 1)
+    _bold(total)
+    doc.add_paragraph()
 
-    doc.add_paragraph("{{ l.standards }}", style="Heading 1")
+    doc.add_paragraph("{{ sections.unmet }}", style="Heading 1")
+    _tag(doc, "{%p for criterion in unmet %}")
+    doc.add_paragraph(
+        "{{ criterion.id }}. {{ criterion.title }} ({{ criterion.status_text }})", style="Heading 2"
+    )
+    _tag(doc, "{%p for item in criterion.indicators %}")
+    table = decree30.grid(doc, (50, decree30.TEXT_WIDTH_MM - 50))
+    head = table.rows[0].cells
+    head[0].merge(head[1])
+    _cells(table.rows[0], "{{ item.id }} {{ item.text }}", "")
+    _style_row(table.rows[0], "Cell Heading")
+    for key in ("status", "latest", "target", "gap", "trend"):
+        decree30.add_row(table, f"{{{{ l.{key} }}}}", f"{{{{ item.{key} }}}}")
+    row = decree30.add_row(table, "{{ l.responsible }}", "{%p for who in item.responsible %}")
+    cell = row.cells[1]
+    cell.add_paragraph(style="Cell").add_run("{{ who.agency }}").bold = True
+    cell.paragraphs[-1].add_run(": {{ who.delivery }}")
+    for text in ("{%p endfor %}", "{%p if item.note %}", "{{ item.note }}", "{%p endif %}"):
+        cell.add_paragraph(text, style="Cell")
+    for row in table.rows[:-1]:  # a small table: kept on one page with its indicator's name
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
+    doc.add_paragraph()
+    _tag(doc, "{%p endfor %}")
+    _paragraphs(doc, "criterion.analysis")
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p if not unmet %}")
+    doc.add_paragraph("{{ l['no-unmet'] }}", style="Body Text")
+    _tag(doc, "{%p endif %}")
+
+    _tag(doc, "{%p if closing %}")
+    doc.add_paragraph("{{ sections.closing }}", style="Heading 1")
+    _paragraphs(doc, "closing")
+    _tag(doc, "{%p endif %}")
+    decree30.signature_block(doc)
+
+    _annex(doc, 0)
     _tag(doc, "{%p for standard in standards %}")
-    doc.add_paragraph("{{ standard.id }} {{ standard.title }}", style="Heading 2")
-    table = _table(doc, 6, widths=(16, 58, 28, 26, 20, 22))
+    doc.add_paragraph("{{ standard.id }}. {{ standard.title }}", style="Heading 2")
+    table = decree30.grid(doc, (22, 49, 27, 25, 20, 22))
     _cells(
         table.rows[0],
         "{{ l.indicator }}",
@@ -165,87 +208,120 @@ def build_progress_report() -> bytes:
         "{{ l.target }}",
         "{{ l.status }}",
         "{{ l.trend }}",
-        bold=True,
-        style="Cell",
     )
-    _cells(table.add_row(), "{%tr for c in standard.criteria %}", "", "", "", "", "")
-    _cells(
-        table.add_row(),
-        "{{ c.id }}",
-        "{{ c.title }}",
-        "",
-        "",
-        "{{r c.status }}",
-        "",
-        bold=True,
-        style="Cell",
-    )
-    _cells(table.add_row(), "{%tr for row in c.rows %}", "", "", "", "", "")
-    _cells(
-        table.add_row(),
+    _style_row(table.rows[0], "Cell Heading")
+    decree30.add_row(table, "{%tr for c in standard.criteria %}", "", "", "", "", "")
+    criterion = decree30.add_row(table, "{{ c.id }}", "{{ c.title }}", "", "", "{{ c.status }}", "")
+    _bold(criterion)
+    for cell in criterion.cells:  # a criterion's row stays on the page of its first indicator
+        cell.paragraphs[0].paragraph_format.keep_with_next = True
+    decree30.add_row(table, "{%tr for row in c.rows %}", "", "", "", "", "")
+    decree30.add_row(
+        table,
         "{{ row.id }}",
         "{{ row.text }}",
         "{{ row.latest }}",
         "{{ row.target }}",
-        "{{r row.status }}",
+        "{{ row.status }}",
         "{{ row.trend }}",
-        style="Cell",
     )
-    _cells(table.add_row(), "{%tr endfor %}", "", "", "", "", "")
-    _cells(table.add_row(), "{%tr endfor %}", "", "", "", "", "")
+    decree30.add_row(table, "{%tr endfor %}", "", "", "", "", "")
+    decree30.add_row(table, "{%tr endfor %}", "", "", "", "", "")
+    doc.add_paragraph()
     _tag(doc, "{%p endfor %}")
 
-    doc.add_paragraph("{{ l.charts }}", style="Heading 1")
+    _annex(doc, 1)
     _tag(doc, "{%p for chart in charts %}")
-    image = doc.add_paragraph("{{ chart.image }}")
-    image.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    image.paragraph_format.keep_with_next = True
+    doc.add_paragraph("{{ chart.image }}", style="Figure")
     doc.add_paragraph("{{ chart.caption }}", style="Caption")
     _tag(doc, "{%p endfor %}")
     _tag(doc, "{%p if not charts %}")
-    doc.add_paragraph("{{ l['no-charts'] }}")
+    doc.add_paragraph("{{ l['no-charts'] }}", style="Body Text")
     _tag(doc, "{%p endif %}")
 
-    doc.add_paragraph("{{ l.unmet }}", style="Heading 1")
-    _tag(doc, "{%p for criterion in unmet %}")
-    doc.add_paragraph("{{ criterion.id }} {{ criterion.title }}", style="Heading 2")
-    _tag(doc, "{%p for item in criterion.indicators %}")
-    doc.add_paragraph("{{ item.id }} {{ item.text }}", style="Question")
-    table = _table(doc, 2, widths=(50, 120))
-    for key, value in (
-        ("status", "{{ item.status_text }}"),
-        ("latest", "{{ item.latest }}"),
-        ("target", "{{ item.target }}"),
-        ("gap", "{{ item.gap }}"),
-        ("trend", "{{ item.trend_text }}"),
-        ("responsible", "{{r item.responsible }}"),
-    ):
-        row = table.rows[0] if key == "status" else table.add_row()
-        _cells(row, f"{{{{ l.{key} }}}}", value, style="Cell")
-    _tag(doc, "{%p endfor %}")
-    _tag(doc, "{%p endfor %}")
-    _tag(doc, "{%p if not unmet %}")
-    doc.add_paragraph("{{ l['no-unmet'] }}")
-    _tag(doc, "{%p endif %}")
-
-    doc.add_paragraph("{{ l.annex }}", style="Heading 1")
-    doc.add_paragraph("{{ missing_intro }}")
+    _annex(doc, 2)
+    doc.add_paragraph("{{ missing_intro }}", style="Body Text")
     _tag(doc, "{%p for group in missing %}")
-    doc.add_paragraph("{{ group.agency }} ({{ group.indicators|length }})", style="Question")
+    group = doc.add_paragraph(style="Body Text")
+    group.add_run("{{ group.agency }} ({{ group.indicators|length }})").bold = True
+    group.paragraph_format.keep_with_next = True
     _tag(doc, "{%p for item in group.indicators %}")
-    doc.add_paragraph("{{ item }}", style="List Bullet")
+    doc.add_paragraph("- {{ item }}", style="Body Text")
     _tag(doc, "{%p endfor %}")
     _tag(doc, "{%p endfor %}")
     _tag(doc, "{%p if not missing %}")
-    doc.add_paragraph("{{ l['annex-none'] }}")
+    doc.add_paragraph("{{ l['annex-none'] }}", style="Body Text")
     _tag(doc, "{%p endif %}")
     return _save(doc)
+
+
+def build_reminder() -> bytes:
+    """templates/reminder.docx: a letter (công văn đôn đốc) asking an agency for what it owes,
+    laid out as Decree 30/2020/NĐ-CP sets a letter (hcmlc/render/decree30.py)."""
+    doc = decree30.new_document("Công văn đôn đốc / Reminder")
+    decree30.letterhead(doc, letter=True)
+    decree30.addressees(doc)
+    doc.add_paragraph("{{ basis }}", style="Body Text")
+    doc.add_paragraph("{{ owed }}", style="Body Text")
+    table = decree30.grid(doc, (12, 88, 30, 35))
+    _cells(table.rows[0], "{{ l.number }}", "{{ l.item }}", "{{ l.deadline }}", "{{ l.state }}")
+    _style_row(table.rows[0], "Cell Heading")
+    decree30.add_row(table, "{%tr for item in items %}", "", "", "")
+    row = decree30.add_row(
+        table, "{{ loop.index }}", "{{ item.text }}", "{{ item.deadline }}", "{{ item.when }}"
+    )
+    for k in (0, 2):
+        row.cells[k].paragraphs[0].style = "Cell Centred"
+    decree30.add_row(table, "{%tr endfor %}", "", "", "")
+    doc.add_paragraph()
+    _paragraphs(doc, "request")
+    decree30.signature_block(doc)
+    return _save(doc)
+
+
+def _paragraphs(doc: DocumentObject, name: str) -> None:
+    """The paragraphs of the list `name` of the context, one body paragraph each."""
+    _tag(doc, f"{{%p for paragraph in {name} %}}")
+    doc.add_paragraph("{{ paragraph }}", style="Body Text")
+    _tag(doc, "{%p endfor %}")
+
+
+def _annex(doc: DocumentObject, k: int) -> None:
+    """A new section holding annex `k`: its number, its title, the report it is attached to."""
+    decree30.annex_section(doc)
+    for key, style in (("number", "Annex Number"), ("title", "Annex Title")):
+        doc.add_paragraph(f"{{{{ annexes[{k}].{key} }}}}", style=style)
+    doc.add_paragraph(f"{{{{ annexes[{k}].attached }}}}", style="Annex Note")
+
+
+def _style_row(row: object, style: str) -> None:
+    for cell in row.cells:  # type: ignore[attr-defined]
+        for paragraph in cell.paragraphs:
+            paragraph.style = style
+
+
+def _centre(row: object, first: int) -> None:
+    """Centre the cells of `row` from column `first` on (figures)."""
+    for cell in row.cells[first:]:  # type: ignore[attr-defined]
+        for paragraph in cell.paragraphs:
+            paragraph.style = "Cell Centred"
+
+
+def _bold(row: object) -> None:
+    for cell in row.cells:  # type: ignore[attr-defined]
+        for paragraph in cell.paragraphs:
+            for run in paragraph.runs:
+                run.bold = True
 
 
 STATUSES = ("met", "on-track", "behind", "not-met", "no-data", "no-target")
 """The report's status columns, as the context names them."""
 
-TEMPLATES = {"gnlc-form.docx": build_gnlc_form, "progress-report.docx": build_progress_report}
+TEMPLATES = {
+    "gnlc-form.docx": build_gnlc_form,
+    "progress-report.docx": build_progress_report,
+    "reminder.docx": build_reminder,
+}
 """Every template this script builds, by file name."""
 
 
@@ -340,6 +416,9 @@ def _cells(row: object, *texts: str, bold: bool = False, style: str | None = Non
 
 def _save(doc: DocumentObject) -> bytes:
     """The .docx bytes with every zip entry dated alike, so equal sources give equal files."""
+    props = doc.core_properties
+    props.created = props.modified = FIXED_TIME
+    props.revision = 1
     raw = io.BytesIO()
     doc.save(raw)
     out = io.BytesIO()

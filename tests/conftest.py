@@ -66,8 +66,8 @@ def repo(tmp_path: Path) -> Repo:
 @pytest.fixture
 def bundled(tmp_path: Path) -> Path:
     """A copy of the whole bundled repository: data, demonstration submissions and photos,
-    templates."""
-    for name in ("data", "submissions", "photos", "templates"):
+    templates, the coordinator's words in the reports."""
+    for name in ("data", "submissions", "photos", "templates", "reports"):
         shutil.copytree(PROJECT / name, tmp_path / name)
     return tmp_path
 

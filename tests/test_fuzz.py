@@ -1,8 +1,9 @@
 """Fuzzing every reader and command: whatever the input, only located problems come out.
 
-10,490 cases in all (see FUZZ_SCALE below): arbitrary bytes, bytes and text of real
+10,890 cases in all (see FUZZ_SCALE below): arbitrary bytes, bytes and text of real
 files mutated, arbitrary YAML structures through the models and every rule, mutated data/
-files (targets through the assessment too), and the commands themselves run on mutated
+files (targets through the assessment too, documents through the letterhead), mutated
+reports/ files, and the commands themselves run on mutated
 submissions. Derandomized, so CI is steady;
 set HCMLC_FUZZ_SCALE=10 for a longer, random hunt.
 """
@@ -43,6 +44,8 @@ SEED_BYTES = [p.read_bytes() for p in SEEDS]
 CRITERIA = (PROJECT / "data/criteria.yaml").read_bytes()
 ASSIGNMENTS = (PROJECT / "data/assignments.yaml").read_bytes()
 TARGETS = (PROJECT / "data/targets.yaml").read_bytes()
+DOCUMENTS = (PROJECT / "data/documents.yaml").read_bytes()
+NARRATIVE = (PROJECT / "reports/2025.yaml").read_bytes()
 
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 SCALE = int(os.environ.get("HCMLC_FUZZ_SCALE", "1"))
@@ -246,6 +249,71 @@ def test_mutated_targets_and_the_assessment(at: int, length: int, insert: bytes)
             if not problems:
                 criteria = assess(CATALOG, SERIES, model.targets, 2025)
                 assert len(criteria) == 42 and all(c.status in Status for c in criteria)
+    located(problems, path, raw)
+
+
+@fuzz(200)
+@given(
+    st.integers(0, 10**6),
+    st.integers(0, 40),
+    st.one_of(st.binary(max_size=10), st.sampled_from(BYTE_TOKENS)),
+)
+def test_mutated_documents_and_the_letterhead(at: int, length: int, insert: bytes) -> None:
+    """A broken data/documents.yaml gives located problems; a sound one, every part of the
+    documents in both languages."""
+    from hcmlc.models.documents import Documents
+    from hcmlc.official import heading, signature
+
+    at %= len(DOCUMENTS)
+    raw = DOCUMENTS[:at] + insert + DOCUMENTS[at + length :]
+    path = "data/documents.yaml"
+    doc = parse_bytes(raw, path)
+    problems = list(doc.problems)
+    if isinstance(doc.data, dict):
+        model, found = validate(Documents, doc.data, doc)
+        problems += found
+        if model is not None:
+            for lang in ("vi", "en"):
+                for kind in (model.report, model.reminder):
+                    head = heading(
+                        model,
+                        kind,
+                        lang,
+                        kind="x",
+                        subject="y",
+                        to=["z"],
+                        number=None,
+                        day=None,
+                        year=2025,
+                    )
+                    assert head.number.endswith(kind.symbol)
+                    assert signature(model, kind, lang, addressed=True).recipients
+    located(problems, path, raw)
+
+
+@fuzz(200)
+@given(
+    st.integers(0, 10**6),
+    st.integers(0, 40),
+    st.one_of(st.binary(max_size=10), st.sampled_from(BYTE_TOKENS)),
+)
+def test_mutated_report_words(at: int, length: int, insert: bytes) -> None:
+    """A broken reports/<year>.yaml gives located problems; a sound one, paragraphs."""
+    from hcmlc.models.narrative import Narrative
+    from hcmlc.narrative import check_narrative, paragraphs
+
+    at %= len(NARRATIVE)
+    raw = NARRATIVE[:at] + insert + NARRATIVE[at + length :]
+    path = "reports/2025.yaml"
+    doc = parse_bytes(raw, path)
+    problems = list(doc.problems)
+    if isinstance(doc.data, dict):
+        model, found = validate(Narrative, doc.data, doc)
+        problems += found
+        if model is not None:
+            problems += check_narrative(CATALOG, doc, model)
+            for text in model.analysis.values():
+                assert all(p.strip() for p in paragraphs(text.vi))
     located(problems, path, raw)
 
 

@@ -92,6 +92,13 @@ def parse_day(value: str, option: str) -> dt.date:
     )
 
 
+ForceOption = Annotated[
+    bool,
+    typer.Option(
+        "--force", help=N_("Replace a document even if it was changed since hcmlc wrote it.")
+    ),
+]
+
 RootOption = Annotated[
     Path | None,
     typer.Option(
@@ -298,13 +305,83 @@ def report(
             dir_okay=False,
         ),
     ] = None,
+    force: ForceOption = False,
     root: RootOption = None,
 ) -> None:
     from hcmlc.commands import report as command
 
     _run(
         lambda console, repo_root: command.run(
-            console, repo_root, year, output.value, out, lang.value, template
+            console, repo_root, year, output.value, out, lang.value, template, force
+        ),
+        root,
+    )
+
+
+class ReminderFormat(StrEnum):
+    docx = "docx"
+    eml = "eml"
+    md = "md"
+
+
+@app.command(
+    help=N_(
+        "Write reminders to the agencies with overdue items: official letters, e-mail drafts "
+        "to their focal points, or text; hcmlc sends nothing."
+    )
+)
+def remind(
+    as_of: AsOfOption = None,
+    agency: Annotated[
+        str | None,
+        typer.Option("--agency", help=N_("Remind this agency only."), show_default=False),
+    ] = None,
+    within: Annotated[
+        int | None,
+        typer.Option(
+            "--within",
+            metavar="DAYS",
+            min=0,
+            help=N_("Also list the items due within this many days."),
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        ReminderFormat,
+        typer.Option(
+            "--format", help=N_("An official letter (.docx), an e-mail draft (.eml) or text.")
+        ),
+    ] = ReminderFormat.docx,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help=N_("The folder to write them in (default: reminders-<as-of day>)."),
+            file_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    lang: Annotated[
+        Language, typer.Option("--lang", help=N_("Language of the reminders."))
+    ] = Language.vi,
+    force: ForceOption = False,
+    root: RootOption = None,
+) -> None:
+    from hcmlc.commands import remind as command
+
+    _run(
+        lambda console, repo_root: command.run(
+            console,
+            repo_root,
+            command.Request(
+                as_of=as_of_day(as_of),
+                agency=agency,
+                within=within,
+                output=output.value,
+                out=out,
+                lang=lang.value,
+                force=force,
+            ),
         ),
         root,
     )

@@ -47,6 +47,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "HCMLC-E090": (Severity.ERROR, "submitted-date"),
     "HCMLC-E091": (Severity.ERROR, "no-current-cycle"),
     "HCMLC-W092": (Severity.WARNING, "incomplete-answer"),
+    "HCMLC-E093": (Severity.ERROR, "report-file-name"),
 }
 """Every diagnostic code with its severity and a stable rule name; codes are never reused."""
 

@@ -60,9 +60,10 @@ LABELS: dict[str, dict[Lang, str]] = {
     "trend": {"vi": "Xu hướng", "en": "Trend"},
     "charts": {"vi": "Biểu đồ", "en": "Charts"},
     "chart-value": {"vi": "Giá trị", "en": "Value"},
-    "chart-target": {"vi": "Mục tiêu {year}: {value}", "en": "Target {year}: {value}"},
+    "chart-target": {"vi": "Mục tiêu {year}", "en": "Target {year}"},
     "chart-baseline": {"vi": "Cơ sở {year}", "en": "Baseline {year}"},
-    "chart-year": {"vi": "Năm", "en": "Year"},
+    "chart-gap": {"vi": "chưa có số liệu", "en": "no data"},
+    "chart-caption": {"vi": "Biểu đồ {n}. {id} {text}", "en": "Chart {n}. {id} {text}"},
     "no-charts": {
         "vi": "Chưa có chỉ số định lượng nào có số liệu của từ hai năm trở lên.",
         "en": "No quantitative indicator has values for two years or more yet.",
@@ -72,10 +73,7 @@ LABELS: dict[str, dict[Lang, str]] = {
     "gap": {"vi": "Khoảng cách đến mục tiêu", "en": "Gap to target"},
     "responsible": {"vi": "Đơn vị phụ trách", "en": "Responsible"},
     "delivery": {"vi": "Nộp số liệu", "en": "Data delivery"},
-    "annex": {
-        "vi": "Phụ lục: số liệu còn thiếu theo đơn vị",
-        "en": "Annex: missing data by agency",
-    },
+    "annex": {"vi": "Số liệu còn thiếu theo đơn vị", "en": "Missing data by agency"},
     "annex-cycle": {
         "vi": "Kỳ {cycle}, hạn nộp {deadline}: chỉ số chưa có số liệu.",
         "en": "Cycle {cycle}, due {deadline}: indicators without data.",
@@ -205,19 +203,30 @@ class StandardBlock:
 
 @dataclass(frozen=True)
 class Chart:
-    """What a chart shows: one quantitative indicator's values by year and its target line."""
+    """What a chart shows: one quantitative indicator's values by year, its baseline and its
+    target, every text worded; charts.py draws it (and decides nothing a reader must know)."""
 
     indicator: str
-    title: str
-    unit: str
+    caption: str
+    """`Biểu đồ 3. 1.2.5.a …`: printed under the image, which carries no title of its own."""
+    percent: bool
+    """Whether the values are shares in percent: the axis then stays within 0–100."""
     years: list[int]
     values: list[float]
+    """The values of the years that have one; a year in the span without one is a gap."""
+    first_year: int
+    last_year: int
+    """The years the axis spans: from the baseline or first value to the report's year."""
     target: float | None
     target_label: str | None
+    """`Mục tiêu 2025`; the chart adds the figure."""
+    baseline: float | None
     baseline_year: int | None
+    baseline_label: str | None
+    """`Cơ sở 2022`; the chart adds the figure."""
     value_label: str
-    year_label: str
-    caption: str
+    gap_label: str
+    """Under a year of the span that has no value: `chưa có số liệu`."""
 
 
 @dataclass(frozen=True)
@@ -384,7 +393,12 @@ class _Writer:
                 )
                 for s in catalog.framework.standards()
             ],
-            charts=[self.chart(i) for c in now for i in c.indicators if _chartable(i)],
+            charts=[
+                self.chart(i, k)
+                for k, i in enumerate(
+                    (i for c in now for i in c.indicators if _chartable(i)), start=1
+                )
+            ],
             unmet=[self.unmet(c) for c in now if c.status in UNMET],
             missing_intro=self.missing_intro(year),
             missing=self.missing(),
@@ -425,32 +439,32 @@ class _Writer:
             rows,
         )
 
-    def chart(self, progress: IndicatorProgress) -> Chart:
+    def chart(self, progress: IndicatorProgress, number: int) -> Chart:
         lang, indicator, target = self.lang, progress.indicator, progress.target
         assert indicator.unit is not None
         goal = target.target if target else None
         baseline = target.baseline if target else None
         unit = UNIT_WORDS[indicator.unit][lang]
+        years = [p.year for p in progress.points]
         return Chart(
             indicator=indicator.id,
-            title=f"{indicator.id} {indicator.text.get(lang)}",
-            unit=unit,
-            years=[p.year for p in progress.points],
-            values=[float(p.value) for p in progress.points],
-            target=goal.value if goal else None,
-            target_label=(
-                label(
-                    "chart-target", lang, year=goal.year, value=self.amount(goal.value, indicator)
-                )
-                if goal
-                else None
+            caption=label(
+                "chart-caption", lang, n=number, id=indicator.id, text=indicator.text.get(lang)
             ),
+            percent=indicator.unit is Unit.PERCENT,
+            years=years,
+            values=[float(p.value) for p in progress.points],
+            first_year=min(years[0], baseline.year if baseline else years[0]),
+            last_year=max(years[-1], self.year, baseline.year if baseline else self.year),
+            target=goal.value if goal else None,
+            target_label=label("chart-target", lang, year=goal.year) if goal else None,
+            baseline=baseline.value if baseline else None,
             baseline_year=baseline.year if baseline else None,
+            baseline_label=label("chart-baseline", lang, year=baseline.year) if baseline else None,
             value_label=f"{label('chart-value', lang)} ({unit})"
             if unit
             else label("chart-value", lang),
-            year_label=label("chart-year", lang),
-            caption=f"{indicator.id}: {indicator.text.get(lang)}",
+            gap_label=label("chart-gap", lang),
         )
 
     def unmet(self, progress: CriterionProgress) -> UnmetCriterion:

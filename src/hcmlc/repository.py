@@ -28,19 +28,24 @@ from hcmlc.deliveries import Dated, Delivery, FileKey, check_dates, deliveries
 from hcmlc.diagnostics import Diagnostic, Severity
 from hcmlc.errors import DataError, RepositoryNotFound
 from hcmlc.i18n import _
+from hcmlc.models.documents import Documents
 from hcmlc.models.framework import Framework
+from hcmlc.models.narrative import Narrative
 from hcmlc.models.registry import Assignments, Cycle
 from hcmlc.models.submission import IndicatorValue, Submission
 from hcmlc.models.targets import Targets
+from hcmlc.narrative import FOLDER as REPORTS
+from hcmlc.narrative import check_name, check_narrative, year_of
 from hcmlc.schema_errors import validate
 from hcmlc.status import pick_cycle
 from hcmlc.yamlio import Document, parse_bytes, read_raw
 
-M = TypeVar("M", Framework, Assignments, Submission, Targets)
+M = TypeVar("M", Framework, Assignments, Submission, Targets, Documents, Narrative)
 
 CRITERIA = "data/criteria.yaml"
 ASSIGNMENTS = "data/assignments.yaml"
 TARGETS = "data/targets.yaml"
+DOCUMENTS = "data/documents.yaml"
 SUBMISSIONS = "submissions"
 NO_CURRENT_CYCLE = "HCMLC-E091"
 
@@ -65,6 +70,21 @@ class Repository:
     """The files of data/ that were read."""
     files: dict[FileKey, Dated] = field(default_factory=dict)
     """(agency, cycle) → the first submission file that passed the schema for it."""
+    documents: Documents | None = None
+    """data/documents.yaml when present and sound: the issuer, signer and recipients of the
+    official documents."""
+    narrative_files: dict[int, str] = field(default_factory=dict)
+    """Year → its reports/<year>.yaml, sound or not."""
+    report_paths: list[str] = field(default_factory=list)
+    """Every file of reports/ that was read."""
+    narratives: dict[int, Narrative] = field(default_factory=dict)
+    """Year → the coordinator's words for that year's report, from a sound file."""
+
+    def problem_in(self, path: str) -> Diagnostic | None:
+        """The first error of `path`, to stop a command that needs the file sound."""
+        return next(
+            (p for p in self.problems if p.path == path and p.severity is Severity.ERROR), None
+        )
 
     def cycle(self, cycle_id: str | None) -> Cycle:
         """The cycle asked for, else the current one; a located data error when
@@ -155,6 +175,11 @@ def _load(root: Path, use_cache: bool, keep: bool) -> Repository:
     if (root / TARGETS).is_file():
         repo.data_files.append(TARGETS)
         problems += _load_targets(repo)
+    if (root / DOCUMENTS).is_file():
+        repo.data_files.append(DOCUMENTS)
+        repo.documents, found = _model(Documents, _read(root, DOCUMENTS)[1])
+        problems += found
+    problems += _load_narratives(repo)
     store = None
     if use_cache and repo.catalog and framework_raw and assignments_raw:
         store = Cache.open(root, [framework_raw, assignments_raw])
@@ -191,6 +216,35 @@ def _load_targets(repo: Repository) -> list[Diagnostic]:
     if targets is not None and repo.catalog is not None:
         problems += check_targets(repo.catalog, doc, targets)
         repo.targets = None if problems else targets
+    return problems
+
+
+def narrative_paths(root: Path) -> list[Path]:
+    """Every file of reports/ (the coordinator's words in the progress reports)."""
+    folder = root / REPORTS
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def _load_narratives(repo: Repository) -> list[Diagnostic]:
+    """Read reports/<year>.yaml into `repo.narratives` when sound; their problems."""
+    problems: list[Diagnostic] = []
+    for path in narrative_paths(repo.root):
+        relative = path.relative_to(repo.root).as_posix()
+        repo.report_paths.append(relative)
+        doc = _read(repo.root, relative)[1]
+        year = year_of(relative)
+        if year is None or year in repo.narrative_files:
+            problems += check_name(doc, repo.narrative_files.get(year or 0))
+            continue
+        repo.narrative_files[year] = relative
+        narrative, found = _model(Narrative, doc)
+        if narrative is not None and repo.catalog is not None:
+            found += check_narrative(repo.catalog, doc, narrative)
+            if not found:
+                repo.narratives[year] = narrative
+        problems += found
     return problems
 
 

@@ -41,6 +41,13 @@ def section(lines: list[str], start: str, end: str) -> list[str]:
     return lines[first + 1 : lines.index(end, first)]
 
 
+SECTIONS = {
+    "vi": ["I. TÓM TẮT", "II. TIÊU CHÍ CHƯA ĐẠT", "III. KIẾN NGHỊ, ĐỀ XUẤT"],
+    "en": ["I. SUMMARY", "II. CRITERIA NOT YET MET", "III. PROPOSALS AND RECOMMENDATIONS"],
+}
+"""The body's sections (Heading 1); the annexes follow the signature."""
+
+
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_docx_summary_unmet_section_and_charts(hcmlc, bundled, lang: str) -> None:
     out = bundled / "out" / "report.docx"
@@ -49,18 +56,15 @@ def test_docx_summary_unmet_section_and_charts(hcmlc, bundled, lang: str) -> Non
     assert stdout.startswith(f"Wrote {out}: progress report 2025, 42 criteria (")
     document = docx.Document(str(out))
 
-    summary = document.tables[0]
+    summary = next(t for t in document.tables if len(t.columns) == 7)
     assert [c.text for c in summary.rows[-1].cells] == TOTAL_2025[lang]
     assert len(summary.rows) == 1 + 3 + 1  # heading, three areas, total
 
-    headings = [
-        (p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")
-    ]
-    titles = [text for _, text in headings]
-    unmet_title = "Tiêu chí chưa đạt" if lang == "vi" else "Criteria not yet met"
-    annex = next(t for t in titles if t.startswith(("Phụ lục", "Annex")))
-    unmet = section(titles, unmet_title, annex)
-    assert [t.split()[0] for t in unmet] == UNMET_2025
+    headings = [(p.style.name, p.text) for p in document.paragraphs]
+    assert [text for style, text in headings if style == "Heading 1"] == SECTIONS[lang]
+    first, closing = (headings.index(("Heading 1", t)) for t in SECTIONS[lang][1:])
+    unmet = [text for style, text in headings[first:closing] if style == "Heading 2"]
+    assert [t.split()[0] for t in unmet] == [f"{c}." for c in UNMET_2025]
 
     assert len(document.inline_shapes) == CHARTED
     xml = document.element.xml
@@ -72,13 +76,9 @@ def test_docx_unmet_criterion_gives_gap_trend_responsibility_and_delivery(hcmlc,
     out = bundled / "report.docx"
     assert report(hcmlc, bundled, "--out", str(out))[0] == 0
     tables = docx.Document(str(out)).tables
-    rows = {
-        tuple(c.text for c in table.rows[1].cells): table
-        for table in tables
-        if len(table.columns) == 2 and table.rows[1].cells[1].text.startswith("3,1%")
-    }
-    [table] = rows.values()  # 1.2.2.a, unemployment: lower is better
+    [table] = [t for t in tables if t.rows[0].cells[0].text.startswith("1.2.2.a ")]
     assert [[c.text for c in r.cells] for r in table.rows] == [
+        ["1.2.2.a Tỷ lệ thất nghiệp trong độ tuổi lao động (theo quy định hiện hành)"] * 2,
         ["Tình trạng", "Chưa đạt"],
         ["Giá trị mới nhất", "3,1% (năm 2025)"],
         ["Mục tiêu", "≤ 3% (năm 2025)"],
@@ -97,10 +97,8 @@ def test_markdown_has_the_same_content_and_chart_files(hcmlc, bundled) -> None:
     total = next(line for line in lines if line.startswith("| **Tổng cộng** |"))
     assert [c.strip(" *") for c in total.strip("| ").split("|")] == TOTAL_2025["vi"]
 
-    headings = [line for line in lines if line.startswith("## ")]
-    annex = next(h for h in headings if h.startswith("## Phụ lục"))
-    unmet = section(lines, "## Tiêu chí chưa đạt", annex)
-    assert [h.split()[1] for h in unmet if h.startswith("### ")] == UNMET_2025
+    unmet = section(lines, "## II. TIÊU CHÍ CHƯA ĐẠT", "## III. KIẾN NGHỊ, ĐỀ XUẤT")
+    assert [h.split()[1] for h in unmet if h.startswith("### ")] == [f"{c}." for c in UNMET_2025]
 
     images = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", "\n".join(lines))
     assert len(images) == CHARTED
@@ -164,7 +162,10 @@ def test_progress_bar_counts_the_charts_on_a_terminal(bundled) -> None:
 def test_charts_draw_every_vietnamese_letter_and_are_reproducible(bundled) -> None:
     content = build_report(load(bundled), 2025, "vi")
     chart = next(c for c in content.charts if c.indicator == "1.2.5.a")
-    assert "thể dục thể thao" in chart.title and chart.target_label == "Mục tiêu 2025: 35%"
+    assert chart.caption.startswith(
+        "Biểu đồ 8. 1.2.5.a Tỷ lệ dân cư tham gia vào các hoạt động thể dục thể thao"
+    )
+    assert (chart.target_label, chart.baseline_label) == ("Mục tiêu 2025", "Cơ sở 2022")
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # matplotlib warns "Glyph … missing from font"
         first = render_chart(chart, "vi")

@@ -12,9 +12,11 @@ from hcmlc.atomic import replace_folder, write_atomic
 from hcmlc.errors import HcmlcError
 from hcmlc.form import Lang
 from hcmlc.i18n import N_, _, counted
+from hcmlc.outputs import check_replaceable, stamp_docx, stamp_text
 from hcmlc.progress import Status
 from hcmlc.render.console import make_console
 from hcmlc.report import ProgressReport, build_report, default_year
+from hcmlc.report_document import OfficialReport, official_report
 from hcmlc.repository import load
 
 ReportFormat = Literal["docx", "md"]
@@ -44,8 +46,10 @@ def run(
     out: Path | None,
     lang: Lang,
     template: Path | None,
+    force: bool = False,
 ) -> int:
-    """Assess the year, draw the charts, write the report; say what it found."""
+    """Assess the year, draw the charts, write the report with the coordinator's words; say
+    what it found, what still needs words, and what it replaced."""
     repo = load(root)
     year = year or default_year(repo)
     template = template or root / TEMPLATES[output]
@@ -56,22 +60,23 @@ def run(
                 file=TEMPLATES[output]
             ),
         )
-    report = build_report(repo, year, lang)
-    charts = draw_charts(report, make_console(stderr=True))
+    document = official_report(repo, build_report(repo, year, lang))
     target = out or Path(f"progress-report-{year}-{lang}.{output}")
+    replacing = check_replaceable([target], force, document.narrative_file)
+    charts = draw_charts(document.report, make_console(stderr=True))
     if output == "docx":
         from hcmlc.render.report_docx import render_report
 
-        write_atomic(target, render_report(report, charts, template))
+        write_atomic(target, stamp_docx(render_report(document, charts, template)))
     else:
         from hcmlc.render.report_md import render_markdown
 
         folder = target.with_name(f"{target.stem}-charts")
         replace_folder(folder, {f"{indicator}.png": png for indicator, png in charts.items()})
         paths = {indicator: f"{folder.name}/{indicator}.png" for indicator in charts}
-        text = render_markdown(report, paths, template)
-        write_atomic(target, text.encode("utf-8"))
-    _summary(console, report, target, repo.error_count)
+        text = render_markdown(document, paths, template)
+        write_atomic(target, stamp_text(text).encode("utf-8"))
+    _summary(console, document, target, repo.error_count, bool(replacing.paths))
     return 0
 
 
@@ -98,13 +103,21 @@ def draw_charts(report: ProgressReport, console: Console) -> dict[str, bytes]:
     return charts
 
 
-def _summary(console: Console, report: ProgressReport, target: Path, errors: int) -> None:
+def _summary(
+    console: Console, document: OfficialReport, target: Path, errors: int, replaced: bool
+) -> None:
+    report = document.report
     total = report.total
     counts = ", ".join(
         f"{count} {_(STATUS_WORDS[status])}" for status, count in total.counts.items()
     )
+    wrote = (
+        _("Replaced {file}: progress report {year}, {criteria} ({counts}), {charts}.")
+        if replaced
+        else _("Wrote {file}: progress report {year}, {criteria} ({counts}), {charts}.")
+    )
     lines = [
-        _("Wrote {file}: progress report {year}, {criteria} ({counts}), {charts}.").format(
+        wrote.format(
             file=target,
             year=report.year,
             criteria=counted(sum(total.counts.values()), "{n} criterion", "{n} criteria"),
@@ -116,6 +129,7 @@ def _summary(console: Console, report: ProgressReport, target: Path, errors: int
         lines.append(
             _("Criteria not met or behind: {ids}.").format(ids=", ".join(report.unmet_ids))
         )
+    lines += _words_notes(document)
     if errors:
         lines.append(
             _(
@@ -125,3 +139,29 @@ def _summary(console: Console, report: ProgressReport, target: Path, errors: int
         )
     for line in lines:
         console.print(line, markup=False, highlight=False)
+
+
+def _words_notes(document: OfficialReport) -> list[str]:
+    """What the coordinator's file still lacks, or holds that the report does not print."""
+    file, notes = document.narrative_file, []
+    if document.unanalysed:
+        notes.append(
+            _(
+                "No analysis in {file} yet for {ids}: write it under `analysis:`, "
+                "criterion by criterion."
+            ).format(file=file, ids=", ".join(document.unanalysed))
+        )
+    if document.not_unmet:
+        notes.append(
+            _(
+                "{file} analyses {ids}, which the report does not take up (not unmet in "
+                "{year}): left out."
+            ).format(file=file, ids=", ".join(document.not_unmet), year=document.report.year)
+        )
+    if document.untranslated:
+        notes.append(
+            _("No English in {file} for {parts}: printed in Vietnamese.").format(
+                file=file, parts=", ".join(document.untranslated)
+            )
+        )
+    return notes

@@ -6,6 +6,7 @@ import re
 from typing import Annotated, Any
 
 from pydantic import (
+    AfterValidator,
     AllowInfNan,
     BaseModel,
     BeforeValidator,
@@ -15,6 +16,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from hcmlc.i18n import _
 from hcmlc.numerals import AT_LEAST_ZERO, Refusal, Rule, read_number, read_year
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9.\-]*$")]
@@ -23,6 +25,26 @@ Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9.\-]*$")]
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9.\-]*$")
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_LABEL = r"[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_EMAIL = re.compile(rf"{_ATOM}(\.{_ATOM})*@{_LABEL}(\.{_LABEL})+")
+"""An RFC 5322 dot-atom address at a domain name: what a mail program accepts as `To:`."""
+
+
+def _email(value: str) -> str:
+    if len(value) > 254 or not _EMAIL.fullmatch(value):
+        raise ValueError(
+            _(
+                "`{value}` is not an e-mail address: write it as name@domain, without a "
+                "person's name or angle brackets"
+            ).format(value=value)
+        )
+    return value
+
+
+Email = Annotated[str, AfterValidator(_email)]
+"""An e-mail address (`name@example.org`), without a display name."""
 
 
 class Strict(BaseModel):

@@ -11,7 +11,7 @@ from typing import Annotated, Literal, Self
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from hcmlc.i18n import _
-from hcmlc.models.common import Id, Strict, Text, text_of_plain_string
+from hcmlc.models.common import Email, Id, NonEmpty, Strict, Text, text_of_plain_string
 from hcmlc.models.framework import Unit
 
 
@@ -45,6 +45,14 @@ Reviewer = Annotated[str, AfterValidator(_github_handle)]
 """A GitHub user (`@name`) or team (`@organisation/team`) that reviews pull requests."""
 
 
+class FocalPoint(Strict):
+    """The person at an agency whom reminders are addressed to (`hcmlc remind`)."""
+
+    name: NonEmpty
+    email: Email
+    phone: NonEmpty | None = None
+
+
 class Agency(Strict):
     """A body that owes data or answers; its id never changes."""
 
@@ -63,6 +71,8 @@ class Agency(Strict):
     """The day the agency ceased to exist: merged, split or abolished."""
     successor: Id | None = None
     """The agency that holds this one's duties from `ended` on; None when nobody does yet."""
+    focal_point: FocalPoint | None = None
+    """Whom reminders go to by e-mail; without one, the agency gets a letter but no e-mail."""
 
     @model_validator(mode="after")
     def _succession_in_order(self) -> Self:

@@ -69,7 +69,7 @@ def responsible(path: str, catalog: Catalog | None) -> str:
         if catalog and agency in catalog.agencies:
             return f"{catalog.agency_name(agency, current_language())} (`{agency}`)"
         return _("`{agency}` (not in data/assignments.yaml)").format(agency=agency)
-    if parts[:1] == ("data",):
+    if parts[:1] in (("data",), ("reports",)):  # the registry, the targets, the report's words
         return _("the coordinator")
     return _("the author of the change")
 

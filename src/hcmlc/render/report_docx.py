@@ -1,50 +1,52 @@
-"""The progress report as a Word document, through the docxtpl template in templates/."""
+"""The progress report as a Word document, through the docxtpl template in templates/.
+
+The template sees plain data only (strings, numbers, lists, dicts) and the charts as docxtpl
+images made here; its layout is Decree 30/2020/NĐ-CP's (templates/build_templates.py,
+render/decree30.py), and the document's language is set to that of the report.
+"""
 
 from __future__ import annotations
 
 import io
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hcmlc.progress import Status
+from hcmlc.render.decree30 import TEXT_WIDTH_MM
+from hcmlc.render.docx_language import with_language
 from hcmlc.render.docx_template import render_docx
-from hcmlc.report import COUNTED, ProgressReport, Responsibility, SummaryRow
+from hcmlc.report import COUNTED, Responsibility, SummaryRow
+from hcmlc.report_document import OfficialReport
 
 if TYPE_CHECKING:
-    from docxtpl import DocxTemplate, RichText
+    from docxtpl import DocxTemplate
 
-CHART_WIDTH_MM = 165
-STATUS_COLOURS: dict[Status, str] = {
-    Status.MET: "1E7B34",
-    Status.ON_TRACK: "1F5F8B",
-    Status.BEHIND: "A34A00",
-    Status.NOT_MET: "B03A2E",
-    Status.NO_DATA: "7F6000",
-    Status.NO_TARGET: "595959",
-}
-"""Text colour of each status: green, red, dark yellow, grey (readable in black and white too)."""
+CHART_WIDTH_MM = TEXT_WIDTH_MM - 5
 
 
-def render_report(report: ProgressReport, charts: dict[str, bytes], template: Path) -> bytes:
-    """The .docx bytes of `report`, with `charts` (indicator id → PNG) embedded."""
-    return render_docx(template, lambda document: _context(document, report, charts))
+def render_report(document: OfficialReport, charts: dict[str, bytes], template: Path) -> bytes:
+    """The .docx bytes of `document`, with `charts` (indicator id → PNG) embedded."""
+    data = render_docx(template, lambda docx: _context(docx, document, charts))
+    return with_language(data, document.report.lang)
 
 
-def _context(
-    document: DocxTemplate, report: ProgressReport, charts: dict[str, bytes]
-) -> dict[str, Any]:
-    from docx.shared import Mm
-    from docxtpl import InlineImage
-
+def context(document: OfficialReport) -> dict[str, Any]:
+    """What the template reads, charts aside: the same for every template of the report."""
+    report = document.report
     return {
+        "h": asdict(document.heading),
+        "s": asdict(document.signature),
         "title": report.title,
         "city": report.city,
         "l": report.labels,
-        "s": report.status_words,
+        "st": report.status_words,
+        "basis": report.labels["basis"],
+        "opening": document.opening,
+        "closing": document.closing,
+        "sections": document.sections,
+        "annexes": [asdict(annex) for annex in document.annexes],
         "compared": report.compared,
-        "illustrative": _coloured(report.labels["illustrative"], "B03A2E")
-        if report.illustrative
-        else None,
+        "illustrative": report.labels["illustrative"] if report.illustrative else None,
         "summary": [_summary_row(row) for row in report.summary],
         "total": _summary_row(report.total),
         "standards": [
@@ -55,14 +57,14 @@ def _context(
                     {
                         "id": c.id,
                         "title": c.title,
-                        "status": _status(c.status, c.status_text),
+                        "status": c.status_text,
                         "rows": [
                             {
                                 "id": r.id,
                                 "text": r.text,
                                 "latest": r.latest,
                                 "target": r.target,
-                                "status": _status(r.status, r.status_text),
+                                "status": r.status_text,
                                 "trend": r.trend_text,
                             }
                             for r in c.rows
@@ -73,29 +75,23 @@ def _context(
             }
             for standard in report.standards
         ],
-        "charts": [
-            {
-                "image": InlineImage(
-                    document, io.BytesIO(charts[chart.indicator]), width=Mm(CHART_WIDTH_MM)
-                ),
-                "caption": chart.caption,
-            }
-            for chart in report.charts
-        ],
         "unmet": [
             {
                 "id": c.id,
                 "title": c.title,
+                "status_text": c.status_text,
+                "analysis": document.analysis.get(c.id, []),
                 "indicators": [
                     {
                         "id": i.id,
                         "text": i.text,
-                        "status_text": i.status_text,
+                        "status": i.status_text,
                         "latest": i.latest,
                         "target": i.target,
                         "gap": i.gap,
-                        "trend_text": i.trend_text,
-                        "responsible": _responsible(i.responsible, i.note, report),
+                        "trend": i.trend_text,
+                        "responsible": _responsible(i.responsible),
+                        "note": None if i.responsible else f"{report.labels['nobody']} — {i.note}",
                     }
                     for i in c.indicators
                 ],
@@ -107,34 +103,28 @@ def _context(
     }
 
 
+def _context(
+    docx: DocxTemplate, document: OfficialReport, charts: dict[str, bytes]
+) -> dict[str, Any]:
+    from docx.shared import Mm
+    from docxtpl import InlineImage
+
+    found = context(document)
+    found["charts"] = [
+        {
+            "image": InlineImage(
+                docx, io.BytesIO(charts[chart.indicator]), width=Mm(CHART_WIDTH_MM)
+            ),
+            "caption": chart.caption,
+        }
+        for chart in document.report.charts
+    ]
+    return found
+
+
 def _summary_row(row: SummaryRow) -> dict[str, str]:
     return {"title": row.title, **{s.value: row.cell(s) for s in COUNTED}}
 
 
-def _status(status: Status, text: str) -> RichText:
-    return _coloured(text, STATUS_COLOURS[status])
-
-
-def _coloured(text: str, colour: str) -> RichText:
-    from docxtpl import RichText
-
-    return RichText(text, color=colour, bold=True)
-
-
-def _responsible(
-    responsible: list[Responsibility], note: str | None, report: ProgressReport
-) -> RichText:
-    """One line per agency: its name, then how its data arrived."""
-    from docxtpl import RichText
-
-    rich = RichText()
-    if not responsible:
-        rich.add(report.labels["nobody"], bold=True, color=STATUS_COLOURS[Status.NOT_MET])
-        if note:
-            rich.add(f" — {note}")
-    for k, who in enumerate(responsible):
-        if k:
-            rich.add("\a")
-        rich.add(who.agency, bold=True)
-        rich.add(f": {who.delivery}")
-    return rich
+def _responsible(responsible: list[Responsibility]) -> list[dict[str, str]]:
+    return [{"agency": who.agency, "delivery": who.delivery} for who in responsible]

@@ -1,0 +1,203 @@
+"""`hcmlc remind`: reminders to the agencies that owe items, as letters, e-mail drafts or text."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from email.headerregistry import Address
+from pathlib import Path
+from typing import Literal
+
+from rich.console import Console
+
+from hcmlc.atomic import write_atomic
+from hcmlc.catalog import Catalog
+from hcmlc.errors import HcmlcError
+from hcmlc.i18n import Lang, _, counted, current_language
+from hcmlc.models.documents import Documents
+from hcmlc.models.registry import Cycle
+from hcmlc.official import require_documents
+from hcmlc.outputs import check_replaceable, stamp_docx, stamp_text
+from hcmlc.reminders import Reminder, build_reminders
+from hcmlc.repository import ASSIGNMENTS, DOCUMENTS, load
+from hcmlc.status import build_status, check_agency, standing
+
+ReminderFormat = Literal["docx", "eml", "md"]
+TEMPLATES: dict[ReminderFormat, str] = {
+    "docx": "templates/reminder.docx",
+    "eml": "templates/reminder.md.j2",
+    "md": "templates/reminder.md.j2",
+}
+
+
+@dataclass(frozen=True)
+class Request:
+    """What `hcmlc remind` was asked for."""
+
+    as_of: dt.date
+    agency: str | None = None
+    within: int | None = None
+    output: ReminderFormat = "docx"
+    out: Path | None = None
+    lang: Lang = "vi"
+    force: bool = False
+
+
+def run(console: Console, root: Path, request: Request) -> int:
+    """Write one reminder per agency with items to remind of; say who got what."""
+    repo = load(root, keep=False)
+    catalog = repo.require_catalog()
+    cycle = repo.cycle(None)
+    if request.agency is not None:
+        check_agency(catalog, request.agency)
+    documents = require_documents(repo.documents, repo.problem_in(DOCUMENTS))
+    template = root / TEMPLATES[request.output]
+    if not template.is_file():
+        raise HcmlcError(
+            _("no template at {path}").format(path=template),
+            _("restore {file} from the repository (python templates/build_templates.py)").format(
+                file=TEMPLATES[request.output]
+            ),
+        )
+    status = build_status(
+        catalog,
+        repo.supplied,
+        cycle,
+        request.as_of,
+        repo.error_count,
+        request.lang,
+        repo.deliveries(),
+    )
+    reminders = build_reminders(
+        catalog,
+        status,
+        documents,
+        request.lang,
+        within=request.within,
+        agency=request.agency,
+    )
+    if not reminders:
+        _nothing(console, request, catalog, status.cycle)
+        return 0
+    folder = request.out or Path(f"reminders-{request.as_of.isoformat()}")
+    mailed = [r for r in reminders if request.output != "eml" or r.focal_point is not None]
+    targets = {r.agency: folder / f"{r.agency}.{request.output}" for r in mailed}
+    guarded = [] if request.output == "eml" else list(targets.values())
+    check_replaceable(guarded, request.force, DOCUMENTS)
+    existing = {p for p in targets.values() if p.exists()}
+    for reminder in mailed:
+        write_atomic(targets[reminder.agency], _render(reminder, request, template, documents))
+    _summary(console, request, catalog, reminders, targets, existing, documents)
+    if repo.error_count:  # an entry with errors is not supplied: its agency is reminded of it
+        console.print(
+            _(
+                "{errors} in the data: run `hcmlc validate`; entries with errors count as missing."
+            ).format(errors=counted(repo.error_count, "{n} error", "{n} errors")),
+            markup=False,
+            highlight=False,
+        )
+    return 0
+
+
+def _render(reminder: Reminder, request: Request, template: Path, documents: Documents) -> bytes:
+    if request.output == "docx":
+        from hcmlc.render.reminder_docx import render_letter
+
+        return stamp_docx(render_letter(reminder, template, request.lang))
+    from hcmlc.render.reminder_text import render_reminder_text
+
+    text = render_reminder_text(reminder, template)
+    if request.output == "md":
+        return stamp_text(text).encode("utf-8")
+    from hcmlc.render.reminder_eml import render_email
+
+    issuer = documents.issuer
+    sender = (
+        Address(display_name=issuer.name.get(request.lang), addr_spec=issuer.email)
+        if issuer.email
+        else None
+    )
+    return render_email(reminder, text, sender, request.as_of)
+
+
+def _nothing(console: Console, request: Request, catalog: Catalog, cycle: Cycle) -> None:
+    """Why no reminder was written: nothing to remind of, or the agency holds no duties."""
+    day = request.as_of.isoformat()
+    if request.agency is not None:
+        found = standing(catalog, request.agency, cycle)
+        if not found.active and found.holder is not None:
+            line = _(
+                "{agency} ended on {ended}; its duties in cycle {cycle} are {holder}'s: "
+                "`hcmlc remind --agency {holder}`."
+            ).format(agency=request.agency, ended=found.ended, cycle=cycle.id, holder=found.holder)
+        else:
+            line = _("{agency} has nothing to be reminded of in cycle {cycle} as of {day}.").format(
+                agency=request.agency, cycle=cycle.id, day=day
+            )
+    else:
+        line = _("No agency has anything to be reminded of in cycle {cycle} as of {day}.").format(
+            cycle=cycle.id, day=day
+        )
+    console.print(_("{line} No reminder written.").format(line=line), markup=False, highlight=False)
+    if request.within is None:
+        console.print(
+            _("Items due soon are left out: add `--within DAYS` to remind of them too."),
+            markup=False,
+            highlight=False,
+        )
+
+
+def _summary(
+    console: Console,
+    request: Request,
+    catalog: Catalog,
+    reminders: list[Reminder],
+    targets: dict[str, Path],
+    existing: set[Path],
+    documents: Documents,
+) -> None:
+    """Which files were written, for whom, and who has no focal point for an e-mail."""
+
+    def say(line: str) -> None:
+        console.print(line, markup=False, highlight=False)
+
+    folder = next(iter(targets.values())).parent if targets else request.out
+    say(
+        _("{reminders} as of {day} in {folder}/:").format(
+            reminders=counted(len(targets), "{n} reminder", "{n} reminders"),
+            day=request.as_of.isoformat(),
+            folder=folder,
+        )
+    )
+    for reminder in reminders:
+        path = targets.get(reminder.agency)
+        if path is None:
+            continue
+        overdue = max((-i.obligation.days_left for i in reminder.items), default=0)
+        detail = counted(len(reminder.items), "{n} item", "{n} items")
+        if overdue > 0:
+            detail += ", " + counted(overdue, "up to {n} day overdue", "up to {n} days overdue")
+        if request.output == "eml" and reminder.focal_point is not None:
+            detail += " → " + reminder.focal_point.email
+        replaced = _(" (replaced)") if path in existing else ""
+        name = catalog.agencies[reminder.agency].short_name(current_language())
+        say(f"  {path.name}{replaced}: {name} — {detail}")
+    lacking = [r.agency for r in reminders if r.focal_point is None]
+    if lacking:
+        message = (
+            _("No focal point for {agencies}: no e-mail for them; send the letter.")
+            if request.output == "eml"
+            else _("No focal point for {agencies}: they get the letter, but no e-mail.")
+        )
+        say(message.format(agencies=", ".join(lacking)))
+        hint = _("add `focal_point: {{name: …, email: …}}` to each in {file}").format(
+            file=ASSIGNMENTS
+        )
+        say(_("hint: {hint}").format(hint=hint))
+    if request.output == "eml" and documents.issuer.email is None:
+        say(
+            _(
+                "The drafts have no sender: add `email:` under `issuer:` in {file}, or choose "
+                "the sender in the mail program."
+            ).format(file=DOCUMENTS)
+        )

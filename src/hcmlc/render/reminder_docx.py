@@ -1,0 +1,39 @@
+"""A reminder as an official letter (.docx), through templates/reminder.docx.
+
+The template sees plain data only; its layout is Decree 30/2020/NĐ-CP's letter (công văn), see
+templates/build_templates.py and render/decree30.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from hcmlc.reminders import Reminder
+from hcmlc.render.docx_language import with_language
+from hcmlc.render.docx_template import render_docx
+
+
+def render_letter(reminder: Reminder, template: Path, lang: str) -> bytes:
+    """The .docx bytes of the letter of `reminder`, in `lang`."""
+    data = render_docx(template, lambda _document: context(reminder))
+    return with_language(data, lang)
+
+
+def context(reminder: Reminder) -> dict[str, Any]:
+    """What the letter's templates read: the same for the Word and the text renderings."""
+    return {
+        "h": asdict(reminder.heading),
+        "s": asdict(reminder.signature),
+        "l": reminder.labels,
+        "agency": reminder.agency,
+        "name": reminder.name,
+        "basis": reminder.basis,
+        "owed": reminder.owed,
+        "items": [
+            {"text": i.text, "deadline": i.deadline, "when": i.when, "item": i.obligation.item}
+            for i in reminder.items
+        ],
+        "request": reminder.request,
+    }

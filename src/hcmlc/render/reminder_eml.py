@@ -1,0 +1,61 @@
+"""A reminder as an e-mail draft (.eml) to the agency's focal point, which the coordinator opens
+in a mail program and sends: hcmlc sends nothing.
+
+An Internet message (RFC 5322) built by Python's `email` package with its default policy: the
+names are encoded per RFC 2047 where they are not ASCII, the text is UTF-8 (quoted-printable),
+lines end with CRLF. `X-Unsent: 1` makes Outlook open it as a draft.
+
+The subject is encoded here (`encoded_words`): folding a long non-ASCII subject, the policy of
+Python 3.11 drops the space at a fold ("Thành phố" comes back as "Thànhphố"; folding of encoded
+words has known faults, e.g. python/cpython#144156), so the subject is cut into B-encoded words
+that carry their spaces inside, each line short enough never to be folded again.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.policy import SMTP, default
+from email.utils import format_datetime
+
+from hcmlc.reminders import Reminder
+
+VIET_NAM_TIME = dt.timezone(dt.timedelta(hours=7))
+"""Viet Nam's time zone (UTC+7), for the draft's date."""
+WORD_BYTES = 39
+"""UTF-8 bytes per encoded word: `=?utf-8?b?…?=` is then at most 64 characters, well within
+RFC 2047's 75 and, after `Subject: `, within a line of 78."""
+
+
+def render_email(reminder: Reminder, body: str, sender: Address | None, day: dt.date) -> bytes:
+    """The .eml bytes of `reminder` to its focal point, with `body` as its text, from `sender`
+    (the issuer; without one, the mail program fills it in), dated `day`."""
+    focal = reminder.focal_point
+    assert focal is not None, "only an agency with a focal point gets an e-mail"
+    message = EmailMessage(policy=default)
+    if sender is not None:
+        message["From"] = sender
+    message["To"] = Address(display_name=focal.name, addr_spec=focal.email)
+    message.set_raw("Subject", encoded_words(reminder.subject))
+    message["Date"] = format_datetime(dt.datetime.combine(day, dt.time(8), VIET_NAM_TIME))
+    message["X-Unsent"] = "1"
+    message.set_content(body, charset="utf-8", cte="quoted-printable")
+    return message.as_bytes(policy=SMTP)
+
+
+def encoded_words(text: str) -> str:
+    """`text` as RFC 2047 B-encoded UTF-8 words, one a line (a folded header value); ASCII text
+    short enough for one line is left as it is."""
+    if text.isascii() and len(text) <= 60:
+        return text
+    words: list[str] = []
+    current = ""
+    for character in text:
+        if len((current + character).encode("utf-8")) > WORD_BYTES:
+            words.append(current)
+            current = ""
+        current += character
+    words.append(current)
+    return "\n ".join(f"=?utf-8?b?{base64.b64encode(w.encode('utf-8')).decode()}?=" for w in words)
