@@ -8,8 +8,8 @@ STAMP  := $(VENV)/.installed
 # shows the 2025 cycle five days after its deadline of 15 December 2025.
 DEMO_AS_OF ?= 2025-12-20
 
-.PHONY: status validate report generated check-generated test lint bench templates messages clean \
-	lock lock-upgrade
+.PHONY: status validate report dashboard generated check-generated test lint bench templates messages \
+	clean lock lock-upgrade browser-tools
 
 # Every dependency, runtime and dev, is pinned with its hashes in requirements/*.txt (pip-tools);
 # pyproject.toml keeps the ranges. hcmlc itself goes in last, without touching the pins.
@@ -39,6 +39,24 @@ validate: $(STAMP)
 
 report: $(STAMP)
 	$(BIN)/hcmlc report
+
+# The status page of the bundled demonstration (site/index.html), with the form and the report
+# published beside it, as .github/workflows/publish-dashboard.yml builds it.
+dashboard: $(STAMP)
+	$(BIN)/hcmlc fill-form
+	$(BIN)/hcmlc report
+	$(BIN)/hcmlc dashboard --as-of $(DEMO_AS_OF)
+
+# What the browser tests inject into the page: axe-core, pinned with its integrity hash in
+# requirements/node/package-lock.json, installed into build/node (never a global install).
+# The browser itself is Debian's Chromium (apt-get install chromium); .ci/run installs both.
+AXE := build/node/node_modules/axe-core/axe.min.js
+browser-tools: $(AXE)
+$(AXE): requirements/node/package.json requirements/node/package-lock.json
+	mkdir -p build/node
+	cp requirements/node/package.json requirements/node/package-lock.json build/node/
+	npm ci --prefix build/node --ignore-scripts --no-audit --no-fund
+	touch $(AXE)
 
 # Files generated from the models and data/: regenerate them, or check they are current.
 generated: $(STAMP)
