@@ -177,14 +177,22 @@ def test_the_documents_it_links_to(repo) -> None:
         "progress-report-2025-vi.docx",
     ]
     wanted = wanted_documents(catalog, catalog.cycles["2025"], "vi")
-    page = page_of(repo, documents=[(wanted[0], 45_300), (wanted[2], 1_234_567)])
-    assert [(d.href, d.text, d.details) for d in page.documents] == [
+    found = [(wanted[0], 45_300), (wanted[1], 45_100), (wanted[3], 1_234_567)]
+    page = page_of(repo, documents=found)
+    assert [
+        (g.text, [(d.href, d.language, d.details) for d in g.links]) for g in page.documents
+    ] == [
         (
-            "gnlc-form-2023-vi.docx",
             "Mẫu đơn đăng ký GNLC đã điền, kỳ 2023",
-            "tiếng Việt, Word, 45 KB",
+            [
+                ("gnlc-form-2023-vi.docx", "tiếng Việt", "Word, 45 KB"),
+                ("gnlc-form-2023-en.docx", "tiếng Anh", "Word, 45 KB"),
+            ],
         ),
-        ("progress-report-2025-vi.docx", "Báo cáo tiến độ năm 2025", "tiếng Việt, Word, 1,2 MB"),
+        (
+            "Báo cáo tiến độ năm 2025",
+            [("progress-report-2025-en.docx", "tiếng Anh", "Word, 1,2 MB")],
+        ),
     ]
 
 

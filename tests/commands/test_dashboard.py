@@ -162,8 +162,10 @@ def test_the_form_and_report_built_beside_it_are_published_and_linked(
         "Published beside it: gnlc-form-2023-vi.docx, progress-report-2025-en.docx.\n"
     )
     html = read_page(tmp_path / "site")
-    assert '<a href="gnlc-form-2023-vi.docx">Mẫu đơn đăng ký GNLC đã điền, kỳ 2023</a>' in html
-    assert "(tiếng Anh, Word, 45 KB)" in html
+    assert "<li>Mẫu đơn đăng ký GNLC đã điền, kỳ 2023:\n" in html
+    assert '<a href="gnlc-form-2023-vi.docx" hreflang="vi">tiếng Việt</a>' in html
+    assert '<a href="progress-report-2025-en.docx" hreflang="en">tiếng Anh</a>' in html
+    assert "(Word, 45 KB)" in html
     assert (tmp_path / "site/progress-report-2025-en.docx").stat().st_size == 45_000
 
 

@@ -31,8 +31,18 @@ class Wanted:
 class DocumentLink:
     href: str
     """Relative to the page: the document is published beside it."""
-    text: str
+    lang: Lang
+    language: str
+    """The document's language, named in the page's: `tiếng Anh`."""
     details: str
+
+
+@dataclass(frozen=True)
+class DocumentGroup:
+    """One document in each language found: `Progress report 2025: Vietnamese · English`."""
+
+    text: str
+    links: list[DocumentLink]
 
 
 def wanted_documents(catalog: Catalog, cycle: Cycle, lang: Lang) -> list[Wanted]:
@@ -58,15 +68,22 @@ def _latest_application(catalog: Catalog) -> Cycle | None:
         return None
 
 
-def document_link(wanted: Wanted, size: int, lang: Lang) -> DocumentLink:
-    """The link to a document found, `size` bytes long, worded in `lang`."""
-    if wanted.kind == "form":
-        text = word("doc-form", lang, cycle=wanted.ref)
-    else:
-        text = word("doc-report", lang, year=wanted.ref)
-    language = word(f"lang-{wanted.lang}", lang)
-    details = word("doc-details", lang, language=language, size=size_text(size, lang))
-    return DocumentLink(wanted.name, text, details)
+def document_groups(found: list[tuple[Wanted, int]], lang: Lang) -> list[DocumentGroup]:
+    """The documents found (each with its size in bytes), one group per document, worded in
+    `lang`, in the order of `wanted_documents`."""
+    groups: dict[tuple[str, str], DocumentGroup] = {}
+    for wanted, size in found:
+        key = (wanted.kind, wanted.ref)
+        if key not in groups:
+            if wanted.kind == "form":
+                text = word("doc-form", lang, cycle=wanted.ref)
+            else:
+                text = word("doc-report", lang, year=wanted.ref)
+            groups[key] = DocumentGroup(text, [])
+        details = word("doc-details", lang, size=size_text(size, lang))
+        language = word(f"lang-{wanted.lang}", lang)
+        groups[key].links.append(DocumentLink(wanted.name, wanted.lang, language, details))
+    return list(groups.values())
 
 
 def size_text(size: int, lang: Lang) -> str:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from hcmlc import __version__
 from hcmlc.dashboard.delivery import AreaBlock, DeliveryWriter, Headline, Line, UnownedLine
-from hcmlc.dashboard.documents import DocumentLink, Wanted, document_link
+from hcmlc.dashboard.documents import DocumentGroup, Wanted, document_groups
 from hcmlc.dashboard.targets import VALIDATE, Targets, targets_section
 from hcmlc.dashboard.words import LABELS, counted, day_text, word
 from hcmlc.deliveries import Delivery, FileKey
@@ -50,7 +50,7 @@ class Dashboard:
     unowned: list[UnownedLine] = field(default_factory=list)
     areas: list[AreaBlock] = field(default_factory=list)
     targets: Targets | None = None
-    documents: list[DocumentLink] = field(default_factory=list)
+    documents: list[DocumentGroup] = field(default_factory=list)
 
 
 def build_dashboard(
@@ -91,7 +91,7 @@ def build_dashboard(
         unowned=writer.unowned(),
         areas=writer.areas(),
         targets=targets_section(repo, cycle, as_of, deliveries, lang),
-        documents=[document_link(wanted, size, lang) for wanted, size in documents],
+        documents=document_groups(list(documents), lang),
     )
 
 

@@ -188,7 +188,7 @@ LABELS: dict[str, dict[Lang, str]] = {
         "en": "The filled GNLC membership form, cycle {cycle}",
     },
     "doc-report": {"vi": "Báo cáo tiến độ năm {year}", "en": "Progress report {year}"},
-    "doc-details": {"vi": "{language}, Word, {size}", "en": "{language}, Word, {size}"},
+    "doc-details": {"vi": "Word, {size}", "en": "Word, {size}"},
     "lang-vi": {"vi": "tiếng Việt", "en": "Vietnamese"},
     "lang-en": {"vi": "tiếng Anh", "en": "English"},
     "footer": {
