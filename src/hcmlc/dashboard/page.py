@@ -98,9 +98,11 @@ def build_dashboard(
 def _banner(errors: int, *, broken: bool, lang: Lang) -> Banner | None:
     if not errors:
         return None
-    text = word("banner-text", lang, errors=counted("errors", errors, lang))
+    count = word("banner-count", lang, errors=counted("errors", errors, lang))
     if broken:
-        text = f"{word('broken-data', lang)} {text}"
+        text = f"{word('broken-data', lang)} {count}"
+    else:
+        text = f"{count} {word('banner-left-out', lang)}"
     return Banner(errors, text, word("banner-command", lang, command=VALIDATE))
 
 

@@ -35,15 +35,16 @@ LABELS: dict[str, dict[Lang, str]] = {
         "en": "with changes to data/ or submissions/ not yet committed",
     },
     "banner-title": {"vi": "Dữ liệu có lỗi", "en": "The data has errors"},
-    "banner-text": {
-        "vi": "Kho dữ liệu có {errors}. Các mục có lỗi không được tính: chúng được coi là chưa "
-        "nộp, và không số liệu nào trên trang này lấy từ các mục đó.",
-        "en": "The repository has {errors}. Entries with errors are left out: they count as "
-        "not supplied, and no figure on this page comes from them.",
+    "banner-count": {"vi": "Kho dữ liệu có {errors}.", "en": "The repository has {errors}."},
+    "banner-left-out": {
+        "vi": "Các mục có lỗi không được tính: chúng được coi là chưa nộp, và không số liệu nào "
+        "trên trang này lấy từ các mục đó.",
+        "en": "Entries with errors are left out: they count as not supplied, and no figure on "
+        "this page comes from them.",
     },
     "banner-command": {
         "vi": "Xem và sửa các lỗi bằng lệnh `{command}`.",
-        "en": "To see and fix them, run `{command}`.",
+        "en": "To see where, and how to fix it, run `{command}`.",
     },
     "broken-data": {
         "vi": "Tệp data/criteria.yaml hoặc data/assignments.yaml có lỗi, nên trang chưa thể "
