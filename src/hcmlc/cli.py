@@ -387,6 +387,42 @@ def remind(
     )
 
 
+@app.command(
+    help=N_(
+        "Write the status page for the city's leadership: one self-contained HTML file "
+        "(DIR/index.html) with the form and the report built beside DIR."
+    )
+)
+def dashboard(
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            metavar="DIR",
+            help=N_("The folder to write, replaced whole (default: site)."),
+            file_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    cycle: Annotated[
+        str | None, typer.Option("--cycle", help=N_("Cycle id (default: the current cycle)."))
+    ] = None,
+    as_of: AsOfOption = None,
+    lang: Annotated[
+        Language, typer.Option("--lang", help=N_("Language of the page."))
+    ] = Language.vi,
+    root: RootOption = None,
+) -> None:
+    from hcmlc.commands import dashboard as command
+
+    _run(
+        lambda console, repo_root: command.run(
+            console, repo_root, cycle, as_of_day(as_of), out, lang.value
+        ),
+        root,
+    )
+
+
 OutOption = Annotated[
     Path | None,
     typer.Option("--out", help=N_("File to write."), dir_okay=False, show_default=False),

@@ -12,12 +12,15 @@ import subprocess
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from hcmlc.catalog import Catalog
 from hcmlc.diagnostics import Diagnostic
 from hcmlc.i18n import _
 from hcmlc.yamlio import Document
+
+if TYPE_CHECKING:
+    from hcmlc.checks import Entry
 
 Source = Literal["submitted", "commit", "unknown"]
 FileKey = tuple[str, str]
@@ -58,6 +61,18 @@ def deliveries(root: Path, files: dict[FileKey, Dated]) -> dict[FileKey, Deliver
         else:
             result[key] = Delivery(file.path, None, "unknown")
     return result
+
+
+def delivered_by(
+    supplied: set[Entry], delivered: dict[FileKey, Delivery], as_of: dt.date
+) -> set[Entry]:
+    """The entries of `supplied` whose file had arrived on `as_of`: a view as of a day knows
+    nothing of later deliveries (status applies the same rule to each obligation)."""
+    return {
+        entry
+        for entry in supplied
+        if (found := delivered.get((entry[1], entry[0]))) is None or found.by(as_of)
+    }
 
 
 def added_on(root: Path, paths: Iterable[str]) -> dict[str, dt.date]:

@@ -285,6 +285,9 @@ class ProgressReport:
     missing_intro: str
     missing: list[MissingData] = field(default_factory=list)
     status_words: dict[str, str] = field(default_factory=dict)
+    assessment: list[CriterionProgress] = field(default_factory=list)
+    """The assessment of `year` the report words: the figures behind its texts, for other
+    views of the same result (the status page draws its trend charts from them)."""
 
     @property
     def compared(self) -> str:
@@ -403,6 +406,7 @@ class _Writer:
             missing_intro=self.missing_intro(year),
             missing=self.missing(),
             status_words={s.value: STATUS_WORDS[s][lang] for s in Status},
+            assessment=now,
         )
 
     def summary_row(

@@ -92,7 +92,7 @@ class Tally:
 
 @dataclass(frozen=True)
 class Row:
-    """A line of a status table: an agency, a standard or a criterion, with its tally."""
+    """A line of a status table: an agency, an area, a standard or a criterion, with its tally."""
 
     id: str
     name: str
@@ -148,6 +148,8 @@ class Status:
     undated: list[str] = field(default_factory=list)
     """Files of the cycle with no `submitted:` date and no commit: counted as delivered."""
     next_cycle: NextCycle | None = None
+    areas: list[Row] = field(default_factory=list)
+    """The indicators of each of the framework's three areas, like `standards`."""
 
     def tally(self, kind: ItemKind | None = None, agency: str | None = None) -> Tally:
         """Counts over the cycle or one agency, for one kind of item or both."""
@@ -255,6 +257,14 @@ def build_status(
         Row(s.id, s.title.get(lang), Tally.of([o for c in s.criteria for o in by_criterion[c.id]]))
         for s in catalog.framework.standards()
     ]
+    areas = [
+        Row(
+            a.id,
+            a.title.get(lang),
+            Tally.of([o for s in a.standards for c in s.criteria for o in by_criterion[c.id]]),
+        )
+        for a in catalog.framework.areas
+    ]
     return Status(
         cycle=cycle,
         as_of=as_of,
@@ -270,6 +280,7 @@ def build_status(
             if cycle_id == cycle.id and d.source == "unknown"
         ),
         next_cycle=next_cycle(catalog, cycle, as_of),
+        areas=areas,
     )
 
 

@@ -124,3 +124,14 @@ def test_broken_data_files_stop_status_with_a_pointer_to_validate(hcmlc, repo) -
     code, _, err = hcmlc("status", "--root", str(repo.root))
     assert code == 1
     assert "the data files are broken" in err and "hcmlc validate" in err
+
+
+def test_areas_count_the_indicators_of_their_standards(hcmlc, repo) -> None:
+    repo.write("submissions/2023/so-gddt.yaml", SO_GDDT)
+    _, doc = status(hcmlc, repo, "--as-of", "2023-09-05")
+    assert [a["id"] for a in doc["areas"]] == ["1", "2", "3"]
+    for key in ("owed", "supplied", "overdue"):
+        assert sum(a[key] for a in doc["areas"]) == doc["indicators"][key]
+        for area in doc["areas"]:
+            standards = [s for s in doc["standards"] if s["id"].split(".")[0] == area["id"]]
+            assert area[key] == sum(s[key] for s in standards)

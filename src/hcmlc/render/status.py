@@ -95,6 +95,7 @@ def status_document(status: Status, agency: str | None, catalog: Catalog) -> dic
         document["standing"] = _standing_dict(standing(catalog, agency, status.cycle))
     else:
         document["agencies"] = [_row(r) for r in status.agencies]
+        document["areas"] = [_row(r) for r in status.areas]
         document["standards"] = [_row(r) for r in status.standards]
         document["criteria"] = [_row(r) for r in status.criteria]
         document["unowned"] = [_unowned_dict(u) for u in status.unowned]

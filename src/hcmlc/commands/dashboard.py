@@ -1,0 +1,113 @@
+"""`hcmlc dashboard`: the status page for the city's leadership, as one self-contained HTML
+file in a folder of its own, with the form and the report when they were built beside it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from rich.console import Console
+
+from hcmlc.dashboard.documents import Wanted, wanted_documents
+from hcmlc.dashboard.page import build_dashboard
+from hcmlc.errors import DataError
+from hcmlc.i18n import Lang, _, counted
+from hcmlc.models.registry import Cycle
+from hcmlc.render.dashboard_html import render_dashboard
+from hcmlc.repository import Repository, load
+from hcmlc.revision import revision
+from hcmlc.site_folder import check_ours, publish
+
+DEFAULT_OUT = Path("site")
+PAGE = "index.html"
+
+
+def run(
+    console: Console,
+    root: Path,
+    cycle_id: str | None,
+    as_of: dt.date,
+    out: Path | None,
+    lang: Lang,
+) -> int:
+    """Build the page from what is sound, publish the folder; exit 1 when the data has errors
+    (the page then carries a banner saying so)."""
+    folder = out or DEFAULT_OUT
+    check_ours(folder)  # before any work: a folder that is not ours is never touched
+    repo = load(root)
+    cycle = _cycle(repo, cycle_id)
+    documents = _documents(repo, cycle, lang, folder.parent)
+    page = build_dashboard(
+        repo,
+        cycle,
+        as_of,
+        lang,
+        revision=revision(root),
+        documents=[(wanted, len(data)) for wanted, data in documents],
+    )
+    files = {PAGE: render_dashboard(page).encode("utf-8")}
+    files |= {wanted.name: data for wanted, data in documents}
+    publish(folder, files)
+    _summary(console, folder, page.headline is not None, repo, cycle, as_of, documents)
+    return 1 if repo.error_count else 0
+
+
+def _cycle(repo: Repository, cycle_id: str | None) -> Cycle | None:
+    """The cycle asked for or the current one; None when data/ is too broken to say (the
+    page then shows the banner only). An unknown `--cycle` is still a usage error."""
+    if repo.catalog is None:
+        return None
+    try:
+        return repo.cycle(cycle_id)
+    except DataError:  # `current_cycle` names no cycle: located in the problems
+        return None
+
+
+def _documents(
+    repo: Repository, cycle: Cycle | None, lang: Lang, beside: Path
+) -> list[tuple[Wanted, bytes]]:
+    """The form and report found beside the site's folder, to publish with the page."""
+    if repo.catalog is None or cycle is None:
+        return []
+    found = []
+    for wanted in wanted_documents(repo.catalog, cycle, lang):
+        path = beside / wanted.name
+        if path.is_file():
+            found.append((wanted, path.read_bytes()))
+    return found
+
+
+def _summary(
+    console: Console,
+    folder: Path,
+    figures: bool,
+    repo: Repository,
+    cycle: Cycle | None,
+    as_of: dt.date,
+    documents: list[tuple[Wanted, bytes]],
+) -> None:
+    page = folder / PAGE
+    lines = []
+    if figures and cycle is not None:
+        lines.append(
+            _("Wrote {page}: the status of cycle {cycle} as of {date}.").format(
+                page=page, cycle=cycle.id, date=as_of.isoformat()
+            )
+        )
+    else:
+        lines.append(_("Wrote {page} without figures: data/ cannot be read.").format(page=page))
+    if documents:
+        lines.append(
+            _("Published beside it: {files}.").format(
+                files=", ".join(wanted.name for wanted, _data in documents)
+            )
+        )
+    if repo.error_count:
+        lines.append(
+            _(
+                "note: the data has {errors}: the page says so in a banner, and entries with "
+                "errors are left out; run `hcmlc validate`"
+            ).format(errors=counted(repo.error_count, "{n} error", "{n} errors"))
+        )
+    for line in lines:
+        console.print(line, markup=False, highlight=False)

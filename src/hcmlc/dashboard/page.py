@@ -1,0 +1,113 @@
+"""The whole status page: its headline, delivery tables, targets and links, or, when data/ is
+too broken to read, a page that says so and shows no figure."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from hcmlc import __version__
+from hcmlc.dashboard.delivery import AreaBlock, DeliveryWriter, Headline, Line, UnownedLine
+from hcmlc.dashboard.documents import DocumentGroup, Wanted, document_groups
+from hcmlc.dashboard.targets import VALIDATE, Targets, targets_section
+from hcmlc.dashboard.words import LABELS, counted, day_text, word
+from hcmlc.deliveries import Delivery, FileKey
+from hcmlc.i18n import Lang
+from hcmlc.models.registry import Cycle
+from hcmlc.repository import Repository
+from hcmlc.revision import Revision
+from hcmlc.status import build_status
+
+
+@dataclass(frozen=True)
+class Banner:
+    """The warning at the top of a page built from data with errors."""
+
+    errors: int
+    text: str
+    command: str
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """The whole page, worded in `lang`."""
+
+    lang: Lang
+    title: str
+    labels: dict[str, str]
+    as_of: str
+    footer: str
+    banner: Banner | None = None
+    cycle: str | None = None
+    """The cycle's heading; None when data/ is too broken to know it."""
+    revision: str | None = None
+    headline: Headline | None = None
+    notes: list[str] = field(default_factory=list)
+    agencies: list[Line] = field(default_factory=list)
+    reorganised: list[str] = field(default_factory=list)
+    unowned: list[UnownedLine] = field(default_factory=list)
+    areas: list[AreaBlock] = field(default_factory=list)
+    targets: Targets | None = None
+    documents: list[DocumentGroup] = field(default_factory=list)
+
+
+def build_dashboard(
+    repo: Repository,
+    cycle: Cycle | None,
+    as_of: dt.date,
+    lang: Lang,
+    *,
+    revision: Revision | None = None,
+    deliveries: dict[FileKey, Delivery] | None = None,
+    documents: Iterable[tuple[Wanted, int]] = (),
+) -> Dashboard:
+    """The page of `cycle` on `as_of`; without a catalog (data/ broken) or a cycle, a page with
+    the banner only. `documents`: the wanted documents found, with their size in bytes."""
+    catalog = repo.catalog
+    city = catalog.assignments.city.get(lang) if catalog else "hcmlc"
+    page = Dashboard(
+        lang=lang,
+        title=word("title", lang, city=city),
+        labels={key: words[lang] for key, words in LABELS.items()},
+        as_of=word("as-of", lang, day=day_text(as_of, lang)),
+        footer=word("footer", lang, version=__version__),
+        banner=_banner(repo.error_count, broken=catalog is None, lang=lang),
+        revision=_revision(revision, lang),
+    )
+    if catalog is None or cycle is None:
+        return page
+    deliveries = repo.deliveries() if deliveries is None else deliveries
+    status = build_status(catalog, repo.supplied, cycle, as_of, repo.error_count, lang, deliveries)
+    writer = DeliveryWriter(catalog, status, lang)
+    return dataclasses.replace(
+        page,
+        cycle=word("cycle", lang, cycle=cycle.id, title=cycle.title.get(lang)),
+        headline=writer.headline(),
+        notes=writer.notes(),
+        agencies=writer.agencies(),
+        reorganised=writer.reorganised(),
+        unowned=writer.unowned(),
+        areas=writer.areas(),
+        targets=targets_section(repo, cycle, as_of, deliveries, lang),
+        documents=document_groups(list(documents), lang),
+    )
+
+
+def _banner(errors: int, *, broken: bool, lang: Lang) -> Banner | None:
+    if not errors:
+        return None
+    count = word("banner-count", lang, errors=counted("errors", errors, lang))
+    if broken:
+        text = f"{word('broken-data', lang)} {count}"
+    else:
+        text = f"{count} {word('banner-left-out', lang)}"
+    return Banner(errors, text, word("banner-command", lang, command=VALIDATE))
+
+
+def _revision(found: Revision | None, lang: Lang) -> str | None:
+    if found is None:
+        return None
+    text = word("revision", lang, commit=found.short, day=day_text(found.day, lang))
+    return f"{text}, {word('revision-changed', lang)}" if found.changed else text

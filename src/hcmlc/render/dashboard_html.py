@@ -1,0 +1,89 @@
+"""The status page as one self-contained HTML file: the template and stylesheet shipped with
+hcmlc, rendered in Jinja's sandbox with autoescape, charts drawn inline (render/svg.py).
+
+The page fetches nothing: its Content-Security-Policy allows no script, image, font or
+connection, and only the page's own stylesheet (by its hash), so even a link in the data
+cannot make a reader's browser load anything.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from importlib import resources
+
+from markupsafe import Markup, escape
+
+from hcmlc import __version__
+from hcmlc.dashboard.page import Dashboard
+from hcmlc.dashboard.targets import StatusCount, TargetIndicator
+from hcmlc.dashboard.words import number
+from hcmlc.errors import BrokenTemplate
+from hcmlc.render import svg
+from hcmlc.status import Tally
+
+TEMPLATE = "dashboard.html.j2"
+STYLESHEET = "dashboard.css"
+_BACKTICKS = re.compile(r"`([^`]+)`")
+COLUMNS = ("owed", "supplied", "missing", "overdue", "late")
+"""The counts of each delivery table, in order."""
+
+
+def render_dashboard(page: Dashboard) -> str:
+    """The HTML text of `page`."""
+    from jinja2 import StrictUndefined, TemplateError
+    from jinja2.sandbox import SandboxedEnvironment
+
+    environment = SandboxedEnvironment(
+        autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined
+    )
+    environment.filters["num"] = lambda n: number(n, page.lang)
+    environment.filters["code"] = code_spans
+    css = _read(STYLESHEET)
+    try:
+        template = environment.from_string(_read(TEMPLATE))
+        return template.render(
+            d=page,
+            l=page.labels,
+            css=Markup(css),
+            style_hash=style_hash(css),
+            version=__version__,
+            patterns=svg.PATTERNS,
+            fills=svg.DELIVERY_FILLS,
+            columns=COLUMNS,
+            bar=_bar,
+            status_bar=_status_bar,
+            swatch=svg.swatch,
+            sparkline=_sparkline,
+        )
+    except TemplateError as exc:  # pragma: no cover - the template ships with hcmlc
+        raise BrokenTemplate(TEMPLATE, exc, word=False) from None
+
+
+def code_spans(text: str) -> Markup:
+    """The page's own sentence `text`, escaped, with each `command` between backticks set as
+    code; never applied to texts from the data."""
+    return Markup(_BACKTICKS.sub(r"<code>\1</code>", str(escape(text))))
+
+
+def style_hash(css: str) -> str:
+    """The CSP source that allows exactly this stylesheet: `sha256-<base64>`."""
+    digest = hashlib.sha256(css.encode("utf-8")).digest()
+    return f"sha256-{base64.b64encode(digest).decode('ascii')}"
+
+
+def _read(name: str) -> str:
+    return resources.files("hcmlc.render").joinpath(name).read_text(encoding="utf-8")
+
+
+def _bar(tally: Tally) -> Markup:
+    return svg.stacked_bar(svg.delivery_segments(tally))
+
+
+def _status_bar(counts: list[StatusCount]) -> Markup:
+    return svg.stacked_bar([svg.Segment(c.count, c.status.value) for c in counts])
+
+
+def _sparkline(indicator: TargetIndicator) -> Markup:
+    return svg.sparkline(indicator.series, indicator.goal)

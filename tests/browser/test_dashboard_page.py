@@ -1,0 +1,162 @@
+"""`hcmlc dashboard` as a person sees it: the page opened from a file in Chromium (issue 16)."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+
+A4_POINTS = (595, 842)
+
+
+@dataclass
+class Opened:
+    """A page open in the browser, with every request it made and every error it logged."""
+
+    page: Any
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.page, name)
+
+
+@pytest.fixture
+def open_page(browser: Any) -> Iterator[Any]:
+    """`open_page(url, width=1280, **context)`: a fresh context and page, closed afterwards."""
+    contexts = []
+
+    def open_(url: str, width: int = 1280, **options: Any) -> Opened:
+        context = browser.new_context(viewport={"width": width, "height": 900}, **options)
+        contexts.append(context)
+        opened = Opened(context.new_page())
+        opened.page.on("request", lambda request: opened.requests.append(request.url))
+        opened.page.on(
+            "console",
+            lambda message: opened.errors.append(message.text) if message.type == "error" else None,
+        )
+        opened.page.on("pageerror", lambda error: opened.errors.append(str(error)))
+        opened.page.goto(url)
+        return opened
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+def as_int(text: str) -> int:
+    """A count as the page prints it: `1.234` (vi) or `1,234` (en)."""
+    digits = re.sub(r"[.,\s]", "", text)
+    assert digits.isdigit(), text
+    return int(digits)
+
+
+def status_json(hcmlc: Any, page: Any) -> dict[str, Any]:
+    code, out, err = hcmlc(
+        "status",
+        "--root",
+        str(page.root),
+        "--format",
+        "json",
+        "--no-cache",
+        "--cycle",
+        page.cycle,
+        "--as-of",
+        page.as_of,
+    )
+    assert code == 0, err
+    document: dict[str, Any] = json.loads(out)
+    return document
+
+
+def test_loads_from_a_file_with_no_error_and_no_other_request(open_page, page_built) -> None:
+    page = open_page(page_built.url)
+    assert page.evaluate("document.documentElement.lang") == page_built.lang
+    assert page.locator("h1").is_visible()
+    # the stylesheet applied (its hash in the Content-Security-Policy is right): a styled header
+    assert page.evaluate(
+        "getComputedStyle(document.querySelector('.masthead')).backgroundColor"
+    ) not in ("rgba(0, 0, 0, 0)", "transparent")
+    assert page.errors == []
+    assert page.requests == [page_built.url]
+    assert all(url.startswith("file://") for url in page.requests)
+
+
+def test_the_headline_and_each_agency_equal_status_json(open_page, page_built, hcmlc) -> None:
+    status = status_json(hcmlc, page_built)
+    page = open_page(page_built.url)
+    headline = {
+        key: as_int(page.locator(f'[data-value="total.{key}"]').inner_text())
+        for key in ("owed", "supplied", "overdue", "late")
+    }
+    assert headline == {key: status["total"][key] for key in headline}
+    assert page.locator('[data-value="total.owed"]').is_visible()
+    shown = page.locator("tr[data-agency]").evaluate_all(
+        "rows => rows.map(row => row.dataset.agency)"
+    )
+    assert sorted(shown) == sorted(row["id"] for row in status["agencies"])
+    for row in status["agencies"]:
+        cells = page.locator(f'tr[data-agency="{row["id"]}"]')
+        for key in ("owed", "supplied", "missing", "overdue", "late"):
+            assert as_int(cells.locator(f'[data-figure="{key}"]').inner_text()) == row[key], (
+                row["id"],
+                key,
+            )
+        progress = cells.locator('[data-figure="progress"]').inner_text()
+        assert progress == ("—" if row["progress"] is None else f"{round(row['progress'])}%")
+    overdue = [row["overdue"] for row in status["agencies"]]
+    by_page = [next(r["overdue"] for r in status["agencies"] if r["id"] == a) for a in shown]
+    assert by_page == sorted(overdue, reverse=True)  # the most overdue first
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_no_sideways_scrolling(open_page, page_built, width) -> None:
+    page = open_page(page_built.url, width=width)
+    overflow = page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert overflow[0] <= overflow[1], overflow
+    wider = page.evaluate(
+        """width => [...document.querySelectorAll('main *')]
+            .filter(e => e.getBoundingClientRect().right > width + 0.5)
+            .map(e => e.tagName + '.' + e.className).slice(0, 5)""",
+        width,
+    )
+    assert wider == []
+
+
+def test_prints_on_a4_with_the_headline_on_page_one(open_page, built, hcmlc) -> None:
+    from pypdf import PdfReader
+
+    page_built = built["vi"]
+    status = status_json(hcmlc, page_built)
+    page = open_page(page_built.url)
+    pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
+    assert len(pdf.pages) > 1
+    first = pdf.pages[0]
+    assert tuple(round(float(x)) for x in first.mediabox[2:]) == A4_POINTS
+    text = re.sub(r"\s+", " ", first.extract_text())
+    total = status["total"]
+    assert "Tóm tắt" in text and "Đã nộp" in text and "Quá hạn" in text
+    assert f"{total['supplied']}/{total['owed']}" in text.replace(" ", "")
+    assert "15/12/2025" in text
+
+
+def test_axe_finds_no_serious_or_critical_violation(open_page, page_built, axe_source) -> None:
+    for width in (1280, 375):
+        page = open_page(page_built.url, width=width, bypass_csp=True)
+        page.add_script_tag(path=str(axe_source))
+        results = page.evaluate(
+            "async () => await axe.run(document, {resultTypes: ['violations']})"
+        )
+        serious = [
+            (v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]])
+            for v in results["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+        assert serious == [], (width, serious)
