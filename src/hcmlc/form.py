@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 from hcmlc.catalog import Catalog
 from hcmlc.checks import Entry
 from hcmlc.completeness import field_text, missing_fields, supplies, untranslated_fields
+from hcmlc.figures import read_entry
 from hcmlc.models.registry import Cycle, Question, Section, WordLimit
 from hcmlc.models.submission import (
     ChoiceAnswer,
@@ -32,7 +33,7 @@ from hcmlc.models.submission import (
 )
 from hcmlc.photos import PhotoError, inspect_photo, locate_photo
 from hcmlc.repository import Repository
-from hcmlc.values import ValueProblem, parse_quantity
+from hcmlc.values import ValueProblem
 from hcmlc.wordcount import count_words
 
 M = TypeVar("M", bound=BaseModel)
@@ -401,8 +402,8 @@ class _Builder:
             if entry is None or accepted not in self.supplied or indicator.unit is None:
                 continue
             try:
-                number = parse_quantity(entry.value, indicator.unit)
-            except ValueProblem:
+                number = float(read_entry(entry, indicator).value)
+            except ValueProblem:  # pragma: no cover - a supplied entry reads
                 continue
             source = label("from-indicator", self.lang, id=indicator.id)
             return Figure(format_number(number, self.lang), entry.year, source)
@@ -442,7 +443,7 @@ class _Builder:
         the one holding its duties in the cycle."""
         day = self.cycle.reference_date
         held = (
-            o if o not in self.catalog.agencies else self.catalog.holder(o, day)
+            o if o not in self.catalog.agencies else self.catalog.holder(o, day, question.id)
             for o in question.owners
         )
         return list(dict.fromkeys(o for o in held if o is not None))

@@ -362,7 +362,7 @@ class _Writer:
         lang, catalog = self.lang, self.catalog
         summary = [
             self.summary_row(area.id, area.title.get(lang), now, before)
-            for area in catalog.framework.areas
+            for area in catalog.areas()
         ]
         total = self.summary_row("", label("total", lang), now, before)
         by_id = {c.criterion.id: c for c in now}
@@ -382,7 +382,7 @@ class _Writer:
                     s.title.get(lang),
                     [self.criterion_block(by_id[c.id]) for c in s.criteria],
                 )
-                for s in catalog.framework.standards()
+                for s in catalog.standards()
             ],
             charts=[self.chart(i) for c in now for i in c.indicators if _chartable(i)],
             unmet=[self.unmet(c) for c in now if c.status in UNMET],

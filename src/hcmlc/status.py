@@ -123,6 +123,10 @@ class Standing:
     started: dt.date | None = None
     holder: str | None = None
     """The agency holding its duties in the cycle, when it ended and has a successor."""
+    split: dict[str, list[str]] = field(default_factory=dict)
+    """When its duties were split: each successor → the items it holds (empty: the rest)."""
+    territory: tuple[str, ...] = ()
+    """A former district: the units that took over its territory."""
 
 
 @dataclass(frozen=True)
@@ -219,7 +223,10 @@ def standing(catalog: Catalog, agency_id: str, cycle: Cycle) -> Standing:
     if agency.active_on(day):
         return Standing(agency_id, True)
     holder = catalog.holder(agency_id, day)
-    return Standing(agency_id, False, agency.ended, agency.started, holder)
+    successors = catalog.successors(agency_id, day)
+    split = successors if len(successors) > 1 else {}
+    territory = tuple(catalog.territories.get(agency_id, ()))
+    return Standing(agency_id, False, agency.ended, agency.started, holder, split, territory)
 
 
 def build_status(
@@ -235,7 +242,7 @@ def build_status(
     criterion; rows are named in `lang`, or in Vietnamese where the data has no English name."""
     deliveries = deliveries or {}
     obligations = list(obligations_of(catalog, supplied, cycle, as_of, deliveries))
-    by_criterion: dict[str, list[Obligation]] = {c.id: [] for c in catalog.framework.criteria()}
+    by_criterion: dict[str, list[Obligation]] = {c.id: [] for c in catalog.criteria()}
     for o in obligations:
         if o.kind == "indicator":
             by_criterion[catalog.criterion_of[o.item].id].append(o)
@@ -249,11 +256,11 @@ def build_status(
     ]
     criteria = [
         Row(c.id, c.title.get(lang), Tally.of(by_criterion[c.id]))
-        for c in catalog.framework.criteria()
+        for c in catalog.criteria()
     ]
     standards = [
         Row(s.id, s.title.get(lang), Tally.of([o for c in s.criteria for o in by_criterion[c.id]]))
-        for s in catalog.framework.standards()
+        for s in catalog.standards()
     ]
     return Status(
         cycle=cycle,
@@ -303,7 +310,7 @@ def obligations_of(
         for item, agencies in catalog.owners(kind, cycle).items():
             taken_over: dict[str, list[str]] = {}
             for former in listed[item]:
-                holder = catalog.holder(former, day)
+                holder = catalog.holder(former, day, item)
                 if holder is not None and holder != former:
                     taken_over.setdefault(holder, []).append(former)
             for agency in agencies:

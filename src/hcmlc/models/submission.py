@@ -11,9 +11,13 @@ from hcmlc.models.common import Id, NonEmpty, Strict, Text, text_of_plain_string
 
 
 class IndicatorValue(Strict):
-    """A figure or a qualitative state for one indicator; `value` is typed by its indicator."""
+    """A figure or a qualitative state for one indicator; `value` is typed by its indicator.
 
-    value: NonEmpty
+    An indicator that asks for several figures (its `parts`) takes them under `parts:`, by part
+    id, instead of `value` (checks.py requires the one its indicator asks for)."""
+
+    value: NonEmpty | None = None
+    parts: dict[str, NonEmpty] = {}
     unit: str | None = None
     year: int
     source: NonEmpty | None = None
