@@ -195,6 +195,22 @@ def build_progress_report() -> bytes:
     _cells(table.add_row(), "{%tr endfor %}", "", "", "", "", "")
     _tag(doc, "{%p endfor %}")
 
+    _tag(doc, "{%p if city_figures %}")
+    doc.add_paragraph("{{ l['city-figures'] }}", style="Heading 1")
+    doc.add_paragraph("{{ city_figures_intro }}")
+    _tag(doc, "{%p for figure in city_figures %}")
+    doc.add_paragraph("{{ figure.id }} {{ figure.text }}", style="Question")
+    table = _table(doc, 2, widths=(50, 120))
+    for key, value in (
+        ("city-figure", "{{ figure.figure }}"),
+        ("covered", "{{ figure.coverage }}"),
+        ("missing-units", "{{ figure.missing }}"),
+    ):
+        row = table.rows[0] if key == "city-figure" else table.add_row()
+        _cells(row, f"{{{{ l['{key}'] }}}}", value, style="Cell")
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p endif %}")
+
     doc.add_paragraph("{{ l.charts }}", style="Heading 1")
     _tag(doc, "{%p for chart in charts %}")
     image = doc.add_paragraph("{{ chart.image }}")

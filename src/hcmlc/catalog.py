@@ -96,7 +96,9 @@ class Catalog:
         for duty in agency.duties:
             for criterion in self.criteria():
                 if criterion.id in duty.criteria:
-                    found.update(dict.fromkeys((i.id for i in criterion.indicators), duty.successor))
+                    found.update(
+                        dict.fromkeys((i.id for i in criterion.indicators), duty.successor)
+                    )
         for duty in agency.duties:
             found.update(dict.fromkeys(duty.items, duty.successor))
         return found

@@ -84,6 +84,10 @@ _UNKNOWN: dict[str, tuple[str, str]] = {
         N_("unknown question `{ref}`"),
         N_("see the question ids in data/assignments.yaml"),
     ),
+    "item": (
+        N_("unknown indicator or question `{ref}`"),
+        N_("see the ids in data/criteria.yaml (indicators) and data/assignments.yaml (questions)"),
+    ),
     "criterion": (
         N_("unknown criterion `{ref}`"),
         N_("see the criterion ids in data/criteria.yaml and data/frameworks/"),
@@ -735,7 +739,9 @@ def _duplicates(doc: Document, ids: Iterator[tuple[Loc, str]]) -> list[Diagnosti
     return problems
 
 
-def _framework_ids(catalog: Catalog, framework: Framework | None = None) -> Iterator[tuple[Loc, str]]:
+def _framework_ids(
+    catalog: Catalog, framework: Framework | None = None
+) -> Iterator[tuple[Loc, str]]:
     """Every id of `framework` (default: data/criteria.yaml's) with its location."""
     for a, area in enumerate((framework or catalog.framework).areas):
         yield ("areas", a, "id"), area.id

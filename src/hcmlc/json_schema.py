@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from hcmlc.catalog import Catalog
-from hcmlc.models.framework import Indicator
+from hcmlc.models.framework import Indicator, Unit
 from hcmlc.models.registry import Question
 from hcmlc.models.submission import ANSWER_MODELS, IndicatorValue, Photo, Submission
 from hcmlc.values import NUMBER, SCALE_STATES, UNIT_BOUNDS
@@ -87,6 +87,10 @@ def _definitions() -> dict[str, Any]:
     definitions[IndicatorValue.__name__]["properties"]["value"] = {
         "description": "The figure, or the state on the indicator's scale."
     }
+    definitions[IndicatorValue.__name__]["properties"]["parts"] = {
+        "description": "The figures of an indicator that asks for several, by part id.",
+        "type": "object",
+    }
     return definitions
 
 
@@ -104,16 +108,47 @@ def _section(description: str, properties: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _number(unit: Unit) -> dict[str, Any]:
+    """A figure in `unit`: a number within its bounds, or the same written in quotes."""
+    bounds = UNIT_BOUNDS[unit]
+    number: dict[str, Any] = {
+        "type": "integer" if bounds.whole else "number",
+        "minimum": bounds.low,
+    }
+    if not math.isinf(bounds.high):
+        number["maximum"] = bounds.high
+    return {"anyOf": [number, {"type": "string", "pattern": NUMBER_TEXT}]}
+
+
+def _parts(indicator: Indicator) -> dict[str, Any]:
+    """An indicator that asks for several figures: each under `parts:`, no `value`."""
+    assert indicator.unit is not None
+    number = _number(indicator.part_unit())
+    parts = {p.id: {"description": _text(p.text.vi, p.text.en), **number} for p in indicator.parts}
+    how = "numerator, then denominator" if indicator.ratio else "the first is the value"
+    return {
+        "description": f"{_text(indicator.text.vi, indicator.text.en)}\n\n"
+        f"unit: {indicator.unit.value}; parts ({how}): {', '.join(parts)}",
+        "allOf": [{"$ref": f"#/definitions/{IndicatorValue.__name__}"}],
+        "properties": {
+            "value": False,
+            "unit": {"enum": [indicator.unit.value, None]},
+            "parts": {
+                "type": "object",
+                "properties": parts,
+                "required": list(parts),
+                "additionalProperties": False,
+            },
+        },
+        "required": ["parts"],
+    }
+
+
 def _indicator(indicator: Indicator) -> dict[str, Any]:
+    if indicator.parts:
+        return _parts(indicator)
     if indicator.unit is not None:
-        bounds = UNIT_BOUNDS[indicator.unit]
-        number: dict[str, Any] = {
-            "type": "integer" if bounds.whole else "number",
-            "minimum": bounds.low,
-        }
-        if not math.isinf(bounds.high):
-            number["maximum"] = bounds.high
-        value: dict[str, Any] = {"anyOf": [number, {"type": "string", "pattern": NUMBER_TEXT}]}
+        value: dict[str, Any] = _number(indicator.unit)
         unit: dict[str, Any] = {"enum": [indicator.unit.value, None]}
         measure = f"unit: {indicator.unit.value}"
     else:
@@ -125,7 +160,8 @@ def _indicator(indicator: Indicator) -> dict[str, Any]:
     return {
         "description": f"{_text(indicator.text.vi, indicator.text.en)}\n\n{measure}",
         "allOf": [{"$ref": f"#/definitions/{IndicatorValue.__name__}"}],
-        "properties": {"value": value, "unit": unit},
+        "properties": {"value": value, "unit": unit, "parts": False},
+        "required": ["value"],
     }
 
 

@@ -8,6 +8,9 @@ them when it declares how (`aggregate`: their sum, or the ratio of their summed 
 citywide.py), else there is none. Nothing is guessed: an indicator without a value is "no
 data", one without a target "no target".
 
+A city figure formed from the units' figures is judged once every unit that owes it has
+supplied; before, it is shown with its coverage and the indicator has no data for the year.
+
 A year is judged on current values only: those of the years its reporting cycle covers. An
 older value is shown, with its year, but the indicator has no data for the year. A target whose
 year is still ahead is judged against a straight path from its baseline (or, without one, from
@@ -251,8 +254,12 @@ def _indicator_progress(
     latest = points[-1] if points else None
     if target is None:
         status = Status.NO_TARGET
-    elif latest is None or (current_from is not None and latest.year < current_from):
-        status = Status.NO_DATA
+    elif (
+        latest is None
+        or (current_from is not None and latest.year < current_from)
+        or (latest.city is not None and not latest.city.complete)
+    ):
+        status = Status.NO_DATA  # a figure of some of the units only is shown, not judged
     elif _reaches(indicator, latest.value, target):
         status = Status.MET
     elif target.target is not None and target.target.year > year:

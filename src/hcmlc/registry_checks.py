@@ -91,7 +91,7 @@ def check_registry(catalog: Catalog, doc: Document, hand_kept: int) -> list[Diag
                     _unknown(doc, base + ("successor",), "agency", duty.successor, catalog.agencies)
                 )
             for field, pool, kind in (
-                ("items", items, "indicator"),
+                ("items", items, "item"),
                 ("criteria", criteria, "criterion"),
             ):
                 for k, ref in enumerate(getattr(duty, field)):
@@ -185,7 +185,9 @@ def check_units(catalog: Catalog, doc: Document, units: Units, hand_kept: int) -
     for district, taken_over in units.territories.items():
         if district not in catalog.agencies:
             problems.append(
-                _unknown(doc, ("territories", district), "agency", district, catalog.agencies, key=True)
+                _unknown(
+                    doc, ("territories", district), "agency", district, catalog.agencies, key=True
+                )
             )
         for k, ref in enumerate(taken_over):
             if ref not in ids:

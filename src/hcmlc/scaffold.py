@@ -82,6 +82,9 @@ def describe_owed(cycle: Cycle, indicators: list[str], answers: list[str]) -> st
 
 def _indicator(indicator: Indicator, cycle: Cycle) -> Iterator[str]:
     yield f"  ## {indicator.id} — {indicator.text.vi}"
+    if indicator.parts:
+        yield from _parts(indicator, cycle)
+        return
     if indicator.unit is not None:
         bounds = UNIT_BOUNDS[indicator.unit]
         high = "" if math.isinf(bounds.high) else f" to {bounds.high:g}"
@@ -93,6 +96,24 @@ def _indicator(indicator: Indicator, cycle: Cycle) -> Iterator[str]:
         fields = ["value:", "year:", "source:"]
     yield f"  ## {measure} · due {cycle.deadlines.indicators}"
     yield from _stub(indicator.id, fields)
+
+
+def _parts(indicator: Indicator, cycle: Cycle) -> Iterator[str]:
+    """The block of an indicator that asks for several figures: one line per part."""
+    if indicator.ratio:
+        measure = (
+            f"two whole counts, the first out of the second: hcmlc computes the {indicator.unit}"
+        )
+    else:
+        bounds = UNIT_BOUNDS[indicator.part_unit()]
+        high = "" if math.isinf(bounds.high) else f" to {bounds.high:g}"
+        measure = (
+            f"{len(indicator.parts)} figures, each a number in {indicator.part_unit().value}, "
+            f"{bounds.low:g}{high}; the first is the indicator's value"
+        )
+    yield f"  ## {measure} · due {cycle.deadlines.indicators}"
+    notes = {f"  {p.id}:": p.text.vi for p in indicator.parts}
+    yield from _stub(indicator.id, ["parts:", *notes, "year:", "source:"], notes)
 
 
 def _answer(question: Question, cycle: Cycle) -> Iterator[str]:

@@ -8,14 +8,16 @@ without a successor are owed by nobody, and are listed as such, never counted as
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
 from hcmlc.catalog import Catalog
 from hcmlc.checks import Entry, ItemKind
+from hcmlc.citywide import CityFigure, city_figures
 from hcmlc.deliveries import Delivery, FileKey
 from hcmlc.errors import HcmlcError
+from hcmlc.figures import LocalFigure
 from hcmlc.i18n import Lang, _
 from hcmlc.models.registry import Cycle
 from hcmlc.suggest import did_you_mean
@@ -152,6 +154,8 @@ class Status:
     undated: list[str] = field(default_factory=list)
     """Files of the cycle with no `submitted:` date and no commit: counted as delivered."""
     next_cycle: NextCycle | None = None
+    city_figures: list[CityFigure] = field(default_factory=list)
+    """City figures formed from the units' figures (citywide.py), with their coverage."""
 
     def tally(self, kind: ItemKind | None = None, agency: str | None = None) -> Tally:
         """Counts over the cycle or one agency, for one kind of item or both."""
@@ -237,9 +241,11 @@ def build_status(
     problems: int = 0,
     lang: Lang = "vi",
     deliveries: dict[FileKey, Delivery] | None = None,
+    figures: Iterable[LocalFigure] = (),
 ) -> Status:
     """Every obligation of `cycle` on `as_of` and the tallies per agency, standard and
-    criterion; rows are named in `lang`, or in Vietnamese where the data has no English name."""
+    criterion; rows are named in `lang`, or in Vietnamese where the data has no English name.
+    The city figures are formed from the units' `figures` delivered by `as_of`."""
     deliveries = deliveries or {}
     obligations = list(obligations_of(catalog, supplied, cycle, as_of, deliveries))
     by_criterion: dict[str, list[Obligation]] = {c.id: [] for c in catalog.criteria()}
@@ -255,8 +261,7 @@ def build_status(
         if a.id in by_agency
     ]
     criteria = [
-        Row(c.id, c.title.get(lang), Tally.of(by_criterion[c.id]))
-        for c in catalog.criteria()
+        Row(c.id, c.title.get(lang), Tally.of(by_criterion[c.id])) for c in catalog.criteria()
     ]
     standards = [
         Row(s.id, s.title.get(lang), Tally.of([o for c in s.criteria for o in by_criterion[c.id]]))
@@ -277,7 +282,21 @@ def build_status(
             if cycle_id == cycle.id and d.source == "unknown"
         ),
         next_cycle=next_cycle(catalog, cycle, as_of),
+        city_figures=city_figures(catalog, _delivered(figures, cycle, as_of, deliveries), cycle),
     )
+
+
+def _delivered(
+    figures: Iterable[LocalFigure],
+    cycle: Cycle,
+    as_of: dt.date,
+    deliveries: dict[FileKey, Delivery],
+) -> Iterator[LocalFigure]:
+    """The figures of `cycle` whose file had arrived by `as_of` (as an obligation counts)."""
+    for figure in figures:
+        delivery = deliveries.get((figure.agency, cycle.id))
+        if figure.cycle == cycle.id and (delivery is None or delivery.by(as_of)):
+            yield figure
 
 
 def _agency_row(agency: str, name: str, obligations: list[Obligation]) -> Row:

@@ -42,6 +42,8 @@ def render_markdown(report: ProgressReport, chart_paths: dict[str, str], templat
             unmet=report.unmet,
             missing_intro=report.missing_intro,
             missing=report.missing,
+            city_figures=report.city_figures,
+            city_figures_intro=report.city_figures_intro,
         )
     except TemplateError as exc:
         raise BrokenTemplate(template, exc, word=False) from None

@@ -12,6 +12,7 @@ from rich.text import Text
 
 from hcmlc.catalog import Catalog
 from hcmlc.i18n import N_, _, counted, current_language
+from hcmlc.render.city_figures import city_figure_dict, render_city_figures
 from hcmlc.render.diagnostics import write_json
 from hcmlc.status import Obligation, Row, Standing, Status, Tally, Unowned, standing
 
@@ -42,6 +43,7 @@ def render_table(console: Console, status: Status, catalog: Catalog) -> None:
             if catalog.standard_of[row.id].id == standard.id:
                 _tally_row(criteria, f"  {row.id}", row.name, row.tally)
     console.print(criteria)
+    render_city_figures(console, status.city_figures, catalog)
     _unowned(console, status, catalog)
     _totals(console, status)
 
@@ -93,6 +95,7 @@ def status_document(status: Status, agency: str | None, catalog: Catalog) -> dic
         document["standards"] = [_row(r) for r in status.standards]
         document["criteria"] = [_row(r) for r in status.criteria]
         document["unowned"] = [_unowned_dict(u) for u in status.unowned]
+        document["city_figures"] = [city_figure_dict(f) for f in status.city_figures]
     if status.next_cycle is not None:
         document["next_cycle"] = {
             "last_deadline": status.next_cycle.last_deadline.isoformat(),
@@ -145,10 +148,24 @@ def _standing(console: Console, status: Status, catalog: Catalog, agency: str) -
                 )
             )
         return
-    if found.ended is not None and found.holder is not None:
+    parts = ""
+    if found.split:
+        parts = "; ".join(
+            _("{holder}: {items}").format(holder=holder, items=", ".join(items))
+            if items
+            else _("{holder}: the rest").format(holder=holder)
+            for holder, items in found.split.items()
+        )
+        message = _("{agency} ended on {day}; its duties in cycle {cycle} were split: {parts}.")
+    elif found.ended is not None and found.holder is not None:
         message = _(
             "{agency} ended on {day}; its duties in cycle {cycle} are {holder}'s: "
             "see `hcmlc status --agency {holder}`."
+        )
+    elif found.territory:
+        message = _(
+            "{agency} ended on {day}; its territory passed to {units} in cycle {cycle}: "
+            "each owes its own items."
         )
     elif found.ended is not None:
         message = _(
@@ -164,6 +181,8 @@ def _standing(console: Console, status: Status, catalog: Catalog, agency: str) -
                 day=found.ended or found.started,
                 cycle=status.cycle.id,
                 holder=found.holder,
+                parts=parts,
+                units=_names(catalog, found.territory),
             ),
             style="yellow",
         )
@@ -395,4 +414,6 @@ def _standing_dict(s: Standing) -> dict[str, Any]:
         "ended": s.ended.isoformat() if s.ended else None,
         "started": s.started.isoformat() if s.started else None,
         "holder": s.holder,
+        "split": s.split,
+        "territory": list(s.territory),
     }
