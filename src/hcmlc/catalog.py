@@ -47,8 +47,12 @@ class Catalog:
     def __post_init__(self) -> None:
         reg = self.assignments
         setter = object.__setattr__
-        every = [i for fw in self.frameworks for i in fw.indicators()]
-        setter(self, "indicators", {i.id: i for i in every})
+        indicators: dict[str, Indicator] = {}
+        for fw in self.frameworks:  # an id two frameworks clash on (an error) stays the first's
+            for indicator in fw.indicators():
+                indicators.setdefault(indicator.id, indicator)
+        every = list(indicators.values())
+        setter(self, "indicators", indicators)
         setter(
             self,
             "framework_of",

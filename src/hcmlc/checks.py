@@ -443,7 +443,9 @@ class _SubmissionChecker:
         try:
             reading = read_entry(entry, indicator)
         except EntryProblem as problem:
-            self._add(loc + problem.where, problem.code, str(problem), problem.hint)
+            self._add(
+                loc + problem.where, problem.code, str(problem), problem.hint, key=problem.key
+            )
             ok = False
         except ValueProblem as problem:
             self._add(

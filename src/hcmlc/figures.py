@@ -25,10 +25,16 @@ class EntryProblem(ValueProblem):
     """An entry that does not give what its indicator asks for, located below the entry."""
 
     def __init__(
-        self, message: str, hint: str | None, where: tuple[str, ...], code: str = FIGURE_PARTS
+        self,
+        message: str,
+        hint: str | None,
+        where: tuple[str, ...],
+        code: str = FIGURE_PARTS,
+        *,
+        key: bool = False,
     ) -> None:
         super().__init__(message, hint)
-        self.where, self.code = where, code
+        self.where, self.code, self.key = where, code, key
 
 
 def read_entry(entry: IndicatorValue, indicator: Indicator) -> Reading:
@@ -72,6 +78,7 @@ def _parts(entry: IndicatorValue, indicator: Indicator) -> tuple[float, tuple[fl
                 _("indicator {id} has no part `{part}`").format(id=indicator.id, part=name),
                 _("its parts are {parts}").format(parts=wanted),
                 ("parts", name),
+                key=True,
             )
     missing = [i for i in ids if i not in entry.parts]
     if missing:
@@ -95,7 +102,7 @@ def _parts(entry: IndicatorValue, indicator: Indicator) -> tuple[float, tuple[fl
                 _("indicator {id}, part `{part}`: {problem}").format(
                     id=indicator.id, part=name, problem=problem
                 ),
-                problem.hint,
+                problem.hint or _("check the figure and its unit"),
                 ("parts", name),
                 "HCMLC-E022",
             ) from None
