@@ -82,9 +82,7 @@ def test_new_submission_follows_the_split(hcmlc, repo) -> None:
     text = (repo.root / "submissions/2025/so-y-te.yaml").read_text(encoding="utf-8")
     for item in ("1.1.4.b", "2.1.4.a", "2.1.4.b", "3.3.3.a"):
         assert f"  # {item}:" in text
-    hcmlc(
-        "new-submission", "--root", str(repo.root), "--agency", "so-noi-vu", "--cycle", "2025"
-    )
+    hcmlc("new-submission", "--root", str(repo.root), "--agency", "so-noi-vu", "--cycle", "2025")
     text = (repo.root / "submissions/2025/so-noi-vu.yaml").read_text(encoding="utf-8")
     assert "  # 1.2.2.a:" in text and "  # 1.1.4.b:" not in text
 
