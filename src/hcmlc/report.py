@@ -130,6 +130,10 @@ LABELS: dict[str, dict[Lang, str]] = {
     },
     "missing-units": {"vi": "Đơn vị chưa báo cáo", "en": "Units not yet reported"},
     "none-missing": {"vi": "không có", "en": "none"},
+    "units-missing": {
+        "vi": "{count} phường, xã, đặc khu: {names}",
+        "en": "{count} wards, communes and special zones: {names}",
+    },
 }
 """The report's own words, in each language it is written in."""
 
@@ -569,14 +573,29 @@ class _Writer:
         for o in self.obligations:
             if o.kind == "indicator" and not o.supplied:
                 by_agency.setdefault(o.agency, []).append(o.item)
-        result = [
-            MissingData(catalog.agency_name(agency, self.lang), self.items(items))
-            for agency, items in by_agency.items()
-        ]
+        # wards and communes missing the same items share one entry: 168 alike would fill pages
+        alike: dict[tuple[str, ...], list[str]] = {}
+        for agency, items in by_agency.items():
+            if catalog.agencies[agency].code is not None:
+                alike.setdefault(tuple(items), []).append(agency)
+        result = []
+        for agency, items in by_agency.items():
+            units = alike.get(tuple(items), [])
+            if len(units) > 1 and agency != units[0]:
+                continue
+            name = (
+                label("units-missing", self.lang, count=len(units), names=self.names(units))
+                if len(units) > 1
+                else catalog.agency_name(agency, self.lang)
+            )
+            result.append(MissingData(name, self.items(items)))
         orphans = [u.item for u in unowned(catalog, cycle) if u.kind == "indicator"]
         if orphans:
             result.append(MissingData(label("nobody", self.lang), self.items(orphans)))
         return result
+
+    def names(self, agencies: list[str]) -> str:
+        return ", ".join(self.catalog.agencies[a].short_name(self.lang) for a in agencies)
 
     def items(self, indicator_ids: list[str]) -> list[str]:
         return [f"{i} {self.catalog.indicators[i].text.get(self.lang)}" for i in indicator_ids]
