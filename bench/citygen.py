@@ -90,9 +90,7 @@ def build(out: Path, wards: int, years: int, seed: int = 1256) -> int:
 def _owned_by_wards(criteria: str) -> str:
     def add(match: re.Match[str]) -> str:
         owners = match.group(2)
-        return (
-            match.group(0) if GROUP in owners else f'{match.group(1)}{owners}, "{GROUP}"]'
-        )
+        return match.group(0) if GROUP in owners else f'{match.group(1)}{owners}, "{GROUP}"]'
 
     return re.sub(r"^(\s+agencies: \[)(.*)\]$", add, criteria, flags=re.MULTILINE)
 
@@ -139,11 +137,7 @@ def _wards_answer(registry: str) -> str:
         found = re.match(r'\s+- id: "([^"]+)"', line)
         if found:
             current = found.group(1)
-        if (
-            current in ANSWERED
-            and line.lstrip().startswith("owners: [")
-            and GROUP not in line
-        ):
+        if current in ANSWERED and line.lstrip().startswith("owners: [") and GROUP not in line:
             lines[n] = line.rstrip().removesuffix("]") + f', "{GROUP}"]\n'
     return "".join(lines)
 
