@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from rich import box
@@ -14,7 +13,8 @@ from hcmlc.catalog import Catalog
 from hcmlc.i18n import N_, _, counted, current_language
 from hcmlc.render.city_figures import city_figure_dict, render_city_figures
 from hcmlc.render.diagnostics import write_json
-from hcmlc.status import Obligation, Row, Standing, Status, Tally, Unowned, standing
+from hcmlc.render.standing import agency_names, render_standing, standing_dict
+from hcmlc.status import Obligation, Row, Status, Tally, Unowned, standing
 
 _STATE_STYLE = {"supplied": "green", "late": "yellow", "due": "yellow", "overdue": "bold red"}
 STATE_WORDS = {
@@ -52,7 +52,7 @@ def render_todo(console: Console, status: Status, catalog: Catalog, agency: str)
     """One agency's to-do list with each deadline and the days left, overdue or late."""
     name = catalog.agency_name(agency, current_language())
     _header(console, status, _("To-do list of {agency} — {name}").format(agency=agency, name=name))
-    _standing(console, status, catalog, agency)
+    render_standing(console, status, catalog, agency)
     todo = status.todo(agency)
     if todo:
         table = Table(box=_box(console), title=None, show_edge=console.is_terminal)
@@ -89,7 +89,7 @@ def status_document(status: Status, agency: str | None, catalog: Catalog) -> dic
     }
     if agency:
         document["agency"] = agency
-        document["standing"] = _standing_dict(standing(catalog, agency, status.cycle))
+        document["standing"] = standing_dict(standing(catalog, agency, status.cycle))
     else:
         document["agencies"] = [_row(r) for r in status.agencies]
         document["standards"] = [_row(r) for r in status.standards]
@@ -134,61 +134,6 @@ def _header(console: Console, status: Status, title: str | None = None) -> None:
         )
 
 
-def _standing(console: Console, status: Status, catalog: Catalog, agency: str) -> None:
-    """Why an agency owes nothing in the cycle, or whose duties it holds."""
-    found = standing(catalog, agency, status.cycle)
-    if found.active:
-        formerly = dict.fromkeys(a for o in status.todo(agency) for a in o.formerly)
-        if formerly:
-            console.print(
-                Text(
-                    _("In cycle {cycle} {agency} also holds the duties of {formerly}.").format(
-                        cycle=status.cycle.id, agency=agency, formerly=_names(catalog, formerly)
-                    )
-                )
-            )
-        return
-    parts = ""
-    if found.split:
-        parts = "; ".join(
-            _("{holder}: {items}").format(holder=holder, items=", ".join(items))
-            if items
-            else _("{holder}: the rest").format(holder=holder)
-            for holder, items in found.split.items()
-        )
-        message = _("{agency} ended on {day}; its duties in cycle {cycle} were split: {parts}.")
-    elif found.ended is not None and found.holder is not None:
-        message = _(
-            "{agency} ended on {day}; its duties in cycle {cycle} are {holder}'s: "
-            "see `hcmlc status --agency {holder}`."
-        )
-    elif found.territory:
-        message = _(
-            "{agency} ended on {day}; its territory passed to {units} in cycle {cycle}: "
-            "each owes its own items."
-        )
-    elif found.ended is not None:
-        message = _(
-            "{agency} ended on {day}; nobody holds its duties in cycle {cycle} yet "
-            "(see the items nobody owes in `hcmlc status`)."
-        )
-    else:
-        message = _("{agency} holds duties only from {day}, after cycle {cycle}.")
-    console.print(
-        Text(
-            message.format(
-                agency=agency,
-                day=found.ended or found.started,
-                cycle=status.cycle.id,
-                holder=found.holder,
-                parts=parts,
-                units=_names(catalog, found.territory),
-            ),
-            style="yellow",
-        )
-    )
-
-
 def _unowned(console: Console, status: Status, catalog: Catalog) -> None:
     if not status.unowned:
         return
@@ -207,7 +152,7 @@ def _unowned(console: Console, status: Status, catalog: Catalog) -> None:
             if u.kind == "indicator"
             else catalog.questions[u.item].text.get(lang)
         )
-        table.add_row(f"{_(KIND_WORDS[u.kind])} {u.item}", text, _names(catalog, u.formerly))
+        table.add_row(f"{_(KIND_WORDS[u.kind])} {u.item}", text, agency_names(catalog, u.formerly))
     console.print(table)
     console.print(
         Text(
@@ -218,16 +163,6 @@ def _unowned(console: Console, status: Status, catalog: Catalog) -> None:
             style="yellow",
         )
     )
-
-
-def _names(catalog: Catalog, agencies: Iterable[str]) -> str:
-    """Agency ids as short names, `so-khdt` → `Sở KH&ĐT`; at most five, then a count."""
-    ids = list(agencies)
-    lang = current_language()
-    shown = [catalog.agencies[a].short_name(lang) for a in ids[:5]]
-    if len(ids) > 5:
-        shown.append(_("and {n} more").format(n=len(ids) - 5))
-    return ", ".join(shown)
 
 
 def _table(console: Console, title: str | None, first: str, split: bool = False) -> Table:
@@ -263,7 +198,7 @@ def _agency_cell(catalog: Catalog, row: Row) -> str:
     if not row.formerly:
         return row.name
     return _("{name} (also for {formerly})").format(
-        name=row.name, formerly=_names(catalog, row.formerly)
+        name=row.name, formerly=agency_names(catalog, row.formerly)
     )
 
 
@@ -406,14 +341,3 @@ def _row(r: Row) -> dict[str, Any]:
 
 def _unowned_dict(u: Unowned) -> dict[str, Any]:
     return {"kind": u.kind, "item": u.item, "formerly": list(u.formerly)}
-
-
-def _standing_dict(s: Standing) -> dict[str, Any]:
-    return {
-        "active": s.active,
-        "ended": s.ended.isoformat() if s.ended else None,
-        "started": s.started.isoformat() if s.started else None,
-        "holder": s.holder,
-        "split": s.split,
-        "territory": list(s.territory),
-    }
