@@ -173,3 +173,15 @@ def test_the_holder_of_a_loop_is_nobody_never_a_hang(repo) -> None:
     path.write_text(text, encoding="utf-8")
     catalog = load(repo.root).require_catalog()
     assert catalog.holder("so-gtvt", dt.date(2025, 7, 1)) is None
+
+
+def test_new_submission_of_a_district_in_2025_names_the_units_of_its_territory(hcmlc, repo) -> None:
+    code, _, err = hcmlc(
+        "--lang", "en", "new-submission", "--root", str(repo.root), "--agency", "quan-1",
+        "--cycle", "2025",
+    )  # fmt: skip
+    assert code == 2
+    assert err.splitlines()[-1] == (
+        "hint: `quan-1` ended on 2025-07-01: its territory passed to 4 wards and communes, each "
+        "with its own file (e.g. `--agency phuong-tan-dinh`)"
+    )
