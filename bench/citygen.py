@@ -1,9 +1,12 @@
 """A synthetic city-scale repository for the benchmark: every ward reports every year.
 
-The framework and registry are the real ones in data/, with synthetic wards (kind `district`,
-so the `all-districts` group takes them in) made owners of every indicator and of five text
-questions, and one cycle a year that asks for both indicators and answers. Every submission is
-valid, written as a person would write it, so the benchmark measures the valid path.
+The frameworks and registry are the real ones in data/ (UNESCO's and the national learning
+models), with synthetic wards (kind `ward`, so the `all-communes` group takes them in, in
+place of the 168 of data/units.yaml) made owners of every indicator and of five text
+questions, and one cycle a year that asks for both frameworks' indicators and for answers.
+Every ward supplies 50 of UNESCO's indicators and every learning model (each as its two
+counts), so status and the report form city figures from thousands of units. Every submission
+is valid, written as a person would write it, so the benchmark measures the valid path.
 
     python bench/citygen.py OUT_DIR [--wards N] [--years N]
 """
@@ -21,7 +24,9 @@ FIRST_YEAR = 2023
 ANSWERED = ("context", "goals", "resources", "events", "monitoring")
 """Text questions every ward answers (each with a limit of at least 200 words)."""
 INDICATORS_PER_FILE = 50
-"""Of the 63 indicators a ward owes, each file supplies 50 (which ones varies)."""
+"""Of UNESCO's 63 indicators a ward owes, each file supplies 50 (which ones varies); it
+supplies every indicator of the learning models."""
+GROUP = "all-communes"
 
 UNIT_RANGES = {
     "percent": (0.0, 100.0),
@@ -57,6 +62,7 @@ def build(out: Path, wards: int, years: int, seed: int = 1256) -> int:
     cycles = [str(FIRST_YEAR + k) for k in range(years)]
     (out / "data").mkdir(parents=True, exist_ok=True)
     shutil.copytree(PROJECT / "templates", out / "templates", dirs_exist_ok=True)
+    shutil.copytree(PROJECT / "data/frameworks", out / "data/frameworks", dirs_exist_ok=True)
     criteria = (PROJECT / "data/criteria.yaml").read_text(encoding="utf-8")
     (out / "data/criteria.yaml").write_text(_owned_by_wards(criteria), encoding="utf-8")
     registry = (PROJECT / "data/assignments.yaml").read_text(encoding="utf-8")
@@ -65,6 +71,11 @@ def build(out: Path, wards: int, years: int, seed: int = 1256) -> int:
     registry = _wards_answer(registry)
     (out / "data/assignments.yaml").write_text(registry, encoding="utf-8")
     indicators = _indicators(criteria)
+    models = [
+        _indicators(path.read_text(encoding="utf-8"))
+        for path in sorted((PROJECT / "data/frameworks").glob("*.yaml"))
+    ]
+    indicators = {**indicators, "models": [i for found in models for i in found["all"]]}
     count = 0
     for cycle in cycles:
         folder = out / "submissions" / cycle
@@ -79,11 +90,7 @@ def build(out: Path, wards: int, years: int, seed: int = 1256) -> int:
 def _owned_by_wards(criteria: str) -> str:
     def add(match: re.Match[str]) -> str:
         owners = match.group(2)
-        return (
-            match.group(0)
-            if "all-districts" in owners
-            else f'{match.group(1)}{owners}, "all-districts"]'
-        )
+        return match.group(0) if GROUP in owners else f'{match.group(1)}{owners}, "{GROUP}"]'
 
     return re.sub(r"^(\s+agencies: \[)(.*)\]$", add, criteria, flags=re.MULTILINE)
 
@@ -94,7 +101,7 @@ def _with_wards(registry: str, ward_ids: list[str]) -> str:
         f"    name:\n"
         f'      vi: "Ủy ban nhân dân phường {ward[7:]}"\n'
         f'      en: "People\'s Committee of ward {ward[7:]}"\n'
-        f'    kind: "district"\n'
+        f'    kind: "ward"\n'
         for ward in ward_ids
     )
     return registry.replace("\ngroups:\n", f"\n{entries}\ngroups:\n", 1)
@@ -116,6 +123,7 @@ def _with_cycles(registry: str, cycles: list[str]) -> str:
             f"    deadlines:\n"
             f"      indicators: {year}-08-31\n"
             f"      answers: {year}-09-30\n"
+            f'    frameworks: ["unesco", "learning-models"]\n'
         )
     start = registry.index("\ncycles:\n")
     end = registry.index("\n# The membership application form")
@@ -129,28 +137,31 @@ def _wards_answer(registry: str) -> str:
         found = re.match(r'\s+- id: "([^"]+)"', line)
         if found:
             current = found.group(1)
-        if (
-            current in ANSWERED
-            and line.lstrip().startswith("owners: [")
-            and "all-districts" not in line
-        ):
-            lines[n] = line.rstrip().removesuffix("]") + ', "all-districts"]\n'
+        if current in ANSWERED and line.lstrip().startswith("owners: [") and GROUP not in line:
+            lines[n] = line.rstrip().removesuffix("]") + f', "{GROUP}"]\n'
     return "".join(lines)
 
 
-def _indicators(criteria: str) -> list[tuple[str, str, str]]:
-    """(id, "unit" or "scale", its name) of every indicator, read from the criteria text."""
-    found = []
-    for block in re.split(r"\n\s+- id: ", criteria):
-        id_match = re.match(r'"(\d+\.\d+\.\d+\.[a-z])"', block)
+Measure = tuple[str, str, str, list[str], bool]
+"""(id, "unit" or "scale", its name, its part ids, whether a ratio) of one indicator."""
+
+
+def _indicators(framework: str) -> dict[str, list[Measure]]:
+    """The indicators of a framework's text: "plain" (one value) and "all"."""
+    found: list[Measure] = []
+    for block in re.split(r"\n\s+- id: (?=\"[a-z0-9.]+\.[a-z]\"\n)", framework):
+        id_match = re.match(r'"([a-z0-9.]+\.[a-z])"', block)
         measure = re.search(r'\n\s+(unit|scale): "([a-z_0-9]+)"', block)
         if id_match and measure:
-            found.append((id_match.group(1), measure.group(1), measure.group(2)))
-    return found
+            listed = re.search(r"\n\s+parts:\n(.*?)\n\s+(aggregate|agencies):", block, re.S)
+            parts = re.findall(r'- id: "([a-z0-9-]+)"', listed.group(1)) if listed else []
+            ratio = 'aggregate: "ratio"' in block
+            found.append((id_match.group(1), measure.group(1), measure.group(2), parts, ratio))
+    return {"plain": [m for m in found if not m[3]], "all": found}
 
 
 def _submission(
-    rng: random.Random, ward: str, cycle: str, indicators: list[tuple[str, str, str]]
+    rng: random.Random, ward: str, cycle: str, indicators: dict[str, list[Measure]]
 ) -> str:
     lines = [
         f"# Ủy ban nhân dân phường {ward[7:]} — chu kỳ {cycle}. Synthetic benchmark data.",
@@ -159,16 +170,18 @@ def _submission(
         f"prepared_by: Văn phòng Ủy ban nhân dân phường {ward[7:]}",
         "indicators:",
     ]
-    for indicator_id, kind, name in sorted(rng.sample(indicators, INDICATORS_PER_FILE)):
+    chosen = sorted(rng.sample(indicators["all"], INDICATORS_PER_FILE)) + indicators["models"]
+    for indicator_id, kind, name, parts, ratio in chosen:
         lines.append(f"  {indicator_id}:")
-        if kind == "unit":
-            low, high = UNIT_RANGES[name]
-            value = (
-                rng.randint(int(low), int(high))
-                if name == "count"
-                else round(rng.uniform(low, high), 1)
-            )
-            lines += [f"    value: {value}", f"    unit: {name}"]
+        if ratio:
+            total = rng.randint(50, 20_000)
+            counted = rng.randint(0, total)
+            lines += ["    parts:", f"      {parts[0]}: {counted}", f"      {parts[1]}: {total}"]
+        elif parts:
+            lines.append("    parts:")
+            lines += [f"      {part}: {_figure(rng, name)}" for part in parts]
+        elif kind == "unit":
+            lines += [f"    value: {_figure(rng, name)}", f"    unit: {name}"]
         else:
             lines.append(f"    value: {rng.choice(STATES[name])}")
         lines += [f"    year: {cycle}", f"    source: {rng.choice(SOURCES)} {cycle}"]
@@ -185,6 +198,11 @@ def _submission(
             f"    en: {_sentence(rng, TEXT_EN, 80)}",
         ]
     return "\n".join(lines) + "\n"
+
+
+def _figure(rng: random.Random, unit: str) -> float | int:
+    low, high = UNIT_RANGES[unit]
+    return rng.randint(int(low), int(high)) if unit == "count" else round(rng.uniform(low, high), 1)
 
 
 def _sentence(rng: random.Random, vocabulary: str, n: int) -> str:

@@ -230,6 +230,21 @@ def build_progress_report() -> bytes:
     doc.add_paragraph()
     _tag(doc, "{%p endfor %}")
 
+    _tag(doc, "{%p if city_figures %}")  # in annex I: the figures behind its city rows
+    doc.add_paragraph("{{ l['city-figures'] }}", style="Heading 2")
+    doc.add_paragraph("{{ city_figures_intro }}", style="Body Text")
+    _tag(doc, "{%p for figure in city_figures %}")
+    name = doc.add_paragraph(style="Body Text")
+    name.add_run("{{ figure.id }} {{ figure.text }}").bold = True
+    name.paragraph_format.keep_with_next = True
+    table = decree30.grid(doc, (50, 115))
+    _cells(table.rows[0], "{{ l['city-figure'] }}", "{{ figure.figure }}")
+    decree30.add_row(table, "{{ l.covered }}", "{{ figure.coverage }}")
+    decree30.add_row(table, "{{ l['missing-units'] }}", "{{ figure.missing }}")
+    doc.add_paragraph()
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p endif %}")
+
     _annex(doc, 1)
     _tag(doc, "{%p for chart in charts %}")
     doc.add_paragraph("{{ chart.image }}", style="Figure")

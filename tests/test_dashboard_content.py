@@ -42,7 +42,10 @@ def test_the_figures_are_the_status_figures(repo) -> None:
     )
     page = page_of(repo)
     assert page.headline.total == status.tally()
-    assert page.headline.progress == "28%" and page.headline.total.owed == 78
+    # 77 items of the departments (Sở GD&ĐT took over Sở LĐ-TB&XH's part of 2.3.2.a, which it
+    # owed already) and 168 wards and communes × 11 (the districts' six, the national learning
+    # models' five): 94 of 1,925 supplied
+    assert page.headline.progress == "5%" and page.headline.total.owed == 77 + 168 * 11
     assert {line.id: line.tally for line in page.agencies} == {
         row.id: row.tally for row in status.agencies
     }
@@ -52,8 +55,8 @@ def test_the_figures_are_the_status_figures(repo) -> None:
     assert sum(a.line.tally.owed for a in page.areas) == status.tally("indicator").owed
     criteria = [c for a in page.areas for s in a.standards for c in s.criteria]
     assert [(c.id, c.tally) for c in criteria] == [(r.id, r.tally) for r in status.criteria]
-    nothing_owed = next(c for c in criteria if c.id == "3.3.4")
-    assert (nothing_owed.tally.owed, nothing_owed.progress) == (0, "—")
+    owed_by_the_wards = next(c for c in criteria if c.id == "3.3.4")  # the districts' in 2024
+    assert owed_by_the_wards.tally.owed == 168
 
 
 def test_the_headline_gives_the_deadline_and_the_days_past_it(repo) -> None:
@@ -79,8 +82,13 @@ def test_successors_predecessors_and_items_nobody_owes(repo) -> None:
         "Sở Kế hoạch và Đầu tư chấm dứt hoạt động từ ngày 01/03/2025; nhiệm vụ trong kỳ 2025 "
         "do Sở Tài chính đảm nhận." in page.reorganised
     )
-    [unowned] = page.unowned
-    assert unowned.item == "3.3.4.a" and unowned.formerly.endswith("và 17 đơn vị khác")
+    assert page.unowned == []  # from 1 July 2025 the wards and communes hold the districts' items
+    assert page.reorganised[-1] == (
+        "22 đơn vị cấp huyện chấm dứt hoạt động từ ngày 01/07/2025; địa bàn chuyển cho 102 "
+        "phường, xã, đặc khu, mỗi đơn vị tự báo cáo trong kỳ 2025."
+    )
+    labour = next(line for line in page.reorganised if line.startswith("Sở Lao động"))
+    assert "được chia cho: Sở NV (phần còn lại); Sở YT (1.1.4.b," in labour  # as status says
     english = page_of(repo, "en")
     assert next(line for line in english.agencies if line.id == "so-tai-chinh").note == (
         "also for DPI"
@@ -97,8 +105,8 @@ def test_the_targets_are_the_reports_assessment(repo) -> None:
         Status.ON_TRACK: 0,
         Status.BEHIND: 0,
         Status.NOT_MET: 7,
-        Status.NO_DATA: 3,
-    }
+        Status.NO_DATA: 7,  # 3 of UNESCO's, and the 4 national learning models: the wards'
+    }  # figures are partial, so not judged
     shown = {c.id: c for s in targets.standards for c in s.criteria}
     assert "1.1.3" not in shown and "1.1.3" in targets.untargeted  # no target
     literacy = shown["1.1.1"].indicators[0]
@@ -139,7 +147,7 @@ def test_broken_targets_leave_the_rest_of_the_page(repo, tmp_path) -> None:
         "data/targets.yaml has errors, so nothing can be assessed against the targets; "
         "run `hcmlc validate` to see them."
     )
-    assert page.targets.standards == [] and page.headline.total.owed == 78
+    assert page.targets.standards == [] and page.headline.total.owed == 77 + 168 * 11
     assert page.banner.errors == broken.error_count == 1
     assert page.banner.text.startswith("The repository has 1 error.")
 

@@ -5,7 +5,9 @@ The expected tables below were written from the plan independently of the YAML f
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,7 @@ from hcmlc.repository import load
 PROJECT = Path(__file__).resolve().parents[1]
 
 D = "all-districts"
+C = "all-communes"  # the wards and communes in the districts' place from 1 July 2025
 # criterion → (indicator letters with unit or scale, supplying agencies per indicator)
 ANNEX_I: dict[str, list[tuple[str, str, list[str]]]] = {
     "1.1.1": [("a", "percent", ["so-gddt"])],
@@ -62,21 +65,21 @@ ANNEX_I: dict[str, list[tuple[str, str, list[str]]]] = {
     "2.5.3": [("a", "percent", ["so-gddt"])],
     "2.5.4": [("a", "percent", ["so-gddt"])],
     "2.6.1": [("a", "existence", ["so-gddt"])],
-    "2.6.2": [("a", "percent", ["so-gddt", D])],
-    "2.6.3": [("a", "existence", ["so-gddt", D])],
+    "2.6.2": [("a", "percent", ["so-gddt", D, C])],
+    "2.6.3": [("a", "existence", ["so-gddt", D, C])],
     "3.1.1": [("a", "level", ["so-gddt"])],
     "3.1.2": [("a", "existence", ["so-gddt"])],
     "3.1.3": [("a", "existence", ["so-gddt"])],
     "3.2.1": [("a", "existence", ["so-gddt"])],
-    "3.2.2": [("a", "existence", ["all-departments", D])],
+    "3.2.2": [("a", "existence", ["all-departments", D, C])],
     "3.3.1": [
         ("a", "percent", ["so-tai-chinh"]),
         ("b", "percent", ["so-tai-chinh"]),
         ("c", "percent", ["so-tai-chinh"]),
     ],
-    "3.3.2": [("a", "level", ["so-gddt", D])],
-    "3.3.3": [("a", "level", ["so-ldtbxh", D])],
-    "3.3.4": [("a", "percent", [D])],
+    "3.3.2": [("a", "level", ["so-gddt", D, C])],
+    "3.3.3": [("a", "level", ["so-ldtbxh", D, C])],
+    "3.3.4": [("a", "percent", [D, C])],
     "3.3.5": [("a", "level", ["so-ngoai-vu"])],
 }
 
@@ -99,7 +102,7 @@ ANNEX_II: dict[str, tuple[str, int | None, int | None, list[str]]] = {
     "equity-inclusion": ("text", None, 200, ["so-ldtbxh"]),
     "decent-work": ("text", None, 200, ["so-khdt"]),
     "coordination-body": ("text", None, 200, ["so-gddt"]),
-    "resources": ("text", None, 200, ["so-gddt", "so-tai-chinh", D]),
+    "resources": ("text", None, 200, ["so-gddt", "so-tai-chinh", D, C]),
     "access-policies": ("text", None, 200, ["so-ldtbxh"]),
     "access-initiatives": ("text", None, 200, ["so-ldtbxh"]),
     "learning-information": ("text", None, 200, ["so-tttt", "so-vhtt"]),
@@ -177,7 +180,58 @@ def test_every_annex_i_indicator_with_its_kind_and_agencies(catalog: Catalog) ->
         for c in catalog.framework.criteria()
     }
     assert found == ANNEX_I
-    assert len(catalog.indicators) == 63
+    assert sum(1 for _ in catalog.framework.indicators()) == 63
+    # the flat index spans every framework: UNESCO's 63 and the 5 of the learning models
+    assert len(catalog.indicators) == 63 + 5
+
+
+def test_the_168_units_of_1_july_2025_with_the_codes_of_the_source(catalog: Catalog) -> None:
+    """Resolution 1685/NQ-UBTVQH15: 113 wards, 54 communes, 1 special zone; codes and names as
+    vietnam-provinces 2026.9.0 gives them (the statistics office's list)."""
+    units = [a for a in catalog.agencies.values() if a.code is not None]
+    kinds = Counter(a.kind.value for a in units)
+    assert (len(units), kinds) == (168, {"ward": 113, "commune": 54, "special_zone": 1})
+    assert len({a.code for a in units}) == 168
+    assert all(a.started == dt.date(2025, 7, 1) and a.ended is None for a in units)
+    sample = {a.code: a.short.vi for a in units if a.code in SOURCE_SAMPLE and a.short}
+    assert sample == SOURCE_SAMPLE
+    assert set(catalog.assignments.expand(["all-communes"])) == {a.id for a in units}
+    # the districts' territories: the old District 1 is now four wards
+    assert catalog.territories["quan-1"] == [
+        "phuong-tan-dinh",
+        "phuong-sai-gon",
+        "phuong-ben-thanh",
+        "phuong-cau-ong-lanh",
+    ]
+    assert set(catalog.territories) == DISTRICTS
+
+
+SOURCE_SAMPLE = {
+    "25747": "Phường Thủ Dầu Một",
+    "25807": "Xã Thanh An",
+    "26536": "Phường Rạch Dừa",  # printed with a doubled space in vietnam-provinces 2025.x
+    "26732": "Đặc khu Côn Đảo",
+    "26740": "Phường Sài Gòn",
+    "26800": "Phường Linh Xuân",  # 26794 in vietnam-provinces 2025.10.1, before the NSO list
+    "27664": "Xã Cần Giờ",
+    "27676": "Xã Thạnh An",
+}
+"""Codes read from vietnam-provinces 2026.9.0 when data/units.yaml was generated."""
+
+
+def test_units_file_is_what_the_tool_generates() -> None:
+    """Where vietnam-provinces (≥ 2026.1, Python ≥ 3.12) is installed, the committed file is
+    exactly what tools/units_from_vietnam_provinces.py writes from it."""
+    pytest.importorskip("vietnam_provinces._ward_conversion_2025")
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "units_tool", PROJECT / "tools/units_from_vietnam_provinces.py"
+    )
+    assert spec and spec.loader
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    assert tool.render() == (PROJECT / "data/units.yaml").read_text(encoding="utf-8")
 
 
 def test_printed_labels_kept_where_unesco_numbering_differs(catalog: Catalog) -> None:
@@ -210,7 +264,8 @@ def test_agency_registry_and_groups(catalog: Catalog) -> None:
     departments = catalog.assignments.expand(["all-departments"])
     assert "so-gddt" in departments and "hoi-khuyen-hoc" in departments
     assert "ban-to-chuc-thanh-uy" not in departments and not DISTRICTS & set(departments)
-    assert len(catalog.agencies) == 20 + 2 + 22  # the plan's, two formed in 2025, districts
+    # the plan's, three formed in 2025, the districts, and the 168 units of data/units.yaml
+    assert len(catalog.agencies) == 20 + 3 + 22 + 168
 
 
 def test_cycles_carry_the_plan_deadlines(catalog: Catalog) -> None:

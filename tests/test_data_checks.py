@@ -189,15 +189,18 @@ def test_an_agency_that_ended_cannot_submit_and_is_told_who_does(hcmlc, repo) ->
             1,
             "HCMLC-E060",
             "`quan-1` ended on 2025-07-01, before cycle 2025",
-            "ask the coordinator which agency reports in its place (`successor:` in "
-            "data/assignments.yaml)",
+            "its territory passed to 4 wards and communes (`phuong-tan-dinh`, `phuong-sai-gon`, "
+            "`phuong-ben-thanh`, `phuong-cau-ong-lanh`): each submits its own file, e.g. "
+            "submissions/2025/phuong-tan-dinh.yaml",
         ),
         (
             "submissions/2025/so-ldtbxh.yaml",
             1,
             "HCMLC-E060",
             "`so-ldtbxh` ended on 2025-03-01, before cycle 2025",
-            "its duties in cycle 2025 are `so-noi-vu`'s: submit as submissions/2025/so-noi-vu.yaml",
+            "its duties in cycle 2025 were split; each successor submits its part in its own "
+            "file: the rest: `so-noi-vu`; 1.1.4.b, 2.1.4.a, 2.1.4.b, 3.3.3.a, equity-inclusion, "
+            "access-initiatives: `so-y-te`; 2.3.2.a, access-policies: `so-gddt`",
         ),
     ]
 
@@ -207,8 +210,10 @@ def test_the_successor_owes_the_items_from_its_cycle_on(hcmlc, repo) -> None:
     assert code == 0
     rows = {row["id"]: row for row in json.loads(out)["agencies"]}
     assert "so-ldtbxh" not in rows and "quan-1" not in rows
-    # its own 1.1.3.a, 3.2.2.a (every department) and the seven of Sở LĐ-TB&XH
-    assert rows["so-noi-vu"]["owed"] == 9
+    # its own 1.1.3.a, 3.2.2.a (every department) and two of Sở LĐ-TB&XH's: labour and
+    # employment (1.2.2.a, 2.3.4.b); social protection went to Sở Y tế, vocational education
+    # to Sở GD&ĐT
+    assert rows["so-noi-vu"]["owed"] == 4
     code, out, _ = hcmlc("status", "--root", str(repo.root), "--cycle", "2024", "--format", "json")
     rows = {row["id"]: row for row in json.loads(out)["agencies"]}
     assert (rows["so-noi-vu"]["owed"], rows["so-ldtbxh"]["owed"]) == (2, 8)

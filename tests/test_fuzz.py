@@ -248,7 +248,7 @@ def test_mutated_targets_and_the_assessment(at: int, length: int, insert: bytes)
             problems += check_targets(CATALOG, doc, model)
             if not problems:
                 criteria = assess(CATALOG, SERIES, model.targets, 2025)
-                assert len(criteria) == 42 and all(c.status in Status for c in criteria)
+                assert len(criteria) == 47 and all(c.status in Status for c in criteria)
     located(problems, path, raw)
 
 

@@ -59,7 +59,7 @@ def test_entry_with_filenames_runs_validate(hcmlc, bundled, monkeypatch) -> None
     # A staged file of data/ can break any submission: every file is reported on.
     assert hcmlc(*args, changed, "data/criteria.yaml")[:2] == (
         0,
-        "No problems found in 35 files.\n",
+        "No problems found in 49 files.\n",
     )
     path = bundled / changed
     path.write_text(path.read_text(encoding="utf-8").replace('cycle: "2023"', 'cycle: "2032"'))
@@ -136,7 +136,7 @@ def test_the_pre_commit_framework_blocks_a_breaking_data_change(bundled, git, tm
     assert "submissions/2023/so-gddt.yaml:10:12: error: indicator 1.1.1.a: 98.9 does not fit" in (
         commit.stdout
     )
-    assert "7 errors, 0 warnings in 35 files checked" in commit.stdout
+    assert "7 errors, 0 warnings in 49 files checked" in commit.stdout
     assert git(bundled, "log", "--format=%s") == "The city's repository\n"  # nothing committed
 
     criteria.write_text(text, encoding="utf-8")  # put it back: the same hook lets it through

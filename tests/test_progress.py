@@ -41,7 +41,7 @@ SUBMISSIONS = {
         agency: quan-1
         cycle: "2023"
         indicators:
-          3.3.4.a: {value: 12, unit: percent, year: 2023}
+          3.3.4.a: {parts: {households-sharing: 60, households: 500}, year: 2023}
     """,
     "2024/so-gddt": """
         agency: so-gddt
@@ -110,7 +110,8 @@ def test_each_criterion_has_the_status_its_figures_give(city) -> None:
     assert {k: c.status for k, c in criteria.items() if c.status is not Status.NO_TARGET} == (
         STATUS_2025
     )
-    assert sum(c.status is Status.NO_TARGET for c in criteria.values()) == 42 - len(STATUS_2025)
+    # 42 criteria of UNESCO's framework and 5 of the national learning models
+    assert sum(c.status is Status.NO_TARGET for c in criteria.values()) == 47 - len(STATUS_2025)
 
 
 def test_a_year_sees_only_the_values_up_to_it(city) -> None:
@@ -164,10 +165,45 @@ def test_a_series_continues_under_the_successor_agency(city) -> None:
     ]
 
 
-def test_an_indicator_led_by_a_group_has_no_city_figure(city) -> None:
-    """3.3.4.a is owed by every district: Quận 1's 12% is a local figure, not the city's."""
-    indicator = progress_of(city, 2025)["3.3.4"].indicators[0]
-    assert (indicator.points, indicator.status) == ([], Status.NO_DATA)
+def test_an_indicator_led_by_a_group_without_aggregate_has_no_city_figure(repo) -> None:
+    """3.2.2.a is owed by every department and district and forms no city figure: a
+    department's answer is a local one, not the city's."""
+    repo.write(
+        "submissions/2023/so-y-te.yaml",
+        """
+        agency: so-y-te
+        cycle: "2023"
+        indicators:
+          3.2.2.a: {value: có, year: 2023}
+        """,
+    )
+    loaded = load(repo.root)
+    assert loaded.problems == []
+    series = city_series(
+        loaded.require_catalog(), loaded.submissions, loaded.supplied, loaded.figures
+    )
+    assert "3.2.2.a" not in series
+
+
+def test_a_city_figure_formed_from_the_units_is_shown_with_its_coverage_not_judged(city) -> None:
+    """3.3.4.a forms its city figure from the districts' counts: Quận 1's 60 of 500 households
+    is a city figure of 12% from 1 of 22 units, shown but never judged (a stale one in 2025)."""
+    indicator = progress_of_figures(city, 2023)["3.3.4"].indicators[0]
+    [point] = indicator.points
+    assert (point.year, point.value, point.parts) == (2023, 12.0, (60.0, 500.0))
+    assert indicator.city is not None
+    assert (len(indicator.city.supplied), len(indicator.city.owed)) == (1, 22)
+    assert "thu-duc" in indicator.city.missing
+    assert indicator.status is Status.NO_DATA  # 21 districts still missing: not "not met"
+
+
+def progress_of_figures(city, year: int) -> dict:
+    catalog = city.require_catalog()
+    series = city_series(catalog, city.submissions, city.supplied, city.figures)
+    current_from = cycle_of_year(catalog, year).first_year
+    return {
+        c.criterion.id: c for c in assess(catalog, series, city.targets.targets, year, current_from)
+    }
 
 
 def test_the_report_words_the_unmet_criteria_with_responsibility_and_delivery(city) -> None:
@@ -195,7 +231,7 @@ def test_the_summary_compares_with_the_year_before(city) -> None:
         Status.BEHIND: 0,
         Status.NOT_MET: 1,  # 1.2.2
         Status.NO_DATA: 3,  # 1.1.4, 3.1.1 (a 2024 value), 3.3.4
-        Status.NO_TARGET: 36,
+        Status.NO_TARGET: 41,  # and the 5 criteria of the learning models
     }
     assert report.total.previous == {
         Status.MET: 1,  # 3.1.1 (cao in 2024)
@@ -203,7 +239,7 @@ def test_the_summary_compares_with_the_year_before(city) -> None:
         Status.BEHIND: 1,  # 1.1.1
         Status.NOT_MET: 0,
         Status.NO_DATA: 3,  # 1.1.4, 2.1.1 (a 2022 value), 3.3.4
-        Status.NO_TARGET: 36,
+        Status.NO_TARGET: 41,
     }
     assert report.total.cell(Status.MET) == "2 (+1)"
     assert report.total.cell(Status.NO_DATA) == "3"
@@ -214,8 +250,14 @@ def test_the_annex_lists_missing_data_and_indicators_nobody_owes(city) -> None:
     missing = {m.agency: m.indicators for m in report.missing}
     assert "Department of Home Affairs" in missing  # owes more than 1.2.2.a
     assert not any(i.startswith("1.2.2.a ") for i in missing["Department of Home Affairs"])
-    [orphan] = missing["No responsible agency"]
-    assert orphan.startswith("3.3.4.a Percentage of households with a member who taught")
+    # 3.3.4.a has owners again: the wards and communes in the districts' place
+    assert "No responsible agency" not in missing
+    # the 168 units, all missing the same items, share one entry
+    [(units, ward)] = [(k, v) for k, v in missing.items() if k.startswith("168 wards")]
+    assert units.startswith("168 wards, communes and special zones: Thu Dau Mot Ward, ")
+    assert "Sai Gon Ward" in units and units.endswith("Thanh An Commune")
+    assert ward[0].startswith("2.6.2.a ") and any(i.startswith("3.3.4.a ") for i in ward)
+    assert any(i.startswith("mh.1.1.a ") for i in ward)  # and the learning models
     assert "District 1 People's Committee" not in missing  # abolished on 1 July 2025
 
 

@@ -25,9 +25,10 @@ from hcmlc.atomic import write_atomic
 from hcmlc.checks import FileCheck, ItemKind
 from hcmlc.confine import URL, escape
 from hcmlc.diagnostics import CODES, Diagnostic
+from hcmlc.figures import LocalFigure
 from hcmlc.i18n import current_language
 
-FORMAT = 2
+FORMAT = 3
 KINDS: tuple[ItemKind, ...] = ("indicator", "answer")
 
 
@@ -109,7 +110,14 @@ def _encode(check: FileCheck) -> dict[str, Any] | None:
         return None
     problems = [[p.line, p.column, p.code, p.message, p.hint] for p in check.problems]
     submitted = check.submitted.isoformat() if check.submitted else None
-    return {"problems": problems, "identity": check.identity, "submitted": submitted, **kinds}
+    figures = [[f.indicator, f.year, f.value, list(f.parts), f.illustrative] for f in check.figures]
+    return {
+        "problems": problems,
+        "identity": check.identity,
+        "submitted": submitted,
+        "figures": figures,
+        **kinds,
+    }
 
 
 def _decode(relative: str, entry: dict[str, Any]) -> FileCheck:
@@ -129,12 +137,19 @@ def _decode(relative: str, entry: dict[str, Any]) -> FileCheck:
         )
     )
     submitted = entry["submitted"]
+    figures = tuple(
+        LocalFigure(
+            cycle, agency, str(item), int(year), float(value), tuple(map(float, parts)), bool(ill)
+        )
+        for item, year, value, parts, ill in entry["figures"]
+    )
     return FileCheck(
         tuple(problems),
         accepted,
         (agency, cycle),
         tuple(entry["consulted"]),
         dt.date.fromisoformat(submitted) if submitted is not None else None,
+        figures,
     )
 
 

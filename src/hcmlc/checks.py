@@ -15,8 +15,9 @@ from hcmlc.catalog import Catalog
 from hcmlc.completeness import missing_fields, reading_context
 from hcmlc.confine import Escape, escape
 from hcmlc.diagnostics import Diagnostic, Severity
+from hcmlc.figures import EntryProblem, LocalFigure, read_entry
 from hcmlc.i18n import N_, _, counted
-from hcmlc.models.framework import Scale
+from hcmlc.models.framework import Framework, Scale
 from hcmlc.models.registry import Cycle, Question, WordLimit
 from hcmlc.models.submission import ANSWER_MODELS, IndicatorValue, Photo, Section, Submission
 from hcmlc.models.targets import Targets
@@ -24,7 +25,12 @@ from hcmlc.numerals import check_number
 from hcmlc.photos import PhotoError, inspect_photo, locate_photo
 from hcmlc.schema_errors import mapping_hint, read_fields
 from hcmlc.suggest import did_you_mean
-from hcmlc.values import SCALE_STATES, UNIT_BOUNDS, ValueProblem, parse_state, parse_value
+from hcmlc.values import (
+    SCALE_STATES,
+    UNIT_BOUNDS,
+    ValueProblem,
+    parse_state,
+)
 from hcmlc.wordcount import count_words
 from hcmlc.yamlio import Document, Loc
 
@@ -90,6 +96,22 @@ _UNKNOWN: dict[str, tuple[str, str]] = {
         N_("unknown question `{ref}`"),
         N_("see the question ids in data/assignments.yaml"),
     ),
+    "item": (
+        N_("unknown indicator or question `{ref}`"),
+        N_("see the ids in data/criteria.yaml (indicators) and data/assignments.yaml (questions)"),
+    ),
+    "criterion": (
+        N_("unknown criterion `{ref}`"),
+        N_("see the criterion ids in data/criteria.yaml and data/frameworks/"),
+    ),
+    "framework": (
+        N_("unknown framework `{ref}`"),
+        N_("see the `id:` of data/criteria.yaml and of each file in data/frameworks/"),
+    ),
+    "unit": (
+        N_("unknown unit `{ref}`"),
+        N_("see the unit ids in data/units.yaml"),
+    ),
 }
 """Message and fallback hint for an id that does not exist, by kind of id."""
 
@@ -109,11 +131,15 @@ class SubmissionFile:
 
 
 def check_data(
-    catalog: Catalog, framework_doc: Document, assignments_doc: Document
+    catalog: Catalog,
+    framework_doc: Document,
+    assignments_doc: Document,
+    hand_kept: int | None = None,
 ) -> list[Diagnostic]:
-    """Unique ids and resolvable references inside data/criteria.yaml and data/assignments.yaml."""
+    """Unique ids and resolvable references inside data/criteria.yaml and data/assignments.yaml;
+    the agencies after the first `hand_kept` come from data/units.yaml (registry_checks.py)."""
     problems = _duplicates(framework_doc, _framework_ids(catalog))
-    problems += _duplicates(assignments_doc, _registry_ids(catalog))
+    problems += _duplicates(assignments_doc, _registry_ids(catalog, hand_kept))
     owners = set(catalog.agencies) | {g.id for g in catalog.assignments.groups}
     for loc, ref in _framework_refs(catalog):
         if ref not in owners:
@@ -122,7 +148,7 @@ def check_data(
     for loc, kind, ref in _question_refs(catalog):
         if ref not in pools[kind]:
             problems.append(_unknown(assignments_doc, loc, kind, ref, pools[kind]))
-    for k, agency in enumerate(catalog.assignments.agencies):
+    for k, agency in enumerate(catalog.assignments.agencies[:hand_kept]):
         if agency.successor is not None and agency.successor not in catalog.agencies:
             loc = ("agencies", k, "successor")
             problems.append(
@@ -225,6 +251,8 @@ class FileCheck:
     """Paths the file names that were looked up in the repository (photos, evidence)."""
     submitted: dt.date | None = None
     """The file's `submitted:` date, for deliveries.py."""
+    figures: tuple[LocalFigure, ...] = ()
+    """The accepted figures of indicators whose city figure is formed from the units'."""
 
 
 def check_submissions(
@@ -251,6 +279,7 @@ def check_submission(catalog: Catalog, file: SubmissionFile, root: Path) -> File
         checker.identity,
         tuple(checker.consulted),
         checker.submitted,
+        tuple(checker.figures),
     )
 
 
@@ -297,6 +326,7 @@ class _SubmissionChecker:
         """(agency, cycle) when the file says them and sits where they say."""
         self.submitted: dt.date | None = None
         """The file's `submitted:` date, when it reads as one."""
+        self.figures: list[LocalFigure] = []
 
     def run(self) -> list[Diagnostic]:
         try:  # a file that fits the schema, as most do, is validated in one go
@@ -393,7 +423,6 @@ class _SubmissionChecker:
         day = self.cycle.reference_date
         if agency.active_on(day):
             return True
-        holder = self.catalog.holder(agency.id, day)
         if agency.ended is not None and day >= agency.ended:
             message = _("`{agency}` ended on {day}, before cycle {cycle}")
         else:
@@ -401,20 +430,42 @@ class _SubmissionChecker:
         message = message.format(
             agency=agency.id, day=agency.ended or agency.started, cycle=self.cycle.id
         )
-        hint = (
-            _("its duties in cycle {cycle} are `{holder}`'s: submit as {file}").format(
-                cycle=self.cycle.id,
-                holder=holder,
-                file=f"submissions/{self.cycle.id}/{holder}.yaml",
-            )
-            if holder
-            else _(
-                "ask the coordinator which agency reports in its place "
-                "(`successor:` in data/assignments.yaml)"
-            )
-        )
-        self._add(("agency",), "HCMLC-E060", message, hint)
+        self._add(("agency",), "HCMLC-E060", message, self._successor_hint(agency.id, day))
         return False
+
+    def _successor_hint(self, agency_id: str, day: dt.date) -> str:
+        """Who reports in the place of an agency that ended: its successor, the successor of
+        each duty of a split agency, or the units that took over a district's territory."""
+        assert self.cycle is not None
+        cycle = self.cycle.id
+        successors = self.catalog.successors(agency_id, day)
+        if len(successors) == 1:
+            holder = next(iter(successors))
+            return _("its duties in cycle {cycle} are `{holder}`'s: submit as {file}").format(
+                cycle=cycle, holder=holder, file=f"submissions/{cycle}/{holder}.yaml"
+            )
+        if successors:
+            parts = [
+                _("{items}: `{holder}`").format(items=", ".join(items), holder=holder)
+                if items
+                else _("the rest: `{holder}`").format(holder=holder)
+                for holder, items in successors.items()
+            ]
+            return _(
+                "its duties in cycle {cycle} were split; each successor submits its part in "
+                "its own file: {parts}"
+            ).format(cycle=cycle, parts="; ".join(parts))
+        units = self.catalog.territories.get(agency_id, [])
+        if units:
+            shown = ", ".join(f"`{u}`" for u in units[:5]) + (", …" if len(units) > 5 else "")
+            return _(
+                "its territory passed to {count} wards and communes ({units}): each submits "
+                "its own file, e.g. submissions/{cycle}/{first}.yaml"
+            ).format(count=len(units), units=shown, cycle=cycle, first=units[0])
+        return _(
+            "ask the coordinator which agency reports in its place "
+            "(`successor:` in data/assignments.yaml)"
+        )
 
     def _check_indicator(
         self, indicator_id: str, entry: Any, fields: dict[str, Any] | None = None
@@ -452,22 +503,42 @@ class _SubmissionChecker:
                 message.format(id=indicator_id, expected=expected_unit, unit=unit),
                 hint.format(expected=expected_unit),
             )
-        if "value" in fields:
+        if "value" in fields or "parts" in fields:
             try:
-                parse_value(fields["value"], indicator)
+                reading = read_entry(IndicatorValue.model_construct(**fields), indicator)
+            except EntryProblem as problem:
+                reading = None
+                where = loc + problem.where
+                self._add(where, problem.code, str(problem), problem.hint, key=problem.key)
             except ValueProblem as problem:
+                reading = None
                 self._add(
                     loc + ("value",),
                     "HCMLC-E022",
                     _("indicator {id}: {problem}").format(id=indicator_id, problem=problem),
                     problem.hint,
                 )
+        else:
+            reading = None
         if "year" in fields:
             self._check_year(loc, fields["year"])
         if fields.get("evidence") is not None:
             self._check_evidence(loc, fields["evidence"])
         if owed and len(self.problems) == before + self._warnings_since(before):
             self._accept("indicator", indicator_id)
+            if indicator.aggregate is not None and reading is not None:
+                assert isinstance(reading.value, float) and self.agency and self.cycle
+                self.figures.append(
+                    LocalFigure(
+                        self.cycle.id,
+                        self.agency,
+                        indicator_id,
+                        fields["year"],
+                        reading.value,
+                        reading.parts,
+                        bool(fields.get("illustrative")),
+                    )
+                )
 
     def _warnings_since(self, before: int) -> int:
         """Warnings found since `before` that leave the entry supplied (an incomplete answer
@@ -531,7 +602,20 @@ class _SubmissionChecker:
         if self.agency is None:
             return False
         rules = _ITEM_RULES[kind]
-        owners = self.catalog.owners(kind, self.cycle)[item_id]
+        all_owners = self.catalog.owners(kind, self.cycle)
+        if item_id not in all_owners:  # an indicator of a framework the cycle does not ask for
+            assert self.cycle is not None
+            self._add(
+                loc,
+                "HCMLC-W031",
+                _("cycle {cycle} does not ask for the indicators of `{framework}`").format(
+                    cycle=self.cycle.id, framework=self.catalog.framework_of[item_id].id
+                ),
+                _("move the value to a cycle that asks for them (`frameworks:` of its cycle)"),
+                key=True,
+            )
+            return False
+        owners = all_owners[item_id]
         if not self.catalog.owes(kind, item_id, self.agency, self.cycle):
             self._add(
                 loc,
@@ -777,8 +861,11 @@ def _duplicates(doc: Document, ids: Iterator[tuple[Loc, str]]) -> list[Diagnosti
     return problems
 
 
-def _framework_ids(catalog: Catalog) -> Iterator[tuple[Loc, str]]:
-    for a, area in enumerate(catalog.framework.areas):
+def _framework_ids(
+    catalog: Catalog, framework: Framework | None = None
+) -> Iterator[tuple[Loc, str]]:
+    """Every id of `framework` (default: data/criteria.yaml's) with its location."""
+    for a, area in enumerate((framework or catalog.framework).areas):
         yield ("areas", a, "id"), area.id
         for s, standard in enumerate(area.standards):
             s_loc: Loc = ("areas", a, "standards", s)
@@ -790,8 +877,10 @@ def _framework_ids(catalog: Catalog) -> Iterator[tuple[Loc, str]]:
                     yield c_loc + ("indicators", i, "id"), indicator.id
 
 
-def _framework_refs(catalog: Catalog) -> Iterator[tuple[Loc, str]]:
-    for loc, item_id in _framework_ids(catalog):
+def _framework_refs(
+    catalog: Catalog, framework: Framework | None = None
+) -> Iterator[tuple[Loc, str]]:
+    for loc, item_id in _framework_ids(catalog, framework):
         if "indicators" in loc:
             indicator = catalog.indicators[item_id]
             for field in ("agencies", "obtained_from"):
@@ -799,9 +888,9 @@ def _framework_refs(catalog: Catalog) -> Iterator[tuple[Loc, str]]:
                     yield loc[:-1] + (field, k), ref
 
 
-def _registry_ids(catalog: Catalog) -> Iterator[tuple[Loc, str]]:
+def _registry_ids(catalog: Catalog, hand_kept: int | None = None) -> Iterator[tuple[Loc, str]]:
     reg = catalog.assignments
-    for i, agency in enumerate(reg.agencies):
+    for i, agency in enumerate(reg.agencies[:hand_kept]):
         yield ("agencies", i, "id"), agency.id
     for i, group in enumerate(reg.groups):
         yield ("groups", i, "id"), group.id

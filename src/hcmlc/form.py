@@ -27,6 +27,7 @@ from hcmlc.completeness import (
     supplies,
     untranslated_fields,
 )
+from hcmlc.figures import read_entry
 from hcmlc.models.registry import Cycle, Question, Section, WordLimit
 from hcmlc.models.submission import (
     ChoiceAnswer,
@@ -38,7 +39,7 @@ from hcmlc.models.submission import (
 )
 from hcmlc.photos import PhotoError, inspect_photo, locate_photo
 from hcmlc.repository import Repository
-from hcmlc.values import ValueProblem, parse_quantity
+from hcmlc.values import ValueProblem
 from hcmlc.wordcount import count_words
 
 M = TypeVar("M", bound=BaseModel)
@@ -408,8 +409,8 @@ class _Builder:
             if entry is None or accepted not in self.supplied or indicator.unit is None:
                 continue
             try:
-                number = parse_quantity(entry.value, indicator.unit)
-            except ValueProblem:
+                number = float(read_entry(entry, indicator).value)
+            except ValueProblem:  # pragma: no cover - a supplied entry reads
                 continue
             source = label("from-indicator", self.lang, id=indicator.id)
             return Figure(format_number(number, self.lang), entry.year, source)
@@ -449,7 +450,7 @@ class _Builder:
         the one holding its duties in the cycle."""
         day = self.cycle.reference_date
         held = (
-            o if o not in self.catalog.agencies else self.catalog.holder(o, day)
+            o if o not in self.catalog.agencies else self.catalog.holder(o, day, question.id)
             for o in question.owners
         )
         return list(dict.fromkeys(o for o in held if o is not None))

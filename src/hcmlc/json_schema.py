@@ -125,7 +125,11 @@ def _section(description: str, properties: dict[str, Any]) -> dict[str, Any]:
 def _indicator(indicator: Indicator, definitions: dict[str, Any]) -> dict[str, Any]:
     """The entry of one indicator, its own text and rule on hover (IndicatorValue inlined)."""
     entry: dict[str, Any] = copy.deepcopy(definitions[IndicatorValue.__name__])
-    if indicator.unit is not None:
+    entry["properties"]["parts"] = False
+    entry["required"] = ["value", "year"]
+    if indicator.parts:
+        measure = _parts(indicator, entry)
+    elif indicator.unit is not None:
         rule = UNIT_BOUNDS[indicator.unit]
         entry["properties"]["value"] = number_schema(rule, describe(indicator.unit, rule))
         entry["properties"]["unit"] = {
@@ -148,6 +152,37 @@ def _indicator(indicator: Indicator, definitions: dict[str, Any]) -> dict[str, A
         description=f"{_text(indicator.text.vi, indicator.text.en)}\n\n{measure}",
     )
     return entry
+
+
+def _parts(indicator: Indicator, entry: dict[str, Any]) -> str:
+    """An indicator that asks for several figures: each under `parts:`, no `value`; the rule
+    an editor shows on hover."""
+    assert indicator.unit is not None
+    unit = indicator.part_unit()
+    rule = UNIT_BOUNDS[unit]
+    parts = {
+        p.id: number_schema(rule, f"{_text(p.text.vi, p.text.en)}\n\n{describe(unit, rule)}")
+        for p in indicator.parts
+    }
+    entry["properties"]["value"] = False
+    entry["properties"]["unit"] = {
+        "description": "Đơn vị (có thể bỏ) · the unit, optional",
+        "enum": [indicator.unit.value, None],
+    }
+    entry["properties"]["parts"] = {
+        "description": "Các số liệu thành phần · the figures the indicator asks for",
+        "type": "object",
+        "properties": parts,
+        "required": list(parts),
+        "additionalProperties": False,
+    }
+    entry["required"] = ["parts", "year"]
+    how = (
+        "tử số, rồi mẫu số · numerator, then denominator"
+        if indicator.ratio
+        else "số đầu là giá trị · the first is the value"
+    )
+    return f"đơn vị · unit: {indicator.unit.value}; parts ({how}): {', '.join(parts)}"
 
 
 def describe(unit: Unit, rule: Rule) -> str:

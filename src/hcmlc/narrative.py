@@ -41,8 +41,8 @@ def check_name(doc: Document, first: str | None = None) -> list[Diagnostic]:
 
 
 def check_narrative(catalog: Catalog, doc: Document, narrative: Narrative) -> list[Diagnostic]:
-    """Every analysis names a criterion of data/criteria.yaml."""
-    criteria = [c.id for c in catalog.framework.criteria()]
+    """Every analysis names a criterion of a framework (data/criteria.yaml, data/frameworks/)."""
+    criteria = [c.id for c in catalog.criteria()]
     known = set(criteria)
     problems = []
     for criterion in narrative.analysis:

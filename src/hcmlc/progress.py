@@ -3,8 +3,13 @@ criterion's status, for a report year.
 
 The city's figure for an indicator is the one supplied by its lead agency: the first agency the
 framework lists for it, or that agency's successor in a later cycle. An indicator whose list
-starts with a group (e.g. every district) has local figures only, so no city figure. Nothing is
-guessed: an indicator without a value is "no data", one without a target "no target".
+starts with a group (e.g. every ward) has local figures only: its city figure is formed from
+them when it declares how (`aggregate`: their sum, or the ratio of their summed parts, see
+citywide.py), else there is none. Nothing is guessed: an indicator without a value is "no
+data", one without a target "no target".
+
+A city figure formed from the units' figures is judged once every unit that owes it has
+supplied; before, it is shown with its coverage and the indicator has no data for the year.
 
 A year is judged on current values only: those of the years its reporting cycle covers. An
 older value is shown, with its year, but the indicator has no data for the year. A target whose
@@ -20,6 +25,8 @@ from enum import StrEnum
 
 from hcmlc.catalog import Catalog
 from hcmlc.checks import Entry, SubmissionFile
+from hcmlc.citywide import CityFigure, city_figures
+from hcmlc.figures import LocalFigure, read_entry
 from hcmlc.models.framework import Criterion, Indicator, Scale
 from hcmlc.models.registry import Cycle
 from hcmlc.models.targets import Direction, Target
@@ -73,7 +80,12 @@ class Observation:
     """A number (quantitative) or a state code such as `yes` or `medium` (qualitative)."""
     cycle: str
     agency: str
+    """The agency that supplied it; for a figure formed from the units', the group listed."""
     illustrative: bool = False
+    parts: tuple[float, ...] = ()
+    """The figures of an indicator that asks for several (its `parts`), in its order."""
+    city: CityFigure | None = None
+    """For a figure formed from the units' own: how, from which units, and who is missing."""
 
 
 @dataclass(frozen=True)
@@ -92,6 +104,12 @@ class IndicatorProgress:
     @property
     def latest(self) -> Observation | None:
         return self.points[-1] if self.points else None
+
+    @property
+    def city(self) -> CityFigure | None:
+        """How the latest value was formed from the units' figures, when it was."""
+        latest = self.latest
+        return latest.city if latest is not None else None
 
     @property
     def stale(self) -> bool:
@@ -128,14 +146,28 @@ class CriterionProgress:
 
 
 def city_series(
-    catalog: Catalog, files: Iterable[SubmissionFile], supplied: set[Entry]
+    catalog: Catalog,
+    files: Iterable[SubmissionFile],
+    supplied: set[Entry],
+    figures: Iterable[LocalFigure] = (),
 ) -> dict[str, list[Observation]]:
     """Indicator id → the city's values by year across every cycle, oldest first.
 
     Only entries that passed validation count. When two cycles give a value for the same year,
-    the later cycle's (a revision) wins.
+    the later cycle's (a revision) wins. An indicator with an `aggregate` takes its values from
+    the units' `figures` (citywide.py).
     """
     by_year: dict[str, dict[int, tuple[Cycle, Observation]]] = {}
+    figures = list(figures)
+    for cycle in catalog.assignments.cycles:
+        for city in city_figures(catalog, figures, cycle):
+            if city.value is None:
+                continue
+            group = catalog.indicators[city.indicator].agencies[0]
+            point = Observation(
+                city.year, city.value, cycle.id, group, city.illustrative, city.parts, city
+            )
+            _keep(by_year, city.indicator, cycle, point)
     for file in files:
         model = file.model
         if model is None or model.cycle not in catalog.cycles:
@@ -145,21 +177,38 @@ def city_series(
             if (cycle.id, model.agency, "indicator", indicator_id) not in supplied:
                 continue
             indicator = catalog.indicators[indicator_id]
-            if lead_agency(catalog, indicator, cycle) != model.agency:
+            if indicator.aggregate or lead_agency(catalog, indicator, cycle) != model.agency:
                 continue
             try:
-                value = parse_value(entry.value, indicator)
+                reading = read_entry(entry, indicator)
             except ValueProblem:  # pragma: no cover - a supplied entry has a valid value
                 continue
-            point = Observation(entry.year, value, cycle.id, model.agency, entry.illustrative)
-            years = by_year.setdefault(indicator_id, {})
-            earlier = years.get(entry.year)
-            if earlier is None or earlier[0].reference_date <= cycle.reference_date:
-                years[entry.year] = (cycle, point)
+            point = Observation(
+                entry.year,
+                reading.value,
+                cycle.id,
+                model.agency,
+                entry.illustrative,
+                reading.parts,
+            )
+            _keep(by_year, indicator_id, cycle, point)
     return {
         indicator_id: [point for _, (_, point) in sorted(years.items())]
         for indicator_id, years in by_year.items()
     }
+
+
+def _keep(
+    by_year: dict[str, dict[int, tuple[Cycle, Observation]]],
+    indicator_id: str,
+    cycle: Cycle,
+    point: Observation,
+) -> None:
+    """Keep `point` unless a later cycle already gave a value for its year."""
+    years = by_year.setdefault(indicator_id, {})
+    earlier = years.get(point.year)
+    if earlier is None or earlier[0].reference_date <= cycle.reference_date:
+        years[point.year] = (cycle, point)
 
 
 def lead_agency(catalog: Catalog, indicator: Indicator, cycle: Cycle) -> str | None:
@@ -167,7 +216,7 @@ def lead_agency(catalog: Catalog, indicator: Indicator, cycle: Cycle) -> str | N
     first = indicator.agencies[0]
     if first not in catalog.agencies:
         return None  # a group: local figures only
-    return catalog.holder(first, cycle.reference_date)
+    return catalog.holder(first, cycle.reference_date, indicator.id)
 
 
 def assess(
@@ -180,7 +229,7 @@ def assess(
     """Every criterion's progress in `year`, from the values up to that year; values before
     `current_from` are shown but not judged."""
     result = []
-    for criterion in catalog.framework.criteria():
+    for criterion in catalog.criteria():
         indicators = [
             _indicator_progress(
                 i,
@@ -205,8 +254,12 @@ def _indicator_progress(
     latest = points[-1] if points else None
     if target is None:
         status = Status.NO_TARGET
-    elif latest is None or (current_from is not None and latest.year < current_from):
-        status = Status.NO_DATA
+    elif (
+        latest is None
+        or (current_from is not None and latest.year < current_from)
+        or (latest.city is not None and not latest.city.complete)
+    ):
+        status = Status.NO_DATA  # a figure of some of the units only is shown, not judged
     elif _reaches(indicator, latest.value, target):
         status = Status.MET
     elif target.target is not None and target.target.year > year:

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from hcmlc.catalog import Catalog
+from hcmlc.citywide import CityFigure, city_figures
 from hcmlc.clock import today
 from hcmlc.errors import DataError, HcmlcError
 from hcmlc.form import Lang, format_number
@@ -104,6 +105,33 @@ LABELS: dict[str, dict[Lang, str]] = {
         "en": "{value} ({year}; no {report_year} figure yet)",
     },
     "points": {"vi": "điểm phần trăm", "en": "percentage points"},
+    "coverage": {
+        "vi": "{value} (năm {year}; từ {supplied}/{owed} đơn vị)",
+        "en": "{value} ({year}; from {supplied} of {owed} units)",
+    },
+    "city-figures": {
+        "vi": "Số liệu thành phố tổng hợp từ các đơn vị",
+        "en": "City figures formed from the units' figures",
+    },
+    "city-figures-intro": {
+        "vi": "Kỳ {cycle}: số liệu thành phố là tổng số liệu của các phường, xã đã báo cáo "
+        "(tỷ lệ: tổng tử số trên tổng mẫu số); các đơn vị chưa báo cáo không được ước tính.",
+        "en": "Cycle {cycle}: the city figure sums the figures of the wards and communes that "
+        "reported (a percentage: their summed numerators over their summed denominators); "
+        "units that have not reported are not estimated.",
+    },
+    "city-figure": {"vi": "Số liệu thành phố", "en": "City figure"},
+    "covered": {"vi": "Mức độ bao phủ", "en": "Coverage"},
+    "covered-text": {
+        "vi": "từ {supplied}/{owed} đơn vị",
+        "en": "from {supplied} of {owed} units",
+    },
+    "missing-units": {"vi": "Đơn vị chưa báo cáo", "en": "Units not yet reported"},
+    "none-missing": {"vi": "không có", "en": "none"},
+    "units-missing": {
+        "vi": "{count} phường, xã, đặc khu: {names}",
+        "en": "{count} wards, communes and special zones: {names}",
+    },
 }
 """The report's own words, in each language it is written in."""
 
@@ -259,6 +287,18 @@ class UnmetCriterion:
 
 
 @dataclass(frozen=True)
+class CityFigureBlock:
+    """A city figure formed from the units' figures in the report's cycle, worded."""
+
+    id: str
+    text: str
+    figure: str
+    coverage: str
+    missing: list[str]
+    """The names of the units that owe the figure and have not supplied it."""
+
+
+@dataclass(frozen=True)
 class MissingData:
     """The indicators one agency has not supplied in the report's cycle."""
 
@@ -288,6 +328,8 @@ class ProgressReport:
     assessment: list[CriterionProgress] = field(default_factory=list)
     """The assessment of `year` the report words: the figures behind its texts, for other
     views of the same result (the status page draws its trend charts from them)."""
+    city_figures: list[CityFigureBlock] = field(default_factory=list)
+    city_figures_intro: str = ""
 
     @property
     def compared(self) -> str:
@@ -321,7 +363,7 @@ def build_report(repo: Repository, year: int, lang: Lang) -> ProgressReport:
                 cycles=", ".join(f"{c.id} ({_years(c)})" for c in catalog.assignments.cycles)
             ),
         )
-    series = city_series(catalog, repo.submissions, repo.supplied)
+    series = city_series(catalog, repo.submissions, repo.supplied, repo.figures)
     if not any(p.year <= year for points in series.values() for p in points):
         first = min((p.year for points in series.values() for p in points), default=None)
         raise HcmlcError(
@@ -335,7 +377,11 @@ def build_report(repo: Repository, year: int, lang: Lang) -> ProgressReport:
     before = assess(catalog, series, targets, year - 1, previous.first_year if previous else None)
     obligations = list(obligations_of(catalog, repo.supplied, cycle, today(), repo.deliveries()))
     writer = _Writer(catalog, lang, cycle, obligations, year)
-    return writer.report(year, now, before)
+    report = writer.report(year, now, before)
+    local = city_figures(catalog, repo.figures, cycle)
+    report.city_figures = [writer.city_figure(f) for f in local if f.year == year]
+    report.city_figures_intro = label("city-figures-intro", lang, cycle=cycle.id)
+    return report
 
 
 def _years(cycle: Cycle) -> str:
@@ -373,8 +419,7 @@ class _Writer:
     ) -> ProgressReport:
         lang, catalog = self.lang, self.catalog
         summary = [
-            self.summary_row(area.id, area.title.get(lang), now, before)
-            for area in catalog.framework.areas
+            self.summary_row(area.id, area.title.get(lang), now, before) for area in catalog.areas()
         ]
         total = self.summary_row("", label("total", lang), now, before)
         by_id = {c.criterion.id: c for c in now}
@@ -394,7 +439,7 @@ class _Writer:
                     s.title.get(lang),
                     [self.criterion_block(by_id[c.id]) for c in s.criteria],
                 )
-                for s in catalog.framework.standards()
+                for s in catalog.standards()
             ],
             charts=[
                 self.chart(i, k)
@@ -546,14 +591,29 @@ class _Writer:
         for o in self.obligations:
             if o.kind == "indicator" and not o.supplied:
                 by_agency.setdefault(o.agency, []).append(o.item)
-        result = [
-            MissingData(catalog.agency_name(agency, self.lang), self.items(items))
-            for agency, items in by_agency.items()
-        ]
+        # wards and communes missing the same items share one entry: 168 alike would fill pages
+        alike: dict[tuple[str, ...], list[str]] = {}
+        for agency, items in by_agency.items():
+            if catalog.agencies[agency].code is not None:
+                alike.setdefault(tuple(items), []).append(agency)
+        result = []
+        for agency, items in by_agency.items():
+            units = alike.get(tuple(items), [])
+            if len(units) > 1 and agency != units[0]:
+                continue
+            name = (
+                label("units-missing", self.lang, count=len(units), names=self.names(units))
+                if len(units) > 1
+                else catalog.agency_name(agency, self.lang)
+            )
+            result.append(MissingData(name, self.items(items)))
         orphans = [u.item for u in unowned(catalog, cycle) if u.kind == "indicator"]
         if orphans:
             result.append(MissingData(label("nobody", self.lang), self.items(orphans)))
         return result
+
+    def names(self, agencies: list[str]) -> str:
+        return ", ".join(self.catalog.agencies[a].short_name(self.lang) for a in agencies)
 
     def items(self, indicator_ids: list[str]) -> list[str]:
         return [f"{i} {self.catalog.indicators[i].text.get(self.lang)}" for i in indicator_ids]
@@ -562,10 +622,45 @@ class _Writer:
         latest = progress.latest
         if latest is None:
             return STATUS_WORDS[Status.NO_DATA][self.lang]
-        value = self.value(progress.indicator, latest.value)
+        value = self.observed(progress.indicator, latest.value, latest.parts)
         if progress.stale:
             return label("stale", self.lang, value=value, year=latest.year, report_year=self.year)
+        city = latest.city
+        if city is not None:
+            return label(
+                "coverage",
+                self.lang,
+                value=value,
+                year=latest.year,
+                supplied=len(city.supplied),
+                owed=len(city.owed),
+            )
         return label("by-year", self.lang, value=value, year=latest.year)
+
+    def observed(self, indicator: Indicator, value: float | str, parts: tuple[float, ...]) -> str:
+        """A value with its parts: `71,3% (1.505.684/2.112.350)` for a ratio, `45,2 / 53,3 trên
+        100.000 dân` for an indicator that asks for two figures."""
+        if not parts:
+            return self.value(indicator, value)
+        if indicator.ratio:
+            counts = "/".join(format_number(p, self.lang) for p in parts)
+            return f"{self.value(indicator, round(float(value), 2))} ({counts})"
+        assert indicator.unit is not None
+        figures = " / ".join(format_number(p, self.lang) for p in parts)
+        unit = UNIT_WORDS[indicator.unit][self.lang]
+        return f"{figures}%" if indicator.unit is Unit.PERCENT else f"{figures} {unit}".strip()
+
+    def city_figure(self, city: CityFigure) -> CityFigureBlock:
+        """A city figure of the report's cycle with its coverage and the units still missing."""
+        indicator, lang = self.catalog.indicators[city.indicator], self.lang
+        figure = (
+            self.observed(indicator, city.value, city.parts)
+            if city.value is not None
+            else STATUS_WORDS[Status.NO_DATA][lang]
+        )
+        coverage = label("covered-text", lang, supplied=len(city.supplied), owed=len(city.owed))
+        missing = [self.catalog.agencies[u].short_name(lang) for u in city.missing]
+        return CityFigureBlock(city.indicator, indicator.text.get(lang), figure, coverage, missing)
 
     def target(self, indicator: Indicator, target: Target | None) -> str:
         lang = self.lang

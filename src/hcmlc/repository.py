@@ -27,6 +27,7 @@ from hcmlc.confine import is_inside
 from hcmlc.deliveries import Dated, Delivery, FileKey, check_dates, deliveries
 from hcmlc.diagnostics import Diagnostic, Severity
 from hcmlc.errors import DataError, RepositoryNotFound
+from hcmlc.figures import LocalFigure
 from hcmlc.i18n import _
 from hcmlc.models.documents import Documents
 from hcmlc.models.framework import Framework
@@ -34,18 +35,23 @@ from hcmlc.models.narrative import Narrative
 from hcmlc.models.registry import Assignments, Cycle
 from hcmlc.models.submission import IndicatorValue, Submission
 from hcmlc.models.targets import Targets
+from hcmlc.models.units import Units
 from hcmlc.narrative import FOLDER as REPORTS
 from hcmlc.narrative import check_name, check_narrative, year_of
+from hcmlc.registry_checks import check_frameworks, check_registry, check_units
 from hcmlc.schema_errors import validate
 from hcmlc.status import pick_cycle
 from hcmlc.yamlio import Document, parse_bytes, read_raw
 
-M = TypeVar("M", Framework, Assignments, Submission, Targets, Documents, Narrative)
+M = TypeVar("M", Framework, Assignments, Submission, Targets, Documents, Narrative, Units)
 
 CRITERIA = "data/criteria.yaml"
 ASSIGNMENTS = "data/assignments.yaml"
 TARGETS = "data/targets.yaml"
 DOCUMENTS = "data/documents.yaml"
+UNITS = "data/units.yaml"
+FRAMEWORKS = "data/frameworks"
+"""Further frameworks, one file each, read in the order of their names."""
 SUBMISSIONS = "submissions"
 NO_CURRENT_CYCLE = "HCMLC-E091"
 
@@ -60,6 +66,8 @@ class Repository:
     """The submission files parsed in this run: all of them, unless results came from a cache."""
     problems: list[Diagnostic] = field(default_factory=list)
     supplied: set[Entry] = field(default_factory=set)
+    figures: list[LocalFigure] = field(default_factory=list)
+    """The units' accepted figures of indicators with a city figure formed from them."""
     paths: list[str] = field(default_factory=list)
     """Every submission file's repository-relative path."""
     consulted: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -162,16 +170,45 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def framework_paths(root: Path) -> list[str]:
+    """data/criteria.yaml, then every file of data/frameworks/ by name."""
+    folder = root / FRAMEWORKS
+    extra = sorted(p for p in folder.glob("*.y*ml") if p.is_file()) if folder.is_dir() else []
+    return [CRITERIA, *(p.relative_to(root).as_posix() for p in extra)]
+
+
 def _load(root: Path, use_cache: bool, keep: bool) -> Repository:
-    framework_raw, framework_doc = _read(root, CRITERIA)
-    assignments_raw, assignments_doc = _read(root, ASSIGNMENTS)
-    framework, framework_problems = _model(Framework, framework_doc)
-    assignments, assignments_problems = _model(Assignments, assignments_doc)
-    problems = framework_problems + assignments_problems
     repo = Repository(root, None, [])
-    if framework and assignments:
-        repo.catalog = Catalog(framework, assignments)
-        problems += check_data(repo.catalog, framework_doc, assignments_doc)
+    framework_files = framework_paths(root)
+    repo.data_files = [*framework_files, ASSIGNMENTS]
+    if (root / UNITS).is_file():
+        repo.data_files.append(UNITS)
+    read = {path: _read(root, path) for path in repo.data_files}
+    docs = {path: doc for path, (_raw, doc) in read.items()}
+    framework_docs = [docs[path] for path in framework_files]
+    problems: list[Diagnostic] = []
+    frameworks = []
+    for doc in framework_docs:
+        framework, found = _model(Framework, doc)
+        frameworks.append(framework)
+        problems += found
+    assignments, found = _model(Assignments, docs[ASSIGNMENTS])
+    problems += found
+    units, found = _model(Units, docs[UNITS]) if UNITS in docs else (None, [])
+    problems += found
+    sound = [fw for fw in frameworks if fw is not None]
+    if len(sound) == len(frameworks) and assignments and (units or UNITS not in docs):
+        hand_kept = len(assignments.agencies)
+        if units is not None:
+            merged = [*assignments.agencies, *units.units]
+            assignments = assignments.model_copy(update={"agencies": merged})
+        territories = units.territories if units else {}
+        repo.catalog = Catalog(sound[0], assignments, tuple(sound[1:]), territories)
+        problems += check_data(repo.catalog, framework_docs[0], docs[ASSIGNMENTS], hand_kept)
+        problems += check_frameworks(repo.catalog, framework_docs)
+        problems += check_registry(repo.catalog, docs[ASSIGNMENTS], hand_kept)
+        if units is not None:
+            problems += check_units(repo.catalog, docs[UNITS], units, hand_kept)
     if (root / TARGETS).is_file():
         repo.data_files.append(TARGETS)
         problems += _load_targets(repo)
@@ -181,14 +218,16 @@ def _load(root: Path, use_cache: bool, keep: bool) -> Repository:
         problems += found
     problems += _load_narratives(repo)
     store = None
-    if use_cache and repo.catalog and framework_raw and assignments_raw:
-        store = Cache.open(root, [framework_raw, assignments_raw])
+    raws = [raw for raw, _doc in read.values()]
+    if use_cache and repo.catalog and all(raw is not None for raw in raws):
+        store = Cache.open(root, [raw for raw in raws if raw is not None])
     identities = []
     for path in submission_paths(root):
         relative = path.relative_to(root).as_posix()
         check = _submission(repo, relative, store, keep)
         problems += check.problems
         repo.supplied |= check.accepted
+        repo.figures += check.figures
         repo.paths.append(relative)
         repo.consulted[relative] = check.consulted
         identities.append((relative, check.identity))

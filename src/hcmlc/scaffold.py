@@ -135,6 +135,9 @@ def describe_unit(unit: Unit) -> str:
 
 def _indicator(indicator: Indicator, cycle: Cycle, lang: str) -> Iterator[str]:
     yield f"  ## {indicator.id} — {indicator.text.get(lang)}"
+    if indicator.parts:
+        yield from _parts(indicator, cycle, lang)
+        return
     if indicator.unit is not None:
         measure = describe_unit(indicator.unit)
         fields = ["value:", f"unit: {indicator.unit.value}", "year:", "source:"]
@@ -145,6 +148,22 @@ def _indicator(indicator: Indicator, cycle: Cycle, lang: str) -> Iterator[str]:
     due = _("due {date}").format(date=cycle.deadlines.indicators)
     yield f"  ## {measure} · {due}"
     yield from _stub(indicator.id, fields)
+
+
+def _parts(indicator: Indicator, cycle: Cycle, lang: str) -> Iterator[str]:
+    """The block of an indicator that asks for several figures: one line per part."""
+    if indicator.ratio:
+        measure = _(
+            "two whole counts, the first out of the second: hcmlc computes the {unit}"
+        ).format(unit=indicator.unit)
+    else:
+        measure = _("{n} figures, each {rule}; the first is the indicator's value").format(
+            n=len(indicator.parts), rule=describe_unit(indicator.part_unit())
+        )
+    due = _("due {date}").format(date=cycle.deadlines.indicators)
+    yield f"  ## {measure} · {due}"
+    notes = {f"  {p.id}:": p.text.get(lang) for p in indicator.parts}
+    yield from _stub(indicator.id, ["parts:", *notes, "year:", "source:"], notes)
 
 
 def _answer(question: Question, cycle: Cycle, lang: str) -> Iterator[str]:

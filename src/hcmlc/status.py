@@ -8,14 +8,16 @@ without a successor are owed by nobody, and are listed as such, never counted as
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
 from hcmlc.catalog import Catalog
 from hcmlc.checks import Entry, ItemKind
+from hcmlc.citywide import CityFigure, city_figures
 from hcmlc.deliveries import Delivery, FileKey
 from hcmlc.errors import HcmlcError
+from hcmlc.figures import LocalFigure
 from hcmlc.i18n import Lang, _
 from hcmlc.models.registry import Cycle
 from hcmlc.suggest import did_you_mean
@@ -123,6 +125,10 @@ class Standing:
     started: dt.date | None = None
     holder: str | None = None
     """The agency holding its duties in the cycle, when it ended and has a successor."""
+    split: dict[str, list[str]] = field(default_factory=dict)
+    """When its duties were split: each successor → the items it holds (empty: the rest)."""
+    territory: tuple[str, ...] = ()
+    """A former district: the units that took over its territory."""
 
 
 @dataclass(frozen=True)
@@ -150,6 +156,8 @@ class Status:
     next_cycle: NextCycle | None = None
     areas: list[Row] = field(default_factory=list)
     """The indicators of each of the framework's three areas, like `standards`."""
+    city_figures: list[CityFigure] = field(default_factory=list)
+    """City figures formed from the units' figures (citywide.py), with their coverage."""
 
     def tally(self, kind: ItemKind | None = None, agency: str | None = None) -> Tally:
         """Counts over the cycle or one agency, for one kind of item or both."""
@@ -221,7 +229,10 @@ def standing(catalog: Catalog, agency_id: str, cycle: Cycle) -> Standing:
     if agency.active_on(day):
         return Standing(agency_id, True)
     holder = catalog.holder(agency_id, day)
-    return Standing(agency_id, False, agency.ended, agency.started, holder)
+    successors = catalog.successors(agency_id, day)
+    split = successors if len(successors) > 1 else {}
+    territory = tuple(catalog.territories.get(agency_id, ()))
+    return Standing(agency_id, False, agency.ended, agency.started, holder, split, territory)
 
 
 def build_status(
@@ -232,12 +243,14 @@ def build_status(
     problems: int = 0,
     lang: Lang = "vi",
     deliveries: dict[FileKey, Delivery] | None = None,
+    figures: Iterable[LocalFigure] = (),
 ) -> Status:
     """Every obligation of `cycle` on `as_of` and the tallies per agency, standard and
-    criterion; rows are named in `lang`, or in Vietnamese where the data has no English name."""
+    criterion; rows are named in `lang`, or in Vietnamese where the data has no English name.
+    The city figures are formed from the units' `figures` delivered by `as_of`."""
     deliveries = deliveries or {}
     obligations = list(obligations_of(catalog, supplied, cycle, as_of, deliveries))
-    by_criterion: dict[str, list[Obligation]] = {c.id: [] for c in catalog.framework.criteria()}
+    by_criterion: dict[str, list[Obligation]] = {c.id: [] for c in catalog.criteria()}
     for o in obligations:
         if o.kind == "indicator":
             by_criterion[catalog.criterion_of[o.item].id].append(o)
@@ -250,12 +263,11 @@ def build_status(
         if a.id in by_agency
     ]
     criteria = [
-        Row(c.id, c.title.get(lang), Tally.of(by_criterion[c.id]))
-        for c in catalog.framework.criteria()
+        Row(c.id, c.title.get(lang), Tally.of(by_criterion[c.id])) for c in catalog.criteria()
     ]
     standards = [
         Row(s.id, s.title.get(lang), Tally.of([o for c in s.criteria for o in by_criterion[c.id]]))
-        for s in catalog.framework.standards()
+        for s in catalog.standards()
     ]
     areas = [
         Row(
@@ -263,7 +275,7 @@ def build_status(
             a.title.get(lang),
             Tally.of([o for s in a.standards for c in s.criteria for o in by_criterion[c.id]]),
         )
-        for a in catalog.framework.areas
+        for a in catalog.areas()
     ]
     return Status(
         cycle=cycle,
@@ -281,7 +293,21 @@ def build_status(
         ),
         next_cycle=next_cycle(catalog, cycle, as_of),
         areas=areas,
+        city_figures=city_figures(catalog, _delivered(figures, cycle, as_of, deliveries), cycle),
     )
+
+
+def _delivered(
+    figures: Iterable[LocalFigure],
+    cycle: Cycle,
+    as_of: dt.date,
+    deliveries: dict[FileKey, Delivery],
+) -> Iterator[LocalFigure]:
+    """The figures of `cycle` whose file had arrived by `as_of` (as an obligation counts)."""
+    for figure in figures:
+        delivery = deliveries.get((figure.agency, cycle.id))
+        if figure.cycle == cycle.id and (delivery is None or delivery.by(as_of)):
+            yield figure
 
 
 def _agency_row(agency: str, name: str, obligations: list[Obligation]) -> Row:
@@ -314,7 +340,7 @@ def obligations_of(
         for item, agencies in catalog.owners(kind, cycle).items():
             taken_over: dict[str, list[str]] = {}
             for former in listed[item]:
-                holder = catalog.holder(former, day)
+                holder = catalog.holder(former, day, item)
                 if holder is not None and holder != former:
                     taken_over.setdefault(holder, []).append(former)
             for agency in agencies:

@@ -203,10 +203,11 @@ def test_answers_render_literally_and_keep_their_layout(hcmlc, repo) -> None:
 
 
 def test_after_a_merger_the_successor_answers_and_is_named(hcmlc, repo) -> None:
-    """An application after 1 March 2025: Sở LĐ-TB&XH's questions are Sở Nội vụ's."""
+    """An application after 1 March 2025: Sở LĐ-TB&XH's questions went with its duties, those on
+    disadvantaged groups to Sở Y tế, access to lifelong learning to Sở GD&ĐT."""
     assignments = repo.root / "data/assignments.yaml"
     text = assignments.read_text(encoding="utf-8")
-    anchor = "      indicators: 2025-12-15\n"
+    anchor = '    frameworks: ["unesco", "learning-models"]\n'
     assert anchor in text
     cycle = (
         '  - id: "2026"\n    kind: "application"\n'
@@ -215,8 +216,8 @@ def test_after_a_merger_the_successor_answers_and_is_named(hcmlc, repo) -> None:
     )
     assignments.write_text(text.replace(anchor, anchor + cycle), encoding="utf-8")
     repo.write(
-        "submissions/2026/so-noi-vu.yaml",
-        'agency: so-noi-vu\ncycle: "2026"\nanswers:\n  equity-inclusion:\n'
+        "submissions/2026/so-y-te.yaml",
+        'agency: so-y-te\ncycle: "2026"\nanswers:\n  equity-inclusion:\n'
         "    vi: Thành phố hỗ trợ người khuyết tật học tập suốt đời.\n",
     )
     assert hcmlc("validate", "--root", str(repo.root))[0] == 0
@@ -224,7 +225,9 @@ def test_after_a_merger_the_successor_answers_and_is_named(hcmlc, repo) -> None:
     assert (code, stderr) == (0, "")
     text = document_text(out)
     assert "Thành phố hỗ trợ người khuyết tật học tập suốt đời." in text
-    assert "(đơn vị thực hiện: Sở Nội vụ, tối đa 200 từ)]" in text  # its unanswered questions
+    # access-initiatives (disadvantaged groups) and access-policies, still unanswered
+    assert "(đơn vị thực hiện: Sở Y tế, tối đa 200 từ)]" in text
+    assert "(đơn vị thực hiện: Sở Giáo dục và Đào tạo, tối đa 200 từ)]" in text
     assert "Sở Lao động" not in text
 
 
@@ -298,6 +301,8 @@ def test_a_complete_form_passes_strict(hcmlc, repo) -> None:
         words: {max: 8}
         owners: ["so-gddt"]
 """
+    registry = registry.replace(', "equity-inclusion", "access-initiatives"]', "]")
+    registry = registry.replace('items: ["2.3.2.a", "access-policies"]', 'items: ["2.3.2.a"]')
     assignments.write_text(registry[: registry.index("\nform:\n") + 1] + one_question, "utf-8")
     repo.write(
         "submissions/2023/so-gddt.yaml",

@@ -20,6 +20,7 @@ NEW_2026 = """\
     last_year: 2026
     deadlines:
       indicators: 2026-12-15
+    frameworks: ["unesco", "learning-models"]
 """
 
 
@@ -33,13 +34,13 @@ def test_opens_the_next_cycle_keeping_every_other_line(hcmlc, bundled) -> None:
     code, out, err = hcmlc("new-cycle", "2026", "--deadline", "2026-12-15", "--root", str(bundled))
     assert (code, err) == (0, "")
     after = lines(bundled)
-    first = before.index("      indicators: 2025-12-15\n") + 1
-    assert "".join(after[first : first + 9]) == NEW_2026
-    assert after[:first] + after[first + 9 :] == [
+    first = before.index('    frameworks: ["unesco", "learning-models"]\n') + 1
+    assert "".join(after[first : first + 10]) == NEW_2026
+    assert after[:first] + after[first + 10 :] == [
         line.replace('current_cycle: "2025"', 'current_cycle: "2026"') for line in before
     ]
     assert out.splitlines() == [
-        f"Opened cycle 2026 in {ASSIGNMENTS} (lines {first + 1}–{first + 9}), copied from cycle "
+        f"Opened cycle 2026 in {ASSIGNMENTS} (lines {first + 1}–{first + 10}), copied from cycle "
         "2025: progress, years 2026, indicators due 2026-12-15.",
         "`current_cycle` is now 2026 (was 2025).",
         "Updated schema/submission.schema.json with the new cycle id.",
@@ -52,7 +53,7 @@ def test_opens_the_next_cycle_keeping_every_other_line(hcmlc, bundled) -> None:
 def test_every_command_works_on_the_new_cycle(hcmlc, bundled) -> None:
     assert hcmlc("new-cycle", "2026", "--deadline", "2026-12-15", "--root", str(bundled))[0] == 0
     code, out, _ = hcmlc("validate", "--root", str(bundled))
-    assert (code, out) == (0, "No problems found in 35 files.\n")
+    assert (code, out) == (0, "No problems found in 49 files.\n")
     code, out, _ = hcmlc("status", "--root", str(bundled), "--as-of", "2026-12-01")
     assert code == 0 and out.startswith("Cycle 2026 — Progress report 2026\n")
     assert "indicators due 2026-12-15 (14 days left)" in out

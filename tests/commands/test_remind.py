@@ -84,16 +84,22 @@ def test_each_eml_is_addressed_to_the_focal_point_and_lists_what_status_lists(
             assert deadline == "{2}/{1}/{0}".format(*due.split("-"))
             assert state == f"Quá hạn {-days_left} ngày"
         assert f"Kính gửi: {name}" in body
-    assert "No focal point for ldld, so-y-te: no e-mail for them; send the letter." in stdout
+    # the departments without one, then the 168 wards and communes (data/units.yaml has none)
+    lacking = " ".join(stdout.split("No focal point for ", 1)[1].split())
+    assert lacking.startswith("ldld, so-y-te, phuong-thu-dau-mot, ")
+    assert "and 160 more: no e-mail for them; send the letter." in lacking
 
 
 def test_an_agency_without_a_focal_point_gets_a_letter(hcmlc, bundled) -> None:
     out = bundled / "letters"
     code, stdout, _ = remind(hcmlc, bundled, "--out", str(out))
     assert code == 0
-    assert stdout.startswith(f"16 reminders as of {AS_OF} in {out}/:\n")
+    # 14 departments with a focal point, 2 without, and the 168 wards and communes
+    assert stdout.startswith(f"184 reminders as of {AS_OF} in {out}/:\n")
     assert {p.name for p in out.iterdir()} >= {f"{a}.docx" for a in WITHOUT_FOCAL_POINT}
-    assert "No focal point for ldld, so-y-te: they get the letter, but no e-mail." in stdout
+    lacking = " ".join(stdout.split("No focal point for ", 1)[1].split())
+    assert lacking.startswith("ldld, so-y-te, ")
+    assert "and 160 more: they get the letter, but no e-mail." in lacking
     assert "hint: add `focal_point: {name: …, email: …}` to each in data/assignments.yaml" in stdout
 
 
@@ -119,7 +125,7 @@ def test_the_letter_is_an_official_letter_with_the_items_of_status(hcmlc, bundle
     texts = [p.text for p in document.paragraphs if p.text.strip()]
     assert "Kính gửi: Sở Nội vụ" in texts
     assert (
-        "Đến ngày 20/12/2025, Sở Nội vụ còn 8 nội dung chưa cung cấp"
+        "Đến ngày 20/12/2025, Sở Nội vụ còn 3 nội dung chưa cung cấp"  # Sở Y tế has the rest
         in texts[texts.index("Kính gửi: Sở Nội vụ") + 2]
     )
     items = document.tables[1]
@@ -233,10 +239,10 @@ def test_the_folder_keeps_what_hcmlc_did_not_write(hcmlc, bundled) -> None:
     (out / "ghi-chu.txt").write_text("của điều phối viên", "utf-8")
     assert remind(hcmlc, bundled, "--format", "md", "--out", str(out))[0] == 0
     assert (out / "ghi-chu.txt").read_text("utf-8") == "của điều phối viên"
-    assert len(list(out.glob("*.md"))) == 16
+    assert len(list(out.glob("*.md"))) == 184
     assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temporary file left
     code, stdout, _ = remind(hcmlc, bundled, "--format", "md", "--out", str(out))
-    assert code == 0 and "  so-noi-vu.md (replaced): DOHA — 8 items, up to 5 days overdue" in stdout
+    assert code == 0 and "  so-noi-vu.md (replaced): DOHA — 3 items, up to 5 days overdue" in stdout
     letter = out / "so-noi-vu.md"
     letter.write_text(letter.read_text("utf-8") + "\nThêm một dòng.\n", "utf-8")
     code, _, err = remind(hcmlc, bundled, "--format", "md", "--out", str(out))
@@ -272,7 +278,7 @@ def test_an_entry_with_errors_is_reminded_of_and_the_errors_are_named(hcmlc, bun
         hcmlc, bundled, "--agency", "so-noi-vu", "--format", "md", "--out", str(out)
     )
     assert code == 0
-    assert "  so-noi-vu.md: DOHA — 9 items, up to 5 days overdue" in stdout
+    assert "  so-noi-vu.md: DOHA — 4 items, up to 5 days overdue" in stdout
     assert stdout.endswith(
         "1 error in the data: run `hcmlc validate`; entries with errors count as missing.\n"
     )

@@ -129,7 +129,8 @@ def test_broken_data_files_stop_status_with_a_pointer_to_validate(hcmlc, repo) -
 def test_areas_count_the_indicators_of_their_standards(hcmlc, repo) -> None:
     repo.write("submissions/2023/so-gddt.yaml", SO_GDDT)
     _, doc = status(hcmlc, repo, "--as-of", "2023-09-05")
-    assert [a["id"] for a in doc["areas"]] == ["1", "2", "3"]
+    # UNESCO's three areas, then the national learning models' one
+    assert [a["id"] for a in doc["areas"]] == ["1", "2", "3", "mh"]
     for key in ("owed", "supplied", "overdue"):
         assert sum(a[key] for a in doc["areas"]) == doc["indicators"][key]
         for area in doc["areas"]:

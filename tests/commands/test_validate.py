@@ -37,7 +37,7 @@ def test_a_good_submission_passes(hcmlc, repo) -> None:
     repo.write("submissions/2023/so-gddt.yaml", GOOD)
     code, out, _ = hcmlc("validate", "--root", str(repo.root))
     assert code == 0
-    assert out.strip() == "No problems found in 5 files."
+    assert out.strip() == "No problems found in 7 files."
 
 
 def test_text_format_is_path_line_column_severity_message_hint(hcmlc, repo) -> None:
@@ -47,7 +47,7 @@ def test_text_format_is_path_line_column_severity_message_hint(hcmlc, repo) -> N
     assert out.splitlines() == [
         "submissions/2023/so-gddt.yaml:5:12: error: indicator 1.1.1.a: `80%` is not a number [HCMLC-E022]",
         "    hint: write the number without the % sign: 80",
-        "1 error, 0 warnings in 5 files checked",
+        "1 error, 0 warnings in 7 files checked",
     ]
 
 
@@ -419,4 +419,4 @@ def test_empty_sections_are_no_entries(hcmlc, repo) -> None:
         "submissions/2023/so-gddt.yaml",
         'agency: so-gddt\ncycle: "2023"\nindicators:\n  # 1.1.1.a:\nanswers:\n',
     )
-    assert hcmlc("validate", "--root", str(repo.root))[:2] == (0, "No problems found in 5 files.\n")
+    assert hcmlc("validate", "--root", str(repo.root))[:2] == (0, "No problems found in 7 files.\n")

@@ -59,8 +59,12 @@ def _check(root: Path, text: str, catalog: Catalog) -> Catalog:
         assignments, found = validate(Assignments, doc.data, doc)
         problems += found
     if assignments is not None:
-        new_catalog = Catalog(catalog.framework, assignments)
-        problems += check_data(new_catalog, read_document(root, CRITERIA)[1], doc)
+        hand_kept = len(assignments.agencies)
+        own = {a.id for a in assignments.agencies}
+        units = [a for a in catalog.assignments.agencies if a.id not in own]  # data/units.yaml
+        merged = assignments.model_copy(update={"agencies": [*assignments.agencies, *units]})
+        new_catalog = Catalog(catalog.framework, merged, catalog.others, catalog.territories)
+        problems += check_data(new_catalog, read_document(root, CRITERIA)[1], doc, hand_kept)
         if not problems:
             return new_catalog
     detail = problems[0].message if problems else ASSIGNMENTS

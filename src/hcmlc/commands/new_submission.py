@@ -31,11 +31,23 @@ def run(console: Console, root: Path, agency: str, cycle_id: str | None) -> int:
         record = catalog.agencies[agency]
         if record.ended is not None and cycle.reference_date >= record.ended:
             holder = catalog.holder(agency, cycle.reference_date)
-            hint = (
-                _("`{agency}` ended on {day}: `{holder}` reports its items now")
-                if holder
-                else _("`{agency}` ended on {day}: nobody reports its items yet")
-            ).format(agency=agency, day=record.ended, holder=holder)
+            units = catalog.territories.get(agency, [])
+            if holder:
+                hint = _("`{agency}` ended on {day}: `{holder}` reports its items now")
+            elif units:
+                hint = _(
+                    "`{agency}` ended on {day}: its territory passed to {count} wards and "
+                    "communes, each with its own file (e.g. `--agency {first}`)"
+                )
+            else:
+                hint = _("`{agency}` ended on {day}: nobody reports its items yet")
+            hint = hint.format(
+                agency=agency,
+                day=record.ended,
+                holder=holder,
+                count=len(units),
+                first=units[0] if units else "",
+            )
         raise HcmlcError(
             _("`{agency}` owes nothing in cycle {cycle}").format(agency=agency, cycle=cycle.id),
             hint,

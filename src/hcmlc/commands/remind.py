@@ -43,6 +43,10 @@ class Request:
     force: bool = False
 
 
+SHOWN = 10
+"""Agencies without a focal point named on the terminal before "and N more"."""
+
+
 def run(console: Console, root: Path, request: Request) -> int:
     """Write one reminder per agency with items to remind of; say who got what."""
     repo = load(root, keep=False)
@@ -189,7 +193,10 @@ def _summary(
             if request.output == "eml"
             else _("No focal point for {agencies}: they get the letter, but no e-mail.")
         )
-        say(message.format(agencies=", ".join(lacking)))
+        shown = ", ".join(lacking[:SHOWN])
+        if len(lacking) > SHOWN:
+            shown = _("{agencies} and {n} more").format(agencies=shown, n=len(lacking) - SHOWN)
+        say(message.format(agencies=shown))
         hint = _("add `focal_point: {{name: …, email: …}}` to each in {file}").format(
             file=ASSIGNMENTS
         )

@@ -30,7 +30,14 @@ def run(
         check_agency(catalog, agency)
     lang = current_language()
     status = build_status(
-        catalog, repo.supplied, cycle, as_of, repo.error_count, lang, repo.deliveries()
+        catalog,
+        repo.supplied,
+        cycle,
+        as_of,
+        repo.error_count,
+        lang,
+        repo.deliveries(),
+        repo.figures,
     )
     if output == "json":
         reporters.render_json(console, status, agency, catalog)

@@ -10,7 +10,7 @@ from hcmlc.catalog import Catalog
 from hcmlc.checks import ItemKind
 from hcmlc.dashboard.words import counted, day_text, number, progress_text, word
 from hcmlc.i18n import Lang
-from hcmlc.status import Row, Status, Tally
+from hcmlc.status import Row, Status, Tally, standing
 
 NEW_CYCLE = "hcmlc new-cycle {next} --deadline YYYY-MM-DD"
 
@@ -149,21 +149,54 @@ class DeliveryWriter:
         ]
 
     def reorganised(self) -> list[str]:
-        """Each agency that ended and whose duties a successor holds in the cycle."""
-        lang, status = self.lang, self.status
-        holders = {former: r.id for r in status.agencies for former in r.formerly}
-        return [
-            word(
-                "reorganised-holder",
-                lang,
-                agency=agency.name.get(lang),
-                day=day_text(agency.ended, lang),
-                cycle=status.cycle.id,
-                holder=self.catalog.agency_name(holders[agency.id], lang),
+        """Each agency that ended before the cycle and where its duties went, as status says
+        it (`status.standing`): one successor, the successors of a split, or the units that
+        took over a district's territory (one line for all such districts)."""
+        lang, catalog, cycle = self.lang, self.catalog, self.status.cycle
+        lines, districts, units = [], [], set()
+        for agency in catalog.assignments.agencies:
+            if agency.ended is None or agency.ended > cycle.reference_date:
+                continue
+            found = standing(catalog, agency.id, cycle)
+            values = {"agency": agency.name.get(lang), "day": day_text(agency.ended, lang)}
+            if found.territory:
+                districts.append(agency)
+                units.update(found.territory)
+            elif found.split:
+                parts = [
+                    word("split-part", lang, holder=self.short(h), items=", ".join(items))
+                    if items
+                    else word("split-rest", lang, holder=self.short(h))
+                    for h, items in found.split.items()
+                ]
+                lines.append(
+                    word(
+                        "reorganised-split", lang, **values, cycle=cycle.id, parts="; ".join(parts)
+                    )
+                )
+            elif found.holder is not None:
+                holder = catalog.agency_name(found.holder, lang)
+                lines.append(
+                    word("reorganised-holder", lang, **values, cycle=cycle.id, holder=holder)
+                )
+            else:
+                lines.append(word("reorganised-nobody", lang, **values, cycle=cycle.id))
+        if districts:
+            day = max(d.ended for d in districts if d.ended is not None)
+            lines.append(
+                word(
+                    "reorganised-territory",
+                    lang,
+                    count=number(len(districts), lang),
+                    day=day_text(day, lang),
+                    units=number(len(units), lang),
+                    cycle=cycle.id,
+                )
             )
-            for agency in self.catalog.assignments.agencies
-            if agency.id in holders and agency.ended is not None
-        ]
+        return lines
+
+    def short(self, agency: str) -> str:
+        return self.catalog.agencies[agency].short_name(self.lang)
 
     def unowned(self) -> list[UnownedLine]:
         catalog, lang = self.catalog, self.lang
@@ -193,7 +226,7 @@ class DeliveryWriter:
         standards = {r.id: r for r in status.standards}
         criteria = {r.id: r for r in status.criteria}
         blocks = []
-        for area, row in zip(self.catalog.framework.areas, status.areas, strict=True):
+        for area, row in zip(self.catalog.areas(), status.areas, strict=True):
             summary = word(
                 "area-tally",
                 lang,

@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from hcmlc.catalog import Catalog
-from hcmlc.dashboard.words import word
+from hcmlc.dashboard.words import number, word
 from hcmlc.deliveries import Delivery, FileKey, delivered_by
 from hcmlc.errors import HcmlcError
 from hcmlc.i18n import Lang
@@ -162,5 +162,16 @@ class _Writer:
         latest = progress.latest
         if latest is None:
             return []
+        city = latest.city
+        if city is not None:  # formed from the units' figures: say how many, and who is missing
+            return [
+                word(
+                    "from-units",
+                    self.lang,
+                    supplied=number(len(city.supplied), self.lang),
+                    owed=number(len(city.owed), self.lang),
+                    cycle=latest.cycle,
+                )
+            ]
         agency = self.catalog.agencies[latest.agency].short_name(self.lang)
         return [word("supplied-by", self.lang, agency=agency, cycle=latest.cycle)]

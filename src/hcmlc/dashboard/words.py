@@ -117,6 +117,24 @@ LABELS: dict[str, dict[Lang, str]] = {
         "đảm nhận.",
         "en": "{agency} ended on {day}; {holder} holds its duties in cycle {cycle}.",
     },
+    "reorganised-split": {
+        "vi": "{agency} chấm dứt hoạt động từ ngày {day}; nhiệm vụ trong kỳ {cycle} được chia "
+        "cho: {parts}.",
+        "en": "{agency} ended on {day}; in cycle {cycle} its duties are split: {parts}.",
+    },
+    "split-part": {"vi": "{holder} ({items})", "en": "{holder} ({items})"},
+    "split-rest": {"vi": "{holder} (phần còn lại)", "en": "{holder} (the rest)"},
+    "reorganised-territory": {
+        "vi": "{count} đơn vị cấp huyện chấm dứt hoạt động từ ngày {day}; địa bàn chuyển cho "
+        "{units} phường, xã, đặc khu, mỗi đơn vị tự báo cáo trong kỳ {cycle}.",
+        "en": "{count} districts ended on {day}; their territory passed to {units} wards, "
+        "communes and special zones, each reporting for itself in cycle {cycle}.",
+    },
+    "reorganised-nobody": {
+        "vi": "{agency} chấm dứt hoạt động từ ngày {day}; chưa có đơn vị đảm nhận nhiệm vụ "
+        "trong kỳ {cycle}.",
+        "en": "{agency} ended on {day}; nobody holds its duties in cycle {cycle} yet.",
+    },
     "unowned": {"vi": "Các mục chưa có đơn vị phụ trách", "en": "Items nobody owes"},
     "unowned-intro": {
         "vi": "Các đơn vị được giao đã chấm dứt hoạt động mà không có đơn vị kế thừa: cần phân "
@@ -177,6 +195,10 @@ LABELS: dict[str, dict[Lang, str]] = {
     "supplied-by": {
         "vi": "số liệu của {agency}, kỳ {cycle}",
         "en": "supplied by {agency}, cycle {cycle}",
+    },
+    "from-units": {
+        "vi": "tổng hợp từ {supplied}/{owed} đơn vị, kỳ {cycle}",
+        "en": "formed from {supplied} of {owed} units, cycle {cycle}",
     },
     "criterion": {"vi": "Tiêu chí {id}", "en": "Criterion {id}"},
     "illustrative": {

@@ -34,6 +34,22 @@ class Scale(StrEnum):
     """A level of effectiveness, implementation or satisfaction."""
 
 
+class Part(Strict):
+    """One of the figures an indicator asks for: each of two figures (1.1.4.a), or the
+    numerator and the denominator of a ratio."""
+
+    id: Id
+    text: Text
+
+
+Aggregate = Literal["sum", "ratio"]
+"""How a city figure is formed from the units' figures: their sum (counts), or the ratio of
+their summed numerators and denominators (a percentage, or a figure per 100,000)."""
+
+RATIO_SCALE: dict[str, float] = {"percent": 100.0, "per_100k": 100_000.0}
+"""What a ratio of two counts is multiplied by, per unit of the indicator."""
+
+
 class Indicator(Strict):
     """One measurable indicator of a criterion and the agencies that supply it."""
 
@@ -45,6 +61,12 @@ class Indicator(Strict):
     scale: Scale | None = None
     agencies: list[Id] = Field(min_length=1)
     obtained_from: list[Id] = []
+    parts: list[Part] = []
+    """The figures an entry gives instead of one `value`: the first is the indicator's value,
+    except for a ratio, whose value is the first part over the second."""
+    aggregate: Aggregate | None = None
+    """How the city figure is formed from the figures of the units that owe it; None: it is
+    the figure of the first agency listed, or there is none."""
     note: str | None = None
 
     @model_validator(mode="after")
@@ -53,7 +75,30 @@ class Indicator(Strict):
             raise ValueError(_("a quantitative indicator needs a `unit` and no `scale`"))
         if self.kind == "qualitative" and (self.scale is None or self.unit is not None):
             raise ValueError(_("a qualitative indicator needs a `scale` and no `unit`"))
+        if self.kind == "qualitative" and (self.parts or self.aggregate):
+            raise ValueError(_("a qualitative indicator has no `parts` and no `aggregate`"))
+        if len({p.id for p in self.parts}) != len(self.parts):
+            raise ValueError(_("the ids of `parts` must differ"))
+        if self.aggregate == "sum" and self.unit is not Unit.COUNT:
+            raise ValueError(_("`aggregate: sum` adds up counts: it needs `unit: count`"))
+        if self.aggregate == "ratio" and (len(self.parts) != 2 or self.unit not in RATIO_SCALE):
+            raise ValueError(
+                _(
+                    "`aggregate: ratio` needs `unit: percent` or `per_100k` and two `parts`: "
+                    "the numerator, then the denominator"
+                )
+            )
         return self
+
+    @property
+    def ratio(self) -> bool:
+        """Whether an entry's value is its first part over its second (two counts)."""
+        return self.aggregate == "ratio"
+
+    def part_unit(self) -> Unit:
+        """The unit of each part: counts for a ratio, else the indicator's own unit."""
+        assert self.unit is not None
+        return Unit.COUNT if self.ratio else self.unit
 
 
 class Criterion(Strict):
@@ -82,8 +127,11 @@ class Area(Strict):
 
 
 class Framework(Strict):
-    """The whole of data/criteria.yaml."""
+    """The whole of data/criteria.yaml, or of one file of data/frameworks/."""
 
+    id: Id = "unesco"
+    """Unique among the frameworks; data/criteria.yaml is UNESCO's unless it says otherwise."""
+    title: Text | None = None
     source: str | None = None
     areas: list[Area] = Field(min_length=1)
 

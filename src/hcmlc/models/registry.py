@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from enum import StrEnum
 from typing import Annotated, Literal, Self
 
-from pydantic import AfterValidator, BeforeValidator, Field, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, model_validator
 
 from hcmlc.i18n import _
 from hcmlc.models.common import Email, Id, NonEmpty, Strict, Text, text_of_plain_string
@@ -26,6 +26,10 @@ class AgencyKind(StrEnum):
     ASSOCIATION = "association"
     PARTY_BODY = "party_body"
     DISTRICT = "district"
+    WARD = "ward"
+    COMMUNE = "commune"
+    SPECIAL_ZONE = "special_zone"
+    """The commune-level units of the city from 1 July 2025 (data/units.yaml)."""
 
 
 _GITHUB_HANDLE = re.compile(r"@[A-Za-z0-9][A-Za-z0-9-]{0,38}(/[A-Za-z0-9][A-Za-z0-9._-]*)?")
@@ -53,10 +57,32 @@ class FocalPoint(Strict):
     phone: NonEmpty | None = None
 
 
+class Duty(Strict):
+    """Part of a split agency's duties and the agency that holds it from the split on."""
+
+    successor: Id
+    items: list[Id] = []
+    """Indicator or question ids."""
+    criteria: list[Id] = []
+    """Criterion ids: every indicator of the criterion not named in `items` of another duty."""
+
+    @model_validator(mode="after")
+    def _names_something(self) -> Self:
+        if not self.items and not self.criteria:
+            raise ValueError(_("a duty names its `items` or `criteria`"))
+        return self
+
+
+UNIT_CODE = Annotated[str, StringConstraints(pattern=r"^\d{5}$")]
+"""The statistics office's five-digit code of an administrative unit."""
+
+
 class Agency(Strict):
     """A body that owes data or answers; its id never changes."""
 
     id: Id
+    code: UNIT_CODE | None = None
+    """The official code of an administrative unit (data/units.yaml)."""
     name: Text
     short: Annotated[
         Text | None, BeforeValidator(text_of_plain_string, json_schema_input_type=str | Text | None)
@@ -70,6 +96,11 @@ class Agency(Strict):
     ended: dt.date | None = None
     """The day the agency ceased to exist: merged, split or abolished."""
     successor: Id | None = None
+    """The agency that holds this one's duties from `ended` on (those `duties` does not name);
+    None when nobody does yet."""
+    duties: list[Duty] = []
+    """Where the duties of a split agency went, per item or criterion; the rest go to
+    `successor`."""
     """The agency that holds this one's duties from `ended` on; None when nobody does yet."""
     focal_point: FocalPoint | None = None
     """Whom reminders go to by e-mail; without one, the agency gets a letter but no e-mail."""
@@ -78,6 +109,8 @@ class Agency(Strict):
     def _succession_in_order(self) -> Self:
         if self.successor is not None and self.ended is None:
             raise ValueError(_("an agency with a `successor` needs the date it `ended`"))
+        if self.duties and self.ended is None:
+            raise ValueError(_("an agency with `duties` split off needs the date it `ended`"))
         if self.started and self.ended and self.started >= self.ended:
             raise ValueError(_("`started` must be before `ended`"))
         return self
@@ -127,6 +160,9 @@ class Cycle(Strict):
     """The first day files of the cycle may be delivered (default: the day after the previous
     cycle's last deadline)."""
     deadlines: Deadlines
+    frameworks: list[Id] | None = Field(default=None, min_length=1)
+    """The frameworks whose indicators the cycle asks for (ids of data/criteria.yaml and
+    data/frameworks/*.yaml); without it, those of data/criteria.yaml only."""
 
     @model_validator(mode="after")
     def _years_in_order(self) -> Self:

@@ -19,10 +19,22 @@ Section = Annotated[dict[str, Any], BeforeValidator(_none_is_empty)]
 """A section read only as a mapping of ids, its entries left to the checker."""
 
 
-class IndicatorValue(Strict):
-    """A figure or a qualitative state for one indicator; `value` is typed by its indicator."""
+def _written_is_filled(value: Any) -> Any:
+    """A field that may be left out, but not written with nothing after its colon."""
+    if value is None:
+        raise ValueError("empty")
+    return value
 
-    value: NonEmpty
+
+class IndicatorValue(Strict):
+    """A figure or a qualitative state for one indicator; `value` is typed by its indicator.
+
+    An indicator that asks for several figures (its `parts`) takes them under `parts:`, by part
+    id, instead of `value` (checks.py requires the one its indicator asks for)."""
+
+    value: Annotated[NonEmpty | None, BeforeValidator(_written_is_filled)] = None
+    """Left out for an indicator with `parts`; never written empty."""
+    parts: dict[str, NonEmpty] = {}
     unit: str | None = None
     year: Year
     source: NonEmpty | None = None

@@ -98,6 +98,17 @@ def context(document: OfficialReport) -> dict[str, Any]:
             }
             for c in report.unmet
         ],
+        "city_figures": [
+            {
+                "id": f.id,
+                "text": f.text,
+                "figure": f.figure,
+                "coverage": f.coverage,
+                "missing": ", ".join(f.missing) or report.labels["none-missing"],
+            }
+            for f in report.city_figures
+        ],
+        "city_figures_intro": report.city_figures_intro,
         "missing_intro": report.missing_intro,
         "missing": [{"agency": m.agency, "indicators": m.indicators} for m in report.missing],
     }

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from rich.console import Console
@@ -10,9 +9,11 @@ from rich.text import Text
 
 from hcmlc.catalog import Catalog
 from hcmlc.i18n import N_, _, counted, current_language
+from hcmlc.render.city_figures import city_figure_dict, render_city_figures
 from hcmlc.render.diagnostics import write_json
+from hcmlc.render.standing import agency_names, render_standing, standing_dict
 from hcmlc.render.table import Cell, Column, Table, print_table
-from hcmlc.status import Obligation, Row, Standing, Status, Tally, Unowned, standing
+from hcmlc.status import Obligation, Row, Status, Tally, Unowned, standing
 
 _STATE_STYLE = {"supplied": "green", "late": "yellow", "due": "yellow", "overdue": "bold red"}
 STATE_WORDS = {
@@ -41,6 +42,7 @@ def render_table(console: Console, status: Status, catalog: Catalog) -> None:
             if catalog.standard_of[row.id].id == standard.id:
                 _tally_row(criteria, f"  {row.id}", row.name, row.tally)
     print_table(console, criteria)
+    render_city_figures(console, status.city_figures, catalog)
     _unowned(console, status, catalog)
     _totals(console, status)
 
@@ -49,7 +51,7 @@ def render_todo(console: Console, status: Status, catalog: Catalog, agency: str)
     """One agency's to-do list with each deadline and the days left, overdue or late."""
     name = catalog.agency_name(agency, current_language())
     _header(console, status, _("To-do list of {agency} — {name}").format(agency=agency, name=name))
-    _standing(console, status, catalog, agency)
+    render_standing(console, status, catalog, agency)
     todo = status.todo(agency)
     if todo:
         table = Table(
@@ -92,13 +94,14 @@ def status_document(status: Status, agency: str | None, catalog: Catalog) -> dic
     }
     if agency:
         document["agency"] = agency
-        document["standing"] = _standing_dict(standing(catalog, agency, status.cycle))
+        document["standing"] = standing_dict(standing(catalog, agency, status.cycle))
     else:
         document["agencies"] = [_row(r) for r in status.agencies]
         document["areas"] = [_row(r) for r in status.areas]
         document["standards"] = [_row(r) for r in status.standards]
         document["criteria"] = [_row(r) for r in status.criteria]
         document["unowned"] = [_unowned_dict(u) for u in status.unowned]
+        document["city_figures"] = [city_figure_dict(f) for f in status.city_figures]
     if status.next_cycle is not None:
         document["next_cycle"] = {
             "last_deadline": status.next_cycle.last_deadline.isoformat(),
@@ -137,45 +140,6 @@ def _header(console: Console, status: Status, title: str | None = None) -> None:
         )
 
 
-def _standing(console: Console, status: Status, catalog: Catalog, agency: str) -> None:
-    """Why an agency owes nothing in the cycle, or whose duties it holds."""
-    found = standing(catalog, agency, status.cycle)
-    if found.active:
-        formerly = dict.fromkeys(a for o in status.todo(agency) for a in o.formerly)
-        if formerly:
-            console.print(
-                Text(
-                    _("In cycle {cycle} {agency} also holds the duties of {formerly}.").format(
-                        cycle=status.cycle.id, agency=agency, formerly=_names(catalog, formerly)
-                    )
-                )
-            )
-        return
-    if found.ended is not None and found.holder is not None:
-        message = _(
-            "{agency} ended on {day}; its duties in cycle {cycle} are {holder}'s: "
-            "see `hcmlc status --agency {holder}`."
-        )
-    elif found.ended is not None:
-        message = _(
-            "{agency} ended on {day}; nobody holds its duties in cycle {cycle} yet "
-            "(see the items nobody owes in `hcmlc status`)."
-        )
-    else:
-        message = _("{agency} holds duties only from {day}, after cycle {cycle}.")
-    console.print(
-        Text(
-            message.format(
-                agency=agency,
-                day=found.ended or found.started,
-                cycle=status.cycle.id,
-                holder=found.holder,
-            ),
-            style="yellow",
-        )
-    )
-
-
 def _unowned(console: Console, status: Status, catalog: Catalog) -> None:
     if not status.unowned:
         return
@@ -190,7 +154,7 @@ def _unowned(console: Console, status: Status, catalog: Catalog) -> None:
             if u.kind == "indicator"
             else catalog.questions[u.item].text.get(lang)
         )
-        table.add(f"{_(KIND_WORDS[u.kind])} {u.item}", text, _names(catalog, u.formerly))
+        table.add(f"{_(KIND_WORDS[u.kind])} {u.item}", text, agency_names(catalog, u.formerly))
     print_table(console, table)
     console.print(
         Text(
@@ -201,16 +165,6 @@ def _unowned(console: Console, status: Status, catalog: Catalog) -> None:
             style="yellow",
         )
     )
-
-
-def _names(catalog: Catalog, agencies: Iterable[str]) -> str:
-    """Agency ids as short names, `so-khdt` → `Sở KH&ĐT`; at most five, then a count."""
-    ids = list(agencies)
-    lang = current_language()
-    shown = [catalog.agencies[a].short_name(lang) for a in ids[:5]]
-    if len(ids) > 5:
-        shown.append(_("and {n} more").format(n=len(ids) - 5))
-    return ", ".join(shown)
 
 
 def _table(title: str, first: str, split: bool = False) -> Table:
@@ -237,7 +191,7 @@ def _agency_cell(catalog: Catalog, row: Row) -> str:
     if not row.formerly:
         return row.name
     return _("{name} (also for {formerly})").format(
-        name=row.name, formerly=_names(catalog, row.formerly)
+        name=row.name, formerly=agency_names(catalog, row.formerly)
     )
 
 
@@ -380,12 +334,3 @@ def _row(r: Row) -> dict[str, Any]:
 
 def _unowned_dict(u: Unowned) -> dict[str, Any]:
     return {"kind": u.kind, "item": u.item, "formerly": list(u.formerly)}
-
-
-def _standing_dict(s: Standing) -> dict[str, Any]:
-    return {
-        "active": s.active,
-        "ended": s.ended.isoformat() if s.ended else None,
-        "started": s.started.isoformat() if s.started else None,
-        "holder": s.holder,
-    }
