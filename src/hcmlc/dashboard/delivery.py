@@ -10,6 +10,7 @@ from hcmlc.catalog import Catalog
 from hcmlc.checks import ItemKind
 from hcmlc.dashboard.words import counted, day_text, number, progress_text, word
 from hcmlc.i18n import Lang
+from hcmlc.models.registry import Agency
 from hcmlc.status import Row, Status, Tally, standing
 
 NEW_CYCLE = "hcmlc new-cycle {next} --deadline YYYY-MM-DD"
@@ -153,7 +154,9 @@ class DeliveryWriter:
         it (`status.standing`): one successor, the successors of a split, or the units that
         took over a district's territory (one line for all such districts)."""
         lang, catalog, cycle = self.lang, self.catalog, self.status.cycle
-        lines, districts, units = [], [], set()
+        lines: list[str] = []
+        districts: list[Agency] = []
+        units: set[str] = set()
         for agency in catalog.assignments.agencies:
             if agency.ended is None or agency.ended > cycle.reference_date:
                 continue
