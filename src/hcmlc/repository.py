@@ -91,15 +91,18 @@ def submission_paths(root: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def load(root: Path, *, cache: bool = False, keep: bool = True) -> Repository:
+def load(
+    root: Path, *, cache: bool = False, keep: bool = True, submissions: bool = True
+) -> Repository:
     """Read and check everything; problems are collected, never raised.
 
     With `cache`, a submission whose result an earlier run kept, and which has not changed, is
     not read again (see cache.py); `submissions` then holds only the files read. Without
     `keep`, it holds none: validate and status need only the problems and entries, and at
-    city scale the documents would take most of the memory."""
+    city scale the documents would take most of the memory. Without `submissions`, only data/
+    is read: what `workbook` and `import` need besides the few files they touch."""
     with _collector_paused():
-        return _load(root, cache, keep)
+        return _load(root, cache, keep, submissions)
 
 
 @contextmanager
@@ -115,7 +118,7 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _load(root: Path, use_cache: bool, keep: bool) -> Repository:
+def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> Repository:
     framework_raw, framework_doc = _read(root, CRITERIA)
     assignments_raw, assignments_doc = _read(root, ASSIGNMENTS)
     framework, framework_problems = _model(Framework, framework_doc)
@@ -132,7 +135,7 @@ def _load(root: Path, use_cache: bool, keep: bool) -> Repository:
     if use_cache and repo.catalog and framework_raw and assignments_raw:
         store = Cache.open(root, [framework_raw, assignments_raw])
     identities = []
-    for path in submission_paths(root):
+    for path in submission_paths(root) if submissions else []:
         relative = path.relative_to(root).as_posix()
         check = _submission(repo, relative, store, keep)
         problems += check.problems

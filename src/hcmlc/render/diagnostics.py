@@ -25,9 +25,10 @@ def summary(problems: Sequence[Diagnostic], files: int) -> dict[str, int]:
 
 
 def render_text(console: Console, problems: Sequence[Diagnostic], files: int) -> None:
-    """`path:line:column: severity: message [code]`, then an indented hint."""
+    """`path:line:column: severity: message [code]` (a workbook: `path:sheet!cell: …`), then an
+    indented hint."""
     for p in problems:
-        line = Text(f"{p.path}:{p.line}:{p.column}: ")
+        line = Text(f"{p.path}:{p.place}: ")
         line.append(_(SEVERITY_WORDS[p.severity]), style=_STYLE[p.severity])
         line.append(f": {p.message} [{p.code}]")
         console.print(line)
