@@ -17,7 +17,7 @@ from hcmlc.repository import load
 from hcmlc.scaffold import owed
 from hcmlc.status import check_agency, pick_cycle
 from hcmlc.workbook.build import build_workbook
-from hcmlc.workbook.plan import Plan, make_plan
+from hcmlc.workbook.plan import Plan, Planner
 from hcmlc.workbook.source import fingerprint, submission_source
 
 
@@ -56,6 +56,7 @@ def run(
         }
     data = fingerprint(root)
     contact = catalog.assignments.contact.get(lang) if catalog.assignments.contact else None
+    planner = Planner(catalog, cycle, lang, data, contact)
     broken: list[Diagnostic] = []
     for agency_id, target in targets.items():
         source = submission_source(root, cycle.id, agency_id)
@@ -63,7 +64,7 @@ def run(
         if problems:
             broken += problems
             continue
-        plan = make_plan(catalog, agency_id, cycle, lang, source.data, data, contact)
+        plan = planner.plan(agency_id, source.data)
         write_atomic(target, build_workbook(plan))
         console.print(_written(target, plan), markup=False, highlight=False)
     if broken:

@@ -51,10 +51,10 @@ def render_outcomes(console: Console, results: Sequence[Imported]) -> None:
             line = _("{workbook}: not imported ({errors}; see below)").format(
                 workbook=result.path, errors=counted(errors, "{n} error", "{n} errors")
             )
-            console.print(Text(line, style="bold red"))
+            console.print(Text(line, style="bold red"), soft_wrap=True)
             continue
         if state == "nothing":
-            console.print(Text(_nothing(result)))
+            console.print(Text(_nothing(result)), soft_wrap=True)
         else:
             found = items(result)
             line = (
@@ -75,7 +75,8 @@ def render_outcomes(console: Console, results: Sequence[Imported]) -> None:
                         removed=_("{n} removed").format(n=len(found["removed"])),
                         unchanged=_("{n} unchanged").format(n=len(found["unchanged"])),
                     )
-                )
+                ),
+                soft_wrap=True,
             )
             for label, change in (
                 (_("added"), "added"),
@@ -85,9 +86,11 @@ def render_outcomes(console: Console, results: Sequence[Imported]) -> None:
                 if found[change]:
                     described = _describe if change == "changed" else _plain
                     shown = ", ".join(described(result, item) for item in found[change])
-                    console.print(Text(f"    {label}: {shown}"))
+                    console.print(Text(f"    {label}: {shown}"), soft_wrap=True)
         for note in notes(result):
-            console.print(Text("    " + _("note: {note}").format(note=note), style="dim"))
+            console.print(
+                Text("    " + _("note: {note}").format(note=note), style="dim"), soft_wrap=True
+            )
 
 
 def notes(result: Imported) -> list[str]:

@@ -13,9 +13,11 @@ import io
 import math
 from collections import defaultdict
 from collections.abc import Iterable
+from copy import copy
+from dataclasses import dataclass
+from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.workbook.protection import WorkbookProtection
@@ -25,70 +27,114 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from hcmlc.diagnostics import cell_reference, column_letters
 from hcmlc.workbook import labels
-from hcmlc.workbook.cells import NUMBER_FORMAT
+from hcmlc.workbook.cells import NUMBER_FORMAT, CellValue, FieldKind
 from hcmlc.workbook.meta import SHEET as META_SHEET
 from hcmlc.workbook.meta import meta_rows
-from hcmlc.workbook.plan import (
-    COLUMNS,
-    FORMAT_VERSION,
-    HEADER_ROW,
-    Input,
-    Plan,
-    Row,
-    Rule,
-    SheetKey,
-)
+from hcmlc.workbook.plan import COLUMNS, FORMAT_VERSION, HEADER_ROW, Plan, Row, Rule, SheetKey
 
 FONT = "Arial"
 """Arial, or its metric twin Liberation Sans in LibreOffice: both have every Vietnamese letter."""
-_TEXT = Font(name=FONT, size=10)
-_BOLD = Font(name=FONT, size=10, bold=True)
-_TITLE = Font(name=FONT, size=14, bold=True, color="1F4E79")
-_HEADING = Font(name=FONT, size=10, bold=True, color="FFFFFF")
-_QUIET = Font(name=FONT, size=9, color="666666")
-_HEADING_FILL = PatternFill("solid", fgColor="1F4E79")
-_INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
-_UNUSED_FILL = PatternFill("solid", fgColor="EDEDED")
-_OVER_FILL = PatternFill("solid", fgColor="F4B6B6")
-_UNDER_FILL = PatternFill("solid", fgColor="FCE4B6")
-_THIN = Side(style="thin", color="BFBFBF")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_WRAP = Alignment(wrap_text=True, vertical="top")
-_CENTRE = Alignment(horizontal="center", vertical="top", wrap_text=True)
-_UNLOCKED = Protection(locked=False)
-_PROTECTION = {
-    "sheet": True,
-    "formatCells": False,
-    "formatColumns": False,
-    "formatRows": False,
-}
-"""Locked, without a password; cells may still be formatted (a % format) and resized."""
-
 AGENCY_ROW = 4
 """Row of the agency on the instructions sheet (the cycle's is the next): where a problem with
 the workbook's agency or cycle is shown."""
 _LINE_HEIGHT = 12.75
 _CHARS_PER_WIDTH = 1.4
 """Characters of 10-point Arial per unit of column width, about."""
+_THIN = Side(style="thin", color="BFBFBF")
+_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_NONE = Border()
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_LINE = Alignment(vertical="top")
+_CENTRE = Alignment(horizontal="center", vertical="top", wrap_text=True)
+_PROTECTION = {"sheet": True, "formatCells": False, "formatColumns": False, "formatRows": False}
+"""Locked, without a password; cells may still be formatted (a % format) and resized."""
+
+
+@dataclass(frozen=True)
+class Look:
+    """How a kind of cell looks, and whether it is locked."""
+
+    font: Font
+    alignment: Alignment = _WRAP
+    fill: PatternFill | None = None
+    border: Border = _NONE
+    number_format: str = "General"
+    locked: bool = True
+
+
+def _font(size: float = 10, *, bold: bool = False, color: str = "000000") -> Font:
+    return Font(name=FONT, size=size, bold=bold, color=color)
+
+
+def _fill(color: str) -> PatternFill:
+    return PatternFill("solid", fgColor=color)
+
+
+LOOKS: dict[str, Look] = {
+    "title": Look(_font(14, bold=True, color="1F4E79"), _LINE),
+    "quiet": Look(_font(9, color="666666"), _LINE),
+    "label": Look(_font(bold=True)),
+    "text": Look(_font()),
+    "heading": Look(_font(bold=True, color="FFFFFF"), _CENTRE, _fill("1F4E79"), _BOX),
+    "id": Look(_font(bold=True), border=_BOX, number_format="@"),
+    "cell": Look(_font(), border=_BOX),
+    "centred": Look(_font(), _CENTRE, border=_BOX),
+    "unused": Look(_font(9, color="666666"), _CENTRE, _fill("EDEDED"), _BOX),
+    "meta": Look(_font(), number_format="@"),
+} | {
+    f"input-{kind}": Look(_font(), _WRAP, _fill("FFF2CC"), _BOX, NUMBER_FORMAT[kind], False)
+    for kind in NUMBER_FORMAT
+}
+_OVER = _fill("F4B6B6")
+_UNDER = _fill("FCE4B6")
+
+
+class _Styler:
+    """Puts values with a look; the look's styles are registered once per workbook.
+
+    Setting a font, fill or border registers it in the workbook's style tables, which costs a
+    hash of every style object each time; a cell's style array (its indexes in those tables)
+    copied from the first cell of a look gives the same result at a fraction of the cost, as
+    openpyxl's own copy of a worksheet does."""
+
+    def __init__(self) -> None:
+        self._styles: dict[str, Any] = {}
+
+    def put(self, sheet: Worksheet, row: int, column: int, value: CellValue, look: str) -> Any:
+        cell = sheet.cell(row, column, value)
+        known = self._styles.get(look)
+        if known is not None:
+            cell._style = copy(known)
+            return cell
+        style = LOOKS[look]
+        cell.font = style.font
+        cell.alignment = style.alignment
+        if style.fill is not None:
+            cell.fill = style.fill
+        cell.border = style.border
+        cell.number_format = style.number_format
+        if not style.locked:
+            cell.protection = Protection(locked=False)
+        self._styles[look] = copy(cell._style)
+        return cell
 
 
 def build_workbook(plan: Plan) -> bytes:
     """The .xlsx file of `plan`."""
     book = Workbook()
+    styler = _Styler()
     names = {key: name[plan.lang] for key, name in labels.SHEETS.items()}
     used = {"instructions": names["instructions"]} | {s: names[s] for s in plan.sheets}
     instructions = book.active
     assert instructions is not None
     instructions.title = names["instructions"]
-    _instructions(instructions, plan)
+    _instructions(instructions, plan, styler)
     for sheet in plan.sheets:
-        _data_sheet(book.create_sheet(names[sheet]), plan, sheet)
+        _data_sheet(book.create_sheet(names[sheet]), plan, sheet, styler)
     meta = book.create_sheet(META_SHEET)
-    for row in meta_rows(plan, used):
-        meta.append(list(row))
-    for cells in meta.iter_rows():
-        for cell in cells:
-            cell.number_format = "@"
+    for number, row in enumerate(meta_rows(plan, used), start=1):
+        for column, value in enumerate(row, start=1):
+            styler.put(meta, number, column, value, "meta")
     meta.sheet_state = "hidden"
     meta.protection = SheetProtection(**_PROTECTION)
     book.security = WorkbookProtection(lockStructure=True)
@@ -97,102 +143,86 @@ def build_workbook(plan: Plan) -> bytes:
     return stream.getvalue()
 
 
-def _instructions(sheet: Worksheet, plan: Plan) -> None:
+def _instructions(sheet: Worksheet, plan: Plan, styler: _Styler) -> None:
     lang = plan.lang
+    put = styler.put
     sheet.column_dimensions["A"].width = 30
     sheet.column_dimensions["B"].width = 100
     sheet.sheet_view.showGridLines = False
-    _put(sheet, 1, 1, labels.text("title", lang, agency=plan.agency_name), _TITLE, _NOWRAP)
-    _put(
-        sheet,
-        2,
-        1,
-        labels.text("subtitle", lang, cycle=plan.cycle.title.get(lang), id=plan.agency),
-        _QUIET,
-        _NOWRAP,
-    )
+    cycle = plan.cycle.title.get(lang)
+    put(sheet, 1, 1, labels.text("title", lang, agency=plan.agency_name), "title")
+    put(sheet, 2, 1, labels.text("subtitle", lang, cycle=cycle, id=plan.agency), "quiet")
+    answers = len({r.item for r in plan.answers}) + len(plan.elsewhere)
+    owed = labels.text("owed", lang, indicators=len(plan.indicators), answers=answers)
     facts = [
         ("agency", f"{plan.agency_name} ({plan.agency})"),
-        ("cycle", f"{plan.cycle.title.get(lang)} ({plan.cycle.id})"),
+        ("cycle", cycle if plan.cycle.id in cycle else f"{cycle} ({plan.cycle.id})"),
         ("due-indicators", labels.date(plan.cycle.deadlines.indicators, lang) or "—"),
         ("due-answers", labels.date(plan.cycle.deadlines.answers, lang) or "—"),
-        (
-            "owed-label",
-            labels.text(
-                "owed",
-                lang,
-                indicators=len(plan.indicators),
-                answers=len({r.item for r in plan.answers}) + len(plan.elsewhere),
-            ),
-        ),
+        ("owed-label", owed),
     ]
     row = AGENCY_ROW
     for key, value in facts:
-        _put(sheet, row, 1, labels.text(key, lang), _BOLD, _WRAP)
-        _put(sheet, row, 2, value, _TEXT, _WRAP)
+        put(sheet, row, 1, labels.text(key, lang), "label")
+        put(sheet, row, 2, value, "text")
         row += 1
     row += 1
-    rules: list[tuple[Rule, str]] = []
+    rules: list[tuple[Rule, tuple[int, int]]] = []
     for name, top in plan.top.items():
-        _put(sheet, row, 1, labels.text(name, lang), _BOLD, _WRAP)
-        _input_cell(sheet, row, 2, top)
-        rules.append((top.rule, cell_reference(row, 2)))
+        put(sheet, row, 1, labels.text(name, lang), "label")
+        put(sheet, row, 2, top.value, f"input-{top.kind}")
+        rules.append((top.rule, (row, 2)))
         row += 1
+    contact = plan.contact or labels.text("ask-default", lang)
     sections = [
         ("how", labels.STEPS[lang]),
         ("return", labels.RETURN_STEPS[lang]),
-        (
-            "ask",
-            (
-                labels.text(
-                    "ask-text", lang, contact=plan.contact or labels.text("ask-default", lang)
-                ),
-            ),
-        ),
+        ("ask", (labels.text("ask-text", lang, contact=contact),)),
     ]
     if plan.elsewhere:
-        sections.append(
-            ("not-here", tuple(labels.text("photos", lang, question=q) for q in plan.elsewhere))
-        )
+        photos = tuple(labels.text("photos", lang, question=q) for q in plan.elsewhere)
+        sections.append(("not-here", photos))
     for key, lines in sections:
         row += 1
-        _put(sheet, row, 1, labels.text(key, lang), _BOLD, _WRAP)
+        put(sheet, row, 1, labels.text(key, lang), "label")
         for line in lines:
-            _put(sheet, row, 2, line, _TEXT, _WRAP)
+            put(sheet, row, 2, line, "text")
             sheet.row_dimensions[row].height = _height([(line, 100)])
             row += 1
-    row += 1
-    _put(sheet, row, 1, labels.text("format", lang, version=FORMAT_VERSION), _QUIET, _NOWRAP)
+    put(sheet, row + 1, 1, labels.text("format", lang, version=FORMAT_VERSION), "quiet")
     _validate(sheet, rules)
     _page(sheet, landscape=False)
     sheet.protection = SheetProtection(**_PROTECTION)
 
 
-def _data_sheet(sheet: Worksheet, plan: Plan, key: SheetKey) -> None:
+def _data_sheet(sheet: Worksheet, plan: Plan, key: SheetKey, styler: _Styler) -> None:
     lang = plan.lang
     columns = COLUMNS[key]
-    title = labels.text(
-        f"{key}-title", lang, agency=plan.agency_name, cycle=plan.cycle.title.get(lang)
-    )
-    _put(sheet, 1, 1, title, _TITLE, _NOWRAP)
-    _put(sheet, 2, 1, labels.text("sheet-note", lang), _QUIET, _NOWRAP)
+    cycle = plan.cycle.title.get(lang)
+    title = labels.text(f"{key}-title", lang, agency=plan.agency_name, cycle=cycle)
+    styler.put(sheet, 1, 1, title, "title")
+    styler.put(sheet, 2, 1, labels.text("sheet-note", lang), "quiet")
     for index, column in enumerate(columns, start=1):
         sheet.column_dimensions[column_letters(index)].width = column.width
-        heading = _put(
-            sheet, HEADER_ROW, index, labels.HEADINGS[column.key][lang], _HEADING, _CENTRE
-        )
-        heading.fill = _HEADING_FILL
-        heading.border = _BORDER
+        styler.put(sheet, HEADER_ROW, index, labels.HEADINGS[column.key][lang], "heading")
     sheet.row_dimensions[HEADER_ROW].height = 27
     position = {column.key: index for index, column in enumerate(columns, start=1)}
-    rules: list[tuple[Rule, str]] = []
+    widths = {column.key: column.width for column in columns}
+    rules: list[tuple[Rule, tuple[int, int]]] = []
+    limits: dict[tuple[str, int], list[tuple[int, int]]] = defaultdict(list)
     for number, row in enumerate(plan.rows(key), start=HEADER_ROW + 1):
-        _data_row(sheet, number, row, position, columns_text=[(c.key, c.width) for c in columns])
+        _data_row(sheet, number, row, position, styler)
+        sheet.row_dimensions[number].height = _row_height(row, widths)
         for name, cell in row.inputs.items():
-            rules.append((cell.rule, cell_reference(number, position[name])))
+            rules.append((cell.rule, (number, position[name])))
         if row.words is not None:
-            _word_counts(sheet, number, row, position)
+            for count in _word_counts(sheet, number, position, styler):
+                if row.words.max is not None:
+                    limits[("over", row.words.max)].append(count)
+                if row.words.min is not None:
+                    limits[("under", row.words.min)].append(count)
     _validate(sheet, rules)
+    _word_limits(sheet, limits)
     sheet.freeze_panes = sheet.cell(HEADER_ROW + 1, 2)
     sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     _page(sheet, landscape=True)
@@ -200,81 +230,58 @@ def _data_sheet(sheet: Worksheet, plan: Plan, key: SheetKey) -> None:
 
 
 def _data_row(
-    sheet: Worksheet,
-    number: int,
-    row: Row,
-    position: dict[str, int],
-    columns_text: list[tuple[str, float]],
+    sheet: Worksheet, number: int, row: Row, position: dict[str, int], styler: _Styler
 ) -> None:
-    id_cell = _put(sheet, number, position["id"], row.key, _BOLD, _WRAP)
-    id_cell.number_format = "@"
-    id_cell.border = _BORDER
+    styler.put(sheet, number, position["id"], row.key, "id")
     for column, value in row.cells.items():
-        cell = _put(
-            sheet,
-            number,
-            position[column],
-            value,
-            _TEXT,
-            _CENTRE if column == "deadline" else _WRAP,
+        styler.put(
+            sheet, number, position[column], value, "centred" if column == "deadline" else "cell"
         )
-        cell.border = _BORDER
-    for column, top in row.inputs.items():
-        _input_cell(sheet, number, position[column], top)
+    for column, cell in row.inputs.items():
+        styler.put(sheet, number, position[column], cell.value, _input_look(cell.kind))
     if "second" in position and "second" not in row.inputs:
-        unused = sheet.cell(number, position["second"])  # locked and grey: nothing to type
-        unused.fill = _UNUSED_FILL
-        unused.border = _BORDER
+        styler.put(sheet, number, position["second"], None, "unused")  # locked: nothing to type
         for column in ("words_first", "words_second"):
-            count = _put(sheet, number, position[column], "—", _QUIET, _CENTRE)
-            count.fill = _UNUSED_FILL
-            count.border = _BORDER
-    widths = dict(columns_text)
-    texts = [(value, widths[column]) for column, value in row.cells.items()]
-    texts += [(str(i.value), widths[c]) for c, i in row.inputs.items() if i.value is not None]
-    sheet.row_dimensions[number].height = _height(texts)
+            styler.put(sheet, number, position[column], "—", "unused")
 
 
-def _input_cell(sheet: Worksheet, row: int, column: int, top: Input) -> None:
-    cell = sheet.cell(row, column, top.value)
-    cell.number_format = NUMBER_FORMAT[top.kind]
-    cell.font = _TEXT
-    cell.alignment = _WRAP
-    cell.fill = _INPUT_FILL
-    cell.border = _BORDER
-    cell.protection = _UNLOCKED
+def _input_look(kind: FieldKind) -> str:
+    return f"input-{kind}"
 
 
-def _word_counts(sheet: Worksheet, number: int, row: Row, position: dict[str, int]) -> None:
-    """A live, approximate word count of each language's answer, red when over the limit."""
-    assert row.words is not None
+def _word_counts(
+    sheet: Worksheet, number: int, position: dict[str, int], styler: _Styler
+) -> list[tuple[int, int]]:
+    """A live word count of each language's answer: what spaces separate, leaving out lone
+    dashes (`import` counts by hcmlc's own rule). Returns the count cells."""
+    cells = []
     for answer, count in (("first", "words_first"), ("second", "words_second")):
         source = cell_reference(number, position[answer])
         spaced = f'TRIM(SUBSTITUTE({source},CHAR(10)," "))'
+        for dash in ("-", "–", "—"):
+            spaced = f'SUBSTITUTE({spaced}," {dash} "," ")'
         formula = f'=IF(LEN({spaced})=0,0,LEN({spaced})-LEN(SUBSTITUTE({spaced}," ",""))+1)'
-        target = cell_reference(number, position[count])
-        cell = _put(sheet, number, position[count], formula, _TEXT, _CENTRE)
-        cell.border = _BORDER
-        if row.words.max is not None:
-            sheet.conditional_formatting.add(
-                target,
-                CellIsRule(operator="greaterThan", formula=[str(row.words.max)], fill=_OVER_FILL),
-            )
-        if row.words.min is not None:
-            sheet.conditional_formatting.add(
-                target,
-                CellIsRule(
-                    operator="between", formula=["1", str(row.words.min - 1)], fill=_UNDER_FILL
-                ),
-            )
+        styler.put(sheet, number, position[count], formula, "centred")
+        cells.append((number, position[count]))
+    return cells
 
 
-def _validate(sheet: Worksheet, rules: Iterable[tuple[Rule, str]]) -> None:
+def _word_limits(sheet: Worksheet, limits: dict[tuple[str, int], list[tuple[int, int]]]) -> None:
+    """Word counts turn red over their limit, amber under their minimum."""
+    for (side, limit), cells in limits.items():
+        if side == "over":
+            rule = CellIsRule(operator="greaterThan", formula=[str(limit)], fill=_OVER)
+        else:
+            rule = CellIsRule(operator="between", formula=["1", str(limit - 1)], fill=_UNDER)
+        sheet.conditional_formatting.add(_ranges(cells), rule)
+
+
+def _validate(sheet: Worksheet, rules: Iterable[tuple[Rule, tuple[int, int]]]) -> None:
     """One data validation per distinct rule, over all the cells it governs."""
-    cells: dict[Rule, list[str]] = defaultdict(list)
-    for rule, reference in rules:
-        cells[rule].append(reference)
-    for rule, references in cells.items():
+    cells: dict[Rule, list[tuple[int, int]]] = defaultdict(list)
+    for rule, cell in rules:
+        cells[rule].append(cell)
+    for rule, governed in cells.items():
         validation = DataValidation(
             type=rule.type,
             operator=None if rule.type == "list" else rule.operator,
@@ -289,8 +296,25 @@ def _validate(sheet: Worksheet, rules: Iterable[tuple[Rule, str]]) -> None:
             promptTitle=rule.title[:32],
             prompt=rule.prompt[:255],
         )
-        validation.sqref = " ".join(references)
+        validation.sqref = _ranges(governed)
         sheet.add_data_validation(validation)
+
+
+def _ranges(cells: list[tuple[int, int]]) -> str:
+    """`E4:E9 E12`: cells as ranges of consecutive rows in each column."""
+    ranges = []
+    for column in sorted({c for _, c in cells}):
+        rows = sorted(r for r, c in cells if c == column)
+        start = previous = rows[0]
+        for row in [*rows[1:], None]:
+            if row is not None and row == previous + 1:
+                previous = row
+                continue
+            first, last = cell_reference(start, column), cell_reference(previous, column)
+            ranges.append(first if start == previous else f"{first}:{last}")
+            if row is not None:
+                start = previous = row
+    return " ".join(ranges)
 
 
 def _page(sheet: Worksheet, *, landscape: bool) -> None:
@@ -302,16 +326,11 @@ def _page(sheet: Worksheet, *, landscape: bool) -> None:
     sheet.page_margins.left = sheet.page_margins.right = 0.4
 
 
-_NOWRAP = Alignment(vertical="top")
-
-
-def _put(
-    sheet: Worksheet, row: int, column: int, value: str, font: Font, alignment: Alignment
-) -> Cell:
-    cell = sheet.cell(row, column, value)
-    cell.font = font
-    cell.alignment = alignment
-    return cell
+def _row_height(row: Row, widths: dict[str, float]) -> float:
+    texts = [(value, widths[column]) for column, value in row.cells.items()]
+    texts += [(row.key, widths["id"])]
+    texts += [(str(i.value), widths[c]) for c, i in row.inputs.items() if i.value is not None]
+    return _height(texts)
 
 
 def _height(texts: Iterable[tuple[str, float]]) -> float:

@@ -20,7 +20,7 @@ from hcmlc.i18n import _
 MAX_BYTES = 5_000_000
 """A workbook of an agency is a few tens of kilobytes; a larger one is refused unread."""
 MAX_PARTS = 1_000
-MAX_UNPACKED = 50_000_000
+MAX_UNPACKED = 20_000_000
 """Bytes all parts may unpack to: generous for a real workbook, far below a zip bomb."""
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -63,7 +63,7 @@ def guarded_bytes(path: Path, display: str) -> bytes | Diagnostic:
 def check_bytes(data: bytes, display: str) -> bytes | Diagnostic:
     """`data`, when it is an .xlsx workbook hcmlc may read; else the problem."""
     if not data:
-        return _refuse(display, _("the file is empty, not a workbook"), _resend_hint())
+        return _refuse(display, _("the file is empty, not a workbook"), resend_hint())
     if data.startswith(_OLE):
         if _ENCRYPTED in data:
             return _refuse(
@@ -80,7 +80,7 @@ def check_bytes(data: bytes, display: str) -> bytes | Diagnostic:
             _save_as_hint(),
         )
     if not data.startswith(_ZIP):
-        return _refuse(display, _("the file is not an Excel workbook (.xlsx)"), _resend_hint())
+        return _refuse(display, _("the file is not an Excel workbook (.xlsx)"), resend_hint())
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         return _check_archive(archive, data, display)
@@ -88,7 +88,7 @@ def check_bytes(data: bytes, display: str) -> bytes | Diagnostic:
         return _refuse(
             display,
             _("the workbook is damaged: {detail}").format(detail=exc),
-            _resend_hint(),
+            resend_hint(),
         )
 
 
@@ -100,7 +100,7 @@ def _check_archive(archive: zipfile.ZipFile, data: bytes, display: str) -> bytes
             _("the workbook has {parts} parts, over the limit of {limit}").format(
                 parts=f"{len(parts):,}", limit=f"{MAX_PARTS:,}"
             ),
-            _resend_hint(),
+            resend_hint(),
         )
     unpacked = sum(part.file_size for part in parts)
     if unpacked > MAX_UNPACKED:
@@ -109,13 +109,13 @@ def _check_archive(archive: zipfile.ZipFile, data: bytes, display: str) -> bytes
             _("the workbook unpacks to {size} bytes, over the limit of {limit}").format(
                 size=f"{unpacked:,}", limit=f"{MAX_UNPACKED:,}"
             ),
-            _resend_hint(),
+            resend_hint(),
         )
     if any(part.flag_bits & 0x1 for part in parts):
         return _refuse(
             display,
             _("the workbook is protected by a password (encrypted), so it cannot be read"),
-            _resend_hint(),
+            resend_hint(),
         )
     names = {part.filename for part in parts}
     if "xl/workbook.xml" not in names:
@@ -124,7 +124,7 @@ def _check_archive(archive: zipfile.ZipFile, data: bytes, display: str) -> bytes
             if "word/document.xml" in names
             else _("the file is not an Excel workbook (.xlsx)")
         )
-        return _refuse(display, what, _resend_hint())
+        return _refuse(display, what, resend_hint())
     types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
     if "xl/vbaProject.bin" in names or any(word in types for word in _MACRO_TYPES):
         return _refuse(display, _macro_message(".xlsm"), _save_as_hint())
@@ -160,7 +160,7 @@ def _save_as_hint() -> str:
     )
 
 
-def _resend_hint() -> str:
+def resend_hint() -> str:
     return _("ask the agency to send the workbook again, saved as an Excel Workbook (.xlsx)")
 
 

@@ -30,7 +30,7 @@ from hcmlc.workbook.cells import Cell
 from hcmlc.workbook.guard import guarded_bytes
 from hcmlc.workbook.locate import CellDocument
 from hcmlc.workbook.merge import Merged, merge
-from hcmlc.workbook.plan import make_plan
+from hcmlc.workbook.plan import Planner
 from hcmlc.workbook.read import Returned, Unreadable, read_workbook
 from hcmlc.workbook.source import SubmissionSource, entry_order, fingerprint, submission_source
 from hcmlc.yamledit import edit
@@ -87,9 +87,12 @@ def import_workbooks(
             read.append((result, returned))
     _one_per_agency(read)
     data = fingerprint(root)
+    planners: dict[str, Planner] = {}
     for result, returned in read:
         if not result.failed:
-            _import(root, catalog, expected_cycle, returned, result, data, write)
+            lang = returned.meta.lang
+            planner = planners.setdefault(lang, Planner(catalog, expected_cycle, lang, data))
+            _import(root, catalog, planner, returned, result, write)
     return results
 
 
@@ -201,13 +204,14 @@ def _one_per_agency(read: list[tuple[Imported, Returned]]) -> None:
 def _import(
     root: Path,
     catalog: Catalog,
-    cycle: Cycle,
+    planner: Planner,
     returned: Returned,
     result: Imported,
-    data: dict[str, str],
     write: bool,
 ) -> None:
-    meta = returned.meta
+    """Apply one workbook to its agency's file, check the result, and write it if sound.
+    `planner` makes the workbook the agency would get today: how each row is read now."""
+    meta, cycle, data = returned.meta, planner.cycle, planner.data
     source = submission_source(root, cycle.id, meta.agency)
     result.target = source.relative
     result.data_changed = [name for name, digest in data.items() if meta.data.get(name) != digest]
@@ -216,7 +220,7 @@ def _import(
         result.problems += problems
         return
     text, current = _starting_point(catalog, cycle, meta.agency, source)
-    now = make_plan(catalog, meta.agency, cycle, meta.lang, None, data)
+    now = planner.plan(meta.agency, None)
     merged = merge(catalog, cycle, returned, current, now)
     result.merged = merged
     result.problems += merged.problems

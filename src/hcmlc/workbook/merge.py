@@ -12,7 +12,6 @@ The result is plain data, as a YAML file would hold it, for the same models and 
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -31,6 +30,7 @@ from hcmlc.yamlio import Loc
 Change = Literal["added", "changed", "removed", "unchanged"]
 ENTRY_ORDER = ("value", "unit", "year", "source", "evidence", "note")
 """The order of an indicator entry's fields, as `new-submission` writes them."""
+_SECTION = {"indicator": "indicators", "answer": "answers"}
 _QUIET: dict[str, set[str]] = {
     "indicator": {"unit", "illustrative"},
     "answer": {"note", "illustrative"},
@@ -86,7 +86,7 @@ class _Merger:
         self.catalog, self.cycle, self.returned, self.now = catalog, cycle, returned, now
         self.meta: Meta = returned.meta
         self.current = current
-        self.merged = Merged(copy.deepcopy(current))
+        self.merged = Merged(_copy(current))
         self.planned = {(s, r.key): r for s in now.sheets for r in now.rows(s)}
 
     def run(self) -> None:
@@ -94,6 +94,7 @@ class _Merger:
             loc: Loc = (name,)
             kind: FieldKind = "date" if name == "submitted" else "text"
             self.merged.cells[loc] = top.at
+            self.merged.changes.setdefault(("top", name), "unchanged")
             self._apply(TOP, "", name, top, Field(loc, kind), ("top", name))
         if self.returned.identity is not None:
             agency = self.returned.identity
@@ -110,6 +111,10 @@ class _Merger:
             if (sheet, key) not in seen and sheet in self.returned.rows
         ]
         self._withdraw_emptied()
+        for (kind, item), change in list(self.merged.changes.items()):
+            loc: Loc = (item,) if kind == "top" else (_SECTION[kind], item)
+            if change == "unchanged" and _get(self.current, loc) is None:
+                del self.merged.changes[(kind, item)]  # nothing supplied, nothing to tell
 
     def _row(self, sheet: SheetKey, row: ReturnedRow) -> None:
         kind: ItemKind = "indicator" if sheet == "indicators" else "answer"
@@ -314,6 +319,15 @@ class _Merger:
         )
         if problem not in self.merged.problems:
             self.merged.problems.append(problem)
+
+
+def _copy(data: Any) -> Any:
+    """A copy of plain data (mappings, lists, texts), cheaper than `copy.deepcopy`."""
+    if isinstance(data, dict):
+        return {key: _copy(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_copy(item) for item in data]
+    return data
 
 
 def _get(data: Any, loc: Loc) -> Any:

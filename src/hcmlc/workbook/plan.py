@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from hcmlc.catalog import Catalog
@@ -162,39 +162,78 @@ def make_plan(
 ) -> Plan:
     """The workbook of `agency` for `cycle`, pre-filled from `supplied` (the plain data of its
     submission file, if any)."""
-    supplied = supplied if isinstance(supplied, dict) else {}
-    entries = _section(supplied, "indicators")
-    answers = _section(supplied, "answers")
-    indicator_rows = [
-        _indicator_row(catalog, catalog.indicators[item], cycle, lang, entries.get(item))
-        for item in owed(catalog, agency, cycle, "indicator")
-    ]
-    answer_rows: list[Row] = []
-    elsewhere = []
-    for item in owed(catalog, agency, cycle, "answer"):
-        question = catalog.questions[item]
-        if question.kind == "photos":
-            elsewhere.append(question.text.get(lang))
-        else:
-            answer_rows += _answer_rows(question, cycle, lang, answers.get(item))
-    top = {
-        "prepared_by": _input(
-            "prepared_by", "text", _text_rule("prepared_by", TEXT_LIMIT, lang), supplied
-        ),
-        "submitted": _input("submitted", "date", _date_rule("submitted", lang), supplied),
-    }
-    return Plan(
-        agency=agency,
-        agency_name=catalog.agency_name(agency, lang),
-        cycle=cycle,
-        lang=lang,
-        indicators=indicator_rows,
-        answers=answer_rows,
-        top=top,
-        elsewhere=elsewhere,
-        data=data,
-        contact=contact,
-    )
+    return Planner(catalog, cycle, lang, data, contact).plan(agency, supplied)
+
+
+class Planner:
+    """Plans the workbooks of one cycle in one language. What a row asks (its texts and rules)
+    is worked out once per item, however many agencies owe it; each plan adds the values."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        cycle: Cycle,
+        lang: Lang,
+        data: dict[str, str],
+        contact: str | None = None,
+    ) -> None:
+        self.catalog, self.cycle, self.lang, self.data, self.contact = (
+            catalog,
+            cycle,
+            lang,
+            data,
+            contact,
+        )
+        self._rows: dict[tuple[ItemKind, str], list[Row]] = {}
+        self._top = {
+            "prepared_by": Input(
+                "prepared_by", "text", _text_rule("prepared_by", TEXT_LIMIT, lang)
+            ),
+            "submitted": Input("submitted", "date", _date_rule("submitted", lang)),
+        }
+
+    def plan(self, agency: str, supplied: dict[str, Any] | None) -> Plan:
+        """The workbook of `agency`, pre-filled from `supplied` (its submission's plain data)."""
+        supplied = supplied if isinstance(supplied, dict) else {}
+        entries = _section(supplied, "indicators")
+        answers = _section(supplied, "answers")
+        indicators = [
+            _filled(row, entries.get(item))
+            for item in owed(self.catalog, agency, self.cycle, "indicator")
+            for row in self._skeleton("indicator", item)
+        ]
+        rows: list[Row] = []
+        elsewhere = []
+        for item in owed(self.catalog, agency, self.cycle, "answer"):
+            question = self.catalog.questions[item]
+            if question.kind == "photos":
+                elsewhere.append(question.text.get(self.lang))
+            else:
+                rows += [_filled(row, answers.get(item)) for row in self._skeleton("answer", item)]
+        return Plan(
+            agency=agency,
+            agency_name=self.catalog.agency_name(agency, self.lang),
+            cycle=self.cycle,
+            lang=self.lang,
+            indicators=indicators,
+            answers=rows,
+            top={name: _fill(top, supplied) for name, top in self._top.items()},
+            elsewhere=elsewhere,
+            data=self.data,
+            contact=self.contact,
+        )
+
+    def _skeleton(self, kind: ItemKind, item: str) -> list[Row]:
+        """The rows of an item, without values."""
+        key = (kind, item)
+        if key not in self._rows:
+            if kind == "indicator":
+                indicator = self.catalog.indicators[item]
+                self._rows[key] = [_indicator_row(self.catalog, indicator, self.cycle, self.lang)]
+            else:
+                question = self.catalog.questions[item]
+                self._rows[key] = _answer_rows(question, self.cycle, self.lang)
+        return self._rows[key]
 
 
 def _section(supplied: dict[str, Any], name: str) -> dict[str, Any]:
@@ -202,26 +241,37 @@ def _section(supplied: dict[str, Any], name: str) -> dict[str, Any]:
     return section if isinstance(section, dict) else {}
 
 
-def _input(name: str, kind: FieldKind, rule: Rule, entry: Any, *, percent: bool = False) -> Input:
-    """The input filling `name` of `entry`, pre-filled with what the entry says."""
-    earlier = entry.get(name) if isinstance(entry, dict) else None
+def _input(name: str, kind: FieldKind, rule: Rule, *, percent: bool = False) -> Input:
+    return Input(name, kind, rule, percent=percent)
+
+
+def _filled(row: Row, entry: Any) -> Row:
+    """`row` with its inputs pre-filled from `entry` (the item's entry in the submission)."""
+    if not isinstance(entry, dict):
+        return row
+    return replace(row, inputs={column: _fill(i, entry) for column, i in row.inputs.items()})
+
+
+def _fill(empty: Input, entry: dict[str, Any]) -> Input:
+    """The input pre-filled with what `entry` says of its field (a text; anything else, as a
+    mapping where a text belongs, leaves it empty)."""
+    earlier = entry.get(empty.field)
     if not isinstance(earlier, str):
-        return Input(name, kind, rule, percent=percent)
+        return empty
+    kind = empty.kind
     value = prefill(normalise(earlier) if kind == "text" else earlier, kind)
-    return Input(name, kind, rule, value, shown(earlier, kind, percent=percent), percent)
+    return replace(empty, value=value, base=shown(earlier, kind, percent=empty.percent))
 
 
-def _indicator_row(
-    catalog: Catalog, indicator: Indicator, cycle: Cycle, lang: Lang, entry: Any
-) -> Row:
+def _indicator_row(catalog: Catalog, indicator: Indicator, cycle: Cycle, lang: Lang) -> Row:
     criterion = catalog.criterion_of[indicator.id]
     percent = indicator.unit is Unit.PERCENT
     inputs = {
-        "value": _input("value", *_value_rule(indicator, lang), entry, percent=percent),
-        "year": _input("year", "year", _year_rule(cycle, lang), entry),
-        "source": _input("source", "text", _text_rule("source", TEXT_LIMIT, lang), entry),
-        "evidence": _input("evidence", "text", _text_rule("evidence", TEXT_LIMIT, lang), entry),
-        "note": _input("note", "text", _text_rule("note", TEXT_LIMIT, lang), entry),
+        "value": _input("value", *_value_rule(indicator, lang), percent=percent),
+        "year": _input("year", "year", _year_rule(cycle, lang)),
+        "source": _input("source", "text", _text_rule("source", TEXT_LIMIT, lang)),
+        "evidence": _input("evidence", "text", _text_rule("evidence", TEXT_LIMIT, lang)),
+        "note": _input("note", "text", _text_rule("note", TEXT_LIMIT, lang)),
     }
     signature = f"unit:{indicator.unit}" if indicator.unit else f"scale:{indicator.scale}"
     return Row(
@@ -239,7 +289,7 @@ def _indicator_row(
     )
 
 
-def _answer_rows(question: Question, cycle: Cycle, lang: Lang, answer: Any) -> list[Row]:
+def _answer_rows(question: Question, cycle: Cycle, lang: Lang) -> list[Row]:
     """A text or quote: one row with both languages (a quote adds a row for its date); a
     contact: a row per field; a figure: rows for value, year and source; a choice: one row."""
     due = labels.date(cycle.deadlines.answers, lang)
@@ -255,12 +305,12 @@ def _answer_rows(question: Question, cycle: Cycle, lang: Lang, answer: Any) -> l
     if question.kind in ("text", "quote"):
         limit = f", {_word_limit(question.words, lang)}" if question.words else ""
         inputs = {
-            "first": _input("vi", "text", _answer_rule("answer-vi", limit, lang), answer),
-            "second": _input("en", "text", _answer_rule("answer-en", limit, lang), answer),
+            "first": _input("vi", "text", _answer_rule("answer-vi", limit, lang)),
+            "second": _input("en", "text", _answer_rule("answer-en", limit, lang)),
         }
         rows = [row(question.id, text, inputs, question.kind)]
         if question.kind == "quote":
-            date = _input("date", "date", _date_rule("date", lang), answer)
+            date = _input("date", "date", _date_rule("date", lang))
             rows.append(row(f"{question.id}/date", text, {"first": date}, "quote:date"))
         return rows
     if question.kind == "contact":
@@ -268,11 +318,7 @@ def _answer_rows(question: Question, cycle: Cycle, lang: Lang, answer: Any) -> l
             row(
                 f"{question.id}/{option.id}",
                 f"{text} — {option.label.get(lang)}",
-                {
-                    "first": _input(
-                        option.id, "text", _field_rule(option.label.get(lang), lang), answer
-                    )
-                },
+                {"first": _input(option.id, "text", _field_rule(option.label.get(lang), lang))},
                 f"contact:{option.id}",
             )
             for option in question.fields
@@ -281,9 +327,9 @@ def _answer_rows(question: Question, cycle: Cycle, lang: Lang, answer: Any) -> l
         unit = question.unit
         value_rule = _quantity_rule(unit, lang) if unit else _open_rule(lang)
         parts = {
-            "value": _input("value", "number", value_rule, answer, percent=unit is Unit.PERCENT),
-            "year": _input("year", "year", _year_rule(cycle, lang), answer),
-            "source": _input("source", "text", _text_rule("source", TEXT_LIMIT, lang), answer),
+            "value": _input("value", "number", value_rule, percent=unit is Unit.PERCENT),
+            "year": _input("year", "year", _year_rule(cycle, lang)),
+            "source": _input("source", "text", _text_rule("source", TEXT_LIMIT, lang)),
         }
         return [
             row(f"{question.id}/{name}", text, {"first": part}, f"figure:{unit}:{name}")
@@ -292,7 +338,7 @@ def _answer_rows(question: Question, cycle: Cycle, lang: Lang, answer: Any) -> l
     assert question.kind == "choice"
     options = [o.id for o in question.options]
     rule = _list_rule(options, "choice", ", ".join(options), lang)
-    choice = _input("choice", "choice", rule, answer)
+    choice = _input("choice", "choice", rule)
     return [row(question.id, text, {"first": choice}, "choice:" + "|".join(options))]
 
 

@@ -1,35 +1,33 @@
 """A returned workbook read back into its rows, found by their ids, and its hidden sheet.
 
-Only reads: the file is never saved again (openpyxl would drop what it does not know). Sheets
-are found by the names the hidden sheet recorded, columns by their headings, rows by the id in
-their first column, so sorted, moved or deleted rows are fine. A renamed or deleted sheet, a
-missing or merged heading, merged input cells, an id that is not text or that repeats, values
-in a row without an id: each is a located problem (HCMLC-E071), with the fix.
+Only reads: the file is never saved again. Sheets are found by the names the hidden sheet
+recorded, columns by their headings, rows by the id in their first column, so sorted, moved or
+deleted rows are fine. A renamed or deleted sheet, a missing or merged heading, merged input
+cells, an id that is not text or that repeats, values in a row without an id: each is a
+located problem (HCMLC-E071), with the fix.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
-import warnings
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from openpyxl import load_workbook
 from openpyxl.utils.datetime import WINDOWS_EPOCH
-from openpyxl.workbook.workbook import Workbook
-from openpyxl.worksheet.worksheet import Worksheet
 
 from hcmlc.diagnostics import Diagnostic, column_letters
 from hcmlc.i18n import Lang, _
 from hcmlc.workbook import labels
 from hcmlc.workbook.cells import Cell, RawCell
+from hcmlc.workbook.guard import resend_hint
 from hcmlc.workbook.meta import SHEET as META_SHEET
 from hcmlc.workbook.meta import TOP, Meta, MetaProblem, NewerFormat, parse_meta
 from hcmlc.workbook.plan import COLUMNS, HEADER_ROW, SheetKey
+from hcmlc.workbook.xlsx import XBook, XlsxError, XSheet, read_xlsx
 
 MAX_ROWS = 10_000
 """Rows read from a data sheet: an agency's workbook has at most a few hundred."""
+_TOP_ROWS = 200
+"""Rows of the instructions sheet searched for its input labels."""
 
 
 @dataclass(frozen=True)
@@ -73,7 +71,13 @@ class Unreadable(Exception):
 
 def read_workbook(data: bytes, display: str, agency_row: int) -> Returned:
     """Read `data` (already past `guard`); Unreadable when its identity or layout is lost."""
-    book = _load(data, display, formulas=True)
+    try:
+        book = read_xlsx(data)
+    except XlsxError as exc:
+        message = _("the workbook is damaged: {detail}").format(detail=str(exc)[:300])
+        raise Unreadable(
+            [Diagnostic(display, 1, 1, "HCMLC-E070", message, resend_hint())]
+        ) from None
     meta = _meta(book, display)
     returned = Returned(display, meta, epoch=book.epoch)
     layout: list[Diagnostic] = []
@@ -81,94 +85,63 @@ def read_workbook(data: bytes, display: str, agency_row: int) -> Returned:
     if layout:
         raise Unreadable(layout)
     instructions = sheets[TOP]
-    returned.identity = Cell(instructions.title, agency_row, 2)
-    returned.top = _top(instructions, meta, display, layout)
+    returned.identity = Cell(instructions.name, agency_row, 2)
+    returned.top = _top(instructions, meta.lang)
     keys: tuple[SheetKey, ...] = ("indicators", "answers")
     for key in keys:
         if key in sheets:
-            returned.rows[key] = _rows(sheets[key], key, meta, display, layout)
-    if layout and not any(rows for rows in returned.rows.values()):
+            returned.rows[key] = _rows(sheets[key], key, meta.lang, display, layout)
+    if layout and not any(returned.rows.values()):
         raise Unreadable(layout)
     returned.problems = layout
-    if any(i.raw.formula for i in _inputs(returned)):
-        _computed_values(returned, _load(data, display, formulas=False))
     return returned
 
 
-def _load(data: bytes, display: str, *, formulas: bool) -> Workbook:
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # extensions openpyxl does not read: not ours
-            return load_workbook(
-                io.BytesIO(data), data_only=not formulas, keep_links=False, rich_text=False
-            )
-    except Exception as exc:  # a hostile or damaged file: openpyxl raises what it meets
-        raise Unreadable(
-            [
-                Diagnostic(
-                    display,
-                    1,
-                    1,
-                    "HCMLC-E070",
-                    _("the workbook is damaged: {detail}").format(
-                        detail=f"{type(exc).__name__}: {exc}"[:300]
-                    ),
-                    _(
-                        "ask the agency to send the workbook again, saved as an Excel "
-                        "Workbook (.xlsx)"
-                    ),
-                )
-            ]
-        ) from None
-
-
-def _meta(book: Workbook, display: str) -> Meta:
+def _meta(book: XBook, display: str) -> Meta:
     hint = _(
         "import only workbooks made by `hcmlc workbook`, as the agency returned them; for "
         "another file, make a fresh workbook and copy the values into it"
     )
-    if META_SHEET not in book.sheetnames:
-        raise Unreadable(
-            [
-                Diagnostic(
-                    display,
-                    1,
-                    1,
-                    "HCMLC-E073",
-                    _(
-                        "the workbook was not made by `hcmlc workbook`: it has no sheet `{sheet}`"
-                    ).format(sheet=META_SHEET),
-                    hint,
-                )
-            ]
-        )
-    sheet = book[META_SHEET]
+    sheet = book.sheets.get(META_SHEET)
+    if sheet is None:
+        message = _("the workbook was not made by `hcmlc workbook`: it has no sheet `{sheet}`")
+        problem = Diagnostic(display, 1, 1, "HCMLC-E073", message.format(sheet=META_SHEET), hint)
+        raise Unreadable([problem])
+    last = min(sheet.max_row, MAX_ROWS)
+    width = max((column for _, column in sheet.cells), default=0)
+    rows = [tuple(sheet.value(r, c).value for c in range(1, width + 1)) for r in range(1, last + 1)]
     try:
-        return parse_meta(sheet.iter_rows(max_row=MAX_ROWS, values_only=True))
+        return parse_meta(rows)
     except NewerFormat as problem:
         message = _("the workbook was made by a newer hcmlc ({detail})").format(detail=problem)
-        return _raise(display, sheet.title, problem.row, message, _("update hcmlc, then import it"))
+        raise Unreadable(
+            [
+                _at(
+                    display,
+                    Cell(sheet.name, problem.row, 1),
+                    "HCMLC-E073",
+                    message,
+                    _("update hcmlc, then import it"),
+                )
+            ]
+        ) from None
     except MetaProblem as problem:
         message = _("the hidden sheet `{sheet}` is damaged: {detail}").format(
             sheet=META_SHEET, detail=problem
         )
-        return _raise(display, sheet.title, problem.row, message, hint)
+        raise Unreadable(
+            [_at(display, Cell(sheet.name, problem.row, 1), "HCMLC-E073", message, hint)]
+        ) from None
 
 
-def _raise(display: str, sheet: str, row: int, message: str, hint: str) -> Meta:
-    raise Unreadable([Diagnostic(display, row, 1, "HCMLC-E073", message, hint, sheet=sheet)])
-
-
-def _sheets(
-    book: Workbook, meta: Meta, display: str, problems: list[Diagnostic]
-) -> dict[str, Worksheet]:
+def _sheets(book: XBook, meta: Meta, display: str, problems: list[Diagnostic]) -> dict[str, XSheet]:
     """The sheets the hidden sheet names, by key; a missing one is a problem."""
-    found: dict[str, Worksheet] = {}
+    found: dict[str, XSheet] = {}
     expected = {TOP: labels.SHEETS[TOP][meta.lang]} | meta.sheets
-    strangers = [n for n in book.sheetnames if n != META_SHEET and n not in expected.values()]
+    strangers = [n for n in book.sheets if n != META_SHEET and n not in expected.values()]
     for key, name in expected.items():
-        if name in book.sheetnames:
-            found[key] = book[name]
+        if name in book.sheets:
+            found[key] = book.sheets[name]
             continue
         if strangers:
             message = _(
@@ -188,99 +161,75 @@ def _sheets(
     return found
 
 
-def _top(
-    sheet: Worksheet, meta: Meta, display: str, problems: list[Diagnostic]
-) -> dict[str, Input]:
+def _top(sheet: XSheet, lang: Lang) -> dict[str, Input]:
     """The inputs of the instructions sheet, found by their labels in column A."""
-    wanted = {labels.text(name, meta.lang): name for name in ("prepared_by", "submitted")}
+    wanted = {labels.text(name, lang): name for name in ("prepared_by", "submitted")}
     found: dict[str, Input] = {}
-    for (label,) in sheet.iter_rows(min_col=1, max_col=1, max_row=200):
-        name = wanted.get(label.value) if isinstance(label.value, str) else None
+    for row in range(1, min(sheet.max_row, _TOP_ROWS) + 1):
+        label = sheet.value(row, 1).value
+        name = wanted.get(label.strip()) if isinstance(label, str) else None
         if name is not None and name not in found:
-            found[name] = _input(sheet, label.row, 2)
+            found[name] = _input(sheet, row, 2)
     return found
 
 
 def _rows(
-    sheet: Worksheet, key: SheetKey, meta: Meta, display: str, problems: list[Diagnostic]
+    sheet: XSheet, key: SheetKey, lang: Lang, display: str, problems: list[Diagnostic]
 ) -> list[ReturnedRow]:
     """The sheet's data rows by id; no rows when its headings are lost."""
-    columns = _columns(sheet, key, meta.lang, _headings(sheet), display, problems)
+    columns = _columns(sheet, key, lang, display, problems)
     if columns is None:
         return []
-    merged = _merged(sheet, columns, display)
-    problems += merged
+    problems += _merged(sheet, columns, display)
     rows: list[ReturnedRow] = []
     first_row: dict[str, int] = {}
-    last = min(sheet.max_row, HEADER_ROW + MAX_ROWS)
-    for number in range(HEADER_ROW + 1, last + 1):
-        id_cell = sheet.cell(number, columns["id"])
+    for number in range(HEADER_ROW + 1, min(sheet.max_row, HEADER_ROW + MAX_ROWS) + 1):
         inputs = {c: _input(sheet, number, column) for c, column in columns.items() if c != "id"}
-        filled = any(i.raw.value is not None or i.raw.formula for i in inputs.values())
-        at = Cell(sheet.title, number, columns["id"])
-        value = id_cell.value
+        filled = any(i.raw.value not in (None, "") or i.raw.formula for i in inputs.values())
+        at = Cell(sheet.name, number, columns["id"])
+        value = sheet.value(number, columns["id"]).value
         if value is None or (isinstance(value, str) and not value.strip()):
             if filled:
-                problems.append(
-                    _layout(
-                        display,
-                        at,
-                        _("row {row} has values but no id").format(row=number),
-                        _(
-                            "each row is known by its id in column {column}: restore it, or "
-                            "make a fresh workbook"
-                        ).format(column=column_letters(columns["id"])),
-                    )
-                )
+                message = _("row {row} has values but no id").format(row=number)
+                hint = _(
+                    "each row is known by its id in column {column}: restore it, or make a "
+                    "fresh workbook"
+                ).format(column=column_letters(columns["id"]))
+                problems.append(_at(display, at, "HCMLC-E071", message, hint))
             continue
         if not isinstance(value, str):
             problems.append(_not_text(display, at, value))
             continue
         row_key = value.strip()
         if row_key in first_row:
-            problems.append(
-                _layout(
-                    display,
-                    at,
-                    _("the id `{id}` is on row {first} already").format(
-                        id=row_key, first=first_row[row_key]
-                    ),
-                    _("keep one row for each id: delete the copy, or merge their values"),
-                )
+            message = _("the id `{id}` is on row {first} already").format(
+                id=row_key, first=first_row[row_key]
             )
+            hint = _("keep one row for each id: delete the copy, or merge their values")
+            problems.append(_at(display, at, "HCMLC-E071", message, hint))
             continue
         first_row[row_key] = number
         rows.append(ReturnedRow(row_key, at, inputs))
     return rows
 
 
-def _headings(sheet: Worksheet) -> dict[str, list[int]]:
-    found: dict[str, list[int]] = {}
-    for cell in next(sheet.iter_rows(min_row=HEADER_ROW, max_row=HEADER_ROW), ()):
-        if isinstance(cell.value, str):
-            found.setdefault(cell.value.strip(), []).append(cell.column)
-    return found
-
-
 def _columns(
-    sheet: Worksheet,
-    key: SheetKey,
-    lang: Lang,
-    found: dict[str, list[int]],
-    display: str,
-    problems: list[Diagnostic],
+    sheet: XSheet, key: SheetKey, lang: Lang, display: str, problems: list[Diagnostic]
 ) -> dict[str, int] | None:
     """Column key → column number of the id and input columns, found by their headings."""
+    found: dict[str, list[int]] = {}
+    for (row, place), cell in sheet.cells.items():
+        if row == HEADER_ROW and isinstance(cell.value, str):
+            found.setdefault(cell.value.strip(), []).append(place)
+    wanted = [(n, c) for n, c in enumerate(COLUMNS[key], start=1) if c.input or c.key == "id"]
     columns: dict[str, int] = {}
-    for planned, column in enumerate(COLUMNS[key], start=1):
-        if column.key != "id" and not column.input:
-            continue
+    for planned, column in wanted:
         heading = labels.HEADINGS[column.key][lang]
         places = found.get(heading, [])
         if len(places) == 1:
             columns[column.key] = places[0]
             continue
-        at = Cell(sheet.title, HEADER_ROW, planned)
+        at = Cell(sheet.name, HEADER_ROW, planned)
         merged = _merged_at(sheet, at)
         if merged:
             message = _(
@@ -296,84 +245,42 @@ def _columns(
             hint = _(
                 "write the heading `{heading}` back in {cell}, or make a fresh workbook"
             ).format(heading=heading, cell=at.reference)
-        problems.append(_layout(display, at, message, hint))
-    return (
-        columns
-        if len(columns) == sum(1 for c in COLUMNS[key] if c.input or c.key == "id")
-        else None
-    )
+        problems.append(_at(display, at, "HCMLC-E071", message, hint))
+    return columns if len(columns) == len(wanted) else None
 
 
-def _merged(sheet: Worksheet, columns: dict[str, int], display: str) -> list[Diagnostic]:
+def _merged(sheet: XSheet, columns: dict[str, int], display: str) -> list[Diagnostic]:
     """Merged ranges over the id or input cells of data rows."""
     problems = []
     watched = set(columns.values())
-    for merged in sheet.merged_cells.ranges:
-        if merged.max_row <= HEADER_ROW:
+    for top, left, bottom, right in sheet.merged:
+        if bottom <= HEADER_ROW or not any(left <= c <= right for c in watched):
             continue
-        if any(merged.min_col <= c <= merged.max_col for c in watched):
-            at = Cell(sheet.title, max(merged.min_row, HEADER_ROW + 1), merged.min_col)
-            problems.append(
-                _layout(
-                    display,
-                    at,
-                    _("the cells {cells} are merged; each value needs a cell of its own").format(
-                        cells=merged.coord
-                    ),
-                    _("unmerge them (Home → Merge & Center → Unmerge Cells)"),
-                )
-            )
+        at = Cell(sheet.name, max(top, HEADER_ROW + 1), left)
+        message = _("the cells {cells} are merged; each value needs a cell of its own").format(
+            cells=_coord(top, left, bottom, right)
+        )
+        hint = _("unmerge them (Home → Merge & Center → Unmerge Cells)")
+        problems.append(_at(display, at, "HCMLC-E071", message, hint))
     return problems
 
 
-def _merged_at(sheet: Worksheet, at: Cell) -> str | None:
-    for merged in sheet.merged_cells.ranges:
-        if (
-            merged.min_row <= at.row <= merged.max_row
-            and merged.min_col <= at.column <= merged.max_col
-        ):
-            return str(merged.coord)
+def _merged_at(sheet: XSheet, at: Cell) -> str | None:
+    for top, left, bottom, right in sheet.merged:
+        if top <= at.row <= bottom and left <= at.column <= right:
+            return _coord(top, left, bottom, right)
     return None
 
 
-def _input(sheet: Worksheet, row: int, column: int) -> Input:
-    cell = sheet.cell(row, column)
-    value = cell.value
-    formula = None
-    if cell.data_type == "f":
-        formula = value if isinstance(value, str) else str(getattr(value, "text", value))
-        value = None
-    raw = RawCell(value, str(cell.number_format or "General"), formula, cell.data_type == "e")
-    return Input(raw, Cell(sheet.title, row, column))
+def _coord(top: int, left: int, bottom: int, right: int) -> str:
+    first, last = Cell("", top, left).reference, Cell("", bottom, right).reference
+    return first if first == last else f"{first}:{last}"
 
 
-def _inputs(returned: Returned) -> Iterator[Input]:
-    yield from returned.top.values()
-    for rows in returned.rows.values():
-        for row in rows:
-            yield from row.inputs.values()
-
-
-def _computed_values(returned: Returned, computed: Workbook) -> None:
-    """Give each formula cell the value its spreadsheet computed and saved (None if none)."""
-
-    def value_of(at: Cell) -> RawCell:
-        cell = computed[at.sheet].cell(at.row, at.column)
-        return RawCell(
-            cell.value, str(cell.number_format or "General"), None, cell.data_type == "e"
-        )
-
-    def fill(i: Input) -> Input:
-        if not i.raw.formula:
-            return i
-        found = value_of(i.at)
-        return Input(RawCell(found.value, found.number_format, i.raw.formula, found.error), i.at)
-
-    returned.top = {k: fill(v) for k, v in returned.top.items()}
-    for key, rows in returned.rows.items():
-        returned.rows[key] = [
-            ReturnedRow(r.key, r.at, {c: fill(i) for c, i in r.inputs.items()}) for r in rows
-        ]
+def _input(sheet: XSheet, row: int, column: int) -> Input:
+    cell = sheet.value(row, column)
+    raw = RawCell(cell.value, cell.number_format, cell.formula, cell.error)
+    return Input(raw, Cell(sheet.name, row, column))
 
 
 def _not_text(display: str, at: Cell, value: object) -> Diagnostic:
@@ -381,16 +288,12 @@ def _not_text(display: str, at: Cell, value: object) -> Diagnostic:
         what = _("the date {date}").format(date=value.strftime("%Y-%m-%d"))
     else:
         what = _("the number {number}").format(number=value)
-    return _layout(
-        display,
-        at,
-        _(
-            "the id cell holds {value}, not an id: a spreadsheet turned the id into a date "
-            "or a number"
-        ).format(value=what),
-        _("type the id again with an apostrophe first ('1.1.1.a), or make a fresh workbook"),
-    )
+    message = _(
+        "the id cell holds {value}, not an id: a spreadsheet turned the id into a date or a number"
+    ).format(value=what)
+    hint = _("type the id again with an apostrophe first ('1.1.1.a), or make a fresh workbook")
+    return _at(display, at, "HCMLC-E071", message, hint)
 
 
-def _layout(display: str, at: Cell, message: str, hint: str) -> Diagnostic:
-    return Diagnostic(display, at.row, at.column, "HCMLC-E071", message, hint, sheet=at.sheet)
+def _at(display: str, at: Cell, code: str, message: str, hint: str) -> Diagnostic:
+    return Diagnostic(display, at.row, at.column, code, message, hint, sheet=at.sheet)
