@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from openpyxl import load_workbook
 from workbook_files import make
 

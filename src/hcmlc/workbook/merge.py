@@ -111,10 +111,7 @@ class _Merger:
             if (sheet, key) not in seen and sheet in self.returned.rows
         ]
         self._withdraw_emptied()
-        for (kind, item), change in list(self.merged.changes.items()):
-            loc: Loc = (item,) if kind == "top" else (_SECTION[kind], item)
-            if change == "unchanged" and _get(self.current, loc) is None:
-                del self.merged.changes[(kind, item)]  # nothing supplied, nothing to tell
+        self._forget_unsupplied()
 
     def _row(self, sheet: SheetKey, row: ReturnedRow) -> None:
         kind: ItemKind = "indicator" if sheet == "indicators" else "answer"
@@ -300,6 +297,13 @@ class _Merger:
                 self.merged.changes[(kind, item)] = "removed" if had else "unchanged"
                 if not entries:
                     self.merged.data[section] = None
+
+    def _forget_unsupplied(self) -> None:
+        """An empty row of an item the file does not hold either: nothing to tell about it."""
+        for (kind, item), change in list(self.merged.changes.items()):
+            where: Loc = (item,) if kind == "top" else (_SECTION[kind], item)
+            if change == "unchanged" and _get(self.current, where) is None:
+                del self.merged.changes[(kind, item)]
 
     def _text(self, cell: Input, where: Field) -> str | None:
         """The cell as the text a submission holds; None (and a problem) when unreadable."""
