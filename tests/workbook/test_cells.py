@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from openpyxl.utils.datetime import MAC_EPOCH
 
 from hcmlc.workbook.cells import CellProblem, RawCell, cell_text, normalise, prefill, shown
+from hcmlc.workbook.numbers import MAC_EPOCH
 
 
 @pytest.mark.parametrize(

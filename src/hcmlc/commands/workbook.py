@@ -16,8 +16,8 @@ from hcmlc.render.diagnostics import render_text
 from hcmlc.repository import load
 from hcmlc.scaffold import owed
 from hcmlc.status import check_agency, pick_cycle
-from hcmlc.workbook.build import build_workbook
-from hcmlc.workbook.plan import Plan, Planner
+from hcmlc.workbook.batch import Built, Job, build_many
+from hcmlc.workbook.plan import Planner
 from hcmlc.workbook.source import fingerprint, submission_source
 
 
@@ -58,15 +58,16 @@ def run(
     contact = catalog.assignments.contact.get(lang) if catalog.assignments.contact else None
     planner = Planner(catalog, cycle, lang, data, contact)
     broken: list[Diagnostic] = []
-    for agency_id, target in targets.items():
+    jobs: list[Job] = []
+    for agency_id in targets:
         source = submission_source(root, cycle.id, agency_id)
         problems = source.problems()
-        if problems:
-            broken += problems
-            continue
-        plan = planner.plan(agency_id, source.data)
-        write_atomic(target, build_workbook(plan))
-        console.print(_written(target, plan), markup=False, highlight=False)
+        broken += problems
+        if not problems:
+            jobs.append((agency_id, source.data))
+    for workbook in build_many(planner, jobs):
+        write_atomic(targets[workbook.agency], workbook.data)
+        console.print(_written(targets[workbook.agency], workbook), markup=False, highlight=False)
     if broken:
         console.print(
             _(
@@ -112,13 +113,10 @@ def _owes_something(catalog: Catalog, agency: str, cycle: Cycle) -> None:
     )
 
 
-def _written(target: Path, plan: Plan) -> str:
-    rows = [*plan.indicators, *plan.answers]
-    filled = sum(any(i.base for i in row.inputs.values()) for row in rows)
-    answers = len({row.item for row in plan.answers}) + len(plan.elsewhere)
+def _written(target: Path, workbook: Built) -> str:
     return _("Wrote {file}: {indicators}, {answers} ({filled} pre-filled).").format(
         file=target,
-        indicators=counted(len(plan.indicators), "{n} indicator", "{n} indicators"),
-        answers=counted(answers, "{n} answer", "{n} answers"),
-        filled=counted(filled, "{n} row", "{n} rows"),
+        indicators=counted(workbook.indicators, "{n} indicator", "{n} indicators"),
+        answers=counted(workbook.answers, "{n} answer", "{n} answers"),
+        filled=counted(workbook.prefilled, "{n} row", "{n} rows"),
     )

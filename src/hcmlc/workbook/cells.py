@@ -12,16 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from openpyxl.utils.datetime import WINDOWS_EPOCH, from_excel
-
 from hcmlc.diagnostics import cell_reference
 from hcmlc.i18n import _
+from hcmlc.workbook.numbers import WINDOWS_EPOCH, from_serial, is_percent_format
 
 FieldKind = Literal["number", "state", "year", "date", "text", "choice"]
 """How an input cell is read: a figure, a state of a scale, a year, a date, a text, an option."""
@@ -162,19 +160,12 @@ def shown(value: object, kind: FieldKind, *, percent: bool = False) -> str:
 def _number(
     value: float, number_format: str, kind: FieldKind, percent: bool, epoch: dt.datetime
 ) -> str:
-    if kind == "date" and 0 < value <= _LAST_SERIAL:
-        day = from_excel(value, epoch=epoch)
-        if isinstance(day, dt.datetime):
-            return day.date().isoformat()
-    if _is_percent_format(number_format) and math.isfinite(value):
+    if kind == "date" and 1 <= value <= _LAST_SERIAL:
+        return from_serial(value, epoch).date().isoformat()
+    if is_percent_format(number_format) and math.isfinite(value):
         hundredfold = shortest(float(Decimal(shortest(value)) * 100))
         return hundredfold if percent else f"{hundredfold}%"
     return shortest(value)
-
-
-def _is_percent_format(number_format: str) -> bool:
-    """Whether a number format shows its value as a percentage (`0.0%`, not `"%"` as text)."""
-    return "%" in re.sub(r'"[^"]*"|\\.', "", number_format)
 
 
 def _error_value(raw: RawCell) -> CellProblem:

@@ -25,12 +25,11 @@ from hcmlc.models.submission import Submission
 from hcmlc.scaffold import scaffold
 from hcmlc.schema_errors import validate
 from hcmlc.suggest import did_you_mean
-from hcmlc.workbook.build import AGENCY_ROW
 from hcmlc.workbook.cells import Cell
 from hcmlc.workbook.guard import guarded_bytes
 from hcmlc.workbook.locate import CellDocument
 from hcmlc.workbook.merge import Merged, merge
-from hcmlc.workbook.plan import Planner
+from hcmlc.workbook.plan import AGENCY_ROW, Planner
 from hcmlc.workbook.read import Returned, Unreadable, read_workbook
 from hcmlc.workbook.source import SubmissionSource, entry_order, fingerprint, submission_source
 from hcmlc.yamledit import edit

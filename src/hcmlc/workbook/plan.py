@@ -29,6 +29,9 @@ FORMAT_VERSION = 1
 """The layout's version, kept in the hidden sheet: a reader knows what it reads."""
 HEADER_ROW = 3
 """Row of the column headings on the indicators and answers sheets; data rows follow."""
+AGENCY_ROW = 4
+"""Row of the agency on the instructions sheet (the cycle's is the next): where a problem with
+the workbook's agency or cycle is shown."""
 TEXT_LIMIT = 2000
 """Characters a source, evidence, note or contact field may take in a cell."""
 ANSWER_LIMIT = 32_767

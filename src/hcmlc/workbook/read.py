@@ -12,8 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from openpyxl.utils.datetime import WINDOWS_EPOCH
-
 from hcmlc.diagnostics import Diagnostic, column_letters
 from hcmlc.i18n import Lang, _
 from hcmlc.workbook import labels
@@ -21,6 +19,7 @@ from hcmlc.workbook.cells import Cell, RawCell
 from hcmlc.workbook.guard import resend_hint
 from hcmlc.workbook.meta import SHEET as META_SHEET
 from hcmlc.workbook.meta import TOP, Meta, MetaProblem, NewerFormat, parse_meta
+from hcmlc.workbook.numbers import WINDOWS_EPOCH
 from hcmlc.workbook.plan import COLUMNS, HEADER_ROW, SheetKey
 from hcmlc.workbook.xlsx import XBook, XlsxError, XSheet, read_xlsx
 

@@ -5,8 +5,8 @@ formula) and its merged ranges. Reading only that, in one pass over each part, i
 times faster than a general reader, and gives a formula's text and its computed value together
 (openpyxl needs two loads for that). It follows SpreadsheetML as Excel, LibreOffice and others
 write it: shared or inline strings (rich text joined, phonetic runs left out), numbers, booleans,
-errors, ISO dates, number formats from the styles (openpyxl's table of built-in formats and its
-date conversions), the 1904 date system, cells and rows without a reference, the strict
+errors, ISO dates, number formats from the styles (built-in ones by number), the dates they
+mean, the 1904 date system, cells and rows without a reference, the strict
 namespace. The archive has passed `guard` already: sizes are bounded and no part has a DTD.
 """
 
@@ -22,8 +22,13 @@ from dataclasses import dataclass, field
 from io import BytesIO
 from xml.parsers import expat
 
-from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
-from openpyxl.utils.datetime import MAC_EPOCH, WINDOWS_EPOCH, from_excel
+from hcmlc.workbook.numbers import (
+    BUILTIN_FORMATS,
+    MAC_EPOCH,
+    WINDOWS_EPOCH,
+    from_serial,
+    is_date_format,
+)
 
 MAX_CELLS = 200_000
 """Cells read from one workbook: an agency's has a few thousand."""
@@ -317,7 +322,7 @@ def _number(text: str, number_format: str, epoch: dt.datetime) -> object:
         return text
     if is_date_format(number_format):
         try:
-            return from_excel(number, epoch=epoch)
+            return from_serial(number, epoch)
         except (ValueError, OverflowError):
             return number
     return number
