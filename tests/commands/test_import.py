@@ -322,3 +322,24 @@ def test_dates_typed_as_serial_numbers_are_dates(hcmlc, repo, tmp_path) -> None:
     data = submission(repo.root)
     assert data["submitted"] == "2023-08-28"
     assert data["answers"]["mayor-quote"]["date"] == "2023-08-01"
+
+
+def test_a_yml_file_with_a_byte_order_mark_and_windows_lines_keeps_them(
+    hcmlc, repo, tmp_path
+) -> None:
+    text = 'agency: so-gddt\r\ncycle: "2023"\r\n# ghi chú của đơn vị\r\nindicators:\r\n'
+    path = repo.root / "submissions/2023/so-gddt.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode())
+    out = make(hcmlc, repo.root, "so-gddt", tmp_path / "so-gddt.xlsx")
+    book = Filled(out)
+    book.set("indicators", "1.1.1.a", "value", 98.9)
+    book.set("indicators", "1.1.1.a", "year", 2022)
+    book.save(out)
+    code, output, _ = imported(hcmlc, repo.root, out)
+    assert code == 0, output
+    assert "submissions/2023/so-gddt.yml: 1 added" in output
+    assert path.read_bytes() == b"\xef\xbb\xbf" + (
+        text + "  1.1.1.a:\r\n    value: 98.9\r\n    unit: percent\r\n    year: 2022\r\n"
+    ).encode()
+    assert not (repo.root / FILE).exists()

@@ -102,7 +102,14 @@ LOOKS: dict[str, Look] = {
     "unused": Look(_font(9, color="666666"), _CENTRE, _fill("EDEDED"), _BOX),
     "meta": Look(_font(), number_format="@"),
 } | {
-    f"input-{kind}": Look(_font(), _WRAP, _fill("FFF2CC"), _BOX, NUMBER_FORMAT[kind], False)
+    f"input-{kind}": Look(
+        _font(),
+        _CENTRE if kind == "year" else _WRAP,
+        _fill("FFF2CC"),
+        _BOX,
+        NUMBER_FORMAT[kind],
+        False,
+    )
     for kind in NUMBER_FORMAT
 }
 _OVER = _fill("F4B6B6")

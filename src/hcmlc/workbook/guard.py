@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from pathlib import Path
 
 from hcmlc.diagnostics import Diagnostic
@@ -84,7 +85,14 @@ def check_bytes(data: bytes, display: str) -> bytes | Diagnostic:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         return _check_archive(archive, data, display)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        zlib.error,
+        OSError,
+        EOFError,
+        ValueError,
+    ) as exc:
         return _refuse(
             display,
             _("the workbook is damaged: {detail}").format(detail=exc),
@@ -109,6 +117,12 @@ def _check_archive(archive: zipfile.ZipFile, data: bytes, display: str) -> bytes
             _("the workbook unpacks to {size} bytes, over the limit of {limit}").format(
                 size=f"{unpacked:,}", limit=f"{MAX_UNPACKED:,}"
             ),
+            resend_hint(),
+        )
+    if any(part.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) for part in parts):
+        return _refuse(
+            display,
+            _("the workbook is packed with a compression method Excel does not use"),
             resend_hint(),
         )
     if any(part.flag_bits & 0x1 for part in parts):

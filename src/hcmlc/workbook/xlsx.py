@@ -17,6 +17,7 @@ import functools
 import posixpath
 import re
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from io import BytesIO
@@ -81,7 +82,15 @@ def read_xlsx(data: bytes) -> XBook:
     try:
         archive = zipfile.ZipFile(BytesIO(data))
         return _Reader(archive).book()
-    except (zipfile.BadZipFile, KeyError, expat.ExpatError, UnicodeError, OSError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        KeyError,
+        expat.ExpatError,
+        UnicodeError,
+        OSError,
+        EOFError,
+    ) as exc:
         raise XlsxError(str(exc) or type(exc).__name__) from None
 
 
