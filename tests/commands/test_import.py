@@ -339,7 +339,11 @@ def test_a_yml_file_with_a_byte_order_mark_and_windows_lines_keeps_them(
     code, output, _ = imported(hcmlc, repo.root, out)
     assert code == 0, output
     assert "submissions/2023/so-gddt.yml: 1 added" in output
-    assert path.read_bytes() == b"\xef\xbb\xbf" + (
-        text + "  1.1.1.a:\r\n    value: 98.9\r\n    unit: percent\r\n    year: 2022\r\n"
-    ).encode()
+    assert (
+        path.read_bytes()
+        == b"\xef\xbb\xbf"
+        + (
+            text + "  1.1.1.a:\r\n    value: 98.9\r\n    unit: percent\r\n    year: 2022\r\n"
+        ).encode()
+    )
     assert not (repo.root / FILE).exists()
