@@ -51,9 +51,9 @@ from hcmlc.workbook.plan import (
     HEADER_ROW,
     Plan,
     Row,
-    Rule,
     SheetKey,
 )
+from hcmlc.workbook.rules import Rule
 
 FONT = "Arial"
 """Arial, or its metric twin Liberation Sans in LibreOffice: both have every Vietnamese letter."""

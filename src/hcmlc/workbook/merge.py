@@ -19,12 +19,12 @@ from hcmlc.catalog import Catalog
 from hcmlc.checks import ItemKind
 from hcmlc.diagnostics import Diagnostic, column_letters
 from hcmlc.i18n import _
-from hcmlc.models.framework import Unit
 from hcmlc.models.registry import Cycle
 from hcmlc.workbook.cells import Cell, CellProblem, FieldKind, cell_text, shown
 from hcmlc.workbook.meta import TOP, Meta
-from hcmlc.workbook.plan import Plan, Row, SheetKey
+from hcmlc.workbook.plan import Plan, SheetKey
 from hcmlc.workbook.read import Input, Returned, ReturnedRow
+from hcmlc.workbook.rows import Field, changed_since, row_fields
 from hcmlc.yamlio import Loc
 
 Change = Literal["added", "changed", "removed", "unchanged"]
@@ -36,15 +36,6 @@ _QUIET: dict[str, set[str]] = {
     "answer": {"note", "illustrative"},
 }
 """Keys of an entry that a workbook does not show: an entry holding only these says nothing."""
-
-
-@dataclass(frozen=True)
-class Field:
-    """How one input cell maps to the submission: the field's location and how it is read."""
-
-    loc: Loc
-    kind: FieldKind
-    percent: bool = False
 
 
 @dataclass
@@ -118,7 +109,7 @@ class _Merger:
         item = row.key.split("/", 1)[0] if kind == "answer" else row.key
         section = "indicators" if kind == "indicator" else "answers"
         self.merged.cells.setdefault((section, item), row.at)
-        fields = self._fields(sheet, kind, row, section, item)
+        fields = row_fields(self.catalog, kind, row.key, self.planned.get((sheet, row.key)))
         changed = [
             column
             for column, cell in row.inputs.items()
@@ -145,64 +136,21 @@ class _Merger:
             if column in fields:
                 self._apply(sheet, row.key, column, cell, fields[column], (kind, item))
 
-    def _fields(
-        self, sheet: SheetKey, kind: ItemKind, row: ReturnedRow, section: str, item: str
-    ) -> dict[str, Field]:
-        """Input column → field, as the row is planned today, or as a row added by hand."""
-        planned: Row | None = self.planned.get((sheet, row.key))
-        if planned is not None:
-            return {
-                column: Field((section, item, i.field), i.kind, i.percent)
-                for column, i in planned.inputs.items()
-            }
-        if kind == "indicator":
-            indicator = self.catalog.indicators.get(item)
-            value: FieldKind = "text"
-            if indicator is not None:
-                value = "number" if indicator.unit else "state"
-            percent = indicator is not None and indicator.unit is Unit.PERCENT
-            return {
-                "value": Field((section, item, "value"), value, percent),
-                "year": Field((section, item, "year"), "year"),
-                **{f: Field((section, item, f), "text") for f in ("source", "evidence", "note")},
-            }
-        part = row.key.split("/", 1)[1] if "/" in row.key else None
-        if part is not None:
-            return {"first": Field((section, item, part), "text")}
-        return {
-            "first": Field((section, item, "vi"), "text"),
-            "second": Field((section, item, "en"), "text"),
-        }
-
     def _outdated(self, sheet: SheetKey, kind: ItemKind, item: str, row: ReturnedRow) -> bool:
         """Whether data/ changed the row's item since the workbook was made (then say how)."""
         recorded = self.meta.signatures.get((sheet, row.key))
         if recorded is None:
             return False  # a row added by hand: the checks judge it
         planned = self.planned.get((sheet, row.key))
-        if planned is not None and planned.signature == recorded:
+        change = changed_since(
+            self.catalog, self.meta.agency, self.cycle, kind, item, recorded, planned
+        )
+        if change is None:
             return False
-        shown_item = item if kind == "indicator" else f"`{item}`"
-        noun = _("indicator {item}") if kind == "indicator" else _("question {item}")
-        what = noun.format(item=shown_item)
-        if kind == "indicator" and item not in self.catalog.indicators:
-            message = _("{item} is no longer in data/criteria.yaml").format(item=what)
-        elif kind == "answer" and item not in self.catalog.questions:
-            message = _("{item} is no longer in data/assignments.yaml").format(item=what)
-        elif planned is None:
-            message = _("`{agency}` no longer owes {item} in cycle {cycle}").format(
-                agency=self.meta.agency, item=what, cycle=self.cycle.id
-            )
-        elif kind == "indicator":
-            message = _("{item} is now measured in `{now}`, not `{then}`").format(
-                item=what, now=planned.signature.split(":", 1)[1], then=recorded.split(":", 1)[1]
-            )
-        else:
-            message = _("{item} has changed its kind, fields or options").format(item=what)
         self._problem(
             row.at,
             "HCMLC-E072",
-            _("data/ changed since the workbook was made: {change}").format(change=message),
+            _("data/ changed since the workbook was made: {change}").format(change=change),
             _(
                 "make a fresh workbook with `hcmlc workbook --agency {agency} --cycle {cycle}` "
                 "and enter this row again"

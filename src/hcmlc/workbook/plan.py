@@ -8,8 +8,6 @@ from `scaffold.owed` (the catalog's owners in the cycle, and the cycle's deadlin
 
 from __future__ import annotations
 
-import datetime as dt
-import math
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -19,9 +17,22 @@ from hcmlc.i18n import Lang
 from hcmlc.models.framework import Indicator, Unit
 from hcmlc.models.registry import Cycle, Question, WordLimit
 from hcmlc.scaffold import owed
-from hcmlc.values import UNIT_BOUNDS
 from hcmlc.workbook import labels
 from hcmlc.workbook.cells import CellValue, FieldKind, normalise, prefill, shown
+from hcmlc.workbook.rules import (
+    TEXT_LIMIT,
+    Rule,
+    answer_rule,
+    date_rule,
+    field_rule,
+    list_rule,
+    open_rule,
+    quantity_rule,
+    text_rule,
+    value_rule,
+    word_limit,
+    year_rule,
+)
 
 SheetKey = Literal["indicators", "answers"]
 
@@ -32,10 +43,6 @@ HEADER_ROW = 3
 AGENCY_ROW = 4
 """Row of the agency on the instructions sheet (the cycle's is the next): where a problem with
 the workbook's agency or cycle is shown."""
-TEXT_LIMIT = 2000
-"""Characters a source, evidence, note or contact field may take in a cell."""
-ANSWER_LIMIT = 32_767
-"""Characters of an answer: as many as an Excel cell holds."""
 
 
 @dataclass(frozen=True)
@@ -75,25 +82,6 @@ COLUMNS: dict[SheetKey, tuple[Column, ...]] = {
     "indicators": INDICATOR_COLUMNS,
     "answers": ANSWER_COLUMNS,
 }
-
-INDICATOR_FIELDS = {"value": "value", "year": "year", "source": "source"} | {
-    "evidence": "evidence",
-    "note": "note",
-}
-"""Input column → the field of an indicator's entry it fills."""
-
-
-@dataclass(frozen=True)
-class Rule:
-    """A data validation: Excel's kind and bounds, the input message and the error message."""
-
-    type: Literal["decimal", "whole", "list", "date", "textLength"]
-    operator: str
-    formula1: str
-    formula2: str | None
-    title: str
-    prompt: str
-    error: str
 
 
 @dataclass(frozen=True)
@@ -189,10 +177,8 @@ class Planner:
         )
         self._rows: dict[tuple[ItemKind, str], list[Row]] = {}
         self._top = {
-            "prepared_by": Input(
-                "prepared_by", "text", _text_rule("prepared_by", TEXT_LIMIT, lang)
-            ),
-            "submitted": Input("submitted", "date", _date_rule("submitted", lang)),
+            "prepared_by": Input("prepared_by", "text", text_rule("prepared_by", TEXT_LIMIT, lang)),
+            "submitted": Input("submitted", "date", date_rule("submitted", lang)),
         }
 
     def plan(self, agency: str, supplied: dict[str, Any] | None) -> Plan:
@@ -270,11 +256,11 @@ def _indicator_row(catalog: Catalog, indicator: Indicator, cycle: Cycle, lang: L
     criterion = catalog.criterion_of[indicator.id]
     percent = indicator.unit is Unit.PERCENT
     inputs = {
-        "value": _input("value", *_value_rule(indicator, lang), percent=percent),
-        "year": _input("year", "year", _year_rule(cycle, lang)),
-        "source": _input("source", "text", _text_rule("source", TEXT_LIMIT, lang)),
-        "evidence": _input("evidence", "text", _text_rule("evidence", TEXT_LIMIT, lang)),
-        "note": _input("note", "text", _text_rule("note", TEXT_LIMIT, lang)),
+        "value": _input("value", *value_rule(indicator, lang), percent=percent),
+        "year": _input("year", "year", year_rule(cycle, lang)),
+        "source": _input("source", "text", text_rule("source", TEXT_LIMIT, lang)),
+        "evidence": _input("evidence", "text", text_rule("evidence", TEXT_LIMIT, lang)),
+        "note": _input("note", "text", text_rule("note", TEXT_LIMIT, lang)),
     }
     signature = f"unit:{indicator.unit}" if indicator.unit else f"scale:{indicator.scale}"
     return Row(
@@ -301,19 +287,19 @@ def _answer_rows(question: Question, cycle: Cycle, lang: Lang) -> list[Row]:
 
     def row(key: str, shown_text: str, inputs: dict[str, Input], signature: str) -> Row:
         words = question.words if "second" in inputs else None
-        limit = _word_limit(words, lang) if words else ""
+        limit = word_limit(words, lang) if words else ""
         cells = {"question": shown_text, "guidance": guidance, "limit": limit, "deadline": due}
         return Row(key, "answer", question.id, cells, inputs, signature, words)
 
     if question.kind in ("text", "quote"):
-        limit = f", {_word_limit(question.words, lang)}" if question.words else ""
+        limit = f", {word_limit(question.words, lang)}" if question.words else ""
         inputs = {
-            "first": _input("vi", "text", _answer_rule("answer-vi", limit, lang)),
-            "second": _input("en", "text", _answer_rule("answer-en", limit, lang)),
+            "first": _input("vi", "text", answer_rule("answer-vi", limit, lang)),
+            "second": _input("en", "text", answer_rule("answer-en", limit, lang)),
         }
         rows = [row(question.id, text, inputs, question.kind)]
         if question.kind == "quote":
-            date = _input("date", "date", _date_rule("date", lang))
+            date = _input("date", "date", date_rule("date", lang))
             rows.append(row(f"{question.id}/date", text, {"first": date}, "quote:date"))
         return rows
     if question.kind == "contact":
@@ -321,18 +307,18 @@ def _answer_rows(question: Question, cycle: Cycle, lang: Lang) -> list[Row]:
             row(
                 f"{question.id}/{option.id}",
                 f"{text} — {option.label.get(lang)}",
-                {"first": _input(option.id, "text", _field_rule(option.label.get(lang), lang))},
+                {"first": _input(option.id, "text", field_rule(option.label.get(lang), lang))},
                 f"contact:{option.id}",
             )
             for option in question.fields
         ]
     if question.kind == "figure":
         unit = question.unit
-        value_rule = _quantity_rule(unit, lang) if unit else _open_rule(lang)
+        value_rule = quantity_rule(unit, lang) if unit else open_rule(lang)
         parts = {
             "value": _input("value", "number", value_rule, percent=unit is Unit.PERCENT),
-            "year": _input("year", "year", _year_rule(cycle, lang)),
-            "source": _input("source", "text", _text_rule("source", TEXT_LIMIT, lang)),
+            "year": _input("year", "year", year_rule(cycle, lang)),
+            "source": _input("source", "text", text_rule("source", TEXT_LIMIT, lang)),
         }
         return [
             row(f"{question.id}/{name}", text, {"first": part}, f"figure:{unit}:{name}")
@@ -340,132 +326,6 @@ def _answer_rows(question: Question, cycle: Cycle, lang: Lang) -> list[Row]:
         ]
     assert question.kind == "choice"
     options = [o.id for o in question.options]
-    rule = _list_rule(options, "choice", ", ".join(options), lang)
+    rule = list_rule(options, "choice", ", ".join(options), lang)
     choice = _input("choice", "choice", rule)
     return [row(question.id, text, {"first": choice}, "choice:" + "|".join(options))]
-
-
-def _word_limit(words: WordLimit | None, lang: Lang) -> str:
-    if words is None:
-        return ""
-    if words.min and words.max:
-        return labels.WORD_LIMITS["range"][lang].format(min=words.min, max=words.max)
-    if words.max:
-        return labels.WORD_LIMITS["max"][lang].format(max=words.max)
-    return labels.WORD_LIMITS["min"][lang].format(min=words.min)
-
-
-def _value_rule(indicator: Indicator, lang: Lang) -> tuple[FieldKind, Rule]:
-    if indicator.unit is not None:
-        return "number", _quantity_rule(indicator.unit, lang)
-    assert indicator.scale is not None  # the model guarantees one of unit and scale
-    words = labels.states(indicator.scale)
-    return "state", _list_rule(
-        words, "state", " / ".join(labels.state_words(indicator.scale, lang)), lang
-    )
-
-
-def _quantity_rule(unit: Unit, lang: Lang) -> Rule:
-    bounds = UNIT_BOUNDS[unit]
-    shown_range = labels.bounds_range(unit, lang)
-    kind: Literal["decimal", "whole"] = "whole" if bounds.whole else "decimal"
-    if unit is Unit.PERCENT:
-        prompt = labels.PROMPTS["percent"][lang]
-    else:
-        prompt = labels.PROMPTS[kind if kind == "whole" else "number"][lang].format(
-            range=shown_range
-        )
-    error = labels.ERRORS["whole" if bounds.whole else "range"][lang].format(range=shown_range)
-    title = f"{labels.HEADINGS['value'][lang]}: {labels.UNIT_NAMES[unit][lang]}"
-    if math.isinf(bounds.high):
-        return Rule(kind, "greaterThanOrEqual", f"{bounds.low:g}", None, title, prompt, error)
-    return Rule(kind, "between", f"{bounds.low:g}", f"{bounds.high:g}", title, prompt, error)
-
-
-def _open_rule(lang: Lang) -> Rule:
-    """A figure without a unit: any number of 0 or more."""
-    shown_range = "≥ 0"
-    prompt = labels.PROMPTS["number"][lang].format(range=shown_range)
-    error = labels.ERRORS["range"][lang].format(range=shown_range)
-    return Rule(
-        "decimal", "greaterThanOrEqual", "0", None, labels.HEADINGS["value"][lang], prompt, error
-    )
-
-
-def _list_rule(items: list[str], prompt: str, shown_items: str, lang: Lang) -> Rule:
-    formula = '"' + ",".join(items) + '"'
-    message = labels.PROMPTS[prompt][lang].format(states=shown_items, options=shown_items)
-    title = labels.HEADINGS["value" if prompt == "state" else "first"][lang]
-    return Rule("list", "between", formula, None, title, message, labels.ERRORS["list"][lang])
-
-
-def _year_rule(cycle: Cycle, lang: Lang) -> Rule:
-    years = {"first": cycle.first_year, "last": cycle.last_year}
-    return Rule(
-        "whole",
-        "between",
-        str(cycle.first_year),
-        str(cycle.last_year),
-        labels.HEADINGS["year"][lang],
-        labels.PROMPTS["year"][lang].format(**years),
-        labels.ERRORS["year"][lang].format(**years),
-    )
-
-
-def _date_rule(prompt: str, lang: Lang) -> Rule:
-    first, last = (_serial(dt.date(year, 1, 1)) for year in (1990, 2101))
-    title = labels.TEXT[prompt][lang] if prompt in labels.TEXT else labels.HEADINGS["first"][lang]
-    return Rule(
-        "date",
-        "between",
-        str(first),
-        str(last - 1),
-        title,
-        labels.PROMPTS[prompt][lang],
-        labels.ERRORS["date"][lang],
-    )
-
-
-def _text_rule(prompt: str, limit: int, lang: Lang) -> Rule:
-    title = (
-        labels.HEADINGS[prompt][lang] if prompt in labels.HEADINGS else labels.TEXT[prompt][lang]
-    )
-    return Rule(
-        "textLength",
-        "lessThanOrEqual",
-        str(limit),
-        None,
-        title,
-        labels.PROMPTS[prompt][lang],
-        labels.ERRORS["length"][lang].format(limit=labels.number(limit, lang)),
-    )
-
-
-def _answer_rule(prompt: str, limit: str, lang: Lang) -> Rule:
-    heading = labels.HEADINGS["first" if prompt == "answer-vi" else "second"][lang]
-    return Rule(
-        "textLength",
-        "lessThanOrEqual",
-        str(ANSWER_LIMIT),
-        None,
-        heading,
-        labels.PROMPTS[prompt][lang].format(limit=limit),
-        labels.ERRORS["length"][lang].format(limit=labels.number(ANSWER_LIMIT, lang)),
-    )
-
-
-def _field_rule(label: str, lang: Lang) -> Rule:
-    return Rule(
-        "textLength",
-        "lessThanOrEqual",
-        str(TEXT_LIMIT),
-        None,
-        label[:32],
-        labels.PROMPTS["field"][lang].format(label=label),
-        labels.ERRORS["length"][lang].format(limit=labels.number(TEXT_LIMIT, lang)),
-    )
-
-
-def _serial(day: dt.date) -> int:
-    """Excel's serial number of a day (1900 date system)."""
-    return (day - dt.date(1899, 12, 30)).days
