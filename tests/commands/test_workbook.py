@@ -234,3 +234,11 @@ def test_an_unreadable_submission_gets_no_workbook_and_is_shown(hcmlc, bundled, 
     problem = next(line for line in output.splitlines() if "so-gddt.yaml:" in line)
     assert problem.startswith("submissions/2025/so-gddt.yaml:")  # located as validate locates it
     assert problem.endswith("[HCMLC-E001]")
+
+
+def test_out_may_name_a_folder(hcmlc, repo, tmp_path) -> None:
+    code, output, _ = hcmlc(
+        "workbook", "--root", str(repo.root), "--agency", "so-vhtt", "--out", str(tmp_path)
+    )
+    assert code == 0
+    assert (tmp_path / "workbook-2023-so-vhtt-vi.xlsx").is_file()

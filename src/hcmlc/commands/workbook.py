@@ -41,7 +41,8 @@ def run(
     if agency is not None:
         check_agency(catalog, agency)
         _owes_something(catalog, agency, cycle)
-        targets = {agency: out or Path(_name(cycle, agency, lang))}
+        name = _name(cycle, agency, lang)
+        targets = {agency: out / name if out and out.is_dir() else out or Path(name)}
     else:
         folder = out or Path(f"workbooks-{cycle.id}")
         if folder.exists() and not folder.is_dir():
