@@ -387,3 +387,22 @@ def test_files_that_are_no_workbook_hcmlc_reads(hcmlc, repo, workbook, tmp_path)
         "a fresh workbook with `hcmlc workbook`",
         "absent.xlsx:1:1: error: cannot read the file: no such file [HCMLC-E006]",
     ]
+
+
+def test_items_owed_since_the_workbook_was_made_are_noted(hcmlc, repo, workbook) -> None:
+    criteria = repo.root / "data/criteria.yaml"
+    text = criteria.read_text(encoding="utf-8")
+    start = text.index('- id: "2.4.2.b"')  # an indicator of so-tttt, now so-gddt's too
+    owners = text.index("agencies: [", start)
+    criteria.write_text(text[:owners] + 'agencies: ["so-gddt", ' + text[owners + 11 :], "utf-8")
+    book = Filled(workbook)
+    book.set("indicators", "1.1.1.a", "value", 98.9)
+    book.set("indicators", "1.1.1.a", "year", 2022)
+    book.sheet("indicators").delete_rows(book.row("indicators", "1.1.3.b"))  # deleted: not new
+    book.save(workbook)
+    code, output, _ = hcmlc("import", "--root", str(repo.root), workbook.name)
+    assert code == 0, output
+    note = next(line for line in output.splitlines() if "lacks" in line)
+    assert note == (
+        "    note: the workbook lacks 1 item owed now (2.4.2.b): send the agency a fresh workbook"
+    )

@@ -49,7 +49,7 @@ class Merged:
     """(kind, item) → (field, before, after) of each changed field."""
     problems: list[Diagnostic] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
-    """Items owed now that the workbook lacks (data/ changed since it was made)."""
+    """Items owed now that the workbook never had (data/ changed since it was made)."""
     edited: bool = False
     """Some cell differs from what it held when the workbook was made."""
     blank: bool = True
@@ -91,16 +91,11 @@ class _Merger:
             agency = self.returned.identity
             self.merged.cells[("agency",)] = agency
             self.merged.cells[("cycle",)] = Cell(agency.sheet, agency.row + 1, agency.column)
-        seen: set[tuple[str, str]] = set()
         for sheet, rows in self.returned.rows.items():
             for row in rows:
-                seen.add((sheet, row.key))
                 self._row(sheet, row)
-        self.merged.missing = [
-            key
-            for (sheet, key) in self.planned
-            if (sheet, key) not in seen and sheet in self.returned.rows
-        ]
+        new = (row for key, row in self.planned.items() if key not in self.meta.signatures)
+        self.merged.missing = list(dict.fromkeys(row.item for row in new))
         self._withdraw_emptied()
         self._forget_unsupplied()
 
