@@ -240,5 +240,5 @@ def test_out_may_name_a_folder(hcmlc, repo, tmp_path) -> None:
     code, output, _ = hcmlc(
         "workbook", "--root", str(repo.root), "--agency", "so-vhtt", "--out", str(tmp_path)
     )
-    assert code == 0
+    assert code == 0, output
     assert (tmp_path / "workbook-2023-so-vhtt-vi.xlsx").is_file()
