@@ -1,25 +1,30 @@
 """Many workbooks at once (`workbook --all`): built in worker processes when there are many.
 
 Each workbook is independent and openpyxl spends most of the time, in pure Python; a city's 168
-wards and twenty departments are written in a fraction of the time with a worker per core. The
-workers are started fresh (`spawn`, the same on every system) and given the planner once; they
-return each workbook's bytes, which the caller writes, in order.
+wards and twenty departments are written in a fraction of the time with a worker per core. On
+Linux, a process with no other thread forks its workers (they start at once, sharing what is
+loaded); elsewhere, or beside other threads, where forking is not safe, they start fresh
+(`spawn`) and are given the planner once. They return each workbook's bytes, which the caller
+writes, in order.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
+import threading
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from multiprocessing.context import BaseContext
 from typing import Any
 
 from hcmlc.workbook.build import build_workbook
 from hcmlc.workbook.plan import Planner
 
 PARALLEL_FROM = 40
-"""From this many workbooks on, workers pay for their start (half a second or so)."""
+"""From this many workbooks on, workers pay for their start (up to half a second each)."""
 MAX_WORKERS = 8
 
 Job = tuple[str, dict[str, Any] | None]
@@ -45,10 +50,15 @@ def build_many(planner: Planner, jobs: list[Job], workers: int | None = None) ->
     if len(jobs) < PARALLEL_FROM or workers < 2:
         yield from (built(planner, job) for job in jobs)
         return
-    context = multiprocessing.get_context("spawn")
     chunk = max(1, len(jobs) // (workers * 4))
-    with ProcessPoolExecutor(workers, context, _adopt, (planner,)) as pool:
+    with ProcessPoolExecutor(workers, _start_method(), _adopt, (planner,)) as pool:
         yield from pool.map(_build, jobs, chunksize=chunk)
+
+
+def _start_method() -> BaseContext:
+    if sys.platform == "linux" and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
 
 
 def built(planner: Planner, job: Job) -> Built:
