@@ -21,7 +21,7 @@ def test_workers_build_the_same_workbooks_in_the_same_order(bundled, monkeypatch
     catalog = load(bundled).require_catalog()
     planner = Planner(catalog, catalog.cycles["2023"], "vi", fingerprint(bundled))
     jobs: list[batch.Job] = [("so-gddt", None), ("so-vhtt", None), ("cuc-thong-ke", None)]
-    monkeypatch.setattr(batch, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(batch, "PARALLEL_FROM", {"fork": 2, "spawn": 2})
     together = list(batch.build_many(planner, jobs, workers=2))
     alone = [batch.built(planner, job) for job in jobs]
     assert [b.agency for b in together] == ["so-gddt", "so-vhtt", "cuc-thong-ke"]

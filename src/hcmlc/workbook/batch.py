@@ -23,8 +23,9 @@ from typing import Any
 from hcmlc.workbook.build import build_workbook
 from hcmlc.workbook.plan import Planner
 
-PARALLEL_FROM = 40
-"""From this many workbooks on, workers pay for their start (up to half a second each)."""
+PARALLEL_FROM = {"fork": 8, "spawn": 40}
+"""From how many workbooks on workers pay for their start: a forked one at once, a spawned one
+after half a second or so (it imports hcmlc and openpyxl afresh)."""
 MAX_WORKERS = 8
 
 Job = tuple[str, dict[str, Any] | None]
@@ -45,13 +46,14 @@ class Built:
 
 def build_many(planner: Planner, jobs: list[Job], workers: int | None = None) -> Iterator[Built]:
     """The workbook of each job, in order; in `workers` processes (default: one per core, at
-    most eight) when there are at least PARALLEL_FROM jobs."""
+    most eight) when there are enough jobs to pay for starting them (PARALLEL_FROM)."""
     workers = min(workers or os.cpu_count() or 1, MAX_WORKERS)
-    if len(jobs) < PARALLEL_FROM or workers < 2:
+    context = _start_method()
+    if len(jobs) < PARALLEL_FROM[context.get_start_method()] or workers < 2:
         yield from (built(planner, job) for job in jobs)
         return
     chunk = max(1, len(jobs) // (workers * 4))
-    with ProcessPoolExecutor(workers, _start_method(), _adopt, (planner,)) as pool:
+    with ProcessPoolExecutor(workers, context, _adopt, (planner,)) as pool:
         yield from pool.map(_build, jobs, chunksize=chunk)
 
 
