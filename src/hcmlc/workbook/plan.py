@@ -18,7 +18,15 @@ from hcmlc.models.framework import Indicator, Unit
 from hcmlc.models.registry import Cycle, Question, WordLimit
 from hcmlc.scaffold import owed
 from hcmlc.workbook import labels
-from hcmlc.workbook.cells import CellValue, FieldKind, normalise, prefill, shown
+from hcmlc.workbook.cells import (
+    NUMBER_FORMAT,
+    CellValue,
+    FieldKind,
+    RawCell,
+    cell_text,
+    normalise,
+    prefill,
+)
 from hcmlc.workbook.rules import (
     TEXT_LIMIT,
     Rule,
@@ -249,7 +257,8 @@ def _fill(empty: Input, entry: dict[str, Any]) -> Input:
         return empty
     kind = empty.kind
     value = prefill(normalise(earlier) if kind == "text" else earlier, kind)
-    return replace(empty, value=value, base=shown(earlier, kind, percent=empty.percent))
+    base = cell_text(RawCell(value, NUMBER_FORMAT[kind]), kind, percent=empty.percent)
+    return Input(empty.field, kind, empty.rule, value, base, empty.percent)  # = `shown(earlier)`
 
 
 def _indicator_row(catalog: Catalog, indicator: Indicator, cycle: Cycle, lang: Lang) -> Row:
