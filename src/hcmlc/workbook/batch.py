@@ -23,7 +23,7 @@ from typing import Any
 from hcmlc.workbook.build import build_workbook
 from hcmlc.workbook.plan import Planner
 
-PARALLEL_FROM = {"fork": 8, "spawn": 40}
+PARALLEL_FROM = {"fork": 32, "spawn": 40}
 """From how many workbooks on workers pay for their start: a forked one at once, a spawned one
 after half a second or so (it imports hcmlc and openpyxl afresh)."""
 MAX_WORKERS = 8
