@@ -563,6 +563,97 @@ def parse_years(value: str) -> tuple[int, int]:
     )
 
 
+@app.command(
+    help=N_(
+        "Write an agency's Excel workbook: what it owes in a cycle, with drop-downs and ranges, "
+        "pre-filled with what it supplied; --all writes one for every agency that owes."
+    )
+)
+def workbook(
+    agency: Annotated[
+        str | None,
+        typer.Option("--agency", help=N_("The agency's id."), show_default=False),
+    ] = None,
+    every: Annotated[
+        bool, typer.Option("--all", help=N_("One workbook for every agency that owes."))
+    ] = False,
+    cycle: Annotated[
+        str | None, typer.Option("--cycle", help=N_("Cycle id (default: the current cycle)."))
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help=N_(
+                "Where to write it (default: workbook-<cycle>-<agency>-<lang>.xlsx); "
+                "with --all, a folder (default: workbooks-<cycle>)."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    lang: Annotated[
+        Language, typer.Option("--lang", help=N_("Language of the workbook."))
+    ] = Language.vi,
+    root: RootOption = None,
+) -> None:
+    from hcmlc.commands import workbook as command
+
+    _run(
+        lambda console, repo_root: command.run(
+            console, repo_root, agency, every, cycle, out, lang.value
+        ),
+        root,
+    )
+
+
+@app.command(
+    "import",
+    help=N_(
+        "Read returned workbooks into the agencies' submission files, with the checks of "
+        "validate; a workbook with errors writes nothing."
+    ),
+)
+def import_workbooks(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help=N_("The workbooks (.xlsx) to import."), show_default=False),
+    ],
+    check: Annotated[
+        bool,
+        typer.Option("--check", help=N_("Write nothing: say what would change and what is wrong.")),
+    ] = False,
+    cycle: Annotated[
+        str | None,
+        typer.Option(
+            "--cycle", help=N_("The cycle the workbooks are for (default: the current cycle).")
+        ),
+    ] = None,
+    agency: Annotated[
+        str | None,
+        typer.Option(
+            "--agency", help=N_("Refuse a workbook of any other agency."), show_default=False
+        ),
+    ] = None,
+    output: Annotated[
+        DiagnosticsFormat | None,
+        typer.Option(
+            "--format",
+            help=N_("Output format (default: github inside GitHub Actions, else text)."),
+            show_default=False,
+        ),
+    ] = None,
+    root: RootOption = None,
+) -> None:
+    from hcmlc.commands import import_workbooks as command
+
+    _run(
+        lambda console, repo_root: command.run(
+            console, repo_root, paths, check, cycle, agency, output.value if output else None
+        ),
+        root,
+    )
+
+
 def _run(command: Command, root: Path | None) -> None:
     """Find the repository, run `command`, turn hcmlc's errors into messages and exit codes."""
     from hcmlc.errors import HcmlcError

@@ -48,6 +48,12 @@ CODES: dict[str, tuple[Severity, str]] = {
     "HCMLC-E063": (Severity.ERROR, "duty-claimed-twice"),
     "HCMLC-E064": (Severity.ERROR, "figure-parts"),
     "HCMLC-E065": (Severity.ERROR, "aggregate-with-lead"),
+    "HCMLC-E070": (Severity.ERROR, "workbook-unreadable"),
+    "HCMLC-E071": (Severity.ERROR, "workbook-layout"),
+    "HCMLC-E072": (Severity.ERROR, "workbook-outdated"),
+    "HCMLC-E073": (Severity.ERROR, "workbook-identity"),
+    "HCMLC-E074": (Severity.ERROR, "workbook-conflict"),
+    "HCMLC-E075": (Severity.ERROR, "cell-formula"),
     "HCMLC-E090": (Severity.ERROR, "submitted-date"),
     "HCMLC-E091": (Severity.ERROR, "no-current-cycle"),
     "HCMLC-W092": (Severity.WARNING, "incomplete-answer"),
@@ -58,7 +64,12 @@ CODES: dict[str, tuple[Severity, str]] = {
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
-    """One located problem, e.g. `submissions/2023/so-gddt.yaml:12:5: error: … [HCMLC-E022]`."""
+    """One located problem, e.g. `submissions/2023/so-gddt.yaml:12:5: error: … [HCMLC-E022]`.
+
+    A location has two kinds: a line and column of a text file, or a cell of a workbook's sheet
+    (`so-gddt.xlsx:Chỉ số!E12`: `sheet` is set, `line` is the cell's row and `column` its
+    column, A = 1). Both render, sort and serialise alike; only the workbook kind has a sheet.
+    """
 
     path: str
     line: int
@@ -68,6 +79,8 @@ class Diagnostic:
     hint: str | None = None
     related: tuple[str, ...] = ()
     """Other files the problem involves, e.g. the first of two submissions of one agency."""
+    sheet: str | None = None
+    """The workbook sheet holding the cell; None for a text file."""
 
     @property
     def severity(self) -> Severity:
@@ -77,17 +90,44 @@ class Diagnostic:
     def rule(self) -> str:
         return CODES[self.code][1]
 
-    def sort_key(self) -> tuple[str, int, int, str]:
-        return (self.path, self.line, self.column, self.code)
+    @property
+    def cell(self) -> str | None:
+        """The workbook cell's reference (`E12`), None for a text file."""
+        return None if self.sheet is None else cell_reference(self.line, self.column)
+
+    @property
+    def place(self) -> str:
+        """Where in the file: `12:5` (line and column), or `Chỉ số!E12` (sheet and cell)."""
+        if self.sheet is None:
+            return f"{self.line}:{self.column}"
+        return f"{self.sheet}!{self.cell}"
+
+    def sort_key(self) -> tuple[str, str, int, int, str]:
+        return (self.path, self.sheet or "", self.line, self.column, self.code)
 
     def as_dict(self) -> dict[str, object]:
-        return {
-            "path": self.path,
-            "line": self.line,
-            "column": self.column,
+        """The JSON form; a workbook cell adds `sheet` and `cell` to the line (row) and column."""
+        located: dict[str, object] = {"path": self.path, "line": self.line, "column": self.column}
+        if self.sheet is not None:
+            located |= {"sheet": self.sheet, "cell": self.cell}
+        return located | {
             "severity": self.severity.value,
             "code": self.code,
             "rule": self.rule,
             "message": self.message,
             "hint": self.hint,
         }
+
+
+def column_letters(column: int) -> str:
+    """A spreadsheet column's letters: 1 → `A`, 27 → `AA`."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def cell_reference(row: int, column: int) -> str:
+    """`E12` for row 12, column 5."""
+    return f"{column_letters(column)}{row}"

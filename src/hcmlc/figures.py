@@ -52,7 +52,7 @@ def read_entry(entry: IndicatorValue, indicator: Indicator) -> Reading:
             raise EntryProblem(
                 _("indicator {id}: `value` is missing").format(id=indicator.id),
                 _("write the figure or state after `value:`"),
-                (),
+                ("value",),  # where it belongs: the entry's line in YAML, the cell in a workbook
                 "HCMLC-E010",
             )
         return Reading(parse_value(entry.value, indicator))

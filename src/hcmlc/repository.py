@@ -146,15 +146,18 @@ def submission_paths(root: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def load(root: Path, *, cache: bool = False, keep: bool = True) -> Repository:
+def load(
+    root: Path, *, cache: bool = False, keep: bool = True, submissions: bool = True
+) -> Repository:
     """Read and check everything; problems are collected, never raised.
 
     With `cache`, a submission whose result an earlier run kept, and which has not changed, is
     not read again (see cache.py); `submissions` then holds only the files read. Without
     `keep`, it holds none: validate and status need only the problems and entries, and at
-    city scale the documents would take most of the memory."""
+    city scale the documents would take most of the memory. Without `submissions`, only data/
+    is read: what `workbook` and `import` need besides the few files they touch."""
     with _collector_paused():
-        return _load(root, cache, keep)
+        return _load(root, cache, keep, submissions)
 
 
 @contextmanager
@@ -177,7 +180,7 @@ def framework_paths(root: Path) -> list[str]:
     return [CRITERIA, *(p.relative_to(root).as_posix() for p in extra)]
 
 
-def _load(root: Path, use_cache: bool, keep: bool) -> Repository:
+def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> Repository:
     repo = Repository(root, None, [])
     framework_files = framework_paths(root)
     repo.data_files = [*framework_files, ASSIGNMENTS]
@@ -222,7 +225,7 @@ def _load(root: Path, use_cache: bool, keep: bool) -> Repository:
     if use_cache and repo.catalog and all(raw is not None for raw in raws):
         store = Cache.open(root, [raw for raw in raws if raw is not None])
     identities = []
-    for path in submission_paths(root):
+    for path in submission_paths(root) if submissions else []:
         relative = path.relative_to(root).as_posix()
         check = _submission(repo, relative, store, keep)
         problems += check.problems

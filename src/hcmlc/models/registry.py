@@ -275,6 +275,8 @@ class Assignments(Strict):
 
     city: Text
     current_cycle: Id
+    contact: Text | None = None
+    """Whom agencies ask about what they owe (office, e-mail, telephone): each workbook says it."""
     coordinators: list[Reviewer] = []
     """Who reviews data/, templates/, schema/, .github/ and, with each agency, its submissions."""
     agencies: list[Agency] = Field(min_length=1)

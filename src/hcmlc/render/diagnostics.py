@@ -25,14 +25,16 @@ def summary(problems: Sequence[Diagnostic], files: int) -> dict[str, int]:
 
 
 def render_text(console: Console, problems: Sequence[Diagnostic], files: int) -> None:
-    """`path:line:column: severity: message [code]`, then an indented hint."""
+    """`path:line:column: severity: message [code]` (a workbook: `path:sheet!cell: …`), then an
+    indented hint."""
     for p in problems:
-        line = Text(f"{p.path}:{p.line}:{p.column}: ")
+        line = Text(f"{p.path}:{p.place}: ")
         line.append(_(SEVERITY_WORDS[p.severity]), style=_STYLE[p.severity])
         line.append(f": {p.message} [{p.code}]")
-        console.print(line)
+        console.print(line, soft_wrap=True)  # one problem, one line, however long its path
         if p.hint:
-            console.print(Text("    " + _("hint: {hint}").format(hint=p.hint), style="dim"))
+            hint = Text("    " + _("hint: {hint}").format(hint=p.hint), style="dim")
+            console.print(hint, soft_wrap=True)
     console.print(Text(summary_line(problems, files), style="" if problems else "green"))
 
 

@@ -23,15 +23,15 @@ def render_github(console: Console, problems: Sequence[Diagnostic], files: int) 
 
 
 def annotation(p: Diagnostic) -> str:
-    """The workflow command that annotates `p`'s line in a pull request."""
-    properties = {
-        "file": p.path,
-        "line": str(p.line),
-        "col": str(p.column),
-        "title": f"{p.code} {p.rule}",
-    }
+    """The workflow command that annotates `p`'s line in a pull request; a workbook has no lines
+    GitHub can show, so a cell's annotation is on the file and names the cell first."""
+    properties = {"file": p.path}
+    if p.sheet is None:
+        properties |= {"line": str(p.line), "col": str(p.column)}
+    properties["title"] = f"{p.code} {p.rule}"
     hint = "\n" + _("hint: {hint}").format(hint=p.hint) if p.hint else ""
-    text = f"{p.message} [{p.code}]{hint}"
+    cell = "" if p.sheet is None else f"{p.place}: "
+    text = f"{cell}{p.message} [{p.code}]{hint}"
     listed = ",".join(f"{key}={_escape_property(value)}" for key, value in properties.items())
     return f"::{_COMMAND[p.severity]} {listed}::{_escape_data(text)}"
 
@@ -56,7 +56,8 @@ def step_summary(problems: Sequence[Diagnostic], files: int, catalog: Catalog | 
     lines += ["", "| " + " | ".join(headings) + " |", "|---|---|---|---|---|---|"]
     for p in problems:
         severity = _(SEVERITY_WORDS[p.severity])
-        cells = (f"`{p.path}`", str(p.line), severity, p.code, p.message, p.hint or "")
+        line = str(p.line) if p.sheet is None else p.place
+        cells = (f"`{p.path}`", line, severity, p.code, p.message, p.hint or "")
         lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
     return "\n".join(lines + [""])
 

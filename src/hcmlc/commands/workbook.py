@@ -1,0 +1,123 @@
+"""`hcmlc workbook`: an Excel workbook of what an agency owes, pre-filled with what it supplied."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Console
+
+from hcmlc.atomic import write_atomic
+from hcmlc.catalog import Catalog
+from hcmlc.diagnostics import Diagnostic
+from hcmlc.errors import HcmlcError
+from hcmlc.i18n import Lang, _, counted
+from hcmlc.models.registry import Cycle
+from hcmlc.render.diagnostics import render_text
+from hcmlc.repository import load
+from hcmlc.scaffold import owed
+from hcmlc.status import check_agency, pick_cycle
+from hcmlc.workbook.batch import Built, Job, build_many
+from hcmlc.workbook.plan import Planner
+from hcmlc.workbook.source import fingerprint, submission_source
+
+
+def run(
+    console: Console,
+    root: Path,
+    agency: str | None,
+    every: bool,
+    cycle_id: str | None,
+    out: Path | None,
+    lang: Lang,
+) -> int:
+    """Write one agency's workbook (`agency`), or one for every agency that owes something."""
+    if (agency is None) == (not every):
+        raise HcmlcError(
+            _("give either --agency ID or --all"),
+            _("--agency writes one agency's workbook, --all one for every agency that owes"),
+        )
+    catalog = load(root, submissions=False).require_catalog()
+    cycle = pick_cycle(catalog, cycle_id)
+    if agency is not None:
+        check_agency(catalog, agency)
+        _owes_something(catalog, agency, cycle)
+        name = _name(cycle, agency, lang)
+        targets = {agency: out / name if out and out.is_dir() else out or Path(name)}
+    else:
+        folder = out or Path(f"workbooks-{cycle.id}")
+        if folder.exists() and not folder.is_dir():
+            raise HcmlcError(
+                _("{path} is not a folder").format(path=folder),
+                _("with --all, --out names the folder the workbooks go in"),
+            )
+        targets = {
+            a.id: folder / _name(cycle, a.id, lang)
+            for a in catalog.assignments.agencies
+            if owed(catalog, a.id, cycle, "indicator") or owed(catalog, a.id, cycle, "answer")
+        }
+    data = fingerprint(root)
+    contact = catalog.assignments.contact.get(lang) if catalog.assignments.contact else None
+    planner = Planner(catalog, cycle, lang, data, contact)
+    broken: list[Diagnostic] = []
+    jobs: list[Job] = []
+    for agency_id in targets:
+        source = submission_source(root, cycle.id, agency_id)
+        problems = source.problems()
+        broken += problems
+        if not problems:
+            jobs.append((agency_id, source.data))
+    for workbook in build_many(planner, jobs):
+        write_atomic(targets[workbook.agency], workbook.data)
+        console.print(_written(targets[workbook.agency], workbook), markup=False, highlight=False)
+    if broken:
+        console.print(
+            _(
+                "These submission files cannot be read, so their agencies got no workbook; "
+                "fix them first (`hcmlc validate`):"
+            ),
+            markup=False,
+            highlight=False,
+        )
+        render_text(console, broken, len({p.path for p in broken}))
+        return 1
+    if agency is None:
+        console.print(
+            _("{workbooks} written in {folder}.").format(
+                workbooks=counted(len(targets), "{n} workbook", "{n} workbooks"),
+                folder=out or Path(f"workbooks-{cycle.id}"),
+            ),
+            markup=False,
+            highlight=False,
+        )
+    return 0
+
+
+def _name(cycle: Cycle, agency: str, lang: Lang) -> str:
+    return f"workbook-{cycle.id}-{agency}-{lang}.xlsx"
+
+
+def _owes_something(catalog: Catalog, agency: str, cycle: Cycle) -> None:
+    """A usage error when `agency` owes nothing in `cycle`, saying who reports in its place."""
+    if owed(catalog, agency, cycle, "indicator") or owed(catalog, agency, cycle, "answer"):
+        return
+    hint = _("see who owes what with `hcmlc status --cycle {cycle}`").format(cycle=cycle.id)
+    record = catalog.agencies[agency]
+    if record.ended is not None and cycle.reference_date >= record.ended:
+        holder = catalog.holder(agency, cycle.reference_date)
+        hint = (
+            _("`{agency}` ended on {day}: `{holder}` reports its items now")
+            if holder
+            else _("`{agency}` ended on {day}: nobody reports its items yet")
+        ).format(agency=agency, day=record.ended, holder=holder)
+    raise HcmlcError(
+        _("`{agency}` owes nothing in cycle {cycle}").format(agency=agency, cycle=cycle.id), hint
+    )
+
+
+def _written(target: Path, workbook: Built) -> str:
+    return _("Wrote {file}: {indicators}, {answers} ({filled} pre-filled).").format(
+        file=target,
+        indicators=counted(workbook.indicators, "{n} indicator", "{n} indicators"),
+        answers=counted(workbook.answers, "{n} answer", "{n} answers"),
+        filled=counted(workbook.prefilled, "{n} row", "{n} rows"),
+    )

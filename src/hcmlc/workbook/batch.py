@@ -1,0 +1,89 @@
+"""Many workbooks at once (`workbook --all`): built in worker processes when there are many.
+
+Each workbook is independent and openpyxl spends most of the time, in pure Python; a city's 168
+wards and twenty departments are written in a fraction of the time with a worker per core. On
+Linux, a process with no other thread forks its workers (they start at once, sharing what is
+loaded); elsewhere, or beside other threads, where forking is not safe, they start fresh
+(`spawn`) and are given the planner once. They return each workbook's bytes, which the caller
+writes, in order.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import threading
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing.context import BaseContext
+from typing import Any
+
+from hcmlc.workbook.build import build_workbook
+from hcmlc.workbook.plan import Planner
+
+PARALLEL_FROM = {"fork": 32, "spawn": 40}
+"""From how many workbooks on workers pay for their start: a forked one at once, a spawned one
+after half a second or so (it imports hcmlc and openpyxl afresh)."""
+MAX_WORKERS = 8
+
+Job = tuple[str, dict[str, Any] | None]
+"""An agency and the plain data of its submission (None: no file yet)."""
+
+
+@dataclass(frozen=True)
+class Built:
+    """One workbook: its agency, its bytes, and what it holds (for the message)."""
+
+    agency: str
+    data: bytes
+    indicators: int
+    answers: int
+    prefilled: int
+    """Rows with a value filled in."""
+
+
+def build_many(planner: Planner, jobs: list[Job], workers: int | None = None) -> Iterator[Built]:
+    """The workbook of each job, in order; in `workers` processes (default: one per core, at
+    most eight) when there are enough jobs to pay for starting them (PARALLEL_FROM)."""
+    workers = min(workers or os.cpu_count() or 1, MAX_WORKERS)
+    context = _start_method()
+    if len(jobs) < PARALLEL_FROM[context.get_start_method()] or workers < 2:
+        yield from (built(planner, job) for job in jobs)
+        return
+    chunk = max(1, len(jobs) // (workers * 4))
+    with ProcessPoolExecutor(workers, context, _adopt, (planner,)) as pool:
+        yield from pool.map(_build, jobs, chunksize=chunk)
+
+
+def _start_method() -> BaseContext:
+    if sys.platform == "linux" and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def built(planner: Planner, job: Job) -> Built:
+    plan = planner.plan(*job)
+    rows = [*plan.indicators, *plan.answers]
+    return Built(
+        plan.agency,
+        build_workbook(plan),
+        len(plan.indicators),
+        len({row.item for row in plan.answers}) + len(plan.elsewhere),
+        sum(any(i.base for i in row.inputs.values()) for row in rows),
+    )
+
+
+_planner: Planner | None = None
+"""A worker's planner, given once when it starts."""
+
+
+def _adopt(planner: Planner) -> None:
+    global _planner
+    _planner = planner
+
+
+def _build(job: Job) -> Built:
+    assert _planner is not None  # set by `_adopt` when the worker started
+    return built(_planner, job)

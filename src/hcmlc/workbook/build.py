@@ -1,0 +1,388 @@
+"""A plan written as an .xlsx workbook (openpyxl): instructions, data sheets, the hidden sheet.
+
+Every cell but the inputs is locked (sheet protection without a password) and the workbook's
+structure is locked, so sheets keep their names and the layout survives; inputs are yellow,
+each with a data validation whose input message says the unit and the rule. Ids are written
+as text in text-formatted cells, so no spreadsheet turns `1.1.1.a` or `2023` into a date or a
+number. Made fresh every time: a workbook that came back is read, never saved again.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import sys
+import zipfile
+from collections import defaultdict
+from collections.abc import Iterable
+from copy import copy
+from dataclasses import dataclass
+from typing import Any
+
+# openpyxl imports numpy when it can, only to take numpy numbers as cell values, which hcmlc
+# never writes; numpy (there for matplotlib) would add a fifth of a second to every run.
+if "openpyxl" not in sys.modules and "numpy" not in sys.modules:
+    sys.modules["numpy"] = None  # type: ignore[assignment]  # importing numpy now fails
+    try:
+        import openpyxl  # noqa: F401
+    finally:
+        del sys.modules["numpy"]
+
+from openpyxl import Workbook
+from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.workbook.protection import WorkbookProtection
+from openpyxl.worksheet._writer import WorksheetWriter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.protection import SheetProtection
+from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
+
+from hcmlc.diagnostics import cell_reference, column_letters
+from hcmlc.workbook import labels
+from hcmlc.workbook.cells import NUMBER_FORMAT, CellValue, FieldKind
+from hcmlc.workbook.meta import SHEET as META_SHEET
+from hcmlc.workbook.meta import meta_rows
+from hcmlc.workbook.plan import (
+    AGENCY_ROW,
+    COLUMNS,
+    FORMAT_VERSION,
+    HEADER_ROW,
+    Plan,
+    Row,
+    SheetKey,
+)
+from hcmlc.workbook.rules import Rule
+
+FONT = "Arial"
+"""Arial, or its metric twin Liberation Sans in LibreOffice: both have every Vietnamese letter."""
+_LINE_HEIGHT = 12.75
+_CHARS_PER_WIDTH = 1.4
+"""Characters of 10-point Arial per unit of column width, about."""
+_THIN = Side(style="thin", color="BFBFBF")
+_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_NONE = Border()
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_LINE = Alignment(vertical="top")
+_CENTRE = Alignment(horizontal="center", vertical="top", wrap_text=True)
+_PROTECTION = {"sheet": True, "formatCells": False, "formatColumns": False, "formatRows": False}
+"""Locked, without a password; cells may still be formatted (a % format) and resized."""
+
+
+@dataclass(frozen=True)
+class Look:
+    """How a kind of cell looks, and whether it is locked."""
+
+    font: Font
+    alignment: Alignment = _WRAP
+    fill: PatternFill | None = None
+    border: Border = _NONE
+    number_format: str = "General"
+    locked: bool = True
+
+
+def _font(size: float = 10, *, bold: bool = False, color: str = "000000") -> Font:
+    return Font(name=FONT, size=size, bold=bold, color=color)
+
+
+def _fill(color: str) -> PatternFill:
+    return PatternFill("solid", fgColor=color)
+
+
+LOOKS: dict[str, Look] = {
+    "title": Look(_font(14, bold=True, color="1F4E79"), _LINE),
+    "quiet": Look(_font(9, color="666666"), _LINE),
+    "label": Look(_font(bold=True)),
+    "text": Look(_font()),
+    "heading": Look(_font(bold=True, color="FFFFFF"), _CENTRE, _fill("1F4E79"), _BOX),
+    "id": Look(_font(bold=True), border=_BOX, number_format="@"),
+    "cell": Look(_font(), border=_BOX),
+    "centred": Look(_font(), _CENTRE, border=_BOX),
+    "unused": Look(_font(9, color="666666"), _CENTRE, _fill("EDEDED"), _BOX),
+    "meta": Look(_font(), number_format="@"),
+} | {
+    f"input-{kind}": Look(
+        _font(),
+        _CENTRE if kind == "year" else _WRAP,
+        _fill("FFF2CC"),
+        _BOX,
+        NUMBER_FORMAT[kind],
+        False,
+    )
+    for kind in NUMBER_FORMAT
+}
+_OVER = _fill("F4B6B6")
+_UNDER = _fill("FCE4B6")
+
+
+class _Styler:
+    """Puts values with a look; the look's styles are registered once per workbook.
+
+    Setting a font, fill or border registers it in the workbook's style tables, which costs a
+    hash of every style object each time; a cell's style array (its indexes in those tables)
+    copied from the first cell of a look gives the same result at a fraction of the cost, as
+    openpyxl's own copy of a worksheet does."""
+
+    def __init__(self) -> None:
+        self._styles: dict[str, Any] = {}
+
+    def put(self, sheet: Worksheet, row: int, column: int, value: CellValue, look: str) -> Any:
+        cell = sheet.cell(row, column, value)
+        known = self._styles.get(look)
+        if known is not None:
+            cell._style = copy(known)
+            return cell
+        style = LOOKS[look]
+        cell.font = style.font
+        cell.alignment = style.alignment
+        if style.fill is not None:
+            cell.fill = style.fill
+        cell.border = style.border
+        cell.number_format = style.number_format
+        if not style.locked:
+            cell.protection = Protection(locked=False)
+        self._styles[look] = copy(cell._style)
+        return cell
+
+
+def build_workbook(plan: Plan) -> bytes:
+    """The .xlsx file of `plan`."""
+    book = Workbook()
+    styler = _Styler()
+    names = {key: name[plan.lang] for key, name in labels.SHEETS.items()}
+    used = {"instructions": names["instructions"]} | {s: names[s] for s in plan.sheets}
+    instructions = book.active
+    assert instructions is not None
+    instructions.title = names["instructions"]
+    _instructions(instructions, plan, styler)
+    for sheet in plan.sheets:
+        _data_sheet(book.create_sheet(names[sheet]), plan, sheet, styler)
+    meta = book.create_sheet(META_SHEET)
+    for number, row in enumerate(meta_rows(plan, used), start=1):
+        for column, value in enumerate(row, start=1):
+            styler.put(meta, number, column, value, "meta")
+    meta.sheet_state = "hidden"
+    meta.protection = SheetProtection(**_PROTECTION)
+    book.security = WorkbookProtection(lockStructure=True)
+    stream = io.BytesIO()
+    _InMemoryWriter(book, zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED)).save()
+    return stream.getvalue()
+
+
+class _InMemoryWriter(ExcelWriter):  # type: ignore[misc]
+    """openpyxl's writer, each sheet's XML kept in memory rather than in a temporary file: on a
+    busy disk, creating and deleting a file per sheet took a fifth of the save. The same steps
+    as `ExcelWriter.write_worksheet` (openpyxl 3.1) otherwise."""
+
+    def write_worksheet(self, ws: Worksheet) -> None:
+        ws._drawing = SpreadsheetDrawing()
+        ws._drawing.charts = ws._charts
+        ws._drawing.images = ws._images
+        stream = io.BytesIO()
+        writer = WorksheetWriter(ws, out=stream)
+        writer.write()
+        ws._rels = writer._rels
+        self._archive.writestr(ws.path[1:], stream.getvalue())
+        self.manifest.append(ws)
+
+
+def _instructions(sheet: Worksheet, plan: Plan, styler: _Styler) -> None:
+    lang = plan.lang
+    put = styler.put
+    sheet.column_dimensions["A"].width = 30
+    sheet.column_dimensions["B"].width = 100
+    sheet.sheet_view.showGridLines = False
+    cycle = plan.cycle.title.get(lang)
+    put(sheet, 1, 1, labels.text("title", lang, agency=plan.agency_name), "title")
+    put(sheet, 2, 1, labels.text("subtitle", lang, cycle=cycle, id=plan.agency), "quiet")
+    answers = len({r.item for r in plan.answers}) + len(plan.elsewhere)
+    owed = labels.text("owed", lang, indicators=len(plan.indicators), answers=answers)
+    facts = [
+        ("agency", f"{plan.agency_name} ({plan.agency})"),
+        ("cycle", cycle if plan.cycle.id in cycle else f"{cycle} ({plan.cycle.id})"),
+        ("due-indicators", labels.date(plan.cycle.deadlines.indicators, lang) or "—"),
+        ("due-answers", labels.date(plan.cycle.deadlines.answers, lang) or "—"),
+        ("owed-label", owed),
+    ]
+    row = AGENCY_ROW
+    for key, value in facts:
+        put(sheet, row, 1, labels.text(key, lang), "label")
+        put(sheet, row, 2, value, "text")
+        row += 1
+    row += 1
+    rules: list[tuple[Rule, tuple[int, int]]] = []
+    for name, top in plan.top.items():
+        put(sheet, row, 1, labels.text(name, lang), "label")
+        put(sheet, row, 2, top.value, f"input-{top.kind}")
+        rules.append((top.rule, (row, 2)))
+        row += 1
+    contact = plan.contact or labels.text("ask-default", lang)
+    sections = [
+        ("how", labels.STEPS[lang]),
+        ("return", labels.RETURN_STEPS[lang]),
+        ("ask", (labels.text("ask-text", lang, contact=contact),)),
+    ]
+    if plan.elsewhere:
+        photos = tuple(labels.text("photos", lang, question=q) for q in plan.elsewhere)
+        sections.append(("not-here", photos))
+    for key, lines in sections:
+        row += 1
+        put(sheet, row, 1, labels.text(key, lang), "label")
+        for line in lines:
+            put(sheet, row, 2, line, "text")
+            sheet.row_dimensions[row].height = _height([(line, 100)])
+            row += 1
+    put(sheet, row + 1, 1, labels.text("format", lang, version=FORMAT_VERSION), "quiet")
+    _validate(sheet, rules)
+    _page(sheet, landscape=False)
+    sheet.protection = SheetProtection(**_PROTECTION)
+
+
+def _data_sheet(sheet: Worksheet, plan: Plan, key: SheetKey, styler: _Styler) -> None:
+    lang = plan.lang
+    columns = COLUMNS[key]
+    cycle = plan.cycle.title.get(lang)
+    title = labels.text(f"{key}-title", lang, agency=plan.agency_name, cycle=cycle)
+    styler.put(sheet, 1, 1, title, "title")
+    styler.put(sheet, 2, 1, labels.text("sheet-note", lang), "quiet")
+    for index, column in enumerate(columns, start=1):
+        sheet.column_dimensions[column_letters(index)].width = column.width
+        styler.put(sheet, HEADER_ROW, index, labels.HEADINGS[column.key][lang], "heading")
+    sheet.row_dimensions[HEADER_ROW].height = 27
+    position = {column.key: index for index, column in enumerate(columns, start=1)}
+    widths = {column.key: column.width for column in columns}
+    rules: list[tuple[Rule, tuple[int, int]]] = []
+    limits: dict[tuple[str, int], list[tuple[int, int]]] = defaultdict(list)
+    for number, row in enumerate(plan.rows(key), start=HEADER_ROW + 1):
+        _data_row(sheet, number, row, position, styler)
+        sheet.row_dimensions[number].height = _row_height(row, widths)
+        for name, cell in row.inputs.items():
+            rules.append((cell.rule, (number, position[name])))
+        if row.words is not None:
+            for count in _word_counts(sheet, number, position, styler):
+                if row.words.max is not None:
+                    limits[("over", row.words.max)].append(count)
+                if row.words.min is not None:
+                    limits[("under", row.words.min)].append(count)
+    _validate(sheet, rules)
+    _word_limits(sheet, limits)
+    sheet.freeze_panes = sheet.cell(HEADER_ROW + 1, 2)
+    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    _page(sheet, landscape=True)
+    sheet.protection = SheetProtection(**_PROTECTION)
+
+
+def _data_row(
+    sheet: Worksheet, number: int, row: Row, position: dict[str, int], styler: _Styler
+) -> None:
+    styler.put(sheet, number, position["id"], row.key, "id")
+    for column, value in row.cells.items():
+        styler.put(
+            sheet, number, position[column], value, "centred" if column == "deadline" else "cell"
+        )
+    for column, cell in row.inputs.items():
+        styler.put(sheet, number, position[column], cell.value, _input_look(cell.kind))
+    if "second" in position and "second" not in row.inputs:
+        styler.put(sheet, number, position["second"], None, "unused")  # locked: nothing to type
+        for column in ("words_first", "words_second"):
+            styler.put(sheet, number, position[column], "—", "unused")
+
+
+def _input_look(kind: FieldKind) -> str:
+    return f"input-{kind}"
+
+
+def _word_counts(
+    sheet: Worksheet, number: int, position: dict[str, int], styler: _Styler
+) -> list[tuple[int, int]]:
+    """A live word count of each language's answer: what spaces separate, leaving out lone
+    dashes (`import` counts by hcmlc's own rule). Returns the count cells."""
+    cells = []
+    for answer, count in (("first", "words_first"), ("second", "words_second")):
+        source = cell_reference(number, position[answer])
+        spaced = f'TRIM(SUBSTITUTE({source},CHAR(10)," "))'
+        for dash in ("-", "–", "—"):
+            spaced = f'SUBSTITUTE({spaced}," {dash} "," ")'
+        formula = f'=IF(LEN({spaced})=0,0,LEN({spaced})-LEN(SUBSTITUTE({spaced}," ",""))+1)'
+        styler.put(sheet, number, position[count], formula, "centred")
+        cells.append((number, position[count]))
+    return cells
+
+
+def _word_limits(sheet: Worksheet, limits: dict[tuple[str, int], list[tuple[int, int]]]) -> None:
+    """Word counts turn red over their limit, amber under their minimum."""
+    for (side, limit), cells in limits.items():
+        if side == "over":
+            rule = CellIsRule(operator="greaterThan", formula=[str(limit)], fill=_OVER)
+        else:
+            rule = CellIsRule(operator="between", formula=["1", str(limit - 1)], fill=_UNDER)
+        sheet.conditional_formatting.add(_ranges(cells), rule)
+
+
+def _validate(sheet: Worksheet, rules: Iterable[tuple[Rule, tuple[int, int]]]) -> None:
+    """One data validation per distinct rule, over all the cells it governs."""
+    cells: dict[Rule, list[tuple[int, int]]] = defaultdict(list)
+    for rule, cell in rules:
+        cells[rule].append(cell)
+    for rule, governed in cells.items():
+        validation = DataValidation(
+            type=rule.type,
+            operator=None if rule.type == "list" else rule.operator,
+            formula1=rule.formula1,
+            formula2=rule.formula2,
+            allow_blank=True,
+            showErrorMessage=True,
+            showInputMessage=True,
+            errorStyle="stop",
+            errorTitle=rule.title[:32],
+            error=rule.error[:255],
+            promptTitle=rule.title[:32],
+            prompt=rule.prompt[:255],
+        )
+        validation.sqref = _ranges(governed)
+        sheet.add_data_validation(validation)
+
+
+def _ranges(cells: list[tuple[int, int]]) -> str:
+    """`E4:E9 E12`: cells as ranges of consecutive rows in each column."""
+    ranges = []
+    for column in sorted({c for _, c in cells}):
+        rows = sorted(r for r, c in cells if c == column)
+        start = previous = rows[0]
+        for row in [*rows[1:], None]:
+            if row is not None and row == previous + 1:
+                previous = row
+                continue
+            first, last = cell_reference(start, column), cell_reference(previous, column)
+            ranges.append(first if start == previous else f"{first}:{last}")
+            if row is not None:
+                start = previous = row
+    return " ".join(ranges)
+
+
+def _page(sheet: Worksheet, *, landscape: bool) -> None:
+    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+
+
+def _row_height(row: Row, widths: dict[str, float]) -> float:
+    texts = [(value, widths[column]) for column, value in row.cells.items()]
+    texts += [(row.key, widths["id"])]
+    texts += [(str(i.value), widths[c]) for c, i in row.inputs.items() if i.value is not None]
+    return _height(texts)
+
+
+def _height(texts: Iterable[tuple[str, float]]) -> float:
+    """A row's height to show its longest wrapped text whole (Excel does not fit it itself)."""
+    lines = 1
+    for text, width in texts:
+        per_line = max(1, int(width * _CHARS_PER_WIDTH))
+        lines = max(
+            lines, sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
+        )
+    return min(409.0, lines * _LINE_HEIGHT + 3)

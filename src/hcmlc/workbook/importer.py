@@ -1,0 +1,270 @@
+"""Returned workbooks into the repository: each read, judged by the rules `validate` runs, and
+written into its agency's submission file only when nothing is wrong with it.
+
+For each workbook: the file is guarded (size, kind, archive), read (hidden sheet, sheets,
+headings, rows by id), checked against what the run expects (cycle, agency, one workbook per
+agency), applied to the submission (the cells the agency changed), and the result validated with
+the submission model and `checks.check_submission`, problems located at their cells. Only then
+is the file edited (keeping its comments) and replaced atomically. A workbook with any error
+writes nothing; the others are still written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from hcmlc.atomic import write_atomic
+from hcmlc.catalog import Catalog
+from hcmlc.checks import SubmissionFile, check_submission
+from hcmlc.diagnostics import Diagnostic, Severity
+from hcmlc.i18n import _
+from hcmlc.models.registry import Cycle
+from hcmlc.models.submission import Submission
+from hcmlc.scaffold import scaffold
+from hcmlc.schema_errors import validate
+from hcmlc.suggest import did_you_mean
+from hcmlc.workbook.cells import Cell
+from hcmlc.workbook.guard import guarded_bytes
+from hcmlc.workbook.locate import CellDocument
+from hcmlc.workbook.merge import Merged, merge
+from hcmlc.workbook.plan import AGENCY_ROW, Planner
+from hcmlc.workbook.read import Returned, Unreadable, read_workbook
+from hcmlc.workbook.source import SubmissionSource, entry_order, fingerprint, submission_source
+from hcmlc.yamledit import edit
+from hcmlc.yamlio import parse_yaml
+
+SCHEMA = "../../schema/submission.schema.json"
+"""The schema line of a new file, as `new-submission` writes it from submissions/<cycle>/."""
+
+
+@dataclass
+class Imported:
+    """What became of one workbook."""
+
+    path: str
+    agency: str | None = None
+    cycle: str | None = None
+    target: str | None = None
+    merged: Merged | None = None
+    problems: list[Diagnostic] = field(default_factory=list)
+    written: bool = False
+    data_changed: list[str] = field(default_factory=list)
+    """The data/ files changed since the workbook was made."""
+
+    @property
+    def failed(self) -> bool:
+        return any(p.severity is Severity.ERROR for p in self.problems)
+
+
+def import_workbooks(
+    root: Path,
+    catalog: Catalog,
+    paths: list[tuple[Path, str]],
+    expected_cycle: Cycle,
+    expected_agency: str | None = None,
+    *,
+    write: bool = True,
+) -> list[Imported]:
+    """Import each workbook (path, how to show it) into `expected_cycle`; with `write` False,
+    judge them all and write nothing."""
+    results: list[Imported] = []
+    read: list[tuple[Imported, Returned]] = []
+    seen: set[Path] = set()
+    for path, display in paths:
+        resolved = path.resolve()
+        if resolved in seen:
+            continue
+        seen.add(resolved)
+        result = Imported(display)
+        results.append(result)
+        returned = _read(path, display, result)
+        if returned is not None:
+            result.problems += _identity(catalog, returned, expected_cycle, expected_agency)
+            result.agency, result.cycle = returned.meta.agency, returned.meta.cycle
+            read.append((result, returned))
+    _one_per_agency(read)
+    data = fingerprint(root)
+    planners: dict[str, Planner] = {}
+    for result, returned in read:
+        if not result.failed:
+            lang = returned.meta.lang
+            planner = planners.setdefault(lang, Planner(catalog, expected_cycle, lang, data))
+            _import(root, catalog, planner, returned, result, write)
+    return results
+
+
+def _read(path: Path, display: str, result: Imported) -> Returned | None:
+    guarded = guarded_bytes(path, display)
+    if isinstance(guarded, Diagnostic):
+        result.problems.append(guarded)
+        return None
+    try:
+        returned = read_workbook(guarded, display, AGENCY_ROW)
+    except Unreadable as exc:
+        result.problems += exc.problems
+        return None
+    result.problems += returned.problems
+    return returned
+
+
+def _identity(
+    catalog: Catalog, returned: Returned, cycle: Cycle, agency: str | None
+) -> list[Diagnostic]:
+    """The workbook names a known agency and cycle, those the run expects."""
+    meta = returned.meta
+    agency_cell = returned.identity or Cell("", 1, 1)
+    cycle_cell = Cell(agency_cell.sheet, agency_cell.row + 1, agency_cell.column)
+    problems = []
+    if meta.agency not in catalog.agencies:
+        hint = did_you_mean(meta.agency, catalog.agencies) or _(
+            "see the agency ids in data/assignments.yaml"
+        )
+        message = _("unknown agency `{ref}`").format(ref=meta.agency)
+        problems.append(_at(returned, agency_cell, "HCMLC-E020", message, hint))
+    elif agency is not None and meta.agency != agency:
+        problems.append(
+            _at(
+                returned,
+                agency_cell,
+                "HCMLC-E073",
+                _("the workbook is for `{agency}`, not `{expected}`").format(
+                    agency=meta.agency, expected=agency
+                ),
+                _(
+                    "check who sent it; without --agency it is written into "
+                    "submissions/{cycle}/{agency}.yaml"
+                ).format(cycle=meta.cycle, agency=meta.agency),
+            )
+        )
+    if meta.cycle not in catalog.cycles:
+        hint = did_you_mean(meta.cycle, catalog.cycles) or _(
+            "see the cycle ids in data/assignments.yaml"
+        )
+        message = _("unknown cycle `{ref}`").format(ref=meta.cycle)
+        problems.append(_at(returned, cycle_cell, "HCMLC-E020", message, hint))
+    elif meta.cycle != cycle.id:
+        problems.append(
+            _at(
+                returned,
+                cycle_cell,
+                "HCMLC-E073",
+                _("the workbook is for cycle {cycle}, not cycle {expected}").format(
+                    cycle=meta.cycle, expected=cycle.id
+                ),
+                _(
+                    "to correct cycle {cycle}, import it with `--cycle {cycle}`; for cycle "
+                    "{expected}, send the agency a fresh workbook "
+                    "(`hcmlc workbook --agency {agency} --cycle {expected}`)"
+                ).format(cycle=meta.cycle, expected=cycle.id, agency=meta.agency),
+            )
+        )
+    return problems
+
+
+def _one_per_agency(read: list[tuple[Imported, Returned]]) -> None:
+    """Two workbooks of one agency and cycle in a run: neither is written, for which is right
+    cannot be told; imported one at a time, the second is judged against the first's changes."""
+    first: dict[tuple[str, str], Imported] = {}
+    for result, returned in read:
+        key = (returned.meta.agency, returned.meta.cycle)
+        cell = returned.identity or Cell("", 1, 1)
+        if key not in first:
+            first[key] = result
+            continue
+        hint = _("import them one at a time, so that the second is checked against the first")
+        message = _("a second submission of `{agency}` for cycle {cycle}: {first} is the first")
+        result.problems.append(
+            _at(
+                returned,
+                cell,
+                "HCMLC-E027",
+                message.format(agency=key[0], cycle=key[1], first=first[key].path),
+                hint,
+            )
+        )
+        earlier = first[key]
+        if not any(p.code == "HCMLC-E027" for p in earlier.problems):
+            message = _("{other} is a second workbook of `{agency}` for cycle {cycle} in this run")
+            earlier.problems.append(
+                Diagnostic(
+                    earlier.path,
+                    cell.row,
+                    cell.column,
+                    "HCMLC-E027",
+                    message.format(other=result.path, agency=key[0], cycle=key[1]),
+                    hint,
+                    sheet=cell.sheet or None,
+                )
+            )
+
+
+def _import(
+    root: Path,
+    catalog: Catalog,
+    planner: Planner,
+    returned: Returned,
+    result: Imported,
+    write: bool,
+) -> None:
+    """Apply one workbook to its agency's file, check the result, and write it if sound.
+    `planner` makes the workbook the agency would get today: how each row is read now."""
+    meta, cycle, data = returned.meta, planner.cycle, planner.data
+    source = submission_source(root, cycle.id, meta.agency)
+    result.target = source.relative
+    result.data_changed = [name for name, digest in data.items() if meta.data.get(name) != digest]
+    problems = source.problems()
+    if problems:
+        result.problems += problems
+        return
+    text, current = _starting_point(catalog, cycle, meta.agency, source)
+    now = planner.plan(meta.agency, None)
+    merged = merge(catalog, cycle, returned, current, now)
+    result.merged = merged
+    result.problems += merged.problems
+    if not merged.touched or result.failed:
+        return
+    result.problems += _check(root, catalog, returned, source, merged)
+    result.problems.sort(key=Diagnostic.sort_key)
+    if result.failed:
+        return
+    new_text = edit(text, current, merged.data, entry_order(catalog), source.relative)
+    if write:
+        write_atomic(source.path, (b"\xef\xbb\xbf" if source.bom else b"") + new_text.encode())
+        result.written = True
+
+
+def _starting_point(
+    catalog: Catalog, cycle: Cycle, agency: str, source: SubmissionSource
+) -> tuple[str, dict[str, Any]]:
+    """The file's text and data, or, for an agency without a file, what `new-submission` writes."""
+    if source.doc is not None and source.doc.text is not None and source.data is not None:
+        return source.doc.text, source.data
+    text = scaffold(catalog, agency, cycle, SCHEMA)
+    data = parse_yaml(text, source.relative).data
+    assert isinstance(data, dict)  # the scaffold is a valid, empty submission
+    return text, data
+
+
+def _check(
+    root: Path, catalog: Catalog, returned: Returned, source: SubmissionSource, merged: Merged
+) -> list[Diagnostic]:
+    """The rules of `validate` on the submission as it would be written, located at cells."""
+    doc = CellDocument(
+        source.relative,
+        merged.data,
+        None,
+        workbook=returned.path,
+        cells=merged.cells,
+        file=source.doc,
+    )
+    model, problems = validate(Submission, merged.data, doc)
+    found = check_submission(catalog, SubmissionFile(doc, model), root)
+    return [*problems, *found.problems]
+
+
+def _at(returned: Returned, cell: Cell, code: str, message: str, hint: str) -> Diagnostic:
+    return Diagnostic(
+        returned.path, cell.row, cell.column, code, message, hint, sheet=cell.sheet or None
+    )

@@ -1,0 +1,167 @@
+"""The hidden sheet: what a workbook was made for and from, so that a returned one can be judged.
+
+It records the format version, the agency, the cycle and the language; a fingerprint of each
+data/ file; the names of the sheets; and, as a JSON record split over a few cells, what each row
+asked (`unit:percent`, to say what a later data/ changed) and each input's pre-filled value (so
+that import applies only the cells the agency changed). Every value is text. A returned workbook
+is hostile, so `parse_meta` checks the shape of everything it uses and names what is wrong.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from hcmlc import __version__
+from hcmlc.i18n import LANGUAGES, Lang, _
+from hcmlc.workbook.plan import FORMAT_VERSION, Plan
+
+SHEET = "hcmlc"
+"""The hidden sheet's name, the same in every language."""
+MARKER = "hcmlc-workbook"
+TOP = "instructions"
+"""The sheet key of the inputs on the instructions sheet (`prepared_by`, `submitted`)."""
+CHUNK = 30_000
+"""Characters of the record per cell (a cell holds at most 32,767)."""
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What the hidden sheet says."""
+
+    version: int
+    agency: str
+    cycle: str
+    lang: Lang
+    data: dict[str, str]
+    """data/ file → its SHA-256 when the workbook was made."""
+    sheets: dict[str, str]
+    """Sheet key (`instructions`, `indicators`, `answers`) → the sheet's name."""
+    signatures: dict[tuple[str, str], str]
+    """(sheet key, row key) → what the row asked."""
+    bases: dict[tuple[str, str, str], str]
+    """(sheet key, row key, column key) → the input's pre-filled text; absent: empty."""
+
+    def base(self, sheet: str, key: str, column: str) -> str:
+        return self.bases.get((sheet, key, column), "")
+
+
+class MetaProblem(ValueError):
+    """The hidden sheet is missing, damaged or of an unknown version; `row` is where."""
+
+    def __init__(self, message: str, row: int = 1) -> None:
+        super().__init__(message)
+        self.row = row
+
+
+class NewerFormat(MetaProblem):
+    """A workbook of a format this hcmlc does not know (made by a newer one)."""
+
+    def __init__(self, version: int) -> None:
+        super().__init__(_("format version {version}").format(version=version))
+        self.version = version
+
+
+def meta_rows(plan: Plan, sheet_names: dict[str, str]) -> Iterator[tuple[str, ...]]:
+    """The hidden sheet's rows for `plan`, whose sheets are named `sheet_names`."""
+    yield MARKER, str(FORMAT_VERSION)
+    yield "agency", plan.agency
+    yield "cycle", plan.cycle.id
+    yield "lang", plan.lang
+    yield "hcmlc", __version__
+    for path, digest in plan.data.items():
+        yield "data", path, digest
+    for key, name in sheet_names.items():
+        yield "sheet", key, name
+    rows: dict[str, dict[str, str]] = {}
+    bases: dict[str, dict[str, dict[str, str]]] = {TOP: {"": {}}}
+    for name, top in plan.top.items():
+        if top.base:
+            bases[TOP][""][name] = top.base
+    for sheet in plan.sheets:
+        rows[sheet] = {row.key: row.signature for row in plan.rows(sheet)}
+        bases[sheet] = {
+            row.key: {column: cell.base for column, cell in row.inputs.items() if cell.base}
+            for row in plan.rows(sheet)
+        }
+    record = json.dumps({"rows": rows, "bases": bases}, ensure_ascii=False, sort_keys=True)
+    for start in range(0, len(record), CHUNK):
+        yield "record", record[start : start + CHUNK]
+
+
+def parse_meta(rows: Iterable[tuple[object, ...]]) -> Meta:
+    """The hidden sheet's rows read back; a MetaProblem names what is wrong."""
+    values: dict[str, str] = {}
+    data: dict[str, str] = {}
+    sheets: dict[str, str] = {}
+    chunks: list[str] = []
+    version: int | None = None
+    for number, raw in enumerate(rows, start=1):
+        row = tuple("" if cell is None else cell for cell in raw)
+        while row and row[-1] == "":
+            row = row[:-1]
+        if not row:
+            continue
+        if not all(isinstance(cell, str) for cell in row):
+            raise MetaProblem(
+                _("row {row} holds something other than text").format(row=number), number
+            )
+        kind, *rest = (str(cell) for cell in row)
+        if version is None:
+            if kind != MARKER or len(rest) != 1 or not rest[0].isdigit():
+                raise MetaProblem(
+                    _("row 1 is not `{marker}` and a version").format(marker=MARKER), number
+                )
+            version = int(rest[0])
+            if version != FORMAT_VERSION:
+                raise NewerFormat(version)
+        elif kind in ("agency", "cycle", "lang", "hcmlc") and len(rest) == 1:
+            values[kind] = rest[0]
+        elif kind in ("data", "sheet") and len(rest) == 2:
+            (data if kind == "data" else sheets)[rest[0]] = rest[1]
+        elif kind == "record" and len(rest) == 1:
+            chunks.append(rest[0])
+        else:
+            raise MetaProblem(_("row {row} is not one hcmlc writes").format(row=number), number)
+    if version is None:
+        raise MetaProblem(_("it is empty"))
+    for name in ("agency", "cycle", "lang"):
+        if name not in values:
+            raise MetaProblem(_("it does not say the `{name}`").format(name=name))
+    lang = values["lang"]
+    if lang not in LANGUAGES:
+        raise MetaProblem(_("it names an unknown language `{lang}`").format(lang=lang))
+    signatures, bases = _record("".join(chunks))
+    return Meta(version, values["agency"], values["cycle"], lang, data, sheets, signatures, bases)
+
+
+def _record(text: str) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str, str], str]]:
+    """The rows' signatures and the inputs' pre-filled texts, from the JSON record."""
+    damaged = MetaProblem(_("its record of rows and values is damaged"))
+    try:
+        record: Any = json.loads(text) if text else {"rows": {}, "bases": {}}
+    except (ValueError, RecursionError):
+        raise damaged from None
+    rows: Any = record.get("rows") if isinstance(record, dict) else None
+    bases: Any = record.get("bases") if isinstance(record, dict) else None
+    signatures: dict[tuple[str, str], str] = {}
+    found: dict[tuple[str, str, str], str] = {}
+    if not (_mapping_of(rows, 2) and _mapping_of(bases, 3)):
+        raise damaged
+    for sheet, keys in rows.items():
+        signatures |= {(sheet, key): value for key, value in keys.items()}
+    for sheet, keys in bases.items():
+        for key, columns in keys.items():
+            found |= {(sheet, key, column): value for column, value in columns.items()}
+    return signatures, found
+
+
+def _mapping_of(value: Any, depth: int) -> bool:
+    """Whether `value` is mappings of text keys, `depth` deep, with text at the bottom."""
+    if depth == 0:
+        return isinstance(value, str)
+    return isinstance(value, dict) and all(
+        isinstance(key, str) and _mapping_of(item, depth - 1) for key, item in value.items()
+    )

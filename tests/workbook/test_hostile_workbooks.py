@@ -1,0 +1,128 @@
+"""Returned workbooks are hostile: damaged archives, mangled XML, a tampered hidden sheet. Import
+must answer each with located problems (or nothing to import), never an exception."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from hcmlc.diagnostics import CODES
+from hcmlc.repository import load
+from hcmlc.workbook.batch import built
+from hcmlc.workbook.importer import import_workbooks
+from hcmlc.workbook.plan import Planner
+from hcmlc.workbook.source import fingerprint
+
+PROJECT = Path(__file__).resolve().parents[2]
+TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=30)
+"""Texts a spreadsheet can hold in a cell (no control characters)."""
+FRAGMENTS = [
+    b'<c r="E4" t="s"><v>99999</v></c>',
+    b'<c r="A4" t="n"><v>1.5</v></c>',
+    b'<c r="E5"><f>1/0</f></c>',
+    b'<c r="ZZZZ9999999"><v>1</v></c>',
+    b'<mergeCell ref="A1:XFD1048576"/>',
+    b'<c t="d"><v>not a date</v></c>',
+    b'<c r="E4" s="999"><v>0.5</v></c>',
+    b"</row>",
+    b"<![CDATA[<c>]]>",
+    b"&amp;&#0;",
+    b"\xff\xfe",
+    b"",
+]
+
+
+class City:
+    """A repository, its catalog, and the parts of one agency's workbook as made."""
+
+    def __init__(self, root: Path) -> None:
+        for name in ("data", "submissions", "templates"):
+            shutil.copytree(PROJECT / name, root / name)
+        self.root = root
+        self.catalog = load(root).require_catalog()
+        planner = Planner(self.catalog, self.catalog.cycles["2025"], "vi", fingerprint(root))
+        archive = zipfile.ZipFile(io.BytesIO(built(planner, ("so-gddt", None)).data))
+        self.parts = {name: archive.read(name) for name in archive.namelist()}
+
+    def __repr__(self) -> str:
+        return "City()"
+
+    def check(self, path: Path) -> None:
+        """Import `path`: every outcome is a located problem, or nothing to import."""
+        catalog = self.catalog
+        results = import_workbooks(
+            self.root, catalog, [(path, "x.xlsx")], catalog.cycles["2025"], write=False
+        )
+        for result in results:
+            for problem in result.problems:
+                assert problem.code in CODES
+                assert problem.path in ("x.xlsx", "submissions/2025/so-gddt.yaml")
+                assert problem.line >= 1 and problem.column >= 1
+
+
+@pytest.fixture(scope="module")
+def city(tmp_path_factory) -> City:
+    return City(tmp_path_factory.mktemp("city"))
+
+
+def _zip(parts: dict[str, bytes]) -> bytes:
+    stream = io.BytesIO()
+    with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return stream.getvalue()
+
+
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.data())
+def test_mangled_xml_parts_are_located_problems(city, tmp_path, data) -> None:
+    parts = city.parts
+    name = data.draw(st.sampled_from(sorted(n for n in parts if n.endswith(".xml"))))
+    xml = parts[name]
+    at = data.draw(st.integers(0, len(xml)))
+    cut = data.draw(st.integers(0, 40))
+    fragment = data.draw(st.sampled_from(FRAGMENTS))
+    mangled = dict(parts, **{name: xml[:at] + fragment + xml[at + cut :]})
+    path = tmp_path / "x.xlsx"
+    path.write_bytes(_zip(mangled))
+    city.check(path)
+
+
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.data())
+def test_damaged_archives_are_located_problems(city, tmp_path, data) -> None:
+    blob = bytearray(_zip(city.parts))
+    for _ in range(data.draw(st.integers(1, 8))):
+        blob[data.draw(st.integers(0, len(blob) - 1))] = data.draw(st.integers(0, 255))
+    path = tmp_path / "x.xlsx"
+    path.write_bytes(bytes(blob))
+    city.check(path)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.lists(st.one_of(st.none(), TEXT, st.integers()), max_size=4), max_size=8))
+def test_a_tampered_hidden_sheet_is_a_located_problem(city, tmp_path, rows) -> None:
+    from openpyxl import load_workbook
+
+    source = tmp_path / "made.xlsx"
+    source.write_bytes(_zip(city.parts))
+    book = load_workbook(source)
+    sheet = book["hcmlc"]
+    for number, row in enumerate(rows, start=2):
+        for column, value in enumerate(row, start=1):
+            sheet.cell(number, column).value = value
+    path = tmp_path / "x.xlsx"
+    book.save(path)
+    city.check(path)
