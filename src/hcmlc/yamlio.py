@@ -27,6 +27,9 @@ except ImportError:  # PyYAML built without libyaml: slower, same results
 
 MAX_BYTES = 1_000_000
 """Larger files are refused unread: an agency's submission is a few tens of kilobytes."""
+MAX_DEPTH = 50
+"""Deeper nesting is refused: hcmlc's own files nest about ten levels, and a reader that
+followed a hostile file down would run out of stack."""
 
 _NULL = "tag:yaml.org,2002:null"
 _STR = "tag:yaml.org,2002:str"
@@ -135,6 +138,8 @@ def parse_yaml(text: str, display: str) -> Document:
     text = unicodedata.normalize("NFC", text)
     try:
         root = yaml.compose(text, Loader=Loader)
+    except RecursionError:  # PyYAML's pure-Python composer, without libyaml, recurses
+        return _failed(display, 1, 1, "HCMLC-E005", _too_deep(), _(_TOO_DEEP_HINT))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -154,7 +159,7 @@ def parse_yaml(text: str, display: str) -> Document:
             _("write the file's keys, or delete it"),
         )
     builder = _Builder(display, track_aliases="&" in text)  # no `&`, no anchor, no alias
-    data = builder.build(root)
+    data = builder.build(root, depth=1)
     return Document(display, data, text, builder.problems)
 
 
@@ -192,7 +197,20 @@ class _Builder:
         self.problems: list[Diagnostic] = []
         self._seen: set[int] | None = set() if track_aliases else None
 
-    def build(self, node: yaml.Node, used_at: yaml.Node | None = None) -> Any:
+    def build(self, node: yaml.Node, used_at: yaml.Node | None = None, *, depth: int) -> Any:
+        if depth > MAX_DEPTH and not isinstance(node, yaml.ScalarNode):
+            mark = node.start_mark
+            self.problems.append(
+                Diagnostic(
+                    self.display,
+                    mark.line + 1,
+                    mark.column + 1,
+                    "HCMLC-E005",
+                    _too_deep(),
+                    _(_TOO_DEEP_HINT),
+                )
+            )
+            return None
         if self._seen is not None:
             if id(node) in self._seen:
                 # An alias re-visits a node: refuse it, so no file can expand exponentially.
@@ -204,18 +222,18 @@ class _Builder:
                 node, _("the YAML tag `{tag}` is not supported").format(tag=node.tag)
             )
         if isinstance(node, yaml.MappingNode):
-            return self._mapping(node)
+            return self._mapping(node, depth)
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, node) for item in node.value]
+            return [self.build(item, node, depth=depth + 1) for item in node.value]
         if node.tag == _NULL:
             return None
         return node.value
 
-    def _mapping(self, node: yaml.MappingNode) -> dict[str, Any]:
+    def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
         out: dict[str, Any] = {}
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
-            key = self.build(key_node)
+            key = self.build(key_node, depth=depth + 1)
             if not isinstance(key, str):
                 self._refuse(key_node, _("a key must be a plain word, not a list or mapping"))
                 continue
@@ -235,7 +253,7 @@ class _Builder:
                 )
                 continue
             first_line[key] = key_node.start_mark.line + 1
-            out[key] = self.build(value_node, key_node)
+            out[key] = self.build(value_node, key_node, depth=depth + 1)
         return out
 
     def _refuse(self, node: yaml.Node, message: str) -> None:
@@ -244,6 +262,13 @@ class _Builder:
         self.problems.append(
             Diagnostic(self.display, mark.line + 1, mark.column + 1, "HCMLC-E005", message, hint)
         )
+
+
+_TOO_DEEP_HINT = N_("hcmlc's files nest a few levels deep: check the indentation")
+
+
+def _too_deep() -> str:
+    return _("the YAML is nested more than {depth} levels deep").format(depth=MAX_DEPTH)
 
 
 def _decode(raw: bytes, display: str) -> tuple[str, Diagnostic | None]:
