@@ -81,9 +81,13 @@ class Document:
         """The node tree, composed again from the text the first time a problem needs it."""
         return yaml.compose(self.text, Loader=Loader) if self.text else None
 
+    @functools.cached_property
+    def _index(self) -> NodeIndex:
+        return NodeIndex()
+
     def at(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """1-based (line, column) of the value at `loc`, or of its key when `key` is set."""
-        return locate(self.root, loc, key=key)
+        return locate(self.root, loc, key=key, index=self._index)
 
     def problem(
         self, loc: Loc, code: str, message: str, hint: str | None = None, *, key: bool = False
@@ -163,12 +167,15 @@ def parse_yaml(text: str, display: str) -> Document:
     return Document(display, data, text, builder.problems)
 
 
-def locate(root: yaml.Node | None, loc: Loc, *, key: bool = False) -> tuple[int, int]:
+def locate(
+    root: yaml.Node | None, loc: Loc, *, key: bool = False, index: NodeIndex | None = None
+) -> tuple[int, int]:
     """Walk `loc` through the node tree; stop at the deepest node that exists."""
+    index = index or NodeIndex()
     node = root
     key_node: yaml.Node | None = None
     for part in loc:
-        child = _child(node, part)
+        child = index.child(node, part)
         if child is None:
             key_node = None
             break
@@ -179,14 +186,31 @@ def locate(root: yaml.Node | None, loc: Loc, *, key: bool = False) -> tuple[int,
     return target.start_mark.line + 1, target.start_mark.column + 1
 
 
-def _child(node: yaml.Node | None, part: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(part):
-                return key_node, value_node
-    elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-        return None, node.value[part]
-    return None
+class NodeIndex:
+    """The keys of each mapping node, indexed when first asked: locating a problem costs the
+    depth of its place, not the size of its mapping, so a file of 100,000 unknown keys is
+    located in linear time. A repeated key finds its first occurrence, as YAML readers do."""
+
+    def __init__(self) -> None:
+        self._keys: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = {}
+        self._nodes: list[yaml.Node] = []  # keeps each indexed node alive, so its id holds
+
+    def child(
+        self, node: yaml.Node | None, part: str | int
+    ) -> tuple[yaml.Node | None, yaml.Node] | None:
+        if isinstance(node, yaml.MappingNode):
+            keys = self._keys.get(id(node))
+            if keys is None:
+                keys = {}
+                for key_node, value_node in node.value:
+                    if isinstance(key_node, yaml.ScalarNode):
+                        keys.setdefault(key_node.value, (key_node, value_node))
+                self._keys[id(node)] = keys
+                self._nodes.append(node)
+            return keys.get(str(part))
+        if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            return None, node.value[part]
+        return None
 
 
 class _Builder:
