@@ -154,17 +154,14 @@ def parse_yaml(text: str, display: str) -> Document:
             display, 1, 1, "HCMLC-E001", _("YAML syntax error: {problem}").format(problem=exc)
         )
     if root is None:
-        return _failed(
-            display,
-            1,
-            1,
-            "HCMLC-E003",
-            _("the file is empty"),
-            _("write the file's keys, or delete it"),
-        )
-    builder = _Builder(display, track_aliases="&" in text)  # no `&`, no anchor, no alias
+        return _failed(display, 1, 1, "HCMLC-E003", _("the file is empty"), _(_EMPTY_HINT))
+    anchored = "&" in text  # no `&`, no anchor, no alias
+    builder = _Builder(display, track_aliases=anchored)
     data = builder.build(root, depth=1)
-    return Document(display, data, text, builder.problems)
+    if data is None and not builder.problems:  # `~`, `null`, a lone `---`: says nothing
+        return _failed(display, 1, 1, "HCMLC-E003", _("the file is empty"), _(_EMPTY_HINT))
+    problems = builder.problems + (_unused_anchors(text, display) if anchored else [])
+    return Document(display, data, text, problems)
 
 
 def locate(
@@ -211,6 +208,30 @@ class NodeIndex:
         if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
             return None, node.value[part]
         return None
+
+
+def _unused_anchors(text: str, display: str) -> list[Diagnostic]:
+    """An anchor (`&name`) that no alias uses: refused like aliases, as the README promises
+    (the builder reports each alias where it is used)."""
+    anchors: dict[str, yaml.Mark] = {}
+    used: set[str] = set()
+    for event in yaml.parse(text, Loader=Loader):
+        if isinstance(event, yaml.AliasEvent):
+            used.add(event.anchor)
+        elif isinstance(event, yaml.NodeEvent) and event.anchor is not None:
+            anchors.setdefault(event.anchor, event.start_mark)
+    return [
+        Diagnostic(
+            display,
+            mark.line + 1,
+            mark.column + 1,
+            "HCMLC-E005",
+            _("anchors and aliases (&name, *name) are not supported"),
+            _("write the value out in full, as plain YAML"),
+        )
+        for name, mark in anchors.items()
+        if name not in used
+    ]
 
 
 class _Builder:
@@ -288,6 +309,7 @@ class _Builder:
         )
 
 
+_EMPTY_HINT = N_("write the file's keys, or delete it")
 _TOO_DEEP_HINT = N_("hcmlc's files nest a few levels deep: check the indentation")
 
 
