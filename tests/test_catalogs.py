@@ -87,11 +87,14 @@ def test_compiled_catalogs_are_current(lang: str) -> None:
     Babel release writes its own header into the file."""
     with (LOCALE_DIR / lang / "LC_MESSAGES/hcmlc.mo").open("rb") as stream:
         shipped = _translations(read_mo(stream))
-    assert shipped == _translations(catalog(lang)), f"hcmlc.mo of {lang} is older than its .po; {FIX}"
+    assert shipped == _translations(catalog(lang)), (
+        f"hcmlc.mo of {lang} is older than its .po; {FIX}"
+    )
 
 
 def _translations(messages: Catalog) -> dict[object, object]:
     """Each message id → its translation, as gettext would serve them (no header, no fuzzy)."""
+
     def plain(text: object) -> object:  # plural forms: a list from the .mo, a tuple from the .po
         return tuple(text) if isinstance(text, list | tuple) else text
 

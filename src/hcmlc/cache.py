@@ -22,18 +22,25 @@ from typing import Any
 from hcmlc import __version__
 from hcmlc.atomic import write_atomic
 from hcmlc.checks import FileCheck, ItemKind
-from hcmlc.confine import URL, escape
+from hcmlc.confine import escape
 from hcmlc.diagnostics import CODES, Diagnostic
+from hcmlc.errors import HcmlcError
+from hcmlc.filesystem import kind_of, read_regular
 from hcmlc.i18n import current_language
 
-FORMAT = 1
+FORMAT = 2
+"""Version of the stored shape; 2 fingerprints web-link-like photo paths by the file too."""
+MAX_CACHE_BYTES = 500_000_000
+"""A larger cache file is not ours (at city scale ×10 it is about 60 MB): ignored."""
 KINDS: tuple[ItemKind, ...] = ("indicator", "answer")
 
 
 class Cache:
     """The per-file results of one repository, for one state of data/ and of hcmlc."""
 
-    def __init__(self, path: Path, root: Path, context: str, entries: dict[str, Any]) -> None:
+    def __init__(
+        self, path: Path | None, root: Path, context: str, entries: dict[str, Any]
+    ) -> None:
         self.path, self.root, self.context = path, root, context
         self._old = entries
         self._new: dict[str, Any] = {}
@@ -41,36 +48,31 @@ class Cache:
 
     @classmethod
     def open(cls, root: Path, data_files: list[bytes]) -> Cache:
-        """The cache of the repository at `root`, valid while data/ holds `data_files`."""
+        """The cache of the repository at `root`, valid while data/ holds `data_files`.
+
+        A cache folder inside the repository is not used at all: a pull request could plant
+        results there."""
         language = current_language()
         digest = hashlib.sha256(f"{_code_fingerprint()} {language}".encode())
         for raw in data_files:
             digest.update(hashlib.sha256(raw).digest())
         context = digest.hexdigest()
+        folder = cache_dir()
+        if _inside(folder, root):
+            return cls(None, root, context, {})
         name = hashlib.sha256(f"{root.resolve()}\0{language}".encode()).hexdigest()[:32]
-        path = cache_dir() / f"{name}.json"
-        entries: dict[str, Any] = {}
-        try:
-            stored = json.loads(path.read_bytes())
-            if stored.get("format") == FORMAT and stored.get("context") == context:
-                entries = dict(stored["files"])
-        except (OSError, ValueError, TypeError, KeyError, AttributeError):
-            pass  # no cache yet, or a damaged one: start afresh
-        return cls(path, root, context, entries)
+        path = folder / f"{name}.json"
+        return cls(path, root, context, _stored_entries(path, context))
 
     def get(self, relative: str, raw: bytes) -> FileCheck | None:
         """The result stored for these bytes at `relative`, if it still holds."""
         entry = self._old.get(relative)
-        try:
-            if entry is None or entry["sha"] != _sha(raw):
-                return None
-            if any(_fingerprint(self.root, p) != f for p, f in entry["consulted"].items()):
-                return None
-            check = _decode(relative, entry)
-        except (TypeError, KeyError, ValueError, AttributeError, IndexError):
-            return None  # a damaged entry is a miss
+        if entry is None or entry["sha"] != _sha(raw):
+            return None
+        if any(_fingerprint(self.root, p) != f for p, f in entry["consulted"].items()):
+            return None
         self._new[relative] = entry
-        return check
+        return _decode(relative, entry)
 
     def put(self, relative: str, raw: bytes, check: FileCheck) -> None:
         """Keep the result of checking these bytes at `relative`."""
@@ -84,17 +86,93 @@ class Cache:
 
     def save(self) -> None:
         """Write the results of this run (only those), atomically; a failure is ignored."""
-        if not self._changed and self._new.keys() == self._old.keys():
+        if self.path is None or (not self._changed and self._new.keys() == self._old.keys()):
             return
         document = {"format": FORMAT, "context": self.context, "files": self._new}
-        with contextlib.suppress(OSError):  # a read-only home, a full disk: the next run is cold
+        # a read-only home, a full disk: the next run is cold
+        with contextlib.suppress(OSError, HcmlcError):
             write_atomic(self.path, json.dumps(document, ensure_ascii=False).encode())
 
 
 def cache_dir() -> Path:
-    """Where caches are kept: `$XDG_CACHE_HOME/hcmlc`, else `~/.cache/hcmlc`."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    """Where caches are kept: `$XDG_CACHE_HOME/hcmlc`, else `~/.cache/hcmlc`.
+
+    A relative `$XDG_CACHE_HOME` is ignored, as the XDG specification asks: it would put the
+    cache wherever hcmlc happens to run, inside the repository for one."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):
+        base = str(Path.home() / ".cache")
     return Path(base) / "hcmlc"
+
+
+def _inside(folder: Path, root: Path) -> bool:
+    try:
+        return folder.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # a loop of links: not a folder to trust either
+        return True
+
+
+def _stored_entries(path: Path, context: str) -> dict[str, Any]:
+    """The entries kept at `path` for `context`, each checked for its shape first: a missing,
+    unreadable, damaged or foreign cache, or any entry of the wrong shape, counts as absent."""
+    try:
+        stored = json.loads(read_regular(path, MAX_CACHE_BYTES))
+    except (OSError, ValueError):  # no cache yet, or not JSON: start afresh
+        return {}
+    if not (
+        isinstance(stored, dict)
+        and stored.get("format") == FORMAT
+        and stored.get("context") == context
+        and isinstance(stored.get("files"), dict)
+    ):
+        return {}
+    return {
+        relative: entry
+        for relative, entry in stored["files"].items()
+        if isinstance(relative, str) and _well_formed(entry)
+    }
+
+
+def _well_formed(entry: Any) -> bool:
+    """Whether `entry` has exactly the shape `put` writes."""
+    if not isinstance(entry, dict) or entry.keys() != {
+        "sha",
+        "consulted",
+        "problems",
+        *KINDS,
+        "identity",
+    }:
+        return False
+    identity = entry["identity"]
+    return (
+        isinstance(entry["sha"], str)
+        and _is_map_of_text(entry["consulted"])
+        and isinstance(entry["problems"], list)
+        and all(_is_problem(p) for p in entry["problems"])
+        and all(_is_list_of_text(entry[kind]) for kind in KINDS)
+        and (identity is None or (_is_list_of_text(identity) and len(identity) == 2))
+    )
+
+
+def _is_problem(problem: Any) -> bool:
+    """`[line, column, code, message, hint]` as `_encode` writes it."""
+    if not (isinstance(problem, list) and len(problem) == 5):
+        return False
+    line, column, code, message, hint = problem
+    return (
+        all(isinstance(n, int) and not isinstance(n, bool) and n >= 1 for n in (line, column))
+        and code in CODES
+        and isinstance(message, str)
+        and (hint is None or isinstance(hint, str))
+    )
+
+
+def _is_list_of_text(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _is_map_of_text(value: Any) -> bool:
+    return isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
 
 
 def _encode(check: FileCheck) -> dict[str, Any] | None:
@@ -111,38 +189,49 @@ def _encode(check: FileCheck) -> dict[str, Any] | None:
 
 
 def _decode(relative: str, entry: dict[str, Any]) -> FileCheck:
-    problems = []
-    for line, column, code, message, hint in entry["problems"]:
-        if not (isinstance(line, int) and isinstance(column, int) and code in CODES):
-            raise ValueError("not a stored problem")
-        problems.append(Diagnostic(relative, line, column, code, str(message), hint))
+    """The result an entry of the right shape (see `_well_formed`) holds."""
+    problems = tuple(
+        Diagnostic(relative, line, column, code, message, hint)
+        for line, column, code, message, hint in entry["problems"]
+    )
     identity = entry["identity"]
     if identity is None:
-        return FileCheck(tuple(problems))
-    agency, cycle = (str(part) for part in identity)
+        return FileCheck(problems)
+    agency, cycle = identity
     accepted = frozenset(
         chain.from_iterable(
-            zip(repeat(cycle), repeat(agency), repeat(kind), map(str, entry[kind]))
-            for kind in KINDS
+            zip(repeat(cycle), repeat(agency), repeat(kind), entry[kind]) for kind in KINDS
         )
     )
-    return FileCheck(tuple(problems), accepted, (agency, cycle), tuple(entry["consulted"]))
+    return FileCheck(problems, accepted, (agency, cycle), tuple(entry["consulted"]))
 
 
 def _fingerprint(root: Path, written: str) -> str:
-    """What a check of the path `written` depends on: where it leads and what the file holds.
-
-    Nothing outside the repository is read: a path leading out is fingerprinted by how."""
-    if URL.match(written):
-        return "url"
+    """What a check of the path `written` depends on: how `escape` judges it, and the file it
+    names in the repository, as the photo check reads it: `https://…` too, since a folder
+    `https:` in the repository would hold it. Only regular files are read: a FIFO or a device
+    is fingerprinted by its kind, and nothing outside the repository is read."""
     way = escape(root, written)
     if way is not None:
         return way
-    path = (root / written.replace("\\", "/")).resolve()
+    path = root / written.replace("\\", "/")
     try:
-        return f"{path}:{_sha(path.read_bytes())}"
-    except OSError:
+        resolved = path.resolve()
+        kind = kind_of(resolved)
+        if kind is not None:
+            return f"{resolved}:{kind}"
+        return f"{resolved}:{_file_sha(resolved)}"
+    except (OSError, RuntimeError):
         return f"{path}:-"
+
+
+def _file_sha(path: Path) -> str:
+    """The SHA-256 of a regular file, read in blocks (a photo can be tens of megabytes)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def _sha(raw: bytes) -> str:

@@ -43,6 +43,7 @@ class _ItemRule:
 
 
 _EVIDENCE_ESCAPES: dict[Escape, str] = {
+    "control": N_("evidence path `{path}` holds a control character"),
     "absolute": N_("evidence path `{path}` is absolute"),
     "climbs": N_("evidence path `{path}` climbs out with `..`"),
     "link": N_("evidence path `{path}` leads outside the repository (through a link)"),

@@ -23,6 +23,7 @@ from hcmlc.checks import (
 from hcmlc.confine import is_inside
 from hcmlc.diagnostics import Diagnostic, Severity
 from hcmlc.errors import DataError, RepositoryNotFound
+from hcmlc.filesystem import is_utf8_name, shown_name
 from hcmlc.i18n import _
 from hcmlc.models.framework import Framework
 from hcmlc.models.registry import Assignments
@@ -84,11 +85,12 @@ def find_root(start: Path) -> Path:
 
 
 def submission_paths(root: Path) -> list[Path]:
-    """Every submission file, in a stable order."""
+    """Every submission file, in a stable order: whatever is named `*.yaml` or `*.yml` and is
+    not a folder, so that a FIFO or a dangling link in its place is reported, not skipped."""
     folder = root / SUBMISSIONS
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and not p.is_dir())
 
 
 def load(root: Path, *, cache: bool = False, keep: bool = True) -> Repository:
@@ -125,7 +127,7 @@ def _load(root: Path, use_cache: bool, keep: bool) -> Repository:
     if framework and assignments:
         repo.catalog = Catalog(framework, assignments)
         problems += check_data(repo.catalog, framework_doc, assignments_doc)
-    if (root / TARGETS).is_file():
+    if (root / TARGETS).exists():  # a FIFO in its place is reported, not skipped
         repo.data_files.append(TARGETS)
         problems += _load_targets(repo)
     store = None
@@ -134,6 +136,9 @@ def _load(root: Path, use_cache: bool, keep: bool) -> Repository:
     identities = []
     for path in submission_paths(root):
         relative = path.relative_to(root).as_posix()
+        if not is_utf8_name(relative):
+            problems.append(_misnamed(relative))
+            continue
         check = _submission(repo, relative, store, keep)
         problems += check.problems
         repo.supplied |= check.accepted
@@ -145,6 +150,18 @@ def _load(root: Path, use_cache: bool, keep: bool) -> Repository:
         store.save()
     repo.problems = sorted(problems, key=Diagnostic.sort_key)
     return repo
+
+
+def _misnamed(relative: str) -> Diagnostic:
+    """A submission whose name is not UTF-8: it is not read, and its name is shown escaped."""
+    return Diagnostic(
+        shown_name(relative),
+        1,
+        1,
+        "HCMLC-E006",
+        _("the file's name is not UTF-8 text, so hcmlc does not read it"),
+        _("rename it after the agency's id, e.g. submissions/2023/so-gddt.yaml"),
+    )
 
 
 def _load_targets(repo: Repository) -> list[Diagnostic]:

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from hcmlc.diagnostics import Diagnostic
+from hcmlc.filesystem import SpecialFile, TooLarge, read_regular
 from hcmlc.i18n import N_, _
 
 try:
@@ -108,22 +109,25 @@ def read_yaml(path: Path, display: str) -> Document:
 def read_raw(path: Path, display: str) -> bytes | Diagnostic:
     """The file's bytes, or the problem that kept them from being read."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return Diagnostic(
-                display,
-                1,
-                1,
-                "HCMLC-E050",
-                _("the file is {size} bytes, over the limit of {limit}").format(
-                    size=f"{size:,}", limit=f"{MAX_BYTES:,}"
-                ),
-                _(
-                    "a submission holds text and figures only: put documents and photos in "
-                    "their own files and give their paths"
-                ),
-            )
-        return path.read_bytes()
+        return read_regular(path, MAX_BYTES)
+    except TooLarge as exc:
+        return Diagnostic(
+            display,
+            1,
+            1,
+            "HCMLC-E050",
+            _("the file is {size} bytes, over the limit of {limit}").format(
+                size=f"{exc.size:,}", limit=f"{MAX_BYTES:,}"
+            ),
+            _(
+                "a submission holds text and figures only: put documents and photos in "
+                "their own files and give their paths"
+            ),
+        )
+    except SpecialFile as exc:
+        message = _("the file is {kind}, not a regular file; hcmlc does not read it")
+        hint = _("replace it with a regular file, or delete it")
+        return Diagnostic(display, 1, 1, "HCMLC-E006", message.format(kind=exc.kind), hint)
     except OSError as exc:
         message = _("cannot read the file: {reason}").format(reason=exc.strerror)
         return Diagnostic(display, 1, 1, "HCMLC-E006", message)
@@ -213,23 +217,24 @@ class NodeIndex:
 def _unused_anchors(text: str, display: str) -> list[Diagnostic]:
     """An anchor (`&name`) that no alias uses: refused like aliases, as the README promises
     (the builder reports each alias where it is used)."""
-    anchors: dict[str, yaml.Mark] = {}
-    used: set[str] = set()
+    anchors: dict[str, tuple[int, int]] = {}
+    used: set[str | None] = set()
     for event in yaml.parse(text, Loader=Loader):
         if isinstance(event, yaml.AliasEvent):
             used.add(event.anchor)
-        elif isinstance(event, yaml.NodeEvent) and event.anchor is not None:
-            anchors.setdefault(event.anchor, event.start_mark)
+        elif isinstance(event, yaml.NodeEvent) and event.anchor is not None and event.start_mark:
+            mark = event.start_mark
+            anchors.setdefault(event.anchor, (mark.line + 1, mark.column + 1))
     return [
         Diagnostic(
             display,
-            mark.line + 1,
-            mark.column + 1,
+            line,
+            column,
             "HCMLC-E005",
             _("anchors and aliases (&name, *name) are not supported"),
             _("write the value out in full, as plain YAML"),
         )
-        for name, mark in anchors.items()
+        for name, (line, column) in anchors.items()
         if name not in used
     ]
 
