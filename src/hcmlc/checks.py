@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from hcmlc.catalog import Catalog
 from hcmlc.confine import Escape, escape
-from hcmlc.diagnostics import Diagnostic
+from hcmlc.diagnostics import MAX_PER_FILE, Diagnostic, excerpt
 from hcmlc.i18n import N_, _, counted
 from hcmlc.models.framework import Scale
 from hcmlc.models.registry import Cycle, Question, WordLimit
@@ -108,11 +108,11 @@ def check_data(
     problems += _duplicates(assignments_doc, _registry_ids(catalog))
     owners = set(catalog.agencies) | {g.id for g in catalog.assignments.groups}
     for loc, ref in _framework_refs(catalog):
-        if ref not in owners:
+        if ref not in owners and len(problems) <= 2 * MAX_PER_FILE:  # both files list theirs
             problems.append(_unknown(framework_doc, loc, "agency", ref, owners))
     pools = {"agency": owners, "indicator": set(catalog.indicators)}
     for loc, kind, ref in _question_refs(catalog):
-        if ref not in pools[kind]:
+        if ref not in pools[kind] and len(problems) <= 2 * MAX_PER_FILE:
             problems.append(_unknown(assignments_doc, loc, kind, ref, pools[kind]))
     for k, agency in enumerate(catalog.assignments.agencies):
         if agency.successor is not None and agency.successor not in catalog.agencies:
@@ -263,13 +263,23 @@ class _SubmissionChecker:
         self.cycle: Cycle | None = catalog.cycles.get(model.cycle)
 
     def run(self) -> list[Diagnostic]:
+        """Every rule, until the file has more problems than it lists (diagnostics.MAX_PER_FILE):
+        a file of 100,000 unknown ids costs no more than one of a hundred, and the entries
+        after that point are not accepted until the file is fixed."""
         known = self._check_identity()
         if known:
             for indicator_id, entry in self.model.indicators.items():
+                if self._full():
+                    return self.problems
                 self._check_indicator(indicator_id, entry)
             for question_id, answer in self.model.answers.items():
+                if self._full():
+                    return self.problems
                 self._check_answer(question_id, answer)
         return self.problems
+
+    def _full(self) -> bool:
+        return len(self.problems) > MAX_PER_FILE
 
     def _add(
         self, loc: Loc, code: str, message: str, hint: str | None = None, *, key: bool = False
@@ -369,7 +379,7 @@ class _SubmissionChecker:
             self._add(
                 loc + ("unit",),
                 "HCMLC-E022",
-                message.format(id=indicator_id, expected=expected_unit, unit=entry.unit),
+                message.format(id=indicator_id, expected=expected_unit, unit=excerpt(entry.unit)),
                 hint.format(expected=expected_unit),
             )
             ok = False
@@ -497,7 +507,9 @@ class _SubmissionChecker:
                 self._add(
                     loc + (name,),
                     "HCMLC-E011",
-                    _("unknown field `{name}` in `{id}`").format(name=name, id=question.id),
+                    _("unknown field `{name}` in `{id}`").format(
+                        name=excerpt(name), id=question.id
+                    ),
                     did_you_mean(name, allowed)
                     or _("fields: {fields}").format(fields=", ".join(allowed)),
                     key=True,
@@ -531,6 +543,8 @@ class _SubmissionChecker:
             )
             return
         for index, item in enumerate(answer):
+            if self._full():
+                return
             photo, problems = validate(Photo, item, self.doc, loc + (index,))
             self.problems += problems
             if photo is not None:
@@ -598,7 +612,7 @@ def _unknown(
 ) -> Diagnostic:
     message, fallback = _UNKNOWN[kind]
     hint = did_you_mean(ref, known) or _(fallback)
-    return doc.problem(loc, "HCMLC-E020", _(message).format(ref=ref), hint, key=key)
+    return doc.problem(loc, "HCMLC-E020", _(message).format(ref=excerpt(ref)), hint, key=key)
 
 
 def _duplicates(doc: Document, ids: Iterator[tuple[Loc, str]]) -> list[Diagnostic]:

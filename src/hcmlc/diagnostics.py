@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import groupby
+
+from hcmlc.i18n import _
 
 
 class Severity(StrEnum):
@@ -42,10 +46,17 @@ CODES: dict[str, tuple[Severity, str]] = {
     "HCMLC-E050": (Severity.ERROR, "file-too-large"),
     "HCMLC-E051": (Severity.ERROR, "file-outside-repository"),
     "HCMLC-E052": (Severity.ERROR, "evidence-path"),
+    "HCMLC-E053": (Severity.ERROR, "too-many-problems"),
     "HCMLC-E060": (Severity.ERROR, "agency-not-in-cycle"),
     "HCMLC-E061": (Severity.ERROR, "target-mismatch"),
 }
 """Every diagnostic code with its severity and a stable rule name; codes are never reused."""
+
+MAX_PER_FILE = 100
+"""Problems listed per file: past that, one HCMLC-E053 says the rest are not listed. A file with
+100,000 unknown keys then costs no more to report than one with a hundred."""
+EXCERPT = 60
+"""Characters of a value a message quotes; a longer one is cut (a value can be 900,000 long)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,3 +94,35 @@ class Diagnostic:
             "message": self.message,
             "hint": self.hint,
         }
+
+
+def cap_per_file(problems: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Every file's first MAX_PER_FILE problems (by place), sorted; where a file has more, an
+    HCMLC-E053 at the first one not listed."""
+    listed: list[Diagnostic] = []
+    for _path, group in groupby(sorted(problems, key=Diagnostic.sort_key), key=_path_of):
+        mine = list(group)
+        listed += mine[:MAX_PER_FILE]
+        if len(mine) > MAX_PER_FILE:
+            first = mine[MAX_PER_FILE]
+            message = _("more than {limit} problems in this file: the rest are not listed")
+            hint = _("fix these first, then run `hcmlc validate` again")
+            more = Diagnostic(
+                first.path,
+                first.line,
+                first.column,
+                "HCMLC-E053",
+                message.format(limit=MAX_PER_FILE),
+                hint,
+            )
+            listed.append(more)
+    return listed
+
+
+def excerpt(text: str) -> str:
+    """`text` as a message quotes it: cut to EXCERPT characters, with `…` where it was cut."""
+    return text if len(text) <= EXCERPT else text[: EXCERPT - 1] + "…"
+
+
+def _path_of(problem: Diagnostic) -> str:
+    return problem.path

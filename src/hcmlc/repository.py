@@ -21,7 +21,7 @@ from hcmlc.checks import (
     check_targets,
 )
 from hcmlc.confine import is_inside
-from hcmlc.diagnostics import Diagnostic, Severity
+from hcmlc.diagnostics import Diagnostic, Severity, cap_per_file
 from hcmlc.errors import DataError, RepositoryNotFound
 from hcmlc.filesystem import is_utf8_name, shown_name
 from hcmlc.i18n import _
@@ -148,7 +148,7 @@ def _load(root: Path, use_cache: bool, keep: bool) -> Repository:
     problems += check_duplicates(identities, lambda p: parsed.get(p) or _read(root, p)[1])
     if store:
         store.save()
-    repo.problems = sorted(problems, key=Diagnostic.sort_key)
+    repo.problems = cap_per_file(problems)  # sorted by file and place
     return repo
 
 
