@@ -24,7 +24,7 @@ from hcmlc.confine import is_inside
 from hcmlc.diagnostics import Diagnostic, Severity, cap_per_file
 from hcmlc.errors import DataError, RepositoryNotFound
 from hcmlc.filesystem import is_utf8_name, shown_name
-from hcmlc.i18n import _
+from hcmlc.i18n import _, counted
 from hcmlc.models.framework import Framework
 from hcmlc.models.registry import Assignments
 from hcmlc.models.submission import Submission
@@ -64,6 +64,28 @@ class Repository:
                 _("the data files are broken"), _("run `hcmlc validate` and fix data/ first")
             )
         return self.catalog
+
+    def require_sound_data(self) -> Catalog:
+        """The catalog, or a DataError naming the problems when data/criteria.yaml or
+        data/assignments.yaml has errors: a form or a report built on an unknown agency or
+        indicator would be wrong, or fail half-way."""
+        catalog = self.require_catalog()
+        broken = [
+            p
+            for p in self.problems
+            if p.path in (CRITERIA, ASSIGNMENTS) and p.severity is Severity.ERROR
+        ]
+        if broken:
+            shown = "; ".join(f"{p.path}:{p.line}:{p.column}: {p.message}" for p in broken[:3])
+            more = len(broken) - 3
+            raise DataError(
+                _("the data files have {errors}: {problems}").format(
+                    errors=counted(len(broken), "{n} error", "{n} errors"),
+                    problems=shown + (f" (+{more})" if more > 0 else ""),
+                ),
+                _("fix data/ first: `hcmlc validate data` lists every problem"),
+            )
+        return catalog
 
     @property
     def error_count(self) -> int:

@@ -29,7 +29,7 @@ def run(
 ) -> int:
     """Fill the form of a cycle, write it, list its gaps; with `strict`, gaps fail the run."""
     repo = load(root)
-    catalog = repo.require_catalog()
+    catalog = repo.require_sound_data()
     cycle = pick_cycle(catalog, cycle_id) if cycle_id else latest_cycle_asking(catalog, "answer")
     if cycle.deadlines.answers is None:
         raise HcmlcError(

@@ -35,7 +35,7 @@ def run(
 ) -> int:
     """Assess the year, draw the charts, write the report; say what it found."""
     repo = load(root)
-    catalog = repo.require_catalog()
+    catalog = repo.require_sound_data()
     year = year or default_year(catalog)
     template = template or root / TEMPLATES[output]
     if not template.is_file():
