@@ -8,7 +8,7 @@ from typing import Literal
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from hcmlc.atomic import replace_folder, write_atomic
+from hcmlc.atomic import check_target, replace_folder, write_atomic
 from hcmlc.errors import HcmlcError
 from hcmlc.form import Lang
 from hcmlc.i18n import _, counted
@@ -45,9 +45,10 @@ def run(
                 file=TEMPLATES[output]
             ),
         )
+    target = out or Path(f"progress-report-{year}-{lang}.{output}")
+    check_target(target)
     report = build_report(repo, year, lang)
     charts = draw_charts(report, make_console(stderr=True))
-    target = out or Path(f"progress-report-{year}-{lang}.{output}")
     if output == "docx":
         from hcmlc.render.report_docx import render_report
 
