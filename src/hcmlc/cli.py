@@ -346,10 +346,10 @@ def _run(command: Command, root: Path | None) -> None:
         code = command(make_console(), repo_root)
     except HcmlcError as exc:  # its message may quote input: one line, controls shown
         message = _("error: {message}").format(message=visible(str(exc)))
-        errors.print(message, markup=False, highlight=False)
+        errors.print(message, markup=False, highlight=False, soft_wrap=True)
         if exc.hint:
             hint = _("hint: {hint}").format(hint=visible(exc.hint))
-            errors.print(hint, markup=False, highlight=False)
+            errors.print(hint, markup=False, highlight=False, soft_wrap=True)
         code = exc.exit_code
     except Exception as exc:  # a bug: still no traceback for the user, but a way to report it
         errors.print(

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hcmlc.progress import Status
 from hcmlc.render.docx_template import render_docx
+from hcmlc.render.form_docx import opaque_image, opaque_rich
+from hcmlc.render.sandbox import Opaque
 from hcmlc.report import COUNTED, ProgressReport, Responsibility, SummaryRow
 
 if TYPE_CHECKING:
-    from docxtpl import DocxTemplate, RichText
+    from docxtpl import DocxTemplate
 
 CHART_WIDTH_MM = 165
 STATUS_COLOURS: dict[Status, str] = {
@@ -31,9 +32,6 @@ def render_report(report: ProgressReport, charts: dict[str, bytes], template: Pa
 def _context(
     document: DocxTemplate, report: ProgressReport, charts: dict[str, bytes]
 ) -> dict[str, Any]:
-    from docx.shared import Mm
-    from docxtpl import InlineImage
-
     return {
         "title": report.title,
         "city": report.city,
@@ -73,9 +71,7 @@ def _context(
         ],
         "charts": [
             {
-                "image": InlineImage(
-                    document, io.BytesIO(charts[chart.indicator]), width=Mm(CHART_WIDTH_MM)
-                ),
+                "image": opaque_image(document, charts[chart.indicator], CHART_WIDTH_MM),
                 "caption": chart.caption,
             }
             for chart in report.charts
@@ -109,19 +105,19 @@ def _summary_row(row: SummaryRow) -> dict[str, str]:
     return {"title": row.title, **{s.value: row.cell(s) for s in COUNTED}}
 
 
-def _status(status: Status, text: str) -> RichText:
+def _status(status: Status, text: str) -> Opaque:
     return _coloured(text, STATUS_COLOURS[status])
 
 
-def _coloured(text: str, colour: str) -> RichText:
+def _coloured(text: str, colour: str) -> Opaque:
     from docxtpl import RichText
 
-    return RichText(text, color=colour, bold=True)
+    return opaque_rich(RichText(text, color=colour, bold=True))
 
 
 def _responsible(
     responsible: list[Responsibility], note: str | None, report: ProgressReport
-) -> RichText:
+) -> Opaque:
     """One line per agency: its name, then how its data arrived."""
     from docxtpl import RichText
 
@@ -135,4 +131,4 @@ def _responsible(
             rich.add("\a")
         rich.add(who.agency, bold=True)
         rich.add(f": {who.delivery}")
-    return rich
+    return opaque_rich(rich)
