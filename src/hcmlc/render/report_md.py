@@ -21,8 +21,12 @@ from hcmlc.render.sandbox import Sandbox, located, plain
 from hcmlc.render.sandbox_limits import MAX_SOURCE
 from hcmlc.report import COUNTED, ProgressReport, SummaryRow
 
-_MARKDOWN = re.compile(r"([\\`*_\[\]<>#|~&$!])")
-_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])")
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>#|~$]|&(?=#?\w+;))")
+"""What starts inline Markdown: escapes, code, emphasis, links, HTML, headings, tables,
+strikethrough, math, and an `&` that would start an entity (`&amp;`)."""
+_LINE_START = re.compile(r"^(\s*(?:\d+)?)([-+.)])(?=\s|$)|^(\s*)([-=])(?=[-=\s]*$)")
+"""At the start: a list item's marker (`- `, `+ `, `1. `, `2) `), or a line of `-` or `=`
+alone (a rule, or an underline making the line before a heading)."""
 _BREAKS = re.compile(r"\s*[\n\r\u2028\u2029\x85]\s*")
 
 
@@ -51,7 +55,7 @@ def escape(text: object) -> str:
     a list or heading marker at its start too, line breaks made spaces, controls shown."""
     one_line = _BREAKS.sub(" ", str(text))
     escaped = _MARKDOWN.sub(r"\\\1", visible(one_line))
-    return _LINE_START.sub(r"\1\\\2", escaped)
+    return _LINE_START.sub(lambda m: f"{m[1] or m[3] or ''}\\{m[2] or m[4]}", escaped)
 
 
 def _source(template: Path) -> str:
