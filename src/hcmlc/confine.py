@@ -40,5 +40,8 @@ def is_inside(root: Path, path: Path) -> bool:
     for part in path.relative_to(root).parts:
         current = os.path.join(current, part)
         if os.path.islink(current):
-            return path.resolve().is_relative_to(root.resolve())
+            try:
+                return path.resolve().is_relative_to(root.resolve())
+            except (OSError, RuntimeError):  # a loop of links, a name too long: not inside
+                return False
     return True

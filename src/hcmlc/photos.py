@@ -88,7 +88,14 @@ def locate_photo(root: Path, written: str) -> Path:
             _("give the path from the repository's top folder, e.g. photos/2023/ten-anh.jpg"),
         )
     top = root.resolve()
-    path = (top / posix).resolve()
+    try:
+        path = (top / posix).resolve()
+    except (OSError, RuntimeError):  # a name too long for the system, a loop of links
+        raise PhotoError(
+            "HCMLC-E034",
+            _("no photo at `{path}`").format(path=written),
+            _("add the file to the repository, or correct the path (it starts at the top folder)"),
+        ) from None
     if not path.is_relative_to(top):
         raise PhotoError(
             "HCMLC-E033",
@@ -104,13 +111,20 @@ def locate_photo(root: Path, written: str) -> Path:
             _("`{path}` is {kind}, not a photo file").format(path=written, kind=kind),
             _("put the photo file itself at this path"),
         )
-    if not path.is_file():
+    if not _is_file(path):
         raise PhotoError(
             "HCMLC-E034",
             _("no photo at `{path}`").format(path=written),
             _("add the file to the repository, or correct the path (it starts at the top folder)"),
         )
     return path
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # Python 3.11 raises for a name too long, where later versions say False
+        return False
 
 
 def inspect_photo(path: Path) -> PhotoFile:
