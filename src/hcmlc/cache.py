@@ -21,7 +21,7 @@ from typing import Any
 
 from hcmlc import __version__
 from hcmlc.atomic import write_atomic
-from hcmlc.checks import FileCheck, ItemKind
+from hcmlc.checks import Consulted, FileCheck, ItemKind
 from hcmlc.confine import escape
 from hcmlc.diagnostics import CODES, Diagnostic
 from hcmlc.errors import HcmlcError
@@ -29,10 +29,12 @@ from hcmlc.filesystem import kind_of, read_regular
 from hcmlc.i18n import current_language
 
 FORMAT = 2
-"""Version of the stored shape; 2 fingerprints web-link-like photo paths by the file too."""
+"""Version of the stored shape; 2 keeps what each consulted path names (photo or evidence) and
+fingerprints web-link-like photo paths by the file too."""
 MAX_CACHE_BYTES = 500_000_000
 """A larger cache file is not ours (at city scale ×10 it is about 60 MB): ignored."""
 KINDS: tuple[ItemKind, ...] = ("indicator", "answer")
+CONSULTED: tuple[Consulted, ...] = ("photo", "evidence")
 
 
 class Cache:
@@ -69,7 +71,7 @@ class Cache:
         entry = self._old.get(relative)
         if entry is None or entry["sha"] != _sha(raw):
             return None
-        if any(_fingerprint(self.root, p) != f for p, f in entry["consulted"].items()):
+        if any(_fingerprint(self.root, k, p) != f for k, p, f in entry["consulted"]):
             return None
         self._new[relative] = entry
         return _decode(relative, entry)
@@ -80,7 +82,7 @@ class Cache:
         if entry is None:
             return
         entry["sha"] = _sha(raw)
-        entry["consulted"] = {p: _fingerprint(self.root, p) for p in check.consulted}
+        entry["consulted"] = [[k, p, _fingerprint(self.root, k, p)] for k, p in check.consulted]
         self._new[relative] = entry
         self._changed = True
 
@@ -146,7 +148,8 @@ def _well_formed(entry: Any) -> bool:
     identity = entry["identity"]
     return (
         isinstance(entry["sha"], str)
-        and _is_map_of_text(entry["consulted"])
+        and isinstance(entry["consulted"], list)
+        and all(_is_consulted(c) for c in entry["consulted"])
         and isinstance(entry["problems"], list)
         and all(_is_problem(p) for p in entry["problems"])
         and all(_is_list_of_text(entry[kind]) for kind in KINDS)
@@ -171,8 +174,9 @@ def _is_list_of_text(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
-def _is_map_of_text(value: Any) -> bool:
-    return isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
+def _is_consulted(value: Any) -> bool:
+    """`[kind, path, fingerprint]`, as `put` writes it."""
+    return _is_list_of_text(value) and len(value) == 3 and value[0] in CONSULTED
 
 
 def _encode(check: FileCheck) -> dict[str, Any] | None:
@@ -203,23 +207,25 @@ def _decode(relative: str, entry: dict[str, Any]) -> FileCheck:
             zip(repeat(cycle), repeat(agency), repeat(kind), entry[kind]) for kind in KINDS
         )
     )
-    return FileCheck(problems, accepted, (agency, cycle), tuple(entry["consulted"]))
+    consulted = tuple((kind, path) for kind, path, _ in entry["consulted"])
+    return FileCheck(problems, accepted, (agency, cycle), consulted)
 
 
-def _fingerprint(root: Path, written: str) -> str:
-    """What a check of the path `written` depends on: how `escape` judges it, and the file it
+def _fingerprint(root: Path, kind: Consulted, written: str) -> str:
+    """What a check of the path `written` depends on. For evidence, how `escape` judges it (a
+    web link, a reference, a path inside, or how it leads out). For a photo, also the file it
     names in the repository, as the photo check reads it: `https://…` too, since a folder
     `https:` in the repository would hold it. Only regular files are read: a FIFO or a device
     is fingerprinted by its kind, and nothing outside the repository is read."""
     way = escape(root, written)
-    if way is not None:
-        return way
+    if way is not None or kind == "evidence":
+        return way or "inside"
     path = root / written.replace("\\", "/")
     try:
         resolved = path.resolve()
-        kind = kind_of(resolved)
-        if kind is not None:
-            return f"{resolved}:{kind}"
+        special = kind_of(resolved)
+        if special is not None:
+            return f"{resolved}:{special}"
         return f"{resolved}:{_file_sha(resolved)}"
     except (OSError, RuntimeError):
         return f"{path}:-"

@@ -24,6 +24,8 @@ from hcmlc.yamlio import Document, Loc
 
 ItemKind = Literal["indicator", "answer"]
 
+Consulted = Literal["photo", "evidence"]
+
 Entry = tuple[str, str, ItemKind, str]
 """(cycle, agency, "indicator" or "answer", item id) of an item supplied without error."""
 
@@ -199,8 +201,9 @@ class FileCheck:
     accepted: frozenset[Entry] = frozenset()
     identity: tuple[str, str] | None = None
     """(agency, cycle) of a file that passed the schema."""
-    consulted: tuple[str, ...] = ()
-    """Paths the file names that were looked up in the repository (photos, evidence)."""
+    consulted: tuple[tuple[Consulted, str], ...] = ()
+    """Paths the file names that were looked up in the repository, by what they name: a photo
+    (whose file is read) or evidence (only judged to stay inside)."""
 
 
 def check_submissions(
@@ -259,7 +262,7 @@ class _SubmissionChecker:
         self.catalog, self.doc, self.model, self.root = catalog, doc, model, root
         self.problems: list[Diagnostic] = []
         self.accepted: set[Entry] = set()
-        self.consulted: list[str] = []
+        self.consulted: list[tuple[Consulted, str]] = []
         self.cycle: Cycle | None = catalog.cycles.get(model.cycle)
 
     def run(self) -> list[Diagnostic]:
@@ -399,7 +402,7 @@ class _SubmissionChecker:
             self.accepted.add((self.model.cycle, self.model.agency, "indicator", indicator_id))
 
     def _check_evidence(self, loc: Loc, evidence: str) -> bool:
-        self.consulted.append(evidence)
+        self.consulted.append(("evidence", evidence))
         way = escape(self.root, evidence)
         if way is None:
             return True
@@ -572,7 +575,7 @@ class _SubmissionChecker:
                 _("the form asks for a short caption and the copyright holder of every photo"),
                 key=True,
             )
-        self.consulted.append(photo.path)
+        self.consulted.append(("photo", photo.path))
         try:
             found = inspect_photo(locate_photo(self.root, photo.path))
         except PhotoError as problem:

@@ -19,7 +19,8 @@ DAMAGE = {
     "identity of one": lambda e: e.__setitem__("identity", ["so-gddt"]),
     "identity a string": lambda e: e.__setitem__("identity", "so-gddt2023"),
     "indicators not text": lambda e: e.__setitem__("indicator", [1, 2]),
-    "consulted a list": lambda e: e.__setitem__("consulted", ["a"]),
+    "consulted a mapping": lambda e: e.__setitem__("consulted", {"a": "b"}),
+    "consulted of another kind": lambda e: e.__setitem__("consulted", [["file", "a", "b"]]),
     "an extra key": lambda e: e.__setitem__("accepted", []),
     "sha missing": lambda e: e.pop("sha"),
 }
