@@ -24,7 +24,7 @@ from hcmlc.render.escape import visible
 from hcmlc.render.sandbox import Sandbox, located, plain
 
 if TYPE_CHECKING:
-    from docxtpl import DocxTemplate
+    from docxtpl import DocxTemplate, RichText
 
 MAX_TEMPLATE_BYTES = 20_000_000
 MAX_UNPACKED_BYTES = 200_000_000
@@ -52,6 +52,20 @@ def document_text(text: str) -> str:
     """A text from the data as a Word document can hold it: control characters (which XML
     refuses, and which docxtpl would read as paragraph or page breaks) shown as `\\x07`."""
     return visible(text, keep="\t\n")
+
+
+def add_text(rich: RichText, text: str, **style: Any) -> RichText:
+    """Add a text from the data to a run of formatted text, as a document can hold it
+    (`document_text`): only hcmlc's own `\\a` breaks a paragraph. Returns `rich`."""
+    rich.add(document_text(text), **style)
+    return rich
+
+
+def rich_text(text: str = "", **style: Any) -> RichText:
+    """A run of formatted text holding `text` from the data (see `add_text`)."""
+    from docxtpl import RichText
+
+    return add_text(RichText(), text, **style) if text else RichText()
 
 
 def render_docx(template: Path, context_of: Callable[[DocxTemplate], dict[str, Any]]) -> bytes:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from hcmlc.errors import HcmlcError
 from hcmlc.form import Box, FilledForm, Lang, SectionBox, label
 from hcmlc.photos import PhotoError, read_photo
-from hcmlc.render.docx_template import render_docx
+from hcmlc.render.docx_template import add_text, render_docx, rich_text
 from hcmlc.render.escape import visible
 from hcmlc.render.sandbox import Opaque
 
@@ -107,10 +107,10 @@ class _Context:
         for contribution in box.contributions:
             if several:
                 _paragraph_break(rich)
-                rich.add(contribution.agency, bold=True)
+                add_text(rich, contribution.agency, bold=True)
             for paragraph in contribution.paragraphs:
                 _paragraph_break(rich)
-                rich.add("\n".join(paragraph))
+                add_text(rich, "\n".join(paragraph))
         return rich
 
     def marker(self, box: Box) -> RichText:
@@ -124,26 +124,24 @@ class _Context:
         gaps = [] if box.kind == "contact" else [g.note for g in box.gaps]
         for text, fill in [*((g, GAP_FILL) for g in gaps), *((n, NOTE_FILL) for n in box.notes)]:
             _paragraph_break(rich)
-            rich.add(f"[{text}]", bold=True, highlight=fill)
+            add_text(rich, f"[{text}]", bold=True, highlight=fill)
         return rich
 
     def field_value(self, value: str | None, box: Box) -> RichText:
-        from docxtpl import RichText
 
         if value is not None:
-            return RichText(value)
+            return rich_text(value)
         note = label("missing-field", self.lang)
         owed = label("owed-by", self.lang, owners=box.owners)
-        return RichText(f"[{note} ({owed})]", bold=True, highlight=GAP_FILL)
+        return rich_text(f"[{note} ({owed})]", bold=True, highlight=GAP_FILL)
 
     def figure(self, box: Box) -> RichText:
-        from docxtpl import RichText
 
         if box.figure is None:
             return self.marker(box)
-        rich = RichText(box.figure.value)
+        rich = rich_text(box.figure.value)
         if box.figure.source:
-            rich.add(f" ({box.figure.source})", italic=True, size=18)
+            add_text(rich, f" ({box.figure.source})", italic=True, size=18)
         return rich
 
 

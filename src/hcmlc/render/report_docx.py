@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hcmlc.progress import Status
-from hcmlc.render.docx_template import render_docx
+from hcmlc.render.docx_template import add_text, render_docx, rich_text
 from hcmlc.render.form_docx import opaque_image, opaque_rich
 from hcmlc.render.sandbox import Opaque
 from hcmlc.report import COUNTED, ProgressReport, Responsibility, SummaryRow
@@ -110,9 +110,8 @@ def _status(status: Status, text: str) -> Opaque:
 
 
 def _coloured(text: str, colour: str) -> Opaque:
-    from docxtpl import RichText
 
-    return opaque_rich(RichText(text, color=colour, bold=True))
+    return opaque_rich(rich_text(text, color=colour, bold=True))
 
 
 def _responsible(
@@ -123,12 +122,12 @@ def _responsible(
 
     rich = RichText()
     if not responsible:
-        rich.add(report.labels["nobody"], bold=True, color=STATUS_COLOURS[Status.NOT_MET])
+        add_text(rich, report.labels["nobody"], bold=True, color=STATUS_COLOURS[Status.NOT_MET])
         if note:
-            rich.add(f" — {note}")
+            add_text(rich, f" — {note}")
     for k, who in enumerate(responsible):
         if k:
             rich.add("\a")
-        rich.add(who.agency, bold=True)
-        rich.add(f": {who.delivery}")
+        add_text(rich, who.agency, bold=True)
+        add_text(rich, f": {who.delivery}")
     return opaque_rich(rich)
