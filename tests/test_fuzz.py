@@ -11,6 +11,7 @@ set HCMLC_FUZZ_SCALE=10 for a longer, random hunt.
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import tempfile
@@ -301,6 +302,7 @@ def test_hostile_photo_and_evidence_paths(photos: list[str], evidence: str) -> N
 
 NAME_BYTES = st.binary(min_size=1, max_size=12).filter(lambda b: b"/" not in b and b"\0" not in b)
 FUZZ_ROOT = Path(tempfile.mkdtemp(prefix="hcmlc-fuzz-names-"))
+atexit.register(shutil.rmtree, FUZZ_ROOT, ignore_errors=True)
 for _folder in ("data", "templates"):
     shutil.copytree(PROJECT / _folder, FUZZ_ROOT / _folder)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +48,9 @@ _ENCODING_HINT = N_(
 )
 
 Loc = tuple[str | int, ...]
+_ANCHOR = re.compile(r"(?:^|[\s\[{,:])&[^\s\[\]{},]", re.MULTILINE)
+"""Where an anchor may stand: `&name` where a value starts. A text such as `Sở VH&TT` or
+`R & D` holds none, so its file is neither scanned for anchors nor tracked for aliases."""
 
 
 class Loader(_BaseLoader):
@@ -159,7 +163,7 @@ def parse_yaml(text: str, display: str) -> Document:
         )
     if root is None:
         return _failed(display, 1, 1, "HCMLC-E003", _("the file is empty"), _(_EMPTY_HINT))
-    anchored = "&" in text  # no `&`, no anchor, no alias
+    anchored = _ANCHOR.search(text) is not None  # no anchor, no alias (`Sở VH&TT` is none)
     builder = _Builder(display, track_aliases=anchored)
     data = builder.build(root, depth=1)
     if data is None and not builder.problems:  # `~`, `null`, a lone `---`: says nothing

@@ -24,3 +24,19 @@ def test_an_anchor_with_its_alias_is_reported_once_where_it_is_used(repo, valida
 def test_an_ampersand_in_text_is_no_anchor(repo, validate_json) -> None:
     repo.write(SUBMISSION, GOOD.replace("Báo cáo", "Sở VH&TT, R&D"))
     assert validate_json(repo.root) == (0, [])
+
+
+def test_json_style_anchors_right_after_a_colon_are_seen() -> None:
+    """`"a":&x` has no space before the anchor: still an anchor, and its aliases refused."""
+    from hcmlc.yamlio import parse_yaml
+
+    bomb = '{"a":&a ["lol","lol"],"b":&b [*a,*a],"c":[*b,*b]}\n'
+    doc = parse_yaml(bomb, SUBMISSION)
+    # each alias is refused where it is used (in the list holding it), so nothing expands
+    assert [(p.line, p.column, p.code) for p in doc.problems] == [
+        (1, 27, "HCMLC-E005"),
+        (1, 27, "HCMLC-E005"),
+        (1, 42, "HCMLC-E005"),
+        (1, 42, "HCMLC-E005"),
+    ]
+    assert doc.data == {"a": ["lol", "lol"], "b": [None, None], "c": [None, None]}

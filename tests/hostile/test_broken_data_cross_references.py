@@ -29,8 +29,9 @@ BREAKS = {
     "command", [("fill-form", "--cycle", "2023"), ("report",), ("report", "--format", "md")]
 )
 def test_the_command_stops_with_the_problem(
-    hcmlc, bundled, tmp_path, case: str, command: tuple[str, ...]
+    hcmlc, repo, tmp_path_factory, case: str, command: tuple[str, ...]
 ) -> None:
+    bundled, tmp_path = repo.root, tmp_path_factory.mktemp("out")
     registry = bundled / "data/assignments.yaml"
     text = registry.read_text(encoding="utf-8")
     old, new, message = BREAKS[case]

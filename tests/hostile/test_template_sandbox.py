@@ -51,6 +51,22 @@ REACHES = {
 }
 
 
+@pytest.fixture
+def bundled(repo):
+    """A repository whose form has photos (so images to reach for) and text boxes."""
+    for name in ("thu-vien", "trung-tam", "le-hoi"):
+        repo.photo(f"photos/2023/{name}.jpg")
+    photos = "".join(
+        f"  - path: photos/2023/{name}.jpg\n    caption: {{vi: Ảnh}}\n    copyright: Sở\n"
+        for name in ("thu-vien", "trung-tam", "le-hoi")
+    )
+    repo.write("submissions/2023/so-tttt.yaml", PHOTOS + photos)
+    return repo.root
+
+
+PHOTOS = 'agency: so-tttt\ncycle: "2023"\nanswers:\n  photos:\n'
+
+
 def run(hcmlc, bundled, tmp_path_factory, monkeypatch, *paragraphs: str):
     """fill-form with a template of `paragraphs` (`OUT` names a file a template would write),
     watching the user's home, the repository and the output folder."""
