@@ -27,3 +27,15 @@ def test_a_name_that_is_not_utf8(repo, validate_json, hcmlc) -> None:
     assert out.startswith("submissions/2023/s\\xf4-gd\\xf0t.yaml:1:1: error:")
     code, out, err = hcmlc("status", "--root", str(repo.root), "--as-of", "2023-09-01")
     assert code == 1 and "internal error" not in err
+
+
+def test_a_pull_request_adding_such_a_name(repo, validate_json, git) -> None:
+    """With --changed-since, as the workflow runs it: the new file's problem is reported."""
+    git.init(repo.root)
+    git.commit(repo.root, "the data")
+    folder = repo.root / "submissions/2023"
+    folder.mkdir(parents=True)
+    (folder / os.fsdecode(b"s\xf4.yaml")).write_text(GOOD, encoding="utf-8")
+    code, problems = validate_json(repo.root, "--changed-since", "HEAD")
+    assert code == 1
+    assert located(problems) == [("submissions/2023/s\\xf4.yaml", 1, 1, "HCMLC-E006")]
