@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from hcmlc.filesystem import SpecialFile, TooLarge, has_control, kind_of, read_regular
-from hcmlc.i18n import _
+from hcmlc.i18n import _, grouped
 
 MIN_WIDTH = 1800
 """Narrower photos draw a warning: the form asks for "about 2,000 pixels"."""
@@ -152,8 +152,8 @@ def inspect_photo(path: Path) -> PhotoFile:
                 "which no photo has: the file is damaged"
             ).format(
                 name=path.name,
-                width=f"{width:,}",
-                height=f"{height:,}",
+                width=grouped(width),
+                height=grouped(height),
                 dpi=" × ".join(str(d) for d in dpi),
             ),
             _("open the photo and save it again as JPEG or PNG"),
@@ -169,7 +169,7 @@ def read_photo(path: Path) -> bytes:
         message = _("`{name}` is {size} bytes, over the limit of {limit} for a photo")
         raise PhotoError(
             "HCMLC-E035",
-            message.format(name=path.name, size=f"{exc.size:,}", limit=f"{MAX_PHOTO_BYTES:,}"),
+            message.format(name=path.name, size=grouped(exc.size), limit=grouped(MAX_PHOTO_BYTES)),
             _("send the photo as a JPEG of a few megabytes"),
         ) from None
     except SpecialFile as exc:

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from hcmlc.diagnostics import MAX_PER_FILE, Diagnostic, excerpt
-from hcmlc.i18n import _
+from hcmlc.i18n import _, grouped
 from hcmlc.suggest import did_you_mean
 from hcmlc.yamlio import Document, Loc
 
@@ -109,9 +109,10 @@ def _explain(kind: str, name: str, value: Any, error: ErrorDetails) -> tuple[str
         return _("`{name}` must not be empty").format(name=name), None
     if kind == "string_too_long":
         message = _("`{name}` is {length} characters long, over the limit of {limit}")
-        length = f"{len(value):,}" if isinstance(value, str) else "?"
+        length = grouped(len(value)) if isinstance(value, str) else "?"
         hint = _("shorten it; a long text belongs in a document, given as `evidence`")
-        return message.format(name=name, length=length, limit=f"{ctx.get('max_length'):,}"), hint
+        limit = grouped(int(ctx.get("max_length", 0)))
+        return message.format(name=name, length=length, limit=limit), hint
     if kind == "value_error":
         return str(ctx.get("error", error["msg"])), None
     return f"`{name}`: {error['msg'][:1].lower()}{error['msg'][1:]}", None

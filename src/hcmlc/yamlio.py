@@ -20,7 +20,7 @@ import yaml
 
 from hcmlc.diagnostics import Diagnostic
 from hcmlc.filesystem import SpecialFile, TooLarge, read_regular
-from hcmlc.i18n import N_, _
+from hcmlc.i18n import N_, _, grouped
 
 try:
     from yaml import CSafeLoader as _BaseLoader
@@ -121,7 +121,7 @@ def read_raw(path: Path, display: str) -> bytes | Diagnostic:
             1,
             "HCMLC-E050",
             _("the file is {size} bytes, over the limit of {limit}").format(
-                size=f"{exc.size:,}", limit=f"{MAX_BYTES:,}"
+                size=grouped(exc.size), limit=grouped(MAX_BYTES)
             ),
             _(
                 "a submission holds text and figures only: put documents and photos in "

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from hcmlc.errors import BrokenTemplate, HcmlcError
 from hcmlc.filesystem import TooLarge, read_regular
-from hcmlc.i18n import _
+from hcmlc.i18n import _, grouped
 from hcmlc.render.escape import visible
 from hcmlc.render.sandbox import Sandbox, located, plain
 
@@ -111,7 +111,7 @@ def _read(template: Path) -> bytes:
         raise BrokenTemplate(
             template,
             _("it is {size} bytes, over the limit of {limit}").format(
-                size=f"{exc.size:,}", limit=f"{MAX_TEMPLATE_BYTES:,}"
+                size=grouped(exc.size), limit=grouped(MAX_TEMPLATE_BYTES)
             ),
         ) from None
     except OSError as exc:
@@ -126,7 +126,9 @@ def _read(template: Path) -> bytes:
     if len(parts) > MAX_PARTS or sum(p.file_size for p in parts) > MAX_UNPACKED_BYTES:
         raise BrokenTemplate(
             template,
-            _("it would unpack to more than {limit} bytes").format(limit=f"{MAX_UNPACKED_BYTES:,}"),
+            _("it would unpack to more than {limit} bytes").format(
+                limit=grouped(MAX_UNPACKED_BYTES)
+            ),
         )
     return data
 
@@ -151,7 +153,7 @@ def _check_tags(template: Path, part: str, xml: str) -> None:
             continue
         elif found.end() - start > MAX_TAG:
             problem = _("a tag of {size} characters, over the limit of {limit}").format(
-                size=f"{found.end() - start:,}", limit=f"{MAX_TAG:,}"
+                size=grouped(found.end() - start), limit=grouped(MAX_TAG)
             )
         elif _CELL_TAG.match(text, start) and "%" in text[start + 2 : found.start()]:
             problem = _("`%` inside `{% colspan %}` or `{% cellbg %}`")

@@ -14,7 +14,7 @@ from typing import Any
 
 from hcmlc.errors import BrokenTemplate, HcmlcError
 from hcmlc.filesystem import TooLarge, read_regular
-from hcmlc.i18n import _
+from hcmlc.i18n import _, grouped
 from hcmlc.render.docx_template import template_fault
 from hcmlc.render.escape import visible
 from hcmlc.render.sandbox import Sandbox, located, plain
@@ -65,7 +65,7 @@ def _source(template: Path) -> str:
         raise BrokenTemplate(
             template,
             _("it is {size} bytes, over the limit of {limit}").format(
-                size=f"{exc.size:,}", limit=f"{4 * MAX_SOURCE:,}"
+                size=grouped(exc.size), limit=grouped(4 * MAX_SOURCE)
             ),
             word=False,
         ) from None

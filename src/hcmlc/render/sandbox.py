@@ -32,7 +32,7 @@ from jinja2.utils import Namespace
 from jinja2.visitor import NodeTransformer
 from markupsafe import Markup
 
-from hcmlc.i18n import _
+from hcmlc.i18n import _, grouped
 from hcmlc.render.sandbox_limits import (
     ALLOWED_FILTERS,
     CHARACTERS_PER_STEP,
@@ -207,7 +207,7 @@ class Sandbox(SandboxedEnvironment):
         if len(numbers) > MAX_RANGE:
             raise TooCostly(
                 _("the template asks for a range of {n} numbers, over the limit of {limit}").format(
-                    n=f"{len(numbers):,}", limit=f"{MAX_RANGE:,}"
+                    n=grouped(len(numbers)), limit=grouped(MAX_RANGE)
                 )
             )
         return numbers
@@ -236,7 +236,7 @@ class Sandbox(SandboxedEnvironment):
             if size > MAX_OUTPUT:
                 raise TooCostly(
                     _("the template writes more than {limit} characters").format(
-                        limit=f"{MAX_OUTPUT:,}"
+                        limit=grouped(MAX_OUTPUT)
                     )
                 )
             joined.append(part)
@@ -260,7 +260,7 @@ class Sandbox(SandboxedEnvironment):
                 _(
                     "the template does more than {limit} steps of work (loops, calls, filters): "
                     "it would not finish"
-                ).format(limit=f"{MAX_STEPS:,}")
+                ).format(limit=grouped(MAX_STEPS))
             )
 
     def _produced(self, value: Any) -> Any:
@@ -285,7 +285,7 @@ class Sandbox(SandboxedEnvironment):
         if len(source) > MAX_SOURCE:
             raise TemplateSyntaxError(
                 _("the template is {size} characters long, over the limit of {limit}").format(
-                    size=f"{len(source):,}", limit=f"{MAX_SOURCE:,}"
+                    size=grouped(len(source)), limit=grouped(MAX_SOURCE)
                 ),
                 1,
                 name,

@@ -12,7 +12,7 @@ from jinja2 import TemplateRuntimeError
 from jinja2.exceptions import SecurityError
 from markupsafe import Markup
 
-from hcmlc.i18n import _
+from hcmlc.i18n import _, grouped
 
 MAX_STEPS = 1_000_000
 """Steps of work per document: the bundled templates take 300 (the form) to 3,000 (the report)."""
@@ -176,7 +176,7 @@ def check_filter(name: str, args: tuple[Any, ...], kwargs: Mapping[str, Any]) ->
 
 def too_large(size: int) -> str:
     message = _("the template builds a text or list of {size} items, over the limit of {limit}")
-    return message.format(size=f"{size:,}", limit=f"{MAX_SIZE:,}")
+    return message.format(size=grouped(size), limit=grouped(MAX_SIZE))
 
 
 def too_big() -> str:
