@@ -76,7 +76,7 @@ def test_interrupted_replace_folder_keeps_the_previous_folder(
             raise KeyboardInterrupt
         written.append(path)
 
-    monkeypatch.setattr(atomic, "write_atomic", interrupted)
+    monkeypatch.setattr(atomic, "_replace_file", interrupted)
     with pytest.raises(KeyboardInterrupt):
         atomic.replace_folder(folder, {"a.png": b"1", "b.png": b"2"})
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == {"1.1.1.a.png": b"old"}

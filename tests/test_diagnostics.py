@@ -98,7 +98,7 @@ def test_github_annotates_a_workbook_on_the_file_naming_the_cell() -> None:
 def test_the_step_summary_shows_a_line_or_a_cell() -> None:
     summary = step_summary([YAML, CELL], 2, None)
     assert "| `submissions/2023/so-gddt.yaml` | 5 | error |" in summary
-    assert "| `so-gddt.xlsx` | Chỉ số!E12 | error |" in summary
+    assert "| `so-gddt.xlsx` | `Chỉ số!E12` | error |" in summary
 
 
 def test_problems_sort_by_file_then_sheet_then_place() -> None:

@@ -22,20 +22,30 @@ from typing import Any
 
 from hcmlc import __version__
 from hcmlc.atomic import write_atomic
-from hcmlc.checks import FileCheck, ItemKind
-from hcmlc.confine import URL, escape
+from hcmlc.checks import Consulted, FileCheck, ItemKind
+from hcmlc.confine import escape
 from hcmlc.diagnostics import CODES, Diagnostic
+from hcmlc.errors import HcmlcError
 from hcmlc.figures import LocalFigure
+from hcmlc.filesystem import kind_of, read_regular
 from hcmlc.i18n import current_language
 
-FORMAT = 3
+FORMAT = 4
+"""Version of the stored shape: 2 keeps what each consulted path names (photo or evidence) and
+fingerprints web-link-like photo paths by the file too; 3 the `submitted:` date; 4 the units'
+figures of indicators whose city figure is formed from them."""
+MAX_CACHE_BYTES = 500_000_000
+"""A larger cache file is not ours (at city scale ×10 it is about 60 MB): ignored."""
 KINDS: tuple[ItemKind, ...] = ("indicator", "answer")
+CONSULTED: tuple[Consulted, ...] = ("photo", "evidence")
 
 
 class Cache:
     """The per-file results of one repository, for one state of data/ and of hcmlc."""
 
-    def __init__(self, path: Path, root: Path, context: str, entries: dict[str, Any]) -> None:
+    def __init__(
+        self, path: Path | None, root: Path, context: str, entries: dict[str, Any]
+    ) -> None:
         self.path, self.root, self.context = path, root, context
         self._old = entries
         self._new: dict[str, Any] = {}
@@ -43,36 +53,31 @@ class Cache:
 
     @classmethod
     def open(cls, root: Path, data_files: list[bytes]) -> Cache:
-        """The cache of the repository at `root`, valid while data/ holds `data_files`."""
+        """The cache of the repository at `root`, valid while data/ holds `data_files`.
+
+        A cache folder inside the repository is not used at all: a pull request could plant
+        results there."""
         language = current_language()
         digest = hashlib.sha256(f"{_code_fingerprint()} {language}".encode())
         for raw in data_files:
             digest.update(hashlib.sha256(raw).digest())
         context = digest.hexdigest()
+        folder = cache_dir()
+        if _inside(folder, root):
+            return cls(None, root, context, {})
         name = hashlib.sha256(f"{root.resolve()}\0{language}".encode()).hexdigest()[:32]
-        path = cache_dir() / f"{name}.json"
-        entries: dict[str, Any] = {}
-        try:
-            stored = json.loads(path.read_bytes())
-            if stored.get("format") == FORMAT and stored.get("context") == context:
-                entries = dict(stored["files"])
-        except (OSError, ValueError, TypeError, KeyError, AttributeError):
-            pass  # no cache yet, or a damaged one: start afresh
-        return cls(path, root, context, entries)
+        path = folder / f"{name}.json"
+        return cls(path, root, context, _stored_entries(path, context))
 
     def get(self, relative: str, raw: bytes) -> FileCheck | None:
         """The result stored for these bytes at `relative`, if it still holds."""
         entry = self._old.get(relative)
-        try:
-            if entry is None or entry["sha"] != _sha(raw):
-                return None
-            if any(_fingerprint(self.root, p) != f for p, f in entry["consulted"].items()):
-                return None
-            check = _decode(relative, entry)
-        except (TypeError, KeyError, ValueError, AttributeError, IndexError):
-            return None  # a damaged entry is a miss
+        if entry is None or entry["sha"] != _sha(raw):
+            return None
+        if any(_fingerprint(self.root, k, p) != f for k, p, f in entry["consulted"]):
+            return None
         self._new[relative] = entry
-        return check
+        return _decode(relative, entry)
 
     def put(self, relative: str, raw: bytes, check: FileCheck) -> None:
         """Keep the result of checking these bytes at `relative`."""
@@ -80,23 +85,133 @@ class Cache:
         if entry is None:
             return
         entry["sha"] = _sha(raw)
-        entry["consulted"] = {p: _fingerprint(self.root, p) for p in check.consulted}
+        entry["consulted"] = [[k, p, _fingerprint(self.root, k, p)] for k, p in check.consulted]
         self._new[relative] = entry
         self._changed = True
 
     def save(self) -> None:
         """Write the results of this run (only those), atomically; a failure is ignored."""
-        if not self._changed and self._new.keys() == self._old.keys():
+        if self.path is None or (not self._changed and self._new.keys() == self._old.keys()):
             return
         document = {"format": FORMAT, "context": self.context, "files": self._new}
-        with contextlib.suppress(OSError):  # a read-only home, a full disk: the next run is cold
+        # a read-only home, a full disk: the next run is cold
+        with contextlib.suppress(OSError, HcmlcError):
             write_atomic(self.path, json.dumps(document, ensure_ascii=False).encode())
 
 
 def cache_dir() -> Path:
-    """Where caches are kept: `$XDG_CACHE_HOME/hcmlc`, else `~/.cache/hcmlc`."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    """Where caches are kept: `$XDG_CACHE_HOME/hcmlc`, else `~/.cache/hcmlc`.
+
+    A relative `$XDG_CACHE_HOME` is ignored, as the XDG specification asks: it would put the
+    cache wherever hcmlc happens to run, inside the repository for one."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):
+        base = str(Path.home() / ".cache")
     return Path(base) / "hcmlc"
+
+
+def _inside(folder: Path, root: Path) -> bool:
+    try:
+        return folder.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # a loop of links: not a folder to trust either
+        return True
+
+
+def _stored_entries(path: Path, context: str) -> dict[str, Any]:
+    """The entries kept at `path` for `context`, each checked for its shape first: a missing,
+    unreadable, damaged or foreign cache, or any entry of the wrong shape, counts as absent."""
+    try:
+        stored = json.loads(read_regular(path, MAX_CACHE_BYTES))
+    except (OSError, ValueError):  # no cache yet, or not JSON: start afresh
+        return {}
+    if not (
+        isinstance(stored, dict)
+        and stored.get("format") == FORMAT
+        and stored.get("context") == context
+        and isinstance(stored.get("files"), dict)
+    ):
+        return {}
+    return {
+        relative: entry
+        for relative, entry in stored["files"].items()
+        if isinstance(relative, str) and _well_formed(entry)
+    }
+
+
+def _well_formed(entry: Any) -> bool:
+    """Whether `entry` has exactly the shape `put` writes."""
+    if not isinstance(entry, dict) or entry.keys() != {
+        "sha",
+        "consulted",
+        "problems",
+        *KINDS,
+        "identity",
+        "submitted",
+        "figures",
+    }:
+        return False
+    identity = entry["identity"]
+    return (
+        isinstance(entry["sha"], str)
+        and isinstance(entry["consulted"], list)
+        and all(_is_consulted(c) for c in entry["consulted"])
+        and isinstance(entry["problems"], list)
+        and all(_is_problem(p) for p in entry["problems"])
+        and all(_is_list_of_text(entry[kind]) for kind in KINDS)
+        and (identity is None or (_is_list_of_text(identity) and len(identity) == 2))
+        and (entry["submitted"] is None or _is_day(entry["submitted"]))
+        and isinstance(entry["figures"], list)
+        and all(_is_figure(f) for f in entry["figures"])
+    )
+
+
+def _is_day(value: Any) -> bool:
+    try:
+        return isinstance(value, str) and dt.date.fromisoformat(value).isoformat() == value
+    except ValueError:
+        return False
+
+
+def _is_figure(value: Any) -> bool:
+    """`[indicator, year, value, parts, illustrative]`, as `_encode` writes it."""
+    if not (isinstance(value, list) and len(value) == 5):
+        return False
+    item, year, number, parts, illustrative = value
+    return (
+        isinstance(item, str)
+        and isinstance(year, int)
+        and not isinstance(year, bool)
+        and _is_number(number)
+        and isinstance(parts, list)
+        and all(_is_number(p) for p in parts)
+        and isinstance(illustrative, bool)
+    )
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _is_problem(problem: Any) -> bool:
+    """`[line, column, code, message, hint]` as `_encode` writes it."""
+    if not (isinstance(problem, list) and len(problem) == 5):
+        return False
+    line, column, code, message, hint = problem
+    return (
+        all(isinstance(n, int) and not isinstance(n, bool) and n >= 1 for n in (line, column))
+        and code in CODES
+        and isinstance(message, str)
+        and (hint is None or isinstance(hint, str))
+    )
+
+
+def _is_list_of_text(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _is_consulted(value: Any) -> bool:
+    """`[kind, path, fingerprint]`, as `put` writes it."""
+    return _is_list_of_text(value) and len(value) == 3 and value[0] in CONSULTED
 
 
 def _encode(check: FileCheck) -> dict[str, Any] | None:
@@ -108,6 +223,8 @@ def _encode(check: FileCheck) -> dict[str, Any] | None:
         kinds[kind].append(item)
     if any(p.related for p in check.problems):
         return None
+    if any(p.sheet is not None for p in check.problems):
+        return None  # a workbook's problem: not a file of the repository's own
     problems = [[p.line, p.column, p.code, p.message, p.hint] for p in check.problems]
     submitted = check.submitted.isoformat() if check.submitted else None
     figures = [[f.indicator, f.year, f.value, list(f.parts), f.illustrative] for f in check.figures]
@@ -121,52 +238,63 @@ def _encode(check: FileCheck) -> dict[str, Any] | None:
 
 
 def _decode(relative: str, entry: dict[str, Any]) -> FileCheck:
-    problems = []
-    for line, column, code, message, hint in entry["problems"]:
-        if not (isinstance(line, int) and isinstance(column, int) and code in CODES):
-            raise ValueError("not a stored problem")
-        problems.append(Diagnostic(relative, line, column, code, str(message), hint))
+    """The result an entry of the right shape (see `_well_formed`) holds."""
+    problems = tuple(
+        Diagnostic(relative, line, column, code, message, hint)
+        for line, column, code, message, hint in entry["problems"]
+    )
     identity = entry["identity"]
     if identity is None:
-        return FileCheck(tuple(problems))
-    agency, cycle = (str(part) for part in identity)
+        return FileCheck(problems)
+    agency, cycle = identity
     accepted = frozenset(
         chain.from_iterable(
-            zip(repeat(cycle), repeat(agency), repeat(kind), map(str, entry[kind]))
-            for kind in KINDS
+            zip(repeat(cycle), repeat(agency), repeat(kind), entry[kind]) for kind in KINDS
         )
     )
+    consulted = tuple((kind, path) for kind, path, _ in entry["consulted"])
     submitted = entry["submitted"]
     figures = tuple(
-        LocalFigure(
-            cycle, agency, str(item), int(year), float(value), tuple(map(float, parts)), bool(ill)
-        )
+        LocalFigure(cycle, agency, item, year, float(value), tuple(map(float, parts)), ill)
         for item, year, value, parts, ill in entry["figures"]
     )
     return FileCheck(
-        tuple(problems),
+        problems,
         accepted,
         (agency, cycle),
-        tuple(entry["consulted"]),
+        consulted,
         dt.date.fromisoformat(submitted) if submitted is not None else None,
         figures,
     )
 
 
-def _fingerprint(root: Path, written: str) -> str:
-    """What a check of the path `written` depends on: where it leads and what the file holds.
-
-    Nothing outside the repository is read: a path leading out is fingerprinted by how."""
-    if URL.match(written):
-        return "url"
+def _fingerprint(root: Path, kind: Consulted, written: str) -> str:
+    """What a check of the path `written` depends on. For evidence, how `escape` judges it (a
+    web link, a reference, a path inside, or how it leads out). For a photo, also the file it
+    names in the repository, as the photo check reads it: `https://…` too, since a folder
+    `https:` in the repository would hold it. Only regular files are read: a FIFO or a device
+    is fingerprinted by its kind, and nothing outside the repository is read."""
     way = escape(root, written)
-    if way is not None:
-        return way
-    path = (root / written.replace("\\", "/")).resolve()
+    if way is not None or kind == "evidence":
+        return way or "inside"
+    path = root / written.replace("\\", "/")
     try:
-        return f"{path}:{_sha(path.read_bytes())}"
-    except OSError:
+        resolved = path.resolve()
+        special = kind_of(resolved)
+        if special is not None:
+            return f"{resolved}:{special}"
+        return f"{resolved}:{_file_sha(resolved)}"
+    except (OSError, RuntimeError):
         return f"{path}:-"
+
+
+def _file_sha(path: Path) -> str:
+    """The SHA-256 of a regular file, read in blocks (a photo can be tens of megabytes)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def _sha(raw: bytes) -> str:

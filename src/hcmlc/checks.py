@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from hcmlc.catalog import Catalog
 from hcmlc.completeness import missing_fields, reading_context
 from hcmlc.confine import Escape, escape
-from hcmlc.diagnostics import Diagnostic, Severity
+from hcmlc.diagnostics import MAX_PER_FILE, Diagnostic, Severity, excerpt
 from hcmlc.figures import EntryProblem, LocalFigure, read_entry
 from hcmlc.i18n import N_, _, counted
 from hcmlc.models.framework import Framework, Scale
@@ -39,6 +39,8 @@ ItemKind = Literal["indicator", "answer"]
 INCOMPLETE = "HCMLC-W092"
 """An answer that lacks some of its parts: worth a warning, and not supplied until complete."""
 
+Consulted = Literal["photo", "evidence"]
+
 Entry = tuple[str, str, ItemKind, str]
 """(cycle, agency, "indicator" or "answer", item id) of an item supplied without error."""
 
@@ -58,6 +60,7 @@ class _ItemRule:
 
 
 _EVIDENCE_ESCAPES: dict[Escape, str] = {
+    "control": N_("evidence path `{path}` holds a control character"),
     "absolute": N_("evidence path `{path}` is absolute"),
     "climbs": N_("evidence path `{path}` climbs out with `..`"),
     "link": N_("evidence path `{path}` leads outside the repository (through a link)"),
@@ -142,11 +145,11 @@ def check_data(
     problems += _duplicates(assignments_doc, _registry_ids(catalog, hand_kept))
     owners = set(catalog.agencies) | {g.id for g in catalog.assignments.groups}
     for loc, ref in _framework_refs(catalog):
-        if ref not in owners:
+        if ref not in owners and len(problems) <= 2 * MAX_PER_FILE:  # both files list theirs
             problems.append(_unknown(framework_doc, loc, "agency", ref, owners))
     pools = {"agency": owners, "indicator": set(catalog.indicators)}
     for loc, kind, ref in _question_refs(catalog):
-        if ref not in pools[kind]:
+        if ref not in pools[kind] and len(problems) <= 2 * MAX_PER_FILE:
             problems.append(_unknown(assignments_doc, loc, kind, ref, pools[kind]))
     for k, agency in enumerate(catalog.assignments.agencies[:hand_kept]):
         if agency.successor is not None and agency.successor not in catalog.agencies:
@@ -247,8 +250,9 @@ class FileCheck:
     accepted: frozenset[Entry] = frozenset()
     identity: tuple[str, str] | None = None
     """(agency, cycle) of a file that passed the schema."""
-    consulted: tuple[str, ...] = ()
-    """Paths the file names that were looked up in the repository (photos, evidence)."""
+    consulted: tuple[tuple[Consulted, str], ...] = ()
+    """Paths the file names that were looked up in the repository, by what they name: a photo
+    (whose file is read) or evidence (only judged to stay inside)."""
     submitted: dt.date | None = None
     """The file's `submitted:` date, for deliveries.py."""
     figures: tuple[LocalFigure, ...] = ()
@@ -318,7 +322,7 @@ class _SubmissionChecker:
         self.catalog, self.doc, self.root = catalog, doc, root
         self.problems: list[Diagnostic] = []
         self.accepted: set[Entry] = set()
-        self.consulted: list[str] = []
+        self.consulted: list[tuple[Consulted, str]] = []
         self.agency: str | None = None
         """The agency when it is known and holds duties in the cycle: who owes what is known."""
         self.cycle: Cycle | None = None
@@ -329,6 +333,9 @@ class _SubmissionChecker:
         self.figures: list[LocalFigure] = []
 
     def run(self) -> list[Diagnostic]:
+        """Every rule on every entry, until the file has more problems than it lists
+        (diagnostics.MAX_PER_FILE): a file of 100,000 unknown ids costs no more than one of a
+        hundred, and the entries after that point are not accepted until the file is fixed."""
         try:  # a file that fits the schema, as most do, is validated in one go
             whole = Submission.model_validate(self.doc.data)
         except ValidationError:
@@ -336,21 +343,28 @@ class _SubmissionChecker:
         if whole is not None:
             self.submitted = whole.submitted
             self._check_identity(whole.agency, whole.cycle)
-            for indicator_id, value in whole.indicators.items():
-                self._check_indicator(indicator_id, value, value.__dict__)
-            for question_id, answer in whole.answers.items():
-                self._check_answer(question_id, answer)
-            return self.problems
-        head, problems = read_fields(Submission, self.doc.data, self.doc, shallow=_SECTIONS)
-        self.problems += problems
-        head = head or {}
-        self.submitted = head.get("submitted")
-        self._check_identity(head.get("agency"), head.get("cycle"))
-        for indicator_id, entry in (head.get("indicators") or {}).items():
-            self._check_indicator(indicator_id, entry)
-        for question_id, answer in (head.get("answers") or {}).items():
+            indicators: dict[str, Any] = {k: (v, v.__dict__) for k, v in whole.indicators.items()}
+            answers: dict[str, Any] = whole.answers
+        else:
+            head, problems = read_fields(Submission, self.doc.data, self.doc, shallow=_SECTIONS)
+            self.problems += problems
+            head = head or {}
+            self.submitted = head.get("submitted")
+            self._check_identity(head.get("agency"), head.get("cycle"))
+            indicators = {k: (v, None) for k, v in (head.get("indicators") or {}).items()}
+            answers = head.get("answers") or {}
+        for indicator_id, (entry, fields) in indicators.items():
+            if self._full():
+                return self.problems
+            self._check_indicator(indicator_id, entry, fields)
+        for question_id, answer in answers.items():
+            if self._full():
+                return self.problems
             self._check_answer(question_id, answer)
         return self.problems
+
+    def _full(self) -> bool:
+        return len(self.problems) > MAX_PER_FILE
 
     def _add(
         self, loc: Loc, code: str, message: str, hint: str | None = None, *, key: bool = False
@@ -500,7 +514,7 @@ class _SubmissionChecker:
             self._add(
                 loc + ("unit",),
                 "HCMLC-E022",
-                message.format(id=indicator_id, expected=expected_unit, unit=unit),
+                message.format(id=indicator_id, expected=expected_unit, unit=excerpt(str(unit))),
                 hint.format(expected=expected_unit),
             )
         if "value" in fields or "parts" in fields:
@@ -582,7 +596,7 @@ class _SubmissionChecker:
         self._add(loc, "HCMLC-E020", message.format(id=item_id), hint.format(id=item_id), key=True)
 
     def _check_evidence(self, loc: Loc, evidence: str) -> None:
-        self.consulted.append(evidence)
+        self.consulted.append(("evidence", evidence))
         way = escape(self.root, evidence)
         if way is None:
             return
@@ -706,7 +720,9 @@ class _SubmissionChecker:
                 self._add(
                     loc + (name,),
                     "HCMLC-E011",
-                    _("unknown field `{name}` in `{id}`").format(name=name, id=question.id),
+                    _("unknown field `{name}` in `{id}`").format(
+                        name=excerpt(name), id=question.id
+                    ),
                     did_you_mean(name, allowed)
                     or _("fields: {fields}").format(fields=", ".join(allowed)),
                     key=True,
@@ -761,6 +777,8 @@ class _SubmissionChecker:
             )
             return
         for index, item in enumerate(answer):
+            if self._full():
+                return
             fields, problems = read_fields(Photo, item, self.doc, loc + (index,))
             self.problems += problems
             if fields is not None:
@@ -790,7 +808,7 @@ class _SubmissionChecker:
             )
         if "path" not in photo:
             return
-        self.consulted.append(photo["path"])
+        self.consulted.append(("photo", photo["path"]))
         try:
             found = inspect_photo(locate_photo(self.root, photo["path"]))
         except PhotoError as problem:
@@ -838,7 +856,7 @@ def _unknown(
 ) -> Diagnostic:
     message, fallback = _UNKNOWN[kind]
     hint = did_you_mean(ref, known) or _(fallback)
-    return doc.problem(loc, "HCMLC-E020", _(message).format(ref=ref), hint, key=key)
+    return doc.problem(loc, "HCMLC-E020", _(message).format(ref=excerpt(ref)), hint, key=key)
 
 
 def _duplicates(doc: Document, ids: Iterator[tuple[Loc, str]]) -> list[Diagnostic]:

@@ -658,6 +658,7 @@ def _run(command: Command, root: Path | None) -> None:
     """Find the repository, run `command`, turn hcmlc's errors into messages and exit codes."""
     from hcmlc.errors import HcmlcError
     from hcmlc.render.console import make_console
+    from hcmlc.render.escape import visible
     from hcmlc.repository import find_root
 
     errors = make_console(stderr=True)
@@ -668,14 +669,16 @@ def _run(command: Command, root: Path | None) -> None:
     except BrokenPipeError:  # `hcmlc status | head`: the reader has what it wanted
         _stdout_to_devnull()
         code = 0
-    except HcmlcError as exc:
-        errors.print(_("error: {message}").format(message=exc), markup=False, highlight=False)
+    except HcmlcError as exc:  # its message may quote input: one line, controls shown
+        message = _("error: {message}").format(message=visible(str(exc)))
+        errors.print(message, markup=False, highlight=False, soft_wrap=True)
         if exc.hint:
-            errors.print(_("hint: {hint}").format(hint=exc.hint), markup=False, highlight=False)
+            hint = _("hint: {hint}").format(hint=visible(exc.hint))
+            errors.print(hint, markup=False, highlight=False, soft_wrap=True)
         code = exc.exit_code
     except Exception as exc:  # a bug: still no traceback for the user, but a way to report it
         errors.print(
-            _("internal error: {error}").format(error=f"{type(exc).__name__}: {exc}"),
+            _("internal error: {error}").format(error=visible(f"{type(exc).__name__}: {exc}")),
             markup=False,
             highlight=False,
         )

@@ -7,8 +7,11 @@ import re
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Literal
 
-Escape = Literal["absolute", "climbs", "link"]
-"""How a path leaves the repository: from the file system's root, by `..`, or through a link."""
+from hcmlc.filesystem import has_control
+
+Escape = Literal["control", "absolute", "climbs", "link"]
+"""How a path leaves the repository: by a control character (NUL, a line break, which no path
+holds), from the file system's root, by `..`, or through a link."""
 
 URL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://")
 
@@ -17,6 +20,8 @@ def escape(root: Path, written: str) -> Escape | None:
     """How the path `written` in a submission leaves the repository at `root`, if it does.
 
     A web link is not a path; a document reference such as `45/BC-UBND` stays inside."""
+    if has_control(written):  # checked first: NUL would end the path inside the system call
+        return "control"
     if URL.match(written):
         return None
     posix = written.replace("\\", "/")  # Windows users write backslashes
@@ -35,5 +40,8 @@ def is_inside(root: Path, path: Path) -> bool:
     for part in path.relative_to(root).parts:
         current = os.path.join(current, part)
         if os.path.islink(current):
-            return path.resolve().is_relative_to(root.resolve())
+            try:
+                return path.resolve().is_relative_to(root.resolve())
+            except (OSError, RuntimeError):  # a loop of links, a name too long: not inside
+                return False
     return True

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import groupby
+
+from hcmlc.i18n import _
 
 
 class Severity(StrEnum):
@@ -42,6 +46,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "HCMLC-E050": (Severity.ERROR, "file-too-large"),
     "HCMLC-E051": (Severity.ERROR, "file-outside-repository"),
     "HCMLC-E052": (Severity.ERROR, "evidence-path"),
+    "HCMLC-E053": (Severity.ERROR, "too-many-problems"),
     "HCMLC-E060": (Severity.ERROR, "agency-not-in-cycle"),
     "HCMLC-E061": (Severity.ERROR, "target-mismatch"),
     "HCMLC-E062": (Severity.ERROR, "succession-loop"),
@@ -60,6 +65,12 @@ CODES: dict[str, tuple[Severity, str]] = {
     "HCMLC-E093": (Severity.ERROR, "report-file-name"),
 }
 """Every diagnostic code with its severity and a stable rule name; codes are never reused."""
+
+MAX_PER_FILE = 100
+"""Problems listed per file: past that, one HCMLC-E053 says the rest are not listed. A file with
+100,000 unknown keys then costs no more to report than one with a hundred."""
+EXCERPT = 60
+"""Characters of a value a message quotes; a longer one is cut (a value can be 900,000 long)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,3 +142,35 @@ def column_letters(column: int) -> str:
 def cell_reference(row: int, column: int) -> str:
     """`E12` for row 12, column 5."""
     return f"{column_letters(column)}{row}"
+
+
+def cap_per_file(problems: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Every file's first MAX_PER_FILE problems (by place), sorted; where a file has more, an
+    HCMLC-E053 at the first one not listed."""
+    listed: list[Diagnostic] = []
+    for _path, group in groupby(sorted(problems, key=Diagnostic.sort_key), key=_path_of):
+        mine = list(group)
+        listed += mine[:MAX_PER_FILE]
+        if len(mine) > MAX_PER_FILE:
+            first = mine[MAX_PER_FILE]
+            message = _("more than {limit} problems in this file: the rest are not listed")
+            hint = _("fix these first, then run `hcmlc validate` again")
+            more = Diagnostic(
+                first.path,
+                first.line,
+                first.column,
+                "HCMLC-E053",
+                message.format(limit=MAX_PER_FILE),
+                hint,
+            )
+            listed.append(more)
+    return listed
+
+
+def excerpt(text: str) -> str:
+    """`text` as a message quotes it: cut to EXCERPT characters, with `…` where it was cut."""
+    return text if len(text) <= EXCERPT else text[: EXCERPT - 1] + "…"
+
+
+def _path_of(problem: Diagnostic) -> str:
+    return problem.path

@@ -12,13 +12,21 @@ class HcmlcError(Exception):
 
 
 class BrokenTemplate(HcmlcError):
-    """A template of templates/ that Jinja cannot render (a tag broken in an edit)."""
+    """A template that cannot be rendered (a tag broken in an edit, or a template reaching
+    past the sandbox), located where known: a line, or a part and paragraph of a .docx."""
 
-    def __init__(self, template: object, detail: object, *, word: bool = True) -> None:
+    def __init__(
+        self, template: object, detail: object, *, where: str | None = None, word: bool = True
+    ) -> None:
         from hcmlc.i18n import _
 
+        message = (
+            _("the template {path} is broken at {where}: {detail}")
+            if where
+            else _("the template {path} is broken: {detail}")
+        )
         super().__init__(
-            _("the template {path} is broken: {detail}").format(path=template, detail=detail),
+            message.format(path=template, where=where, detail=detail),
             _(
                 "check the {{ }} and {% %} tags you changed in Word, or rebuild it with "
                 "`python templates/build_templates.py`"

@@ -6,6 +6,7 @@ import subprocess
 from pathlib import Path
 
 from hcmlc.errors import HcmlcError
+from hcmlc.filesystem import shown_name
 from hcmlc.i18n import _
 
 
@@ -25,7 +26,8 @@ def changed_files(root: Path, ref: str) -> set[str]:
     # --relative: paths relative to `root` (which may be a subfolder of the clone), nothing outside.
     diff = _git(root, "diff", "--name-only", "--no-renames", "--relative", "-z", ref, "--")
     untracked = _git(root, "ls-files", "--others", "--exclude-standard", "-z")
-    return {path for path in (diff + untracked).split("\0") if path}
+    # a name that is not UTF-8 as hcmlc reports it (`\xff`), so that its problem is kept
+    return {shown_name(path) for path in (diff + untracked).split("\0") if path}
 
 
 def _missing_ref(root: Path, ref: str) -> HcmlcError:

@@ -87,3 +87,10 @@ def N_(message: str) -> str:
 def counted(n: int, singular: str, plural: str) -> str:
     """`n` with its noun: `ngettext` of two templates holding `{n}`, e.g. "{n} word"."""
     return ngettext(singular, plural, n).format(n=n)
+
+
+def grouped(n: int) -> str:
+    """`n` with its thousands grouped as the interface's language writes them: 1.000.000 in
+    Vietnamese, 1,000,000 in English."""
+    text = f"{n:,}"
+    return text.replace(",", ".") if current_language() == "vi" else text

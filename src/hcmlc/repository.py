@@ -25,10 +25,11 @@ from hcmlc.checks import (
 from hcmlc.clock import today
 from hcmlc.confine import is_inside
 from hcmlc.deliveries import Dated, Delivery, FileKey, check_dates, deliveries
-from hcmlc.diagnostics import Diagnostic, Severity
+from hcmlc.diagnostics import Diagnostic, Severity, cap_per_file
 from hcmlc.errors import DataError, RepositoryNotFound
 from hcmlc.figures import LocalFigure
-from hcmlc.i18n import _
+from hcmlc.filesystem import is_utf8_name, shown_name
+from hcmlc.i18n import _, counted
 from hcmlc.models.documents import Documents
 from hcmlc.models.framework import Framework
 from hcmlc.models.narrative import Narrative
@@ -119,6 +120,27 @@ class Repository:
             )
         return self.catalog
 
+    def require_sound_data(self) -> Catalog:
+        """The catalog, or a DataError naming the problems when a framework, the registry or
+        its units have errors: a form or a report built on an unknown agency or indicator
+        would be wrong, or fail half-way (targets and documents are judged by their users)."""
+        catalog = self.require_catalog()
+        registry = {f for f in self.data_files if f not in (TARGETS, DOCUMENTS)}
+        broken = [p for p in self.problems if p.path in registry and p.severity is Severity.ERROR]
+        if broken:
+            shown = "; ".join(f"{p.path}:{p.line}:{p.column}: {p.message}" for p in broken[:3])
+            more = len(broken) - 3
+            raise DataError(
+                _("the data files have {errors}: {problems}").format(
+                    errors=counted(len(broken), "{n} error", "{n} errors"),
+                    problems=shown + (f" (+{more})" if more > 0 else ""),
+                ),
+                broken[0].hint
+                if len(broken) == 1 and broken[0].hint
+                else _("fix data/ first: `hcmlc validate data` lists every problem"),
+            )
+        return catalog
+
     @property
     def error_count(self) -> int:
         return sum(p.severity is Severity.ERROR for p in self.problems)
@@ -139,11 +161,12 @@ def find_root(start: Path) -> Path:
 
 
 def submission_paths(root: Path) -> list[Path]:
-    """Every submission file, in a stable order."""
+    """Every submission file, in a stable order: whatever is named `*.yaml` or `*.yml` and is
+    not a folder, so that a FIFO or a dangling link in its place is reported, not skipped."""
     folder = root / SUBMISSIONS
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and not p.is_dir())
 
 
 def load(
@@ -212,7 +235,7 @@ def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> 
         problems += check_registry(repo.catalog, docs[ASSIGNMENTS], hand_kept)
         if units is not None:
             problems += check_units(repo.catalog, docs[UNITS], units, hand_kept)
-    if (root / TARGETS).is_file():
+    if (root / TARGETS).exists():  # a FIFO in its place is reported, not skipped
         repo.data_files.append(TARGETS)
         problems += _load_targets(repo)
     if (root / DOCUMENTS).is_file():
@@ -227,12 +250,15 @@ def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> 
     identities = []
     for path in submission_paths(root) if submissions else []:
         relative = path.relative_to(root).as_posix()
+        if not is_utf8_name(relative):
+            problems.append(_misnamed(relative))
+            continue
         check = _submission(repo, relative, store, keep)
         problems += check.problems
         repo.supplied |= check.accepted
         repo.figures += check.figures
         repo.paths.append(relative)
-        repo.consulted[relative] = check.consulted
+        repo.consulted[relative] = tuple(path for _kind, path in check.consulted)
         identities.append((relative, check.identity))
         if check.identity is not None and check.identity not in repo.files:
             repo.files[check.identity] = Dated(relative, check.submitted)
@@ -247,8 +273,20 @@ def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> 
         problems += check_dates(repo.catalog, dated, today(), doc_of)
     if store:
         store.save()
-    repo.problems = sorted(problems, key=Diagnostic.sort_key)
+    repo.problems = cap_per_file(problems)  # sorted by file and place
     return repo
+
+
+def _misnamed(relative: str) -> Diagnostic:
+    """A submission whose name is not UTF-8: it is not read, and its name is shown escaped."""
+    return Diagnostic(
+        shown_name(relative),
+        1,
+        1,
+        "HCMLC-E006",
+        _("the file's name is not UTF-8 text, so hcmlc does not read it"),
+        _("rename it after the agency's id, e.g. submissions/2023/so-gddt.yaml"),
+    )
 
 
 def _load_targets(repo: Repository) -> list[Diagnostic]:

@@ -12,8 +12,8 @@ from typing import Annotated, Any, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
-from hcmlc.diagnostics import Diagnostic
-from hcmlc.i18n import _
+from hcmlc.diagnostics import MAX_PER_FILE, Diagnostic, excerpt
+from hcmlc.i18n import _, grouped
 from hcmlc.models.common import ID_PATTERN, REFUSAL
 from hcmlc.numerals import Refusal, read_number
 from hcmlc.suggest import closest, did_you_mean
@@ -29,7 +29,9 @@ def validate(
     try:
         return model.model_validate(data, context=context), []
     except ValidationError as exc:
-        return None, [_diagnostic(model, error, doc, prefix) for error in exc.errors()]
+        # a file lists at most MAX_PER_FILE problems: worded and located, no more than that
+        errors = exc.errors(include_url=False)[: MAX_PER_FILE + 1]
+        return None, [_diagnostic(model, error, doc, prefix, data) for error in errors]
 
 
 def read_fields(
@@ -52,7 +54,8 @@ def read_fields(
             return dict(model.model_validate(data, context=context).__dict__), []
         except ValidationError as exc:
             if not isinstance(data, dict):
-                return None, [_diagnostic(model, e, doc, prefix) for e in exc.errors()]
+                listed = exc.errors(include_url=False)[: MAX_PER_FILE + 1]
+                return None, [_diagnostic(model, e, doc, prefix, data) for e in listed]
     elif not isinstance(data, dict):
         return None, validate(model, data, doc, prefix, context)[1]
     fields: dict[str, Any] = {}
@@ -71,7 +74,7 @@ def read_fields(
         # `Value:` for `value:` is one fault: the unknown key says it, with "did you mean".
         if field.is_required() and name not in data and not closest(name, misspelt):
             errors.append(_error("missing", (name,), data))
-    return fields, [_diagnostic(model, error, doc, prefix) for error in errors]
+    return fields, [_diagnostic(model, e, doc, prefix, data) for e in errors[: MAX_PER_FILE + 1]]
 
 
 @functools.cache
@@ -89,11 +92,11 @@ def _error(kind: str, loc: Loc, value: Any) -> ErrorDetails:
 
 
 def _diagnostic(
-    model: type[BaseModel], error: ErrorDetails, doc: Document, prefix: Loc
+    model: type[BaseModel], error: ErrorDetails, doc: Document, prefix: Loc, data: Any
 ) -> Diagnostic:
-    loc = tuple(part for part in error["loc"] if not _is_union_tag(part))
+    loc = _data_loc(error["loc"], data)
     where = prefix + loc
-    name = str(where[-1]) if where else _("the file")
+    name = excerpt(str(where[-1])) if where else _("the file")
     kind = error["type"]
     value = error.get("input")
     if kind == "missing":
@@ -180,6 +183,12 @@ def _explain(kind: str, name: str, value: Any, error: ErrorDetails) -> tuple[str
         return _("`{name}` is not a valid id: {value}").format(name=name, value=shown), hint
     if kind in {"too_short", "string_too_short"}:
         return _("`{name}` must not be empty").format(name=name), None
+    if kind == "string_too_long":
+        message = _("`{name}` is {length} characters long, over the limit of {limit}")
+        length = grouped(len(value)) if isinstance(value, str) else "?"
+        hint = _("shorten it; a long text belongs in a document, given as `evidence`")
+        limit = grouped(int(ctx.get("max_length", 0)))
+        return message.format(name=name, length=length, limit=limit), hint
     if kind == "value_error":
         return str(ctx.get("error", error["msg"])), None
     return f"`{name}`: {error['msg'][:1].lower()}{error['msg'][1:]}", None
@@ -257,8 +266,25 @@ def _allowed_hint(allowed: list[str]) -> str | None:
     return _("allowed keys: {keys}").format(keys=", ".join(allowed)) if allowed else None
 
 
-def _is_union_tag(part: str | int) -> bool:
-    return isinstance(part, str) and ("[" in part or part in {"str", "int", "float"})
+def _data_loc(loc: tuple[str | int, ...], data: Any) -> Loc:
+    """pydantic's `loc` as a path through `data`: a part naming no key or item of the data
+    there (a union member such as `str`, or `function-after[…]`) is dropped, except the last,
+    which may name a missing key. A key of the data is kept whatever it is called, `str` too."""
+    kept: list[str | int] = []
+    current = data
+    for position, part in enumerate(loc):
+        if _has(current, part):
+            current = current[part]
+        elif position < len(loc) - 1:
+            continue  # a tag of pydantic's, not a place in the file
+        kept.append(part)
+    return tuple(kept)
+
+
+def _has(data: Any, part: str | int) -> bool:
+    if isinstance(data, dict):
+        return part in data
+    return isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
 
 
 def one_of(options: list[str]) -> str:
@@ -274,7 +300,7 @@ def _show(value: Any) -> str:
         return _("an empty value")
     if isinstance(value, (dict, list)):
         return _shape(value)
-    return f"`{value}`"
+    return f"`{excerpt(str(value))}`"
 
 
 def _shape(value: Any) -> str:
@@ -282,4 +308,4 @@ def _shape(value: Any) -> str:
         return _("an empty value")
     if isinstance(value, dict):
         return _("a mapping")
-    return _("a list") if isinstance(value, list) else f"`{value}`"
+    return _("a list") if isinstance(value, list) else f"`{excerpt(str(value))}`"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +20,8 @@ import yaml
 
 from hcmlc import yaml_errors
 from hcmlc.diagnostics import Diagnostic
-from hcmlc.i18n import N_, _
+from hcmlc.filesystem import SpecialFile, TooLarge, read_regular
+from hcmlc.i18n import N_, _, grouped
 
 try:
     from yaml import CSafeLoader as _BaseLoader
@@ -28,6 +30,9 @@ except ImportError:  # PyYAML built without libyaml: slower, same results
 
 MAX_BYTES = 1_000_000
 """Larger files are refused unread: an agency's submission is a few tens of kilobytes."""
+MAX_DEPTH = 50
+"""Deeper nesting is refused: hcmlc's own files nest about ten levels, and a reader that
+followed a hostile file down would run out of stack."""
 
 _NULL = "tag:yaml.org,2002:null"
 _STR = "tag:yaml.org,2002:str"
@@ -44,6 +49,9 @@ _ENCODING_HINT = N_(
 )
 
 Loc = tuple[str | int, ...]
+_ANCHOR = re.compile(r"(?:^|[\s\[{,:])&[^\s\[\]{},]", re.MULTILINE)
+"""Where an anchor may stand: `&name` where a value starts. A text such as `Sở VH&TT` or
+`R & D` holds none, so its file is neither scanned for anchors nor tracked for aliases."""
 
 
 class Loader(_BaseLoader):
@@ -79,9 +87,13 @@ class Document:
         """The node tree, composed again from the text the first time a problem needs it."""
         return yaml.compose(self.text, Loader=Loader) if self.text else None
 
+    @functools.cached_property
+    def _index(self) -> NodeIndex:
+        return NodeIndex()
+
     def at(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """1-based (line, column) of the value at `loc`, or of its key when `key` is set."""
-        return locate(self.root, loc, key=key)
+        return locate(self.root, loc, key=key, index=self._index)
 
     def problem(
         self, loc: Loc, code: str, message: str, hint: str | None = None, *, key: bool = False
@@ -102,22 +114,25 @@ def read_yaml(path: Path, display: str) -> Document:
 def read_raw(path: Path, display: str) -> bytes | Diagnostic:
     """The file's bytes, or the problem that kept them from being read."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return Diagnostic(
-                display,
-                1,
-                1,
-                "HCMLC-E050",
-                _("the file is {size} bytes, over the limit of {limit}").format(
-                    size=f"{size:,}", limit=f"{MAX_BYTES:,}"
-                ),
-                _(
-                    "a submission holds text and figures only: put documents and photos in "
-                    "their own files and give their paths"
-                ),
-            )
-        return path.read_bytes()
+        return read_regular(path, MAX_BYTES)
+    except TooLarge as exc:
+        return Diagnostic(
+            display,
+            1,
+            1,
+            "HCMLC-E050",
+            _("the file is {size} bytes, over the limit of {limit}").format(
+                size=grouped(exc.size), limit=grouped(MAX_BYTES)
+            ),
+            _(
+                "a submission holds text and figures only: put documents and photos in "
+                "their own files and give their paths"
+            ),
+        )
+    except SpecialFile as exc:
+        message = _("the file is {kind}, not a regular file; hcmlc does not read it")
+        hint = _("replace it with a regular file, or delete it")
+        return Diagnostic(display, 1, 1, "HCMLC-E006", message.format(kind=exc.kind), hint)
     except OSError as exc:
         message = _("cannot read the file: {reason}").format(reason=exc.strerror)
         return Diagnostic(display, 1, 1, "HCMLC-E006", message)
@@ -136,6 +151,8 @@ def parse_yaml(text: str, display: str) -> Document:
     text = unicodedata.normalize("NFC", text)
     try:
         root = yaml.compose(text, Loader=Loader)
+    except RecursionError:  # PyYAML's pure-Python composer, without libyaml, recurses
+        return _failed(display, 1, 1, "HCMLC-E005", _too_deep(), _(_TOO_DEEP_HINT))
     except yaml.MarkedYAMLError as exc:
         found = explain_syntax_error(text, exc)
         return _failed(display, found.line, found.column, "HCMLC-E001", found.message, found.hint)
@@ -144,25 +161,25 @@ def parse_yaml(text: str, display: str) -> Document:
             display, 1, 1, "HCMLC-E001", _("YAML syntax error: {problem}").format(problem=exc)
         )
     if root is None:
-        return _failed(
-            display,
-            1,
-            1,
-            "HCMLC-E003",
-            _("the file is empty"),
-            _("write the file's keys, or delete it"),
-        )
-    builder = _Builder(display, track_aliases="&" in text)  # no `&`, no anchor, no alias
-    data = builder.build(root)
-    return Document(display, data, text, builder.problems)
+        return _failed(display, 1, 1, "HCMLC-E003", _("the file is empty"), _(_EMPTY_HINT))
+    anchored = _ANCHOR.search(text) is not None  # no anchor, no alias (`Sở VH&TT` is none)
+    builder = _Builder(display, track_aliases=anchored)
+    data = builder.build(root, depth=1)
+    if data is None and not builder.problems:  # `~`, `null`, a lone `---`: says nothing
+        return _failed(display, 1, 1, "HCMLC-E003", _("the file is empty"), _(_EMPTY_HINT))
+    problems = builder.problems + (_unused_anchors(text, display) if anchored else [])
+    return Document(display, data, text, problems)
 
 
-def locate(root: yaml.Node | None, loc: Loc, *, key: bool = False) -> tuple[int, int]:
+def locate(
+    root: yaml.Node | None, loc: Loc, *, key: bool = False, index: NodeIndex | None = None
+) -> tuple[int, int]:
     """Walk `loc` through the node tree; stop at the deepest node that exists."""
+    index = index or NodeIndex()
     node = root
     key_node: yaml.Node | None = None
     for part in loc:
-        child = _child(node, part)
+        child = index.child(node, part)
         if child is None:
             key_node = None
             break
@@ -173,14 +190,56 @@ def locate(root: yaml.Node | None, loc: Loc, *, key: bool = False) -> tuple[int,
     return target.start_mark.line + 1, target.start_mark.column + 1
 
 
-def _child(node: yaml.Node | None, part: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(part):
-                return key_node, value_node
-    elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-        return None, node.value[part]
-    return None
+class NodeIndex:
+    """The keys of each mapping node, indexed when first asked: locating a problem costs the
+    depth of its place, not the size of its mapping, so a file of 100,000 unknown keys is
+    located in linear time. A repeated key finds its first occurrence, as YAML readers do."""
+
+    def __init__(self) -> None:
+        self._keys: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = {}
+        self._nodes: list[yaml.Node] = []  # keeps each indexed node alive, so its id holds
+
+    def child(
+        self, node: yaml.Node | None, part: str | int
+    ) -> tuple[yaml.Node | None, yaml.Node] | None:
+        if isinstance(node, yaml.MappingNode):
+            keys = self._keys.get(id(node))
+            if keys is None:
+                keys = {}
+                for key_node, value_node in node.value:
+                    if isinstance(key_node, yaml.ScalarNode):
+                        keys.setdefault(key_node.value, (key_node, value_node))
+                self._keys[id(node)] = keys
+                self._nodes.append(node)
+            return keys.get(str(part))
+        if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            return None, node.value[part]
+        return None
+
+
+def _unused_anchors(text: str, display: str) -> list[Diagnostic]:
+    """An anchor (`&name`) that no alias uses: refused like aliases, as the README promises
+    (the builder reports each alias where it is used)."""
+    anchors: dict[str, tuple[int, int]] = {}
+    used: set[str | None] = set()
+    for event in yaml.parse(text, Loader=Loader):
+        if isinstance(event, yaml.AliasEvent):
+            used.add(event.anchor)
+        elif isinstance(event, yaml.NodeEvent) and event.anchor is not None and event.start_mark:
+            mark = event.start_mark
+            anchors.setdefault(event.anchor, (mark.line + 1, mark.column + 1))
+    return [
+        Diagnostic(
+            display,
+            line,
+            column,
+            "HCMLC-E005",
+            _("anchors and aliases (&name, *name) are not supported"),
+            _("write the value out in full, as plain YAML"),
+        )
+        for name, (line, column) in anchors.items()
+        if name not in used
+    ]
 
 
 class _Builder:
@@ -191,7 +250,20 @@ class _Builder:
         self.problems: list[Diagnostic] = []
         self._seen: set[int] | None = set() if track_aliases else None
 
-    def build(self, node: yaml.Node, used_at: yaml.Node | None = None) -> Any:
+    def build(self, node: yaml.Node, used_at: yaml.Node | None = None, *, depth: int) -> Any:
+        if depth > MAX_DEPTH and not isinstance(node, yaml.ScalarNode):
+            mark = node.start_mark
+            self.problems.append(
+                Diagnostic(
+                    self.display,
+                    mark.line + 1,
+                    mark.column + 1,
+                    "HCMLC-E005",
+                    _too_deep(),
+                    _(_TOO_DEEP_HINT),
+                )
+            )
+            return None
         if self._seen is not None:
             if id(node) in self._seen:
                 # An alias re-visits a node: refuse it, so no file can expand exponentially.
@@ -203,18 +275,18 @@ class _Builder:
                 node, _("the YAML tag `{tag}` is not supported").format(tag=node.tag)
             )
         if isinstance(node, yaml.MappingNode):
-            return self._mapping(node)
+            return self._mapping(node, depth)
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, node) for item in node.value]
+            return [self.build(item, node, depth=depth + 1) for item in node.value]
         if node.tag == _NULL:
             return None
         return node.value
 
-    def _mapping(self, node: yaml.MappingNode) -> dict[str, Any]:
+    def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
         out: dict[str, Any] = {}
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
-            key = self.build(key_node)
+            key = self.build(key_node, depth=depth + 1)
             if not isinstance(key, str):
                 self._refuse(key_node, _("a key must be a plain word, not a list or mapping"))
                 continue
@@ -234,7 +306,7 @@ class _Builder:
                 )
                 continue
             first_line[key] = key_node.start_mark.line + 1
-            out[key] = self.build(value_node, key_node)
+            out[key] = self.build(value_node, key_node, depth=depth + 1)
         return out
 
     def _refuse(self, node: yaml.Node, message: str) -> None:
@@ -243,6 +315,14 @@ class _Builder:
         self.problems.append(
             Diagnostic(self.display, mark.line + 1, mark.column + 1, "HCMLC-E005", message, hint)
         )
+
+
+_EMPTY_HINT = N_("write the file's keys, or delete it")
+_TOO_DEEP_HINT = N_("hcmlc's files nest a few levels deep: check the indentation")
+
+
+def _too_deep() -> str:
+    return _("the YAML is nested more than {depth} levels deep").format(depth=MAX_DEPTH)
 
 
 def _decode(raw: bytes, display: str) -> tuple[str, Diagnostic | None]:

@@ -16,10 +16,12 @@ HCMLC = Path(sys.executable).with_name("hcmlc")
 
 
 def test_workflow_command_escaping() -> None:
+    """GitHub's escapes for `%`, `:` and `,`; a line break from input is shown, as `\x0a`:
+    only the one before the hint is hcmlc's."""
     p = Diagnostic("submissions/2023/a,b:c.yaml", 3, 7, "HCMLC-E012", "100% sure\r\nnot", "x: y, z")
     assert annotation(p) == (
         "::error file=submissions/2023/a%2Cb%3Ac.yaml,line=3,col=7,title=HCMLC-E012 invalid-value"
-        "::100%25 sure%0D%0Anot [HCMLC-E012]%0Ahint: x: y, z"
+        "::100%25 sure\\x0d\\x0anot [HCMLC-E012]%0Ahint: x: y, z"
     )
 
 
@@ -66,7 +68,7 @@ def test_step_summary_says_who_fixes_what(hcmlc, repo, monkeypatch, tmp_path) ->
         "",
         "| file | line | severity | code | message | hint |",
         "|---|---|---|---|---|---|",
-        "| `submissions/2023/so-gddt.yaml` | 5 | error | HCMLC-E022 | indicator 1.1.1.a: `80\\|5` is not a number | write the figure alone, e.g. 98.5, with a dot for decimals; put words in `note` |",
+        "| `submissions/2023/so-gddt.yaml` | 5 | error | HCMLC-E022 | indicator 1.1.1.a\\: `80\\|5` is not a number | write the figure alone, e.g. 98.5, with a dot for decimals; put words in `note` |",
         "| `submissions/2023/so-khong-co.yaml` | 1 | error | HCMLC-E020 | unknown agency `so-khong-co` | did you mean `so-khcn`? |",
     ]
 
@@ -122,6 +124,6 @@ def test_in_a_real_github_actions_environment(repo, git, tmp_path_factory) -> No
     table = summary.read_text(encoding="utf-8").splitlines()
     assert table[0] == "### hcmlc validate: 1 error, 0 warnings in 1 file checked"
     assert table[-1] == (
-        "| `submissions/2023/so-gddt.yaml` | 5 | error | HCMLC-E022 | indicator 1.1.1.a: "
-        "`80 %` is not a number | write the number without the % sign: 80 |"
+        "| `submissions/2023/so-gddt.yaml` | 5 | error | HCMLC-E022 | indicator 1.1.1.a\\: "
+        "`80 %` is not a number | write the number without the % sign\\: 80 |"
     )

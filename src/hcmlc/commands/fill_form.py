@@ -6,7 +6,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from hcmlc.atomic import write_atomic
+from hcmlc.atomic import check_target, write_atomic
 from hcmlc.errors import HcmlcError
 from hcmlc.form import Lang, fill_form
 from hcmlc.i18n import _
@@ -29,7 +29,7 @@ def run(
 ) -> int:
     """Fill the form of a cycle, write it, list its gaps; with `strict`, gaps fail the run."""
     repo = load(root)
-    catalog = repo.require_catalog()
+    catalog = repo.require_sound_data()
     cycle = repo.cycle(cycle_id) if cycle_id else latest_cycle_asking(catalog, "answer")
     if cycle.deadlines.answers is None:
         raise HcmlcError(
@@ -45,8 +45,9 @@ def run(
                 "or pass --template"
             ),
         )
-    form = fill_form(repo, cycle.id, lang)
     target = out or Path(f"gnlc-form-{cycle.id}-{lang}.docx")
+    check_target(target)
+    form = fill_form(repo, cycle.id, lang)
     write_atomic(target, render_form(form, template))
     form_summary.render(console, form, target, repo.error_count)
     return 1 if strict and (form.gaps or repo.error_count) else 0

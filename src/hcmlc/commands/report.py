@@ -8,7 +8,7 @@ from typing import Literal
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from hcmlc.atomic import replace_folder, write_atomic
+from hcmlc.atomic import check_target, replace_folder, write_atomic
 from hcmlc.errors import HcmlcError
 from hcmlc.form import Lang
 from hcmlc.i18n import N_, _, counted
@@ -51,6 +51,7 @@ def run(
     """Assess the year, draw the charts, write the report with the coordinator's words; say
     what it found, what still needs words, and what it replaced."""
     repo = load(root)
+    repo.require_sound_data()
     year = year or default_year(repo)
     template = template or root / TEMPLATES[output]
     if not template.is_file():
@@ -62,6 +63,7 @@ def run(
         )
     document = official_report(repo, build_report(repo, year, lang))
     target = out or Path(f"progress-report-{year}-{lang}.{output}")
+    check_target(target)
     replacing = check_replaceable([target], force, document.narrative_file)
     charts = draw_charts(document.report, make_console(stderr=True))
     if output == "docx":

@@ -19,12 +19,20 @@ from pydantic_core import PydanticCustomError
 from hcmlc.i18n import _
 from hcmlc.numerals import AT_LEAST_ZERO, Refusal, Rule, read_number, read_year
 
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9.\-]*$")]
+MAX_ID = 64
+"""Characters of an id at most: `so-gddt`, `1.1.1.a`, `years-of-schooling` are far shorter."""
+MAX_TEXT = 10_000
+"""Characters of one text at most: an answer of 400 words, the longest the form asks for, is
+about 3,000; a name of 900,000 characters is no name."""
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9.\-]*$", max_length=MAX_ID)]
 """A stable identifier: lower-case ASCII letters, digits, dots and hyphens."""
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9.\-]*$")
 
-NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+NonEmpty = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)
+]
 
 _ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
 _LABEL = r"[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"

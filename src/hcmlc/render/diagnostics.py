@@ -10,6 +10,7 @@ from rich.text import Text
 
 from hcmlc.diagnostics import Diagnostic, Severity
 from hcmlc.i18n import N_, _, counted
+from hcmlc.render.escape import json_text, visible
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 SEVERITY_WORDS = {Severity.ERROR: N_("error"), Severity.WARNING: N_("warning")}
@@ -26,14 +27,15 @@ def summary(problems: Sequence[Diagnostic], files: int) -> dict[str, int]:
 
 def render_text(console: Console, problems: Sequence[Diagnostic], files: int) -> None:
     """`path:line:column: severity: message [code]` (a workbook: `path:sheet!cell: …`), then an
-    indented hint."""
+    indented hint; one line each, as a line break or an escape sequence from a key or a file
+    name is shown, not obeyed."""
     for p in problems:
-        line = Text(f"{p.path}:{p.place}: ")
+        line = Text(f"{visible(p.path)}:{p.place}: ")
         line.append(_(SEVERITY_WORDS[p.severity]), style=_STYLE[p.severity])
-        line.append(f": {p.message} [{p.code}]")
+        line.append(f": {visible(p.message)} [{p.code}]")
         console.print(line, soft_wrap=True)  # one problem, one line, however long its path
         if p.hint:
-            hint = Text("    " + _("hint: {hint}").format(hint=p.hint), style="dim")
+            hint = Text("    " + _("hint: {hint}").format(hint=visible(p.hint)), style="dim")
             console.print(hint, soft_wrap=True)
     console.print(Text(summary_line(problems, files), style="" if problems else "green"))
 
@@ -57,5 +59,6 @@ def render_json(console: Console, problems: Sequence[Diagnostic], files: int) ->
 
 
 def write_json(console: Console, document: object) -> None:
-    """JSON straight to the console's stream: no wrapping, no colour, UTF-8 kept readable."""
-    console.file.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    """JSON straight to the console's stream: no wrapping, no colour, UTF-8 kept readable, and
+    no control or line-separating character left raw."""
+    console.file.write(json_text(json.dumps(document, ensure_ascii=False, indent=2)) + "\n")

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from hcmlc.errors import HcmlcError
 from hcmlc.form import Box, FilledForm, Lang, SectionBox, label
-from hcmlc.render.docx_template import render_docx
+from hcmlc.photos import PhotoError, read_photo
+from hcmlc.render.docx_template import add_text, render_docx, rich_text
+from hcmlc.render.escape import visible
+from hcmlc.render.sandbox import Opaque
 
 if TYPE_CHECKING:
     from docxtpl import DocxTemplate, RichText
@@ -24,8 +29,25 @@ def render_form(form: FilledForm, template: Path) -> bytes:
     return render_docx(template, lambda document: _Context(document, form.lang).of(form))
 
 
+def opaque_rich(rich: RichText) -> Opaque:
+    """A run of formatted text as the template gets it: printable, nothing else. Control
+    characters from the data are shown (`\\x1b`); the paragraph breaks (`\\a`) are hcmlc's."""
+    return Opaque(lambda: visible(rich.xml, keep="\a\t\n"))
+
+
+def opaque_image(document: DocxTemplate, data: bytes, width_mm: int) -> Opaque:
+    """An image as the template gets it: printable, nothing else (docxtpl's image object
+    would lead the template to the whole document, and from there to any file)."""
+    from docx.shared import Mm
+    from docxtpl import InlineImage
+
+    image = InlineImage(document, io.BytesIO(data), width=Mm(width_mm))
+    return Opaque(image.__html__)
+
+
 class _Context:
-    """Turns the form into what the template reads: plain strings and docxtpl objects."""
+    """Turns the form into what the template reads: plain strings, and opaque images and
+    formatted texts."""
 
     def __init__(self, document: DocxTemplate, lang: Lang) -> None:
         self.document, self.lang = document, lang
@@ -49,30 +71,28 @@ class _Context:
         }
 
     def box(self, box: Box) -> dict[str, Any]:
-        from docx.shared import Mm
-        from docxtpl import InlineImage
-
         return {
             "id": box.id,
             "kind": box.kind,
             "text": box.text,
             "guidance": box.guidance,
             "limit": box.limit,
-            "answer": self.answer(box),
+            "answer": opaque_rich(self.answer(box)),
             "marker": _or_none(self.marker(box)),
             "fields": [
-                {"label": f.label, "value": self.field_value(f.value, box)} for f in box.fields
+                {"label": f.label, "value": opaque_rich(self.field_value(f.value, box))}
+                for f in box.fields
             ],
             "options": [
                 {"label": text, "mark": CHECKED if chosen else UNCHECKED}
                 for text, chosen in box.options
             ],
-            "figure": self.figure(box),
+            "figure": opaque_rich(self.figure(box)),
             "year": str(box.figure.year) if box.figure else "",
             "date": box.date or "",
             "photos": [
                 {
-                    "image": InlineImage(self.document, str(p.path), width=Mm(PHOTO_WIDTH_MM)),
+                    "image": opaque_image(self.document, _photo(p.path), PHOTO_WIDTH_MM),
                     "caption": p.caption,
                     "copyright": p.copyright,
                 }
@@ -87,10 +107,10 @@ class _Context:
         for contribution in box.contributions:
             if several:
                 _paragraph_break(rich)
-                rich.add(contribution.agency, bold=True)
+                add_text(rich, contribution.agency, bold=True)
             for paragraph in contribution.paragraphs:
                 _paragraph_break(rich)
-                rich.add("\n".join(paragraph))
+                add_text(rich, "\n".join(paragraph))
         return rich
 
     def marker(self, box: Box) -> RichText:
@@ -104,26 +124,24 @@ class _Context:
         gaps = [g.note for g in box.gaps if box.kind != "contact" or g.kind != "missing"]
         for text, fill in [*((g, GAP_FILL) for g in gaps), *((n, NOTE_FILL) for n in box.notes)]:
             _paragraph_break(rich)
-            rich.add(f"[{text}]", bold=True, highlight=fill)
+            add_text(rich, f"[{text}]", bold=True, highlight=fill)
         return rich
 
     def field_value(self, value: str | None, box: Box) -> RichText:
-        from docxtpl import RichText
 
         if value is not None:
-            return RichText(value)
+            return rich_text(value)
         note = label("missing-field", self.lang)
         owed = label("owed-by", self.lang, owners=box.owners)
-        return RichText(f"[{note} ({owed})]", bold=True, highlight=GAP_FILL)
+        return rich_text(f"[{note} ({owed})]", bold=True, highlight=GAP_FILL)
 
     def figure(self, box: Box) -> RichText:
-        from docxtpl import RichText
 
         if box.figure is None:
             return self.marker(box)
-        rich = RichText(box.figure.value)
+        rich = rich_text(box.figure.value)
         if box.figure.source:
-            rich.add(f" ({box.figure.source})", italic=True, size=18)
+            add_text(rich, f" ({box.figure.source})", italic=True, size=18)
         return rich
 
 
@@ -133,6 +151,14 @@ def _paragraph_break(rich: RichText) -> None:
         rich.add("\a")
 
 
-def _or_none(rich: RichText) -> RichText | None:
+def _or_none(rich: RichText) -> Opaque | None:
     """None for an empty rich text, so that the template's `{%p if %}` drops its paragraph."""
-    return rich if rich.xml else None
+    return opaque_rich(rich) if rich.xml else None
+
+
+def _photo(path: Path) -> bytes:
+    """The photo's bytes, read as validate read them (it may have changed since: then say so)."""
+    try:
+        return read_photo(path)
+    except PhotoError as problem:
+        raise HcmlcError(problem.message, problem.hint) from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import PurePosixPath
 
@@ -11,6 +12,7 @@ from hcmlc.catalog import Catalog
 from hcmlc.diagnostics import Diagnostic, Severity
 from hcmlc.i18n import _, counted, current_language
 from hcmlc.render.diagnostics import SEVERITY_WORDS, summary_line
+from hcmlc.render.escape import inert_markdown, inert_message, markdown_code, visible
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning"}
 
@@ -22,28 +24,39 @@ def render_github(console: Console, problems: Sequence[Diagnostic], files: int) 
     console.file.write(summary_line(problems, files) + "\n")
 
 
+MAX_SUMMARY_ROWS = 1_000
+"""Problems listed in the job summary's table; GitHub takes at most 1 MiB of summary a step."""
+
+
 def annotation(p: Diagnostic) -> str:
     """The workflow command that annotates `p`'s line in a pull request; a workbook has no lines
-    GitHub can show, so a cell's annotation is on the file and names the cell first."""
-    properties = {"file": p.path}
+    GitHub can show, so a cell's annotation is on the file and names the cell first. What comes
+    from input is made visible first (a NUL, ESC, NEL or U+2028 in a key would end or garble
+    the command), then escaped as GitHub asks; only the line break before the hint is hcmlc's
+    own."""
+    properties = {"file": visible(p.path)}
     if p.sheet is None:
         properties |= {"line": str(p.line), "col": str(p.column)}
     properties["title"] = f"{p.code} {p.rule}"
-    hint = "\n" + _("hint: {hint}").format(hint=p.hint) if p.hint else ""
-    cell = "" if p.sheet is None else f"{p.place}: "
-    text = f"{cell}{p.message} [{p.code}]{hint}"
+    hint = "\n" + _("hint: {hint}").format(hint=visible(p.hint)) if p.hint else ""
+    cell = "" if p.sheet is None else f"{visible(p.place)}: "
+    text = f"{cell}{visible(p.message)} [{p.code}]{hint}"
     listed = ",".join(f"{key}={_escape_property(value)}" for key, value in properties.items())
     return f"::{_COMMAND[p.severity]} {listed}::{_escape_data(text)}"
 
 
 def step_summary(problems: Sequence[Diagnostic], files: int, catalog: Catalog | None) -> str:
-    """Markdown for $GITHUB_STEP_SUMMARY: counts, who must fix which file, every problem."""
+    """Markdown for $GITHUB_STEP_SUMMARY: counts, who must fix which file, every problem (the
+    first MAX_SUMMARY_ROWS). Every text from input is inert: a file name or key holding
+    `<!--`, backticks, a link, an image or HTML shows as written."""
     lines = [f"### hcmlc validate: {summary_line(problems, files)}", ""]
     if not problems:
         return "\n".join(lines)
     lines += [_("Who must fix what:"), ""]
-    for path in sorted({p.path for p in problems}):
-        mine = [p for p in problems if p.path == path]
+    by_file: dict[str, list[Diagnostic]] = defaultdict(list)
+    for p in problems:
+        by_file[p.path].append(p)
+    for path, mine in sorted(by_file.items()):
         errors = sum(p.severity is Severity.ERROR for p in mine)
         tally = ", ".join(
             (
@@ -51,28 +64,35 @@ def step_summary(problems: Sequence[Diagnostic], files: int, catalog: Catalog | 
                 counted(len(mine) - errors, "{n} warning", "{n} warnings"),
             )
         )
-        lines.append(f"- `{path}`: {responsible(path, catalog)} — {tally}")
+        lines.append(f"- {markdown_code(path)}: {responsible(path, catalog)} — {tally}")
     headings = (_("file"), _("line"), _("severity"), _("code"), _("message"), _("hint"))
     lines += ["", "| " + " | ".join(headings) + " |", "|---|---|---|---|---|---|"]
-    for p in problems:
+    for p in problems[:MAX_SUMMARY_ROWS]:
         severity = _(SEVERITY_WORDS[p.severity])
-        line = str(p.line) if p.sheet is None else p.place
-        cells = (f"`{p.path}`", line, severity, p.code, p.message, p.hint or "")
-        lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+        line = str(p.line) if p.sheet is None else markdown_code(p.place)
+        cells = (markdown_code(p.path), line, severity, p.code)
+        shown = (*cells, inert_message(p.message), inert_message(p.hint or ""))
+        lines.append("| " + " | ".join(shown) + " |")
+    if len(problems) > MAX_SUMMARY_ROWS:
+        more = counted(len(problems) - MAX_SUMMARY_ROWS, "{n} problem", "{n} problems")
+        lines += ["", _("{more} more: see the log of this step.").format(more=more)]
     return "\n".join(lines + [""])
 
 
 def responsible(path: str, catalog: Catalog | None) -> str:
-    """Who fixes `path`: the agency a submission file is named after, or the coordinator."""
+    """Who fixes `path`, as inert Markdown: the agency a submission file is named after, or
+    the coordinator."""
     parts = PurePosixPath(path).parts
     if parts[:1] == ("submissions",) and len(parts) == 3:
         agency = PurePosixPath(parts[2]).stem
         if catalog and agency in catalog.agencies:
-            return f"{catalog.agency_name(agency, current_language())} (`{agency}`)"
-        return _("`{agency}` (not in data/assignments.yaml)").format(agency=agency)
+            name = catalog.agency_name(agency, current_language())
+            return f"{inert_markdown(name)} ({markdown_code(agency)})"
+        note = inert_markdown(_("(not in data/assignments.yaml)"))
+        return f"{markdown_code(agency)} {note}"
     if parts[:1] in (("data",), ("reports",)):  # the registry, the targets, the report's words
-        return _("the coordinator")
-    return _("the author of the change")
+        return inert_markdown(_("the coordinator"))
+    return inert_markdown(_("the author of the change"))
 
 
 def _escape_data(text: str) -> str:
@@ -81,7 +101,3 @@ def _escape_data(text: str) -> str:
 
 def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\r", "").replace("\n", "<br>")

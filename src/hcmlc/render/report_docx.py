@@ -1,13 +1,12 @@
 """The progress report as a Word document, through the docxtpl template in templates/.
 
-The template sees plain data only (strings, numbers, lists, dicts) and the charts as docxtpl
-images made here; its layout is Decree 30/2020/NĐ-CP's (templates/build_templates.py,
+The template sees plain data only (strings, numbers, lists, dicts) and the charts as opaque
+images (render/sandbox.py); its layout is Decree 30/2020/NĐ-CP's (templates/build_templates.py,
 render/decree30.py), and the document's language is set to that of the report.
 """
 
 from __future__ import annotations
 
-import io
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from hcmlc.render.decree30 import TEXT_WIDTH_MM
 from hcmlc.render.docx_language import with_language
 from hcmlc.render.docx_template import render_docx
+from hcmlc.render.form_docx import opaque_image
 from hcmlc.report import COUNTED, Responsibility, SummaryRow
 from hcmlc.report_document import OfficialReport
 
@@ -117,15 +117,10 @@ def context(document: OfficialReport) -> dict[str, Any]:
 def _context(
     docx: DocxTemplate, document: OfficialReport, charts: dict[str, bytes]
 ) -> dict[str, Any]:
-    from docx.shared import Mm
-    from docxtpl import InlineImage
-
     found = context(document)
-    found["charts"] = [
+    found["charts"] = [  # images opaque to the template: printable, nothing else (sandbox.py)
         {
-            "image": InlineImage(
-                docx, io.BytesIO(charts[chart.indicator]), width=Mm(CHART_WIDTH_MM)
-            ),
+            "image": opaque_image(docx, charts[chart.indicator], CHART_WIDTH_MM),
             "caption": chart.caption,
         }
         for chart in document.report.charts

@@ -2,7 +2,8 @@
 
 The charts are PNG files in a folder beside the Markdown file, linked by relative paths, so the
 report reads the same on GitHub, in an editor's preview or converted by pandoc. The template
-reads the same plain data as the Word template (render/report_docx.py).
+reads the same plain data as the Word template (render/report_docx.py) and renders in the
+sandbox (render/sandbox.py).
 """
 
 from __future__ import annotations
@@ -11,11 +12,23 @@ import re
 from pathlib import Path
 from typing import Any
 
-from hcmlc.errors import BrokenTemplate
+from hcmlc.errors import BrokenTemplate, HcmlcError
+from hcmlc.filesystem import TooLarge, read_regular
+from hcmlc.i18n import _, grouped
+from hcmlc.render.docx_template import template_fault
+from hcmlc.render.escape import visible
+from hcmlc.render.sandbox import Sandbox, located, plain
+from hcmlc.render.sandbox_limits import MAX_SOURCE
 from hcmlc.report import COUNTED
 from hcmlc.report_document import OfficialReport
 
-_MARKDOWN = re.compile(r"([\\`*_\[\]<>#|~])")
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>#|~$]|&(?=#?\w+;))")
+"""What starts inline Markdown: escapes, code, emphasis, links, HTML, headings, tables,
+strikethrough, math, and an `&` that would start an entity (`&amp;`)."""
+_LINE_START = re.compile(r"^(\s*(?:\d+)?)([-+.)])(?=\s|$)|^(\s*)([-=])(?=[-=\s]*$)")
+"""At the start: a list item's marker (`- `, `+ `, `1. `, `2) `), or a line of `-` or `=`
+alone (a rule, or an underline making the line before a heading)."""
+_BREAKS = re.compile(r"\s*[\n\r\u2028\u2029\x85]\s*")
 
 
 def render_markdown(document: OfficialReport, chart_paths: dict[str, str], template: Path) -> str:
@@ -31,22 +44,48 @@ def render_markdown(document: OfficialReport, chart_paths: dict[str, str], templ
 
 
 def render_text(template: Path, context: dict[str, Any]) -> str:
-    """`template` rendered with `context` in Jinja's sandbox, Markdown escaped by `md` (running
+    """`template` rendered with `context` in the sandbox, Markdown escaped by `md` (running
     text) and `cell` (a table cell); runs of blank lines become one."""
     from jinja2 import TemplateError
-    from jinja2.sandbox import SandboxedEnvironment
 
-    environment = SandboxedEnvironment(autoescape=False, keep_trailing_newline=True)
-    environment.filters["md"] = escape
-    environment.filters["cell"] = lambda text: escape(text).replace("\n", " ")
+    sandbox = Sandbox(autoescape=False, keep_trailing_newline=True)
+    sandbox.add_filter("md", escape)
+    sandbox.add_filter("cell", escape)
     try:
-        source = environment.from_string(template.read_text(encoding="utf-8"))
-        text = source.render(**context)
-    except TemplateError as exc:
-        raise BrokenTemplate(template, exc, word=False) from None
+        text = sandbox.from_string(_source(template)).render(plain(context))
+    except Exception as exc:
+        line = located(exc)
+        if not isinstance(exc, TemplateError) and line is None:
+            raise  # not the template's doing: a bug
+        detail = str(exc) if isinstance(exc, TemplateError) else template_fault(exc)
+        where = _("line {n}").format(n=line) if line else None
+        raise BrokenTemplate(template, detail, where=where, word=False) from None
     return re.sub(r"\n{3,}", "\n\n", text)
 
 
 def escape(text: object) -> str:
-    """`text` with Markdown's special characters escaped, so it prints as written."""
-    return _MARKDOWN.sub(r"\\\1", str(text))
+    """`text` as Markdown prints it as written, on one line: its special characters escaped,
+    a list or heading marker at its start too, line breaks made spaces, controls shown."""
+    one_line = _BREAKS.sub(" ", str(text))
+    escaped = _MARKDOWN.sub(r"\\\1", visible(one_line))
+    return _LINE_START.sub(lambda m: f"{m[1] or m[3] or ''}\\{m[2] or m[4]}", escaped)
+
+
+def _source(template: Path) -> str:
+    try:
+        return read_regular(template, 4 * MAX_SOURCE).decode("utf-8")
+    except TooLarge as exc:
+        raise BrokenTemplate(
+            template,
+            _("it is {size} bytes, over the limit of {limit}").format(
+                size=grouped(exc.size), limit=grouped(4 * MAX_SOURCE)
+            ),
+            word=False,
+        ) from None
+    except UnicodeDecodeError:
+        raise BrokenTemplate(template, _("it is not UTF-8 text"), word=False) from None
+    except OSError as exc:
+        raise HcmlcError(
+            _("cannot read the template {path}: {reason}").format(path=template, reason=exc),
+            _("pass a Jinja template of Markdown with --template"),
+        ) from None

@@ -16,6 +16,8 @@ from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text
 
+from hcmlc.render.escape import visible
+
 Justify = Literal["left", "right"]
 
 
@@ -61,9 +63,10 @@ def print_table(console: Console, table: Table) -> None:
 def plain(table: Table) -> str:
     """The table as text: a title line, a heading line, one line per row; columns separated by
     two spaces and padded to their widest cell."""
-    grid = [[c.header for c in table.columns]] + [[c.text for c in row] for row, _ in table.rows]
+    grid = [[c.header for c in table.columns]]
+    grid += [[visible(c.text) for c in row] for row, _ in table.rows]  # a name from input
     widths = [max(len(line[k]) for line in grid) for k in range(len(table.columns))]
-    lines = [table.title] if table.title else []
+    lines = [visible(table.title)] if table.title else []
     for line in grid:
         cells = [
             text.rjust(width) if column.justify == "right" else text.ljust(width)

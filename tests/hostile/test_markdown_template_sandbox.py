@@ -1,0 +1,76 @@
+"""The Markdown template of the report renders in the same sandbox as the Word templates: it
+gets plain data, cannot reach into it, include a file or loop without bound, and each refusal
+names its line (exit 2), with nothing written or read outside the output."""
+
+from __future__ import annotations
+
+import pytest
+from hostile_cases import GOOD, SUBMISSION, snapshot
+
+CASES = {
+    "a text's class": (
+        "# {{ title }}\n{{ title.__class__.__mro__[1].__subclasses__() }}\n",
+        2,
+        "the template reaches for `__class__` of a text, which is unsafe: a template may print "
+        "the values it is given, not reach into them",
+    ),
+    "a row's method": (
+        "{% for row in summary %}\n{{ row.cell('met') }}\n{% endfor %}\n",
+        2,
+        "'dict object' has no attribute 'cell'",  # a row is a mapping now: `row[status]`
+    ),
+    "a mapping's method": (
+        "{{ l.clear() }}\n",
+        1,
+        "the template reaches for `clear` of a mapping, which is unsafe: a template may print "
+        "the values it is given, not reach into them",
+    ),
+    "an include": (
+        "# {{ title }}\n\n{% include '/etc/passwd' %}\n",
+        3,
+        "`{% include %}` is not allowed: a template cannot read other files",
+    ),
+    "nested loops": (
+        "{% for a in range(100000) %}\n{% for b in range(100000) %}{% endfor %}{% endfor %}\n",
+        2,
+        "the template does more than 1,000,000 steps of work (loops, calls, filters): it would "
+        "not finish",
+    ),
+    "a text times a billion": (
+        "{{ title * 1000000000 }}\n",
+        1,
+        "the template builds a text or list of",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_the_markdown_template_is_refused(
+    hcmlc, repo, tmp_path_factory, monkeypatch, case: str
+) -> None:
+    """(One value, so no chart to draw: the template is what takes the time.)"""
+    repo.write(SUBMISSION, GOOD)
+    bundled = repo.root
+    source, line, detail = CASES[case]
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("MPLCONFIGDIR", str(tmp_path_factory.mktemp("matplotlib")))  # its own
+    template = tmp_path_factory.mktemp("pr") / "report.md.j2"
+    template.write_text(source, encoding="utf-8")
+    folder = tmp_path_factory.mktemp("out")
+    before = snapshot(home, bundled)
+    code, out, err = hcmlc(
+        "report",
+        "--root",
+        str(bundled),
+        "--format",
+        "md",
+        "--template",
+        str(template),
+        "--out",
+        str(folder / "report.md"),
+    )
+    assert snapshot(home, bundled) == before
+    assert (code, out) == (2, "")
+    assert err.startswith(f"error: the template {template} is broken at line {line}: {detail}")
+    assert "report.md" not in [p.name for p in folder.iterdir()]
