@@ -25,8 +25,9 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from hcmlc.catalog import Catalog
-from hcmlc.checks import SubmissionFile, check_data, check_submissions, check_targets
+from hcmlc.checks import SubmissionFile, check_submissions
 from hcmlc.cli import app
+from hcmlc.data_checks import check_data, check_targets
 from hcmlc.diagnostics import CODES, Diagnostic
 from hcmlc.models.framework import Framework
 from hcmlc.models.registry import Assignments

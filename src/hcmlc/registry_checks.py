@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from hcmlc.catalog import Catalog
-from hcmlc.checks import _duplicates, _framework_ids, _framework_refs, _unknown
+from hcmlc.data_checks import duplicate_ids, framework_ids, framework_refs, unknown_id
 from hcmlc.diagnostics import Diagnostic
 from hcmlc.i18n import _
 from hcmlc.models.units import Units
@@ -24,12 +24,12 @@ def check_frameworks(catalog: Catalog, docs: list[Document]) -> list[Diagnostic]
         if framework.id in framework_files:
             problems.append(_clash(doc, ("id",), framework.id, framework_files[framework.id]))
         framework_files.setdefault(framework.id, doc.path)
-        ids = list(_framework_ids(catalog, framework))
+        ids = list(framework_ids(catalog, framework))
         if index:  # data/criteria.yaml's own ids and references: checks.check_data
-            problems += _duplicates(doc, iter(ids))
-            for loc, ref in _framework_refs(catalog, framework):
+            problems += duplicate_ids(doc, iter(ids))
+            for loc, ref in framework_refs(catalog, framework):
                 if ref not in owners:
-                    problems.append(_unknown(doc, loc, "agency", ref, owners))
+                    problems.append(unknown_id(doc, loc, "agency", ref, owners))
         for loc, item_id in ids:
             first = seen.setdefault(item_id, doc.path)
             if first != doc.path:
@@ -50,7 +50,7 @@ def _clash(doc: Document, loc: Loc, item_id: str, where: str) -> Diagnostic:
 def _aggregates(catalog: Catalog, docs: list[Document]) -> Iterator[Diagnostic]:
     """An indicator whose city figure comes from its first agency declares no `aggregate`."""
     for framework, doc in zip(catalog.frameworks, docs, strict=True):
-        for loc, item_id in _framework_ids(catalog, framework):
+        for loc, item_id in framework_ids(catalog, framework):
             indicator = catalog.indicators.get(item_id)
             if "indicators" not in loc or indicator is None or indicator.aggregate is None:
                 continue
@@ -79,7 +79,7 @@ def check_registry(catalog: Catalog, doc: Document, hand_kept: int) -> list[Diag
         for k, ref in enumerate(cycle.frameworks or []):
             if ref not in frameworks:
                 loc: Loc = ("cycles", c, "frameworks", k)
-                problems.append(_unknown(doc, loc, "framework", ref, frameworks))
+                problems.append(unknown_id(doc, loc, "framework", ref, frameworks))
     items = set(catalog.indicators) | set(catalog.questions)
     criteria = {c.id for c in catalog.criteria()}
     for a, agency in enumerate(catalog.assignments.agencies[:hand_kept]):
@@ -88,7 +88,9 @@ def check_registry(catalog: Catalog, doc: Document, hand_kept: int) -> list[Diag
             base: Loc = ("agencies", a, "duties", d)
             if duty.successor not in catalog.agencies:
                 problems.append(
-                    _unknown(doc, base + ("successor",), "agency", duty.successor, catalog.agencies)
+                    unknown_id(
+                        doc, base + ("successor",), "agency", duty.successor, catalog.agencies
+                    )
                 )
             for field, pool, kind in (
                 ("items", items, "item"),
@@ -97,7 +99,7 @@ def check_registry(catalog: Catalog, doc: Document, hand_kept: int) -> list[Diag
                 for k, ref in enumerate(getattr(duty, field)):
                     loc = base + (field, k)
                     if ref not in pool:
-                        problems.append(_unknown(doc, loc, kind, ref, pool))
+                        problems.append(unknown_id(doc, loc, kind, ref, pool))
                     elif ref in claimed and claimed[ref] != duty.successor:
                         problems.append(_claimed_twice(doc, loc, agency.id, ref, claimed[ref]))
                     claimed.setdefault(ref, duty.successor)
@@ -185,11 +187,11 @@ def check_units(catalog: Catalog, doc: Document, units: Units, hand_kept: int) -
     for district, taken_over in units.territories.items():
         if district not in catalog.agencies:
             problems.append(
-                _unknown(
+                unknown_id(
                     doc, ("territories", district), "agency", district, catalog.agencies, key=True
                 )
             )
         for k, ref in enumerate(taken_over):
             if ref not in ids:
-                problems.append(_unknown(doc, ("territories", district, k), "unit", ref, ids))
+                problems.append(unknown_id(doc, ("territories", district, k), "unit", ref, ids))
     return problems

@@ -40,7 +40,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     },
     "closing": {"vi": "Kiến nghị, đề xuất", "en": "Proposals and recommendations"},
 }
-"""The report's own words as a document, per language (report.LABELS words its content)."""
+"""The report's own words as a document, per language (report_words.LABELS words its content)."""
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ class OfficialReport:
     heading: Heading
     signature: Signature
     sections: dict[str, str]
-    """Key of report.LABELS (`summary`, `unmet`) or `closing` → its numbered title."""
+    """Key of report_words.LABELS (`summary`, `unmet`) or `closing` → its numbered title."""
     annexes: list[Annex]
     """Results by standard, charts, missing data, in that order."""
     opening: list[str] = field(default_factory=list)

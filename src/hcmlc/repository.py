@@ -13,17 +13,10 @@ from pydantic import ValidationError
 
 from hcmlc.cache import Cache
 from hcmlc.catalog import Catalog
-from hcmlc.checks import (
-    Entry,
-    FileCheck,
-    SubmissionFile,
-    check_data,
-    check_duplicates,
-    check_submission,
-    check_targets,
-)
+from hcmlc.checks import Entry, FileCheck, SubmissionFile, check_duplicates, check_submission
 from hcmlc.clock import today
 from hcmlc.confine import is_inside
+from hcmlc.data_checks import check_data, check_targets
 from hcmlc.deliveries import Dated, Delivery, FileKey, check_dates, deliveries
 from hcmlc.diagnostics import Diagnostic, Severity, cap_per_file
 from hcmlc.errors import DataError, RepositoryNotFound

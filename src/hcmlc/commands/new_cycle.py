@@ -8,8 +8,8 @@ from rich.console import Console
 
 from hcmlc.atomic import write_atomic
 from hcmlc.catalog import Catalog
-from hcmlc.checks import check_data
 from hcmlc.cycle_edit import NewCycle, Opened, open_cycle
+from hcmlc.data_checks import check_data
 from hcmlc.diagnostics import Severity
 from hcmlc.errors import DataError
 from hcmlc.i18n import _

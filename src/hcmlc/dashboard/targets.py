@@ -15,7 +15,8 @@ from hcmlc.i18n import Lang
 from hcmlc.models.registry import Cycle
 from hcmlc.models.targets import Direction
 from hcmlc.progress import IndicatorProgress, Status
-from hcmlc.report import COUNTED, STATUS_WORDS, IndicatorRow, ProgressReport, build_report
+from hcmlc.report import COUNTED, IndicatorRow, ProgressReport, build_report
+from hcmlc.report_words import STATUS_WORDS
 from hcmlc.repository import TARGETS, Repository
 
 VALIDATE = "hcmlc validate"
