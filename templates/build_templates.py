@@ -234,13 +234,16 @@ def build_progress_report() -> bytes:
     doc.add_paragraph("{{ l['city-figures'] }}", style="Heading 2")
     doc.add_paragraph("{{ city_figures_intro }}", style="Body Text")
     _tag(doc, "{%p for figure in city_figures %}")
-    name = doc.add_paragraph(style="Body Text")
-    name.add_run("{{ figure.id }} {{ figure.text }}").bold = True
-    name.paragraph_format.keep_with_next = True
-    table = decree30.grid(doc, (50, 115))
-    _cells(table.rows[0], "{{ l['city-figure'] }}", "{{ figure.figure }}")
+    table = decree30.grid(doc, (50, 115))  # its heading, the indicator, repeats on each page
+    _cells(table.rows[0], "{{ figure.id }}", "{{ figure.text }}")
+    _style_row(table.rows[0], "Cell Heading")
+    decree30.add_row(table, "{{ l['city-figure'] }}", "{{ figure.figure }}")
     decree30.add_row(table, "{{ l.covered }}", "{{ figure.coverage }}")
     decree30.add_row(table, "{{ l['missing-units'] }}", "{{ figure.missing }}")
+    for row in table.rows[:-1]:  # a small table: kept on one page
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
     doc.add_paragraph()
     _tag(doc, "{%p endfor %}")
     _tag(doc, "{%p endif %}")

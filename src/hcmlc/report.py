@@ -51,6 +51,10 @@ COUNTED = (
 """The statuses the summary counts criteria by, in column order."""
 
 UNMET = (Status.NOT_MET, Status.BEHIND)
+
+MISSING_NAMED, MISSING_SHOWN = 20, 10
+"""A city figure names every unit still missing up to MISSING_NAMED; past that, the first
+MISSING_SHOWN and how many more (the annex of missing data names them all)."""
 """Criteria the analysis section takes up: not met, or behind the path to a later target."""
 
 
@@ -500,6 +504,9 @@ class _Writer:
         )
         coverage = label("covered-text", lang, supplied=len(city.supplied), owed=len(city.owed))
         missing = [self.catalog.agencies[u].short_name(lang) for u in city.missing]
+        if len(missing) > MISSING_NAMED:  # 156 wards are a page: the annex lists them all
+            rest = label("more-units", lang, n=len(missing) - MISSING_SHOWN)
+            missing = [*missing[:MISSING_SHOWN], rest]
         return CityFigureBlock(city.indicator, indicator.text.get(lang), figure, coverage, missing)
 
 

@@ -104,6 +104,10 @@ LABELS: dict[str, dict[Lang, str]] = {
     },
     "missing-units": {"vi": "Đơn vị chưa báo cáo", "en": "Units not yet reported"},
     "none-missing": {"vi": "không có", "en": "none"},
+    "more-units": {
+        "vi": "và {n} đơn vị khác (xem phụ lục số liệu còn thiếu)",
+        "en": "and {n} more (see the annex of missing data)",
+    },
     "units-missing": {
         "vi": "{count} phường, xã, đặc khu: {names}",
         "en": "{count} wards, communes and special zones: {names}",
