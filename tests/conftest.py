@@ -176,3 +176,32 @@ def _typed(node: Any) -> Any:
 def as_editor_sees() -> Callable[[str], Any]:
     """`editor_view`, for tests in any folder."""
     return editor_view
+
+
+# --- the fuzz cases run (tests/test_fuzz.py counts them per test) ------------------------------
+
+FUZZ_CASES = pytest.StashKey[int]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.stash[FUZZ_CASES] = 0
+
+
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    cases = getattr(getattr(item, "obj", None), "fuzz_cases", 0)
+    item.config.stash[FUZZ_CASES] += cases
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    if hasattr(session.config, "workeroutput"):  # a pytest-xdist worker: tell the controller
+        session.config.workeroutput["fuzz_cases"] = session.config.stash[FUZZ_CASES]
+
+
+@pytest.hookimpl(optionalhook=True)  # a pytest-xdist hook
+def pytest_testnodedown(node: Any, error: object) -> None:
+    node.config.stash[FUZZ_CASES] += node.workeroutput.get("fuzz_cases", 0)
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    if cases := config.stash[FUZZ_CASES]:
+        terminalreporter.write_line(f"fuzz: {cases:,} cases run")

@@ -1,6 +1,6 @@
 """Fuzzing every reader and command: whatever the input, only located problems come out.
 
-11,580 cases in all (see FUZZ_SCALE below): arbitrary bytes, bytes and text of real
+11,090 cases in all (the sum of the `fuzz(N)` bounds below): arbitrary bytes, bytes and text of real
 files mutated, arbitrary YAML structures through the models and every rule, YAML nested
 far deeper than any reader should follow, photo and evidence paths holding NUL, control
 characters, `..` and the like, file names that are not UTF-8 and FIFOs among the
@@ -13,9 +13,11 @@ set HCMLC_FUZZ_SCALE=10 for a longer, random hunt.
 from __future__ import annotations
 
 import atexit
+import functools
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -57,14 +59,30 @@ SCALE = int(os.environ.get("HCMLC_FUZZ_SCALE", "1"))
 RANDOM = SCALE > 1
 
 
-def fuzz(examples: int) -> settings:
-    return settings(
+def fuzz(examples: int) -> Callable[[Any], Any]:
+    """At most `examples` cases (× HCMLC_FUZZ_SCALE); each case run is counted in the test's
+    `fuzz_cases`, which tests/conftest.py adds up and prints at the end of the run."""
+    bound = settings(
         max_examples=examples * SCALE,
         deadline=None,
         derandomize=not RANDOM,
         database=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     )
+
+    def counted(test: Any) -> Any:
+        inner = test.hypothesis.inner_test
+
+        @functools.wraps(inner)
+        def case(*args: Any, **kwargs: Any) -> None:
+            test.fuzz_cases += 1
+            inner(*args, **kwargs)
+
+        test.fuzz_cases = 0
+        test.hypothesis.inner_test = case
+        return bound(test)
+
+    return counted
 
 
 LINE_BREAKS = [b"\n", b"\r", "\x85".encode(), "\u2028".encode(), "\u2029".encode()]
@@ -176,6 +194,14 @@ TREES = st.recursive(
     lambda children: st.lists(children, max_size=4) | st.dictionaries(KEYS, children, max_size=5),
     max_leaves=25,
 )
+# The value under one indicator or answer of a submission-shaped tree: smaller, since a tree
+# holds several, and generating them is most of a case's cost (the rules see any shape either
+# way: a scalar, a list, a mapping with the right or wrong keys, nested a few levels).
+VALUES = st.recursive(
+    SCALARS,
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(KEYS, children, max_size=4),
+    max_leaves=8,
+)
 
 
 @st.composite
@@ -185,14 +211,16 @@ def submissions(draw: st.DrawFn) -> dict[str, Any]:
         "agency": draw(st.sampled_from(["so-gddt", "so-tttt", "quan-1", "nobody", "SO GDDT"])),
         "cycle": draw(st.sampled_from(["2023", "2024", "1999"])),
     }
-    indicators = draw(st.dictionaries(st.sampled_from(sorted(CATALOG.indicators)), TREES))
-    answers = draw(st.dictionaries(st.sampled_from(sorted(CATALOG.questions)), TREES))
-    tree.update(draw(st.dictionaries(KEYS, TREES, max_size=2)))
+    indicators = draw(
+        st.dictionaries(st.sampled_from(sorted(CATALOG.indicators)), VALUES, max_size=6)
+    )
+    answers = draw(st.dictionaries(st.sampled_from(sorted(CATALOG.questions)), VALUES, max_size=4))
+    tree.update(draw(st.dictionaries(KEYS, VALUES, max_size=2)))
     tree["indicators"], tree["answers"] = indicators, answers
     return tree
 
 
-@fuzz(900)
+@fuzz(400)
 @given(submissions())
 def test_arbitrary_structures_through_every_rule(tree: dict[str, Any]) -> None:
     text = yaml.dump(tree, Dumper=DUMPER, allow_unicode=True, sort_keys=False)
@@ -456,24 +484,29 @@ def test_mutated_report_words(at: int, length: int, insert: bytes) -> None:
 RUNNER = CliRunner()
 
 
-@fuzz(30)
-@given(mutated_bytes())
-def test_commands_on_mutated_submissions(raw: bytes) -> None:
-    with tempfile.TemporaryDirectory() as name:
-        root = Path(name)
-        for folder in ("data", "templates", "photos"):
-            shutil.copytree(PROJECT / folder, root / folder)
-        (root / "submissions/2023").mkdir(parents=True)
-        (root / PATH).write_bytes(raw)
-        environment = {"XDG_CACHE_HOME": str(root / ".cache")}
-        for args in (
-            ["validate", "--format", "json"],
-            ["validate"],
-            ["status", "--as-of", "2023-09-05"],
-            ["status", "--agency", "so-gddt", "--format", "json"],
-            ["fill-form", "--out", str(root / "form.docx")],
-        ):
-            result = RUNNER.invoke(app, [*args, "--root", str(root)], env=environment)
-            assert result.exit_code in (0, 1), (args, result.stderr)
-            assert "internal error" not in result.stderr and "Traceback" not in result.stderr
-        read_yaml(root / PATH, PATH)
+COMMANDS_ROOT = Path(tempfile.mkdtemp(prefix="hcmlc-fuzz-commands-"))
+atexit.register(shutil.rmtree, COMMANDS_ROOT, ignore_errors=True)
+COMMANDS = [
+    ["validate", "--format", "json"],
+    ["validate"],
+    ["status", "--as-of", "2023-09-05"],
+    ["status", "--agency", "so-gddt", "--format", "json"],
+    ["fill-form", "--out", str(COMMANDS_ROOT / "form.docx")],
+]
+for _folder in ("data", "templates", "photos"):
+    shutil.copytree(PROJECT / _folder, COMMANDS_ROOT / _folder)
+(COMMANDS_ROOT / "submissions/2023").mkdir(parents=True)
+
+
+@fuzz(40)
+@given(mutated_bytes(), st.sampled_from(COMMANDS))
+def test_commands_on_mutated_submissions(raw: bytes, args: list[str]) -> None:
+    """Each case runs one command (a command costs a whole repository's loading, ten times a
+    case of the readers above), with no cache, on the bundled data and one mutated submission."""
+    root = COMMANDS_ROOT
+    (root / PATH).write_bytes(raw)
+    with tempfile.TemporaryDirectory() as cache:
+        result = RUNNER.invoke(app, [*args, "--root", str(root)], env={"XDG_CACHE_HOME": cache})
+    assert result.exit_code in (0, 1), (args, result.stderr)
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+    read_yaml(root / PATH, PATH)

@@ -98,9 +98,10 @@ class _RecordingSandbox(Sandbox):
 
     source = ""
 
-    def _parse(self, source: str, name: str | None, filename: str | None) -> Any:
-        self.source = source
-        return super()._parse(source, name, filename)
+    def compile(self, source: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(source, str):
+            self.source = source
+        return super().compile(source, *args, **kwargs)
 
 
 def _read(template: Path) -> bytes:

@@ -281,6 +281,42 @@ class Sandbox(SandboxedEnvironment):
 
     # -- compiling ------------------------------------------------------------------------
 
+    def compile(
+        self,
+        source: str | nodes.Template,
+        name: str | None = None,
+        filename: str | None = None,
+        raw: bool = False,
+        defer_init: bool = False,
+    ) -> Any:
+        """Jinja's compile, remembered by source: docxtpl compiles every part of a template for
+        each document, and `remind` renders the same letter for every agency. The code depends
+        only on the source and on this environment's settings (the key), never on its budget,
+        which the compiled code reaches through the environment it is rendered in."""
+        if raw or not isinstance(source, str):
+            return super().compile(source, name, filename, raw, defer_init)  # type: ignore[call-overload]
+        key = (*self._settings(), source, name, filename, defer_init)
+        code = _COMPILED.get(key)
+        if code is None:
+            code = super().compile(source, name, filename, False, defer_init)
+            if len(_COMPILED) >= _COMPILED_KEPT:
+                del _COMPILED[next(iter(_COMPILED))]  # the oldest
+            _COMPILED[key] = code
+        return code
+
+    def _settings(self) -> tuple[Any, ...]:
+        """What the generated code depends on besides the source."""
+        return (
+            type(self),
+            self.autoescape,
+            self.keep_trailing_newline,
+            self.trim_blocks,
+            self.lstrip_blocks,
+            self.optimized,
+            tuple(sorted(self.filters)),
+            tuple(sorted(self.tests)),
+        )
+
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         if len(source) > MAX_SOURCE:
             raise TemplateSyntaxError(
@@ -305,6 +341,10 @@ class Sandbox(SandboxedEnvironment):
         bounded: nodes.Template = _Bounds().visit(tree)
         bounded.set_environment(self)
         return bounded
+
+
+_COMPILED: dict[tuple[Any, ...], Any] = {}
+_COMPILED_KEPT = 64  # a document's parts (8 for a .docx), for a few templates
 
 
 class _Bounds(NodeTransformer):
