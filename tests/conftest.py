@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import typer.testing
 from typer.testing import CliRunner
 
 from hcmlc.cli import app
@@ -70,6 +72,12 @@ def bundled(tmp_path: Path) -> Path:
     for name in ("data", "submissions", "photos", "templates", "reports"):
         shutil.copytree(PROJECT / name, tmp_path / name)
     return tmp_path
+
+
+# Typer builds the Click command of an app on every CliRunner.invoke (some 30 ms for hcmlc's
+# twelve commands, more than a small command's run); a process builds it once, and so does the
+# suite. The command keeps no state between runs: help texts follow the language of each run.
+typer.testing._get_command = functools.cache(typer.testing._get_command)  # type: ignore[attr-defined]
 
 
 @pytest.fixture
