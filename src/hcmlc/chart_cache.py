@@ -117,8 +117,7 @@ def is_chart_png(data: bytes) -> bool:
         return False
     at, first = len(PNG_SIGNATURE), True
     while at + 12 <= len(data):
-        (length,) = struct.unpack_from(">I", data, at)
-        end = at + 12 + length
+        end = at + 12 + int(struct.unpack_from(">I", data, at)[0])
         if end > len(data):
             return False
         kind = data[at + 4 : at + 8]
