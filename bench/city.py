@@ -185,6 +185,9 @@ def startup(folder: Path, runs: int) -> list[Row]:
     minimal.write_text(MINIMAL_TYPER)
     env = {"XDG_CACHE_HOME": str(folder / "cache-bundled")}
     out = str(folder / "form.docx")
+    report_env = {"XDG_CACHE_HOME": str(folder / "cache-report")}  # the charts drawn
+    charts = folder / "cache-report/hcmlc/charts"
+    report_docx = [HCMLC, "report", "--root", str(PROJECT), "--out", str(folder / "report.docx")]
     return [
         measure("python -c pass", [sys.executable, "-c", "pass"], runs),
         measure("minimal Typer app --help", [sys.executable, str(minimal), "--help"], runs),
@@ -202,10 +205,13 @@ def startup(folder: Path, runs: int) -> list[Row]:
             "bundled: fill-form", [HCMLC, "fill-form", "--root", str(PROJECT), "--out", out], runs
         ),
         measure(
-            "bundled: report (docx, 20 charts)",
-            [HCMLC, "report", "--root", str(PROJECT), "--out", str(folder / "report.docx")],
+            "bundled: report, first run (no chart cache)",
+            report_docx,
             runs,
+            lambda: shutil.rmtree(charts, ignore_errors=True),
+            **report_env,
         ),
+        measure("bundled: report again (charts cached)", report_docx, runs, **report_env),
         measure(
             "bundled: dashboard",
             [HCMLC, "dashboard", "--root", str(PROJECT), "--as-of", "2025-12-20"]
@@ -218,6 +224,7 @@ def startup(folder: Path, runs: int) -> list[Row]:
             [HCMLC, "report", "--root", str(PROJECT), "--format", "md"]
             + ["--out", str(folder / "report.md")],
             runs,
+            **report_env,
         ),
         *workbooks(folder, "bundled", PROJECT, runs, env),
     ]

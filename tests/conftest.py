@@ -103,6 +103,23 @@ def private_cache(
     return folder / "hcmlc"
 
 
+@pytest.fixture(scope="session")
+def drawn_charts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The chart cache of this session (of this xdist worker)."""
+    return tmp_path_factory.mktemp("charts")
+
+
+@pytest.fixture
+def shared_charts(private_cache: Path, drawn_charts: Path) -> Path:
+    """Charts kept across the tests of the session: for tests that build reports but do not
+    test drawing, so that the same twenty charts are drawn once per worker, not once per test.
+    The cache is keyed by what a chart shows, so a test that changes the data still gets
+    charts of its own data."""
+    private_cache.mkdir(parents=True, exist_ok=True)
+    (private_cache / "charts").symlink_to(drawn_charts, target_is_directory=True)
+    return drawn_charts
+
+
 @pytest.fixture(autouse=True)
 def outside_github_actions(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests expect the plain text format, even when the suite itself runs in GitHub Actions."""

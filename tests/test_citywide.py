@@ -10,6 +10,8 @@ import pytest
 
 from hcmlc.repository import load
 
+pytestmark = pytest.mark.usefixtures("shared_charts")
+
 UNITS_REPORTING = 150
 
 

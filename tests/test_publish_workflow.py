@@ -18,6 +18,8 @@ import typer
 from hcmlc.cli import app
 from hcmlc.yamlio import read_yaml
 
+pytestmark = pytest.mark.usefixtures("shared_charts")
+
 PROJECT = Path(__file__).resolve().parents[1]
 WORKFLOW = ".github/workflows/publish-dashboard.yml"
 PINNED = re.compile(r"^\s*(?:- )?uses: (actions/[a-z-]+)@([0-9a-f]{40}) # v\d+\.\d+\.\d+$")

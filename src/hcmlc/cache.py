@@ -63,7 +63,7 @@ class Cache:
             digest.update(hashlib.sha256(raw).digest())
         context = digest.hexdigest()
         folder = cache_dir()
-        if _inside(folder, root):
+        if inside(folder, root):
             return cls(None, root, context, {})
         name = hashlib.sha256(f"{root.resolve()}\0{language}".encode()).hexdigest()[:32]
         path = folder / f"{name}.json"
@@ -110,7 +110,8 @@ def cache_dir() -> Path:
     return Path(base) / "hcmlc"
 
 
-def _inside(folder: Path, root: Path) -> bool:
+def inside(folder: Path, root: Path) -> bool:
+    """Whether the cache `folder` is inside the repository at `root` (then it is not used)."""
     try:
         return folder.resolve().is_relative_to(root.resolve())
     except (OSError, RuntimeError):  # a loop of links: not a folder to trust either

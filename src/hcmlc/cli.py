@@ -59,6 +59,13 @@ NoCacheOption = Annotated[
     ),
 ]
 
+NoChartCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache", help=N_("Draw every chart afresh, without the charts kept by earlier runs.")
+    ),
+]
+
 AsOfOption = Annotated[
     str | None,
     typer.Option(
@@ -306,13 +313,14 @@ def report(
         ),
     ] = None,
     force: ForceOption = False,
+    no_cache: NoChartCacheOption = False,
     root: RootOption = None,
 ) -> None:
     from hcmlc.commands import report as command
 
     _run(
         lambda console, repo_root: command.run(
-            console, repo_root, year, output.value, out, lang.value, template, force
+            console, repo_root, year, output.value, out, lang.value, template, force, not no_cache
         ),
         root,
     )

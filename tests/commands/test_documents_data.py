@@ -11,6 +11,8 @@ import pytest
 
 from hcmlc.official import date_line, listed, shown_number
 
+pytestmark = pytest.mark.usefixtures("shared_charts")
+
 DOCUMENTS = "data/documents.yaml"
 
 

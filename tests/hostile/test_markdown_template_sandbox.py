@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 from hostile_cases import GOOD, SUBMISSION, snapshot
 
+pytestmark = pytest.mark.usefixtures("shared_charts")
+
 CASES = {
     "a text's class": (
         "# {{ title }}\n{{ title.__class__.__mro__[1].__subclasses__() }}\n",

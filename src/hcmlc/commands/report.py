@@ -6,9 +6,9 @@ from pathlib import Path
 from typing import Literal
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from hcmlc.atomic import check_target, replace_folder, write_atomic
+from hcmlc.chart_cache import ChartCache
 from hcmlc.errors import HcmlcError
 from hcmlc.form import Lang
 from hcmlc.i18n import N_, _, counted
@@ -47,6 +47,7 @@ def run(
     lang: Lang,
     template: Path | None,
     force: bool = False,
+    cache: bool = True,
 ) -> int:
     """Assess the year, draw the charts, write the report with the coordinator's words; say
     what it found, what still needs words, and what it replaced."""
@@ -65,7 +66,7 @@ def run(
     target = out or Path(f"progress-report-{year}-{lang}.{output}")
     check_target(target)
     replacing = check_replaceable([target], force, document.narrative_file)
-    charts = draw_charts(document.report, make_console(stderr=True))
+    charts = draw_charts(document.report, make_console(stderr=True), ChartCache.open(root, cache))
     if output == "docx":
         from hcmlc.render.report_docx import render_report
 
@@ -82,9 +83,19 @@ def run(
     return 0
 
 
-def draw_charts(report: ProgressReport, console: Console) -> dict[str, bytes]:
-    """Indicator id → PNG of every chart, with a progress bar on `console` if a terminal."""
-    from hcmlc.charts import render_chart
+def draw_charts(
+    report: ProgressReport, console: Console, cache: ChartCache | None = None
+) -> dict[str, bytes]:
+    """Indicator id → PNG of every chart: those `cache` keeps for the same data as they are,
+    the others drawn (and kept), with a progress bar on `console` if a terminal."""
+    cache = cache or ChartCache(None)
+    charts = {chart.indicator: cache.get(chart, report.lang) for chart in report.charts}
+    to_draw = [chart for chart in report.charts if charts[chart.indicator] is None]
+    if not to_draw:
+        return {indicator: png for indicator, png in charts.items() if png is not None}
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from hcmlc.charts import render_chart  # imports matplotlib: only when a chart is drawn
 
     progress = Progress(
         TextColumn("{task.description}"),
@@ -95,14 +106,16 @@ def draw_charts(report: ProgressReport, console: Console) -> dict[str, bytes]:
         transient=True,
         disable=not console.is_terminal,
     )
-    charts: dict[str, bytes] = {}
     with progress:
-        task = progress.add_task(_("Drawing charts"), total=len(report.charts), indicator="")
-        for chart in report.charts:
+        task = progress.add_task(_("Drawing charts"), total=len(to_draw), indicator="")
+        for chart in to_draw:
             progress.update(task, indicator=chart.indicator)
-            charts[chart.indicator] = render_chart(chart, report.lang)
+            png = render_chart(chart, report.lang)
+            cache.put(chart, report.lang, png)
+            charts[chart.indicator] = png
             progress.advance(task)
-    return charts
+    cache.trim()
+    return {indicator: png for indicator, png in charts.items() if png is not None}
 
 
 def _summary(
