@@ -12,9 +12,12 @@ on the bundled data and the city, `workbook --all` and `import --check` of every
 workbook, returned with a change (`prepared_by`), against validate, cold, on the same data;
 loading the same files with PyYAML's C loader and nothing else (the floor); check-jsonschema
 on the same files against the schema `hcmlc schema` exports; and the start-up of `hcmlc --help`
-against a minimal Typer app. Peak memory is the largest resident size of any run of a row.
+against a minimal Typer app; the report, first (no chart cache) and again; the whole test
+suite on two workers and the fuzz cases it ran. Peak memory is the largest resident size of
+any run of a row.
 
-    python bench/city.py [--quick]     # --quick: the city only, fewer runs
+    python bench/city.py [--quick [--suite]]  # --quick: the city only, fewer runs; --suite:
+                                              # and the test suite, as make bench times it
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -62,6 +66,7 @@ class Row:
     cpu: float = 0.0
     """Median processor time (user and system, the command's worker processes included): on a
     machine others share, it says what the wall time cannot."""
+    fuzz_cases: int = 0
 
 
 def measure(
@@ -254,8 +259,9 @@ def report(rows: dict[str, Row], wall: float) -> None:
             continue
         cold = get(f"{label}: validate, cold") / get(floor)
         fresh = get(f"{label}: validate --no-cache") / get(floor)
+        limit = 0.8 if label == "city" else 1.3  # issue 19: the city's, from 1.3 to 0.8
         targets += [
-            (f"{label}: cold validate ÷ floor ≤ 1.3", cold, 1.3, f"{cold:.2f}×"),
+            (f"{label}: cold validate ÷ floor ≤ {limit}", cold, limit, f"{cold:.2f}×"),
             (f"{label}: validate --no-cache ÷ floor ≤ 1.3", fresh, 1.3, f"{fresh:.2f}×"),
         ]
     city_checker = "city: check-jsonschema"
@@ -273,8 +279,7 @@ def report(rows: dict[str, Row], wall: float) -> None:
             targets.append((f"{name} ÷ validate, cold ≤ 2", ratio, 2, f"{ratio:.2f}×"))
             work = rows[name].cpu / reference.cpu
             targets.append((f"{name} ÷ validate, cold, in CPU time ≤ 2", work, 2, f"{work:.2f}×"))
-    for name in ("city: validate, warm", "city: status, warm", "city: status --format json, warm"):
-        targets.append((f"{name} ≤ 0.5 s", get(name), 0.5, f"{get(name):.2f} s"))
+    targets += issue_19_targets(rows)
     help_ratio = get("hcmlc --help") / get("minimal Typer app --help")
     targets.append(
         ("hcmlc --help ÷ minimal Typer --help ≤ 1.2", help_ratio, 1.2, f"{help_ratio:.2f}×")
@@ -300,6 +305,61 @@ def report(rows: dict[str, Row], wall: float) -> None:
         print(f"| {name} | {shown} | {met} |")
 
 
+def issue_19_targets(rows: dict[str, Row]) -> list[tuple[str, float, float, str]]:
+    """Where people wait (issue 19): warm status at city scale, the report, the test suite."""
+    targets: list[tuple[str, float, float, str]] = []
+    typer_help = rows["minimal Typer app --help"].seconds
+    for name, limit in [
+        ("city: validate, warm", 0.5),
+        ("city: status, warm", 0.35),
+        ("city: status --format json, warm", 0.35),
+        ("bundled: report, first run (no chart cache)", 1.2),
+        ("bundled: report again (charts cached)", 0.6),
+    ]:
+        if name in rows:
+            seconds = rows[name].seconds
+            targets.append((f"{name} ≤ {limit} s", seconds, limit, f"{seconds:.2f} s"))
+    if "city: status, warm" in rows:
+        ratio = rows["city: status, warm"].seconds / typer_help
+        targets.append(
+            ("city: status, warm ÷ minimal Typer --help ≤ 1.8", ratio, 1.8, f"{ratio:.2f}×")
+        )
+    if SUITE in rows:
+        suite = rows[SUITE]
+        targets.append((f"{SUITE} ≤ 60 s", suite.seconds, 60, f"{suite.seconds:.0f} s"))
+        cases = suite.fuzz_cases
+        targets.append(("fuzz cases in that run ≥ 10,000", -cases, -10_000, f"{cases:,}"))
+    return targets
+
+
+SUITE = "make test (pytest -n 2)"
+
+
+def test_suite() -> Row:
+    """The whole test suite on two workers, as `make test` runs it on a 2-core machine, and the
+    fuzz cases it ran (tests/conftest.py prints their count)."""
+    command = [sys.executable, "-m", "pytest", "-n", "2", "--dist", "worksteal", "-q"]
+    before = os.times()
+    started = time.perf_counter()
+    done = subprocess.run(
+        [*command, "-p", "no:cacheprovider"],
+        cwd=PROJECT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    seconds = time.perf_counter() - started
+    after = os.times()
+    cpu = after.children_user + after.children_system - before.children_user
+    cpu -= before.children_system
+    if done.returncode != 0:
+        raise SystemExit(f"the test suite failed:\n{done.stdout[-3000:]}")
+    found = re.search(r"^fuzz: ([\d,]+) cases run$", done.stdout, re.MULTILINE)
+    cases = int(found.group(1).replace(",", "")) if found else 0
+    print(f"  {SUITE:<52}{seconds:>9.3f} s  ({cases:,} fuzz cases)", flush=True)
+    return Row(SUITE, seconds, float("nan"), 1, cpu, fuzz_cases=cases)
+
+
 def machine() -> str:
     cpu = platform.processor() or "?"
     try:
@@ -315,11 +375,14 @@ def machine() -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="the city only, fewer runs")
+    parser.add_argument("--suite", action="store_true", help="with --quick: the test suite too")
     args = parser.parse_args()
     started = time.perf_counter()
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="hcmlc-bench-") as name:
         folder = Path(name)
+        if args.suite or not args.quick:
+            rows.append(test_suite())
         rows += startup(folder, 3 if args.quick else 9)
         runs = 3 if args.quick else 5
         rows += hostile.rows(folder, runs, measure, HCMLC)
