@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 import unicodedata
@@ -21,6 +22,7 @@ KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "counted": (2, 3)}
 FIX = "run `make messages`, translate the new entries of src/hcmlc/locale/*/LC_MESSAGES/hcmlc.po"
 
 
+@functools.cache  # read on first use: each xdist worker imports this module
 def marked() -> set[str | tuple[str, str]]:
     """Every string the code marks for translation, as Babel extracts it."""
     found = extract_from_dir(
@@ -34,14 +36,11 @@ def catalog(lang: str) -> Catalog:
         return read_po(stream)
 
 
-MARKED = marked()
-
-
 def test_extraction_finds_the_strings() -> None:
-    assert "hint: {hint}" in MARKED and ("{n} file", "{n} files") in MARKED
+    assert "hint: {hint}" in marked() and ("{n} file", "{n} files") in marked()
     assert (
         "Check every YAML file: schema, ids, assignments, units, years, word limits, duplicates."
-        in MARKED
+        in marked()
     )
 
 
@@ -49,9 +48,9 @@ def test_extraction_finds_the_strings() -> None:
 def test_every_marked_string_is_translated(lang: str) -> None:
     po = catalog(lang)
     entries = {m.id: m for m in po if m.id}
-    missing = sorted(map(str, MARKED - set(entries)))
+    missing = sorted(map(str, marked() - set(entries)))
     assert not missing, f"not in the {lang} catalog: {missing}; {FIX}"
-    stale = sorted(map(str, set(entries) - MARKED))
+    stale = sorted(map(str, set(entries) - marked()))
     assert not stale, f"in the {lang} catalog but no longer in the code: {stale}; {FIX}"
     untranslated = [
         str(m.id)
