@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -19,7 +19,6 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from hcmlc.catalog import Catalog
-from hcmlc.checks import Entry
 from hcmlc.completeness import (
     field_text,
     missing_fields,
@@ -39,6 +38,7 @@ from hcmlc.models.submission import (
 )
 from hcmlc.photos import PhotoError, inspect_photo, locate_photo
 from hcmlc.repository import Repository
+from hcmlc.results import Entry
 from hcmlc.values import ValueProblem
 from hcmlc.wordcount import count_words
 
@@ -221,7 +221,7 @@ class _Builder:
         submissions: list[Submission],
         lang: Lang,
         root: Path,
-        supplied: set[Entry],
+        supplied: Set[Entry],
     ) -> None:
         self.catalog, self.cycle, self.submissions = catalog, cycle, submissions
         self.lang, self.root, self.supplied = lang, root, supplied

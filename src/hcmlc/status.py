@@ -8,18 +8,18 @@ without a successor are owed by nobody, and are listed as such, never counted as
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass, field
 from typing import Literal
 
 from hcmlc.catalog import Catalog
-from hcmlc.checks import Entry, ItemKind
 from hcmlc.citywide import CityFigure, city_figures
 from hcmlc.deliveries import Delivery, FileKey
 from hcmlc.errors import HcmlcError
 from hcmlc.figures import LocalFigure
 from hcmlc.i18n import Lang, _
 from hcmlc.models.registry import Cycle
+from hcmlc.results import Entry, ItemKind
 from hcmlc.suggest import did_you_mean
 
 State = Literal["supplied", "late", "due", "overdue"]
@@ -237,7 +237,7 @@ def standing(catalog: Catalog, agency_id: str, cycle: Cycle) -> Standing:
 
 def build_status(
     catalog: Catalog,
-    supplied: set[Entry],
+    supplied: Set[Entry],
     cycle: Cycle,
     as_of: dt.date,
     problems: int = 0,
@@ -324,7 +324,7 @@ def _agency_row(agency: str, name: str, obligations: list[Obligation]) -> Row:
 
 def obligations_of(
     catalog: Catalog,
-    supplied: set[Entry],
+    supplied: Set[Entry],
     cycle: Cycle,
     as_of: dt.date,
     deliveries: dict[FileKey, Delivery] | None = None,
