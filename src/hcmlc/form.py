@@ -36,6 +36,9 @@ from hcmlc.models.submission import (
     Submission,
     TextAnswer,
 )
+from hcmlc.number_format import (
+    format_number as format_number,
+)  # charts.py, report_words.py read it here
 from hcmlc.photos import PhotoError, inspect_photo, locate_photo
 from hcmlc.repository import Repository
 from hcmlc.results import Entry
@@ -475,14 +478,6 @@ def paragraphs(text: str) -> list[list[str]]:
     """
     clean = _CONTROL.sub(" ", unicodedata.normalize("NFC", text).replace("\r\n", "\n"))
     return [part.split("\n") for part in _BLANK_LINES.split(clean.strip()) if part.strip()]
-
-
-def format_number(value: float, lang: Lang) -> str:
-    """`9389700` → "9.389.700" (vi) or "9,389,700" (en); decimals as written, without zeros."""
-    text = f"{value:,.6f}".rstrip("0").rstrip(".")
-    if lang == "vi":
-        text = text.translate(str.maketrans(",.", ".,"))
-    return text
 
 
 _MONTHS = "January February March April May June July August September October November December"
