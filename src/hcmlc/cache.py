@@ -173,23 +173,22 @@ def _is_day(value: Any) -> bool:
 
 
 def _is_figure(value: Any) -> bool:
-    """`[indicator, year, value, parts, illustrative]`, as `_encode` writes it."""
-    if not (isinstance(value, list) and len(value) == 5):
-        return False
-    item, year, number, parts, illustrative = value
+    """`[indicator, year, value, parts, illustrative]`, as `_encode` writes it. JSON gives exact
+    types, so comparing types is exact (and `True` is no year) and several times cheaper than
+    `isinstance` over the 10,000 figures of a city."""
     return (
-        isinstance(item, str)
-        and isinstance(year, int)
-        and not isinstance(year, bool)
-        and _is_number(number)
-        and isinstance(parts, list)
-        and all(_is_number(p) for p in parts)
-        and isinstance(illustrative, bool)
+        type(value) is list
+        and len(value) == 5
+        and type(value[0]) is str
+        and type(value[1]) is int
+        and type(value[2]) in _NUMBERS
+        and type(value[3]) is list
+        and all(type(p) in _NUMBERS for p in value[3])
+        and type(value[4]) is bool
     )
 
 
-def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
+_NUMBERS = (int, float)
 
 
 def _is_problem(problem: Any) -> bool:
