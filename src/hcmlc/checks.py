@@ -17,7 +17,7 @@ from hcmlc.catalog import Catalog
 from hcmlc.confine import Escape, escape
 from hcmlc.data_checks import unknown_id
 from hcmlc.diagnostics import MAX_PER_FILE, Diagnostic, Severity, excerpt
-from hcmlc.figures import EntryProblem, LocalFigure, read_entry
+from hcmlc.figures import EntryProblem, LocalFigure, WrittenFigures, read_entry
 from hcmlc.i18n import N_, _
 from hcmlc.identity_checks import IdentityRules
 from hcmlc.models.registry import Cycle
@@ -225,7 +225,8 @@ class _SubmissionChecker(IdentityRules, AnswerRules):
             )
         if "value" in fields or "parts" in fields:
             try:
-                reading = read_entry(IndicatorValue.model_construct(**fields), indicator)
+                written = WrittenFigures(fields.get("value"), fields.get("parts") or {})
+                reading = read_entry(written, indicator)
             except EntryProblem as problem:
                 reading = None
                 where = loc + problem.where
