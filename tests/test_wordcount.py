@@ -1,6 +1,10 @@
-import pytest
+import unicodedata
 
-from hcmlc.wordcount import count_words
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hcmlc.wordcount import _WORD, count_words
 
 
 @pytest.mark.parametrize(
@@ -35,3 +39,11 @@ def test_nfd_text_counts_like_nfc() -> None:
 
     text = "Thành phố học tập"
     assert count_words(unicodedata.normalize("NFD", text)) == count_words(text) == 4
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aẠ9_ -.,'’‐/\t\n\u00a0\u2028\u0301&x")) | st.text())
+def test_counted_token_by_token_as_over_the_whole_text(text: str) -> None:
+    """The count token by token is the count of the rule's expression over the whole text."""
+    whole = len(_WORD.findall(unicodedata.normalize("NFC", text)))
+    assert count_words(text) == whole

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from hcmlc.catalog import Catalog
-    from hcmlc.checks import Consulted, ItemKind
+    from hcmlc.results import Consulted, ItemKind
     from hcmlc.yamlio import Document
 
 INCOMPLETE = "HCMLC-W092"

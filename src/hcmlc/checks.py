@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -17,23 +17,18 @@ from hcmlc.catalog import Catalog
 from hcmlc.confine import Escape, escape
 from hcmlc.data_checks import unknown_id
 from hcmlc.diagnostics import MAX_PER_FILE, Diagnostic, Severity, excerpt
-from hcmlc.figures import EntryProblem, LocalFigure, read_entry
+from hcmlc.figures import EntryProblem, LocalFigure, WrittenFigures, read_entry
 from hcmlc.i18n import N_, _
 from hcmlc.identity_checks import IdentityRules
 from hcmlc.models.registry import Cycle
 from hcmlc.models.submission import IndicatorValue, Section, Submission
+from hcmlc.results import Consulted, Entries, Entry, FileCheck, ItemKind
+from hcmlc.results import SubmissionFile as SubmissionFile  # the files check_submissions takes
 from hcmlc.schema_errors import mapping_hint, read_fields
 from hcmlc.values import (
     ValueProblem,
 )
 from hcmlc.yamlio import Document, Loc
-
-ItemKind = Literal["indicator", "answer"]
-
-Consulted = Literal["photo", "evidence"]
-
-Entry = tuple[str, str, ItemKind, str]
-"""(cycle, agency, "indicator" or "answer", item id) of an item supplied without error."""
 
 
 @dataclass(frozen=True)
@@ -80,31 +75,6 @@ _ITEM_RULES: dict[ItemKind, _ItemRule] = {
 }
 
 
-@dataclass(frozen=True)
-class SubmissionFile:
-    """A submission file as read, with its model when it passed the schema."""
-
-    doc: Document
-    model: Submission | None
-
-
-@dataclass(frozen=True)
-class FileCheck:
-    """What one submission file contributes, cross-file problems aside: all a cache keeps."""
-
-    problems: tuple[Diagnostic, ...]
-    accepted: frozenset[Entry] = frozenset()
-    identity: tuple[str, str] | None = None
-    """(agency, cycle) of a file that passed the schema."""
-    consulted: tuple[tuple[Consulted, str], ...] = ()
-    """Paths the file names that were looked up in the repository, by what they name: a photo
-    (whose file is read) or evidence (only judged to stay inside)."""
-    submitted: dt.date | None = None
-    """The file's `submitted:` date, for deliveries.py."""
-    figures: tuple[LocalFigure, ...] = ()
-    """The accepted figures of indicators whose city figure is formed from the units'."""
-
-
 def check_submissions(
     catalog: Catalog, files: list[SubmissionFile], root: Path
 ) -> tuple[list[Diagnostic], set[Entry]]:
@@ -125,7 +95,7 @@ def check_submission(catalog: Catalog, file: SubmissionFile, root: Path) -> File
     problems = checker.run()
     return FileCheck(
         tuple(problems),
-        frozenset(checker.accepted),
+        Entries.of(checker.accepted),
         checker.identity,
         tuple(checker.consulted),
         checker.submitted,
@@ -255,7 +225,8 @@ class _SubmissionChecker(IdentityRules, AnswerRules):
             )
         if "value" in fields or "parts" in fields:
             try:
-                reading = read_entry(IndicatorValue.model_construct(**fields), indicator)
+                written = WrittenFigures(fields.get("value"), fields.get("parts") or {})
+                reading = read_entry(written, indicator)
             except EntryProblem as problem:
                 reading = None
                 where = loc + problem.where

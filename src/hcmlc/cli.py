@@ -66,6 +66,18 @@ NoChartCacheOption = Annotated[
     ),
 ]
 
+IndentOption = Annotated[
+    int | None,
+    typer.Option(
+        "--indent",
+        metavar="N",
+        min=0,
+        max=16,
+        help=N_("With --format json: indent by N spaces (default: compact, on one line)."),
+        show_default=False,
+    ),
+]
+
 AsOfOption = Annotated[
     str | None,
     typer.Option(
@@ -178,6 +190,7 @@ def validate(
         ),
     ] = None,
     no_cache: NoCacheOption = False,
+    indent: IndentOption = None,
 ) -> None:
     from hcmlc.commands import validate as command
 
@@ -190,6 +203,7 @@ def validate(
             strict,
             changed_since,
             cache=not no_cache,
+            indent=indent,
         ),
         root,
     )
@@ -211,12 +225,20 @@ def status(
         TableOrJson, typer.Option("--format", help=N_("Output format."))
     ] = TableOrJson.table,
     no_cache: NoCacheOption = False,
+    indent: IndentOption = None,
 ) -> None:
     from hcmlc.commands import status as command
 
     _run(
         lambda console, repo_root: command.run(
-            console, repo_root, cycle, as_of_day(as_of), agency, output.value, cache=not no_cache
+            console,
+            repo_root,
+            cycle,
+            as_of_day(as_of),
+            agency,
+            output.value,
+            cache=not no_cache,
+            indent=indent,
         ),
         root,
     )

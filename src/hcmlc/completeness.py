@@ -8,6 +8,7 @@ further needs, the English of each field the form prints in words, is a gap of t
 
 from __future__ import annotations
 
+from collections.abc import Set
 from typing import TYPE_CHECKING, Any
 
 from hcmlc.models.common import NUMBER_RULE
@@ -17,7 +18,7 @@ from hcmlc.values import UNIT_BOUNDS
 
 if TYPE_CHECKING:
     from hcmlc.catalog import Catalog
-    from hcmlc.checks import Entry, ItemKind
+    from hcmlc.results import Entry, ItemKind
 
 
 def reading_context(question: Question) -> dict[str, Any]:
@@ -56,7 +57,7 @@ def untranslated_fields(question: Question, answer: Any) -> list[str]:
 
 
 def supplies(
-    catalog: Catalog, supplied: set[Entry], cycle: Cycle, agency: str, kind: ItemKind, item: str
+    catalog: Catalog, supplied: Set[Entry], cycle: Cycle, agency: str, kind: ItemKind, item: str
 ) -> bool:
     """Whether `agency` has supplied `item` in `cycle`: its entry passed every check, or, for a
     figure the form takes from an indicator, one of the indicator's owners supplied that."""

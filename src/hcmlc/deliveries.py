@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Set
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -20,7 +20,7 @@ from hcmlc.i18n import _
 from hcmlc.yamlio import Document
 
 if TYPE_CHECKING:
-    from hcmlc.checks import Entry
+    from hcmlc.results import Entry
 
 Source = Literal["submitted", "commit", "unknown"]
 FileKey = tuple[str, str]
@@ -64,7 +64,7 @@ def deliveries(root: Path, files: dict[FileKey, Dated]) -> dict[FileKey, Deliver
 
 
 def delivered_by(
-    supplied: set[Entry], delivered: dict[FileKey, Delivery], as_of: dt.date
+    supplied: Set[Entry], delivered: dict[FileKey, Delivery], as_of: dt.date
 ) -> set[Entry]:
     """The entries of `supplied` whose file had arrived on `as_of`: a view as of a day knows
     nothing of later deliveries (status applies the same rule to each obligation)."""

@@ -3,11 +3,12 @@ for several (`parts`): two figures (1.1.4.a), or the numerator and denominator o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Protocol
 
 from hcmlc.i18n import _
 from hcmlc.models.framework import RATIO_SCALE, Indicator
-from hcmlc.models.submission import IndicatorValue
 from hcmlc.values import ValueProblem, parse_quantity, parse_value
 
 FIGURE_PARTS = "HCMLC-E064"
@@ -19,6 +20,26 @@ class Reading:
 
     value: float | str
     parts: tuple[float, ...] = ()
+
+
+class Written(Protocol):
+    """What a reading needs of an entry: its `value` or its `parts`, as written (an
+    `IndicatorValue`, or `WrittenFigures`)."""
+
+    @property
+    def value(self) -> str | None: ...
+
+    @property
+    def parts(self) -> Mapping[str, str]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenFigures:
+    """An entry's value or parts as the checker read them, field by field: building the whole
+    model for each of a city's 100,000 entries would cost more than reading them."""
+
+    value: str | None = None
+    parts: Mapping[str, str] = field(default_factory=dict)
 
 
 class EntryProblem(ValueProblem):
@@ -37,7 +58,7 @@ class EntryProblem(ValueProblem):
         self.where, self.code, self.key = where, code, key
 
 
-def read_entry(entry: IndicatorValue, indicator: Indicator) -> Reading:
+def read_entry(entry: Written, indicator: Indicator) -> Reading:
     """The reading of `entry`; an EntryProblem (or a ValueProblem of its value) otherwise."""
     if not indicator.parts:
         if entry.parts:
@@ -59,7 +80,7 @@ def read_entry(entry: IndicatorValue, indicator: Indicator) -> Reading:
     return Reading(*_parts(entry, indicator))
 
 
-def _parts(entry: IndicatorValue, indicator: Indicator) -> tuple[float, tuple[float, ...]]:
+def _parts(entry: Written, indicator: Indicator) -> tuple[float, tuple[float, ...]]:
     ids = [p.id for p in indicator.parts]
     wanted = ", ".join(f"`{i}`" for i in ids)
     if entry.value is not None:

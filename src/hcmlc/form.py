@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -19,7 +19,6 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from hcmlc.catalog import Catalog
-from hcmlc.checks import Entry
 from hcmlc.completeness import (
     field_text,
     missing_fields,
@@ -37,8 +36,12 @@ from hcmlc.models.submission import (
     Submission,
     TextAnswer,
 )
+from hcmlc.number_format import (
+    format_number as format_number,
+)  # charts.py, report_words.py read it here
 from hcmlc.photos import PhotoError, inspect_photo, locate_photo
 from hcmlc.repository import Repository
+from hcmlc.results import Entry
 from hcmlc.values import ValueProblem
 from hcmlc.wordcount import count_words
 
@@ -221,7 +224,7 @@ class _Builder:
         submissions: list[Submission],
         lang: Lang,
         root: Path,
-        supplied: set[Entry],
+        supplied: Set[Entry],
     ) -> None:
         self.catalog, self.cycle, self.submissions = catalog, cycle, submissions
         self.lang, self.root, self.supplied = lang, root, supplied
@@ -475,14 +478,6 @@ def paragraphs(text: str) -> list[list[str]]:
     """
     clean = _CONTROL.sub(" ", unicodedata.normalize("NFC", text).replace("\r\n", "\n"))
     return [part.split("\n") for part in _BLANK_LINES.split(clean.strip()) if part.strip()]
-
-
-def format_number(value: float, lang: Lang) -> str:
-    """`9389700` → "9.389.700" (vi) or "9,389,700" (en); decimals as written, without zeros."""
-    text = f"{value:,.6f}".rstrip("0").rstrip(".")
-    if lang == "vi":
-        text = text.translate(str.maketrans(",.", ".,"))
-    return text
 
 
 _MONTHS = "January February March April May June July August September October November December"

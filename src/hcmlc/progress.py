@@ -19,17 +19,17 @@ the first value) to the target: on track or behind, never "not met" before its y
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from dataclasses import dataclass
 from enum import StrEnum
 
 from hcmlc.catalog import Catalog
-from hcmlc.checks import Entry, SubmissionFile
 from hcmlc.citywide import CityFigure, city_figures
 from hcmlc.figures import LocalFigure, read_entry
 from hcmlc.models.framework import Criterion, Indicator, Scale
 from hcmlc.models.registry import Cycle
 from hcmlc.models.targets import Direction, Target
+from hcmlc.results import Entry, SubmissionFile
 from hcmlc.values import SCALE_STATES, ValueProblem, parse_value
 
 RANK: dict[Scale, list[str]] = {
@@ -148,7 +148,7 @@ class CriterionProgress:
 def city_series(
     catalog: Catalog,
     files: Iterable[SubmissionFile],
-    supplied: set[Entry],
+    supplied: Set[Entry],
     figures: Iterable[LocalFigure] = (),
 ) -> dict[str, list[Observation]]:
     """Indicator id → the city's values by year across every cycle, oldest first.

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+import os
+from collections.abc import Iterator, Set
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
 from hcmlc.cache import Cache
 from hcmlc.catalog import Catalog
-from hcmlc.checks import Entry, FileCheck, SubmissionFile, check_duplicates, check_submission
 from hcmlc.clock import today
 from hcmlc.confine import is_inside
 from hcmlc.data_checks import check_data, check_targets
@@ -33,6 +33,7 @@ from hcmlc.models.units import Units
 from hcmlc.narrative import FOLDER as REPORTS
 from hcmlc.narrative import check_name, check_narrative, year_of
 from hcmlc.registry_checks import check_frameworks, check_registry, check_units
+from hcmlc.results import Entry, FileCheck, SubmissionFile, Supplied
 from hcmlc.schema_errors import validate
 from hcmlc.status import pick_cycle
 from hcmlc.yamlio import Document, parse_bytes, read_raw
@@ -59,7 +60,8 @@ class Repository:
     submissions: list[SubmissionFile]
     """The submission files parsed in this run: all of them, unless results came from a cache."""
     problems: list[Diagnostic] = field(default_factory=list)
-    supplied: set[Entry] = field(default_factory=set)
+    supplied: Set[Entry] = field(default_factory=Supplied)
+    """The entries that passed validation, of every file (grouped per file: results.py)."""
     figures: list[LocalFigure] = field(default_factory=list)
     """The units' accepted figures of indicators with a city figure formed from them."""
     paths: list[str] = field(default_factory=list)
@@ -156,10 +158,41 @@ def find_root(start: Path) -> Path:
 def submission_paths(root: Path) -> list[Path]:
     """Every submission file, in a stable order: whatever is named `*.yaml` or `*.yml` and is
     not a folder, so that a FIFO or a dangling link in its place is reported, not skipped."""
+    return [root / relative for relative, _linked in _submission_files(root)]
+
+
+def _submission_files(root: Path) -> list[tuple[str, bool]]:
+    """`submission_paths` as repository-relative POSIX paths, each with whether a link lies on
+    its way (then it must be resolved to be known inside): the walk learns which entries are
+    links from the folder listing itself, without a system call per file. Folders reached
+    through a link are not entered (as `Path.rglob` does not), unreadable ones skipped."""
     folder = root / SUBMISSIONS
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and not p.is_dir())
+    found: list[tuple[str, bool]] = []
+    pending = [(SUBMISSIONS, folder.is_symlink())]
+    while pending:
+        relative, linked = pending.pop()
+        try:
+            with os.scandir(root / relative) as listing:
+                entries = list(listing)
+        except PermissionError:
+            continue
+        for entry in entries:
+            path = f"{relative}/{entry.name}"
+            if entry.is_dir(follow_symlinks=False):
+                pending.append((path, linked))
+            elif PurePosixPath(entry.name).suffix in (".yaml", ".yml") and not _is_folder(entry):
+                found.append((path, linked or entry.is_symlink()))
+    return sorted(found, key=lambda file: file[0].split("/"))
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    """Whether `entry`, its link followed, is a folder; a loop of links is not one."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def load(
@@ -241,26 +274,31 @@ def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> 
     if use_cache and repo.catalog and all(raw is not None for raw in raws):
         store = Cache.open(root, [raw for raw in raws if raw is not None])
     identities = []
-    for path in submission_paths(root) if submissions else []:
-        relative = path.relative_to(root).as_posix()
+    supplied = Supplied()
+    for relative, linked in _submission_files(root) if submissions else []:
         if not is_utf8_name(relative):
             problems.append(_misnamed(relative))
             continue
-        check = _submission(repo, relative, store, keep)
+        check = _submission(repo, relative, store, keep, linked)
         problems += check.problems
-        repo.supplied |= check.accepted
+        supplied.merge(check.accepted)
         repo.figures += check.figures
         repo.paths.append(relative)
         repo.consulted[relative] = tuple(path for _kind, path in check.consulted)
         identities.append((relative, check.identity))
         if check.identity is not None and check.identity not in repo.files:
             repo.files[check.identity] = Dated(relative, check.submitted)
+    repo.supplied = supplied
     parsed = {file.doc.path: file.doc for file in repo.submissions}
 
     def doc_of(path: str) -> Document:
         return parsed.get(path) or _read(root, path)[1]
 
-    problems += check_duplicates(identities, doc_of)
+    known = [identity for _path, identity in identities if identity is not None]
+    if len(set(known)) < len(known):  # the rule's module is imported only when it has work
+        from hcmlc.checks import check_duplicates
+
+        problems += check_duplicates(identities, doc_of)
     if repo.catalog is not None:
         dated = [(f.path, key[1], f.submitted) for key, f in repo.files.items() if f.submitted]
         problems += check_dates(repo.catalog, dated, today(), doc_of)
@@ -321,9 +359,12 @@ def _load_narratives(repo: Repository) -> list[Diagnostic]:
     return problems
 
 
-def _submission(repo: Repository, relative: str, store: Cache | None, keep: bool) -> FileCheck:
-    """One submission file's problems and entries: from `store` if unchanged, else checked."""
-    raw, doc = _read(repo.root, relative, parse=store is None)
+def _submission(
+    repo: Repository, relative: str, store: Cache | None, keep: bool, linked: bool = True
+) -> FileCheck:
+    """One submission file's problems and entries: from `store` if unchanged, else checked.
+    Only a file with a link on its way (`linked`) needs resolving to be known inside."""
+    raw, doc = _read(repo.root, relative, parse=store is None, confined=not linked)
     if raw is not None and store is not None:
         kept = store.get(relative, raw)
         if kept is not None:
@@ -339,6 +380,8 @@ def _submission(repo: Repository, relative: str, store: Cache | None, keep: bool
     if keep:
         repo.submissions.append(file)
     if repo.catalog is not None and checkable:
+        from hcmlc.checks import check_submission  # the rules, only when a file needs them
+
         found = check_submission(repo.catalog, file, repo.root)
         check = replace(found, problems=(*doc.problems, *found.problems))
     else:
@@ -381,10 +424,13 @@ def read_document(root: Path, relative: str) -> tuple[bytes | None, Document]:
     return _read(root, relative)
 
 
-def _read(root: Path, relative: str, *, parse: bool = True) -> tuple[bytes | None, Document]:
-    """The file's bytes (None when unreadable) and, if `parse`, its document."""
+def _read(
+    root: Path, relative: str, *, parse: bool = True, confined: bool = False
+) -> tuple[bytes | None, Document]:
+    """The file's bytes (None when unreadable) and, if `parse`, its document; a file not known
+    to be `confined` (no link on its way) is first checked to lead nowhere outside."""
     path = root / relative
-    if not is_inside(root, path):
+    if not confined and not is_inside(root, path):
         problem = Diagnostic(
             relative,
             1,

@@ -14,10 +14,10 @@ import unicodedata
 from collections.abc import Iterator
 
 from hcmlc.catalog import Catalog
-from hcmlc.checks import ItemKind
 from hcmlc.i18n import N_, _, counted, current_language
 from hcmlc.models.framework import Indicator, Unit
 from hcmlc.models.registry import Cycle, Question, WordLimit
+from hcmlc.results import ItemKind
 from hcmlc.values import SCALE_STATES, UNIT_BOUNDS
 
 _FIELDS: dict[str, list[str]] = {

@@ -8,18 +8,18 @@ without a successor are owed by nobody, and are listed as such, never counted as
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass, field
 from typing import Literal
 
 from hcmlc.catalog import Catalog
-from hcmlc.checks import Entry, ItemKind
 from hcmlc.citywide import CityFigure, city_figures
 from hcmlc.deliveries import Delivery, FileKey
 from hcmlc.errors import HcmlcError
 from hcmlc.figures import LocalFigure
 from hcmlc.i18n import Lang, _
 from hcmlc.models.registry import Cycle
+from hcmlc.results import Entries, Entry, ItemKind
 from hcmlc.suggest import did_you_mean
 
 State = Literal["supplied", "late", "due", "overdue"]
@@ -81,15 +81,19 @@ class Tally:
     @classmethod
     def of(cls, obligations: list[Obligation], kind: ItemKind | None = None) -> Tally:
         """Counts over `obligations`, or over those of one kind of item."""
-        obligations = [o for o in obligations if kind in (None, o.kind)]
-        overdue = [o for o in obligations if o.state == "overdue"]
-        return cls(
-            owed=len(obligations),
-            supplied=sum(o.supplied for o in obligations),
-            overdue=len(overdue),
-            most_days_overdue=max((-o.days_left for o in overdue), default=0),
-            late=sum(o.state == "late" for o in obligations),
-        )
+        owed = supplied = overdue = late = most_days_overdue = 0
+        for o in obligations:  # one pass, each state judged once: status counts 100,000s
+            if kind is not None and o.kind != kind:
+                continue
+            owed += 1
+            state = o.state
+            if state == "overdue":
+                overdue += 1
+                most_days_overdue = max(most_days_overdue, -o.days_left)
+            elif state != "due":
+                supplied += 1
+                late += state == "late"
+        return cls(owed, supplied, overdue, most_days_overdue, late)
 
 
 @dataclass(frozen=True)
@@ -237,7 +241,7 @@ def standing(catalog: Catalog, agency_id: str, cycle: Cycle) -> Standing:
 
 def build_status(
     catalog: Catalog,
-    supplied: set[Entry],
+    supplied: Set[Entry],
     cycle: Cycle,
     as_of: dt.date,
     problems: int = 0,
@@ -324,7 +328,7 @@ def _agency_row(agency: str, name: str, obligations: list[Obligation]) -> Row:
 
 def obligations_of(
     catalog: Catalog,
-    supplied: set[Entry],
+    supplied: Set[Entry],
     cycle: Cycle,
     as_of: dt.date,
     deliveries: dict[FileKey, Delivery] | None = None,
@@ -332,10 +336,13 @@ def obligations_of(
     """Every item each agency owes in `cycle`, and whether it is supplied, as of `as_of`."""
     deliveries = deliveries or {}
     day = cycle.reference_date
+    grouped = supplied if isinstance(supplied, Entries) else Entries.of(supplied)
+    arrivals: dict[str, tuple[bool, dt.date | None]] = {}
     for kind in KINDS:
         deadline = cycle.deadlines.of(kind)
         if deadline is None:
             continue
+        days_left = (deadline - as_of).days
         listed = catalog.owners(kind)
         for item, agencies in catalog.owners(kind, cycle).items():
             taken_over: dict[str, list[str]] = {}
@@ -344,18 +351,26 @@ def obligations_of(
                 if holder is not None and holder != former:
                     taken_over.setdefault(holder, []).append(former)
             for agency in agencies:
-                delivery = deliveries.get((agency, cycle.id))
-                arrived = delivery is None or delivery.by(as_of)
+                if agency not in arrivals:
+                    arrivals[agency] = _arrival(deliveries.get((agency, cycle.id)), as_of)
+                arrived, delivered = arrivals[agency]
                 yield Obligation(
                     agency=agency,
                     kind=kind,
                     item=item,
                     deadline=deadline,
-                    supplied=arrived and (cycle.id, agency, kind, item) in supplied,
-                    days_left=(deadline - as_of).days,
-                    delivered=delivery.day if delivery and arrived else None,
+                    supplied=arrived and item in grouped.items_of(cycle.id, agency, kind),
+                    days_left=days_left,
+                    delivered=delivered,
                     formerly=tuple(taken_over.get(agency, ())),
                 )
+
+
+def _arrival(delivery: Delivery | None, as_of: dt.date) -> tuple[bool, dt.date | None]:
+    """Whether an agency's file had arrived by `as_of` (a file of unknown date counts), and the
+    day it did, when known."""
+    arrived = delivery is None or delivery.by(as_of)
+    return arrived, delivery.day if delivery and arrived else None
 
 
 def unowned(catalog: Catalog, cycle: Cycle) -> list[Unowned]:

@@ -162,7 +162,9 @@ def parse_yaml(text: str, display: str) -> Document:
         )
     if root is None:
         return _failed(display, 1, 1, "HCMLC-E003", _("the file is empty"), _(_EMPTY_HINT))
-    anchored = _ANCHOR.search(text) is not None  # no anchor, no alias (`Sở VH&TT` is none)
+    # no anchor, no alias (`Sở VH&TT` is none); a text without `&` needs no scan (the scan
+    # tries the pattern at every character: 0.9 s over a city's 27 MB)
+    anchored = "&" in text and _ANCHOR.search(text) is not None
     builder = _Builder(display, track_aliases=anchored)
     data = builder.build(root, depth=1)
     if data is None and not builder.problems:  # `~`, `null`, a lone `---`: says nothing

@@ -23,7 +23,24 @@ DAMAGE = {
     "consulted of another kind": lambda e: e.__setitem__("consulted", [["file", "a", "b"]]),
     "an extra key": lambda e: e.__setitem__("accepted", []),
     "sha missing": lambda e: e.pop("sha"),
+    # A planted result with no problems (it would hide the error) and one field of a wrong shape:
+    "indicators as a list of ids (format 4)": lambda e: planted(e, "indicator", ["1.1.1.a"]),
+    "answers a number": lambda e: planted(e, "answer", 7),
+    "a figure's year a boolean": lambda e: planted(
+        e, "figures", [["1.1.1.a", True, 1.0, [], False]]
+    ),
+    "a figure's part text": lambda e: planted(e, "figures", [["1.1.1.a", 2022, 1.0, ["1"], False]]),
+    "a figure's value text": lambda e: planted(e, "figures", [["1.1.1.a", 2022, "1", [], False]]),
+    "a figure of four fields": lambda e: planted(e, "figures", [["1.1.1.a", 2022, 1.0, []]]),
+    "a figure of another indicator type": lambda e: planted(
+        e, "figures", [[1, 2022, 1.0, [], True]]
+    ),
 }
+
+
+def planted(entry: dict, key: str, value: object) -> None:
+    entry["problems"] = []
+    entry[key] = value
 
 
 @pytest.mark.parametrize("damage", sorted(DAMAGE))
@@ -54,4 +71,19 @@ def test_a_cache_of_the_wrong_shape_is_ignored(hcmlc, repo, private_cache, docum
     hcmlc("validate", "--root", str(repo.root))
     [path] = private_cache.glob("*.json")
     path.write_text(json.dumps(document), encoding="utf-8")
+    assert hcmlc("validate", "--root", str(repo.root)) == fresh
+
+
+def test_a_cache_of_an_older_format_is_ignored(hcmlc, repo, private_cache) -> None:
+    """Format 4 kept a file's ids as lists: an entry of before is never read as one of now."""
+    from hcmlc.cache import FORMAT
+
+    repo.write(SUBMISSION, BROKEN)
+    fresh = hcmlc("validate", "--root", str(repo.root), "--no-cache")
+    hcmlc("validate", "--root", str(repo.root))
+    [path] = private_cache.glob("*.json")
+    stored = json.loads(path.read_text(encoding="utf-8"))
+    stored["format"] = FORMAT - 1
+    stored["files"][SUBMISSION]["problems"] = []  # would hide the error if it were read
+    path.write_text(json.dumps(stored), encoding="utf-8")
     assert hcmlc("validate", "--root", str(repo.root)) == fresh

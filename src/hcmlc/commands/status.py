@@ -22,6 +22,7 @@ def run(
     output: str,
     *,
     cache: bool = False,
+    indent: int | None = None,
 ) -> int:
     repo = load(root, cache=cache, keep=False)
     catalog = repo.require_catalog()
@@ -40,7 +41,7 @@ def run(
         repo.figures,
     )
     if output == "json":
-        reporters.render_json(console, status, agency, catalog)
+        reporters.render_json(console, status, agency, catalog, indent)
     elif agency:
         reporters.render_todo(console, status, catalog, agency)
     else:

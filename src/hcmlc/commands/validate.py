@@ -36,6 +36,7 @@ def run(
     changed_since: str | None = None,
     *,
     cache: bool = False,
+    indent: int | None = None,
 ) -> int:
     """Check the repository at `root`; report on `paths` and on files changed since a commit.
 
@@ -60,7 +61,10 @@ def run(
     files = [f for f in all_files if concerns(f)]
     problems = [p for p in repo.problems if concerns(p.path, p.related)]
     output = output or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    REPORTERS[output](console, problems, len(files))
+    if output == "json":
+        reporters.render_json(console, problems, len(files), indent)
+    else:
+        REPORTERS[output](console, problems, len(files))
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if output == "github" and summary_file:
         _append(Path(summary_file), github.step_summary(problems, len(files), repo.catalog))

@@ -7,10 +7,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from hcmlc.catalog import Catalog
-from hcmlc.checks import ItemKind
 from hcmlc.dashboard.words import counted, day_text, number, progress_text, word
 from hcmlc.i18n import Lang
 from hcmlc.models.registry import Agency
+from hcmlc.results import ItemKind
 from hcmlc.status import Row, Status, Tally, standing
 
 NEW_CYCLE = "hcmlc new-cycle {next} --deadline YYYY-MM-DD"

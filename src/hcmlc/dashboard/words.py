@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hcmlc.form import format_number
 from hcmlc.i18n import Lang
+from hcmlc.number_format import format_number
 from hcmlc.status import Tally
 
 LABELS: dict[str, dict[Lang, str]] = {

@@ -10,8 +10,8 @@ from rich.console import Console
 
 from hcmlc.catalog import Catalog
 from hcmlc.citywide import CityFigure
-from hcmlc.form import Lang, format_number
-from hcmlc.i18n import _, current_language
+from hcmlc.i18n import Lang, _, current_language
+from hcmlc.number_format import format_number
 from hcmlc.render.standing import agency_names
 from hcmlc.render.table import Column, Table, print_table
 

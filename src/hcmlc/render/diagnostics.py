@@ -53,12 +53,17 @@ def summary_line(problems: Sequence[Diagnostic], files: int) -> str:
     )
 
 
-def render_json(console: Console, problems: Sequence[Diagnostic], files: int) -> None:
+def render_json(
+    console: Console, problems: Sequence[Diagnostic], files: int, indent: int | None = None
+) -> None:
     document = {"problems": [p.as_dict() for p in problems], "summary": summary(problems, files)}
-    write_json(console, document)
+    write_json(console, document, indent)
 
 
-def write_json(console: Console, document: object) -> None:
+def write_json(console: Console, document: object, indent: int | None = None) -> None:
     """JSON straight to the console's stream: no wrapping, no colour, UTF-8 kept readable, and
-    no control or line-separating character left raw."""
-    console.file.write(json_text(json.dumps(document, ensure_ascii=False, indent=2)) + "\n")
+    no control or line-separating character left raw. Compact on one line (written by the C
+    encoder, several times faster at city scale), unless `indent` asks for lines."""
+    separators = (",", ":") if indent is None else (",", ": ")
+    text = json.dumps(document, ensure_ascii=False, indent=indent, separators=separators)
+    console.file.write(json_text(text) + "\n")

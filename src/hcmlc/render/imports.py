@@ -165,4 +165,4 @@ def render_json(console: Console, results: Sequence[Imported]) -> None:
         "problems": [p.as_dict() for p in problems],
         "summary": summary(problems, len(results)),
     }
-    write_json(console, document)
+    write_json(console, document, indent=2)

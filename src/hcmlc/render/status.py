@@ -75,8 +75,14 @@ def render_todo(console: Console, status: Status, catalog: Catalog, agency: str)
     _totals(console, status, agency)
 
 
-def render_json(console: Console, status: Status, agency: str | None, catalog: Catalog) -> None:
-    write_json(console, status_document(status, agency, catalog))
+def render_json(
+    console: Console,
+    status: Status,
+    agency: str | None,
+    catalog: Catalog,
+    indent: int | None = None,
+) -> None:
+    write_json(console, status_document(status, agency, catalog), indent)
 
 
 def status_document(status: Status, agency: str | None, catalog: Catalog) -> dict[str, Any]:

@@ -17,11 +17,12 @@ from typing import Any
 
 from hcmlc.atomic import write_atomic
 from hcmlc.catalog import Catalog
-from hcmlc.checks import SubmissionFile, check_submission
+from hcmlc.checks import check_submission
 from hcmlc.diagnostics import Diagnostic, Severity
 from hcmlc.i18n import _
 from hcmlc.models.registry import Cycle
 from hcmlc.models.submission import Submission
+from hcmlc.results import SubmissionFile
 from hcmlc.scaffold import scaffold
 from hcmlc.schema_errors import validate
 from hcmlc.suggest import did_you_mean

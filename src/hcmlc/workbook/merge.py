@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from hcmlc.catalog import Catalog
-from hcmlc.checks import ItemKind
 from hcmlc.diagnostics import Diagnostic, column_letters
 from hcmlc.i18n import _
 from hcmlc.models.registry import Cycle
+from hcmlc.results import ItemKind
 from hcmlc.workbook.cells import Cell, CellProblem, FieldKind, cell_text, shown
 from hcmlc.workbook.meta import TOP, Meta
 from hcmlc.workbook.plan import Plan, SheetKey

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hcmlc.catalog import Catalog
-from hcmlc.checks import ItemKind
 from hcmlc.i18n import _
 from hcmlc.models.framework import Unit
 from hcmlc.models.registry import Cycle
+from hcmlc.results import ItemKind
 from hcmlc.workbook.cells import FieldKind
 from hcmlc.workbook.plan import Row
 from hcmlc.yamlio import Loc
