@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import io
 import os
-import re
 import sys
 from collections.abc import Callable
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -17,6 +14,25 @@ import typer
 
 from hcmlc import __version__
 from hcmlc.cli_i18n import LocalizedGroup
+from hcmlc.cli_options import (
+    AsOfOption,
+    CheckOption,
+    CycleKind,
+    DiagnosticsFormat,
+    ForceOption,
+    IndentOption,
+    Language,
+    NoCacheOption,
+    NoChartCacheOption,
+    OutOption,
+    ReminderFormat,
+    ReportFormat,
+    RootOption,
+    TableOrJson,
+    as_of_day,
+    parse_day,
+    parse_years,
+)
 from hcmlc.i18n import N_, _, use_language
 
 if TYPE_CHECKING:
@@ -34,99 +50,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
-
-class DiagnosticsFormat(StrEnum):
-    text = "text"
-    json = "json"
-    github = "github"
-
-
-class TableOrJson(StrEnum):
-    table = "table"
-    json = "json"
-
-
-class Language(StrEnum):
-    vi = "vi"
-    en = "en"
-
-
-NoCacheOption = Annotated[
-    bool,
-    typer.Option(
-        "--no-cache", help=N_("Check every file afresh, without the results kept by earlier runs.")
-    ),
-]
-
-NoChartCacheOption = Annotated[
-    bool,
-    typer.Option(
-        "--no-cache", help=N_("Draw every chart afresh, without the charts kept by earlier runs.")
-    ),
-]
-
-IndentOption = Annotated[
-    int | None,
-    typer.Option(
-        "--indent",
-        metavar="N",
-        min=0,
-        max=16,
-        help=N_("With --format json: indent by N spaces (default: compact, on one line)."),
-        show_default=False,
-    ),
-]
-
-AsOfOption = Annotated[
-    str | None,
-    typer.Option(
-        "--as-of",
-        metavar="YYYY-MM-DD",
-        help=N_("Day to judge deadlines by (default: today)."),
-        show_default=False,
-    ),
-]
-
-
-def as_of_day(value: str | None) -> dt.date:
-    """The day of `--as-of`, or today; a usage error, in the chosen language, when not a date."""
-    from hcmlc.clock import today
-
-    return parse_day(value, "--as-of") if value is not None else today()
-
-
-def parse_day(value: str, option: str) -> dt.date:
-    """A YYYY-MM-DD option value as a date."""
-    from hcmlc.errors import HcmlcError
-
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            return dt.date.fromisoformat(value)
-    except ValueError:
-        pass
-    raise HcmlcError(
-        _("{option} `{value}` is not a date").format(option=option, value=value),
-        _("write it as YYYY-MM-DD, e.g. 2025-12-20"),
-    )
-
-
-ForceOption = Annotated[
-    bool,
-    typer.Option(
-        "--force", help=N_("Replace a document even if it was changed since hcmlc wrote it.")
-    ),
-]
-
-RootOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--root",
-        help=N_("The city's repository (default: found from the current folder)."),
-        file_okay=False,
-        exists=True,
-    ),
-]
 
 
 def _version(value: bool) -> None:
@@ -244,11 +167,6 @@ def status(
     )
 
 
-class ReportFormat(StrEnum):
-    docx = "docx"
-    md = "md"
-
-
 @app.command(
     "fill-form",
     help=N_("Fill the GNLC membership form (annex II) from the submissions, as a Word document."),
@@ -346,12 +264,6 @@ def report(
         ),
         root,
     )
-
-
-class ReminderFormat(StrEnum):
-    docx = "docx"
-    eml = "eml"
-    md = "md"
 
 
 @app.command(
@@ -453,16 +365,6 @@ def dashboard(
     )
 
 
-OutOption = Annotated[
-    Path | None,
-    typer.Option("--out", help=N_("File to write."), dir_okay=False, show_default=False),
-]
-CheckOption = Annotated[
-    bool,
-    typer.Option("--check", help=N_("Exit 1 if the file differs from what would be written.")),
-]
-
-
 @app.command(
     help=N_(
         "Print the JSON Schema of submission files, which editors use to complete ids.\n\n"
@@ -501,11 +403,6 @@ def new_submission(
     from hcmlc.commands import new_submission as command
 
     _run(lambda console, repo_root: command.run(console, repo_root, agency, cycle), root)
-
-
-class CycleKind(StrEnum):
-    application = "application"
-    progress = "progress"
 
 
 @app.command(
@@ -576,21 +473,6 @@ def new_cycle(
         return command.run(console, repo_root, wanted)
 
     _run(body, root)
-
-
-def parse_years(value: str) -> tuple[int, int]:
-    """`2026` or `2025-2026` as (first, last)."""
-    from hcmlc.errors import HcmlcError
-
-    first, _dash, last = value.partition("-")
-    if first.isdigit() and (last.isdigit() or not last) and len(first) == 4:
-        years = (int(first), int(last or first))
-        if years[0] <= years[1] and len(last or first) == 4:
-            return years
-    raise HcmlcError(
-        _("--years `{value}` is not a year or a span of years").format(value=value),
-        _("write a year (2026) or a span (2025-2026)"),
-    )
 
 
 @app.command(
