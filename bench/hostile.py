@@ -51,6 +51,8 @@ class Core:
     seconds: float
     peak_mb: float
     runs: int
+    cpu: float = float("nan")  # not measured apart from the wall time, in one process
+    fuzz_cases: int = 0
 
 
 def unknown_keys(size: int) -> str:
