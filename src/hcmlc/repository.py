@@ -22,7 +22,7 @@ from hcmlc.diagnostics import Diagnostic, Severity, cap_per_file
 from hcmlc.errors import DataError, RepositoryNotFound
 from hcmlc.figures import LocalFigure
 from hcmlc.filesystem import is_utf8_name, shown_name
-from hcmlc.i18n import _, counted
+from hcmlc.i18n import _, counted, current_language
 from hcmlc.models.documents import Documents
 from hcmlc.models.framework import Framework
 from hcmlc.models.narrative import Narrative
@@ -235,7 +235,7 @@ def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> 
     repo.data_files = [*framework_files, ASSIGNMENTS]
     if (root / UNITS).is_file():
         repo.data_files.append(UNITS)
-    read = {path: _read(root, path) for path in repo.data_files}
+    read = {path: _read_data(root, path) for path in repo.data_files}
     docs = {path: doc for path, (_raw, doc) in read.items()}
     framework_docs = [docs[path] for path in framework_files]
     problems: list[Diagnostic] = []
@@ -266,7 +266,7 @@ def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> 
         problems += _load_targets(repo)
     if (root / DOCUMENTS).is_file():
         repo.data_files.append(DOCUMENTS)
-        repo.documents, found = _model(Documents, _read(root, DOCUMENTS)[1])
+        repo.documents, found = _model(Documents, _read_data(root, DOCUMENTS)[1])
         problems += found
     problems += _load_narratives(repo)
     store = None
@@ -322,7 +322,7 @@ def _misnamed(relative: str) -> Diagnostic:
 
 def _load_targets(repo: Repository) -> list[Diagnostic]:
     """Read data/targets.yaml into `repo.targets` when it is sound; its problems."""
-    doc = _read(repo.root, TARGETS)[1]
+    doc = _read_data(repo.root, TARGETS)[1]
     targets, problems = _model(Targets, doc)
     if targets is not None and repo.catalog is not None:
         problems += check_targets(repo.catalog, doc, targets)
@@ -444,6 +444,27 @@ def _read(
     if isinstance(raw, Diagnostic):
         return None, Document(relative, None, None, [raw])
     return raw, parse_bytes(raw, relative) if parse else Document(relative, None, None)
+
+
+def _read_data(root: Path, relative: str) -> tuple[bytes | None, Document]:
+    """A file of data/, read every time and parsed once per process for the same bytes and
+    language (a command that loads the repository twice, and the test suite, which loads the
+    same data/ hundreds of times); each caller gets its own list of the parse's problems."""
+    raw, unparsed = _read(root, relative, parse=False)
+    if raw is None:
+        return raw, unparsed
+    key = (relative, current_language(), raw)
+    doc = _PARSED.get(key)
+    if doc is None:
+        doc = parse_bytes(raw, relative)
+        if len(_PARSED) >= _PARSED_KEPT:
+            del _PARSED[next(iter(_PARSED))]  # the oldest
+        _PARSED[key] = doc
+    return raw, replace(doc, problems=list(doc.problems))
+
+
+_PARSED: dict[tuple[str, str, bytes], Document] = {}
+_PARSED_KEPT = 32  # the data files of a repository (eight or so), in both languages
 
 
 def _model(model: type[M], doc: Document) -> tuple[M | None, list[Diagnostic]]:
