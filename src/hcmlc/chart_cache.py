@@ -28,7 +28,7 @@ from hcmlc.cache import cache_dir, inside
 from hcmlc.charts import DPI, HEIGHT_CM, WIDTH_CM
 from hcmlc.errors import HcmlcError
 from hcmlc.filesystem import read_regular
-from hcmlc.form import Lang
+from hcmlc.i18n import Lang
 from hcmlc.report import Chart
 
 FORMAT = 1
@@ -41,7 +41,7 @@ MAX_ENTRIES = 1000
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 SIZE = (int(WIDTH_CM / 2.54 * DPI), int(HEIGHT_CM / 2.54 * DPI))
 """The pixels of a chart, as matplotlib sizes the figure."""
-_DRAWING_CODE = ("charts.py", "form.py")
+_DRAWING_CODE = ("charts.py", "number_format.py")  # how a chart writes its numbers
 _LIBRARIES = ("matplotlib", "PIL")
 
 

@@ -25,7 +25,8 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
-from hcmlc.form import Lang, format_number
+from hcmlc.i18n import Lang
+from hcmlc.number_format import format_number
 from hcmlc.report import Chart
 
 WIDTH_CM, HEIGHT_CM, DPI = 16.0, 7.5, 150

@@ -15,8 +15,7 @@ from hcmlc.catalog import Catalog
 from hcmlc.citywide import CityFigure, city_figures
 from hcmlc.clock import today
 from hcmlc.errors import DataError, HcmlcError
-from hcmlc.form import Lang
-from hcmlc.i18n import _
+from hcmlc.i18n import Lang, _
 from hcmlc.models.framework import Indicator, Unit
 from hcmlc.models.registry import Cycle
 from hcmlc.progress import (

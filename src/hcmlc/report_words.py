@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hcmlc.form import Lang, format_number
+from hcmlc.i18n import Lang
 from hcmlc.models.framework import Indicator, Unit
 from hcmlc.models.targets import Direction, Target
+from hcmlc.number_format import format_number
 from hcmlc.progress import IndicatorProgress, Status, Trend, path_value
 from hcmlc.values import SCALE_STATES, parse_state
 

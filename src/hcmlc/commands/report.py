@@ -10,8 +10,7 @@ from rich.console import Console
 from hcmlc.atomic import check_target, replace_folder, write_atomic
 from hcmlc.chart_cache import ChartCache
 from hcmlc.errors import HcmlcError
-from hcmlc.form import Lang
-from hcmlc.i18n import N_, _, counted
+from hcmlc.i18n import N_, Lang, _, counted
 from hcmlc.outputs import check_replaceable, stamp_docx, stamp_text
 from hcmlc.progress import Status
 from hcmlc.render.console import make_console
