@@ -3,7 +3,7 @@ figures did not change is written without drawing a chart, or even importing mat
 
 An entry is the PNG of one chart, named after a hash of everything the image depends on: the
 chart's data and words (`report.Chart`), the language its numbers are written in, the version of
-this format, the drawing code (charts.py, and form.py, which writes the numbers) and the
+this format, the drawing code (charts.py, and number_format.py, which writes the numbers) and the
 versions of matplotlib and Pillow. Entries live beside the other caches, in `charts/` of
 `cache.cache_dir()`, never in the repository (a pull request must not plant images). An entry
 that cannot be read, or is not a whole PNG of a chart's size, is ignored and the chart drawn
