@@ -8,7 +8,6 @@ clone, whose history starts late) is undated, and counts as delivered on any day
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 from collections.abc import Callable, Iterable, Set
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 
 from hcmlc.catalog import Catalog
 from hcmlc.diagnostics import Diagnostic
+from hcmlc.gitdiff import git_output
 from hcmlc.i18n import _
 from hcmlc.yamlio import Document
 
@@ -81,10 +81,10 @@ def added_on(root: Path, paths: Iterable[str]) -> dict[str, dt.date]:
     Empty when `root` is not in a git clone, git is missing, or the clone is shallow (its first
     commit would seem to add every file)."""
     wanted = set(paths)
-    if _git(root, "rev-parse", "--is-shallow-repository").strip() != "false":
+    if git_output(root, "rev-parse", "--is-shallow-repository").strip() != "false":
         return {}
     # Newest first: the first addition seen of a path is its latest one.
-    log = _git(
+    log = git_output(
         root,
         "log",
         "--diff-filter=A",
@@ -102,22 +102,6 @@ def added_on(root: Path, paths: Iterable[str]) -> dict[str, dt.date]:
         elif line in wanted and line not in found and day is not None:
             found[line] = day
     return found
-
-
-def _git(root: Path, *args: str) -> str:
-    """git's output, or "" when git cannot answer (not a clone, not installed)."""
-    try:
-        result = subprocess.run(
-            ["git", "-C", str(root), *args],
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            errors="replace",
-            check=False,
-        )
-    except OSError:
-        return ""
-    return result.stdout if result.returncode == 0 else ""
 
 
 def check_dates(

@@ -1,4 +1,5 @@
-"""The files changed in a git repository since a commit, for `validate --changed-since`."""
+"""What hcmlc asks git: the files changed since a commit, for `validate --changed-since`, and
+plain answers (`git_output`) for the views that do without git when it cannot answer."""
 
 from __future__ import annotations
 
@@ -67,6 +68,22 @@ def _git(root: Path, *args: str) -> str:
             ),
         )
     return result.stdout
+
+
+def git_output(root: Path, *args: str) -> str:
+    """git's output, or "" when git cannot answer (not a clone, not installed, no commit)."""
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(root), *args],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            check=False,
+        )
+    except OSError:
+        return ""
+    return result.stdout if result.returncode == 0 else ""
 
 
 def _run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+
+from hcmlc.gitdiff import git_output
 
 WATCHED = ("data", "submissions")
 """The folders whose uncommitted changes make a view differ from its commit."""
@@ -26,25 +27,9 @@ class Revision:
 
 def revision(root: Path) -> Revision | None:
     """The commit `root` is at; None outside a git clone, without git, or before a commit."""
-    head = _git(root, "log", "-1", "--format=%H %cs")
+    head = git_output(root, "log", "-1", "--format=%H %cs")
     commit, _space, day = head.strip().partition(" ")
     if len(commit) != 40 or not day:
         return None
-    changes = _git(root, "status", "--porcelain", "--", *WATCHED)
+    changes = git_output(root, "status", "--porcelain", "--", *WATCHED)
     return Revision(commit, dt.date.fromisoformat(day), bool(changes.strip()))
-
-
-def _git(root: Path, *args: str) -> str:
-    """git's output, or "" when git cannot answer."""
-    try:
-        result = subprocess.run(
-            ["git", "-C", str(root), *args],
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            errors="replace",
-            check=False,
-        )
-    except OSError:
-        return ""
-    return result.stdout if result.returncode == 0 else ""
