@@ -27,6 +27,7 @@ from hcmlc.completeness import (
     untranslated_fields,
 )
 from hcmlc.figures import read_entry
+from hcmlc.i18n import Lang, Wording
 from hcmlc.models.registry import Cycle, Question, Section, WordLimit
 from hcmlc.models.submission import (
     ChoiceAnswer,
@@ -46,7 +47,6 @@ from hcmlc.values import ValueProblem
 from hcmlc.wordcount import count_words
 
 M = TypeVar("M", bound=BaseModel)
-Lang = Literal["vi", "en"]
 GapKind = Literal["missing", "words", "untranslated", "unreadable", "photos"]
 
 LABELS: dict[str, dict[Lang, str]] = {
@@ -102,8 +102,7 @@ LABELS: dict[str, dict[Lang, str]] = {
 """Words the form adds around the answers, in each language of the form."""
 
 
-def label(key: str, lang: Lang, **values: object) -> str:
-    return LABELS[key][lang].format(**values)
+label = Wording(LABELS)
 
 
 @dataclass(frozen=True)

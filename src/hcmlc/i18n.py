@@ -16,6 +16,19 @@ from typing import Literal
 
 Lang = Literal["vi", "en"]
 
+
+class Wording:
+    """A table of a document's own words, by key and then by the document's language (which
+    need not be the interface's): `words(key, lang, **values)` is the text, its placeholders
+    filled."""
+
+    def __init__(self, table: Mapping[str, Mapping[Lang, str]]) -> None:
+        self.table = table
+
+    def __call__(self, key: str, lang: Lang, **values: object) -> str:
+        return self.table[key][lang].format(**values)
+
+
 DOMAIN = "hcmlc"
 LOCALE_DIR = Path(__file__).with_name("locale")
 LANGUAGES: tuple[Lang, ...] = ("vi", "en")

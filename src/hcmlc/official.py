@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from hcmlc.diagnostics import Diagnostic
 from hcmlc.errors import DataError
-from hcmlc.i18n import Lang, _
+from hcmlc.i18n import Lang, Wording, _
 from hcmlc.models.documents import Documents, Official
 
 LABELS: dict[str, dict[Lang, str]] = {
@@ -76,8 +76,7 @@ MONTHS = [
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
-def label(key: str, lang: Lang, **values: object) -> str:
-    return LABELS[key][lang].format(**values)
+label = Wording(LABELS)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from hcmlc.catalog import Catalog
-from hcmlc.i18n import Lang
+from hcmlc.i18n import Lang, Wording
 from hcmlc.models.documents import Documents
 from hcmlc.models.registry import FocalPoint
 from hcmlc.official import Heading, Signature, heading, signature
@@ -71,8 +71,7 @@ WORDS: dict[str, dict[Lang, str]] = {
 """The reminder's own words, per language."""
 
 
-def word(key: str, lang: Lang, **values: object) -> str:
-    return WORDS[key][lang].format(**values)
+word = Wording(WORDS)
 
 
 def counted_word(key: str, n: int, lang: Lang, **values: object) -> str:

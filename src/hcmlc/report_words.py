@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hcmlc.i18n import Lang
+from hcmlc.i18n import Lang, Wording
 from hcmlc.models.framework import Indicator, Unit
 from hcmlc.models.targets import Direction, Target
 from hcmlc.number_format import format_number
@@ -150,8 +150,7 @@ UNIT_WORDS: dict[Unit, dict[Lang, str]] = {
 }
 
 
-def label(key: str, lang: Lang, **values: object) -> str:
-    return LABELS[key][lang].format(**values)
+label = Wording(LABELS)
 
 
 def state_code(indicator: Indicator, word: str) -> str:

@@ -8,8 +8,8 @@ from rich.console import Console
 
 from hcmlc.atomic import check_target, write_atomic
 from hcmlc.errors import HcmlcError
-from hcmlc.form import Lang, fill_form
-from hcmlc.i18n import _
+from hcmlc.form import fill_form
+from hcmlc.i18n import Lang, _
 from hcmlc.render import form_summary
 from hcmlc.render.form_docx import render_form
 from hcmlc.repository import load

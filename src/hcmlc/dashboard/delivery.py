@@ -7,9 +7,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from hcmlc.catalog import Catalog
-from hcmlc.dashboard.words import counted, day_text, number, progress_text, word
+from hcmlc.dashboard.words import counted, day_text, progress_text, word
 from hcmlc.i18n import Lang
 from hcmlc.models.registry import Agency
+from hcmlc.number_format import format_number
 from hcmlc.results import ItemKind
 from hcmlc.status import Row, Status, Tally, standing
 
@@ -88,8 +89,8 @@ class DeliveryWriter:
             word(
                 f"kind-tally-{kind}",
                 lang,
-                supplied=number(part.supplied, lang),
-                owed=number(part.owed, lang),
+                supplied=format_number(part.supplied, lang),
+                owed=format_number(part.owed, lang),
             )
             for kind in ("indicator", "answer")
             if (part := status.tally(kind)).owed
@@ -97,7 +98,9 @@ class DeliveryWriter:
         if len(kinds) < 2:  # one kind only: the total says it
             kinds = []
         if total.owed:
-            note = word("fig-supplied-note", lang, owed=number(total.owed, lang), progress=progress)
+            note = word(
+                "fig-supplied-note", lang, owed=format_number(total.owed, lang), progress=progress
+            )
         else:
             note = word("nothing-owed", lang, cycle=status.cycle.id)
         return Headline(total, progress, note, kinds, self.deadlines())
@@ -190,9 +193,9 @@ class DeliveryWriter:
                 word(
                     "reorganised-territory",
                     lang,
-                    count=number(len(districts), lang),
+                    count=format_number(len(districts), lang),
                     day=day_text(day, lang),
-                    units=number(len(units), lang),
+                    units=format_number(len(units), lang),
                     cycle=cycle.id,
                 )
             )
@@ -233,10 +236,10 @@ class DeliveryWriter:
             summary = word(
                 "area-tally",
                 lang,
-                supplied=number(row.tally.supplied, lang),
-                owed=number(row.tally.owed, lang),
+                supplied=format_number(row.tally.supplied, lang),
+                owed=format_number(row.tally.owed, lang),
                 progress=progress_text(row.tally, lang),
-                overdue=number(row.tally.overdue, lang),
+                overdue=format_number(row.tally.overdue, lang),
             )
             blocks.append(
                 AreaBlock(

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 from hcmlc.catalog import Catalog
-from hcmlc.dashboard.words import number, word
+from hcmlc.dashboard.words import word
 from hcmlc.errors import HcmlcError
 from hcmlc.i18n import LANGUAGES, Lang
 from hcmlc.models.registry import Cycle
+from hcmlc.number_format import format_number
 from hcmlc.status import latest_cycle_asking
 
 Kind = Literal["form", "report"]
@@ -89,5 +90,5 @@ def document_groups(found: list[tuple[Wanted, int]], lang: Lang) -> list[Documen
 def size_text(size: int, lang: Lang) -> str:
     """`45 KB`; `1,2 MB` (vi) or `1.2 MB` (en)."""
     if size < 1_000_000:
-        return f"{number(max(round(size / 1000), 1), lang)} KB"
-    return f"{number(round(size / 1_000_000, 1), lang)} MB"
+        return f"{format_number(max(round(size / 1000), 1), lang)} KB"
+    return f"{format_number(round(size / 1_000_000, 1), lang)} MB"

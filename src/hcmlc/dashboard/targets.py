@@ -8,12 +8,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from hcmlc.catalog import Catalog
-from hcmlc.dashboard.words import number, word
+from hcmlc.dashboard.words import word
 from hcmlc.deliveries import Delivery, FileKey, delivered_by
 from hcmlc.errors import HcmlcError
 from hcmlc.i18n import Lang
 from hcmlc.models.registry import Cycle
 from hcmlc.models.targets import Direction
+from hcmlc.number_format import format_number
 from hcmlc.progress import IndicatorProgress, Status
 from hcmlc.report import COUNTED, IndicatorRow, ProgressReport, build_report
 from hcmlc.report_words import STATUS_WORDS
@@ -169,8 +170,8 @@ class _Writer:
                 word(
                     "from-units",
                     self.lang,
-                    supplied=number(len(city.supplied), self.lang),
-                    owed=number(len(city.owed), self.lang),
+                    supplied=format_number(len(city.supplied), self.lang),
+                    owed=format_number(len(city.owed), self.lang),
                     cycle=latest.cycle,
                 )
             ]

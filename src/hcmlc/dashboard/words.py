@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hcmlc.i18n import Lang
+from hcmlc.i18n import Lang, Wording
 from hcmlc.number_format import format_number
 from hcmlc.status import Tally
 
@@ -239,9 +239,7 @@ COUNTED: dict[str, dict[Lang, tuple[str, str]]] = {
 MONTHS = "January February March April May June July August September October November December"
 
 
-def word(key: str, lang: Lang, **values: object) -> str:
-    """The page's word `key` in `lang`, its placeholders filled."""
-    return LABELS[key][lang].format(**values)
+word = Wording(LABELS)
 
 
 def counted(key: str, n: int, lang: Lang) -> str:
@@ -255,11 +253,6 @@ def day_text(day: dt.date, lang: Lang) -> str:
     if lang == "vi":
         return f"{day.day:02d}/{day.month:02d}/{day.year}"
     return f"{day.day} {MONTHS.split()[day.month - 1]} {day.year}"
-
-
-def number(n: float, lang: Lang) -> str:
-    """`1.234` (vi) or `1,234` (en)."""
-    return format_number(n, lang)
 
 
 def progress_text(tally: Tally, lang: Lang) -> str:

@@ -18,8 +18,8 @@ from markupsafe import Markup, escape
 from hcmlc import __version__
 from hcmlc.dashboard.page import Dashboard
 from hcmlc.dashboard.targets import StatusCount, TargetIndicator
-from hcmlc.dashboard.words import number
 from hcmlc.errors import BrokenTemplate
+from hcmlc.number_format import format_number
 from hcmlc.render import svg
 from hcmlc.status import Tally
 
@@ -38,7 +38,7 @@ def render_dashboard(page: Dashboard) -> str:
     environment = SandboxedEnvironment(
         autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined
     )
-    environment.filters["num"] = lambda n: number(n, page.lang)
+    environment.filters["num"] = lambda n: format_number(n, page.lang)
     environment.filters["code"] = code_spans
     css = _read(STYLESHEET)
     try:

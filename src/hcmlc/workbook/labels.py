@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from hcmlc.i18n import Lang
+from hcmlc.i18n import Lang, Wording
 from hcmlc.models.framework import Scale, Unit
+from hcmlc.number_format import format_number
 from hcmlc.values import SCALE_STATES, UNIT_BOUNDS
 
 SHEETS: dict[str, dict[Lang, str]] = {
@@ -236,15 +237,7 @@ WORD_LIMITS: dict[str, dict[Lang, str]] = {
 }
 
 
-def text(key: str, lang: Lang, **values: object) -> str:
-    """The workbook's wording `key` in `lang`, with `values` filled in."""
-    return TEXT[key][lang].format(**values)
-
-
-def number(value: float, lang: Lang) -> str:
-    """`100000` as `100.000` (vi) or `100,000` (en); decimals with `,` (vi) or `.` (en)."""
-    shown = f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
-    return shown.translate(str.maketrans(",.", ".,")) if lang == "vi" else shown
+text = Wording(TEXT)
 
 
 def bounds_range(unit: Unit, lang: Lang) -> str:
@@ -252,10 +245,10 @@ def bounds_range(unit: Unit, lang: Lang) -> str:
     bounds = UNIT_BOUNDS[unit]
     if math.isinf(bounds.high):
         return ("từ {low} trở lên" if lang == "vi" else "of {low} or more").format(
-            low=number(bounds.low, lang)
+            low=format_number(bounds.low, lang)
         )
     return ("từ {low} đến {high}" if lang == "vi" else "from {low} to {high}").format(
-        low=number(bounds.low, lang), high=number(bounds.high, lang)
+        low=format_number(bounds.low, lang), high=format_number(bounds.high, lang)
     )
 
 

@@ -14,6 +14,7 @@ from typing import Literal
 from hcmlc.i18n import Lang
 from hcmlc.models.framework import Indicator, Unit
 from hcmlc.models.registry import Cycle, WordLimit
+from hcmlc.number_format import format_number
 from hcmlc.values import UNIT_BOUNDS
 from hcmlc.workbook import labels
 from hcmlc.workbook.cells import FieldKind
@@ -129,7 +130,7 @@ def text_rule(prompt: str, limit: int, lang: Lang) -> Rule:
         None,
         title,
         labels.PROMPTS[prompt][lang],
-        labels.ERRORS["length"][lang].format(limit=labels.number(limit, lang)),
+        labels.ERRORS["length"][lang].format(limit=format_number(limit, lang)),
     )
 
 
@@ -142,7 +143,7 @@ def answer_rule(prompt: str, limit: str, lang: Lang) -> Rule:
         None,
         heading,
         labels.PROMPTS[prompt][lang].format(limit=limit),
-        labels.ERRORS["length"][lang].format(limit=labels.number(ANSWER_LIMIT, lang)),
+        labels.ERRORS["length"][lang].format(limit=format_number(ANSWER_LIMIT, lang)),
     )
 
 
@@ -154,7 +155,7 @@ def field_rule(label: str, lang: Lang) -> Rule:
         None,
         label[:32],
         labels.PROMPTS["field"][lang].format(label=label),
-        labels.ERRORS["length"][lang].format(limit=labels.number(TEXT_LIMIT, lang)),
+        labels.ERRORS["length"][lang].format(limit=format_number(TEXT_LIMIT, lang)),
     )
 
 
