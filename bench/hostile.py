@@ -23,6 +23,9 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).parent))
 from startup import PROJECT
 
+sys.path.insert(0, str(PROJECT / "tests/hostile"))
+from hostile_cases import unknown_keys  # the file tests/hostile checks
+
 TINY = 1_000
 SIZES = (250_000, 500_000, 1_000_000)
 LOOPING = "{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}"
@@ -53,17 +56,6 @@ class Core:
     runs: int
     cpu: float = float("nan")  # not measured apart from the wall time, in one process
     fuzz_cases: int = 0
-
-
-def unknown_keys(size: int) -> str:
-    """A submission of at most `size` bytes: agency, cycle, then unknown keys."""
-    lines = ['agency: so-gddt\ncycle: "2023"\n']
-    length, k = len(lines[0]), 0
-    while length < size - 20:
-        lines.append(f"key-{k}: x\n")
-        length += len(lines[-1])
-        k += 1
-    return "".join(lines)
 
 
 def repository(folder: Path, size: int) -> Path:

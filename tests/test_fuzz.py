@@ -367,116 +367,106 @@ def test_file_names_that_are_not_utf8_and_special_files(names: list[tuple[bytes,
 # --- data files ------------------------------------------------------------------------------
 
 
-@fuzz(150)
-@given(st.booleans(), st.integers(0, 10**6), st.integers(0, 40), st.binary(max_size=10))
-def test_mutated_data_files(criteria: bool, at: int, length: int, insert: bytes) -> None:
-    seed = CRITERIA if criteria else ASSIGNMENTS
+def edits(inserts: st.SearchStrategy[bytes]) -> st.SearchStrategy[tuple[int, int, bytes]]:
+    """Where to cut into a file, how much, and what to put there."""
+    return st.tuples(st.integers(0, 10**6), st.integers(0, 40), inserts)
+
+
+TOKEN_EDITS = edits(st.one_of(st.binary(max_size=10), st.sampled_from(BYTE_TOKENS)))
+
+
+def spliced(seed: bytes, edit: tuple[int, int, bytes]) -> bytes:
+    at, length, insert = edit
     at %= len(seed)
-    raw = seed[:at] + insert + seed[at + length :]
-    path = "data/criteria.yaml" if criteria else "data/assignments.yaml"
+    return seed[:at] + insert + seed[at + length :]
+
+
+def modelled(raw: bytes, path: str, model: type[Any]) -> tuple[Document, Any, list[Diagnostic]]:
+    """The file's document, its model (None unless the schema holds) and its problems so far."""
     doc = parse_bytes(raw, path)
     problems = list(doc.problems)
+    instance = None
     if isinstance(doc.data, dict):
-        model, found = validate(Framework if criteria else Assignments, doc.data, doc)
+        instance, found = validate(model, doc.data, doc)
         problems += found
-        if model is not None:
-            framework = model if isinstance(model, Framework) else CATALOG.framework
-            registry = model if isinstance(model, Assignments) else CATALOG.assignments
-            ok = parse_bytes(ASSIGNMENTS if criteria else CRITERIA, "other.yaml")
-            docs = (doc, ok) if criteria else (ok, doc)
-            problems += [
-                p for p in check_data(Catalog(framework, registry), *docs) if p.path == path
-            ]
+    return doc, instance, problems
+
+
+@fuzz(150)
+@given(st.booleans(), edits(st.binary(max_size=10)))
+def test_mutated_data_files(criteria: bool, edit: tuple[int, int, bytes]) -> None:
+    raw = spliced(CRITERIA if criteria else ASSIGNMENTS, edit)
+    path = "data/criteria.yaml" if criteria else "data/assignments.yaml"
+    doc, model, problems = modelled(raw, path, Framework if criteria else Assignments)
+    if model is not None:
+        framework = model if isinstance(model, Framework) else CATALOG.framework
+        registry = model if isinstance(model, Assignments) else CATALOG.assignments
+        ok = parse_bytes(ASSIGNMENTS if criteria else CRITERIA, "other.yaml")
+        docs = (doc, ok) if criteria else (ok, doc)
+        problems += [p for p in check_data(Catalog(framework, registry), *docs) if p.path == path]
     located(problems, path, raw)
 
 
 @fuzz(1500)
-@given(
-    st.integers(0, 10**6),
-    st.integers(0, 40),
-    st.one_of(st.binary(max_size=10), st.sampled_from(BYTE_TOKENS)),
-)
-def test_mutated_targets_and_the_assessment(at: int, length: int, insert: bytes) -> None:
+@given(TOKEN_EDITS)
+def test_mutated_targets_and_the_assessment(edit: tuple[int, int, bytes]) -> None:
     """A broken targets file gives located problems; a sound one, an assessment of every
     criterion."""
-    at %= len(TARGETS)
-    raw = TARGETS[:at] + insert + TARGETS[at + length :]
+    raw = spliced(TARGETS, edit)
     path = "data/targets.yaml"
-    doc = parse_bytes(raw, path)
-    problems = list(doc.problems)
-    if isinstance(doc.data, dict):
-        model, found = validate(Targets, doc.data, doc)
-        problems += found
-        if model is not None:
-            problems += check_targets(CATALOG, doc, model)
-            if not problems:
-                criteria = assess(CATALOG, SERIES, model.targets, 2025)
-                assert len(criteria) == 47 and all(c.status in Status for c in criteria)
+    doc, model, problems = modelled(raw, path, Targets)
+    if model is not None:
+        problems += check_targets(CATALOG, doc, model)
+        if not problems:
+            criteria = assess(CATALOG, SERIES, model.targets, 2025)
+            assert len(criteria) == 47 and all(c.status in Status for c in criteria)
     located(problems, path, raw)
 
 
 @fuzz(600)
-@given(
-    st.integers(0, 10**6),
-    st.integers(0, 40),
-    st.one_of(st.binary(max_size=10), st.sampled_from(BYTE_TOKENS)),
-)
-def test_mutated_documents_and_the_letterhead(at: int, length: int, insert: bytes) -> None:
+@given(TOKEN_EDITS)
+def test_mutated_documents_and_the_letterhead(edit: tuple[int, int, bytes]) -> None:
     """A broken data/documents.yaml gives located problems; a sound one, every part of the
     documents in both languages."""
     from hcmlc.models.documents import Documents
     from hcmlc.official import heading, signature
 
-    at %= len(DOCUMENTS)
-    raw = DOCUMENTS[:at] + insert + DOCUMENTS[at + length :]
+    raw = spliced(DOCUMENTS, edit)
     path = "data/documents.yaml"
-    doc = parse_bytes(raw, path)
-    problems = list(doc.problems)
-    if isinstance(doc.data, dict):
-        model, found = validate(Documents, doc.data, doc)
-        problems += found
-        if model is not None:
-            for lang in ("vi", "en"):
-                for kind in (model.report, model.reminder):
-                    head = heading(
-                        model,
-                        kind,
-                        lang,
-                        kind="x",
-                        subject="y",
-                        to=["z"],
-                        number=None,
-                        day=None,
-                        year=2025,
-                    )
-                    assert head.number.endswith(kind.symbol)
-                    assert signature(model, kind, lang, addressed=True).recipients
+    _doc, model, problems = modelled(raw, path, Documents)
+    if model is not None:
+        for lang in ("vi", "en"):
+            for kind in (model.report, model.reminder):
+                head = heading(
+                    model,
+                    kind,
+                    lang,
+                    kind="x",
+                    subject="y",
+                    to=["z"],
+                    number=None,
+                    day=None,
+                    year=2025,
+                )
+                assert head.number.endswith(kind.symbol)
+                assert signature(model, kind, lang, addressed=True).recipients
     located(problems, path, raw)
 
 
 @fuzz(600)
-@given(
-    st.integers(0, 10**6),
-    st.integers(0, 40),
-    st.one_of(st.binary(max_size=10), st.sampled_from(BYTE_TOKENS)),
-)
-def test_mutated_report_words(at: int, length: int, insert: bytes) -> None:
+@given(TOKEN_EDITS)
+def test_mutated_report_words(edit: tuple[int, int, bytes]) -> None:
     """A broken reports/<year>.yaml gives located problems; a sound one, paragraphs."""
     from hcmlc.models.narrative import Narrative
     from hcmlc.narrative import check_narrative, paragraphs
 
-    at %= len(NARRATIVE)
-    raw = NARRATIVE[:at] + insert + NARRATIVE[at + length :]
+    raw = spliced(NARRATIVE, edit)
     path = "reports/2025.yaml"
-    doc = parse_bytes(raw, path)
-    problems = list(doc.problems)
-    if isinstance(doc.data, dict):
-        model, found = validate(Narrative, doc.data, doc)
-        problems += found
-        if model is not None:
-            problems += check_narrative(CATALOG, doc, model)
-            for text in model.analysis.values():
-                assert all(p.strip() for p in paragraphs(text.vi))
+    doc, model, problems = modelled(raw, path, Narrative)
+    if model is not None:
+        problems += check_narrative(CATALOG, doc, model)
+        for text in model.analysis.values():
+            assert all(p.strip() for p in paragraphs(text.vi))
     located(problems, path, raw)
 
 

@@ -20,6 +20,18 @@ indicators:
 SUBMISSION = "submissions/2023/so-gddt.yaml"
 
 
+def unknown_keys(size: int) -> str:
+    """A submission of at most `size` bytes: agency, cycle, then unknown keys (bench/hostile.py
+    times validate on the same file)."""
+    lines = ['agency: so-gddt\ncycle: "2023"\n']
+    length, k = len(lines[0]), 0
+    while length < size - 20:
+        lines.append(f"key-{k}: x\n")
+        length += len(lines[-1])
+        k += 1
+    return "".join(lines)
+
+
 def located(problems: list[dict[str, Any]]) -> list[tuple[str, int, int, str]]:
     """(path, line, column, code) of each problem."""
     return [(p["path"], p["line"], p["column"], p["code"]) for p in problems]

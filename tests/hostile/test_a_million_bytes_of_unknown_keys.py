@@ -3,20 +3,10 @@ linear time (`make bench` measures it: under 5 s with --format github)."""
 
 from __future__ import annotations
 
-from hostile_cases import SUBMISSION
+from hostile_cases import SUBMISSION, unknown_keys
 
 from hcmlc.diagnostics import MAX_PER_FILE
 from hcmlc.yamlio import MAX_BYTES
-
-
-def unknown_keys(size: int) -> str:
-    lines = ['agency: so-gddt\ncycle: "2023"\n']
-    length, k = len(lines[0]), 0
-    while length < size - 20:
-        lines.append(f"key-{k}: x\n")
-        length += len(lines[-1])
-        k += 1
-    return "".join(lines)
 
 
 def test_github_format_lists_100_and_says_the_rest_are_not_listed(hcmlc, repo, monkeypatch):
