@@ -163,7 +163,7 @@ def test_the_hidden_sheet_records_what_the_workbook_was_made_for_and_from(
 ) -> None:
     book = load_workbook(make(hcmlc, bundled, "so-gddt", tmp_path / "wb.xlsx"))
     meta = parse_meta(book["hcmlc"].iter_rows(values_only=True))
-    assert (meta.version, meta.agency, meta.cycle, meta.lang) == (1, "so-gddt", "2023", "vi")
+    assert (meta.version, meta.agency, meta.cycle, meta.lang) == (2, "so-gddt", "2023", "vi")
     assert meta.data == fingerprint(bundled)
     assert meta.sheets == {
         "instructions": "Hướng dẫn",

@@ -6,7 +6,7 @@ import io
 import zipfile
 
 from hcmlc.repository import load
-from hcmlc.workbook import batch
+from hcmlc.workbook import batch, meta
 from hcmlc.workbook.plan import Planner
 from hcmlc.workbook.source import fingerprint
 
@@ -22,8 +22,10 @@ def test_workers_build_the_same_workbooks_in_the_same_order(bundled, monkeypatch
     planner = Planner(catalog, catalog.cycles["2023"], "vi", fingerprint(bundled))
     jobs: list[batch.Job] = [("so-gddt", None), ("so-vhtt", None), ("cuc-thong-ke", None)]
     monkeypatch.setattr(batch, "PARALLEL_FROM", {"fork": 2, "spawn": 2})
-    together = list(batch.build_many(planner, jobs, workers=2))
-    alone = [batch.built(planner, job) for job in jobs]
+    monkeypatch.setattr(meta, "new_issue", lambda: "0" * 16)  # else each is a workbook of its own
+    secret = b"k" * 32
+    together = list(batch.build_many(planner, jobs, secret, workers=2))
+    alone = [batch.built(planner, job, secret) for job in jobs]
     assert [b.agency for b in together] == ["so-gddt", "so-vhtt", "cuc-thong-ke"]
     assert [parts(b.data) for b in together] == [parts(b.data) for b in alone]
     assert [(b.indicators, b.answers, b.prefilled) for b in together] == [

@@ -146,8 +146,8 @@ class _Styler:
         return cell
 
 
-def build_workbook(plan: Plan) -> bytes:
-    """The .xlsx file of `plan`."""
+def build_workbook(plan: Plan, secret: bytes) -> bytes:
+    """The .xlsx file of `plan`, its hidden sheet signed with `secret` (the coordinator's key)."""
     book = Workbook()
     styler = _Styler()
     names = {key: name[plan.lang] for key, name in labels.SHEETS.items()}
@@ -159,7 +159,7 @@ def build_workbook(plan: Plan) -> bytes:
     for sheet in plan.sheets:
         _data_sheet(book.create_sheet(names[sheet]), plan, sheet, styler)
     meta = book.create_sheet(META_SHEET)
-    for number, row in enumerate(meta_rows(plan, used), start=1):
+    for number, row in enumerate(meta_rows(plan, used, secret), start=1):
         for column, value in enumerate(row, start=1):
             styler.put(meta, number, column, value, "meta")
     meta.sheet_state = "hidden"

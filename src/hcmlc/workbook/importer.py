@@ -11,7 +11,9 @@ writes nothing; the others are still written.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +21,7 @@ from hcmlc.atomic import write_atomic
 from hcmlc.catalog import Catalog
 from hcmlc.checks import check_submission
 from hcmlc.diagnostics import Diagnostic, Severity
-from hcmlc.i18n import _
+from hcmlc.i18n import LANGUAGES, _
 from hcmlc.models.registry import Cycle
 from hcmlc.models.submission import Submission
 from hcmlc.results import SubmissionFile
@@ -30,8 +32,11 @@ from hcmlc.workbook.cells import Cell
 from hcmlc.workbook.guard import guarded_bytes
 from hcmlc.workbook.locate import CellDocument
 from hcmlc.workbook.merge import Merged, merge
+from hcmlc.workbook.meta import SHEET as META_SHEET
+from hcmlc.workbook.meta import Meta
 from hcmlc.workbook.plan import AGENCY_ROW, Planner
 from hcmlc.workbook.read import Returned, Unreadable, read_workbook
+from hcmlc.workbook.seal import Key, check, load_key
 from hcmlc.workbook.source import SubmissionSource, entry_order, fingerprint, submission_source
 from hcmlc.yamledit import edit
 from hcmlc.yamlio import parse_yaml
@@ -70,6 +75,7 @@ def import_workbooks(
 ) -> list[Imported]:
     """Import each workbook (path, how to show it) into `expected_cycle`; with `write` False,
     judge them all and write nothing."""
+    key = load_key(root, create=False)
     results: list[Imported] = []
     read: list[tuple[Imported, Returned]] = []
     seen: set[Path] = set()
@@ -80,7 +86,12 @@ def import_workbooks(
         seen.add(resolved)
         result = Imported(display)
         results.append(result)
-        returned = _read(path, display, result)
+        returned = _read(
+            path,
+            display,
+            result,
+            partial(_sealed, catalog, display=display, key=key, agency=expected_agency),
+        )
         if returned is not None:
             result.problems += _identity(catalog, returned, expected_cycle, expected_agency)
             result.agency, result.cycle = returned.meta.agency, returned.meta.cycle
@@ -96,18 +107,46 @@ def import_workbooks(
     return results
 
 
-def _read(path: Path, display: str, result: Imported) -> Returned | None:
+def _read(
+    path: Path, display: str, result: Imported, vet: Callable[[Meta], list[Diagnostic]]
+) -> Returned | None:
     guarded = guarded_bytes(path, display)
     if isinstance(guarded, Diagnostic):
         result.problems.append(guarded)
         return None
     try:
-        returned = read_workbook(guarded, display, AGENCY_ROW)
+        returned = read_workbook(guarded, display, AGENCY_ROW, vet)
     except Unreadable as exc:
         result.problems += exc.problems
         return None
     result.problems += returned.problems
     return returned
+
+
+def _sealed(
+    catalog: Catalog, meta: Meta, display: str, key: Key | None, agency: str | None
+) -> list[Diagnostic]:
+    """The hidden sheet signed by the coordinator's key; else refused, unless `--agency` names
+    the agency (then only that agency's file can be written, and the seal is a warning)."""
+    known: dict[str, Iterable[str]] = {
+        "agency": catalog.agencies,
+        "cycle": catalog.cycles,
+        "lang": LANGUAGES,
+    }
+    broken = check(meta.sealed, key, known, META_SHEET)
+    if broken is None:
+        return []
+    where = (display, broken.row, broken.column)
+    if agency is not None:
+        message = _("{problem}; imported for `{agency}` only, as --agency says").format(
+            problem=broken.message, agency=agency
+        )
+        return [Diagnostic(*where, "HCMLC-W076", message, broken.hint, sheet=META_SHEET)]
+    hint = broken.hint or _(
+        "import the workbook as it was made and returned; if you have checked who sent it, name "
+        "the agency: `hcmlc import --agency ID FILE` writes it into that agency's file only"
+    )
+    return [Diagnostic(*where, "HCMLC-E073", broken.message, hint, sheet=META_SHEET)]
 
 
 def _identity(
@@ -265,7 +304,7 @@ def _check(
     return [*problems, *found.problems]
 
 
-def _at(returned: Returned, cell: Cell, code: str, message: str, hint: str) -> Diagnostic:
+def _at(returned: Returned, cell: Cell, code: str, message: str, hint: str | None) -> Diagnostic:
     return Diagnostic(
         returned.path, cell.row, cell.column, code, message, hint, sheet=cell.sheet or None
     )

@@ -44,7 +44,7 @@ from hcmlc.workbook.rules import (
 
 SheetKey = Literal["indicators", "answers"]
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 """The layout's version, kept in the hidden sheet: a reader knows what it reads."""
 HEADER_ROW = 3
 """Row of the column headings on the indicators and answers sheets; data rows follow."""

@@ -10,9 +10,10 @@ located problem (HCMLC-E071), with the fix.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from hcmlc.diagnostics import Diagnostic, column_letters
+from hcmlc.diagnostics import Diagnostic, Severity, column_letters
 from hcmlc.i18n import Lang, _
 from hcmlc.workbook import labels
 from hcmlc.workbook.cells import Cell, RawCell
@@ -68,8 +69,14 @@ class Unreadable(Exception):
         self.problems = problems
 
 
-def read_workbook(data: bytes, display: str, agency_row: int) -> Returned:
-    """Read `data` (already past `guard`); Unreadable when its identity or layout is lost."""
+def read_workbook(
+    data: bytes,
+    display: str,
+    agency_row: int,
+    vet: Callable[[Meta], list[Diagnostic]] | None = None,
+) -> Returned:
+    """Read `data` (already past `guard`); Unreadable when its identity or layout is lost, or
+    when `vet` (the check of its signature) finds an error in its hidden sheet."""
     try:
         book = read_xlsx(data)
     except XlsxError as exc:
@@ -78,11 +85,14 @@ def read_workbook(data: bytes, display: str, agency_row: int) -> Returned:
             [Diagnostic(display, 1, 1, "HCMLC-E070", message, resend_hint())]
         ) from None
     meta = _meta(book, display)
+    vetted = vet(meta) if vet is not None else []
+    if any(problem.severity is Severity.ERROR for problem in vetted):
+        raise Unreadable(vetted)
     returned = Returned(display, meta, epoch=book.epoch)
     layout: list[Diagnostic] = []
     sheets = _sheets(book, meta, display, layout)
     if layout:
-        raise Unreadable(layout)
+        raise Unreadable([*vetted, *layout])
     instructions = sheets[TOP]
     returned.identity = Cell(instructions.name, agency_row, 2)
     returned.top = _top(instructions, meta.lang)
@@ -91,8 +101,8 @@ def read_workbook(data: bytes, display: str, agency_row: int) -> Returned:
         if key in sheets:
             returned.rows[key] = _rows(sheets[key], key, meta.lang, display, layout)
     if layout and not any(returned.rows.values()):
-        raise Unreadable(layout)
-    returned.problems = layout
+        raise Unreadable([*vetted, *layout])
+    returned.problems = [*vetted, *layout]
     return returned
 
 
