@@ -67,6 +67,7 @@ def test_the_workbook_holds_what_the_agency_owes_as_rows_found_by_their_ids(
         "Minh chứng",
         "Ghi chú",
         "Hạn nộp",
+        "Xoá mục này",
     ]
     assert [c.value for c in indicators[4]] == [
         "1.1.1.a",
@@ -79,6 +80,7 @@ def test_the_workbook_holds_what_the_agency_owes_as_rows_found_by_their_ids(
         None,
         None,
         "31/08/2023",
+        None,
     ]
     keys = cells_of(answers, 1)
     assert keys[:4] == [

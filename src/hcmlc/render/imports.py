@@ -14,6 +14,8 @@ from hcmlc.render.diagnostics import summary, write_json
 from hcmlc.workbook.importer import Imported
 
 CHANGES = ("added", "changed", "removed", "unchanged")
+_SHOWN = 10
+"""Cleared cells named in the note; the rest are counted."""
 
 
 def outcome(result: Imported) -> str:
@@ -94,8 +96,22 @@ def render_outcomes(console: Console, results: Sequence[Imported]) -> None:
 
 
 def notes(result: Imported) -> list[str]:
-    """What the coordinator should know beyond the changes: data/ changed, items missing."""
+    """What the coordinator should know beyond the changes: data/ changed, items missing,
+    cells cleared (which change nothing)."""
     found = []
+    if result.merged is not None and result.merged.cleared:
+        cleared = result.merged.cleared
+        shown = [f"{cell.sheet}!{cell.reference}" for cell in cleared[:_SHOWN]]
+        found.append(
+            _(
+                "{cells} cleared in the workbook ({where}) left the file as it is: to remove an "
+                "entry, choose `{marker}` in its row's last column"
+            ).format(
+                cells=counted(len(cleared), "{n} cell", "{n} cells"),
+                where=", ".join(shown) + (", …" if len(cleared) > _SHOWN else ""),
+                marker=result.merged.marker,
+            )
+        )
     if result.data_changed and not result.failed:
         found.append(
             _(
@@ -159,6 +175,9 @@ def render_json(console: Console, results: Sequence[Imported]) -> None:
                 **items(r),
                 "data_changed": r.data_changed,
                 "missing": r.merged.missing if r.merged else [],
+                "cleared": [f"{c.sheet}!{c.reference}" for c in r.merged.cleared]
+                if r.merged
+                else [],
             }
             for r in results
         ],

@@ -40,7 +40,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from hcmlc.diagnostics import cell_reference, column_letters
-from hcmlc.workbook import labels
+from hcmlc.workbook import labels, removal
 from hcmlc.workbook.cells import NUMBER_FORMAT, CellValue, FieldKind
 from hcmlc.workbook.meta import SHEET as META_SHEET
 from hcmlc.workbook.meta import meta_rows
@@ -101,6 +101,7 @@ LOOKS: dict[str, Look] = {
     "centred": Look(_font(), _CENTRE, border=_BOX),
     "unused": Look(_font(9, color="666666"), _CENTRE, _fill("EDEDED"), _BOX),
     "meta": Look(_font(), number_format="@"),
+    "remove": Look(_font(), _CENTRE, _fill("F8D7DA"), _BOX, "@", False),
 } | {
     f"input-{kind}": Look(
         _font(),
@@ -259,6 +260,8 @@ def _data_sheet(sheet: Worksheet, plan: Plan, key: SheetKey, styler: _Styler) ->
         sheet.row_dimensions[number].height = _row_height(row, widths)
         for name, cell in row.inputs.items():
             rules.append((cell.rule, (number, position[name])))
+        styler.put(sheet, number, position[removal.COLUMN], None, "remove")
+        rules.append((removal.remove_rule(lang), (number, position[removal.COLUMN])))
         if row.words is not None:
             for count in _word_counts(sheet, number, position, styler):
                 if row.words.max is not None:

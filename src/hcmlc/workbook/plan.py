@@ -74,6 +74,7 @@ INDICATOR_COLUMNS: tuple[Column, ...] = (
     Column("evidence", 24, input=True),
     Column("note", 26, input=True),
     Column("deadline", 11),
+    Column("remove", 11, input=True),
 )
 ANSWER_COLUMNS: tuple[Column, ...] = (
     Column("id", 20),
@@ -85,6 +86,7 @@ ANSWER_COLUMNS: tuple[Column, ...] = (
     Column("words_first", 9),
     Column("words_second", 9),
     Column("deadline", 11),
+    Column("remove", 11, input=True),
 )
 COLUMNS: dict[SheetKey, tuple[Column, ...]] = {
     "indicators": INDICATOR_COLUMNS,

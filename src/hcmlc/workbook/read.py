@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from hcmlc.diagnostics import Diagnostic, Severity, column_letters
 from hcmlc.i18n import Lang, _
-from hcmlc.workbook import labels
+from hcmlc.workbook import labels, removal
 from hcmlc.workbook.cells import Cell, RawCell
 from hcmlc.workbook.formats import WINDOWS_EPOCH
 from hcmlc.workbook.guard import resend_hint
@@ -232,11 +232,15 @@ def _columns(
             found.setdefault(cell.value.strip(), []).append(place)
     wanted = [(n, c) for n, c in enumerate(COLUMNS[key], start=1) if c.input or c.key == "id"]
     columns: dict[str, int] = {}
+    optional = 0
     for planned, column in wanted:
         heading = labels.HEADINGS[column.key][lang]
         places = found.get(heading, [])
         if len(places) == 1:
             columns[column.key] = places[0]
+            continue
+        if column.key == removal.COLUMN and not places:
+            optional += 1  # a workbook of format 1 has none: nothing can be removed from it
             continue
         at = Cell(sheet.name, HEADER_ROW, planned)
         merged = _merged_at(sheet, at)
@@ -255,7 +259,7 @@ def _columns(
                 "write the heading `{heading}` back in {cell}, or make a fresh workbook"
             ).format(heading=heading, cell=at.reference)
         problems.append(_at(display, at, "HCMLC-E071", message, hint))
-    return columns if len(columns) == len(wanted) else None
+    return columns if len(columns) + optional == len(wanted) else None
 
 
 def _merged(sheet: XSheet, columns: dict[str, int], display: str) -> list[Diagnostic]:
