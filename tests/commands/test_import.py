@@ -329,6 +329,7 @@ def test_every_problem_is_located_at_its_cell_in_json_and_github(hcmlc, repo, tm
             "unchanged": [],
             "data_changed": [],
             "missing": [],
+            "computed": [],
             "cleared": [],
         }
     ]

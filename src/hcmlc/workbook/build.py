@@ -32,6 +32,7 @@ from openpyxl import Workbook
 from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.workbook.properties import CalcProperties
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -128,8 +129,21 @@ class _Styler:
     def __init__(self) -> None:
         self._styles: dict[str, Any] = {}
 
-    def put(self, sheet: Worksheet, row: int, column: int, value: CellValue, look: str) -> Any:
+    def put(
+        self,
+        sheet: Worksheet,
+        row: int,
+        column: int,
+        value: CellValue,
+        look: str,
+        *,
+        formula: bool = False,
+    ) -> Any:
+        """Write `value` with `look`. A text is always a text (an inline string), whatever it
+        starts with (`=`, `+`, `#N/A`): only hcmlc's own formulas are written `formula`."""
         cell = sheet.cell(row, column, value)
+        if isinstance(value, str) and not formula:
+            cell.data_type = "s"  # openpyxl would make `=…` a formula and `#N/A` an error
         known = self._styles.get(look)
         if known is not None:
             cell._style = copy(known)
@@ -166,6 +180,9 @@ def build_workbook(plan: Plan, secret: bytes) -> bytes:
     meta.sheet_state = "hidden"
     meta.protection = SheetProtection(**_PROTECTION)
     book.security = WorkbookProtection(lockStructure=True)
+    # no recalculation of everything on load: what hcmlc wrote is values and texts; the word
+    # counts, its only formulas, are calculated as a spreadsheet calculates any formula
+    book.calculation = CalcProperties(fullCalcOnLoad=False)
     stream = io.BytesIO()
     _InMemoryWriter(book, zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED)).save()
     return stream.getvalue()
@@ -308,7 +325,7 @@ def _word_counts(
         for dash in ("-", "–", "—"):
             spaced = f'SUBSTITUTE({spaced}," {dash} "," ")'
         formula = f'=IF(LEN({spaced})=0,0,LEN({spaced})-LEN(SUBSTITUTE({spaced}," ",""))+1)'
-        styler.put(sheet, number, position[count], formula, "centred")
+        styler.put(sheet, number, position[count], formula, "centred", formula=True)
         cells.append((number, position[count]))
     return cells
 

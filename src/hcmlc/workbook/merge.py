@@ -53,6 +53,8 @@ class Merged:
     """Every input cell is empty."""
     marker: str = ""
     """The word of the workbook's `Xoá / Remove` column, in its language."""
+    computed: list[Cell] = field(default_factory=list)
+    """Number, year and date cells whose formula's computed value was taken."""
     cleared: list[Cell] = field(default_factory=list)
     """Cells that held a value when the workbook was made and came back empty: the file keeps
     what they held."""
@@ -109,7 +111,7 @@ class _Merger:
         self.merged.cells.setdefault((section, item), row.at)
         marker = row.inputs.get(removal.COLUMN)
         if marker is not None and self._filled(marker):
-            if removal.is_marker(marker.raw.value):
+            if removal.is_marker(marker.raw.value) and marker.raw.formula is None:
                 self.removals.setdefault((kind, item), marker.at)
                 self.merged.blank = False
                 return
@@ -183,6 +185,8 @@ class _Merger:
         if not typed:  # cleared: never a removal, which the `Xoá / Remove` column asks for
             self.merged.cleared.append(cell.at)
             return
+        if cell.raw.formula is not None:
+            self.merged.computed.append(cell.at)
         self.merged.edited = True
         before = _get(self.current, where.loc)
         now_shown = shown(before, where.kind, percent=where.percent)
