@@ -12,7 +12,7 @@ writes nothing; the others are still written.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,7 @@ from typing import Any
 from hcmlc.atomic import write_atomic
 from hcmlc.catalog import Catalog
 from hcmlc.checks import check_submission
-from hcmlc.diagnostics import Diagnostic, Severity
+from hcmlc.diagnostics import MAX_PER_FILE, Diagnostic, Severity
 from hcmlc.i18n import LANGUAGES, _
 from hcmlc.models.registry import Cycle
 from hcmlc.models.submission import Submission
@@ -104,7 +104,36 @@ def import_workbooks(
             lang = returned.meta.lang
             planner = planners.setdefault(lang, Planner(catalog, expected_cycle, lang, data))
             _import(root, catalog, planner, returned, result, write)
+    for result in results:
+        result.problems = capped(result.problems)
     return results
+
+
+def capped(problems: list[Diagnostic]) -> list[Diagnostic]:
+    """The first MAX_PER_FILE problems of each file (as `validate` lists them), in their order;
+    where a file has more, an HCMLC-E053 at the first one not listed. Each kept once."""
+    kept: list[Diagnostic] = []
+    counts: dict[str, int] = {}
+    seen: set[Diagnostic] = set()
+    for problem in problems:
+        if problem in seen:
+            continue
+        seen.add(problem)
+        count = counts[problem.path] = counts.get(problem.path, 0) + 1
+        if count <= MAX_PER_FILE:
+            kept.append(problem)
+        elif count == MAX_PER_FILE + 1:
+            message = _("more than {limit} problems in this file: the rest are not listed")
+            kept.append(
+                replace(
+                    problem,
+                    code="HCMLC-E053",
+                    message=message.format(limit=MAX_PER_FILE),
+                    hint=_("fix these first, then import the workbook again"),
+                    related=(),
+                )
+            )
+    return kept
 
 
 def _read(

@@ -84,6 +84,7 @@ class _Merger:
         self.merged = Merged(_copy(current), marker=removal.MARKER[returned.meta.lang])
         self.planned = {(s, r.key): r for s in now.sheets for r in now.rows(s)}
         self.removals: dict[tuple[ItemKind, str], Cell] = {}
+        self.seen: set[Diagnostic] = set()  # the problems so far, to keep each once in O(1)
 
     def run(self) -> None:
         for name, top in self.returned.top.items():
@@ -292,7 +293,8 @@ class _Merger:
         problem = Diagnostic(
             self.returned.path, at.row, at.column, code, message, hint, sheet=at.sheet
         )
-        if problem not in self.merged.problems:
+        if problem not in self.seen:
+            self.seen.add(problem)
             self.merged.problems.append(problem)
 
 

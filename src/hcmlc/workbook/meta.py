@@ -26,6 +26,8 @@ TOP = "instructions"
 """The sheet key of the inputs on the instructions sheet (`prepared_by`, `submitted`)."""
 CHUNK = 30_000
 """Characters of the record per cell (a cell holds at most 32,767)."""
+META_COLUMNS = 8
+"""Columns hcmlc writes in the hidden sheet at most (the seal's row has five)."""
 UNSIGNED_VERSION = 1
 """The format before workbooks were signed: read, and refused as unsigned unless `--agency`."""
 
@@ -56,9 +58,10 @@ class Meta:
 class MetaProblem(ValueError):
     """The hidden sheet is missing, damaged or of an unknown version; `row` is where."""
 
-    def __init__(self, message: str, row: int = 1) -> None:
+    def __init__(self, message: str, row: int = 1, column: int = 1) -> None:
         super().__init__(message)
         self.row = row
+        self.column = column
 
 
 class NewerFormat(MetaProblem):
