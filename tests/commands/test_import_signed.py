@@ -198,3 +198,22 @@ def test_a_damaged_key_is_a_usage_error(hcmlc, repo, signing_key) -> None:
         f"error: cannot use the workbook signing key {signing_key}: it does not hold a key "
         "hcmlc made"
     )
+
+
+def test_every_cell_of_the_seal_is_checked_whatever_it_holds(hcmlc, repo, tmp_path) -> None:
+    made = make(hcmlc, repo.root, "so-gddt", tmp_path / "made.xlsx")
+    row = hidden_row(Filled(made), "seal")
+    for column, text in (("B", "²"), ("C", "0" * 64)):
+        book = Filled(filled(made, tmp_path / "seal.xlsx"))
+        book.book["hcmlc"][f"{column}{row}"] = text
+        book.save(tmp_path / "seal.xlsx")
+        code, found = run(hcmlc, repo.root, "seal.xlsx")
+        assert code == 1  # never an internal error, whatever the seal holds
+        expected = (
+            f"seal.xlsx:hcmlc!A{row}: error: the hidden sheet `hcmlc` was changed"
+            if column == "B"
+            else f"seal.xlsx:hcmlc!C{row}: error: the signature in hcmlc!C{row} was changed "
+            "[HCMLC-E073]"
+        )
+        assert found[1].startswith(expected), found
+        assert not (repo.root / FILE).exists()

@@ -195,10 +195,16 @@ def check(
             ).format(path=key_path(), variable=ENV_VAR),
         )
     whole, *fields = sealed.seal
-    if hmac.compare_digest(_mac(key.secret, signed_text(sealed.rows)), whole):
-        return None
     values = {row[0]: row[1] for row in sealed.rows if len(row) == 2}
     issue = values.get(ISSUE, "")
+    if _same(_mac(key.secret, signed_text(sealed.rows)), whole):
+        # the rows are as signed; the seal's other cells must be too (nothing in it is free)
+        for column, (name, mac) in enumerate(zip(FIELDS, fields, strict=True), start=3):
+            if not _signs(key, issue, name, values.get(name, ""), mac):
+                cell = f"{sheet}!{'ABCDE'[column - 1]}{sealed.places[SEAL]}"
+                message = _("the signature in {cell} was changed").format(cell=cell)
+                return Broken(message, sealed.places[SEAL], column)
+        return None
     changed: list[tuple[str, str, str | None]] = []
     for name, mac in zip(FIELDS, fields, strict=True):
         value = values.get(name, "")
@@ -230,7 +236,13 @@ def check(
 
 
 def _signs(key: Key, issue: str, name: str, value: str, mac: str) -> bool:
-    return hmac.compare_digest(field_mac(key.secret, issue, name, value), mac)
+    return _same(field_mac(key.secret, issue, name, value), mac)
+
+
+def _same(computed: str, read: str) -> bool:
+    """Whether a MAC read from the workbook is the one computed, in constant time (as bytes:
+    `compare_digest` refuses a text that is not ASCII, and the workbook's may be anything)."""
+    return hmac.compare_digest(computed.encode(), read.encode("utf-8", "surrogatepass"))
 
 
 def _field_name(name: str) -> str:
