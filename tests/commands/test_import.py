@@ -234,6 +234,23 @@ def test_an_entry_is_removed_only_by_the_remove_column(hcmlc, bundled, tmp_path)
     assert entries["1.1.1.a"]["value"] == "99"
 
 
+def test_removing_what_the_file_does_not_hold_says_so(hcmlc, repo, tmp_path) -> None:
+    out = make(hcmlc, repo.root, "so-gddt", tmp_path / "so-gddt.xlsx", "--lang", "en")
+    book = Filled(out, "en")
+    book.set("indicators", "1.1.1.a", "remove", "remove")  # either word, in any case
+    book.save(out)
+    code, output, _ = imported(hcmlc, repo.root, out)
+    assert (code, lines(output)) == (
+        0,
+        [
+            f"{out}: nothing to import: no cell was changed since it was made",
+            "    note: marked `Remove` but without an entry in the file, so nothing removed: "
+            "1.1.1.a",
+        ],
+    )
+    assert not (repo.root / FILE).exists()
+
+
 def test_the_remove_column_offers_its_word_in_a_drop_down(hcmlc, repo, tmp_path) -> None:
     book = Filled(make(hcmlc, repo.root, "so-gddt", tmp_path / "wb.xlsx", "--lang", "en"), "en")
     sheet = book.sheet("indicators")

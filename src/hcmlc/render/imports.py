@@ -107,6 +107,11 @@ def notes(result: Imported) -> list[str]:
                 cells=counted(len(computed), "{n} cell", "{n} cells"), where=_cells(computed)
             )
         )
+    if result.merged is not None and result.merged.unremoved:
+        message = _("marked `{marker}` but without an entry in the file, so nothing removed: {ids}")
+        found.append(
+            message.format(marker=result.merged.marker, ids=", ".join(result.merged.unremoved))
+        )
     if result.merged is not None and result.merged.cleared:
         cleared = result.merged.cleared
         found.append(

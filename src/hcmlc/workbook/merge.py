@@ -55,6 +55,8 @@ class Merged:
     """The word of the workbook's `Xoá / Remove` column, in its language."""
     computed: list[Cell] = field(default_factory=list)
     """Number, year and date cells whose formula's computed value was taken."""
+    unremoved: list[str] = field(default_factory=list)
+    """Items whose row asked for removal but that the file holds no entry of."""
     cleared: list[Cell] = field(default_factory=list)
     """Cells that held a value when the workbook was made and came back empty: the file keeps
     what they held."""
@@ -264,6 +266,7 @@ class _Merger:
             self.merged.details.pop((kind, item), None)
             if not isinstance(entries, dict) or item not in entries:
                 self.merged.changes[(kind, item)] = "unchanged"
+                self.merged.unremoved.append(item)
                 continue
             del entries[item]
             self.merged.changes[(kind, item)] = "removed"
