@@ -31,7 +31,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table
 
-from hcmlc.atomic import write_atomic
+from hcmlc.files.atomic import write_atomic
 from hcmlc.render import decree30
 
 HERE = Path(__file__).resolve().parent

@@ -16,9 +16,9 @@ import pytest
 import typer.testing
 from typer.testing import CliRunner
 
-from hcmlc.cli import app
+from hcmlc.cli.app import app
 from hcmlc.i18n import ENV_VAR, use_language
-from hcmlc.yamlio import parse_yaml
+from hcmlc.yamlfiles.reader import parse_yaml
 
 PROJECT = Path(__file__).resolve().parents[1]
 

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from hcmlc.core.progress import Status
+from hcmlc.core.status import build_status
 from hcmlc.dashboard.documents import wanted_documents
 from hcmlc.dashboard.page import build_dashboard
 from hcmlc.dashboard.words import COUNTED, LABELS
-from hcmlc.progress import Status
-from hcmlc.repository import load
-from hcmlc.revision import Revision
-from hcmlc.status import build_status
+from hcmlc.repository.load import load
+from hcmlc.repository.revision import Revision
 
 PROJECT = Path(__file__).resolve().parents[1]
 AS_OF = dt.date(2025, 12, 20)

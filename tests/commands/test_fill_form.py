@@ -12,7 +12,7 @@ import pytest
 from docx2python import docx2python
 
 from hcmlc.models.submission import TextAnswer
-from hcmlc.repository import load
+from hcmlc.repository.load import load
 
 PROJECT = Path(__file__).resolve().parents[2]
 W_T = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

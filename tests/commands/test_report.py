@@ -14,11 +14,11 @@ import pytest
 from PIL import Image
 from rich.console import Console
 
-from hcmlc.charts import render_chart
 from hcmlc.commands.report import draw_charts
-from hcmlc.progress import Status
-from hcmlc.report import build_report
-from hcmlc.repository import load
+from hcmlc.core.progress import Status
+from hcmlc.documents.report import build_report
+from hcmlc.render.charts import render_chart
+from hcmlc.repository.load import load
 
 pytestmark = pytest.mark.usefixtures("shared_charts")
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hcmlc.core.status import Tally
 from hcmlc.i18n import Lang, Wording
-from hcmlc.number_format import format_number
-from hcmlc.status import Tally
+from hcmlc.text.number_format import format_number
 
 LABELS: dict[str, dict[Lang, str]] = {
     "title": {

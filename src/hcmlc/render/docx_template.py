@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hcmlc.errors import BrokenTemplate, HcmlcError
-from hcmlc.filesystem import TooLarge, read_regular
+from hcmlc.files.filesystem import TooLarge, read_regular
 from hcmlc.i18n import _, grouped
 from hcmlc.render.escape import visible
 from hcmlc.render.sandbox import Sandbox, located, plain

@@ -6,10 +6,10 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from hcmlc.documents.form import Box, FilledForm, SectionBox, label
 from hcmlc.errors import HcmlcError
-from hcmlc.form import Box, FilledForm, SectionBox, label
+from hcmlc.files.photos import PhotoError, read_photo
 from hcmlc.i18n import Lang
-from hcmlc.photos import PhotoError, read_photo
 from hcmlc.render.docx_template import add_text, render_docx, rich_text
 from hcmlc.render.escape import visible
 from hcmlc.render.sandbox import Opaque

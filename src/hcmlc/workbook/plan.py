@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from hcmlc.catalog import Catalog
+from hcmlc.core.catalog import Catalog
+from hcmlc.core.results import ItemKind
+from hcmlc.documents.scaffold import owed
 from hcmlc.i18n import Lang
 from hcmlc.models.framework import Indicator, Unit
 from hcmlc.models.registry import Cycle, Question, WordLimit
-from hcmlc.results import ItemKind
-from hcmlc.scaffold import owed
 from hcmlc.workbook import labels
 from hcmlc.workbook.cells import (
     NUMBER_FORMAT,
