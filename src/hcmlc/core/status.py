@@ -1,8 +1,9 @@
 """Who owes what in a cycle, what arrived, what is late: the coordinator's main view.
 
-An item is supplied on a day when its entry passed validation and its file had been delivered
-by then (deliveries.py); a delivery after the deadline is late. Items whose agencies all ended
-without a successor are owed by nobody, and are listed as such, never counted as done.
+An item is supplied on a day when its entry passed validation and its file had been
+delivered by then (core/delivery.py); a delivery after the deadline is late. Items whose
+agencies all ended without a successor are owed by nobody, and are listed as such, never
+counted as done.
 """
 
 from __future__ import annotations
@@ -14,12 +15,12 @@ from typing import Literal
 
 from hcmlc.core.catalog import Catalog
 from hcmlc.core.citywide import CityFigure, city_figures
+from hcmlc.core.delivery import Delivery, FileKey
 from hcmlc.core.figures import LocalFigure
 from hcmlc.core.results import Entries, Entry, ItemKind
 from hcmlc.errors import HcmlcError
 from hcmlc.i18n import Lang, _
 from hcmlc.models.registry import Cycle
-from hcmlc.repository.deliveries import Delivery, FileKey
 from hcmlc.text.suggest import did_you_mean
 
 State = Literal["supplied", "late", "due", "overdue"]

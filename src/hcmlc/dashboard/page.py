@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from hcmlc import __version__
+from hcmlc.core.delivery import Delivery, FileKey
 from hcmlc.core.status import build_status
 from hcmlc.dashboard.delivery import AreaBlock, DeliveryWriter, Headline, Line, UnownedLine
 from hcmlc.dashboard.documents import DocumentGroup, Wanted, document_groups
@@ -16,7 +17,6 @@ from hcmlc.dashboard.targets import VALIDATE, Targets, targets_section
 from hcmlc.dashboard.words import LABELS, counted, day_text, word
 from hcmlc.i18n import Lang
 from hcmlc.models.registry import Cycle
-from hcmlc.repository.deliveries import Delivery, FileKey
 from hcmlc.repository.load import Repository
 from hcmlc.repository.revision import Revision
 

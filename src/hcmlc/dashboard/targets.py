@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from hcmlc.core.catalog import Catalog
+from hcmlc.core.delivery import Delivery, FileKey, delivered_by
 from hcmlc.core.progress import IndicatorProgress, Status
 from hcmlc.dashboard.words import word
 from hcmlc.documents.report import COUNTED, IndicatorRow, ProgressReport, build_report
@@ -16,7 +17,6 @@ from hcmlc.errors import HcmlcError
 from hcmlc.i18n import Lang
 from hcmlc.models.registry import Cycle
 from hcmlc.models.targets import Direction
-from hcmlc.repository.deliveries import Delivery, FileKey, delivered_by
 from hcmlc.repository.load import TARGETS, Repository
 from hcmlc.text.number_format import format_number
 

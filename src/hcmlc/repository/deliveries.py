@@ -8,23 +8,20 @@ clone, whose history starts late) is undated, and counts as delivered on any day
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Set
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from hcmlc.core.catalog import Catalog
+from hcmlc.core.delivery import Delivery, FileKey
 from hcmlc.diagnostics import Diagnostic
 from hcmlc.files.git import git_output
 from hcmlc.i18n import _
 from hcmlc.yamlfiles.reader import Document
 
 if TYPE_CHECKING:
-    from hcmlc.core.results import Entry
-
-Source = Literal["submitted", "commit", "unknown"]
-FileKey = tuple[str, str]
-"""(agency, cycle) of a submission file."""
+    pass
 
 
 @dataclass(frozen=True)
@@ -33,19 +30,6 @@ class Dated:
 
     path: str
     submitted: dt.date | None
-
-
-@dataclass(frozen=True)
-class Delivery:
-    """When one agency delivered its file of one cycle, and how that is known."""
-
-    path: str
-    day: dt.date | None
-    source: Source
-
-    def by(self, as_of: dt.date) -> bool:
-        """Whether the file had arrived on `as_of` (an undated file always has)."""
-        return self.day is None or self.day <= as_of
 
 
 def deliveries(root: Path, files: dict[FileKey, Dated]) -> dict[FileKey, Delivery]:
@@ -61,18 +45,6 @@ def deliveries(root: Path, files: dict[FileKey, Dated]) -> dict[FileKey, Deliver
         else:
             result[key] = Delivery(file.path, None, "unknown")
     return result
-
-
-def delivered_by(
-    supplied: Set[Entry], delivered: dict[FileKey, Delivery], as_of: dt.date
-) -> set[Entry]:
-    """The entries of `supplied` whose file had arrived on `as_of`: a view as of a day knows
-    nothing of later deliveries (status applies the same rule to each obligation)."""
-    return {
-        entry
-        for entry in supplied
-        if (found := delivered.get((entry[1], entry[0]))) is None or found.by(as_of)
-    }
 
 
 def added_on(root: Path, paths: Iterable[str]) -> dict[str, dt.date]:

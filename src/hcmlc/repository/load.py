@@ -19,6 +19,7 @@ from hcmlc.checks.registry import check_frameworks, check_registry, check_units
 from hcmlc.checks.schema_errors import validate
 from hcmlc.clock import today
 from hcmlc.core.catalog import Catalog
+from hcmlc.core.delivery import Delivery, FileKey
 from hcmlc.core.figures import LocalFigure
 from hcmlc.core.results import Entry, FileCheck, SubmissionFile, Supplied
 from hcmlc.core.status import pick_cycle
@@ -35,7 +36,7 @@ from hcmlc.models.submission import IndicatorValue, Submission
 from hcmlc.models.targets import Targets
 from hcmlc.models.units import Units
 from hcmlc.repository.cache import Cache
-from hcmlc.repository.deliveries import Dated, Delivery, FileKey, check_dates, deliveries
+from hcmlc.repository.deliveries import Dated, check_dates, deliveries
 from hcmlc.yamlfiles.reader import Document, parse_bytes, read_raw
 
 M = TypeVar("M", Framework, Assignments, Submission, Targets, Documents, Narrative, Units)
