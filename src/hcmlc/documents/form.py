@@ -41,9 +41,7 @@ from hcmlc.models.submission import (
     TextAnswer,
 )
 from hcmlc.repository.load import Repository
-from hcmlc.text.number_format import (
-    format_number as format_number,
-)  # charts.py, report_words.py read it here
+from hcmlc.text.number_format import format_number
 from hcmlc.text.wordcount import count_words
 
 M = TypeVar("M", bound=BaseModel)

@@ -50,11 +50,11 @@ COUNTED = (
 """The statuses the summary counts criteria by, in column order."""
 
 UNMET = (Status.NOT_MET, Status.BEHIND)
+"""Criteria the analysis section takes up: not met, or behind the path to a later target."""
 
 MISSING_NAMED, MISSING_SHOWN = 20, 10
 """A city figure names every unit still missing up to MISSING_NAMED; past that, the first
 MISSING_SHOWN and how many more (the annex of missing data names them all)."""
-"""Criteria the analysis section takes up: not met, or behind the path to a later target."""
 
 
 @dataclass(frozen=True)
@@ -323,7 +323,7 @@ class _Writer:
                 )
             ],
             unmet=[self.unmet(c) for c in now if c.status in UNMET],
-            missing_intro=self.missing_intro(year),
+            missing_intro=self.missing_intro(),
             missing=self.missing(),
             status_words={s.value: STATUS_WORDS[s][lang] for s in Status},
             assessment=now,
@@ -451,7 +451,7 @@ class _Writer:
             return label("late", lang, days=owed.late_days, day=shown)
         return label("on-time", lang, day=shown)
 
-    def missing_intro(self, year: int) -> str:
+    def missing_intro(self) -> str:
         cycle = self.cycle
         deadline = cycle.deadlines.indicators
         shown = date_text(deadline, self.lang) if deadline else "—"

@@ -21,7 +21,6 @@ from hcmlc.i18n import N_, _
 
 _CANONICAL = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
 """hcmlc's own form: ASCII digits, a dot for decimals, an optional exponent."""
-CANONICAL_PATTERN = _CANONICAL.pattern
 
 _SIGN = r"(?P<sign>[+-]?)"
 _DOT_GROUP = re.compile(_SIGN + r"(?P<body>[1-9][0-9]{0,2}\.[0-9]{3})")

@@ -150,20 +150,6 @@ class Plan:
         return [key for key in keys if self.rows(key)]
 
 
-def make_plan(
-    catalog: Catalog,
-    agency: str,
-    cycle: Cycle,
-    lang: Lang,
-    supplied: dict[str, Any] | None,
-    data: dict[str, str],
-    contact: str | None = None,
-) -> Plan:
-    """The workbook of `agency` for `cycle`, pre-filled from `supplied` (the plain data of its
-    submission file, if any)."""
-    return Planner(catalog, cycle, lang, data, contact).plan(agency, supplied)
-
-
 class Planner:
     """Plans the workbooks of one cycle in one language. What a row asks (its texts and rules)
     is worked out once per item, however many agencies owe it; each plan adds the values."""
