@@ -21,6 +21,7 @@ from hcmlc.i18n import ENV_VAR, use_language
 from hcmlc.yamlfiles.reader import parse_yaml
 
 PROJECT = Path(__file__).resolve().parents[1]
+pytest_plugins = ("office_validity",)  # every .docx and .xlsx hcmlc writes is schema-checked
 
 
 class Repo:

@@ -39,7 +39,9 @@ def test_the_contract_names_every_folder_of_the_package() -> None:
     named = {name.strip() for layer in layers for name in layer.split("|")}
     package = PROJECT / "src" / "hcmlc"
     folders = {f"hcmlc.{p.name}" for p in package.iterdir() if (p / "__init__.py").exists()}
-    ground = {f"hcmlc.{p.stem}" for p in package.glob("*.py") if p.stem not in {"__init__", "__main__"}}
+    ground = {
+        f"hcmlc.{p.stem}" for p in package.glob("*.py") if p.stem not in {"__init__", "__main__"}
+    }
     assert folders | ground == named
 
 
