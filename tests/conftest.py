@@ -98,9 +98,11 @@ def hcmlc() -> Callable[..., tuple[int, str, str]]:
 def private_cache(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:
-    """Each test keeps its cache in a folder of its own, never in the user's home."""
+    """Each test keeps its cache in a folder of its own, never in the user's home; an internal
+    error shows its traceback ($HCMLC_DEBUG), so that a failing test says where it happened."""
     folder = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    monkeypatch.setenv("HCMLC_DEBUG", "1")
     return folder / "hcmlc"
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from hcmlc import __version__
+from hcmlc.cli import crash
 from hcmlc.cli.language import LocalizedGroup
 from hcmlc.cli.options import (
     AsOfOption,
@@ -79,9 +80,17 @@ def main_options(
             show_default=False,
         ),
     ] = None,
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug",
+            help=N_("Show the traceback of an internal error (also: $HCMLC_DEBUG=1)."),
+        ),
+    ] = False,
 ) -> None:
     if lang is not None:  # chosen before parsing already (cli_i18n); the parsed value rules
         use_language(lang.value)
+    crash.set_debug(debug)
 
 
 @app.command(
@@ -588,17 +597,24 @@ def _run(command: Command, root: Path | None) -> None:
             hint = _("hint: {hint}").format(hint=visible(exc.hint))
             errors.print(hint, markup=False, highlight=False, soft_wrap=True)
         code = exc.exit_code
-    except Exception as exc:  # a bug: still no traceback for the user, but a way to report it
+    except Exception as exc:  # a bug: its traceback kept in a log, shown with --debug
+        trace, log = crash.record(exc)
+        if crash.debugging():
+            errors.print(trace, markup=False, highlight=False, end="")
         errors.print(
             _("internal error: {error}").format(error=visible(f"{type(exc).__name__}: {exc}")),
             markup=False,
             highlight=False,
         )
-        errors.print(
-            _("hint: this is a bug in hcmlc; please report it with the command you ran"),
-            markup=False,
-            highlight=False,
+        hint = (
+            _("hint: this is a bug in hcmlc; please report it with the command you ran")
+            if log is None
+            else _(
+                "hint: this is a bug in hcmlc; please report it with the command you ran "
+                "and the file {log}"
+            ).format(log=visible(str(log)))
         )
+        errors.print(hint, markup=False, highlight=False, soft_wrap=True)
         code = INTERNAL_ERROR
     raise typer.Exit(code)
 
