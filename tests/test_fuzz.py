@@ -457,8 +457,9 @@ def test_mutated_documents_and_the_letterhead(edit: tuple[int, int, bytes]) -> N
 @given(TOKEN_EDITS)
 def test_mutated_report_words(edit: tuple[int, int, bytes]) -> None:
     """A broken reports/<year>.yaml gives located problems; a sound one, paragraphs."""
-    from hcmlc.checks.narrative import check_narrative, paragraphs
+    from hcmlc.checks.narrative import check_narrative
     from hcmlc.models.narrative import Narrative
+    from hcmlc.text.paragraphs import joined_paragraphs as paragraphs
 
     raw = spliced(NARRATIVE, edit)
     path = "reports/2025.yaml"

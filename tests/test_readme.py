@@ -42,5 +42,7 @@ def test_the_readme_maps_every_folder_and_module_of_the_package() -> None:
         for p in PACKAGE.iterdir()
         if (p / "__init__.py").exists()
     }
-    tree["(ground)"] = {m.stem for m in PACKAGE.glob("*.py") if m.stem not in {"__init__", "__main__"}}
+    tree["(ground)"] = {
+        m.stem for m in PACKAGE.glob("*.py") if m.stem not in {"__init__", "__main__"}
+    }
     assert mapped == tree

@@ -9,7 +9,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from hcmlc.checks.narrative import paragraphs
+from hcmlc.text.paragraphs import joined_paragraphs as paragraphs
 from hcmlc.yamlfiles.reader import read_yaml
 
 NARRATIVE = "reports/2025.yaml"

@@ -15,8 +15,6 @@ from hcmlc.yamlfiles.reader import Document
 
 FOLDER = "reports"
 _YEAR = re.compile(r"(19|20|21)[0-9]{2}")
-_NEW_PARAGRAPH = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*[-+•] )")
-"""A blank line, or a line that starts a list item (`- `, `+ `, `• `), begins a paragraph."""
 
 
 def year_of(path: str) -> int | None:
@@ -67,11 +65,3 @@ def _criterion_part(ref: str) -> str:
     """`1.2.2.a` (an indicator) → `1.2.2`: the criterion it belongs to is the likely meaning."""
     parts = ref.split(".")
     return ".".join(parts[:3]) if len(parts) > 3 else ref
-
-
-def paragraphs(text: str | None) -> list[str]:
-    """`text` as paragraphs: split at blank lines and list items, lines inside one joined."""
-    if not text:
-        return []
-    found = (" ".join(part.split()) for part in _NEW_PARAGRAPH.split(text.strip()))
-    return [p for p in found if p]

@@ -14,11 +14,12 @@ from hcmlc.core.status import build_status
 from hcmlc.dashboard.delivery import AreaBlock, DeliveryWriter, Headline, Line, UnownedLine
 from hcmlc.dashboard.documents import DocumentGroup, Wanted, document_groups
 from hcmlc.dashboard.targets import VALIDATE, Targets, targets_section
-from hcmlc.dashboard.words import LABELS, counted, day_text, word
+from hcmlc.dashboard.words import LABELS, counted, word
 from hcmlc.i18n import Lang
 from hcmlc.models.registry import Cycle
 from hcmlc.repository.load import Repository
 from hcmlc.repository.revision import Revision
+from hcmlc.text.dates import day_text
 
 
 @dataclass(frozen=True)

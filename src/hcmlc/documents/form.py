@@ -8,9 +8,6 @@ document and listed on the terminal.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-import unicodedata
 from collections.abc import Iterator, Set
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,7 +38,9 @@ from hcmlc.models.submission import (
     TextAnswer,
 )
 from hcmlc.repository.load import Repository
+from hcmlc.text.dates import day_text
 from hcmlc.text.number_format import format_number
+from hcmlc.text.paragraphs import paragraphs
 from hcmlc.text.wordcount import count_words
 
 M = TypeVar("M", bound=BaseModel)
@@ -283,7 +282,7 @@ class _Builder:
         parsed = self._parse(box, QuoteAnswer, answers)
         self._fill_prose(box, question, [(agency, a.vi, a.en) for agency, a in parsed])
         if parsed:
-            box.date = _date(parsed[0][1].date, self.lang)
+            box.date = day_text(parsed[0][1].date, self.lang)
 
     def _fill_prose(
         self, box: Box, question: Question, texts: list[tuple[str, str, str | None]]
@@ -461,29 +460,6 @@ class _Builder:
             return self._agency_name(owner)
         group = next(g for g in self.catalog.assignments.groups if g.id == owner)
         return group.name.get(self.lang)
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
-
-
-def paragraphs(text: str) -> list[list[str]]:
-    """A text's paragraphs (split at blank lines), each as its lines; NFC, no control chars.
-
-    Tabs are kept; other control characters (form feeds, bells, which Word cannot hold) are
-    replaced by spaces.
-    """
-    clean = _CONTROL.sub(" ", unicodedata.normalize("NFC", text).replace("\r\n", "\n"))
-    return [part.split("\n") for part in _BLANK_LINES.split(clean.strip()) if part.strip()]
-
-
-_MONTHS = "January February March April May June July August September October November December"
-
-
-def _date(day: dt.date, lang: Lang) -> str:
-    if lang == "vi":
-        return f"{day.day:02d}/{day.month:02d}/{day.year}"
-    return f"{day.day} {_MONTHS.split()[day.month - 1]} {day.year}"
 
 
 def _limit(limit: WordLimit, lang: Lang) -> str:

@@ -17,6 +17,7 @@ from hcmlc.diagnostics import Diagnostic
 from hcmlc.errors import DataError
 from hcmlc.i18n import Lang, Wording, _
 from hcmlc.models.documents import Documents, Official
+from hcmlc.text.dates import date_parts
 
 LABELS: dict[str, dict[Lang, str]] = {
     # II.1: the national name and the motto, exactly as the decree prints them.
@@ -59,20 +60,6 @@ LABELS: dict[str, dict[Lang, str]] = {
 
 BLANK = "…"
 """Where the archive (văn thư) writes the number or the day when it registers the document."""
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
@@ -169,14 +156,6 @@ def date_line(place: str, day: dt.date | None, year: int, lang: Lang) -> str:
     if day is None:
         return label("undated", lang, place=place, blank=BLANK, year=year)
     return label("date", lang, place=place, **date_parts(day, lang))
-
-
-def date_parts(day: dt.date, lang: Lang) -> dict[str, str]:
-    """Day, month and year as the date line writes them in `lang`."""
-    if lang == "en":
-        return {"day": str(day.day), "month": MONTHS[day.month - 1], "year": str(day.year)}
-    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
-    return {"day": f"{day.day:02d}", "month": month, "year": str(day.year)}
 
 
 def annex_heading(number: int, lang: Lang) -> str:

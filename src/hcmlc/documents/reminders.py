@@ -74,10 +74,6 @@ WORDS: dict[str, dict[Lang, str]] = {
 word = Wording(WORDS)
 
 
-def counted_word(key: str, n: int, lang: Lang, **values: object) -> str:
-    return word(f"{key}-{'one' if n == 1 else 'many'}", lang, n=n, **values)
-
-
 @dataclass(frozen=True)
 class Item:
     """One item of the letter's table, from one obligation."""
@@ -170,7 +166,7 @@ class _Writer:
             signature=signature(self.documents, official, lang, addressed=True),
             subject=word("e-mail-subject", lang, cycle=cycle.id, agency=name),
             basis=official.basis.get(lang),
-            owed=counted_word(
+            owed=word.counted(
                 "owed",
                 len(obligations),
                 lang,
@@ -196,11 +192,11 @@ class _Writer:
             names = ", ".join(catalog.agencies[a].short_name(lang) for a in o.formerly)
             text = text.rstrip(" .") + word("formerly", lang, names=names)
         if o.days_left < 0:
-            when = counted_word("overdue", -o.days_left, lang)
+            when = word.counted("overdue", -o.days_left, lang)
         elif o.days_left == 0:
             when = word("today", lang)
         else:
-            when = counted_word("left", o.days_left, lang)
+            when = word.counted("left", o.days_left, lang)
         return Item(o, text, self.day(o.deadline), when)
 
     def day(self, day: dt.date) -> str:

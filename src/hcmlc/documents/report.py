@@ -30,7 +30,6 @@ from hcmlc.documents.report_words import (
     TREND_WORDS,
     UNIT_WORDS,
     ValueWords,
-    date_text,
     label,
 )
 from hcmlc.errors import DataError, HcmlcError
@@ -38,6 +37,7 @@ from hcmlc.i18n import Lang, _
 from hcmlc.models.framework import Indicator, Unit
 from hcmlc.models.registry import Cycle
 from hcmlc.repository.load import TARGETS, Repository
+from hcmlc.text.dates import day_text
 
 COUNTED = (
     Status.MET,
@@ -446,7 +446,7 @@ class _Writer:
             return label("not-delivered", lang)
         if owed.delivered is None:
             return label("no-date", lang)
-        shown = date_text(owed.delivered, lang)
+        shown = day_text(owed.delivered, lang)
         if owed.late_days:
             return label("late", lang, days=owed.late_days, day=shown)
         return label("on-time", lang, day=shown)
@@ -454,7 +454,7 @@ class _Writer:
     def missing_intro(self) -> str:
         cycle = self.cycle
         deadline = cycle.deadlines.indicators
-        shown = date_text(deadline, self.lang) if deadline else "—"
+        shown = day_text(deadline, self.lang) if deadline else "—"
         return label("annex-cycle", self.lang, cycle=cycle.id, deadline=shown)
 
     def missing(self) -> list[MissingData]:

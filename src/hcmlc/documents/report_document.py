@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from hcmlc.checks.narrative import FOLDER, paragraphs
+from hcmlc.checks.narrative import FOLDER
 from hcmlc.clock import today
 from hcmlc.documents.official import (
     ROMAN,
@@ -31,6 +31,7 @@ from hcmlc.i18n import Lang, _
 from hcmlc.models.common import Text
 from hcmlc.models.narrative import Narrative
 from hcmlc.repository.load import DOCUMENTS, Repository
+from hcmlc.text.paragraphs import joined_paragraphs
 
 WORDS: dict[str, dict[Lang, str]] = {
     "kind": {"vi": "Báo cáo", "en": "Report"},
@@ -154,4 +155,4 @@ def _words(document: OfficialReport, text: Text | None, part: str) -> list[str]:
         return []
     if document.report.lang == "en" and text.en is None:
         document.untranslated.append(part)
-    return paragraphs(text.get(document.report.lang))
+    return joined_paragraphs(text.get(document.report.lang))

@@ -3,8 +3,6 @@ gap (`ValueWords`): the report, its Word and Markdown renderings and the status 
 
 from __future__ import annotations
 
-import datetime as dt
-
 from hcmlc.core.progress import IndicatorProgress, Status, Trend, path_value
 from hcmlc.core.values import SCALE_STATES, parse_state
 from hcmlc.i18n import Lang, Wording
@@ -156,10 +154,6 @@ label = Wording(LABELS)
 def state_code(indicator: Indicator, word: str) -> str:
     assert indicator.scale is not None
     return parse_state(word, indicator.scale)
-
-
-def date_text(day: dt.date, lang: Lang) -> str:
-    return f"{day.day:02d}/{day.month:02d}/{day.year}" if lang == "vi" else day.isoformat()
 
 
 class ValueWords:
