@@ -60,10 +60,7 @@ def _check(root: Path, text: str, catalog: Catalog) -> Catalog:
         problems += found
     if assignments is not None:
         hand_kept = len(assignments.agencies)
-        own = {a.id for a in assignments.agencies}
-        units = [a for a in catalog.assignments.agencies if a.id not in own]  # data/units.yaml
-        merged = assignments.model_copy(update={"agencies": [*assignments.agencies, *units]})
-        new_catalog = Catalog(catalog.framework, merged, catalog.others, catalog.territories)
+        new_catalog = catalog.reassigned(assignments)
         problems += check_data(new_catalog, read_document(root, CRITERIA)[1], doc, hand_kept)
         if not problems:
             return new_catalog

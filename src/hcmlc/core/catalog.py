@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -24,6 +24,8 @@ class Catalog:
     others: tuple[Framework, ...] = ()
     territories: dict[str, list[str]] = field(default_factory=dict)
     """Former district → the units that took over its territory (data/units.yaml)."""
+    units: tuple[Agency, ...] = ()
+    """The agencies of data/units.yaml, which `assignments.agencies` ends with."""
     indicators: dict[str, Indicator] = field(init=False)
     framework_of: dict[str, Framework] = field(init=False)
     """Indicator id → the framework it belongs to."""
@@ -66,6 +68,10 @@ class Catalog:
         setter(self, "indicator_owners", {i.id: reg.expand(i.agencies) for i in every})
         setter(self, "question_owners", {q.id: reg.expand(q.owners) for q in reg.questions()})
         setter(self, "_split", {a.id: self._duties(a) for a in reg.agencies if a.duties})
+
+    def reassigned(self, assignments: Assignments) -> Catalog:
+        """This catalog with the hand-kept registry `assignments` instead (the units kept)."""
+        return assemble(self.frameworks, assignments, self.units, self.territories)
 
     @property
     def frameworks(self) -> tuple[Framework, ...]:
@@ -201,3 +207,17 @@ class Catalog:
 
     def agency_name(self, agency_id: str, lang: str = "vi") -> str:
         return self.agencies[agency_id].name.get(lang)
+
+
+def assemble(
+    frameworks: Sequence[Framework],
+    assignments: Assignments,
+    units: Sequence[Agency] = (),
+    territories: dict[str, list[str]] | None = None,
+) -> Catalog:
+    """The catalog of a repository: its frameworks (the first is data/criteria.yaml), its
+    registry, and the units of data/units.yaml added to the registry's agencies."""
+    if units:
+        assignments = assignments.model_copy(update={"agencies": [*assignments.agencies, *units]})
+    first, *others = frameworks
+    return Catalog(first, assignments, tuple(others), territories or {}, tuple(units))

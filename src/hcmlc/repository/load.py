@@ -18,7 +18,7 @@ from hcmlc.checks.narrative import check_name, check_narrative, year_of
 from hcmlc.checks.registry import check_frameworks, check_registry, check_units
 from hcmlc.checks.schema_errors import validate
 from hcmlc.clock import today
-from hcmlc.core.catalog import Catalog
+from hcmlc.core.catalog import Catalog, assemble
 from hcmlc.core.delivery import Delivery, FileKey
 from hcmlc.core.figures import LocalFigure
 from hcmlc.core.results import Entry, FileCheck, SubmissionFile, Supplied
@@ -252,11 +252,11 @@ def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> 
     sound = [fw for fw in frameworks if fw is not None]
     if len(sound) == len(frameworks) and assignments and (units or UNITS not in docs):
         hand_kept = len(assignments.agencies)
-        if units is not None:
-            merged = [*assignments.agencies, *units.units]
-            assignments = assignments.model_copy(update={"agencies": merged})
-        territories = units.territories if units else {}
-        repo.catalog = Catalog(sound[0], assignments, tuple(sound[1:]), territories)
+        repo.catalog = (
+            assemble(sound, assignments, units.units, units.territories)
+            if units is not None
+            else assemble(sound, assignments)
+        )
         problems += check_data(repo.catalog, framework_docs[0], docs[ASSIGNMENTS], hand_kept)
         problems += check_frameworks(repo.catalog, framework_docs)
         problems += check_registry(repo.catalog, docs[ASSIGNMENTS], hand_kept)

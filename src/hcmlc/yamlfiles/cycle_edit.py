@@ -17,6 +17,7 @@ import yaml
 from hcmlc.errors import DataError, HcmlcError
 from hcmlc.i18n import _
 from hcmlc.models.registry import Assignments, Cycle
+from hcmlc.yamlfiles.edit import quoted, scalar
 from hcmlc.yamlfiles.reader import Document
 
 
@@ -173,14 +174,12 @@ def _fields(cycle: Cycle) -> list[tuple[tuple[str, ...], object]]:
 
 
 def _scalar(value: object, like: yaml.Node) -> str:
-    """`value` written as the scalar it replaces was: quoted the same way, or plain."""
+    """`value` written as the scalar it replaces was: double-quoted the same way, else plain
+    where YAML reads it back as the same text, else double-quoted (yamlfiles/edit.py)."""
     shown = value.isoformat() if isinstance(value, dt.date) else str(value)
-    style = getattr(like, "style", None)
-    if style == '"':
-        return '"' + shown.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    if style == "'":
-        return "'" + shown.replace("'", "''") + "'"
-    return shown
+    if getattr(like, "style", None) in ('"', "'"):
+        return quoted(shown)
+    return scalar(shown) or quoted(shown)
 
 
 def _value(node: yaml.MappingNode, key: str) -> yaml.Node:

@@ -130,7 +130,7 @@ class _Editor:
 
     def _replace_scalar(self, key: yaml.Node, value: yaml.ScalarNode, new: str) -> None:
         start, end = value.start_mark.index, self._content_end(value)
-        written = _scalar(new)
+        written = scalar(new)
         if written is None:
             head, *body = _literal(new, key.start_mark.column + 2)
             rest = _BREAK.sub("", self.text[end : self._line_after(self._line(end))])
@@ -250,7 +250,7 @@ def _is_empty(node: yaml.Node) -> bool:
 def _lines(key: str, value: Any, indent: int) -> list[str]:
     """`key: value` as block YAML at `indent`."""
     pad = " " * indent
-    name = _scalar(key) or json.dumps(key, ensure_ascii=False)
+    name = scalar(key) or json.dumps(key, ensure_ascii=False)
     if isinstance(value, dict):
         if not value:
             return [f"{pad}{name}: {{}}"]
@@ -264,7 +264,7 @@ def _lines(key: str, value: Any, indent: int) -> list[str]:
     if value is None:
         return [f"{pad}{name}:"]
     text = str(value)
-    written = _scalar(text)
+    written = scalar(text)
     if written is not None:
         return [f"{pad}{name}: {written}"]
     head, *body = _literal(text, indent + 2)
@@ -281,21 +281,22 @@ def _item(value: Any, indent: int) -> list[str]:
         return [f"{pad}- {json.dumps(value, ensure_ascii=False)}"]
     if value is None:
         return [f"{pad}-"]
-    written = _scalar(str(value))
+    written = scalar(str(value))
     if written is not None:
         return [f"{pad}- {written}"]
     head, *body = _literal(str(value), indent + 2)
     return [f"{pad}- {head}", *body]
 
 
-def _scalar(text: str) -> str | None:
+def scalar(text: str) -> str | None:
     """`text` on one line: plain where YAML reads it back as the same text, else double-quoted;
-    None for a text of several lines (a literal block is clearer)."""
+    None for a text of several lines (a literal block is clearer). hcmlc's one writer of a
+    YAML scalar (new-cycle and import both write through it)."""
     if "\n" in text:
         return None
     if _plain(text):
         return text
-    return _quoted(text)
+    return quoted(text)
 
 
 def _plain(text: str) -> bool:
@@ -309,7 +310,8 @@ def _plain(text: str) -> bool:
     return ": " not in text and " #" not in text
 
 
-def _quoted(text: str) -> str:
+def quoted(text: str) -> str:
+    """`text` double-quoted, every character YAML cannot print escaped."""
     escaped = json.dumps(text, ensure_ascii=False)
     return "".join(c if _printable(c) or c == '"' else f"\\u{ord(c):04x}" for c in escaped)
 
@@ -325,7 +327,7 @@ def _literal(text: str, indent: int) -> list[str]:
         or body.endswith("\n")
         or not all(_printable(c) or c == "\t" for c in body.replace("\n", ""))
     ):
-        return [_quoted(text)]
+        return [quoted(text)]
     pad = " " * indent
     return ["|" if keep else "|-", *(pad + line if line else "" for line in lines)]
 
