@@ -24,9 +24,9 @@ from xml.sax.saxutils import escape
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hcmlc.cli import app
+from hcmlc.cli.app import app
 from hcmlc.workbook.cells import normalise
-from hcmlc.yamlio import parse_yaml
+from hcmlc.yamlfiles.reader import parse_yaml
 from test_fuzz import CATALOG, PROJECT, RUNNER, fuzz
 
 sys.path.insert(0, str(PROJECT / "tests/hostile"))

@@ -10,7 +10,7 @@ from pathlib import Path
 from workbook_files import LETTERS, Filled, make
 
 from hcmlc.workbook.plan import COLUMNS, HEADER_ROW
-from hcmlc.yamlio import parse_yaml
+from hcmlc.yamlfiles.reader import parse_yaml
 
 FILE = "submissions/2023/so-gddt.yaml"
 
