@@ -28,9 +28,9 @@ def made(hcmlc, bundled, tmp_path) -> bytes:
 
 def imported(hcmlc, root: Path, path: Path) -> tuple[int, list[str], float]:
     before = (root / FILE).read_bytes()
-    start = time.perf_counter()
+    start = time.process_time()  # the work done, whatever else the machine runs meanwhile
     code, output, errors = hcmlc("import", "--root", str(root), path.name)
-    seconds = time.perf_counter() - start
+    seconds = time.process_time() - start
     assert errors == ""
     assert (root / FILE).read_bytes() == before
     return code, output.splitlines(), seconds
