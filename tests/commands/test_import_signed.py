@@ -217,3 +217,28 @@ def test_every_cell_of_the_seal_is_checked_whatever_it_holds(hcmlc, repo, tmp_pa
         )
         assert found[1].startswith(expected), found
         assert not (repo.root / FILE).exists()
+
+
+def test_a_workbook_of_format_1_goes_in_only_named_by_the_coordinator(
+    hcmlc, repo, tmp_path
+) -> None:
+    """Made before workbooks were signed: no issue, no seal, no `Xoá` column."""
+    book = Filled(
+        filled(make(hcmlc, repo.root, "so-gddt", tmp_path / "made.xlsx"), tmp_path / "x.xlsx")
+    )
+    hidden = book.book["hcmlc"]
+    hidden["B1"] = "1"
+    for row in sorted((hidden_row(book, "issue"), hidden_row(book, "seal")), reverse=True):
+        hidden.delete_rows(row)
+    book.sheet("indicators")["K3"] = None
+    book.save(tmp_path / "old.xlsx")
+    code, found = run(hcmlc, repo.root, "old.xlsx")
+    assert (code, found[1]) == (
+        1,
+        "old.xlsx:hcmlc!A1: error: the workbook is not signed: it was made before hcmlc signed "
+        "workbooks, or its signature in the hidden sheet was deleted [HCMLC-E073]",
+    )
+    code, found = run(hcmlc, repo.root, "--agency", "so-gddt", "old.xlsx")
+    assert code == 0, found
+    assert found[-2].endswith("as --agency says [HCMLC-W076]")
+    assert "    value: 98.9\n" in (repo.root / FILE).read_text(encoding="utf-8")
