@@ -26,6 +26,7 @@ from hcmlc.cli_options import (
     NoChartCacheOption,
     OutOption,
     ReminderFormat,
+    ReportAsOfOption,
     ReportFormat,
     RootOption,
     TableOrJson,
@@ -254,13 +255,24 @@ def report(
     ] = None,
     force: ForceOption = False,
     no_cache: NoChartCacheOption = False,
+    as_of: ReportAsOfOption = None,
     root: RootOption = None,
 ) -> None:
     from hcmlc.commands import report as command
 
+    day = None if as_of is None else as_of_day(as_of)
     _run(
         lambda console, repo_root: command.run(
-            console, repo_root, year, output.value, out, lang.value, template, force, not no_cache
+            console,
+            repo_root,
+            year,
+            output.value,
+            out,
+            lang.value,
+            template,
+            force,
+            not no_cache,
+            day,
         ),
         root,
     )

@@ -8,12 +8,14 @@ criteria, above all analysing those not yet met. The report reads every cycle's 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
 from hcmlc.catalog import Catalog
 from hcmlc.citywide import CityFigure, city_figures
 from hcmlc.clock import today
+from hcmlc.deliveries import Delivery, FileKey
 from hcmlc.errors import DataError, HcmlcError
 from hcmlc.i18n import Lang, _
 from hcmlc.models.framework import Indicator, Unit
@@ -220,8 +222,17 @@ def default_year(repo: Repository) -> int:
     return repo.cycle(None).last_year
 
 
-def build_report(repo: Repository, year: int, lang: Lang) -> ProgressReport:
-    """The progress report of `year` from every cycle's submissions and data/targets.yaml."""
+def build_report(
+    repo: Repository,
+    year: int,
+    lang: Lang,
+    *,
+    as_of: dt.date | None = None,
+    deliveries: dict[FileKey, Delivery] | None = None,
+) -> ProgressReport:
+    """The progress report of `year` from every cycle's submissions and data/targets.yaml;
+    its annex of missing data as of `as_of` (default: today). `repo` is the repository as
+    known on that day (snapshot.known_on) for a report of a past day."""
     catalog = repo.require_catalog()
     if TARGETS in repo.data_files and repo.targets is None:
         raise DataError(
@@ -249,7 +260,9 @@ def build_report(repo: Repository, year: int, lang: Lang) -> ProgressReport:
     now = assess(catalog, series, targets, year, cycle.first_year)
     previous = cycle_of_year(catalog, year - 1)
     before = assess(catalog, series, targets, year - 1, previous.first_year if previous else None)
-    obligations = list(obligations_of(catalog, repo.supplied, cycle, today(), repo.deliveries()))
+    deliveries = repo.deliveries() if deliveries is None else deliveries
+    day = today() if as_of is None else as_of
+    obligations = list(obligations_of(catalog, repo.supplied, cycle, day, deliveries))
     writer = _Writer(catalog, lang, cycle, obligations, year)
     report = writer.report(year, now, before)
     local = city_figures(catalog, repo.figures, cycle)

@@ -20,7 +20,8 @@ from hcmlc.official import require_documents
 from hcmlc.outputs import check_replaceable, stamp_docx, stamp_text
 from hcmlc.reminders import Reminder, build_reminders
 from hcmlc.repository import ASSIGNMENTS, DOCUMENTS, load
-from hcmlc.status import build_status, check_agency, standing
+from hcmlc.snapshot import take
+from hcmlc.status import check_agency, standing
 
 ReminderFormat = Literal["docx", "eml", "md"]
 TEMPLATES: dict[ReminderFormat, str] = {
@@ -63,15 +64,7 @@ def run(console: Console, root: Path, request: Request) -> int:
                 file=TEMPLATES[request.output]
             ),
         )
-    status = build_status(
-        catalog,
-        repo.supplied,
-        cycle,
-        request.as_of,
-        repo.error_count,
-        request.lang,
-        repo.deliveries(),
-    )
+    status = take(repo, cycle, request.as_of, request.lang).status
     reminders = build_reminders(
         catalog,
         status,

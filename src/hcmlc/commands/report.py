@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Literal
 
@@ -14,9 +15,10 @@ from hcmlc.i18n import N_, Lang, _, counted
 from hcmlc.outputs import check_replaceable, stamp_docx, stamp_text
 from hcmlc.progress import Status
 from hcmlc.render.console import make_console
-from hcmlc.report import ProgressReport, build_report, default_year
+from hcmlc.report import ProgressReport, build_report, cycle_of_year, default_year
 from hcmlc.report_document import OfficialReport, official_report
-from hcmlc.repository import load
+from hcmlc.repository import Repository, load
+from hcmlc.snapshot import take
 
 ReportFormat = Literal["docx", "md"]
 
@@ -47,6 +49,7 @@ def run(
     template: Path | None,
     force: bool = False,
     cache: bool = True,
+    as_of: dt.date | None = None,
 ) -> int:
     """Assess the year, draw the charts, write the report with the coordinator's words; say
     what it found, what still needs words, and what it replaced."""
@@ -61,7 +64,7 @@ def run(
                 file=TEMPLATES[output]
             ),
         )
-    document = official_report(repo, build_report(repo, year, lang))
+    document = official_report(repo, _report(repo, year, lang, as_of))
     target = out or Path(f"progress-report-{year}-{lang}.{output}")
     check_target(target)
     replacing = check_replaceable([target], force, document.narrative_file)
@@ -80,6 +83,15 @@ def run(
         write_atomic(target, stamp_text(text).encode("utf-8"))
     _summary(console, document, target, repo.error_count, bool(replacing.paths))
     return 0
+
+
+def _report(repo: Repository, year: int, lang: Lang, as_of: dt.date | None) -> ProgressReport:
+    """The report of `year`; with `as_of`, of the repository as known on that day, as the
+    status page and `status --format json` for that day show it (snapshot.py)."""
+    if as_of is None:
+        return build_report(repo, year, lang)
+    cycle = cycle_of_year(repo.require_catalog(), year) or repo.cycle(None)
+    return take(repo, cycle, as_of, lang).report(year, lang)
 
 
 def draw_charts(

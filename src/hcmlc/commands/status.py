@@ -10,7 +10,8 @@ from rich.console import Console
 from hcmlc.i18n import current_language
 from hcmlc.render import status as reporters
 from hcmlc.repository import load
-from hcmlc.status import build_status, check_agency
+from hcmlc.snapshot import take, targets_document
+from hcmlc.status import check_agency
 
 
 def run(
@@ -24,24 +25,19 @@ def run(
     cache: bool = False,
     indent: int | None = None,
 ) -> int:
-    repo = load(root, cache=cache, keep=False)
+    # JSON carries the assessment against the targets, which reads every file's values
+    with_targets = output == "json" and agency is None
+    repo = load(root, cache=cache and not with_targets, keep=with_targets)
     catalog = repo.require_catalog()
     cycle = repo.cycle(cycle_id)
     if agency is not None:
         check_agency(catalog, agency)
     lang = current_language()
-    status = build_status(
-        catalog,
-        repo.supplied,
-        cycle,
-        as_of,
-        repo.error_count,
-        lang,
-        repo.deliveries(),
-        repo.figures,
-    )
+    snapshot = take(repo, cycle, as_of, lang)
+    status = snapshot.status
     if output == "json":
-        reporters.render_json(console, status, agency, catalog, indent)
+        extra = {"targets": targets_document(snapshot)} if with_targets else {}
+        reporters.render_json(console, status, agency, catalog, indent, extra)
     elif agency:
         reporters.render_todo(console, status, catalog, agency)
     else:

@@ -18,7 +18,7 @@ from hcmlc.i18n import Lang
 from hcmlc.models.registry import Cycle
 from hcmlc.repository import Repository
 from hcmlc.revision import Revision
-from hcmlc.status import build_status
+from hcmlc.snapshot import take
 
 
 @dataclass(frozen=True)
@@ -78,9 +78,8 @@ def build_dashboard(
     )
     if catalog is None or cycle is None:
         return page
-    deliveries = repo.deliveries() if deliveries is None else deliveries
-    status = build_status(catalog, repo.supplied, cycle, as_of, repo.error_count, lang, deliveries)
-    writer = DeliveryWriter(catalog, status, lang)
+    snapshot = take(repo, cycle, as_of, lang, deliveries)
+    writer = DeliveryWriter(catalog, snapshot.status, lang)
     return dataclasses.replace(
         page,
         cycle=word("cycle", lang, cycle=cycle.id, title=cycle.title.get(lang)),
@@ -90,7 +89,7 @@ def build_dashboard(
         reorganised=writer.reorganised(),
         unowned=writer.unowned(),
         areas=writer.areas(),
-        targets=targets_section(repo, cycle, as_of, deliveries, lang),
+        targets=targets_section(snapshot, lang),
         documents=document_groups(list(documents), lang),
     )
 

@@ -3,22 +3,18 @@ assessment (`report.build_report`) and its words, with each indicator's series t
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
 from dataclasses import dataclass, field
 
 from hcmlc.catalog import Catalog
 from hcmlc.dashboard.words import word
-from hcmlc.deliveries import Delivery, FileKey, delivered_by
 from hcmlc.errors import HcmlcError
 from hcmlc.i18n import Lang
-from hcmlc.models.registry import Cycle
 from hcmlc.models.targets import Direction
 from hcmlc.number_format import format_number
 from hcmlc.progress import IndicatorProgress, Status
-from hcmlc.report import COUNTED, IndicatorRow, ProgressReport, build_report
+from hcmlc.report import COUNTED, IndicatorRow, ProgressReport
 from hcmlc.report_words import STATUS_WORDS
-from hcmlc.repository import TARGETS, Repository
+from hcmlc.snapshot import Snapshot
 
 VALIDATE = "hcmlc validate"
 
@@ -77,25 +73,18 @@ class Targets:
     illustrative: bool = False
 
 
-def targets_section(
-    repo: Repository,
-    cycle: Cycle,
-    as_of: dt.date,
-    deliveries: dict[FileKey, Delivery],
-    lang: Lang,
-) -> Targets:
+def targets_section(snapshot: Snapshot, lang: Lang) -> Targets:
     """The standing against targets in the cycle's last year: the report's assessment of the
-    values whose files had arrived by `as_of`."""
-    year = cycle.last_year
+    snapshot's day (the `targets` of `status --format json` for the same day)."""
+    year = snapshot.cycle.last_year
     intro = word("targets-intro", lang, year=year)
-    if TARGETS in repo.data_files and repo.targets is None:
+    if snapshot.targets_broken:
         return Targets(intro, word("targets-broken", lang, command=VALIDATE))
-    known = dataclasses.replace(repo, supplied=delivered_by(repo.supplied, deliveries, as_of))
     try:
-        report = build_report(known, year, lang)
+        report = snapshot.report(year, lang)
     except HcmlcError as exc:  # nothing to assess yet, e.g. no value up to the year
         return Targets(intro, word("targets-unavailable", lang, reason=exc))
-    return _Writer(repo.require_catalog(), lang).section(report, intro)
+    return _Writer(snapshot.repo.require_catalog(), lang).section(report, intro)
 
 
 class _Writer:

@@ -81,8 +81,10 @@ def render_json(
     agency: str | None,
     catalog: Catalog,
     indent: int | None = None,
+    extra: dict[str, Any] | None = None,
 ) -> None:
-    write_json(console, status_document(status, agency, catalog), indent)
+    """The status as JSON, with `extra` keys (the assessment against the targets)."""
+    write_json(console, status_document(status, agency, catalog) | (extra or {}), indent)
 
 
 def status_document(status: Status, agency: str | None, catalog: Catalog) -> dict[str, Any]:
