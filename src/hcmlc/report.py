@@ -32,11 +32,11 @@ from hcmlc.progress import (
 from hcmlc.report_words import (
     LABELS,
     STATUS_WORDS,
-    TREND_WORDS,
     UNIT_WORDS,
     ValueWords,
     date_text,
     label,
+    shown,
 )
 from hcmlc.repository import TARGETS, Repository
 from hcmlc.status import Obligation, obligations_of, unowned
@@ -364,7 +364,7 @@ class _Writer:
                 status=i.status,
                 status_text=STATUS_WORDS[i.status][lang],
                 trend=i.trend,
-                trend_text=TREND_WORDS[i.trend][lang],
+                trend_text=self.words.trend(i),
             )
             for i in progress.indicators
         ]
@@ -382,7 +382,8 @@ class _Writer:
         goal = target.target if target else None
         baseline = target.baseline if target else None
         unit = UNIT_WORDS[indicator.unit][lang]
-        years = [p.year for p in progress.points]
+        points = progress.comparable  # a year of other coverage is not drawn on the line
+        years = [p.year for p in points]
         return Chart(
             indicator=indicator.id,
             caption=label(
@@ -390,7 +391,7 @@ class _Writer:
             ),
             percent=indicator.unit is Unit.PERCENT,
             years=years,
-            values=[float(p.value) for p in progress.points],
+            values=[shown(indicator, float(p.value)) for p in points],
             first_year=min(years[0], baseline.year if baseline else years[0]),
             last_year=max(years[-1], self.year, baseline.year if baseline else self.year),
             target=goal.value if goal else None,
@@ -419,7 +420,7 @@ class _Writer:
                     latest=self.words.latest(i),
                     target=self.words.target(i.indicator, i.target),
                     gap=self.words.gap(i),
-                    trend_text=TREND_WORDS[i.trend][lang],
+                    trend_text=self.words.trend(i),
                     responsible=responsible,
                     note=None if responsible else label("nobody-note", lang),
                 )
@@ -523,4 +524,4 @@ class _Writer:
 
 
 def _chartable(progress: IndicatorProgress) -> bool:
-    return progress.indicator.unit is not None and len(progress.points) >= 2
+    return progress.indicator.unit is not None and len(progress.comparable) >= 2

@@ -117,6 +117,7 @@ def _criterion(progress: CriterionProgress) -> dict[str, Any]:
             "id": i.indicator.id,
             "status": i.status.value,
             "trend": i.trend.value,
+            "compared_years": [p.year for p in i.comparable],
             "latest": None,
         }
         if latest is not None:

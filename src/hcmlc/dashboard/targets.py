@@ -13,7 +13,7 @@ from hcmlc.models.targets import Direction
 from hcmlc.number_format import format_number
 from hcmlc.progress import IndicatorProgress, Status
 from hcmlc.report import COUNTED, IndicatorRow, ProgressReport
-from hcmlc.report_words import STATUS_WORDS
+from hcmlc.report_words import STATUS_WORDS, shown
 from hcmlc.snapshot import Snapshot
 
 VALIDATE = "hcmlc validate"
@@ -31,7 +31,8 @@ class TargetIndicator:
     status_text: str
     trend_text: str
     series: list[tuple[int, float]]
-    """Its figures by year (quantitative indicators only), oldest first."""
+    """Its figures by year (quantitative indicators only), oldest first: those comparable
+    with the latest (progress.comparable_points)."""
     goal: float | None
     lower_is_better: bool
     notes: list[str]
@@ -141,7 +142,11 @@ class _Writer:
             status=row.status,
             status_text=row.status_text,
             trend_text=row.trend_text,
-            series=[(p.year, p.value) for p in progress.points if isinstance(p.value, float)],
+            series=[
+                (p.year, shown(progress.indicator, p.value))
+                for p in progress.comparable
+                if isinstance(p.value, float)
+            ],
             goal=goal.value if goal else None,
             lower_is_better=target is not None and target.direction is Direction.LOWER,
             notes=self.indicator_notes(progress),
