@@ -66,14 +66,14 @@ AsOfOption = Annotated[
     ),
 ]
 
-ReportAsOfOption = Annotated[
+DocumentAsOfOption = Annotated[
     str | None,
     typer.Option(
         "--as-of",
         metavar="YYYY-MM-DD",
         help=N_(
-            "Report what was known on this day, as the status page of that day shows it "
-            "(default: everything delivered)."
+            "Build it from what was known on this day, as the status page of that day shows it "
+            "(default: everything delivered, as of today)."
         ),
         show_default=False,
     ),

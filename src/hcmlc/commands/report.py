@@ -10,7 +10,9 @@ from rich.console import Console
 
 from hcmlc.atomic import check_target, replace_folder, write_atomic
 from hcmlc.chart_cache import ChartCache
+from hcmlc.clock import today
 from hcmlc.errors import HcmlcError
+from hcmlc.fingerprint import embed, fingerprint
 from hcmlc.i18n import N_, Lang, _, counted
 from hcmlc.outputs import check_replaceable, stamp_docx, stamp_text
 from hcmlc.progress import Status
@@ -72,7 +74,8 @@ def run(
     if output == "docx":
         from hcmlc.render.report_docx import render_report
 
-        write_atomic(target, stamp_docx(render_report(document, charts, template)))
+        found = fingerprint(repo, as_of or today())
+        write_atomic(target, stamp_docx(embed(render_report(document, charts, template), found)))
     else:
         from hcmlc.render.report_md import render_markdown
 

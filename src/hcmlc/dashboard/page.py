@@ -14,11 +14,12 @@ from hcmlc.dashboard.documents import DocumentGroup, Wanted, document_groups
 from hcmlc.dashboard.targets import VALIDATE, Targets, targets_section
 from hcmlc.dashboard.words import LABELS, counted, day_text, word
 from hcmlc.deliveries import Delivery, FileKey
+from hcmlc.fingerprint import Fingerprint
 from hcmlc.i18n import Lang
 from hcmlc.models.registry import Cycle
 from hcmlc.repository import Repository
 from hcmlc.revision import Revision
-from hcmlc.snapshot import take
+from hcmlc.snapshot import Snapshot, take
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,8 @@ class Dashboard:
     areas: list[AreaBlock] = field(default_factory=list)
     targets: Targets | None = None
     documents: list[DocumentGroup] = field(default_factory=list)
+    fingerprint: Fingerprint | None = None
+    """The data and day the page was built from, which the documents it publishes carry."""
 
 
 def build_dashboard(
@@ -62,6 +65,8 @@ def build_dashboard(
     revision: Revision | None = None,
     deliveries: dict[FileKey, Delivery] | None = None,
     documents: Iterable[tuple[Wanted, int]] = (),
+    snapshot: Snapshot | None = None,
+    fingerprint: Fingerprint | None = None,
 ) -> Dashboard:
     """The page of `cycle` on `as_of`; without a catalog (data/ broken) or a cycle, a page with
     the banner only. `documents`: the wanted documents found, with their size in bytes."""
@@ -75,10 +80,11 @@ def build_dashboard(
         footer=word("footer", lang, version=__version__),
         banner=_banner(repo.error_count, broken=catalog is None, lang=lang),
         revision=_revision(revision, lang),
+        fingerprint=fingerprint,
     )
     if catalog is None or cycle is None:
         return page
-    snapshot = take(repo, cycle, as_of, lang, deliveries)
+    snapshot = snapshot or take(repo, cycle, as_of, lang, deliveries)
     writer = DeliveryWriter(catalog, snapshot.status, lang)
     return dataclasses.replace(
         page,
