@@ -150,6 +150,16 @@ def status(
     ] = TableOrJson.table,
     no_cache: NoCacheOption = False,
     indent: IndentOption = None,
+    units: Annotated[
+        bool,
+        typer.Option(
+            "--units", help=N_("List every ward, commune and special zone, not only their sums.")
+        ),
+    ] = False,
+    criteria: Annotated[
+        bool,
+        typer.Option("--criteria", help=N_("List the criteria under each standard.")),
+    ] = False,
 ) -> None:
     from hcmlc.commands import status as command
 
@@ -163,6 +173,8 @@ def status(
             output.value,
             cache=not no_cache,
             indent=indent,
+            units=units,
+            criteria=criteria,
         ),
         root,
     )

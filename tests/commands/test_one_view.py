@@ -16,7 +16,14 @@ DAYS = ("2025-11-30", "2025-12-04", "2025-12-07", "2025-12-20", "2026-01-05")
 """Before any 2025 file; after 4 of the 11 wards; after 8; the demonstration's day (all 11,
 Sở Tài chính still to come); after the last (late) file."""
 
-KEYS = ("data-agency", "data-standard", "data-criterion", "data-area", "data-indicator")
+KEYS = (
+    "data-agency",
+    "data-unit-kind",
+    "data-standard",
+    "data-criterion",
+    "data-area",
+    "data-indicator",
+)
 VOID = {"meta", "br", "col", "rect", "circle", "line", "polyline", "path", "stop", "use"}
 """Elements without an end tag, or drawn in the SVG charts: no row's figure is inside them."""
 NUMBER = re.compile(r"\d[\d.,]*")
@@ -147,6 +154,9 @@ def test_every_figure_of_the_page_is_the_json_figure(views, day) -> None:
         assert numbers(page.values[f"total.{key}"]) == [status["total"][key]]
     for row in status["agencies"]:
         check_tally(page, "agencies", f"agency:{row['id']}", row)
+    assert [g["kind"] for g in status["unit_groups"]] == ["ward", "commune", "special_zone"]
+    for group in status["unit_groups"]:
+        check_tally(page, "agencies", f"unit-kind:{group['kind']}", group)
     for row in status["standards"]:
         check_tally(page, "delivery", f"standard:{row['id']}", row)
     for row in status["criteria"]:

@@ -24,6 +24,8 @@ def run(
     *,
     cache: bool = False,
     indent: int | None = None,
+    units: bool = False,
+    criteria: bool = False,
 ) -> int:
     # JSON carries the assessment against the targets, which reads every file's values
     with_targets = output == "json" and agency is None
@@ -41,5 +43,5 @@ def run(
     elif agency:
         reporters.render_todo(console, status, catalog, agency)
     else:
-        reporters.render_table(console, status, catalog)
+        reporters.render_table(console, status, catalog, units=units, criteria=criteria)
     return 1 if repo.error_count else 0

@@ -9,7 +9,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from hcmlc import __version__
-from hcmlc.dashboard.delivery import AreaBlock, DeliveryWriter, Headline, Line, UnownedLine
+from hcmlc.dashboard.delivery import (
+    AreaBlock,
+    DeliveryWriter,
+    Headline,
+    Line,
+    UnitBlock,
+    UnownedLine,
+)
 from hcmlc.dashboard.documents import DocumentGroup, Wanted, document_groups
 from hcmlc.dashboard.targets import VALIDATE, Targets, targets_section
 from hcmlc.dashboard.words import LABELS, counted, day_text, word
@@ -47,6 +54,8 @@ class Dashboard:
     headline: Headline | None = None
     notes: list[str] = field(default_factory=list)
     agencies: list[Line] = field(default_factory=list)
+    unit_groups: list[UnitBlock] = field(default_factory=list)
+    """The wards, communes and special zone (or districts) by kind, each expandable."""
     reorganised: list[str] = field(default_factory=list)
     unowned: list[UnownedLine] = field(default_factory=list)
     areas: list[AreaBlock] = field(default_factory=list)
@@ -92,6 +101,7 @@ def build_dashboard(
         headline=writer.headline(),
         notes=writer.notes(),
         agencies=writer.agencies(),
+        unit_groups=writer.unit_groups(),
         reorganised=writer.reorganised(),
         unowned=writer.unowned(),
         areas=writer.areas(),
