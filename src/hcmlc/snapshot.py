@@ -18,9 +18,9 @@ from hcmlc.deliveries import Delivery, FileKey
 from hcmlc.errors import HcmlcError
 from hcmlc.i18n import Lang
 from hcmlc.models.registry import Cycle
-from hcmlc.progress import CriterionProgress
+from hcmlc.progress import CriterionProgress, lead_agency
 from hcmlc.report import ProgressReport, build_report
-from hcmlc.repository import TARGETS, Repository
+from hcmlc.repository import TARGETS, Repository, read_submission
 from hcmlc.results import Entries
 from hcmlc.status import Status, build_status
 
@@ -72,6 +72,23 @@ class Snapshot:
     def targets_broken(self) -> bool:
         """Whether data/targets.yaml exists and cannot be read."""
         return TARGETS in self.repo.data_files and self.repo.targets is None
+
+
+def with_lead_files(repo: Repository) -> Repository:
+    """`repo`, loaded without its files (`load(keep=False)`, from the cache), with the files the
+    assessment reads: those of the agencies that supply a city figure in their cycle (the
+    units' figures come from the cache). At city scale: a few hundred of thousands of files."""
+    catalog = repo.require_catalog()
+    leads = {
+        (lead, cycle.id)
+        for cycle in catalog.assignments.cycles
+        for indicator in catalog.indicators.values()
+        if not indicator.aggregate and (lead := lead_agency(catalog, indicator, cycle))
+    }
+    files = [
+        read_submission(repo.root, dated.path) for key, dated in repo.files.items() if key in leads
+    ]
+    return dataclasses.replace(repo, submissions=files)
 
 
 def take(

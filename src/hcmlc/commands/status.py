@@ -10,7 +10,7 @@ from rich.console import Console
 from hcmlc.i18n import current_language
 from hcmlc.render import status as reporters
 from hcmlc.repository import load
-from hcmlc.snapshot import take, targets_document
+from hcmlc.snapshot import take, targets_document, with_lead_files
 from hcmlc.status import check_agency
 
 
@@ -27,10 +27,12 @@ def run(
     units: bool = False,
     criteria: bool = False,
 ) -> int:
-    # JSON carries the assessment against the targets, which reads every file's values
-    with_targets = output == "json" and agency is None
-    repo = load(root, cache=cache and not with_targets, keep=with_targets)
+    repo = load(root, cache=cache, keep=False)
     catalog = repo.require_catalog()
+    # JSON carries the assessment against the targets: it reads the lead agencies' files
+    with_targets = output == "json" and agency is None
+    if with_targets:
+        repo = with_lead_files(repo)
     cycle = repo.cycle(cycle_id)
     if agency is not None:
         check_agency(catalog, agency)
