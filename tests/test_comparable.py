@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from hcmlc.catalog import Catalog
-from hcmlc.citywide import CityFigure, comparable
+from hcmlc.core.catalog import Catalog
+from hcmlc.core.citywide import CityFigure, comparable
+from hcmlc.core.progress import IndicatorProgress, Observation, Trend, assess
 from hcmlc.dashboard.targets import _Writer as PageWriter
-from hcmlc.progress import IndicatorProgress, Observation, Trend, assess
-from hcmlc.report import _Writer as ReportWriter
-from hcmlc.report_words import ValueWords
-from hcmlc.repository import load
+from hcmlc.documents.report import _Writer as ReportWriter
+from hcmlc.documents.report_words import ValueWords
+from hcmlc.repository.load import load
 
 PROJECT = Path(__file__).resolve().parents[1]
 
@@ -93,8 +93,8 @@ def test_the_same_units_compare_and_chart_rounded(bundled_repo) -> None:
 
 
 def _row(catalog: Catalog, progress: IndicatorProgress):
-    from hcmlc.report import IndicatorRow
-    from hcmlc.report_words import STATUS_WORDS
+    from hcmlc.documents.report import IndicatorRow
+    from hcmlc.documents.report_words import STATUS_WORDS
 
     words = ValueWords("vi", 2026)
     return IndicatorRow(

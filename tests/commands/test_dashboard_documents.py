@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from hcmlc.fingerprint import Fingerprint, read
+from hcmlc.repository.fingerprint import Fingerprint, read
 
 pytestmark = pytest.mark.usefixtures("shared_charts")
 

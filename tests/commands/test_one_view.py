@@ -112,7 +112,7 @@ def views(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
 
     from typer.testing import CliRunner
 
-    from hcmlc.cli import app
+    from hcmlc.cli.app import app
     from hcmlc.i18n import ENV_VAR, use_language
 
     root = tmp_path_factory.mktemp("bundled")

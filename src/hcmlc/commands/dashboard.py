@@ -11,16 +11,16 @@ from rich.console import Console
 from hcmlc.commands.dashboard_documents import build_documents, check_documents
 from hcmlc.dashboard.documents import Wanted, wanted_documents
 from hcmlc.dashboard.page import build_dashboard
+from hcmlc.documents.snapshot import take
 from hcmlc.errors import DataError
-from hcmlc.fingerprint import fingerprint
+from hcmlc.files.site_folder import check_ours, publish
 from hcmlc.i18n import Lang, _, counted
 from hcmlc.models.registry import Cycle
 from hcmlc.render.console import make_console
 from hcmlc.render.dashboard_html import render_dashboard
-from hcmlc.repository import Repository, load
-from hcmlc.revision import revision
-from hcmlc.site_folder import check_ours, publish
-from hcmlc.snapshot import take
+from hcmlc.repository.fingerprint import fingerprint
+from hcmlc.repository.load import Repository, load
+from hcmlc.repository.revision import revision
 
 DEFAULT_OUT = Path("site")
 PAGE = "index.html"

@@ -9,15 +9,15 @@ from pathlib import Path
 
 from rich.console import Console
 
-from hcmlc.chart_cache import ChartCache
 from hcmlc.dashboard.documents import Wanted
+from hcmlc.documents.form import fill_form
+from hcmlc.documents.snapshot import Snapshot
 from hcmlc.errors import HcmlcError
-from hcmlc.fingerprint import Fingerprint, embed, read
-from hcmlc.form import fill_form
+from hcmlc.files.outputs import stamp_docx
 from hcmlc.i18n import _, counted
-from hcmlc.outputs import stamp_docx
-from hcmlc.repository import Repository
-from hcmlc.snapshot import Snapshot
+from hcmlc.render.chart_cache import ChartCache
+from hcmlc.repository.fingerprint import Fingerprint, embed, read
+from hcmlc.repository.load import Repository
 
 FORM_TEMPLATE = "templates/gnlc-form.docx"
 REPORT_TEMPLATE = "templates/progress-report.docx"
@@ -56,8 +56,8 @@ def _build(repo: Repository, snapshot: Snapshot, document: Wanted, console: Cons
         form = fill_form(snapshot.repo, document.ref, document.lang)
         return render_form(form, _template(root, FORM_TEMPLATE))
     from hcmlc.commands.report import draw_charts
+    from hcmlc.documents.report_document import official_report
     from hcmlc.render.report_docx import render_report
-    from hcmlc.report_document import official_report
 
     report = snapshot.report(int(document.ref), document.lang)
     official = official_report(repo, report)

@@ -8,19 +8,19 @@ from typing import Literal
 
 from rich.console import Console
 
-from hcmlc.atomic import check_target, replace_folder, write_atomic
-from hcmlc.chart_cache import ChartCache
 from hcmlc.clock import today
+from hcmlc.core.progress import Status
+from hcmlc.documents.report import ProgressReport, build_report, cycle_of_year, default_year
+from hcmlc.documents.report_document import OfficialReport, official_report
+from hcmlc.documents.snapshot import take
 from hcmlc.errors import HcmlcError
-from hcmlc.fingerprint import embed, fingerprint
+from hcmlc.files.atomic import check_target, replace_folder, write_atomic
+from hcmlc.files.outputs import check_replaceable, stamp_docx, stamp_text
 from hcmlc.i18n import N_, Lang, _, counted
-from hcmlc.outputs import check_replaceable, stamp_docx, stamp_text
-from hcmlc.progress import Status
+from hcmlc.render.chart_cache import ChartCache
 from hcmlc.render.console import make_console
-from hcmlc.report import ProgressReport, build_report, cycle_of_year, default_year
-from hcmlc.report_document import OfficialReport, official_report
-from hcmlc.repository import Repository, load
-from hcmlc.snapshot import take
+from hcmlc.repository.fingerprint import embed, fingerprint
+from hcmlc.repository.load import Repository, load
 
 ReportFormat = Literal["docx", "md"]
 
@@ -109,7 +109,7 @@ def draw_charts(
         return {indicator: png for indicator, png in charts.items() if png is not None}
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from hcmlc.charts import render_chart  # imports matplotlib: only when a chart is drawn
+    from hcmlc.render.charts import render_chart  # imports matplotlib: only when a chart is drawn
 
     progress = Progress(
         TextColumn("{task.description}"),

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from rich.console import Console
 
+from hcmlc.core.status import check_agency
+from hcmlc.documents.snapshot import take, targets_document, with_lead_files
 from hcmlc.i18n import current_language
 from hcmlc.render import status as reporters
-from hcmlc.repository import load
-from hcmlc.snapshot import take, targets_document, with_lead_files
-from hcmlc.status import check_agency
+from hcmlc.repository.load import load
 
 
 def run(

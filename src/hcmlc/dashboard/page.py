@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from hcmlc import __version__
+from hcmlc.core.delivery import Delivery, FileKey
 from hcmlc.dashboard.delivery import (
     AreaBlock,
     DeliveryWriter,
@@ -19,14 +20,14 @@ from hcmlc.dashboard.delivery import (
 )
 from hcmlc.dashboard.documents import DocumentGroup, Wanted, document_groups
 from hcmlc.dashboard.targets import VALIDATE, Targets, targets_section
-from hcmlc.dashboard.words import LABELS, counted, day_text, word
-from hcmlc.deliveries import Delivery, FileKey
-from hcmlc.fingerprint import Fingerprint
+from hcmlc.dashboard.words import LABELS, counted, word
+from hcmlc.documents.snapshot import Snapshot, take
 from hcmlc.i18n import Lang
 from hcmlc.models.registry import Cycle
-from hcmlc.repository import Repository
-from hcmlc.revision import Revision
-from hcmlc.snapshot import Snapshot, take
+from hcmlc.repository.fingerprint import Fingerprint
+from hcmlc.repository.load import Repository
+from hcmlc.repository.revision import Revision
+from hcmlc.text.dates import day_text
 
 
 @dataclass(frozen=True)

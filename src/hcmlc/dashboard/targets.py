@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from hcmlc.catalog import Catalog
+from hcmlc.core.catalog import Catalog
+from hcmlc.core.progress import IndicatorProgress, Status
 from hcmlc.dashboard.words import word
+from hcmlc.documents.report import COUNTED, IndicatorRow, ProgressReport
+from hcmlc.documents.report_words import STATUS_WORDS, shown
+from hcmlc.documents.snapshot import Snapshot
 from hcmlc.errors import HcmlcError
 from hcmlc.i18n import Lang
 from hcmlc.models.targets import Direction
-from hcmlc.number_format import format_number
-from hcmlc.progress import IndicatorProgress, Status
-from hcmlc.report import COUNTED, IndicatorRow, ProgressReport
-from hcmlc.report_words import STATUS_WORDS, shown
-from hcmlc.snapshot import Snapshot
+from hcmlc.text.number_format import format_number
 
 VALIDATE = "hcmlc validate"
 
