@@ -102,7 +102,9 @@ STEPS: dict[Lang, tuple[str, ...]] = {
         "một ô, Excel hiện hướng dẫn: đơn vị, khoảng giá trị cho phép, danh sách để chọn.",
         "2. Trang «Chỉ số»: mỗi dòng là một chỉ số đơn vị cần cung cấp. Ghi giá trị (chỉ con "
         "số, không kèm chữ; phần trăm ghi 98,5 hoặc 98,5%), năm mà số liệu phản ánh và nguồn "
-        "số liệu; minh chứng và ghi chú không bắt buộc.",
+        "số liệu; minh chứng và ghi chú không bắt buộc. Chỉ số cần hai số (ví dụ tỷ lệ gia đình "
+        "học tập) có một dòng cho mỗi số ngay bên dưới: ghi từng số vào dòng của nó, không có "
+        "dấu phân cách hàng nghìn; khi hai số là số lượng, ô «Giá trị» màu xanh tự tính tỷ lệ.",
         "3. Trang «Câu trả lời»: ghi câu trả lời bằng tiếng Việt và bản tiếng Anh; cột «Số từ» "
         "đếm gần đúng, chuyển màu đỏ khi vượt giới hạn. Xuống dòng trong một ô: Alt+Enter.",
         "4. Những giá trị đã có sẵn là số liệu đơn vị đã nộp: sửa trực tiếp nếu cần, xóa nội "
@@ -116,7 +118,10 @@ STEPS: dict[Lang, tuple[str, ...]] = {
         "list to choose from.",
         "2. Sheet “Indicators”: one row per indicator your agency supplies. Give the value "
         "(the figure alone, without words; a percentage as 98.5 or 98.5%), the year the "
-        "figure describes and its source; evidence and note are optional.",
+        "figure describes and its source; evidence and note are optional. An indicator that "
+        "asks for two figures (the share of learning families, say) has a row for each right "
+        "below it: type each figure in its row, without thousands separators; where the two "
+        "are counts, the blue “Value” cell computes the share.",
         "3. Sheet “Answers”: write each answer in Vietnamese and in English; the “Words” "
         "columns count roughly and turn red over the limit. A line break inside a cell: "
         "Alt+Enter.",
@@ -258,6 +263,24 @@ def measure(unit: Unit | None, scale: Scale | None, lang: Lang) -> str:
         return f"{UNIT_NAMES[unit][lang]} ({bounds_range(unit, lang)})"
     assert scale is not None  # the model guarantees one of unit and scale
     return " / ".join(state_words(scale, lang))
+
+
+PARTS_MEASURE: dict[str, dict[Lang, str]] = {
+    "ratio": {
+        "vi": "{unit}, tự tính từ {n} số ở các dòng bên dưới",
+        "en": "{unit}, computed from the {n} figures in the rows below",
+    },
+    "figures": {
+        "vi": "{unit}: ghi {n} số ở các dòng bên dưới",
+        "en": "{unit}: type the {n} figures in the rows below",
+    },
+}
+
+
+def parts_measure(unit: Unit, count: int, ratio: bool, lang: Lang) -> str:
+    """The measure of an indicator whose figures are typed in the rows below it."""
+    template = PARTS_MEASURE["ratio" if ratio else "figures"][lang]
+    return template.format(unit=UNIT_NAMES[unit][lang], n=count)
 
 
 def states(scale: Scale) -> list[str]:

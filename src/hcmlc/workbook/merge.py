@@ -22,13 +22,14 @@ from hcmlc.models.registry import Cycle
 from hcmlc.results import ItemKind
 from hcmlc.workbook.cells import Cell, CellProblem, FieldKind, cell_text, shown
 from hcmlc.workbook.meta import TOP, Meta
+from hcmlc.workbook.partcheck import judge_parts
 from hcmlc.workbook.plan import Plan, SheetKey
 from hcmlc.workbook.read import Input, Returned, ReturnedRow
 from hcmlc.workbook.rows import Field, changed_since, row_fields
 from hcmlc.yamlio import Loc
 
 Change = Literal["added", "changed", "removed", "unchanged"]
-ENTRY_ORDER = ("value", "unit", "year", "source", "evidence", "note")
+ENTRY_ORDER = ("value", "parts", "unit", "year", "source", "evidence", "note")
 """The order of an indicator entry's fields, as `new-submission` writes them."""
 _SECTION = {"indicator": "indicators", "answer": "answers"}
 _QUIET: dict[str, set[str]] = {
@@ -91,7 +92,9 @@ class _Merger:
             agency = self.returned.identity
             self.merged.cells[("agency",)] = agency
             self.merged.cells[("cycle",)] = Cell(agency.sheet, agency.row + 1, agency.column)
-        for sheet, rows in self.returned.rows.items():
+        checked, problems = judge_parts(self.catalog, self.returned, self.now)
+        self.merged.problems += problems
+        for sheet, rows in checked.items():
             for row in rows:
                 self._row(sheet, row)
         new = (row for key, row in self.planned.items() if key not in self.meta.signatures)
@@ -101,7 +104,7 @@ class _Merger:
 
     def _row(self, sheet: SheetKey, row: ReturnedRow) -> None:
         kind: ItemKind = "indicator" if sheet == "indicators" else "answer"
-        item = row.key.split("/", 1)[0] if kind == "answer" else row.key
+        item = row.key.split("/", 1)[0]  # an answer's part, or an indicator's (`parts`)
         section = "indicators" if kind == "indicator" else "answers"
         self.merged.cells.setdefault((section, item), row.at)
         fields = row_fields(self.catalog, kind, row.key, self.planned.get((sheet, row.key)))
@@ -209,24 +212,30 @@ class _Merger:
             data[name] = text
         else:
             data.pop(name, None)
+            if not data and holder is not None and parents[-1] == "parts":
+                del holder["parts"]  # the last part cleared: no `parts:` left empty
         if holder is not None and bilingual and set(data) == {"vi"}:
             holder[parents[-1]] = data["vi"]  # only the Vietnamese: a plain text, as typed
-        if len(loc) == 3 and loc[0] == "indicators" and text:
-            self._with_unit(loc[1], data)
+        entry_field = loc[0] == "indicators" and len(loc) in (3, 4)  # 4: a part, under `parts`
+        if entry_field and text:
+            self._with_unit(loc[1], self.merged.data["indicators"][loc[1]])
         if self.merged.changes.get(item, "unchanged") == "unchanged":
-            existed = _get(self.current, loc[:2] if len(loc) == 3 else loc) is not None
+            existed = _get(self.current, loc[:2] if len(loc) == 3 or entry_field else loc)
+            existed = existed is not None
             self.merged.changes[item] = "changed" if existed else "added"
         self.merged.details.setdefault(item, []).append(
             (str(name), before if isinstance(before, str) else "", text)
         )
 
     def _with_unit(self, indicator_id: Any, entry: dict[str, Any]) -> None:
-        """A new entry of a quantitative indicator gets its `unit:`, as new-submission writes."""
+        """A new entry of a quantitative indicator gets its `unit:` (not beside `parts:`), its
+        keys in the order new-submission writes them."""
         indicator = self.catalog.indicators.get(str(indicator_id))
-        if indicator is None or indicator.unit is None or "unit" in entry:
+        if indicator is None or indicator.unit is None:
             return
         if _get(self.current, ("indicators", indicator_id)) is None:
-            entry["unit"] = indicator.unit.value
+            if not indicator.parts:
+                entry.setdefault("unit", indicator.unit.value)
             ordered = {k: entry[k] for k in ENTRY_ORDER if k in entry}
             ordered |= entry
             entry.clear()
