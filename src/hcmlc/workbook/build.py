@@ -386,7 +386,7 @@ def _page(sheet: Worksheet, *, landscape: bool) -> None:
 
 def _row_height(row: Row, widths: dict[str, float]) -> float:
     texts = [(value, widths[column]) for column, value in row.cells.items()]
-    texts += [(row.key, widths["id"])]
+    texts += [(row.key.replace("/", "/\n"), widths["id"] * 0.75)]  # bold; wraps after `/`
     texts += [(str(i.value), widths[c]) for c, i in row.inputs.items() if i.value is not None]
     return _height(texts)
 

@@ -49,7 +49,12 @@ def parts_rows(row: Row, indicator: Indicator, lang: Lang) -> list[Row]:
                 key=f"{indicator.id}/{part.id}",
                 kind="indicator",
                 item=indicator.id,
-                cells={"criterion": "", "indicator": part.text.get(lang), "measure": shown_unit},
+                cells={
+                    "criterion": "",
+                    "indicator": part.text.get(lang),
+                    "measure": shown_unit,
+                    "deadline": "",
+                },
                 inputs={"value": value},
                 signature=f"part:{unit.value}",
                 unused=INDICATOR_INPUTS,
