@@ -248,8 +248,8 @@ def test_a_cell_changed_in_the_workbook_and_in_the_file_since(hcmlc, bundled, tm
     cell = book.set("indicators", "1.1.1.a", "value", 99.1)
     book.save(out)
     assert refused(hcmlc, bundled, out, args=("--cycle", "2023")) == [
-        f"{out.name}:Chỉ số!{cell}: error: `value` was `98.9` when the workbook was made, the file "
-        "now says `98.7`, and the workbook says `99.1` [HCMLC-E074]",
+        f"{out.name}:Chỉ số!{cell}: error: {cell} (Giá trị) was “98.9” when the workbook was "
+        "made, the file now says “98.7”, and the workbook says “99.1” [HCMLC-E074]",
         "hint: both changed it: check which is right, then correct the file, or make a fresh "
         "workbook and enter the change there",
     ]

@@ -21,10 +21,8 @@ from hcmlc.checks import check_submission
 from hcmlc.diagnostics import Diagnostic, Severity
 from hcmlc.i18n import _
 from hcmlc.models.registry import Cycle
-from hcmlc.models.submission import Submission
 from hcmlc.results import SubmissionFile
 from hcmlc.scaffold import scaffold
-from hcmlc.schema_errors import validate
 from hcmlc.suggest import did_you_mean
 from hcmlc.workbook.cells import Cell
 from hcmlc.workbook.guard import guarded_bytes
@@ -224,8 +222,9 @@ def _import(
     merged = merge(catalog, cycle, returned, current, now)
     result.merged = merged
     result.problems += merged.problems
-    if not merged.touched or result.failed:
+    if not merged.touched:
         return
+    # the rules on the rest, whatever the merge refused: one fault hides no other
     result.problems += _check(root, catalog, returned, source, merged)
     result.problems.sort(key=Diagnostic.sort_key)
     if result.failed:
@@ -259,10 +258,12 @@ def _check(
         workbook=returned.path,
         cells=merged.cells,
         file=source.doc,
+        headings=merged.headings,
     )
-    model, problems = validate(Submission, merged.data, doc)
-    found = check_submission(catalog, SubmissionFile(doc, model), root)
-    return [*problems, *found.problems]
+    # The checker reads the file entry by entry, its schema included (as `validate` does):
+    # the model's own errors would tell each of those problems a second time.
+    found = check_submission(catalog, SubmissionFile(doc, None), root)
+    return list(found.problems)
 
 
 def _at(returned: Returned, cell: Cell, code: str, message: str, hint: str) -> Diagnostic:

@@ -20,6 +20,7 @@ from hcmlc.diagnostics import Diagnostic, column_letters
 from hcmlc.i18n import _
 from hcmlc.models.registry import Cycle
 from hcmlc.results import ItemKind
+from hcmlc.workbook import labels
 from hcmlc.workbook.cells import Cell, CellProblem, FieldKind, cell_text, shown
 from hcmlc.workbook.meta import TOP, Meta
 from hcmlc.workbook.partcheck import judge_parts
@@ -45,6 +46,8 @@ class Merged:
 
     data: dict[str, Any]
     cells: dict[Loc, Cell] = field(default_factory=dict)
+    headings: dict[Loc, str] = field(default_factory=dict)
+    """The column heading (or label) of each cell, as the workbook prints it."""
     changes: dict[tuple[ItemKind | Literal["top"], str], Change] = field(default_factory=dict)
     details: dict[tuple[str, str], list[tuple[str, str, str]]] = field(default_factory=dict)
     """(kind, item) → (field, before, after) of each changed field."""
@@ -86,12 +89,15 @@ class _Merger:
             loc: Loc = (name,)
             kind: FieldKind = "date" if name == "submitted" else "text"
             self.merged.cells[loc] = top.at
+            self.merged.headings[loc] = labels.text(name, self.meta.lang)
             self.merged.changes.setdefault(("top", name), "unchanged")
             self._apply(TOP, "", name, top, Field(loc, kind), ("top", name))
         if self.returned.identity is not None:
             agency = self.returned.identity
             self.merged.cells[("agency",)] = agency
             self.merged.cells[("cycle",)] = Cell(agency.sheet, agency.row + 1, agency.column)
+            for name in ("agency", "cycle"):
+                self.merged.headings[(name,)] = labels.text(name, self.meta.lang)
         checked, problems = judge_parts(self.catalog, self.returned, self.now)
         self.merged.problems += problems
         for sheet, rows in checked.items():
@@ -117,6 +123,7 @@ class _Merger:
         for column, cell in row.inputs.items():
             if column in fields:
                 self.merged.cells[fields[column].loc] = cell.at
+                self.merged.headings[fields[column].loc] = labels.HEADINGS[column][self.meta.lang]
             elif self._filled(cell):
                 first = next(iter(row.inputs.values())).at
                 self._problem(
@@ -173,10 +180,14 @@ class _Merger:
                 cell.at,
                 "HCMLC-E074",
                 _(
-                    "`{field}` was {base} when the workbook was made, the file now says {now}, "
-                    "and the workbook says {typed}"
+                    "{cell} ({heading}) was {base} when the workbook was made, the file now says "
+                    "{now}, and the workbook says {typed}"
                 ).format(
-                    field=where.loc[-1], base=_show(base), now=_show(now_shown), typed=_show(typed)
+                    cell=cell.at.reference,
+                    heading=self._heading(sheet, column),
+                    base=_show(base),
+                    now=_show(now_shown),
+                    typed=_show(typed),
                 ),
                 _(
                     "both changed it: check which is right, then correct the file, or make a "
@@ -187,6 +198,11 @@ class _Merger:
         if now_shown == typed:
             return
         self._set(where.loc, typed, item)
+
+    def _heading(self, sheet: str, column: str) -> str:
+        """A column's heading (or an instructions input's label), as the workbook prints it."""
+        lang = self.meta.lang
+        return labels.text(column, lang) if sheet == TOP else labels.HEADINGS[column][lang]
 
     def _set(self, loc: Loc, text: str, item: tuple[Any, str]) -> None:
         """Set (or, for an empty text, remove) the field at `loc` and record the change."""
@@ -306,4 +322,4 @@ def _get(data: Any, loc: Loc) -> Any:
 
 
 def _show(text: str) -> str:
-    return f"`{text}`" if text else _("empty")
+    return f"“{text}”" if text else _("empty")
