@@ -28,8 +28,9 @@ from hcmlc.workbook.cells import Cell
 from hcmlc.workbook.guard import guarded_bytes
 from hcmlc.workbook.locate import CellDocument
 from hcmlc.workbook.merge import Merged, merge
-from hcmlc.workbook.plan import AGENCY_ROW, Planner
+from hcmlc.workbook.plan import AGENCY_ROW, Plan, Planner
 from hcmlc.workbook.read import Returned, Unreadable, read_workbook
+from hcmlc.workbook.repair import repaired_plan
 from hcmlc.workbook.source import SubmissionSource, entry_order, fingerprint, submission_source
 from hcmlc.yamledit import edit
 from hcmlc.yamlio import parse_yaml
@@ -51,6 +52,9 @@ class Imported:
     written: bool = False
     data_changed: list[str] = field(default_factory=list)
     """The data/ files changed since the workbook was made."""
+    repair: Plan | None = None
+    """For a refused workbook that could be read: a fresh one pre-filled with what was read
+    with certainty (`repair.py`)."""
 
     @property
     def failed(self) -> bool:
@@ -87,7 +91,10 @@ def import_workbooks(
     data = fingerprint(root)
     planners: dict[str, Planner] = {}
     for result, returned in read:
-        if not result.failed:
+        # a layout problem (returned.problems) still lets the rest be read and judged, for
+        # `--repair-to`; a workbook of another agency or cycle, or a second one, is not
+        judged = [p for p in result.problems if p not in returned.problems]
+        if not any(p.severity is Severity.ERROR for p in judged):
             lang = returned.meta.lang
             planner = planners.setdefault(lang, Planner(catalog, expected_cycle, lang, data))
             _import(root, catalog, planner, returned, result, write)
@@ -222,6 +229,25 @@ def _import(
     merged = merge(catalog, cycle, returned, current, now)
     result.merged = merged
     result.problems += merged.problems
+    try:
+        _judge(root, catalog, returned, result, source, text, current, merged, write)
+    finally:
+        if result.failed:
+            result.repair = repaired_plan(planner, meta.agency, current, merged.data)
+
+
+def _judge(
+    root: Path,
+    catalog: Catalog,
+    returned: Returned,
+    result: Imported,
+    source: SubmissionSource,
+    text: str,
+    current: dict[str, Any],
+    merged: Merged,
+    write: bool,
+) -> None:
+    """Check the merged submission and write it if sound."""
     if not merged.touched:
         return
     # the rules on the rest, whatever the merge refused: one fault hides no other

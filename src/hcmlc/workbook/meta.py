@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from hcmlc import __version__
 from hcmlc.i18n import LANGUAGES, Lang, _
-from hcmlc.workbook.plan import FORMAT_VERSION, Plan
+from hcmlc.workbook.labels import HEADINGS
+from hcmlc.workbook.plan import COLUMNS, FORMAT_VERSION, Plan
 
 SHEET = "hcmlc"
 """The hidden sheet's name, the same in every language."""
@@ -43,6 +44,9 @@ class Meta:
     """(sheet key, row key) → what the row asked."""
     bases: dict[tuple[str, str, str], str]
     """(sheet key, row key, column key) → the input's pre-filled text; absent: empty."""
+    columns: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    """Sheet key → its columns as issued, (key, heading) from column A; empty for a workbook
+    made before hcmlc recorded them (its columns are those of `plan.COLUMNS`)."""
 
     def base(self, sheet: str, key: str, column: str) -> str:
         return self.bases.get((sheet, key, column), "")
@@ -75,6 +79,9 @@ def meta_rows(plan: Plan, sheet_names: dict[str, str]) -> Iterator[tuple[str, ..
         yield "data", path, digest
     for key, name in sheet_names.items():
         yield "sheet", key, name
+    for sheet in plan.sheets:
+        yield "columns", sheet, *(column.key for column in COLUMNS[sheet])
+        yield "headings", sheet, *(HEADINGS[column.key][plan.lang] for column in COLUMNS[sheet])
     rows: dict[str, dict[str, str]] = {}
     bases: dict[str, dict[str, dict[str, str]]] = {TOP: {"": {}}}
     for name, top in plan.top.items():
@@ -97,6 +104,7 @@ def parse_meta(rows: Iterable[tuple[object, ...]]) -> Meta:
     data: dict[str, str] = {}
     sheets: dict[str, str] = {}
     chunks: list[str] = []
+    layout: dict[str, dict[str, list[str]]] = {"columns": {}, "headings": {}}
     version: int | None = None
     for number, raw in enumerate(rows, start=1):
         row = tuple("" if cell is None else cell for cell in raw)
@@ -123,6 +131,8 @@ def parse_meta(rows: Iterable[tuple[object, ...]]) -> Meta:
             (data if kind == "data" else sheets)[rest[0]] = rest[1]
         elif kind == "record" and len(rest) == 1:
             chunks.append(rest[0])
+        elif kind in layout and len(rest) >= 2:
+            layout[kind][rest[0]] = rest[1:]
         else:
             raise MetaProblem(_("row {row} is not one hcmlc writes").format(row=number), number)
     if version is None:
@@ -134,7 +144,17 @@ def parse_meta(rows: Iterable[tuple[object, ...]]) -> Meta:
     if lang not in LANGUAGES:
         raise MetaProblem(_("it names an unknown language `{lang}`").format(lang=lang))
     signatures, bases = _record("".join(chunks))
-    return Meta(version, values["agency"], values["cycle"], lang, data, sheets, signatures, bases)
+    columns = {}
+    for sheet, keys in layout["columns"].items():
+        headings = layout["headings"].get(sheet, [])
+        if len(headings) != len(keys):
+            raise MetaProblem(
+                _("its record of the columns of `{sheet}` is damaged").format(sheet=sheet)
+            )
+        columns[sheet] = list(zip(keys, headings, strict=True))
+    return Meta(
+        version, values["agency"], values["cycle"], lang, data, sheets, signatures, bases, columns
+    )
 
 
 def _record(text: str) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str, str], str]]:

@@ -18,6 +18,7 @@ from hcmlc.workbook import labels
 from hcmlc.workbook.cells import Cell, RawCell
 from hcmlc.workbook.formats import WINDOWS_EPOCH
 from hcmlc.workbook.guard import resend_hint
+from hcmlc.workbook.layout import find_columns
 from hcmlc.workbook.meta import SHEET as META_SHEET
 from hcmlc.workbook.meta import TOP, Meta, MetaProblem, NewerFormat, parse_meta
 from hcmlc.workbook.plan import COLUMNS, HEADER_ROW, SheetKey
@@ -81,15 +82,16 @@ def read_workbook(data: bytes, display: str, agency_row: int) -> Returned:
     returned = Returned(display, meta, epoch=book.epoch)
     layout: list[Diagnostic] = []
     sheets = _sheets(book, meta, display, layout)
-    if layout:
+    if TOP not in sheets:
         raise Unreadable(layout)
+    # the sheets still there are read (refused all the same), for `import --repair-to`
     instructions = sheets[TOP]
     returned.identity = Cell(instructions.name, agency_row, 2)
     returned.top = _top(instructions, meta.lang)
     keys: tuple[SheetKey, ...] = ("indicators", "answers")
     for key in keys:
         if key in sheets:
-            returned.rows[key] = _rows(sheets[key], key, meta.lang, display, layout)
+            returned.rows[key] = _rows(sheets[key], key, meta, display, layout)
     if layout and not any(returned.rows.values()):
         raise Unreadable(layout)
     returned.problems = layout
@@ -144,19 +146,21 @@ def _sheets(book: XBook, meta: Meta, display: str, problems: list[Diagnostic]) -
             continue
         if strangers:
             message = _(
-                "the sheet `{sheet}` is missing; the workbook has a sheet `{other}` instead: "
+                "the sheet “{sheet}” is missing; the workbook has a sheet “{other}” instead: "
                 "was it renamed?"
             ).format(sheet=name, other=strangers[0])
-            hint = _("rename the sheet back to `{sheet}` (right-click its tab → Rename)").format(
+            hint = _("rename the sheet back to “{sheet}” (right-click its tab → Rename)").format(
                 sheet=name
             )
+            at = Cell(strangers[0], 1, 1)
         else:
-            message = _("the sheet `{sheet}` was deleted").format(sheet=name)
+            message = _("the sheet “{sheet}” was deleted").format(sheet=name)
             hint = _(
-                "make a fresh workbook with `hcmlc workbook --agency {agency} --cycle {cycle}` "
-                "and enter the values again"
-            ).format(agency=meta.agency, cycle=meta.cycle)
-        problems.append(Diagnostic(display, 1, 1, "HCMLC-E071", message, hint))
+                "ask the coordinator for a repaired workbook, holding what the other sheets say, "
+                "and type this sheet's values again"
+            )
+            at = Cell(next(n for n in book.sheets if n != META_SHEET), 1, 1)
+        problems.append(_at(display, at, "HCMLC-E071", message, hint))
     return found
 
 
@@ -173,10 +177,10 @@ def _top(sheet: XSheet, lang: Lang) -> dict[str, Input]:
 
 
 def _rows(
-    sheet: XSheet, key: SheetKey, lang: Lang, display: str, problems: list[Diagnostic]
+    sheet: XSheet, key: SheetKey, meta: Meta, display: str, problems: list[Diagnostic]
 ) -> list[ReturnedRow]:
     """The sheet's data rows by id; no rows when its headings are lost."""
-    columns = _columns(sheet, key, lang, display, problems)
+    columns = _columns(sheet, key, meta, display, problems)
     if columns is None:
         return []
     problems += _merged(sheet, columns, display)
@@ -213,39 +217,34 @@ def _rows(
 
 
 def _columns(
-    sheet: XSheet, key: SheetKey, lang: Lang, display: str, problems: list[Diagnostic]
+    sheet: XSheet,
+    key: SheetKey,
+    meta: Meta,
+    display: str,
+    problems: list[Diagnostic],
 ) -> dict[str, int] | None:
-    """Column key → column number of the id and input columns, found by their headings."""
-    found: dict[str, list[int]] = {}
-    for (row, place), cell in sheet.cells.items():
-        if row == HEADER_ROW and isinstance(cell.value, str):
-            found.setdefault(cell.value.strip(), []).append(place)
-    wanted = [(n, c) for n, c in enumerate(COLUMNS[key], start=1) if c.input or c.key == "id"]
-    columns: dict[str, int] = {}
-    for planned, column in wanted:
-        heading = labels.HEADINGS[column.key][lang]
-        places = found.get(heading, [])
-        if len(places) == 1:
-            columns[column.key] = places[0]
-            continue
-        at = Cell(sheet.name, HEADER_ROW, planned)
-        merged = _merged_at(sheet, at)
-        if merged:
+    """Column key → column number of the id and input columns found with certainty (as the
+    hidden sheet says they were issued, `layout.py`); None when the id column is lost."""
+    issued = meta.columns.get(key) or [
+        (column.key, labels.HEADINGS[column.key][meta.lang]) for column in COLUMNS[key]
+    ]
+    wanted = {c.key for c in COLUMNS[key] if c.input or c.key == "id"}
+    last = min(sheet.max_row, HEADER_ROW + MAX_ROWS)
+    columns, changes = find_columns(sheet, issued, wanted, last)
+    for change in changes:
+        merged = _merged_at(sheet, change.at)
+        if merged and change.heading:
+            heading = change.heading
             message = _(
-                "the heading cells {cells} are merged, so the heading `{heading}` is lost"
+                "the heading cells {cells} are merged, so the heading “{heading}” is lost"
             ).format(cells=merged, heading=heading)
             hint = _(
-                "unmerge them (Home → Merge & Center → Unmerge Cells) and write `{heading}` back"
+                "unmerge them (Home → Merge & Center → Unmerge Cells) and type “{heading}” back"
             ).format(heading=heading)
+            problems.append(_at(display, change.at, "HCMLC-E071", message, hint))
         else:
-            message = _(
-                "the column `{heading}` is missing: its heading in row {row} was deleted or changed"
-            ).format(heading=heading, row=HEADER_ROW)
-            hint = _(
-                "write the heading `{heading}` back in {cell}, or make a fresh workbook"
-            ).format(heading=heading, cell=at.reference)
-        problems.append(_at(display, at, "HCMLC-E071", message, hint))
-    return columns if len(columns) == len(wanted) else None
+            problems.append(_at(display, change.at, "HCMLC-E071", change.message, change.hint))
+    return columns if "id" in columns else None
 
 
 def _merged(sheet: XSheet, columns: dict[str, int], display: str) -> list[Diagnostic]:
