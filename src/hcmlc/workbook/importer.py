@@ -18,6 +18,7 @@ from typing import Any
 from hcmlc.atomic import write_atomic
 from hcmlc.catalog import Catalog
 from hcmlc.checks import check_submission
+from hcmlc.clock import today
 from hcmlc.diagnostics import Diagnostic, Severity
 from hcmlc.i18n import _
 from hcmlc.models.registry import Cycle
@@ -30,6 +31,7 @@ from hcmlc.workbook.locate import CellDocument
 from hcmlc.workbook.merge import Merged, merge
 from hcmlc.workbook.plan import AGENCY_ROW, Plan, Planner
 from hcmlc.workbook.read import Returned, Unreadable, read_workbook
+from hcmlc.workbook.record import LastImport, issue_id, load_record, older, shown_time
 from hcmlc.workbook.repair import repaired_plan
 from hcmlc.workbook.source import SubmissionSource, entry_order, fingerprint, submission_source
 from hcmlc.yamledit import edit
@@ -224,13 +226,28 @@ def _import(
     if problems:
         result.problems += problems
         return
+    record = load_record(root, cycle.id, meta.agency)
+    if isinstance(record, Diagnostic):
+        result.problems.append(record)
+        return
+    issue = issue_id(meta)
+    last = record.issues.get(issue)
+    if last is not None and older(returned.saved, last.saved):
+        result.problems.append(_older(returned, last))
+        return
     text, current = _starting_point(catalog, cycle, meta.agency, source)
     now = planner.plan(meta.agency, None)
-    merged = merge(catalog, cycle, returned, current, now)
+    merged = merge(catalog, cycle, returned, current, now, last.cells if last else None)
     result.merged = merged
     result.problems += merged.problems
     try:
         _judge(root, catalog, returned, result, source, text, current, merged, write)
+        if result.written:
+            cells = {p: t for p, t in merged.read.items() if t != meta.base(*p)}
+            imported = today().isoformat()
+            name = Path(returned.path).name
+            record.issues[issue] = LastImport(returned.saved, imported, name, cells)
+            record.save()
     finally:
         if result.failed:
             result.repair = repaired_plan(planner, meta.agency, current, merged.data)
@@ -259,6 +276,26 @@ def _judge(
     if write:
         write_atomic(source.path, (b"\xef\xbb\xbf" if source.bom else b"") + new_text.encode())
         result.written = True
+
+
+def _older(returned: Returned, last: LastImport) -> Diagnostic:
+    """A copy older than the last one imported of the same issued workbook."""
+    cell = returned.identity or Cell("", 1, 1)
+    return _at(
+        returned,
+        cell,
+        "HCMLC-E073",
+        _(
+            "this copy of the workbook was saved at {saved}; a newer copy of it, saved at "
+            "{newer}, was imported on {day} ({file})"
+        ).format(
+            saved=shown_time(returned.saved),
+            newer=shown_time(last.saved),
+            day=last.imported,
+            file=last.file,
+        ),
+        _("import the newest copy; if this one is the right one, save it again and send it"),
+    )
 
 
 def _starting_point(

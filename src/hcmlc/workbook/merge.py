@@ -58,6 +58,8 @@ class Merged:
     """Some cell differs from what it held when the workbook was made."""
     blank: bool = True
     """Every input cell is empty."""
+    read: dict[tuple[str, str, str], str] = field(default_factory=dict)
+    """(sheet, row key, column) → each input cell's text as read (for the import record)."""
 
     @property
     def touched(self) -> bool:
@@ -65,19 +67,33 @@ class Merged:
 
 
 def merge(
-    catalog: Catalog, cycle: Cycle, returned: Returned, current: dict[str, Any], now: Plan
+    catalog: Catalog,
+    cycle: Cycle,
+    returned: Returned,
+    current: dict[str, Any],
+    now: Plan,
+    last: dict[tuple[str, str, str], str] | None = None,
 ) -> Merged:
     """Apply `returned` to `current` (the submission's plain data); `now` is the workbook that
-    would be made today, which says how each row is read and what the agency owes now."""
-    merger = _Merger(catalog, cycle, returned, current, now)
+    would be made today, which says how each row is read and what the agency owes now; `last`,
+    what the last imported copy of the same issued workbook held (`record.py`): a cell is then
+    changed when it differs from that copy, not from the workbook as issued."""
+    merger = _Merger(catalog, cycle, returned, current, now, last)
     merger.run()
     return merger.merged
 
 
 class _Merger:
     def __init__(
-        self, catalog: Catalog, cycle: Cycle, returned: Returned, current: dict[str, Any], now: Plan
+        self,
+        catalog: Catalog,
+        cycle: Cycle,
+        returned: Returned,
+        current: dict[str, Any],
+        now: Plan,
+        last: dict[tuple[str, str, str], str] | None,
     ) -> None:
+        self.last = last
         self.catalog, self.cycle, self.returned, self.now = catalog, cycle, returned, now
         self.meta: Meta = returned.meta
         self.current = current
@@ -118,7 +134,7 @@ class _Merger:
             column
             for column, cell in row.inputs.items()
             if column in fields
-            and self._text(cell, fields[column]) != self.meta.base(sheet, row.key, column)
+            and self._text(cell, fields[column]) != self._base(sheet, row.key, column)
         ]
         for column, cell in row.inputs.items():
             if column in fields:
@@ -167,21 +183,30 @@ class _Merger:
         self, sheet: str, key: str, column: str, cell: Input, where: Field, item: tuple[Any, str]
     ) -> None:
         typed = self._text(cell, where)
+        if typed is not None:
+            self.merged.read[(sheet, key, column)] = typed
         if typed:
             self.merged.blank = False
-        if typed is None or typed == self.meta.base(sheet, key, column):
+        if typed is None or typed == self._base(sheet, key, column):
             return
         self.merged.edited = True
         before = _get(self.current, where.loc)
         now_shown = shown(before, where.kind, percent=where.percent)
-        base = self.meta.base(sheet, key, column)
+        base = self._base(sheet, key, column)
         if now_shown not in (base, typed):
             self._problem(
                 cell.at,
                 "HCMLC-E074",
-                _(
-                    "{cell} ({heading}) was {base} when the workbook was made, the file now says "
-                    "{now}, and the workbook says {typed}"
+                (
+                    _(
+                        "{cell} ({heading}) was {base} when the workbook was made, the file now "
+                        "says {now}, and the workbook says {typed}"
+                    )
+                    if self.last is None
+                    else _(
+                        "{cell} ({heading}) was {base} in the copy of this workbook imported "
+                        "last, the file now says {now}, and this copy says {typed}"
+                    )
                 ).format(
                     cell=cell.at.reference,
                     heading=self._heading(sheet, column),
@@ -198,6 +223,12 @@ class _Merger:
         if now_shown == typed:
             return
         self._set(where.loc, typed, item)
+
+    def _base(self, sheet: str, key: str, column: str) -> str:
+        """What the cell held when it was last read into the file from this issued workbook:
+        in its last imported copy, or as issued."""
+        issued = self.meta.base(sheet, key, column)
+        return issued if self.last is None else self.last.get((sheet, key, column), issued)
 
     def _heading(self, sheet: str, column: str) -> str:
         """A column's heading (or an instructions input's label), as the workbook prints it."""

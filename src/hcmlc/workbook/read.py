@@ -59,6 +59,8 @@ class Returned:
     """The cell of the instructions sheet that names the agency (the cycle's is below)."""
     epoch: dt.datetime = WINDOWS_EPOCH
     problems: list[Diagnostic] = field(default_factory=list)
+    saved: str | None = None
+    """When this copy was saved, as its spreadsheet recorded it: orders copies of one issue."""
 
 
 class Unreadable(Exception):
@@ -79,7 +81,7 @@ def read_workbook(data: bytes, display: str, agency_row: int) -> Returned:
             [Diagnostic(display, 1, 1, "HCMLC-E070", message, resend_hint())]
         ) from None
     meta = _meta(book, display)
-    returned = Returned(display, meta, epoch=book.epoch)
+    returned = Returned(display, meta, epoch=book.epoch, saved=book.modified)
     layout: list[Diagnostic] = []
     sheets = _sheets(book, meta, display, layout)
     if TOP not in sheets:
