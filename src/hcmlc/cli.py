@@ -528,7 +528,7 @@ def workbook(
 def import_workbooks(
     paths: Annotated[
         list[Path],
-        typer.Argument(help=N_("The workbooks (.xlsx) to import."), show_default=False),
+        typer.Argument(help=N_("The workbooks (.xlsx or .ods) to import."), show_default=False),
     ],
     check: Annotated[
         bool,

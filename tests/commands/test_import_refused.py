@@ -361,7 +361,8 @@ def test_files_that_are_no_workbook_hcmlc_reads(hcmlc, repo, workbook, tmp_path)
         "encrypted.xlsx:1:1: error: the workbook is protected by a password (encrypted), so it "
         "cannot be read [HCMLC-E070]",
         "hint: remove the password and send it again: in Excel, File → Info → Protect Workbook "
-        "→ Encrypt with Password, delete the password, save",
+        "→ Encrypt with Password, delete the password, save; in LibreOffice, File → Save As, "
+        "untick “Save with password”, save",
         "old.xlsx:1:1: error: the file is an old Excel 97–2003 workbook (.xls), not an .xlsx "
         "workbook [HCMLC-E070]",
         SAVE_AS,

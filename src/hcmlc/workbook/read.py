@@ -21,6 +21,7 @@ from hcmlc.workbook.guard import resend_hint
 from hcmlc.workbook.layout import find_columns
 from hcmlc.workbook.meta import SHEET as META_SHEET
 from hcmlc.workbook.meta import TOP, Meta, MetaProblem, NewerFormat, parse_meta
+from hcmlc.workbook.ods import is_ods, read_ods
 from hcmlc.workbook.plan import COLUMNS, HEADER_ROW, SheetKey
 from hcmlc.workbook.xlsx import XBook, XlsxError, XSheet, read_xlsx
 
@@ -74,7 +75,7 @@ class Unreadable(Exception):
 def read_workbook(data: bytes, display: str, agency_row: int) -> Returned:
     """Read `data` (already past `guard`); Unreadable when its identity or layout is lost."""
     try:
-        book = read_xlsx(data)
+        book = read_ods(data) if is_ods(data) else read_xlsx(data)
     except XlsxError as exc:
         message = _("the workbook is damaged: {detail}").format(detail=str(exc)[:300])
         raise Unreadable(

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -137,8 +138,9 @@ def shown_time(saved: str | None) -> str:
 def _time(text: str | None) -> dt.datetime | None:
     if not text:
         return None
+    text = re.sub(r"(\.[0-9]{6})[0-9]+", r"\1", text.strip())  # LibreOffice: nanoseconds
     try:
-        time = dt.datetime.fromisoformat(text.strip())
+        time = dt.datetime.fromisoformat(text)
     except ValueError:
         return None
     if time.tzinfo is None:
