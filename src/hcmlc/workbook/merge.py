@@ -22,6 +22,7 @@ from hcmlc.models.registry import Cycle
 from hcmlc.results import ItemKind
 from hcmlc.workbook import labels
 from hcmlc.workbook.cells import Cell, CellProblem, FieldKind, cell_text, shown
+from hcmlc.workbook.decimals import number_rule, read_decimal
 from hcmlc.workbook.meta import TOP, Meta
 from hcmlc.workbook.partcheck import judge_parts
 from hcmlc.workbook.plan import Plan, SheetKey
@@ -316,10 +317,14 @@ class _Merger:
     def _text(self, cell: Input, where: Field) -> str | None:
         """The cell as the text a submission holds; None (and a problem) when unreadable."""
         try:
-            return cell_text(cell.raw, where.kind, percent=where.percent, epoch=self.returned.epoch)
+            text = cell_text(cell.raw, where.kind, percent=where.percent, epoch=self.returned.epoch)
         except CellProblem as problem:
             self._problem(cell.at, problem.code, str(problem), problem.hint)
             return None
+        if where.kind == "number" and isinstance(cell.raw.value, str) and text:
+            rule = number_rule(self.catalog, where.loc)
+            return read_decimal(text, rule, where.percent) or text  # typed as the computer shows
+        return text
 
     @staticmethod
     def _filled(cell: Input) -> bool:

@@ -22,6 +22,7 @@ from hcmlc.numerals import Refusal, read_number
 from hcmlc.values import UNIT_BOUNDS
 from hcmlc.workbook import labels
 from hcmlc.workbook.cells import Cell, CellProblem, cell_text
+from hcmlc.workbook.decimals import read_decimal
 from hcmlc.workbook.formats import is_percent_format
 from hcmlc.workbook.parts import INDICATOR_INPUTS
 from hcmlc.workbook.plan import Plan, SheetKey
@@ -353,7 +354,8 @@ def _number(
                 counts=counts
             ),
         )
-    number = read_number(text, UNIT_BOUNDS[unit])
+    decimal = None if indicator.ratio else read_decimal(text, UNIT_BOUNDS[unit], False)
+    number = read_number(decimal or text, UNIT_BOUNDS[unit])
     if not isinstance(number, Refusal):
         return number
     if number.replacement is not None:
