@@ -14,7 +14,7 @@ import pytest
 from openpyxl import load_workbook
 from workbook_files import Filled, make
 
-from hcmlc.yamlio import parse_yaml
+from hcmlc.yamlfiles.reader import parse_yaml
 
 FILE = "submissions/2023/so-gddt.yaml"
 SOFFICE = shutil.which("soffice")

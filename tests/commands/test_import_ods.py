@@ -16,7 +16,7 @@ from workbook_files import Filled, make
 
 from hcmlc.workbook.ods import read_ods
 from hcmlc.workbook.xlsx import MAX_CELLS, XlsxError
-from hcmlc.yamlio import parse_yaml
+from hcmlc.yamlfiles.reader import parse_yaml
 
 SOFFICE = shutil.which("soffice")
 needs_calc = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")

@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from workbook_files import Filled, make
 
-from hcmlc.yamlio import parse_yaml
+from hcmlc.yamlfiles.reader import parse_yaml
 
 WARD = "phuong-phu-loi"
 FILE = f"submissions/2025/{WARD}.yaml"

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 
-from hcmlc.catalog import Catalog
-from hcmlc.numerals import AT_LEAST_ZERO, Refusal, Rule, read_number
-from hcmlc.values import UNIT_BOUNDS
-from hcmlc.yamlio import Loc
+from hcmlc.core.catalog import Catalog
+from hcmlc.core.values import UNIT_BOUNDS
+from hcmlc.text.numerals import AT_LEAST_ZERO, Refusal, Rule, read_number
+from hcmlc.yamlfiles.reader import Loc
 
 _ONE_SEPARATOR = re.compile(r"[+-]?[0-9]+[.,][0-9]+")
 

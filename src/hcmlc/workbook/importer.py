@@ -15,16 +15,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hcmlc.atomic import write_atomic
-from hcmlc.catalog import Catalog
-from hcmlc.checks import check_submission
+from hcmlc.checks.submission import check_submission
 from hcmlc.clock import today
+from hcmlc.core.catalog import Catalog
+from hcmlc.core.results import SubmissionFile
 from hcmlc.diagnostics import Diagnostic, Severity
+from hcmlc.documents.scaffold import scaffold
+from hcmlc.files.atomic import write_atomic
 from hcmlc.i18n import _
 from hcmlc.models.registry import Cycle
-from hcmlc.results import SubmissionFile
-from hcmlc.scaffold import scaffold
-from hcmlc.suggest import did_you_mean
+from hcmlc.text.suggest import did_you_mean
 from hcmlc.workbook.cells import Cell
 from hcmlc.workbook.guard import guarded_bytes
 from hcmlc.workbook.locate import CellDocument
@@ -34,8 +34,8 @@ from hcmlc.workbook.read import Returned, Unreadable, read_workbook
 from hcmlc.workbook.record import LastImport, issue_id, load_record, older, shown_time
 from hcmlc.workbook.repair import repaired_plan
 from hcmlc.workbook.source import SubmissionSource, entry_order, fingerprint, submission_source
-from hcmlc.yamledit import edit
-from hcmlc.yamlio import parse_yaml
+from hcmlc.yamlfiles.edit import edit
+from hcmlc.yamlfiles.reader import parse_yaml
 
 SCHEMA = "../../schema/submission.schema.json"
 """The schema line of a new file, as `new-submission` writes it from submissions/<cycle>/."""

@@ -14,12 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from hcmlc.catalog import Catalog
+from hcmlc.core.catalog import Catalog
+from hcmlc.core.values import UNIT_BOUNDS
 from hcmlc.diagnostics import Diagnostic
 from hcmlc.i18n import Lang, _
 from hcmlc.models.framework import Indicator, Unit
-from hcmlc.numerals import Refusal, read_number
-from hcmlc.values import UNIT_BOUNDS
+from hcmlc.text.numerals import Refusal, read_number
 from hcmlc.workbook import labels
 from hcmlc.workbook.cells import Cell, CellProblem, cell_text
 from hcmlc.workbook.decimals import read_decimal

@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hcmlc.atomic import write_atomic
 from hcmlc.diagnostics import Diagnostic
+from hcmlc.files.atomic import write_atomic
 from hcmlc.i18n import _
 from hcmlc.workbook.meta import Meta
 

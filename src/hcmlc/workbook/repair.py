@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from hcmlc.atomic import write_atomic
+from hcmlc.files.atomic import write_atomic
 from hcmlc.workbook.build import build_workbook
 from hcmlc.workbook.plan import Plan, Planner, Row
 

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 from hcmlc.i18n import _
 from hcmlc.workbook.cells import Cell
-from hcmlc.yamlio import Loc
+from hcmlc.yamlfiles.reader import Loc
 
 MISSING = "HCMLC-E010"
 _TOKEN = re.compile(r"`([^`\n]*)`")
