@@ -574,7 +574,7 @@ def workbook(
 def import_workbooks(
     paths: Annotated[
         list[Path],
-        typer.Argument(help=N_("The workbooks (.xlsx) to import."), show_default=False),
+        typer.Argument(help=N_("The workbooks (.xlsx or .ods) to import."), show_default=False),
     ],
     check: Annotated[
         bool,
@@ -600,13 +600,31 @@ def import_workbooks(
             show_default=False,
         ),
     ] = None,
+    repair_to: Annotated[
+        Path | None,
+        typer.Option(
+            "--repair-to",
+            help=N_(
+                "For a refused workbook: write a fresh one, pre-filled with everything read "
+                "with certainty, to PATH (a folder for several workbooks)."
+            ),
+            show_default=False,
+        ),
+    ] = None,
     root: RootOption = None,
 ) -> None:
     from hcmlc.commands import import_workbooks as command
 
     _run(
         lambda console, repo_root: command.run(
-            console, repo_root, paths, check, cycle, agency, output.value if output else None
+            console,
+            repo_root,
+            paths,
+            check,
+            cycle,
+            agency,
+            output.value if output else None,
+            repair_to,
         ),
         root,
     )
