@@ -58,6 +58,9 @@ _VIETNAMESE = "vietnamese"
 _UNDERSCORE = "underscore"
 _DIGITS = "digits"
 _NEGATIVE_ZERO = "negative-zero"
+_INVISIBLE = "invisible"
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+"""Characters that take no room, pasted from Word or a web page with a figure."""
 
 _HINTS = {
     _PERCENT: N_("write the number without the % sign: {number}"),
@@ -72,6 +75,7 @@ _HINTS = {
     _UNDERSCORE: N_("write the number without `_` between the digits: {number}"),
     _DIGITS: N_("write the digits as plain digits 0–9: {number}"),
     _NEGATIVE_ZERO: N_("write {number}"),
+    _INVISIBLE: N_("delete the invisible character (a zero-width space) in the figure: {number}"),
 }
 _SEVERAL = N_("write {number}: digits, with a dot for decimals, and nothing else")
 
@@ -209,6 +213,9 @@ def write_number(value: Decimal | float, rule: Rule = ANY) -> str:
 def _unwrap(text: str) -> tuple[str | None, list[str]]:
     """The part of `text` that should be the number, and what surrounded it."""
     causes: list[str] = []
+    if any(c in _ZERO_WIDTH for c in text):
+        text = "".join(c for c in text if c not in _ZERO_WIDTH).strip()
+        causes.append(_INVISIBLE)
     if len(text) >= 2 and text[0] in _QUOTES and text[-1] in _QUOTES:
         text = text[1:-1].strip()
         causes.append(_QUOTED)

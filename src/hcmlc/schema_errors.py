@@ -171,6 +171,13 @@ def _explain(kind: str, name: str, value: Any, error: ErrorDetails) -> tuple[str
         return _("`{name}` is not a valid id: {value}").format(name=name, value=shown), _(
             'write it with straight quotes, or none: {name}: "{value}"'
         ).format(name=name, value=straight)
+    if kind == "string_pattern_mismatch" and isinstance(value, str) and _ZERO_WIDTH.search(value):
+        message = _("`{name}` holds an invisible character ({code}): {value}").format(
+            name=name, code=_codes(_ZERO_WIDTH.findall(value)), value=shown
+        )
+        return message, _("delete it; nothing goes in its place: {name}: {value}").format(
+            name=name, value=_ZERO_WIDTH.sub("", value).strip()
+        )
     if kind == "string_pattern_mismatch" and isinstance(value, str):
         lower = value.strip().lower()
         if lower != value and ID_PATTERN.fullmatch(lower):
@@ -203,6 +210,14 @@ def number_hint(value: Any) -> str | None:
 
 
 _CURLY = re.compile("[“”‘’„«»]")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+"""Characters that take no room (copied from Word or a web page): invisible in an editor."""
+
+
+def _codes(chars: list[str]) -> str:
+    return ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in chars))
+
+
 _MISSING_SPACE = re.compile(r"(?P<key>[\w.-]+):(?P<value>\S.*)")
 
 

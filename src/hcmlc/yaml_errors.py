@@ -27,6 +27,8 @@ _INVISIBLE = {
     "\u202f": "narrow no-break space",
     "\u3000": "ideographic space",
 }
+ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+"""Characters that take no room: deleted, not replaced by a space."""
 _ENTRY = re.compile(
     r"(?P<indent> *)(?P<dash>- +)?(?P<key>[^\s:#'\"\[\]{}][^:#]*?|\"[^\"]*\"|'[^']*'):"
     r"(?P<space>[ \t]+)(?P<value>.*?)\s*"
@@ -51,11 +53,17 @@ def explain(
     text: str, problem: str, problem_at: Mark, context: str | None, context_at: Mark | None
 ) -> Explained:
     """The mistake behind the parser's `problem` (at `problem_at`, within `context`)."""
+    from hcmlc import yaml_slips  # the rarer slips, read only when a file has an error
+
     lines = text.splitlines()
+    continued = [context_at[0]] if context_at and "simple key" in (context or "") else []
     found = (
         _invisible(lines, problem_at)
         or _tab(lines, problem, problem_at)
+        or yaml_slips.backslash_escape(lines, problem, problem_at)
         or _unclosed_quote(lines, context, context_at)
+        or yaml_slips.closed_later(text, problem_at)
+        or yaml_slips.block_continuation(lines, [*continued, problem_at[0]])
         or _second_document(problem, problem_at)
         or _missing_space(lines, problem, problem_at, context_at)
         or _indentation(lines, problem_at[0])
@@ -80,7 +88,11 @@ def _invisible(lines: list[str], at: Mark) -> Explained | None:
     for index in (at[0], at[0] - 1):
         source = _line(lines, index)
         for column, char in enumerate(source):
-            if char in _INVISIBLE or (char != " " and unicodedata.category(char) == "Zs"):
+            if (
+                char in _INVISIBLE
+                or char in ZERO_WIDTH
+                or (char != " " and unicodedata.category(char) == "Zs")
+            ):
                 name = _INVISIBLE.get(char, unicodedata.name(char, "space").lower())
                 return Explained(
                     index + 1,
@@ -90,6 +102,11 @@ def _invisible(lines: list[str], at: Mark) -> Explained | None:
                         "space or a key"
                     ).format(name=name, code=ord(char)),
                     _(
+                        "delete it: it takes no room, so nothing goes in its place; it comes "
+                        "from text copied out of Word, Excel or a web page"
+                    )
+                    if char in ZERO_WIDTH
+                    else _(
                         "delete it and type an ordinary space; it comes from text copied out of "
                         "Word, Excel or a web page"
                     ),
@@ -114,14 +131,15 @@ def _tab(lines: list[str], problem: str, at: Mark) -> Explained | None:
 def _unclosed_quote(lines: list[str], context: str | None, at: Mark | None) -> Explained | None:
     if at is None or not context or "quoted scalar" not in context:
         return None
-    mark = _line(lines, at[0])[at[1] : at[1] + 1] or '"'
+    from hcmlc.yaml_slips import quote_hint
+
+    source = _line(lines, at[0])
+    mark = source[at[1] : at[1] + 1] or '"'
     return Explained(
         at[0] + 1,
         at[1] + 1,
         _("the quotation mark {mark} opened here is never closed").format(mark=mark),
-        _("end the text with {mark} on this line, or remove the {mark} at its start").format(
-            mark=mark
-        ),
+        quote_hint(source[at[1] + 1 :], mark),
     )
 
 
@@ -265,7 +283,7 @@ def _markup_in_value(lines: list[str], at: Mark) -> Explained | None:
     if not match or not match["value"]:
         return None
     key, value = match["key"], match["value"]
-    fixed = f"{match['dash'] or ''}{key}: {_quoted(value)}"
+    fixed = f"{match['dash'] or ''}{key}: {quoted(value)}"
     column = (
         len(match["indent"]) + len(match["dash"] or "") + len(key) + 1 + len(match["space"]) + 1
     )
@@ -299,7 +317,7 @@ def _markup_in_value(lines: list[str], at: Mark) -> Explained | None:
     )
 
 
-def _quoted(value: str) -> str:
+def quoted(value: str) -> str:
     """`value` as a YAML quoted text: single quotes when it holds double ones."""
     if '"' in value and "'" not in value:
         return f"'{value}'"

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from hcmlc import yaml_errors
+from hcmlc import yaml_errors, yaml_slips
 from hcmlc.diagnostics import Diagnostic
 from hcmlc.filesystem import SpecialFile, TooLarge, read_regular
 from hcmlc.i18n import N_, _, grouped
@@ -170,6 +170,8 @@ def parse_yaml(text: str, display: str) -> Document:
     if data is None and not builder.problems:  # `~`, `null`, a lone `---`: says nothing
         return _failed(display, 1, 1, "HCMLC-E003", _("the file is empty"), _(_EMPTY_HINT))
     problems = builder.problems + (_unused_anchors(text, display) if anchored else [])
+    if "#" in text:
+        problems += yaml_slips.hash_comments(text, root, display)
     return Document(display, data, text, problems)
 
 

@@ -57,7 +57,7 @@ def run(
         named = any(_within(f, wanted) for f in (path, *involved))
         return named and _touched(path, involved, changed)
 
-    all_files = [*repo.data_files, *repo.paths, *repo.report_paths]
+    all_files = [*repo.data_files, *repo.paths, *repo.slips, *repo.report_paths]
     files = [f for f in all_files if concerns(f)]
     problems = [p for p in repo.problems if concerns(p.path, p.related)]
     output = output or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
