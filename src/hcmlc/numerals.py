@@ -107,7 +107,8 @@ class Refusal:
     message: str
     hint: str | None = None
     replacement: str | None = None
-    """The exact text to write instead, when only one reading fits."""
+    """The exact text to write instead, when only one reading fits and nothing written is lost:
+    what `validate --fix` writes."""
 
 
 def read_number(text: str, rule: Rule = ANY) -> float | Refusal:
@@ -175,14 +176,12 @@ def read_year(text: str) -> int | Refusal:
                 "write the year the figure describes, e.g. {year} for {raw}, and give the "
                 "period in `note`"
             ).format(year=last, raw=shown),
-            last,
         )
     runs = _YEAR.findall(shown) if not shown.isdigit() else []
     if len(runs) == 1 and re.fullmatch(r"[^0-9]*[0-9]{4}[^0-9]*", shown):
         return Refusal(
             _("`{raw}` is not a year").format(raw=shown),
             _("write the year alone: {year}; put the words in `note`").format(year=runs[0]),
-            runs[0],
         )
     if _SHORT_YEAR.fullmatch(shown):
         year = f"20{shown}"
@@ -308,7 +307,9 @@ def _rewrite(shown: str, replacement: str, causes: list[str]) -> Refusal:
     else:
         message = _("`{raw}` is not a number").format(raw=shown)
     template = _HINTS[causes[0]] if len(causes) == 1 else _SEVERAL
-    return Refusal(message, _(template).format(number=replacement), replacement)
+    # Words dropped from beside a figure (`khoảng 145`) may carry meaning: shown, never applied.
+    certain = None if _WORDS in causes else replacement
+    return Refusal(message, _(template).format(number=replacement), certain)
 
 
 def _not_a_number(shown: str) -> Refusal:

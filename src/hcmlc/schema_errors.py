@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 import types
@@ -113,7 +114,7 @@ def _diagnostic(
         return doc.problem(where, "HCMLC-E011", unknown, suggestion, key=True)
     message, hint = _explain(kind, name, value, error)
     code = str((error.get("ctx") or {}).get("code", "HCMLC-E012"))
-    return doc.problem(where, code, message, hint)
+    return doc.problem(where, code, message, hint, fix=_certain_fix(kind, value, error))
 
 
 def _explain(kind: str, name: str, value: Any, error: ErrorDetails) -> tuple[str, str | None]:
@@ -136,6 +137,11 @@ def _explain(kind: str, name: str, value: Any, error: ErrorDetails) -> tuple[str
         return _("`{name}` must be a number, not {value}").format(
             name=name, value=shown
         ), number_hint(value)
+    if kind.startswith("date") and isinstance(value, str) and (day := day_first(value)):
+        return (
+            _("`{name}` must be a date, not {value}").format(name=name, value=shown),
+            _("write the date as YYYY-MM-DD, day last: {date}").format(date=day),
+        )
     if kind in {
         "date_parsing",
         "date_from_datetime_parsing",
@@ -199,6 +205,37 @@ def _explain(kind: str, name: str, value: Any, error: ErrorDetails) -> tuple[str
     if kind == "value_error":
         return str(ctx.get("error", error["msg"])), None
     return f"`{name}`: {error['msg'][:1].lower()}{error['msg'][1:]}", None
+
+
+def _certain_fix(kind: str, value: Any, error: ErrorDetails) -> tuple[str, str] | None:
+    """(old, new) when the hint's replacement is certain: what `validate --fix` writes."""
+    if not isinstance(value, str):
+        return None
+    ctx = error.get("ctx") or {}
+    new: str | None = None
+    if kind == REFUSAL:
+        new = ctx.get("replacement")
+    elif kind.startswith("date"):
+        new = day_first(value)
+    elif kind == "string_pattern_mismatch":
+        cleaned = _ZERO_WIDTH.sub("", _CURLY.sub("", value)).strip().lower()
+        if cleaned != value and ID_PATTERN.fullmatch(cleaned):
+            new = cleaned
+    return (value, new) if new is not None and new != value else None
+
+
+_DAY_FIRST = re.compile(r"(?P<day>[0-9]{1,2})[/.-](?P<month>[0-9]{1,2})[/.-](?P<year>[0-9]{4})")
+
+
+def day_first(value: str) -> str | None:
+    """`10/12/2025` (day first, as Vietnamese writes) as `2025-12-10`; None if no such date."""
+    match = _DAY_FIRST.fullmatch(value.strip())
+    if match is None:
+        return None
+    try:
+        return dt.date(int(match["year"]), int(match["month"]), int(match["day"])).isoformat()
+    except ValueError:
+        return None
 
 
 def number_hint(value: Any) -> str | None:

@@ -30,9 +30,13 @@ SCALE_STATES: dict[Scale, dict[str, str]] = {
 class ValueProblem(ValueError):
     """A value that does not fit its indicator, with a hint on how to write it."""
 
-    def __init__(self, message: str, hint: str | None = None) -> None:
+    def __init__(
+        self, message: str, hint: str | None = None, replacement: str | None = None
+    ) -> None:
         super().__init__(message)
         self.hint = hint
+        self.replacement = replacement
+        """The exact text to write instead, when it is certain (`numerals.Refusal`)."""
 
 
 def parse_value(raw: str, indicator: Indicator) -> float | str:
@@ -47,7 +51,7 @@ def parse_quantity(raw: str, unit: Unit) -> float:
     """The figure `raw` means in `unit`; see `numerals.read_number`."""
     number = read_number(raw, UNIT_BOUNDS[unit])
     if isinstance(number, Refusal):
-        raise ValueProblem(number.message, number.hint)
+        raise ValueProblem(number.message, number.hint, number.replacement)
     return number
 
 

@@ -47,6 +47,8 @@ class Explained:
     column: int
     message: str
     hint: str
+    fix: tuple[str, str] | None = None
+    """(old, new) at the place, when the fix is certain (`Diagnostic.fix`)."""
 
 
 def explain(
@@ -77,7 +79,7 @@ def explain(
         )
     )
     detail = _("{message} (YAML parser: {detail})").format(message=found.message, detail=problem)
-    return Explained(found.line, found.column, detail, found.hint)
+    return Explained(found.line, found.column, detail, found.hint, found.fix)
 
 
 def _line(lines: list[str], index: int) -> str:
@@ -110,6 +112,10 @@ def _invisible(lines: list[str], at: Mark) -> Explained | None:
                         "delete it and type an ordinary space; it comes from text copied out of "
                         "Word, Excel or a web page"
                     ),
+                    # before the key, where only spaces belong: the fix is certain
+                    (char, "" if char in ZERO_WIDTH else " ")
+                    if not source[:column].strip()
+                    else None,
                 )
     return None
 
@@ -119,13 +125,27 @@ def _tab(lines: list[str], problem: str, at: Mark) -> Explained | None:
         source = _line(lines, index)
         indent = source[: len(source) - len(source.lstrip(" \t"))]
         if "\t" in indent or ("tab" in problem and "\t" in source):
+            column = source.index("\t")
             return Explained(
                 index + 1,
-                source.index("\t") + 1,
+                column + 1,
                 _("a tab character: YAML indents with spaces only"),
                 _("YAML indentation uses spaces, not tabs: replace the tab with spaces"),
+                _tab_fix(lines, index, indent, column) if "\t" in indent else None,
             )
     return None
+
+
+def _tab_fix(lines: list[str], index: int, indent: str, column: int) -> tuple[str, str] | None:
+    """The spaces a tab-indented line needs: its previous line's indentation, or two more when
+    that line opens a block (`key:`); None when the tab is not the only doubt."""
+    above = next((s for s in reversed(lines[:index]) if _content(s)), None)
+    if above is None or "\t" in above[: len(above) - len(above.lstrip(" \t"))]:
+        return None
+    width = len(above) - len(above.lstrip(" ")) + (2 if above.rstrip().endswith(":") else 0)
+    if width < column:
+        return None
+    return indent[column:], " " * (width - column)
 
 
 def _unclosed_quote(lines: list[str], context: str | None, at: Mark | None) -> Explained | None:

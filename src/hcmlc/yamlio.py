@@ -96,11 +96,18 @@ class Document:
         return locate(self.root, loc, key=key, index=self._index)
 
     def problem(
-        self, loc: Loc, code: str, message: str, hint: str | None = None, *, key: bool = False
+        self,
+        loc: Loc,
+        code: str,
+        message: str,
+        hint: str | None = None,
+        *,
+        key: bool = False,
+        fix: tuple[str, str] | None = None,
     ) -> Diagnostic:
-        """A diagnostic located at `loc` in this document."""
+        """A diagnostic located at `loc` in this document; `fix` as `Diagnostic.fix`."""
         line, column = self.at(loc, key=key)
-        return Diagnostic(self.path, line, column, code, message, hint)
+        return Diagnostic(self.path, line, column, code, message, hint, fix=fix)
 
 
 def read_yaml(path: Path, display: str) -> Document:
@@ -155,7 +162,16 @@ def parse_yaml(text: str, display: str) -> Document:
         return _failed(display, 1, 1, "HCMLC-E005", _too_deep(), _(_TOO_DEEP_HINT))
     except yaml.MarkedYAMLError as exc:
         found = explain_syntax_error(text, exc)
-        return _failed(display, found.line, found.column, "HCMLC-E001", found.message, found.hint)
+        problem = Diagnostic(
+            display,
+            found.line,
+            found.column,
+            "HCMLC-E001",
+            found.message,
+            found.hint,
+            fix=found.fix,
+        )
+        return Document(display, None, None, [problem])
     except yaml.YAMLError as exc:
         return _failed(
             display, 1, 1, "HCMLC-E001", _("YAML syntax error: {problem}").format(problem=exc)

@@ -29,7 +29,14 @@ class CellDocument(Document):
     """The existing submission file, for what the workbook does not hold."""
 
     def problem(
-        self, loc: Loc, code: str, message: str, hint: str | None = None, *, key: bool = False
+        self,
+        loc: Loc,
+        code: str,
+        message: str,
+        hint: str | None = None,
+        *,
+        key: bool = False,
+        fix: tuple[str, str] | None = None,  # a cell is not fixed: `fix` is for text files
     ) -> Diagnostic:
         cell = self.cells.get(loc)
         if cell is None and not (self.file is not None and _holds(self.file.data, loc)):
