@@ -23,6 +23,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "HCMLC-E005": (Severity.ERROR, "unsupported-yaml"),
     "HCMLC-E006": (Severity.ERROR, "missing-file"),
     "HCMLC-W007": (Severity.WARNING, "comment-in-text"),
+    "HCMLC-E008": (Severity.ERROR, "control-character"),
     "HCMLC-E010": (Severity.ERROR, "missing-key"),
     "HCMLC-E011": (Severity.ERROR, "unknown-key"),
     "HCMLC-E012": (Severity.ERROR, "invalid-value"),

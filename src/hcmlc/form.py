@@ -41,6 +41,7 @@ from hcmlc.number_format import (
     format_number as format_number,
 )  # charts.py, report_words.py read it here
 from hcmlc.photos import PhotoError, inspect_photo, locate_photo
+from hcmlc.render.escape import visible
 from hcmlc.repository import Repository
 from hcmlc.results import Entry
 from hcmlc.values import ValueProblem
@@ -465,17 +466,16 @@ class _Builder:
         return group.name.get(self.lang)
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 
 
 def paragraphs(text: str) -> list[list[str]]:
     """A text's paragraphs (split at blank lines), each as its lines; NFC, no control chars.
 
-    Tabs are kept; other control characters (form feeds, bells, which Word cannot hold) are
-    replaced by spaces.
+    Tabs are kept; other control characters and non-characters (form feeds, bells, U+FFFE,
+    which Word cannot hold) are shown as `\\x07`, as in every document (`document_text`).
     """
-    clean = _CONTROL.sub(" ", unicodedata.normalize("NFC", text).replace("\r\n", "\n"))
+    clean = visible(unicodedata.normalize("NFC", text).replace("\r\n", "\n"), keep="\t\n")
     return [part.split("\n") for part in _BLANK_LINES.split(clean.strip()) if part.strip()]
 
 

@@ -391,7 +391,7 @@ def _submission(
         from hcmlc.checks import check_submission  # the rules, only when a file needs them
 
         found = check_submission(repo.catalog, file, repo.root)
-        check = replace(found, problems=(*doc.problems, *found.problems))
+        check = replace(found, problems=(*doc.problems, *doc.warnings, *found.problems))
     else:
         check = FileCheck(tuple(model_problems))
     if raw is not None and store is not None:
@@ -485,4 +485,4 @@ def _model(model: type[M], doc: Document) -> tuple[M | None, list[Diagnostic]]:
         )
         return None, [*doc.problems, problem]
     instance, problems = validate(model, doc.data, doc)
-    return instance, doc.problems + problems
+    return instance, doc.problems + doc.warnings + problems

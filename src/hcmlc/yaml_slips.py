@@ -145,7 +145,7 @@ def hash_comments(text: str, root: yaml.Node, display: str) -> list[Diagnostic]:
         return []
     starts = _line_starts(text)
     found = []
-    for key, node in _plain_scalars(root):
+    for key, node in _scalars(root, style=""):
         end = node.end_mark
         at = lines.get(end.line)
         if at is None or not node.value or text[end.index : at + 1].strip(" \t"):
@@ -179,14 +179,15 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
-def _plain_scalars(root: yaml.Node) -> list[tuple[str | None, yaml.ScalarNode]]:
-    """Every plain (unquoted) scalar value of the tree, with the key it is the value of."""
+def _scalars(root: yaml.Node, *, style: str) -> list[tuple[str | None, yaml.ScalarNode]]:
+    """Every scalar value of the tree written in `style` (`""` plain, `'"'` double-quoted),
+    with the key it is the value of."""
     found: list[tuple[str | None, yaml.ScalarNode]] = []
     pending: list[tuple[str | None, yaml.Node]] = [(None, root)]
     while pending:
         key, node = pending.pop()
         if isinstance(node, yaml.ScalarNode):
-            if not node.style:
+            if (node.style or "") == style:
                 found.append((key, node))
         elif isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
@@ -231,3 +232,45 @@ def extension_slip(relative: str) -> Diagnostic:
             "rename it to {path} (in Windows Explorer, turn on View → File name extensions first)"
         ).format(path=(path.parent / fixed).as_posix()),
     )
+
+
+NOT_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+"""Characters no writer can carry as text: C0 and C1 controls but tab and line feed (BEL, ESC,
+VT, FF, CR…), surrogates and Unicode's non-characters (U+FFFE …). YAML lets them in only as
+escapes in double quotes (`"\\a"`, `"\\uFFFE"`); a workbook refuses them, Word's XML cannot hold
+them, and a carriage return in a name would end an e-mail header."""
+
+
+_PATHS = frozenset(("evidence", "path"))
+"""Values whose own rule refuses a control character, as a path (checks.py, photos.py)."""
+LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+"""What ends a line somewhere: in a name, what would end an e-mail header or a table's row."""
+
+
+def not_text(root: yaml.Node, display: str) -> list[Diagnostic]:
+    """An error for each double-quoted text holding a character `NOT_TEXT` names: a value, as a
+    key is an id (unknown, with its own message) and a path has its own rule (`_PATHS`)."""
+    found = []
+    for key, node in _scalars(root, style='"'):
+        chars = list(dict.fromkeys(NOT_TEXT.findall(node.value)))
+        if not chars or key in _PATHS:
+            continue
+        mark = node.start_mark
+        names = ", ".join(f"U+{ord(c):04X}" for c in chars[:5])
+        found.append(
+            Diagnostic(
+                display,
+                mark.line + 1,
+                mark.column + 1,
+                "HCMLC-E008",
+                _(
+                    "`{key}` holds a control character or a non-character ({chars}), which no "
+                    "workbook, document or e-mail can carry"
+                ).format(key=key if key is not None else _("the value"), chars=names),
+                _(
+                    "delete the escape (`\\a`, `\\e`, `\\r`, `\\uFFFE` …) from the quoted text; "
+                    "for a line break, write the text as a `|` block"
+                ),
+            )
+        )
+    return sorted(found, key=Diagnostic.sort_key)

@@ -24,6 +24,7 @@ from hcmlc.errors import HcmlcError
 from hcmlc.i18n import _
 from hcmlc.yamlio import Loc, parse_yaml
 
+NOT_TEXT_CODE = "HCMLC-E008"
 Order = Callable[[Loc], list[str]]
 """The keys a mapping at a location has, in the order a new one is placed among them."""
 
@@ -56,6 +57,12 @@ def edit(text: str, before: dict[str, Any], after: dict[str, Any], order: Order,
     editor.mapping((), editor.root, before, after, order)
     result = editor.apply()
     check = parse_yaml(result, path)
+    refused = next((p for p in check.problems if p.code == NOT_TEXT_CODE), None)
+    if refused is not None:  # what validate refuses is not written (yaml_slips.not_text)
+        raise EditFailed(
+            refused.message,
+            _("type the text again without it: it came with a character no document can hold"),
+        )
     if check.problems or check.data != after:
         raise EditFailed(
             _("could not write the changes into {file} keeping its comments and layout").format(

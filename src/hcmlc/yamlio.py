@@ -81,6 +81,9 @@ class Document:
     data: Any
     text: str | None
     problems: list[Diagnostic] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
+    """Slips worth a word that do not keep the file from being read (a text cut by ` #`):
+    reported by validate, never a reason to refuse the file."""
 
     @functools.cached_property
     def root(self) -> yaml.Node | None:
@@ -186,9 +189,10 @@ def parse_yaml(text: str, display: str) -> Document:
     if data is None and not builder.problems:  # `~`, `null`, a lone `---`: says nothing
         return _failed(display, 1, 1, "HCMLC-E003", _("the file is empty"), _(_EMPTY_HINT))
     problems = builder.problems + (_unused_anchors(text, display) if anchored else [])
-    if "#" in text:
-        problems += yaml_slips.hash_comments(text, root, display)
-    return Document(display, data, text, problems)
+    if '"' in text and "\\" in text:  # an escape in double quotes: the only way in for them
+        problems += yaml_slips.not_text(root, display)
+    warnings = yaml_slips.hash_comments(text, root, display) if "#" in text else []
+    return Document(display, data, text, problems, warnings)
 
 
 def locate(

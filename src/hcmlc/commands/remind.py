@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from email.errors import MessageError
 from email.headerregistry import Address
 from pathlib import Path
 from typing import Literal
@@ -19,8 +20,10 @@ from hcmlc.models.registry import Cycle
 from hcmlc.official import require_documents
 from hcmlc.outputs import check_replaceable, stamp_docx, stamp_text
 from hcmlc.reminders import Reminder, build_reminders
+from hcmlc.render.escape import visible
 from hcmlc.repository import ASSIGNMENTS, DOCUMENTS, load
 from hcmlc.status import build_status, check_agency, standing
+from hcmlc.yaml_slips import LINE_BREAK, NOT_TEXT
 
 ReminderFormat = Literal["docx", "eml", "md"]
 TEMPLATES: dict[ReminderFormat, str] = {
@@ -89,9 +92,30 @@ def run(console: Console, root: Path, request: Request) -> int:
     guarded = [] if request.output == "eml" else list(targets.values())
     check_replaceable(guarded, request.force, DOCUMENTS)
     existing = {p for p in targets.values() if p.exists()}
+    refused: dict[str, str] = {}
     for reminder in mailed:
-        write_atomic(targets[reminder.agency], _render(reminder, request, template, documents))
+        try:  # one agency's text never stops the others' reminders
+            data = _render(reminder, request, template, documents)
+        except Unaddressable as exc:
+            refused[reminder.agency] = str(exc)
+            del targets[reminder.agency]
+            continue
+        write_atomic(targets[reminder.agency], data)
     _summary(console, request, catalog, reminders, targets, existing, documents)
+    for agency, reason in refused.items():
+        console.print(
+            _("No reminder for `{agency}`: {reason}").format(agency=agency, reason=reason),
+            markup=False,
+            highlight=False,
+        )
+    if refused:
+        console.print(
+            _("hint: {hint}").format(
+                hint=_("fix {file}: `hcmlc validate data` shows where").format(file=ASSIGNMENTS)
+            ),
+            markup=False,
+            highlight=False,
+        )
     if repo.error_count:  # an entry with errors is not supplied: its agency is reminded of it
         console.print(
             _(
@@ -100,7 +124,12 @@ def run(console: Console, root: Path, request: Request) -> int:
             markup=False,
             highlight=False,
         )
-    return 0
+    return 1 if refused else 0
+
+
+class Unaddressable(Exception):
+    """A reminder whose e-mail cannot be addressed: the focal point's name or address would
+    break the header (a line break, a control character)."""
 
 
 def _render(reminder: Reminder, request: Request, template: Path, documents: Documents) -> bytes:
@@ -121,7 +150,15 @@ def _render(reminder: Reminder, request: Request, template: Path, documents: Doc
         if issuer.email
         else None
     )
-    return render_email(reminder, text, sender, request.as_of)
+    focal = reminder.focal_point
+    if focal is not None and (NOT_TEXT.search(focal.name) or LINE_BREAK.search(focal.name)):
+        raise Unaddressable(_("the focal point's name holds a line break or a control character"))
+    try:
+        return render_email(reminder, text, sender, request.as_of)
+    except (ValueError, MessageError) as exc:  # what Address refuses (CR, LF in a part)
+        raise Unaddressable(
+            _("its e-mail cannot be addressed: {reason}").format(reason=visible(str(exc)))
+        ) from None
 
 
 def _nothing(console: Console, request: Request, catalog: Catalog, cycle: Cycle) -> None:

@@ -40,6 +40,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from hcmlc.diagnostics import cell_reference, column_letters
+from hcmlc.render.escape import visible  # a control character in a text: shown, not refused
 from hcmlc.workbook import labels
 from hcmlc.workbook.cells import NUMBER_FORMAT, CellValue, FieldKind
 from hcmlc.workbook.meta import SHEET as META_SHEET
@@ -128,7 +129,9 @@ class _Styler:
         self._styles: dict[str, Any] = {}
 
     def put(self, sheet: Worksheet, row: int, column: int, value: CellValue, look: str) -> Any:
-        cell = sheet.cell(row, column, value)
+        cell = sheet.cell(
+            row, column, visible(value, keep="\t\n") if isinstance(value, str) else value
+        )
         known = self._styles.get(look)
         if known is not None:
             cell._style = copy(known)
