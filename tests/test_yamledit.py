@@ -162,7 +162,7 @@ def test_a_new_top_level_key_and_section_follow_the_order() -> None:
 @pytest.mark.parametrize(
     ("value", "written"),
     [
-        ("yes", "yes"),
+        ("yes", '"yes"'),  # YAML 1.1 readers would take it for true (issue 24)
         ("~", '"~"'),
         ("null", '"null"'),
         ("a: b", '"a: b"'),

@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from hcmlc.diagnostics import excerpt
 from hcmlc.i18n import N_, _
 
 _CANONICAL = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
@@ -133,7 +134,7 @@ def read_number(text: str, rule: Rule = ANY) -> float | Refusal:
     number = float(value)
     if not math.isfinite(number):
         return Refusal(
-            _("`{raw}` is not a finite number").format(raw=shown),
+            _("`{raw}` is not a finite number").format(raw=excerpt(shown)),
             _("write the figure itself, e.g. 98.5"),
         )
     if value.is_zero() and value.is_signed() and rule.low >= 0:
@@ -150,7 +151,7 @@ def check_number(number: float, shown: str, rule: Rule) -> Refusal | None:
     """Why an already-read `number` (written `shown`) breaks `rule`, or None when it keeps it."""
     if not math.isfinite(number):
         return Refusal(
-            _("`{raw}` is not a finite number").format(raw=shown),
+            _("`{raw}` is not a finite number").format(raw=excerpt(shown)),
             _("write the figure itself, e.g. 98.5"),
         )
     return None if rule.fits(number) else _out_of_bounds(shown, number, rule)
@@ -164,34 +165,34 @@ def read_year(text: str) -> int | Refusal:
     if match := _YEAR_DECIMALS.fullmatch(shown):
         year = match["year"]
         return Refusal(
-            _("`{raw}` is not a year: a year has no decimals").format(raw=shown),
+            _("`{raw}` is not a year: a year has no decimals").format(raw=excerpt(shown)),
             _("write {year}").format(year=year),
             year,
         )
     if match := _YEAR_SPAN.fullmatch(shown):
         last = match["last"] if len(match["last"]) == 4 else match["first"][:2] + match["last"]
         return Refusal(
-            _("`{raw}` is a span of years; a figure describes one year").format(raw=shown),
+            _("`{raw}` is a span of years; a figure describes one year").format(raw=excerpt(shown)),
             _(
                 "write the year the figure describes, e.g. {year} for {raw}, and give the "
                 "period in `note`"
-            ).format(year=last, raw=shown),
+            ).format(year=last, raw=excerpt(shown)),
         )
     runs = _YEAR.findall(shown) if not shown.isdigit() else []
     if len(runs) == 1 and re.fullmatch(r"[^0-9]*[0-9]{4}[^0-9]*", shown):
         return Refusal(
-            _("`{raw}` is not a year").format(raw=shown),
+            _("`{raw}` is not a year").format(raw=excerpt(shown)),
             _("write the year alone: {year}; put the words in `note`").format(year=runs[0]),
         )
     if _SHORT_YEAR.fullmatch(shown):
         year = f"20{shown}"
         return Refusal(
-            _("`{raw}` is not a year").format(raw=shown),
+            _("`{raw}` is not a year").format(raw=excerpt(shown)),
             _("write the year with four digits: {year}").format(year=year),
             year,
         )
     return Refusal(
-        _("`{raw}` is not a year").format(raw=shown),
+        _("`{raw}` is not a year").format(raw=excerpt(shown)),
         _("write the year with four digits, e.g. 2023"),
     )
 
@@ -289,7 +290,7 @@ def _ambiguous(shown: str, core: str, readings: list[Decimal], rule: Rule) -> Re
         )
     )
     return Refusal(
-        message.format(raw=shown, thousands=thousands, decimal=decimal),
+        message.format(raw=excerpt(shown), thousands=thousands, decimal=decimal),
         _("write {thousands} or {decimal}, whichever you mean").format(
             thousands=thousands, decimal=decimal
         ),
@@ -298,14 +299,14 @@ def _ambiguous(shown: str, core: str, readings: list[Decimal], rule: Rule) -> Re
 
 def _rewrite(shown: str, replacement: str, causes: list[str]) -> Refusal:
     if causes == [_NEGATIVE_ZERO]:
-        message = _("`{raw}` is zero with a minus sign").format(raw=shown)
+        message = _("`{raw}` is zero with a minus sign").format(raw=excerpt(shown))
     elif causes == [_DOT_THOUSANDS]:
         message = _(
             "`{raw}` has dots between thousands, as Vietnamese writes; hcmlc reads a dot as the "
             "decimal point"
-        ).format(raw=shown)
+        ).format(raw=excerpt(shown))
     else:
-        message = _("`{raw}` is not a number").format(raw=shown)
+        message = _("`{raw}` is not a number").format(raw=excerpt(shown))
     template = _HINTS[causes[0]] if len(causes) == 1 else _SEVERAL
     # Words dropped from beside a figure (`khoảng 145`) may carry meaning: shown, never applied.
     certain = None if _WORDS in causes else replacement
@@ -317,7 +318,7 @@ def _not_a_number(shown: str) -> Refusal:
         hint = _("write the figure; if there is none yet, leave this entry out")
     else:
         hint = _("write the figure alone, e.g. 98.5, with a dot for decimals; put words in `note`")
-    return Refusal(_("`{raw}` is not a number").format(raw=shown), hint)
+    return Refusal(_("`{raw}` is not a number").format(raw=excerpt(shown)), hint)
 
 
 def _out_of_bounds(shown: str, number: float, rule: Rule) -> Refusal:
@@ -328,7 +329,7 @@ def _out_of_bounds(shown: str, number: float, rule: Rule) -> Refusal:
             else _("{number} must be a whole number")
         )
         return Refusal(
-            message.format(number=shown, unit=rule.unit),
+            message.format(number=excerpt(shown), unit=rule.unit),
             _("round it to a whole number, or check the unit"),
         )
     if math.isinf(rule.high):
@@ -347,6 +348,6 @@ def _out_of_bounds(shown: str, number: float, rule: Rule) -> Refusal:
             else _("{number} must be at least {low:g} and at most {high:g}")
         )
     return Refusal(
-        message.format(number=shown, unit=rule.unit, low=rule.low, high=rule.high),
+        message.format(number=excerpt(shown), unit=rule.unit, low=rule.low, high=rule.high),
         _("check the figure and its unit"),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from hcmlc.diagnostics import excerpt
 from hcmlc.i18n import _
 from hcmlc.models.framework import Indicator, Scale, Unit
 from hcmlc.numerals import Refusal, Rule, read_number
@@ -63,6 +64,6 @@ def parse_state(raw: str, scale: Scale) -> str:
             return code
     choices = ", ".join(f"`{vi}` ({code})" for code, vi in states.items())
     raise ValueProblem(
-        _("`{raw}` is not a state of the scale `{scale}`").format(raw=raw, scale=scale),
+        _("`{raw}` is not a state of the scale `{scale}`").format(raw=excerpt(raw), scale=scale),
         _("write one of {choices}").format(choices=choices),
     )

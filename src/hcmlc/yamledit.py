@@ -305,8 +305,40 @@ def _scalar(text: str) -> str | None:
     return _quoted(text)
 
 
+def scalar(text: str) -> str | None:
+    """`text` as one YAML scalar that every YAML reader reads back as this text (see
+    `_scalar`); what `new-submission` writes for an id too."""
+    return _scalar(text)
+
+
+def _read_as_other(text: str) -> bool:
+    """Whether a YAML reader would take plain `text` for something else than a text: a
+    boolean of YAML 1.1 (`yes`, `no`, `on`, `off`, `y`, `n`) or 1.2 (`true`), or a number in a
+    form other than hcmlc's decimals (`0x1F`, `0o17`, `.inf`, `.nan`, `1_000`, `1:20`, `+1`).
+    A decimal figure (`98.5`, `12`) and a date stay plain: they are what they look like."""
+    if _YAML11_BOOL.fullmatch(text):
+        return True
+    kind = yaml.SafeLoader.resolve(yaml.SafeLoader, yaml.ScalarNode, text, (True, False))  # type: ignore[arg-type, no-untyped-call]
+    if kind == "tag:yaml.org,2002:bool":
+        return True
+    if kind in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+        return not _DECIMAL.fullmatch(text)
+    return bool(_YAML12_NUMBER.fullmatch(text))
+
+
+_YAML11_BOOL = re.compile(
+    r"y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"
+)
+_DECIMAL = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?")
+_YAML12_NUMBER = re.compile(
+    r"[-+]?(0o[0-7]+|0x[0-9a-fA-F]+|\.(inf|Inf|INF|nan|NaN|NAN)|[0-9][0-9_]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?)"
+)
+
+
 def _plain(text: str) -> bool:
     if text in _NULLS or text != text.strip() or not all(_printable(c) for c in text):
+        return False
+    if _read_as_other(text):
         return False
     first = text[0]
     if first in _INDICATORS and not (first in "-?:" and len(text) > 1 and text[1] not in " \t"):
