@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from hcmlc.chart_cache import ChartCache, is_chart_png, sealed, unsealed
 from hcmlc.diagnostics import Diagnostic
+from hcmlc.render.chart_cache import ChartCache, is_chart_png, sealed, unsealed
 from hcmlc.render.github import MAX_SUMMARY_BYTES, step_summary
-from hcmlc.yamledit import scalar
+from hcmlc.yamlfiles.edit import scalar
 
 
 def test_the_job_summary_stays_under_githubs_limit_in_bytes() -> None:

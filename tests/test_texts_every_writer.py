@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 
 from hcmlc.diagnostics import Diagnostic
 from hcmlc.render.reminder_eml import mailbox
-from hcmlc.yamlio import parse_yaml
+from hcmlc.yamlfiles.reader import parse_yaml
 
 NOTE = "    note: Giáo dục vì sự phát triển bền vững được lồng ghép ở cấp tiểu học và trung học."
 BAD = '    note: "Giáo dục \\a vì \\uFFFE A&B <c> \\e \\v \\f"'

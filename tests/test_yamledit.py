@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hcmlc.workbook.cells import normalise
-from hcmlc.yaml_slips import NOT_TEXT
-from hcmlc.yamledit import EditFailed, edit
-from hcmlc.yamlio import parse_yaml
+from hcmlc.yamlfiles.edit import EditFailed, edit
+from hcmlc.yamlfiles.reader import parse_yaml
+from hcmlc.yamlfiles.slips import NOT_TEXT
 
 ORDER = {
     (): ["agency", "cycle", "prepared_by", "submitted", "indicators", "answers"],

@@ -11,13 +11,13 @@ from rich.console import Console
 
 from hcmlc.diagnostics import Diagnostic, Severity
 from hcmlc.errors import HcmlcError
-from hcmlc.gitdiff import changed_files
+from hcmlc.files.git import changed_files
 from hcmlc.i18n import _
 from hcmlc.render import diagnostics as reporters
 from hcmlc.render import github
 from hcmlc.render.escape import visible
-from hcmlc.repository import Repository, load
-from hcmlc.yaml_fix import Change, fix_files
+from hcmlc.repository.load import Repository, load
+from hcmlc.yamlfiles.fix import Change, fix_files
 
 Reporter = Callable[[Console, Sequence[Diagnostic], int], None]
 
@@ -46,7 +46,7 @@ def run(
 
     A file of data/ among `paths` or the changes can break any file, so then every file is
     reported on; a changed photo or evidence file, the submissions that name it. With `fix`,
-    the certain fixes are written first (yaml_fix.py), and what remains is reported."""
+    the certain fixes are written first (yamlfiles/fix.py), and what remains is reported."""
     output = output or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     repo, files, problems = _checked(root, paths, changed_since, cache=cache and not fix)
     for _round in range(MAX_FIX_ROUNDS if fix else 0):  # a fixed line may reveal the next
