@@ -14,11 +14,13 @@ from hcmlc.errors import HcmlcError
 from hcmlc.files.atomic import write_atomic
 from hcmlc.i18n import Lang, _, counted
 from hcmlc.models.registry import Cycle
+from hcmlc.render.console import make_console
 from hcmlc.render.diagnostics import render_text
 from hcmlc.render.escape import visible
 from hcmlc.repository.load import load
 from hcmlc.workbook.batch import Built, Job, build_many, built
 from hcmlc.workbook.plan import Planner
+from hcmlc.workbook.seal import Key, load_key
 from hcmlc.workbook.source import fingerprint, submission_source
 
 
@@ -67,7 +69,11 @@ def run(
         broken += problems
         if not problems:
             jobs.append((agency_id, source.data))
-    failed = _write_all(console, planner, jobs, targets)
+    key = load_key(root, create=True)
+    assert key is not None  # made when there was none
+    if key.created:
+        make_console(stderr=True).print(_created(key), markup=False, highlight=False)
+    failed = _write_all(console, planner, jobs, targets, key.secret)
     if failed:
         console.print(
             _("These agencies got no workbook: their data could not be written into one:"),
@@ -101,7 +107,7 @@ def run(
 
 
 def _write_all(
-    console: Console, planner: Planner, jobs: list[Job], targets: dict[str, Path]
+    console: Console, planner: Planner, jobs: list[Job], targets: dict[str, Path], secret: bytes
 ) -> dict[str, str]:
     """Write each job's workbook; when one cannot be built, the rest are built one by one, so
     that one agency's text never stops the others' workbooks. The agencies that failed, why."""
@@ -113,7 +119,7 @@ def _write_all(
         done.add(workbook.agency)
 
     try:
-        for workbook in build_many(planner, jobs):
+        for workbook in build_many(planner, jobs, secret):
             write(workbook)
         return {}
     except (ValueError, TypeError, KeyError) as exc:  # openpyxl's refusals of a value
@@ -123,7 +129,7 @@ def _write_all(
         if job[0] in done:
             continue
         try:
-            write(built(planner, job))
+            write(built(planner, job, secret))
         except (ValueError, TypeError, KeyError) as exc:
             failed[job[0]] = str(exc) or first
     return failed
@@ -158,3 +164,11 @@ def _written(target: Path, workbook: Built) -> str:
         answers=counted(workbook.answers, "{n} answer", "{n} answers"),
         filled=counted(workbook.prefilled, "{n} row", "{n} rows"),
     )
+
+
+def _created(key: Key) -> str:
+    return _(
+        "Made the key that signs workbooks, {path}: `import` needs it to check that a workbook "
+        "comes back for the agency it was made for. Keep it (back it up with your other "
+        "files), never in the repository."
+    ).format(path=key.path)
