@@ -566,6 +566,15 @@ def import_workbooks(
     )
 
 
+def _add_review() -> None:
+    from hcmlc.cli_review import review_app
+
+    app.add_typer(review_app)
+
+
+_add_review()
+
+
 def _run(command: Command, root: Path | None) -> None:
     """Find the repository, run `command`, turn hcmlc's errors into messages and exit codes."""
     from hcmlc.errors import HcmlcError

@@ -63,6 +63,9 @@ CODES: dict[str, tuple[Severity, str]] = {
     "HCMLC-E091": (Severity.ERROR, "no-current-cycle"),
     "HCMLC-W092": (Severity.WARNING, "incomplete-answer"),
     "HCMLC-E093": (Severity.ERROR, "report-file-name"),
+    "HCMLC-E100": (Severity.ERROR, "signoff-unknown-id"),
+    "HCMLC-E101": (Severity.ERROR, "signoff-digest"),
+    "HCMLC-E102": (Severity.ERROR, "signoff-role"),
 }
 """Every diagnostic code with its severity and a stable rule name; codes are never reused."""
 
