@@ -15,6 +15,7 @@ import typer
 from hcmlc import __version__
 from hcmlc.cli_i18n import LocalizedGroup
 from hcmlc.cli_options import (
+    ApprovedOnlyOption,
     AsOfOption,
     CheckOption,
     CycleKind,
@@ -208,12 +209,13 @@ def fill_form(
         bool,
         typer.Option("--strict", help=N_("Fail when a box is empty or outside its limit.")),
     ] = False,
+    approved: ApprovedOnlyOption = False,
 ) -> None:
     from hcmlc.commands import fill_form as command
 
     _run(
         lambda console, repo_root: command.run(
-            console, repo_root, cycle, lang.value, out, template, strict
+            console, repo_root, cycle, lang.value, out, template, strict, approved_only=approved
         ),
         root,
     )
@@ -255,12 +257,22 @@ def report(
     force: ForceOption = False,
     no_cache: NoChartCacheOption = False,
     root: RootOption = None,
+    approved: ApprovedOnlyOption = False,
 ) -> None:
     from hcmlc.commands import report as command
 
     _run(
         lambda console, repo_root: command.run(
-            console, repo_root, year, output.value, out, lang.value, template, force, not no_cache
+            console,
+            repo_root,
+            year,
+            output.value,
+            out,
+            lang.value,
+            template,
+            force,
+            not no_cache,
+            approved_only=approved,
         ),
         root,
     )

@@ -13,6 +13,7 @@ from hcmlc.i18n import Lang, _
 from hcmlc.render import form_summary
 from hcmlc.render.form_docx import render_form
 from hcmlc.repository import load
+from hcmlc.signoffs.approved import narrow_to_approved
 from hcmlc.status import latest_cycle_asking
 
 TEMPLATE = "templates/gnlc-form.docx"
@@ -26,6 +27,8 @@ def run(
     out: Path | None,
     template: Path | None,
     strict: bool,
+    *,
+    approved_only: bool = False,
 ) -> int:
     """Fill the form of a cycle, write it, list its gaps; with `strict`, gaps fail the run."""
     repo = load(root)
@@ -47,6 +50,8 @@ def run(
         )
     target = out or Path(f"gnlc-form-{cycle.id}-{lang}.docx")
     check_target(target)
+    if approved_only:
+        repo = narrow_to_approved(console, repo)
     form = fill_form(repo, cycle.id, lang)
     write_atomic(target, render_form(form, template))
     form_summary.render(console, form, target, repo.error_count)

@@ -20,6 +20,7 @@ from hcmlc.official import require_documents
 from hcmlc.outputs import check_replaceable, stamp_docx, stamp_text
 from hcmlc.reminders import Reminder, build_reminders
 from hcmlc.repository import ASSIGNMENTS, DOCUMENTS, load
+from hcmlc.signoffs.states import issues_of
 from hcmlc.status import build_status, check_agency, standing
 
 ReminderFormat = Literal["docx", "eml", "md"]
@@ -79,6 +80,7 @@ def run(console: Console, root: Path, request: Request) -> int:
         request.lang,
         within=request.within,
         agency=request.agency,
+        issues=issues_of(root, catalog, repo.supplied, cycle),
     )
     if not reminders:
         _nothing(console, request, catalog, status.cycle)

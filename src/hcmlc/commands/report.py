@@ -17,6 +17,7 @@ from hcmlc.render.console import make_console
 from hcmlc.report import ProgressReport, build_report, default_year
 from hcmlc.report_document import OfficialReport, official_report
 from hcmlc.repository import load
+from hcmlc.signoffs.approved import narrow_to_approved
 
 ReportFormat = Literal["docx", "md"]
 
@@ -47,11 +48,15 @@ def run(
     template: Path | None,
     force: bool = False,
     cache: bool = True,
+    *,
+    approved_only: bool = False,
 ) -> int:
     """Assess the year, draw the charts, write the report with the coordinator's words; say
     what it found, what still needs words, and what it replaced."""
     repo = load(root)
     repo.require_sound_data()
+    if approved_only:
+        repo = narrow_to_approved(console, repo)
     year = year or default_year(repo)
     template = template or root / TEMPLATES[output]
     if not template.is_file():

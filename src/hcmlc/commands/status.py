@@ -9,7 +9,10 @@ from rich.console import Console
 
 from hcmlc.i18n import current_language
 from hcmlc.render import status as reporters
+from hcmlc.render.diagnostics import write_json
+from hcmlc.render.reviews import render_reviews, reviews_dict
 from hcmlc.repository import load
+from hcmlc.signoffs.states import reviews_in_use
 from hcmlc.status import build_status, check_agency
 
 
@@ -40,10 +43,17 @@ def run(
         repo.deliveries(),
         repo.figures,
     )
+    reviews = reviews_in_use(root, catalog, repo.supplied, cycle)
     if output == "json":
-        reporters.render_json(console, status, agency, catalog, indent)
-    elif agency:
+        document = reporters.status_document(status, agency, catalog)
+        if reviews is not None:
+            document["reviews"] = reviews_dict(reviews, agency)
+        write_json(console, document, indent)
+        return 1 if repo.error_count else 0
+    if agency:
         reporters.render_todo(console, status, catalog, agency)
     else:
         reporters.render_table(console, status, catalog)
+    if reviews is not None:
+        render_reviews(console, reviews, catalog, agency)
     return 1 if repo.error_count else 0

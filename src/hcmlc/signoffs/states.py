@@ -13,7 +13,7 @@ from hcmlc.errors import DataError
 from hcmlc.models.registry import Cycle
 from hcmlc.results import Entry, ItemKind
 from hcmlc.signoffs.content import digests_now
-from hcmlc.signoffs.records import ReviewRecord, Verdict, latest, read_reviews
+from hcmlc.signoffs.records import ReviewRecord, Verdict, latest, read_reviews, review_path
 
 ReviewState = Literal["awaiting", "issues", "approved", "stale"]
 REVIEW_STATES: tuple[ReviewState, ...] = ("awaiting", "issues", "approved", "stale")
@@ -70,7 +70,8 @@ def build_reviews(
     signed = {agency for agency, _kind, _item in last}
     wanted = set(agencies)
     items = []
-    for (cycle_id, agency, kind), ids in sorted(_groups(supplied)):
+    groups = sorted(_groups(supplied), key=lambda g: (g[0][1], g[0][2] != "indicator"))
+    for (cycle_id, agency, kind), ids in groups:
         if cycle_id != cycle.id or (wanted and agency not in wanted):
             continue
         digests = digests_now(root, cycle.id, agency) if agency in signed else {}
@@ -79,6 +80,28 @@ def build_reviews(
             state = _state(record, digests.get((kind, item)))
             items.append(ItemReview(agency, kind, item, state, record))
     return Reviews(cycle.id, items)
+
+
+def reviews_in_use(
+    root: Path, catalog: Catalog, supplied: Set[Entry], cycle: Cycle
+) -> Reviews | None:
+    """The cycle's reviews once the coordinator has signed anything in it (a review file
+    exists); None before, so that a city not reviewing sees no review section."""
+    if not (root / review_path(cycle.id)).exists():
+        return None
+    return build_reviews(root, catalog, supplied, cycle)
+
+
+def issues_of(
+    root: Path, catalog: Catalog, supplied: Set[Entry], cycle: Cycle
+) -> dict[tuple[str, str, str], str]:
+    """(agency, kind, item) → the coordinator's comment, for each item that has issues."""
+    reviews = reviews_in_use(root, catalog, supplied, cycle)
+    if reviews is None:
+        return {}
+    return {
+        (r.agency, r.kind, r.item): r.comment or "" for r in reviews.items if r.state == "issues"
+    }
 
 
 def _state(record: ReviewRecord | None, digest: str | None) -> ReviewState:
