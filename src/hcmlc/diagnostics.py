@@ -66,6 +66,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "HCMLC-E100": (Severity.ERROR, "signoff-unknown-id"),
     "HCMLC-E101": (Severity.ERROR, "signoff-digest"),
     "HCMLC-E102": (Severity.ERROR, "signoff-role"),
+    "HCMLC-E103": (Severity.ERROR, "approved-item-changed"),
+    "HCMLC-W104": (Severity.WARNING, "approved-item-kept"),
 }
 """Every diagnostic code with its severity and a stable rule name; codes are never reused."""
 

@@ -11,7 +11,8 @@ from hcmlc.gitdiff import changed_files, git_output
 from hcmlc.i18n import _
 from hcmlc.schema_errors import validate
 from hcmlc.signoffs.checks import check_signoffs, signoff_files
-from hcmlc.signoffs.content import digests_at, digests_now, submission_path
+from hcmlc.signoffs.content import Digests, digests_at, digests_now, submission_path
+from hcmlc.signoffs.locking import locked_changes
 from hcmlc.signoffs.records import ReviewFile, ReviewRecord, read_reviews
 from hcmlc.signoffs.signing import COMMANDS
 from hcmlc.yamlio import parse_bytes
@@ -27,6 +28,7 @@ def signoff_problems(
     problems = check_signoffs(root, catalog)
     if changed_since is not None:
         changed = changed_files(root, changed_since)
+        problems += locked_changes(root, changed_since, changed)
         for relative in paths:
             if relative in changed:
                 problems += _new_records_sign_nothing(root, changed_since, relative)
@@ -44,22 +46,22 @@ def base_reviews(root: Path, ref: str, relative: str) -> list[ReviewRecord]:
 
 
 def _new_records_sign_nothing(root: Path, ref: str, relative: str) -> list[Diagnostic]:
-    """Each record added since `ref` must sign the content as it is, or as it was at `ref`
-    (a verdict on the old content, e.g. a reopen before the change)."""
+    """Each record added since `ref` must sign the content as it is, as it was at `ref`, or as
+    a commit since left it (a reopen before the change that followed it)."""
     cycle_id = Path(relative).stem
     reviews, doc, _problems = read_reviews(root, cycle_id)
     if reviews is None or doc is None:
         return []
     before = base_reviews(root, ref, relative)
+    signed: dict[str, list[Digests]] = {}
     problems = []
     for index, record in enumerate(reviews.reviews):
         if index < len(before) and before[index] == record:
             continue
         path = submission_path(root, cycle_id, record.agency)
-        known = {
-            digests_now(root, cycle_id, record.agency).get((record.kind, record.item)),
-            digests_at(root, ref, path).get((record.kind, record.item)),
-        }
+        if path not in signed:
+            signed[path] = _contents_since(root, ref, cycle_id, record.agency, path)
+        known = {digests.get((record.kind, record.item)) for digests in signed[path]}
         if record.digest not in known:
             problems.append(
                 doc.problem(
@@ -75,3 +77,13 @@ def _new_records_sign_nothing(root: Path, ref: str, relative: str) -> list[Diagn
                 )
             )
     return problems
+
+
+def _contents_since(root: Path, ref: str, cycle_id: str, agency: str, path: str) -> list[Digests]:
+    """The digests of a submission file now, at `ref`, and at each commit since that changed it."""
+    commits = git_output(root, "rev-list", f"{ref}..HEAD", "--", f"./{path}").split()
+    return [
+        digests_now(root, cycle_id, agency),
+        digests_at(root, ref, path),
+        *(digests_at(root, commit, path) for commit in commits),
+    ]
