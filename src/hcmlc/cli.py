@@ -210,12 +210,27 @@ def fill_form(
         typer.Option("--strict", help=N_("Fail when a box is empty or outside its limit.")),
     ] = False,
     approved: ApprovedOnlyOption = False,
+    final: Annotated[
+        bool,
+        typer.Option(
+            "--final",
+            help=N_("The English form to send: refuse while an answer's English is not verified."),
+        ),
+    ] = False,
 ) -> None:
     from hcmlc.commands import fill_form as command
 
     _run(
         lambda console, repo_root: command.run(
-            console, repo_root, cycle, lang.value, out, template, strict, approved_only=approved
+            console,
+            repo_root,
+            cycle,
+            lang.value,
+            out,
+            template,
+            strict,
+            approved_only=approved,
+            final=final,
         ),
         root,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -43,7 +44,7 @@ def _review(
     comment: str | None,
     by: str | None,
     cycle: str | None,
-    root: object,
+    root: Path | None,
 ) -> None:
     from hcmlc.cli import _run
     from hcmlc.commands import review as command
@@ -51,7 +52,7 @@ def _review(
     from hcmlc.signoffs.signing import Request
 
     request = Request(agency, tuple(items or ()), Verdict(verdict), by, comment)
-    _run(lambda console, repo_root: command.run(console, repo_root, cycle, request), root)  # type: ignore[arg-type]
+    _run(lambda console, repo_root: command.run(console, repo_root, cycle, request), root)
 
 
 @review_app.command(help=N_("Approve the agency's items as they stand now."))
@@ -88,3 +89,64 @@ def reopen(
     root: RootOption = None,
 ) -> None:
     _review("reopened", agency, items, comment, by, cycle, root)
+
+
+def _translation(
+    verdict: str,
+    agency: str,
+    items: list[str] | None,
+    comment: str | None,
+    by: str | None,
+    cycle: str | None,
+    root: Path | None,
+) -> None:
+    from hcmlc.cli import _run
+    from hcmlc.commands import review as command
+    from hcmlc.signoffs.translating import TranslationRequest
+    from hcmlc.signoffs.translations import Rendering
+
+    request = TranslationRequest(agency, tuple(items or ()), Rendering(verdict), by, comment)
+    _run(
+        lambda console, repo_root: command.run_translation(console, repo_root, cycle, request),
+        root,
+    )
+
+
+TextItemsArgument = Annotated[
+    list[str] | None,
+    typer.Argument(help=N_("Question ids (default: every answer with English).")),
+]
+
+
+@review_app.command(
+    help=N_("Record that the agency's English answers translate their Vietnamese as it stands.")
+)
+def translated(
+    agency: AgencyOption,
+    items: TextItemsArgument = None,
+    comment: CommentOption = None,
+    by: Annotated[
+        str | None,
+        typer.Option("--by", help=N_("Who translated (default: the only coordinator).")),
+    ] = None,
+    cycle: CycleOption = None,
+    root: RootOption = None,
+) -> None:
+    _translation("translated", agency, items, comment, by, cycle, root)
+
+
+@review_app.command(
+    help=N_("The translation verifier's pass: verify the agency's English answers.")
+)
+def verify(
+    agency: AgencyOption,
+    items: TextItemsArgument = None,
+    comment: CommentOption = None,
+    by: Annotated[
+        str | None,
+        typer.Option("--by", help=N_("The verifier's reviewer signing (default: the only one).")),
+    ] = None,
+    cycle: CycleOption = None,
+    root: RootOption = None,
+) -> None:
+    _translation("verified", agency, items, comment, by, cycle, root)

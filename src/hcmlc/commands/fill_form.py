@@ -14,6 +14,8 @@ from hcmlc.render import form_summary
 from hcmlc.render.form_docx import render_form
 from hcmlc.repository import load
 from hcmlc.signoffs.approved import narrow_to_approved
+from hcmlc.signoffs.english import build_translations, translations_in_use
+from hcmlc.signoffs.english_form import mark_translations, refuse_unfinished
 from hcmlc.status import latest_cycle_asking
 
 TEMPLATE = "templates/gnlc-form.docx"
@@ -29,6 +31,7 @@ def run(
     strict: bool,
     *,
     approved_only: bool = False,
+    final: bool = False,
 ) -> int:
     """Fill the form of a cycle, write it, list its gaps; with `strict`, gaps fail the run."""
     repo = load(root)
@@ -53,6 +56,21 @@ def run(
     if approved_only:
         repo = narrow_to_approved(console, repo)
     form = fill_form(repo, cycle.id, lang)
+    if lang == "en":
+        english = (
+            build_translations(root, catalog, repo.supplied, cycle)
+            if final
+            else translations_in_use(root, catalog, repo.supplied, cycle)
+        )
+        if english is not None:
+            if final:
+                refuse_unfinished(english)
+            mark_translations(form, english, catalog, lang)
+    elif final:
+        raise HcmlcError(
+            _("--final is for the English form: the translation must be verified"),
+            _("add --lang en"),
+        )
     write_atomic(target, render_form(form, template))
     form_summary.render(console, form, target, repo.error_count)
     return 1 if strict and (form.gaps or repo.error_count) else 0

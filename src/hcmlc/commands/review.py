@@ -10,6 +10,8 @@ from hcmlc.i18n import _, counted
 from hcmlc.repository import load
 from hcmlc.signoffs.records import Verdict, review_path
 from hcmlc.signoffs.signing import Request, sign
+from hcmlc.signoffs.translating import TranslationRequest, record_translations
+from hcmlc.signoffs.translations import Rendering, translation_path
 
 
 def run(console: Console, root: Path, cycle_id: str | None, request: Request) -> int:
@@ -39,5 +41,33 @@ def run(console: Console, root: Path, cycle_id: str | None, request: Request) ->
         _("commit {path}: the record is the sign-off").format(path=review_path(cycle.id)),
         markup=False,
         highlight=False,
+    )
+    return 0
+
+
+def run_translation(
+    console: Console, root: Path, cycle_id: str | None, request: TranslationRequest
+) -> int:
+    """Record the translation (or its verification) of each answer and say what was written."""
+    repo = load(root, cache=True, keep=False)
+    catalog = repo.require_sound_data()
+    cycle = repo.cycle(cycle_id)
+    written = record_translations(root, catalog, repo.supplied, cycle, request)
+    done = (
+        _("recorded the English of {items} of {agency} as translations of their Vietnamese")
+        if request.verdict is Rendering.TRANSLATED
+        else _("verified the English of {items} of {agency}")
+    )
+    items = counted(len(written), "{n} answer", "{n} answers")
+    console.print(
+        _("{done} in {path}, signed by {by}: {ids}").format(
+            done=done.format(items=items, agency=request.agency),
+            path=translation_path(cycle.id),
+            by=written[0].by,
+            ids=", ".join(r.item for r in written),
+        ),
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
     )
     return 0

@@ -103,17 +103,17 @@ HEADER = (
 
 def write_reviews(root: Path, reviews: ReviewFile) -> None:
     """Write the review file whole, atomically, in a fixed layout."""
-    lines = [HEADER, f"cycle: {_quoted(reviews.cycle)}", "reviews:"]
+    lines = [HEADER, f"cycle: {quoted(reviews.cycle)}", "reviews:"]
     for r in reviews.reviews:
-        lines.append(f"  - agency: {_quoted(r.agency)}")
+        lines.append(f"  - agency: {quoted(r.agency)}")
         for key in ("item", "kind", "digest", "verdict", "by"):
             value = getattr(r, key)
             lines.append(
-                f"    {key}: {_quoted(str(value.value if isinstance(value, StrEnum) else value))}"
+                f"    {key}: {quoted(str(value.value if isinstance(value, StrEnum) else value))}"
             )
-        lines.append(f"    at: {_quoted(r.at.isoformat(timespec='seconds'))}")
+        lines.append(f"    at: {quoted(r.at.isoformat(timespec='seconds'))}")
         if r.comment is not None:
-            lines.append(f"    comment: {_quoted(r.comment)}")
+            lines.append(f"    comment: {quoted(r.comment)}")
     if not reviews.reviews:
         lines[-1] = "reviews: []"
     path = root / review_path(reviews.cycle)
@@ -121,6 +121,6 @@ def write_reviews(root: Path, reviews: ReviewFile) -> None:
     write_atomic(path, ("\n".join(lines) + "\n").encode("utf-8"))
 
 
-def _quoted(text: str) -> str:
+def quoted(text: str) -> str:
     """A YAML double-quoted scalar (JSON's escapes are YAML's)."""
     return json.dumps(text, ensure_ascii=False)

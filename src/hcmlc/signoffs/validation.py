@@ -15,6 +15,7 @@ from hcmlc.signoffs.content import Digests, digests_at, digests_now, submission_
 from hcmlc.signoffs.locking import locked_changes
 from hcmlc.signoffs.records import ReviewFile, ReviewRecord, read_reviews
 from hcmlc.signoffs.signing import COMMANDS
+from hcmlc.signoffs.translation_checks import check_translation_files, translation_files
 from hcmlc.yamlio import parse_bytes
 
 DIGEST = "HCMLC-E101"
@@ -24,12 +25,12 @@ def signoff_problems(
     root: Path, catalog: Catalog, changed_since: str | None
 ) -> tuple[list[str], list[Diagnostic]]:
     """The sign-off files and their problems."""
-    paths = signoff_files(root)
-    problems = check_signoffs(root, catalog)
+    paths = [*signoff_files(root), *translation_files(root)]
+    problems = [*check_signoffs(root, catalog), *check_translation_files(root, catalog)]
     if changed_since is not None:
         changed = changed_files(root, changed_since)
         problems += locked_changes(root, changed_since, changed)
-        for relative in paths:
+        for relative in signoff_files(root):
             if relative in changed:
                 problems += _new_records_sign_nothing(root, changed_since, relative)
     return paths, problems
