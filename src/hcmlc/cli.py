@@ -595,8 +595,10 @@ def import_workbooks(
 
 def _add_review() -> None:
     from hcmlc.cli_review import review_app
+    from hcmlc.cli_translation import translation_app
 
     app.add_typer(review_app)
+    app.add_typer(translation_app)
 
 
 _add_review()
