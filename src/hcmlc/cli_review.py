@@ -48,7 +48,7 @@ def _review(
 ) -> None:
     from hcmlc.cli import _run
     from hcmlc.commands import review as command
-    from hcmlc.signoffs.records import Verdict
+    from hcmlc.signoffs.names import Verdict
     from hcmlc.signoffs.signing import Request
 
     request = Request(agency, tuple(items or ()), Verdict(verdict), by, comment)

@@ -8,10 +8,10 @@ from rich.console import Console
 
 from hcmlc.i18n import _, counted
 from hcmlc.repository import load
-from hcmlc.signoffs.records import Verdict, review_path
+from hcmlc.signoffs.names import Verdict, review_path, translation_path
 from hcmlc.signoffs.signing import Request, sign
 from hcmlc.signoffs.translating import TranslationRequest, record_translations
-from hcmlc.signoffs.translations import Rendering, translation_path
+from hcmlc.signoffs.translations import Rendering
 
 
 def run(console: Console, root: Path, cycle_id: str | None, request: Request) -> int:

@@ -10,11 +10,7 @@ from rich.console import Console
 from hcmlc.i18n import current_language
 from hcmlc.render import status as reporters
 from hcmlc.render.diagnostics import write_json
-from hcmlc.render.reviews import render_reviews, reviews_dict
-from hcmlc.render.translations import render_translations, translations_dict
 from hcmlc.repository import load
-from hcmlc.signoffs.english import translations_in_use
-from hcmlc.signoffs.states import reviews_in_use
 from hcmlc.status import build_status, check_agency
 
 
@@ -45,22 +41,21 @@ def run(
         repo.deliveries(),
         repo.figures,
     )
-    reviews = reviews_in_use(root, catalog, repo.supplied, cycle)
-    english = translations_in_use(root, catalog, repo.supplied, cycle)
+    signoffs = (root / "signoffs").is_dir()  # their modules are imported only when needed
     if output == "json":
         document = reporters.status_document(status, agency, catalog)
-        if reviews is not None:
-            document["reviews"] = reviews_dict(reviews, agency)
-        if english is not None:
-            document["translations"] = translations_dict(english, agency)
+        if signoffs:
+            from hcmlc.render.signoff_sections import signoff_documents
+
+            document |= signoff_documents(root, catalog, repo.supplied, cycle, agency)
         write_json(console, document, indent)
         return 1 if repo.error_count else 0
     if agency:
         reporters.render_todo(console, status, catalog, agency)
     else:
         reporters.render_table(console, status, catalog)
-    if reviews is not None:
-        render_reviews(console, reviews, catalog, agency)
-    if english is not None:
-        render_translations(console, english, agency)
+    if signoffs:
+        from hcmlc.render.signoff_sections import render_signoffs
+
+        render_signoffs(console, root, catalog, repo.supplied, cycle, agency)
     return 1 if repo.error_count else 0

@@ -34,11 +34,10 @@ def render_reviews(
             ],
             title=_("Review of cycle {cycle}").format(cycle=reviews.cycle),
         )
-        for agency_id in dict.fromkeys(r.agency for r in reviews.items):
-            counts = reviews.counts(agency_id)
+        for agency_id, counts in reviews.by_agency().items():
             table.add(agency_id, *(str(counts[s]) for s in REVIEW_STATES))
         print_table(console, table)
-        shown = [r for r in reviews.items if r.state in ("issues", "stale")]
+        shown = reviews.shown(("issues", "stale"))
     else:
         shown = reviews.of(agency)
     if not shown:
@@ -59,7 +58,7 @@ def render_reviews(
 def _comment(r: ItemReview) -> str:
     if r.record is None:
         return ""
-    signed = _("{by}, {day}").format(by=r.record.by, day=r.record.at.date().isoformat())
+    signed = _("{by}, {day}").format(by=r.record.by, day=r.record.day)
     return f"{r.comment} ({signed})" if r.comment else signed
 
 
@@ -75,9 +74,9 @@ def _item(r: ItemReview) -> dict[str, Any]:
     found: dict[str, Any] = {"agency": r.agency, "kind": r.kind, "item": r.item, "state": r.state}
     if r.record is not None:
         found |= {
-            "verdict": r.record.verdict.value,
+            "verdict": r.record.verdict,
             "by": r.record.by,
-            "at": r.record.at.isoformat(),
+            "at": r.record.at,
             "comment": r.record.comment,
         }
     return found

@@ -9,7 +9,8 @@ from hcmlc.codeowners import CODEOWNERS_PATH, REVIEWS_PATTERN, signoff_owners
 from hcmlc.diagnostics import Diagnostic
 from hcmlc.i18n import _
 from hcmlc.repository import ASSIGNMENTS, read_document
-from hcmlc.signoffs.records import REVIEWS, ReviewFile, read_reviews
+from hcmlc.signoffs.names import REVIEWS
+from hcmlc.signoffs.records import ReviewFile, read_reviews
 from hcmlc.suggest import did_you_mean
 from hcmlc.yamlio import Document
 

@@ -4,21 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hcmlc.gitdiff import git_output
-from hcmlc.repository import SUBMISSIONS, read_document
+from hcmlc.repository import read_document
 from hcmlc.signoffs.digest import ItemKind, entry_digests
+from hcmlc.signoffs.names import submission_path
 from hcmlc.yamlio import parse_bytes
 
 Digests = dict[tuple[ItemKind, str], str]
-
-
-def submission_path(root: Path, cycle_id: str, agency: str) -> str:
-    """The agency's submission file of the cycle (named after the agency)."""
-    for suffix in (".yaml", ".yml"):
-        relative = f"{SUBMISSIONS}/{cycle_id}/{agency}{suffix}"
-        if (root / relative).is_file():
-            return relative
-    return f"{SUBMISSIONS}/{cycle_id}/{agency}.yaml"
 
 
 def digests_now(root: Path, cycle_id: str, agency: str) -> Digests:
@@ -32,5 +23,7 @@ def digests_now(root: Path, cycle_id: str, agency: str) -> Digests:
 def digests_at(root: Path, ref: str, relative: str) -> Digests:
     """(kind, item) → digest of each entry of a file as it was at commit `ref` (none when it
     did not exist)."""
+    from hcmlc.gitdiff import git_output
+
     text = git_output(root, "show", f"{ref}:./{relative}")
     return entry_digests(parse_bytes(text.encode("utf-8"), relative).data) if text else {}

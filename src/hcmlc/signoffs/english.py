@@ -7,21 +7,18 @@ from __future__ import annotations
 from collections.abc import Set
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from hcmlc.catalog import Catalog
+
+if TYPE_CHECKING:
+    from hcmlc.signoffs.translations import TranslationRecord
 from hcmlc.errors import DataError
 from hcmlc.models.registry import Cycle
 from hcmlc.repository import read_document
 from hcmlc.results import Entry
-from hcmlc.signoffs.content import submission_path
 from hcmlc.signoffs.digest import text_digest
-from hcmlc.signoffs.translations import (
-    Rendering,
-    TranslationRecord,
-    read_translations,
-    translation_path,
-)
+from hcmlc.signoffs.names import submission_path, translation_path
 
 EnglishState = Literal["untranslated", "translated", "stale", "verified", "verified-stale"]
 ENGLISH_STATES: tuple[EnglishState, ...] = (
@@ -84,6 +81,8 @@ def build_translations(
     root: Path, catalog: Catalog, supplied: Set[Entry], cycle: Cycle
 ) -> Translations:
     """The translation state of each text answer supplied in `cycle`."""
+    from hcmlc.signoffs.translations import read_translations
+
     records, _doc, problems = read_translations(root, cycle.id)
     if records is None:
         first = problems[0]
@@ -123,6 +122,6 @@ def state_of(vi: str, en: str | None, record: TranslationRecord | None) -> Engli
     if record is None:
         return "stale"
     current = record.source == text_digest(vi) and record.target == text_digest(en)
-    if record.verdict is Rendering.VERIFIED:
+    if record.verdict == "verified":
         return "verified" if current else "verified-stale"
     return "translated" if current else "stale"

@@ -15,7 +15,8 @@ from hcmlc.i18n import _
 from hcmlc.repository import SUBMISSIONS, read_document
 from hcmlc.signoffs.content import digests_at
 from hcmlc.signoffs.digest import ItemKind, entry_digests
-from hcmlc.signoffs.records import ReviewRecord, Verdict, latest, read_reviews
+from hcmlc.signoffs.names import Verdict
+from hcmlc.signoffs.records import ReviewRecord, latest, read_reviews
 
 LOCKED = "HCMLC-E103"
 KEPT = "HCMLC-W104"

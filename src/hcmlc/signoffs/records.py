@@ -18,20 +18,12 @@ from hcmlc.diagnostics import Diagnostic
 from hcmlc.i18n import _
 from hcmlc.models.common import Id, NonEmpty, Strict
 from hcmlc.models.registry import Reviewer
-from hcmlc.repository import read_document
 from hcmlc.schema_errors import validate
+from hcmlc.signoffs.files import read_signoff
+from hcmlc.signoffs.names import Verdict, review_path
 from hcmlc.yamlio import Document
 
-REVIEWS = "signoffs/reviews"
 Digest = Annotated[str, StringConstraints(pattern=r"^sha256:[0-9a-f]{64}$")]
-
-
-class Verdict(StrEnum):
-    """What the coordinator said of an item."""
-
-    APPROVED = "approved"
-    ISSUES = "issues"
-    REOPENED = "reopened"
 
 
 class ReviewRecord(Strict):
@@ -64,10 +56,6 @@ class ReviewFile(Strict):
     reviews: list[ReviewRecord] = Field(default_factory=list)
 
 
-def review_path(cycle_id: str) -> str:
-    return f"{REVIEWS}/{cycle_id}.yaml"
-
-
 def read_reviews(
     root: Path, cycle_id: str
 ) -> tuple[ReviewFile | None, Document | None, list[Diagnostic]]:
@@ -76,7 +64,7 @@ def read_reviews(
     relative = review_path(cycle_id)
     if not (root / relative).exists():
         return ReviewFile(cycle=cycle_id), None, []
-    doc = read_document(root, relative)[1]
+    doc = read_signoff(root, relative)
     if doc.data is None:
         return None, doc, doc.problems
     if not isinstance(doc.data, dict):

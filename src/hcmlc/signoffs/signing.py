@@ -17,7 +17,8 @@ from hcmlc.models.registry import Cycle
 from hcmlc.results import Entry, ItemKind
 from hcmlc.signoffs.checks import codeowners_line
 from hcmlc.signoffs.content import digests_now
-from hcmlc.signoffs.records import ReviewRecord, Verdict, read_reviews, write_reviews
+from hcmlc.signoffs.names import Verdict
+from hcmlc.signoffs.records import ReviewRecord, read_reviews, write_reviews
 from hcmlc.status import check_agency
 from hcmlc.suggest import did_you_mean
 

@@ -4,16 +4,16 @@ changed since (stale). One definition for status, its JSON, the reminders and th
 from __future__ import annotations
 
 from collections.abc import Iterable, Set
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from hcmlc.catalog import Catalog
-from hcmlc.errors import DataError
 from hcmlc.models.registry import Cycle
-from hcmlc.results import Entry, ItemKind
-from hcmlc.signoffs.content import digests_now
-from hcmlc.signoffs.records import ReviewRecord, Verdict, latest, read_reviews, review_path
+from hcmlc.repository import collector_paused
+from hcmlc.results import Entries, Entry, ItemKind
+from hcmlc.signoffs.memo import Signed, review_summary
+from hcmlc.signoffs.names import Verdict, review_path
 
 ReviewState = Literal["awaiting", "issues", "approved", "stale"]
 REVIEW_STATES: tuple[ReviewState, ...] = ("awaiting", "issues", "approved", "stale")
@@ -27,7 +27,7 @@ class ItemReview:
     kind: ItemKind
     item: str
     state: ReviewState
-    record: ReviewRecord | None = None
+    record: Signed | None = None
     """The last verdict on the item, whatever its state now."""
 
     @property
@@ -35,26 +35,58 @@ class ItemReview:
         return self.record.comment if self.record else None
 
 
-@dataclass(frozen=True)
+Row = tuple[str, ItemKind, str, ReviewState, "list[Any] | None"]
+
+
+@dataclass
 class Reviews:
-    """The review of every supplied item of a cycle."""
+    """The review of every supplied item of a cycle: rows kept plain, items made when asked
+    (a city has 12,000; the table shows their counts and a few)."""
 
     cycle: str
-    items: list[ItemReview]
+    rows: list[Row]
+    signers: list[str] = field(default_factory=list)
+    _by_agency: dict[str, dict[ReviewState, int]] | None = field(default=None, repr=False)
+
+    @property
+    def items(self) -> list[ItemReview]:
+        return [self._item(row) for row in self.rows]
+
+    def shown(self, states: tuple[ReviewState, ...]) -> list[ItemReview]:
+        """The items in one of `states`."""
+        return [self._item(row) for row in self.rows if row[3] in states]
 
     def of(self, agency: str) -> list[ItemReview]:
-        return [r for r in self.items if r.agency == agency]
+        return [self._item(row) for row in self.rows if row[0] == agency]
 
     def counts(self, agency: str | None = None) -> dict[ReviewState, int]:
-        found = dict.fromkeys(REVIEW_STATES, 0)
-        for r in self.items:
-            if agency in (None, r.agency):
-                found[r.state] += 1
-        return found
+        if agency is None:
+            found = dict.fromkeys(REVIEW_STATES, 0)
+            for row in self.rows:
+                found[row[3]] += 1
+            return found
+        return self.by_agency().get(agency) or dict.fromkeys(REVIEW_STATES, 0)
+
+    def by_agency(self) -> dict[str, dict[ReviewState, int]]:
+        """Agency → its counts, in the order of the items; counted once, however many asked."""
+        if self._by_agency is None:
+            self._by_agency = {}
+            for row in self.rows:
+                counts = self._by_agency.setdefault(row[0], dict.fromkeys(REVIEW_STATES, 0))
+                counts[row[3]] += 1
+        return self._by_agency
 
     def approved(self) -> set[tuple[str, ItemKind, str]]:
         """(agency, kind, item) of the items approved as they stand."""
-        return {(r.agency, r.kind, r.item) for r in self.items if r.state == "approved"}
+        return {(a, k, i) for a, k, i, state, _s in self.rows if state == "approved"}
+
+    def _item(self, row: Row) -> ItemReview:
+        agency, kind, item, state, signed = row
+        record = None
+        if signed is not None:
+            _state, verdict, signer, at, comment = signed
+            record = Signed(verdict, "", self.signers[signer], at, comment)
+        return ItemReview(agency, kind, item, state, record)
 
 
 def build_reviews(
@@ -62,24 +94,34 @@ def build_reviews(
 ) -> Reviews:
     """The review of each item supplied in `cycle` (of `agencies`, or all); a broken review
     file is a data error (`validate` locates it)."""
-    reviews, _doc, problems = read_reviews(root, cycle.id)
-    if reviews is None:
-        first = problems[0]
-        raise DataError(f"{first.path}:{first.place}: {first.message}", first.hint)
-    last = latest(reviews.reviews)
-    signed = {agency for agency, _kind, _item in last}
+    with collector_paused():  # 12,000 rows over the heap of the whole city's entries
+        return _build_reviews(root, supplied, cycle, agencies)
+
+
+def _build_reviews(
+    root: Path, supplied: Set[Entry], cycle: Cycle, agencies: Iterable[str]
+) -> Reviews:
+    signers, summary = review_summary(root, cycle.id, _state)
     wanted = set(agencies)
-    items = []
-    groups = sorted(_groups(supplied), key=lambda g: (g[0][1], g[0][2] != "indicator"))
-    for (cycle_id, agency, kind), ids in groups:
-        if cycle_id != cycle.id or (wanted and agency not in wanted):
+    grouped = supplied if isinstance(supplied, Entries) else Entries.of(supplied)
+    groups = sorted(
+        (group for group in grouped.groups() if group[0][0] == cycle.id),
+        key=lambda g: (g[0][1], g[0][2] != "indicator"),
+    )
+    rows: list[Row] = []
+    counts: dict[str, dict[ReviewState, int]] = {}
+    for (_cycle, agency, kind), ids in groups:
+        if wanted and agency not in wanted:
             continue
-        digests = digests_now(root, cycle.id, agency) if agency in signed else {}
+        prefix = kind + "\t"
+        signed = summary.get(agency, {}).get
+        tally = counts.setdefault(agency, dict.fromkeys(REVIEW_STATES, 0))
         for item in sorted(ids):
-            record = last.get((agency, kind, item))
-            state = _state(record, digests.get((kind, item)))
-            items.append(ItemReview(agency, kind, item, state, record))
-    return Reviews(cycle.id, items)
+            entry = signed(prefix + item)
+            state: ReviewState = entry[0] if entry else "awaiting"
+            tally[state] += 1
+            rows.append((agency, kind, item, state, entry))
+    return Reviews(cycle.id, rows, signers, counts)
 
 
 def reviews_in_use(
@@ -104,16 +146,9 @@ def issues_of(
     }
 
 
-def _state(record: ReviewRecord | None, digest: str | None) -> ReviewState:
-    if record is None or record.verdict is Verdict.REOPENED:
+def _state(record: Signed | None, digest: str | None) -> ReviewState:
+    if record is None or record.verdict == Verdict.REOPENED:
         return "awaiting"
-    if record.verdict is Verdict.APPROVED:
+    if record.verdict == Verdict.APPROVED:
         return "approved" if record.digest == digest else "stale"
     return "issues" if record.digest == digest else "awaiting"
-
-
-def _groups(supplied: Set[Entry]) -> list[tuple[tuple[str, str, ItemKind], set[str]]]:
-    from hcmlc.results import Entries
-
-    grouped = supplied if isinstance(supplied, Entries) else Entries.of(supplied)
-    return [(group, set(ids)) for group, ids in grouped.groups()]

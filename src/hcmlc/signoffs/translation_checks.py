@@ -9,7 +9,8 @@ from hcmlc.codeowners import CODEOWNERS_PATH, TRANSLATIONS_PATTERN, signoff_owne
 from hcmlc.diagnostics import Diagnostic
 from hcmlc.i18n import _
 from hcmlc.signoffs.checks import ROLE, UNKNOWN, codeowners_line
-from hcmlc.signoffs.translations import TRANSLATIONS, Rendering, read_translations
+from hcmlc.signoffs.names import TRANSLATIONS
+from hcmlc.signoffs.translations import Rendering, read_translations
 from hcmlc.suggest import did_you_mean
 
 

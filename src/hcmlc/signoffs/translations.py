@@ -14,12 +14,11 @@ from hcmlc.diagnostics import Diagnostic
 from hcmlc.i18n import _
 from hcmlc.models.common import Id, NonEmpty, Strict
 from hcmlc.models.registry import Reviewer
-from hcmlc.repository import read_document
 from hcmlc.schema_errors import validate
+from hcmlc.signoffs.files import read_signoff
+from hcmlc.signoffs.names import translation_path
 from hcmlc.signoffs.records import Digest, quoted
 from hcmlc.yamlio import Document
-
-TRANSLATIONS = "signoffs/translations"
 
 
 class Rendering(StrEnum):
@@ -51,10 +50,6 @@ class TranslationFile(Strict):
     translations: list[TranslationRecord] = Field(default_factory=list)
 
 
-def translation_path(cycle_id: str) -> str:
-    return f"{TRANSLATIONS}/{cycle_id}.yaml"
-
-
 def read_translations(
     root: Path, cycle_id: str
 ) -> tuple[TranslationFile | None, Document | None, list[Diagnostic]]:
@@ -63,7 +58,7 @@ def read_translations(
     relative = translation_path(cycle_id)
     if not (root / relative).exists():
         return TranslationFile(cycle=cycle_id), None, []
-    doc = read_document(root, relative)[1]
+    doc = read_signoff(root, relative)
     if doc.data is None:
         return None, doc, doc.problems
     if not isinstance(doc.data, dict):

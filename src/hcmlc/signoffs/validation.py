@@ -11,8 +11,9 @@ from hcmlc.gitdiff import changed_files, git_output
 from hcmlc.i18n import _
 from hcmlc.schema_errors import validate
 from hcmlc.signoffs.checks import check_signoffs, signoff_files
-from hcmlc.signoffs.content import Digests, digests_at, digests_now, submission_path
+from hcmlc.signoffs.content import Digests, digests_at, digests_now
 from hcmlc.signoffs.locking import locked_changes
+from hcmlc.signoffs.names import submission_path
 from hcmlc.signoffs.records import ReviewFile, ReviewRecord, read_reviews
 from hcmlc.signoffs.signing import COMMANDS
 from hcmlc.signoffs.translation_checks import check_translation_files, translation_files
