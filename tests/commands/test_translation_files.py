@@ -279,3 +279,27 @@ def test_an_english_cell_over_the_limit_is_located_at_its_cell(hcmlc, answered) 
         f"{path}:Translation!C2: error: the English of `so-gddt/slogan` has 9 words, over its "
         "limit of 8 [HCMLC-E024]"
     ) in out
+
+
+def test_english_left_as_exported_beside_a_changed_vietnamese_is_not_recorded(
+    hcmlc, answered
+) -> None:
+    root = answered.root
+    translated = translated_by_toolkit(export(hcmlc, root, "form.xlf"), ENGLISH, "translated")
+    assert import_file(hcmlc, root, translated)[0] == 0
+    path = root / "submissions/2023/so-gddt.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("mọi người", "mọi người dân"), "utf-8")
+    assert english_states(hcmlc, root) == {"slogan": "stale", "goals": "translated"}
+    again = export(hcmlc, root, "again.xlf")
+    assert units(again)["so-gddt/slogan"].xmlelement.find(f"{XLIFF_NS}target").get("state") == (
+        "needs-translation"
+    )
+    code, out, _ = import_file(hcmlc, root, again)
+    assert (code, out.splitlines()[0]) == (
+        0,
+        f"{again}: 0 English changed, 0 recorded as translated, 0 verified",
+    )
+    assert english_states(hcmlc, root)["slogan"] == "stale"
+    confirmed = translated_by_toolkit(again, {}, "translated")
+    assert import_file(hcmlc, root, confirmed)[0] == 0
+    assert english_states(hcmlc, root)["slogan"] == "translated"

@@ -111,12 +111,13 @@ def import_translations(
     for answer, segment in judged.accepted:
         english = _nfc(segment.target)
         texts.setdefault(answer.agency, []).append((answer, english))
-    for answer, english in (pair for pairs in texts.values() for pair in pairs):
         key = f"{answer.agency}/{answer.item}"
         if english != answer.en:
             result.changed.append(key)
             result.translated.append(key)
-        elif answer.state not in ("translated", "verified"):
+        elif answer.state not in ("translated", "verified") and _confirmed(segment):
+            # an English left as exported beside a changed Vietnamese is not a translation of
+            # it, unless the translator says so by the segment's state
             result.translated.append(key)
     result.verified = [f"{a.agency}/{a.item}" for a, _s in final]
     if not write:
@@ -155,6 +156,11 @@ def _write_english(
     if changed:
         text = edit(source.doc.text, source.data, after, entry_order(catalog), source.relative)
         write_atomic(source.path, (b"\xef\xbb\xbf" if source.bom else b"") + text.encode("utf-8"))
+
+
+def _confirmed(segment: Segment) -> bool:
+    """Whether the file says the segment's English is a translation of its source."""
+    return (segment.state or "").lower() in ("translated", *VERIFIED_WORDS)
 
 
 def _nfc(text: str | None) -> str:
