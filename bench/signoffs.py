@@ -10,7 +10,7 @@ from pathlib import Path
 
 def approve_everything(root: Path) -> int:
     """Write signoffs/reviews/<current cycle>.yaml approving every supplied item; their count."""
-    from hcmlc.repository import load
+    from hcmlc.repository.load import load
     from hcmlc.signoffs.content import digests_now
     from hcmlc.signoffs.names import Verdict
     from hcmlc.signoffs.records import ReviewFile, ReviewRecord, write_reviews

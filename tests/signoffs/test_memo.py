@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hcmlc.repository import load
+from hcmlc.repository.load import load
 from hcmlc.signoffs import records
 from hcmlc.signoffs.states import build_reviews
 

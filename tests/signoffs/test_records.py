@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from hcmlc.codeowners import CODEOWNERS_PATH, codeowners
-from hcmlc.repository import load
+from hcmlc.documents.codeowners import CODEOWNERS_PATH, codeowners
+from hcmlc.repository.load import load
 from hcmlc.signoffs.digest import digest_of, entry_digests, reviewed_content
 
 PROJECT = Path(__file__).resolve().parents[2]

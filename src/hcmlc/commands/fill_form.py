@@ -6,17 +6,17 @@ from pathlib import Path
 
 from rich.console import Console
 
-from hcmlc.atomic import check_target, write_atomic
+from hcmlc.core.status import latest_cycle_asking
+from hcmlc.documents.form import fill_form
 from hcmlc.errors import HcmlcError
-from hcmlc.form import fill_form
+from hcmlc.files.atomic import check_target, write_atomic
 from hcmlc.i18n import Lang, _
 from hcmlc.render import form_summary
 from hcmlc.render.form_docx import render_form
-from hcmlc.repository import load
+from hcmlc.repository.load import load
 from hcmlc.signoffs.approved import narrow_to_approved
 from hcmlc.signoffs.english import build_translations, translations_in_use
 from hcmlc.signoffs.english_form import mark_translations, refuse_unfinished
-from hcmlc.status import latest_cycle_asking
 
 TEMPLATE = "templates/gnlc-form.docx"
 

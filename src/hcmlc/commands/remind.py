@@ -10,18 +10,18 @@ from typing import Literal
 
 from rich.console import Console
 
-from hcmlc.atomic import write_atomic
-from hcmlc.catalog import Catalog
+from hcmlc.core.catalog import Catalog
+from hcmlc.core.status import build_status, check_agency, standing
+from hcmlc.documents.official import require_documents
+from hcmlc.documents.reminders import Reminder, build_reminders
 from hcmlc.errors import HcmlcError
+from hcmlc.files.atomic import write_atomic
+from hcmlc.files.outputs import check_replaceable, stamp_docx, stamp_text
 from hcmlc.i18n import Lang, _, counted, current_language
 from hcmlc.models.documents import Documents
 from hcmlc.models.registry import Cycle
-from hcmlc.official import require_documents
-from hcmlc.outputs import check_replaceable, stamp_docx, stamp_text
-from hcmlc.reminders import Reminder, build_reminders
-from hcmlc.repository import ASSIGNMENTS, DOCUMENTS, load
+from hcmlc.repository.load import ASSIGNMENTS, DOCUMENTS, load
 from hcmlc.signoffs.states import issues_of
-from hcmlc.status import build_status, check_agency, standing
 
 ReminderFormat = Literal["docx", "eml", "md"]
 TEMPLATES: dict[ReminderFormat, str] = {

@@ -7,7 +7,7 @@ from pathlib import Path
 from rich.console import Console
 
 from hcmlc.i18n import _, counted
-from hcmlc.repository import load
+from hcmlc.repository.load import load
 from hcmlc.signoffs.names import Verdict, review_path, translation_path
 from hcmlc.signoffs.signing import Request, sign
 from hcmlc.signoffs.translating import TranslationRequest, record_translations

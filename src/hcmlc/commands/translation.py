@@ -8,13 +8,13 @@ from pathlib import Path
 
 from rich.console import Console
 
-from hcmlc.atomic import check_target, write_atomic
+from hcmlc.core.status import check_agency, latest_cycle_asking
+from hcmlc.files.atomic import check_target, write_atomic
 from hcmlc.i18n import N_, _, counted
 from hcmlc.render import diagnostics
-from hcmlc.repository import load
+from hcmlc.repository.load import load
 from hcmlc.signoffs.english import build_translations
-from hcmlc.signoffs.translation_import import import_translations
-from hcmlc.status import check_agency, latest_cycle_asking
+from hcmlc.translation.importing import import_translations
 
 
 def export(
@@ -38,11 +38,11 @@ def export(
     target = out or Path(f"translation-{cycle.id}.{'xlf' if output == 'xliff' else 'xlsx'}")
     check_target(target)
     if output == "xliff":
-        from hcmlc.signoffs.xliff import write_xliff
+        from hcmlc.translation.xliff import write_xliff
 
         data = write_xliff(translations, catalog)
     else:
-        from hcmlc.signoffs.translation_workbook import write_workbook
+        from hcmlc.translation.workbook import write_workbook
 
         data = write_workbook(translations)
     write_atomic(target, data)

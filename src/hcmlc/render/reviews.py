@@ -7,7 +7,7 @@ from typing import Any
 
 from rich.console import Console
 
-from hcmlc.catalog import Catalog
+from hcmlc.core.catalog import Catalog
 from hcmlc.i18n import N_, _, current_language
 from hcmlc.render.table import Cell, Column, Table, print_table
 from hcmlc.signoffs.states import REVIEW_STATES, ItemReview, Reviews

@@ -8,11 +8,11 @@ from typing import Any
 
 from rich.console import Console
 
-from hcmlc.catalog import Catalog
+from hcmlc.core.catalog import Catalog
+from hcmlc.core.results import Entry
 from hcmlc.models.registry import Cycle
 from hcmlc.render.reviews import render_reviews, reviews_dict
 from hcmlc.render.translations import render_translations, translations_dict
-from hcmlc.results import Entry
 from hcmlc.signoffs.english import translations_in_use
 from hcmlc.signoffs.states import reviews_in_use
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass, replace
 
 from rich.console import Console
 
+from hcmlc.core.results import Entries, Entry, SubmissionFile
 from hcmlc.i18n import _, counted
-from hcmlc.repository import Repository
-from hcmlc.results import Entries, Entry, SubmissionFile
+from hcmlc.repository.load import Repository
 from hcmlc.signoffs.states import build_reviews
 
 

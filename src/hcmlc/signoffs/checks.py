@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hcmlc.catalog import Catalog
-from hcmlc.codeowners import CODEOWNERS_PATH, REVIEWS_PATTERN, signoff_owners
+from hcmlc.core.catalog import Catalog
 from hcmlc.diagnostics import Diagnostic
+from hcmlc.documents.codeowners import CODEOWNERS_PATH, REVIEWS_PATTERN, signoff_owners
 from hcmlc.i18n import _
-from hcmlc.repository import ASSIGNMENTS, read_document
+from hcmlc.repository.load import ASSIGNMENTS, read_document
 from hcmlc.signoffs.names import REVIEWS
 from hcmlc.signoffs.records import ReviewFile, read_reviews
-from hcmlc.suggest import did_you_mean
-from hcmlc.yamlio import Document
+from hcmlc.text.suggest import did_you_mean
+from hcmlc.yamlfiles.reader import Document
 
 UNKNOWN = "HCMLC-E100"
 ROLE = "HCMLC-E102"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hcmlc.repository import read_document
+from hcmlc.repository.load import read_document
 from hcmlc.signoffs.digest import ItemKind, entry_digests
 from hcmlc.signoffs.names import submission_path
-from hcmlc.yamlio import parse_bytes
+from hcmlc.yamlfiles.reader import parse_bytes
 
 Digests = dict[tuple[ItemKind, str], str]
 
@@ -23,7 +23,7 @@ def digests_now(root: Path, cycle_id: str, agency: str) -> Digests:
 def digests_at(root: Path, ref: str, relative: str) -> Digests:
     """(kind, item) → digest of each entry of a file as it was at commit `ref` (none when it
     did not exist)."""
-    from hcmlc.gitdiff import git_output
+    from hcmlc.files.git import git_output
 
     text = git_output(root, "show", f"{ref}:./{relative}")
     return entry_digests(parse_bytes(text.encode("utf-8"), relative).data) if text else {}

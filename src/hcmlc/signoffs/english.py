@@ -9,14 +9,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from hcmlc.catalog import Catalog
+from hcmlc.core.catalog import Catalog
 
 if TYPE_CHECKING:
     from hcmlc.signoffs.translations import TranslationRecord
+from hcmlc.core.results import Entry
 from hcmlc.errors import DataError
 from hcmlc.models.registry import Cycle
-from hcmlc.repository import read_document
-from hcmlc.results import Entry
+from hcmlc.repository.load import read_document
 from hcmlc.signoffs.digest import text_digest
 from hcmlc.signoffs.names import submission_path, translation_path
 

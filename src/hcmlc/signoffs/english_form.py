@@ -3,9 +3,9 @@ is marked in the document as a gap; `--final` refuses the form while any remains
 
 from __future__ import annotations
 
-from hcmlc.catalog import Catalog
+from hcmlc.core.catalog import Catalog
+from hcmlc.documents.form import FilledForm, Gap
 from hcmlc.errors import DataError
-from hcmlc.form import FilledForm, Gap
 from hcmlc.i18n import Lang, Wording, _
 from hcmlc.signoffs.english import EnglishAnswer, Translations
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hcmlc.confine import is_inside
 from hcmlc.diagnostics import Diagnostic
-from hcmlc.filesystem import SpecialFile, TooLarge, read_regular
+from hcmlc.files.confine import is_inside
+from hcmlc.files.filesystem import SpecialFile, TooLarge, read_regular
 from hcmlc.i18n import _, grouped
-from hcmlc.yamlio import Document, parse_bytes
+from hcmlc.yamlfiles.reader import Document, parse_bytes
 
 MAX_BYTES = 50_000_000
 """A record is some 300 bytes: room for 150,000 items a cycle, far above a city's 12,000."""

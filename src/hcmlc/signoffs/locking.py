@@ -12,7 +12,7 @@ from typing import Any
 
 from hcmlc.diagnostics import Diagnostic
 from hcmlc.i18n import _
-from hcmlc.repository import SUBMISSIONS, read_document
+from hcmlc.repository.load import SUBMISSIONS, read_document
 from hcmlc.signoffs.content import digests_at
 from hcmlc.signoffs.digest import ItemKind, entry_digests
 from hcmlc.signoffs.names import Verdict

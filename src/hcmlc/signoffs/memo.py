@@ -16,15 +16,15 @@ from pathlib import Path
 from typing import Any, cast
 
 from hcmlc import __version__
-from hcmlc.atomic import write_atomic
-from hcmlc.cache import cache_dir, inside
 from hcmlc.diagnostics import Diagnostic
 from hcmlc.errors import DataError, HcmlcError
-from hcmlc.filesystem import read_regular
+from hcmlc.files.atomic import write_atomic
+from hcmlc.files.filesystem import read_regular
+from hcmlc.repository.cache import cache_dir, inside
 from hcmlc.signoffs.digest import ItemKind, entry_digests
 from hcmlc.signoffs.files import read_signoff_bytes
 from hcmlc.signoffs.names import review_path, submission_path
-from hcmlc.yamlio import parse_bytes, read_raw
+from hcmlc.yamlfiles.reader import parse_bytes, read_raw
 
 FORMAT = 1
 KEPT_DIGESTS = 50_000

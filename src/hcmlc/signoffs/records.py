@@ -13,15 +13,15 @@ from typing import Annotated, Literal, Self
 
 from pydantic import Field, StringConstraints, model_validator
 
-from hcmlc.atomic import write_atomic
+from hcmlc.checks.schema_errors import validate
 from hcmlc.diagnostics import Diagnostic
+from hcmlc.files.atomic import write_atomic
 from hcmlc.i18n import _
 from hcmlc.models.common import Id, NonEmpty, Strict
 from hcmlc.models.registry import Reviewer
-from hcmlc.schema_errors import validate
 from hcmlc.signoffs.files import read_signoff
 from hcmlc.signoffs.names import Verdict, review_path
-from hcmlc.yamlio import Document
+from hcmlc.yamlfiles.reader import Document
 
 Digest = Annotated[str, StringConstraints(pattern=r"^sha256:[0-9a-f]{64}$")]
 

@@ -8,19 +8,19 @@ from collections.abc import Set
 from dataclasses import dataclass
 from pathlib import Path
 
-from hcmlc.catalog import Catalog
 from hcmlc.clock import ENV_VAR, today
-from hcmlc.codeowners import CODEOWNERS_PATH, REVIEWS_PATTERN, signoff_owners
+from hcmlc.core.catalog import Catalog
+from hcmlc.core.results import Entry, ItemKind
+from hcmlc.core.status import check_agency
+from hcmlc.documents.codeowners import CODEOWNERS_PATH, REVIEWS_PATTERN, signoff_owners
 from hcmlc.errors import DataError, HcmlcError
 from hcmlc.i18n import _
 from hcmlc.models.registry import Cycle
-from hcmlc.results import Entry, ItemKind
 from hcmlc.signoffs.checks import codeowners_line
 from hcmlc.signoffs.content import digests_now
 from hcmlc.signoffs.names import Verdict
 from hcmlc.signoffs.records import ReviewRecord, read_reviews, write_reviews
-from hcmlc.status import check_agency
-from hcmlc.suggest import did_you_mean
+from hcmlc.text.suggest import did_you_mean
 
 COMMANDS = {Verdict.APPROVED: "approve", Verdict.ISSUES: "issues", Verdict.REOPENED: "reopen"}
 """The `hcmlc review` subcommand that records each verdict."""

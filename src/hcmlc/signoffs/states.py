@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from hcmlc.catalog import Catalog
+from hcmlc.core.catalog import Catalog
+from hcmlc.core.results import Entries, Entry, ItemKind
 from hcmlc.models.registry import Cycle
-from hcmlc.repository import collector_paused
-from hcmlc.results import Entries, Entry, ItemKind
+from hcmlc.repository.load import collector_paused
 from hcmlc.signoffs.memo import Signed, review_summary
 from hcmlc.signoffs.names import Verdict, review_path
 

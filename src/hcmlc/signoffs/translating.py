@@ -6,12 +6,18 @@ from collections.abc import Set
 from dataclasses import dataclass
 from pathlib import Path
 
-from hcmlc.catalog import Catalog
-from hcmlc.codeowners import CODEOWNERS_PATH, REVIEWS_PATTERN, TRANSLATIONS_PATTERN, signoff_owners
+from hcmlc.core.catalog import Catalog
+from hcmlc.core.results import Entry
+from hcmlc.core.status import check_agency
+from hcmlc.documents.codeowners import (
+    CODEOWNERS_PATH,
+    REVIEWS_PATTERN,
+    TRANSLATIONS_PATTERN,
+    signoff_owners,
+)
 from hcmlc.errors import DataError, HcmlcError
 from hcmlc.i18n import _
 from hcmlc.models.registry import Cycle
-from hcmlc.results import Entry
 from hcmlc.signoffs.checks import codeowners_line
 from hcmlc.signoffs.digest import text_digest
 from hcmlc.signoffs.english import EnglishAnswer, build_translations
@@ -22,8 +28,7 @@ from hcmlc.signoffs.translations import (
     read_translations,
     write_translations,
 )
-from hcmlc.status import check_agency
-from hcmlc.suggest import did_you_mean
+from hcmlc.text.suggest import did_you_mean
 
 
 @dataclass(frozen=True)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hcmlc.catalog import Catalog
-from hcmlc.codeowners import CODEOWNERS_PATH, TRANSLATIONS_PATTERN, signoff_owners
+from hcmlc.core.catalog import Catalog
 from hcmlc.diagnostics import Diagnostic
+from hcmlc.documents.codeowners import CODEOWNERS_PATH, TRANSLATIONS_PATTERN, signoff_owners
 from hcmlc.i18n import _
 from hcmlc.signoffs.checks import ROLE, UNKNOWN, codeowners_line
 from hcmlc.signoffs.names import TRANSLATIONS
 from hcmlc.signoffs.translations import Rendering, read_translations
-from hcmlc.suggest import did_you_mean
+from hcmlc.text.suggest import did_you_mean
 
 
 def translation_files(root: Path) -> list[str]:

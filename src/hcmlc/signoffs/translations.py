@@ -9,16 +9,16 @@ from pathlib import Path
 
 from pydantic import Field
 
-from hcmlc.atomic import write_atomic
+from hcmlc.checks.schema_errors import validate
 from hcmlc.diagnostics import Diagnostic
+from hcmlc.files.atomic import write_atomic
 from hcmlc.i18n import _
 from hcmlc.models.common import Id, NonEmpty, Strict
 from hcmlc.models.registry import Reviewer
-from hcmlc.schema_errors import validate
 from hcmlc.signoffs.files import read_signoff
 from hcmlc.signoffs.names import translation_path
 from hcmlc.signoffs.records import Digest, quoted
-from hcmlc.yamlio import Document
+from hcmlc.yamlfiles.reader import Document
 
 
 class Rendering(StrEnum):

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hcmlc.catalog import Catalog
+from hcmlc.checks.schema_errors import validate
+from hcmlc.core.catalog import Catalog
 from hcmlc.diagnostics import Diagnostic
-from hcmlc.gitdiff import changed_files, git_output
+from hcmlc.files.git import changed_files, git_output
 from hcmlc.i18n import _
-from hcmlc.schema_errors import validate
 from hcmlc.signoffs.checks import check_signoffs, signoff_files
 from hcmlc.signoffs.content import Digests, digests_at, digests_now
 from hcmlc.signoffs.locking import locked_changes
@@ -17,7 +17,7 @@ from hcmlc.signoffs.names import submission_path
 from hcmlc.signoffs.records import ReviewFile, ReviewRecord, read_reviews
 from hcmlc.signoffs.signing import COMMANDS
 from hcmlc.signoffs.translation_checks import check_translation_files, translation_files
-from hcmlc.yamlio import parse_bytes
+from hcmlc.yamlfiles.reader import parse_bytes
 
 DIGEST = "HCMLC-E101"
 
