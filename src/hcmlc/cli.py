@@ -254,13 +254,23 @@ def report(
     ] = None,
     force: ForceOption = False,
     no_cache: NoChartCacheOption = False,
+    as_of: AsOfOption = None,
     root: RootOption = None,
 ) -> None:
     from hcmlc.commands import report as command
 
     _run(
         lambda console, repo_root: command.run(
-            console, repo_root, year, output.value, out, lang.value, template, force, not no_cache
+            console,
+            repo_root,
+            year,
+            output.value,
+            out,
+            lang.value,
+            template,
+            force,
+            not no_cache,
+            as_of_day(as_of),
         ),
         root,
     )

@@ -48,10 +48,13 @@ class Delivery:
         return self.day is None or self.day <= as_of
 
 
-def deliveries(root: Path, files: dict[FileKey, Dated]) -> dict[FileKey, Delivery]:
-    """Each file's delivery: its `submitted:` date, else the commit that added it, else none."""
+def deliveries(
+    root: Path, files: dict[FileKey, Dated], rev: str = "HEAD"
+) -> dict[FileKey, Delivery]:
+    """Each file's delivery: its `submitted:` date, else the commit up to `rev` that added it,
+    else none."""
     undated = [f.path for f in files.values() if f.submitted is None]
-    added = added_on(root, undated) if undated else {}
+    added = added_on(root, undated, rev) if undated else {}
     result = {}
     for key, file in files.items():
         if file.submitted is not None:
@@ -75,7 +78,7 @@ def delivered_by(
     }
 
 
-def added_on(root: Path, paths: Iterable[str]) -> dict[str, dt.date]:
+def added_on(root: Path, paths: Iterable[str], rev: str = "HEAD") -> dict[str, dt.date]:
     """Repository-relative path → the date of the commit that added it (its latest addition).
 
     Empty when `root` is not in a git clone, git is missing, or the clone is shallow (its first
@@ -91,6 +94,7 @@ def added_on(root: Path, paths: Iterable[str]) -> dict[str, dt.date]:
         "--relative",
         "--format=%x00%cs",
         "--name-only",
+        rev,
         "--",
         "submissions",
     )

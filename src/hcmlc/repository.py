@@ -22,6 +22,7 @@ from hcmlc.diagnostics import Diagnostic, Severity, cap_per_file
 from hcmlc.errors import DataError, RepositoryNotFound
 from hcmlc.figures import LocalFigure
 from hcmlc.filesystem import is_utf8_name, shown_name
+from hcmlc.history import Snapshot
 from hcmlc.i18n import _, counted, current_language
 from hcmlc.models.documents import Documents
 from hcmlc.models.framework import Framework
@@ -83,6 +84,10 @@ class Repository:
     """Every file of reports/ that was read."""
     narratives: dict[int, Narrative] = field(default_factory=dict)
     """Year → the coordinator's words for that year's report, from a sound file."""
+    snapshot: Snapshot | None = None
+    """Which state of the repository was read, when a view as of a day asked (past.py)."""
+    clone: Path | None = None
+    """The folder git is asked in, when `root` is a copy of a past commit (past.py)."""
 
     def problem_in(self, path: str) -> Diagnostic | None:
         """The first error of `path`, to stop a command that needs the file sound."""
@@ -105,7 +110,9 @@ class Repository:
 
     def deliveries(self) -> dict[FileKey, Delivery]:
         """When each agency delivered its file of each cycle (deliveries.py)."""
-        return deliveries(self.root, self.files)
+        commit = self.snapshot.commit if self.snapshot else None
+        rev = commit.id if commit else "HEAD"
+        return deliveries(self.clone or self.root, self.files, rev)
 
     def require_catalog(self) -> Catalog:
         """The catalog, or a DataError when data/ is too broken to use."""
@@ -220,6 +227,13 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def data_setting(root: Path, relative: str, key: str) -> object:
+    """One top-level value of a data file as written (None when absent or unreadable), read
+    before the repository is, e.g. the city's time zone that says which state to read."""
+    data = _read_data(root, relative)[1].data
+    return data.get(key) if isinstance(data, dict) else None
 
 
 def framework_paths(root: Path) -> list[str]:

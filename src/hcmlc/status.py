@@ -17,6 +17,7 @@ from hcmlc.citywide import CityFigure, city_figures
 from hcmlc.deliveries import Delivery, FileKey
 from hcmlc.errors import HcmlcError
 from hcmlc.figures import LocalFigure
+from hcmlc.history import Snapshot
 from hcmlc.i18n import Lang, _
 from hcmlc.models.registry import Cycle
 from hcmlc.results import Entries, Entry, ItemKind
@@ -162,6 +163,8 @@ class Status:
     """The indicators of each of the framework's three areas, like `standards`."""
     city_figures: list[CityFigure] = field(default_factory=list)
     """City figures formed from the units' figures (citywide.py), with their coverage."""
+    source: Snapshot | None = None
+    """Which state of the repository the view read: a past commit, or today's files (past.py)."""
 
     def tally(self, kind: ItemKind | None = None, agency: str | None = None) -> Tally:
         """Counts over the cycle or one agency, for one kind of item or both."""
@@ -248,6 +251,7 @@ def build_status(
     lang: Lang = "vi",
     deliveries: dict[FileKey, Delivery] | None = None,
     figures: Iterable[LocalFigure] = (),
+    source: Snapshot | None = None,
 ) -> Status:
     """Every obligation of `cycle` on `as_of` and the tallies per agency, standard and
     criterion; rows are named in `lang`, or in Vietnamese where the data has no English name.
@@ -298,6 +302,7 @@ def build_status(
         next_cycle=next_cycle(catalog, cycle, as_of),
         areas=areas,
         city_figures=city_figures(catalog, _delivered(figures, cycle, as_of, deliveries), cycle),
+        source=source,
     )
 
 

@@ -4,6 +4,7 @@ file in a folder of its own, with the form and the report when they were built b
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from rich.console import Console
@@ -13,9 +14,10 @@ from hcmlc.dashboard.page import build_dashboard
 from hcmlc.errors import DataError
 from hcmlc.i18n import Lang, _, counted
 from hcmlc.models.registry import Cycle
+from hcmlc.past import load_as_of, say_source
 from hcmlc.render.dashboard_html import render_dashboard
-from hcmlc.repository import Repository, load
-from hcmlc.revision import revision
+from hcmlc.repository import Repository
+from hcmlc.revision import Revision, revision
 from hcmlc.site_folder import check_ours, publish
 
 DEFAULT_OUT = Path("site")
@@ -34,7 +36,19 @@ def run(
     (the page then carries a banner saying so)."""
     folder = out or DEFAULT_OUT
     check_ours(folder)  # before any work: a folder that is not ours is never touched
-    repo = load(root)
+    with load_as_of(root, as_of) as repo:
+        return _build(console, root, repo, cycle_id, as_of, folder, lang)
+
+
+def _build(
+    console: Console,
+    root: Path,
+    repo: Repository,
+    cycle_id: str | None,
+    as_of: dt.date,
+    folder: Path,
+    lang: Lang,
+) -> int:
     cycle = _cycle(repo, cycle_id)
     documents = _documents(repo, cycle, lang, folder.parent)
     page = build_dashboard(
@@ -42,14 +56,26 @@ def run(
         cycle,
         as_of,
         lang,
-        revision=revision(root),
+        revision=_revision(root, repo),
         documents=[(wanted, len(data)) for wanted, data in documents],
     )
+    source = repo.snapshot
+    if source is not None and source.worth_saying and source.commit is None:
+        told = source.note(lang)
+        page = replace(page, revision=f"{page.revision} · {told}" if page.revision else told)
     files = {PAGE: render_dashboard(page).encode("utf-8")}
     files |= {wanted.name: data for wanted, data in documents}
     publish(folder, files)
     _summary(console, folder, page.headline is not None, repo, cycle, as_of, documents)
     return 1 if repo.error_count else 0
+
+
+def _revision(root: Path, repo: Repository) -> Revision | None:
+    """The commit the page was read at: the past commit of `--as-of`, else the one checked out."""
+    commit = repo.snapshot.commit if repo.snapshot else None
+    if commit is None:
+        return revision(root)
+    return Revision(commit.id, commit.at.date(), changed=False)
 
 
 def _cycle(repo: Repository, cycle_id: str | None) -> Cycle | None:
@@ -109,5 +135,7 @@ def _summary(
                 "errors are left out; run `hcmlc validate`"
             ).format(errors=counted(repo.error_count, "{n} error", "{n} errors"))
         )
+    if repo.snapshot is not None and repo.snapshot.worth_saying:
+        say_source(repo.snapshot)
     for line in lines:
         console.print(line, markup=False, highlight=False)

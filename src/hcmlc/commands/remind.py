@@ -18,8 +18,9 @@ from hcmlc.models.documents import Documents
 from hcmlc.models.registry import Cycle
 from hcmlc.official import require_documents
 from hcmlc.outputs import check_replaceable, stamp_docx, stamp_text
+from hcmlc.past import load_as_of, say_source
 from hcmlc.reminders import Reminder, build_reminders
-from hcmlc.repository import ASSIGNMENTS, DOCUMENTS, load
+from hcmlc.repository import ASSIGNMENTS, DOCUMENTS, Repository
 from hcmlc.status import build_status, check_agency, standing
 
 ReminderFormat = Literal["docx", "eml", "md"]
@@ -48,8 +49,16 @@ SHOWN = 10
 
 
 def run(console: Console, root: Path, request: Request) -> int:
-    """Write one reminder per agency with items to remind of; say who got what."""
-    repo = load(root, keep=False)
+    """Write one reminder per agency with items to remind of; say who got what, and which
+    state of the repository was read."""
+    with load_as_of(root, request.as_of, keep=False) as repo:
+        code = _remind(console, root, request, repo)
+    if repo.snapshot is not None and repo.snapshot.worth_saying:
+        say_source(repo.snapshot)
+    return code
+
+
+def _remind(console: Console, root: Path, request: Request, repo: Repository) -> int:
     catalog = repo.require_catalog()
     cycle = repo.cycle(None)
     if request.agency is not None:

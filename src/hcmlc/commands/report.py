@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Literal
 
@@ -9,14 +10,16 @@ from rich.console import Console
 
 from hcmlc.atomic import check_target, replace_folder, write_atomic
 from hcmlc.chart_cache import ChartCache
+from hcmlc.clock import today
 from hcmlc.errors import HcmlcError
 from hcmlc.i18n import N_, Lang, _, counted
 from hcmlc.outputs import check_replaceable, stamp_docx, stamp_text
+from hcmlc.past import load_as_of, say_source
 from hcmlc.progress import Status
 from hcmlc.render.console import make_console
 from hcmlc.report import ProgressReport, build_report, default_year
 from hcmlc.report_document import OfficialReport, official_report
-from hcmlc.repository import load
+from hcmlc.repository import Repository
 
 ReportFormat = Literal["docx", "md"]
 
@@ -47,10 +50,27 @@ def run(
     template: Path | None,
     force: bool = False,
     cache: bool = True,
+    as_of: dt.date | None = None,
 ) -> int:
     """Assess the year, draw the charts, write the report with the coordinator's words; say
-    what it found, what still needs words, and what it replaced."""
-    repo = load(root)
+    what it found, what still needs words, and what it replaced. With `as_of`, from the
+    repository as it stood at the end of that day (past.py)."""
+    with load_as_of(root, as_of or today()) as repo:
+        return _write(console, root, repo, year, output, out, lang, template, force, cache)
+
+
+def _write(
+    console: Console,
+    root: Path,
+    repo: Repository,
+    year: int | None,
+    output: ReportFormat,
+    out: Path | None,
+    lang: Lang,
+    template: Path | None,
+    force: bool,
+    cache: bool,
+) -> int:
     repo.require_sound_data()
     year = year or default_year(repo)
     template = template or root / TEMPLATES[output]
@@ -79,6 +99,8 @@ def run(
         text = render_markdown(document, paths, template)
         write_atomic(target, stamp_text(text).encode("utf-8"))
     _summary(console, document, target, repo.error_count, bool(replacing.paths))
+    if repo.snapshot is not None and repo.snapshot.worth_saying:
+        say_source(repo.snapshot)
     return 0
 
 

@@ -8,8 +8,9 @@ from pathlib import Path
 from rich.console import Console
 
 from hcmlc.i18n import current_language
+from hcmlc.past import load_as_of
 from hcmlc.render import status as reporters
-from hcmlc.repository import load
+from hcmlc.repository import Repository
 from hcmlc.status import build_status, check_agency
 
 
@@ -24,7 +25,19 @@ def run(
     cache: bool = False,
     indent: int | None = None,
 ) -> int:
-    repo = load(root, cache=cache, keep=False)
+    with load_as_of(root, as_of, cache=cache, keep=False) as repo:
+        return _show(console, repo, cycle_id, as_of, agency, output, indent)
+
+
+def _show(
+    console: Console,
+    repo: Repository,
+    cycle_id: str | None,
+    as_of: dt.date,
+    agency: str | None,
+    output: str,
+    indent: int | None,
+) -> int:
     catalog = repo.require_catalog()
     cycle = repo.cycle(cycle_id)
     if agency is not None:
@@ -39,6 +52,7 @@ def run(
         lang,
         repo.deliveries(),
         repo.figures,
+        source=repo.snapshot,
     )
     if output == "json":
         reporters.render_json(console, status, agency, catalog, indent)

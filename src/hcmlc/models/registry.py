@@ -49,6 +49,23 @@ Reviewer = Annotated[str, AfterValidator(_github_handle)]
 """A GitHub user (`@name`) or team (`@organisation/team`) that reviews pull requests."""
 
 
+def _time_zone(value: str) -> str:
+    from hcmlc.history import known_zone
+
+    if not known_zone(value):
+        raise ValueError(
+            _(
+                "`{value}` is not a time zone this system knows: write a zone of the IANA "
+                "database, e.g. Asia/Ho_Chi_Minh"
+            ).format(value=value)
+        )
+    return value
+
+
+TimeZone = Annotated[str, AfterValidator(_time_zone)]
+"""A zone of the IANA database, e.g. Asia/Ho_Chi_Minh."""
+
+
 class FocalPoint(Strict):
     """The person at an agency whom reminders are addressed to (`hcmlc remind`)."""
 
@@ -275,6 +292,8 @@ class Assignments(Strict):
 
     city: Text
     current_cycle: Id
+    time_zone: TimeZone = "Asia/Ho_Chi_Minh"
+    """The city's time zone: `--as-of D` reads the repository as it stood at the end of D there."""
     contact: Text | None = None
     """Whom agencies ask about what they owe (office, e-mail, telephone): each workbook says it."""
     coordinators: list[Reviewer] = []

@@ -98,6 +98,8 @@ def status_document(status: Status, agency: str | None, catalog: Catalog) -> dic
         "obligations": [_obligation(o) for o in obligations],
         "undated": status.undated,
     }
+    if status.source is not None:
+        document["source"] = status.source.as_dict()
     if agency:
         document["agency"] = agency
         document["standing"] = standing_dict(standing(catalog, agency, status.cycle))
@@ -133,6 +135,10 @@ def _header(console: Console, status: Status, title: str | None = None) -> None:
             when = _days((deadline - status.as_of).days)
             parts.append(template.format(date=deadline.isoformat(), when=when))
     console.print(Text(" · ".join(parts)))
+    if status.source is not None and status.source.worth_saying:
+        source = status.source
+        style = "" if source.kind in ("commit", "working-tree") else "yellow"
+        console.print(Text(source.note(), style=style))
     advice = status.next_cycle
     if advice is not None:
         console.print(

@@ -1,0 +1,126 @@
+"""Reading the repository as it stood at the end of a day (`--as-of`): the files of that day's
+first-parent commit, written out of git in one `git archive` into a temporary folder and read
+there as any repository is; today's files for today, or when history cannot tell (history.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import tarfile
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path, PurePosixPath
+
+from hcmlc.clock import today
+from hcmlc.errors import HcmlcError
+from hcmlc.gitdiff import git_output
+from hcmlc.history import Snapshot, snapshot, zone_of
+from hcmlc.i18n import _
+from hcmlc.repository import ASSIGNMENTS, Repository, data_setting, load
+
+ZONE_KEY = "time_zone"
+"""The setting of data/assignments.yaml naming the city's time zone (history.py)."""
+
+
+def city_zone(root: Path) -> dt.tzinfo:
+    """The time zone data/assignments.yaml names as of today, else Asia/Ho_Chi_Minh."""
+    name = data_setting(root, ASSIGNMENTS, ZONE_KEY)
+    return zone_of(name if isinstance(name, str) else None)
+
+
+def city_today(zone: dt.tzinfo) -> dt.date:
+    """Today in the city: `$HCMLC_TODAY` when set, else the date in `zone`."""
+    if os.environ.get("HCMLC_TODAY"):
+        return today()
+    return dt.datetime.now(zone).date()
+
+
+def snapshot_of(root: Path, as_of: dt.date) -> Snapshot:
+    """Which state of the repository at `root` a view as of `as_of` reads."""
+    zone = city_zone(root)
+    return snapshot(root, as_of, city_today(zone), zone)
+
+
+@contextmanager
+def load_as_of(
+    root: Path, as_of: dt.date, *, cache: bool = False, keep: bool = True
+) -> Iterator[Repository]:
+    """The repository as it stood at the end of `as_of`, read and checked, its snapshot told;
+    the temporary copy of a past commit lasts while the context does."""
+    found = snapshot_of(root, as_of)
+    if found.commit is None:
+        repo = load(root, cache=cache, keep=keep)
+        repo.snapshot, repo.clone = found, root
+        yield repo
+        return
+    with tempfile.TemporaryDirectory(prefix="hcmlc-as-of-") as folder:
+        copy = Path(folder)
+        extract(root, found.commit.id, copy)
+        repo = load(copy, keep=keep)
+        repo.snapshot, repo.clone = found, root
+        yield repo
+
+
+def extract(root: Path, commit: str, folder: Path) -> None:
+    """Write the tree of `commit` under `root`'s place in the clone into `folder`, from one
+    `git archive`: regular files and links as committed (the reader judges links itself)."""
+    top, _newline, prefix = git_output(
+        root, "rev-parse", "--show-toplevel", "--show-prefix"
+    ).partition("\n")
+    prefix = prefix.strip().rstrip("/")
+    tree = f"{commit}:{prefix}" if prefix else commit
+    try:  # from the top: from a folder, git archive keeps only that folder of the tree
+        process = subprocess.Popen(
+            ["git", "-C", top.strip() or str(root), "archive", "--format=tar", tree],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+    except OSError:
+        raise _unreadable(commit) from None
+    assert process.stdout is not None
+    try:
+        with tarfile.open(fileobj=process.stdout, mode="r|") as archive:
+            for member in archive:
+                _write(archive, member, folder)
+    except tarfile.TarError:
+        raise _unreadable(commit) from None
+    finally:
+        process.stdout.close()
+        if process.wait() != 0:
+            raise _unreadable(commit)
+
+
+def _write(archive: tarfile.TarFile, member: tarfile.TarInfo, folder: Path) -> None:
+    """One member of the archive into `folder`; nothing that would land outside it."""
+    parts = PurePosixPath(member.name).parts
+    if not parts or ".." in parts or PurePosixPath(member.name).is_absolute():
+        return
+    target = folder.joinpath(*parts)
+    if member.isdir():
+        target.mkdir(parents=True, exist_ok=True)
+    elif member.issym():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.symlink(member.linkname, target)
+    elif member.isfile():
+        source = archive.extractfile(member)
+        if source is not None:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(source.read())
+
+
+def say_source(found: Snapshot) -> None:
+    """Tell on standard error which state of the repository a view read (its output's own
+    stream keeps the view's words)."""
+    from hcmlc.render.console import make_console
+
+    make_console(stderr=True).print(found.note(), markup=False, highlight=False)
+
+
+def _unreadable(commit: str) -> HcmlcError:
+    return HcmlcError(
+        _("git cannot write out the files of commit {commit}").format(commit=commit[:7]),
+        _("check the clone with `git fsck`, or leave out --as-of to read today's files"),
+    )
