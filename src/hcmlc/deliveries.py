@@ -20,6 +20,7 @@ from hcmlc.i18n import _
 from hcmlc.yamlio import Document
 
 if TYPE_CHECKING:
+    from hcmlc.receiving import ReceivedDates
     from hcmlc.results import Entry
 
 Source = Literal["submitted", "commit", "unknown"]
@@ -46,6 +47,14 @@ class Delivery:
     def by(self, as_of: dt.date) -> bool:
         """Whether the file had arrived on `as_of` (an undated file always has)."""
         return self.day is None or self.day <= as_of
+
+
+class Deliveries(dict[FileKey, Delivery]):
+    """Each file's delivery, and, where history can tell, each entry's (receiving.py)."""
+
+    def __init__(self, files: dict[FileKey, Delivery], dates: ReceivedDates | None) -> None:
+        super().__init__(files)
+        self.dates = dates
 
 
 def deliveries(

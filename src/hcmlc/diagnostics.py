@@ -63,6 +63,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "HCMLC-E091": (Severity.ERROR, "no-current-cycle"),
     "HCMLC-W092": (Severity.WARNING, "incomplete-answer"),
     "HCMLC-E093": (Severity.ERROR, "report-file-name"),
+    "HCMLC-E097": (Severity.ERROR, "confirmation"),
 }
 """Every diagnostic code with its severity and a stable rule name; codes are never reused."""
 

@@ -52,6 +52,18 @@ class Snapshot:
     """Whether data/ or submissions/ hold uncommitted changes (today's view only)."""
     clamped: tuple[Commit, ...] = field(default=())
     """Commits up to the one read whose committer date was later than allowed."""
+    zone: dt.tzinfo = field(default=dt.timezone(dt.timedelta(hours=7)), compare=False)
+    today: dt.date | None = field(default=None, compare=False)
+    """The city's today, when the snapshot was taken."""
+
+    @property
+    def now(self) -> dt.datetime:
+        """The latest a commit can have reached the branch: now, or the end of a replayed
+        today (`$HCMLC_TODAY`)."""
+        now = dt.datetime.now(self.zone)
+        if self.today is None:
+            return now
+        return max(now, end_of(self.today, self.zone) - dt.timedelta(microseconds=1))
 
     @property
     def worth_saying(self) -> bool:
@@ -160,14 +172,17 @@ def snapshot(root: Path, as_of: dt.date, today: dt.date, zone: dt.tzinfo) -> Sna
     last first-parent commit at or before the end of `as_of` (module docstring)."""
     if as_of >= today:
         changes = git_output(root, "status", "--porcelain", "--", *WATCHED)
-        return Snapshot(as_of, "working-tree", changed=bool(changes.strip()))
-    now = max(dt.datetime.now(zone), end_of(today, zone) - dt.timedelta(microseconds=1))
-    commits = first_parent(root, zone, now)
+        return Snapshot(
+            as_of, "working-tree", changed=bool(changes.strip()), zone=zone, today=today
+        )
+    commits = first_parent(root, zone, Snapshot(as_of, "commit", zone=zone, today=today).now)
     if not commits:
-        return Snapshot(as_of, "no-history", reason=is_shallow_or_gone(root))
+        return Snapshot(
+            as_of, "no-history", reason=is_shallow_or_gone(root), zone=zone, today=today
+        )
     end = end_of(as_of, zone)
     for index, commit in enumerate(commits):
         if commit.at < end:
             clamped = tuple(c for c in commits[index:] if c.clamped)
-            return Snapshot(as_of, "commit", commit, clamped=clamped)
-    return Snapshot(as_of, "before-history", first=commits[-1].at.date())
+            return Snapshot(as_of, "commit", commit, clamped=clamped, zone=zone, today=today)
+    return Snapshot(as_of, "before-history", first=commits[-1].at.date(), zone=zone, today=today)

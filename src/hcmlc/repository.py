@@ -16,14 +16,16 @@ from hcmlc.cache import Cache
 from hcmlc.catalog import Catalog
 from hcmlc.clock import today
 from hcmlc.confine import is_inside
+from hcmlc.confirmations import check_confirmations, confirmed
 from hcmlc.data_checks import check_data, check_targets
-from hcmlc.deliveries import Dated, Delivery, FileKey, check_dates, deliveries
+from hcmlc.deliveries import Dated, Deliveries, FileKey, check_dates, deliveries
 from hcmlc.diagnostics import Diagnostic, Severity, cap_per_file
 from hcmlc.errors import DataError, RepositoryNotFound
 from hcmlc.figures import LocalFigure
 from hcmlc.filesystem import is_utf8_name, shown_name
 from hcmlc.history import Snapshot
 from hcmlc.i18n import _, counted, current_language
+from hcmlc.models.confirmations import Confirmations
 from hcmlc.models.documents import Documents
 from hcmlc.models.framework import Framework
 from hcmlc.models.narrative import Narrative
@@ -33,18 +35,22 @@ from hcmlc.models.targets import Targets
 from hcmlc.models.units import Units
 from hcmlc.narrative import FOLDER as REPORTS
 from hcmlc.narrative import check_name, check_narrative, year_of
+from hcmlc.receiving import ReceivedDates
 from hcmlc.registry_checks import check_frameworks, check_registry, check_units
 from hcmlc.results import Entry, FileCheck, SubmissionFile, Supplied
 from hcmlc.schema_errors import validate
 from hcmlc.status import pick_cycle
 from hcmlc.yamlio import Document, parse_bytes, read_raw
 
-M = TypeVar("M", Framework, Assignments, Submission, Targets, Documents, Narrative, Units)
+M = TypeVar(
+    "M", Framework, Assignments, Submission, Targets, Documents, Narrative, Units, Confirmations
+)
 
 CRITERIA = "data/criteria.yaml"
 ASSIGNMENTS = "data/assignments.yaml"
 TARGETS = "data/targets.yaml"
 DOCUMENTS = "data/documents.yaml"
+CONFIRMATIONS = "data/confirmations.yaml"
 UNITS = "data/units.yaml"
 FRAMEWORKS = "data/frameworks"
 """Further frameworks, one file each, read in the order of their names."""
@@ -88,6 +94,9 @@ class Repository:
     """Which state of the repository was read, when a view as of a day asked (past.py)."""
     clone: Path | None = None
     """The folder git is asked in, when `root` is a copy of a past commit (past.py)."""
+    confirmations: Confirmations | None = None
+    """data/confirmations.yaml when present and sound: the delivery dates the coordinator
+    confirms (receiving.py)."""
 
     def problem_in(self, path: str) -> Diagnostic | None:
         """The first error of `path`, to stop a command that needs the file sound."""
@@ -108,11 +117,32 @@ class Repository:
                 )
         return pick_cycle(catalog, cycle_id)
 
-    def deliveries(self) -> dict[FileKey, Delivery]:
-        """When each agency delivered its file of each cycle (deliveries.py)."""
+    def deliveries(self) -> Deliveries:
+        """When each agency delivered its file of each cycle (deliveries.py) and, where history
+        can tell, each entry (receiving.py)."""
         commit = self.snapshot.commit if self.snapshot else None
         rev = commit.id if commit else "HEAD"
-        return deliveries(self.clone or self.root, self.files, rev)
+        clone = self.clone or self.root
+        return Deliveries(deliveries(clone, self.files, rev), self._received(clone, rev))
+
+    def _received(self, clone: Path, rev: str) -> ReceivedDates | None:
+        """Each entry's date from the receiving side; None where history cannot tell."""
+        found = self.snapshot
+        if found is None or found.kind not in ("commit", "working-tree"):
+            return None
+        from hcmlc.received import receipts, uncommitted  # reads history: only when asked
+
+        holders = {key: file.path for key, file in self.files.items()}
+        read = receipts(clone, rev, found.zone, found.now, holders)
+        if read is None:
+            return None
+        return ReceivedDates(
+            read,
+            found.today or found.as_of,
+            pending=uncommitted(clone) if found.commit is None else {},
+            claims={key: f.submitted for key, f in self.files.items() if f.submitted},
+            confirmed=confirmed(self.confirmations),
+        )
 
     def require_catalog(self) -> Catalog:
         """The catalog, or a DataError when data/ is too broken to use."""
@@ -316,10 +346,24 @@ def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> 
     if repo.catalog is not None:
         dated = [(f.path, key[1], f.submitted) for key, f in repo.files.items() if f.submitted]
         problems += check_dates(repo.catalog, dated, today(), doc_of)
+        problems += _load_confirmations(repo)
     if store:
         store.save()
     repo.problems = cap_per_file(problems)  # sorted by file and place
     return repo
+
+
+def _load_confirmations(repo: Repository) -> list[Diagnostic]:
+    """Read data/confirmations.yaml, when present, into `repo.confirmations` if sound."""
+    if not (repo.root / CONFIRMATIONS).is_file() or repo.catalog is None:
+        return []
+    repo.data_files.append(CONFIRMATIONS)
+    doc = _read_data(repo.root, CONFIRMATIONS)[1]
+    model, problems = _model(Confirmations, doc)
+    if model is not None:
+        problems += check_confirmations(repo.catalog, doc, model, repo.files)
+        repo.confirmations = None if problems else model
+    return problems
 
 
 def _misnamed(relative: str) -> Diagnostic:

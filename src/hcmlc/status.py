@@ -14,12 +14,13 @@ from typing import Literal
 
 from hcmlc.catalog import Catalog
 from hcmlc.citywide import CityFigure, city_figures
-from hcmlc.deliveries import Delivery, FileKey
+from hcmlc.deliveries import Deliveries, Delivery, FileKey
 from hcmlc.errors import HcmlcError
 from hcmlc.figures import LocalFigure
 from hcmlc.history import Snapshot
 from hcmlc.i18n import Lang, _
 from hcmlc.models.registry import Cycle
+from hcmlc.receiving import EntryDate, declared
 from hcmlc.results import Entries, Entry, ItemKind
 from hcmlc.suggest import did_you_mean
 
@@ -44,6 +45,9 @@ class Obligation:
     date (a view as of a day knows nothing of later deliveries)."""
     formerly: tuple[str, ...] = ()
     """Agencies the item was assigned to that ended and whose duty `agency` now holds."""
+    dated: EntryDate | None = None
+    """How `delivered` is known, the sender's claim and a revision after the deadline
+    (receiving.py); None for an item not supplied."""
 
     @property
     def late_days(self) -> int:
@@ -340,6 +344,7 @@ def obligations_of(
 ) -> Iterator[Obligation]:
     """Every item each agency owes in `cycle`, and whether it is supplied, as of `as_of`."""
     deliveries = deliveries or {}
+    dates = deliveries.dates if isinstance(deliveries, Deliveries) else None
     day = cycle.reference_date
     grouped = supplied if isinstance(supplied, Entries) else Entries.of(supplied)
     arrivals: dict[str, tuple[bool, dt.date | None]] = {}
@@ -359,15 +364,23 @@ def obligations_of(
                 if agency not in arrivals:
                     arrivals[agency] = _arrival(deliveries.get((agency, cycle.id)), as_of)
                 arrived, delivered = arrivals[agency]
+                supplied_ = arrived and item in grouped.items_of(cycle.id, agency, kind)
+                dated = None
+                if supplied_:
+                    dated = dates.of(cycle.id, agency, kind, item, deadline) if dates else None
+                    if dated is None or dated.day is None:
+                        file = deliveries.get((agency, cycle.id))
+                        dated = EntryDate(delivered, declared(file.source if file else ""))
                 yield Obligation(
                     agency=agency,
                     kind=kind,
                     item=item,
                     deadline=deadline,
-                    supplied=arrived and item in grouped.items_of(cycle.id, agency, kind),
+                    supplied=supplied_,
                     days_left=days_left,
-                    delivered=delivered,
+                    delivered=dated.day if dated else delivered,
                     formerly=tuple(taken_over.get(agency, ())),
+                    dated=dated,
                 )
 
 

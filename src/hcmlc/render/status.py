@@ -11,6 +11,7 @@ from hcmlc.catalog import Catalog
 from hcmlc.i18n import N_, _, counted, current_language
 from hcmlc.render.city_figures import city_figure_dict, render_city_figures
 from hcmlc.render.diagnostics import write_json
+from hcmlc.render.receipts import dates_dict, render_dates, told
 from hcmlc.render.standing import agency_names, render_standing, standing_dict
 from hcmlc.render.table import Cell, Column, Table, print_table
 from hcmlc.status import Obligation, Row, Status, Tally, Unowned, standing
@@ -43,6 +44,7 @@ def render_table(console: Console, status: Status, catalog: Catalog) -> None:
                 _tally_row(criteria, f"  {row.id}", row.name, row.tally)
     print_table(console, criteria)
     render_city_figures(console, status.city_figures, catalog)
+    render_dates(console, status)
     _unowned(console, status, catalog)
     _totals(console, status)
 
@@ -294,10 +296,12 @@ def _item_text(catalog: Catalog, o: Obligation) -> str:
 
 
 def _when(o: Obligation) -> str:
+    more = told(o)
     if o.state == "late":
         late = counted(o.late_days, "{n} day late", "{n} days late")
-        return f"{late} ({o.delivered.isoformat()})" if o.delivered else late
-    return "" if o.supplied else _days(o.days_left)
+        when = f"{late} ({o.delivered.isoformat()})" if o.delivered else late
+        return f"{when}; {more}" if more else when
+    return more if o.supplied else _days(o.days_left)
 
 
 def _days(days_left: int) -> str:
@@ -331,6 +335,7 @@ def _obligation(o: Obligation) -> dict[str, Any]:
         "late_days": o.late_days,
         "formerly": list(o.formerly),
         "state": o.state,
+        **dates_dict(o),
     }
 
 

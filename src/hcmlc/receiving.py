@@ -1,0 +1,88 @@
+"""The day each entry counts as delivered, from the receiving side.
+
+The fact is the day its content reached the branch (received.py). What the sender writes
+(`submitted:`, the workbook's "Ngày gửi biểu") is a claim: shown beside the fact when the two
+differ by more than `TOLERANCE`, and counted only when the coordinator confirms it
+(data/confirmations.yaml). An entry whose content held at the deadline was replaced after it
+is revised after the deadline ("sửa sau hạn"): it counts from the day the content of the
+deadline arrived, and the revision is named.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from hcmlc.received import Receipts
+from hcmlc.results import ItemKind
+
+TOLERANCE = dt.timedelta(days=1)
+"""A claim this close to the fact is not shown: a file sent in the evening is received the next
+morning."""
+DateSource = Literal["received", "confirmed", "uncommitted", "declared", "commit", "unknown"]
+"""How the day that counts is known: received by the branch, a claim the coordinator confirmed,
+not yet committed (today), and, where history cannot tell, the sender's declared date, the
+commit that added the file, or not at all."""
+FileKey = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class EntryDate:
+    """The day an entry counts as delivered, how that is known, and what else is told."""
+
+    day: dt.date | None
+    source: DateSource
+    received: dt.date | None = None
+    """The day its current content reached the branch."""
+    claimed: dt.date | None = None
+    """The date its file claims, when it differs from `received` by more than `TOLERANCE`."""
+    confirmed_by: str | None = None
+    revised: dt.date | None = None
+    """The day the content held at the deadline was replaced (sửa sau hạn)."""
+
+
+@dataclass(frozen=True)
+class ReceivedDates:
+    """Each entry's receipt, the working tree's uncommitted entries, the files' claims and the
+    coordinator's confirmations: what `of` judges an entry by."""
+
+    receipts: Receipts
+    today: dt.date
+    pending: Mapping[tuple[str, str, ItemKind, str], str] = field(default_factory=dict)
+    claims: dict[FileKey, dt.date] = field(default_factory=dict)
+    confirmed: dict[FileKey, tuple[dt.date, str]] = field(default_factory=dict)
+
+    def of(
+        self, cycle: str, agency: str, kind: ItemKind, item: str, deadline: dt.date
+    ) -> EntryDate:
+        """The day the entry counts as delivered, judged against `deadline`."""
+        key = (cycle, agency, kind, item)
+        receipt = self.receipts.get(key)
+        held = receipt.at(deadline) if receipt else None
+        source: DateSource
+        if key in self.pending:
+            received, source = self.today, "uncommitted"
+            revised = self.today if held and held[0] <= deadline < self.today else None
+        elif receipt is not None and receipt.received is not None:
+            received, source = receipt.received, "received"
+            revised = receipt.revised_after(deadline)
+        else:
+            return EntryDate(None, "unknown")
+        day = held[0] if revised is not None and held is not None else received
+        claim = self.claims.get((agency, cycle))
+        confirmation = self.confirmed.get((agency, cycle))
+        confirmed_by = None
+        if confirmation is not None and confirmation[0] == claim and claim < day:
+            day, source, confirmed_by = claim, "confirmed", confirmation[1]
+        shown = claim if claim is not None and abs(claim - received) > TOLERANCE else None
+        return EntryDate(day, source, received, shown, confirmed_by, revised)
+
+
+FILE_SOURCES: dict[str, DateSource] = {"submitted": "declared", "commit": "commit"}
+
+
+def declared(source: str) -> DateSource:
+    """The date source of a file-level delivery (deliveries.py), where history cannot tell."""
+    return FILE_SOURCES.get(source, "unknown")
