@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from hcmlc.catalog import Catalog
 from hcmlc.citywide import CityFigure, city_figures
@@ -23,6 +23,9 @@ from hcmlc.models.registry import Cycle
 from hcmlc.receiving import EntryDate, declared
 from hcmlc.results import Entries, Entry, ItemKind
 from hcmlc.suggest import did_you_mean
+
+if TYPE_CHECKING:
+    from hcmlc.open_cycles import OpenCycle
 
 State = Literal["supplied", "late", "due", "overdue"]
 KINDS: tuple[ItemKind, ...] = ("indicator", "answer")
@@ -142,10 +145,12 @@ class Standing:
 
 @dataclass(frozen=True)
 class NextCycle:
-    """Advice when the cycle's last deadline has passed and no later cycle exists."""
+    """Advice when the next cycle is due (`next_cycle_from`) and no later cycle exists."""
 
     last_deadline: dt.date
     suggested_id: str
+    due: dt.date | None = None
+    """The day from which the next cycle is due (open_cycles.next_cycle_due)."""
 
 
 @dataclass(frozen=True)
@@ -169,6 +174,8 @@ class Status:
     """City figures formed from the units' figures (citywide.py), with their coverage."""
     source: Snapshot | None = None
     """Which state of the repository the view read: a past commit, or today's files (past.py)."""
+    earlier: list[OpenCycle] = field(default_factory=list)
+    """Earlier cycles not closed, with their items still overdue (open_cycles.py)."""
 
     def tally(self, kind: ItemKind | None = None, agency: str | None = None) -> Tally:
         """Counts over the cycle or one agency, for one kind of item or both."""
@@ -405,12 +412,15 @@ def unowned(catalog: Catalog, cycle: Cycle) -> list[Unowned]:
 
 
 def next_cycle(catalog: Catalog, cycle: Cycle, as_of: dt.date) -> NextCycle | None:
-    """Advice to open the next cycle: the current cycle's last deadline has passed and no later
-    cycle exists."""
+    """Advice to open the next cycle: it is due by the rule of data/assignments.yaml
+    (`next_cycle_from`, by default the start of the next reporting year) and does not exist."""
+    from hcmlc.open_cycles import next_cycle_due
+
     last = cycle.last_deadline
-    if cycle.id != catalog.assignments.current_cycle or last is None or as_of <= last:
+    due = next_cycle_due(catalog, cycle)
+    if cycle.id != catalog.assignments.current_cycle or last is None or due is None:
         return None
-    if catalog.later_cycles(cycle):
+    if as_of < due or catalog.later_cycles(cycle):
         return None
     suggested = str(int(cycle.id) + 1) if cycle.id.isdigit() else f"{cycle.last_year + 1}"
-    return NextCycle(last, suggested)
+    return NextCycle(last, suggested, due)

@@ -17,6 +17,7 @@ from hcmlc.i18n import Lang, _, counted, current_language
 from hcmlc.models.documents import Documents
 from hcmlc.models.registry import Cycle
 from hcmlc.official import require_documents
+from hcmlc.open_cycles import still_open
 from hcmlc.outputs import check_replaceable, stamp_docx, stamp_text
 from hcmlc.past import load_as_of, say_source
 from hcmlc.reminders import Reminder, build_reminders
@@ -72,6 +73,7 @@ def _remind(console: Console, root: Path, request: Request, repo: Repository) ->
                 file=TEMPLATES[request.output]
             ),
         )
+    deliveries = repo.deliveries()
     status = build_status(
         catalog,
         repo.supplied,
@@ -79,7 +81,7 @@ def _remind(console: Console, root: Path, request: Request, repo: Repository) ->
         request.as_of,
         repo.error_count,
         request.lang,
-        repo.deliveries(),
+        deliveries,
     )
     reminders = build_reminders(
         catalog,
@@ -89,17 +91,28 @@ def _remind(console: Console, root: Path, request: Request, repo: Repository) ->
         within=request.within,
         agency=request.agency,
     )
+    names = {id(r): r.agency for r in reminders}
+    for found in still_open(catalog, repo.supplied, cycle, request.as_of, deliveries):
+        # an earlier cycle not closed: its overdue items, in a letter of their own
+        earlier = build_status(
+            catalog, repo.supplied, found.cycle, request.as_of, 0, request.lang, deliveries
+        )
+        for letter in build_reminders(
+            catalog, earlier, documents, request.lang, agency=request.agency
+        ):
+            reminders.append(letter)
+            names[id(letter)] = f"{letter.agency}-{found.cycle.id}"
     if not reminders:
         _nothing(console, request, catalog, status.cycle)
         return 0
     folder = request.out or Path(f"reminders-{request.as_of.isoformat()}")
     mailed = [r for r in reminders if request.output != "eml" or r.focal_point is not None]
-    targets = {r.agency: folder / f"{r.agency}.{request.output}" for r in mailed}
+    targets = {id(r): folder / f"{names[id(r)]}.{request.output}" for r in mailed}
     guarded = [] if request.output == "eml" else list(targets.values())
     check_replaceable(guarded, request.force, DOCUMENTS)
     existing = {p for p in targets.values() if p.exists()}
     for reminder in mailed:
-        write_atomic(targets[reminder.agency], _render(reminder, request, template, documents))
+        write_atomic(targets[id(reminder)], _render(reminder, request, template, documents))
     _summary(console, request, catalog, reminders, targets, existing, documents)
     if repo.error_count:  # an entry with errors is not supplied: its agency is reminded of it
         console.print(
@@ -165,7 +178,7 @@ def _summary(
     request: Request,
     catalog: Catalog,
     reminders: list[Reminder],
-    targets: dict[str, Path],
+    targets: dict[int, Path],
     existing: set[Path],
     documents: Documents,
 ) -> None:
@@ -183,7 +196,7 @@ def _summary(
         )
     )
     for reminder in reminders:
-        path = targets.get(reminder.agency)
+        path = targets.get(id(reminder))
         if path is None:
             continue
         overdue = max((-i.obligation.days_left for i in reminder.items), default=0)
@@ -195,7 +208,7 @@ def _summary(
         replaced = _(" (replaced)") if path in existing else ""
         name = catalog.agencies[reminder.agency].short_name(current_language())
         say(f"  {path.name}{replaced}: {name} — {detail}")
-    lacking = [r.agency for r in reminders if r.focal_point is None]
+    lacking = list(dict.fromkeys(r.agency for r in reminders if r.focal_point is None))
     if lacking:
         message = (
             _("No focal point for {agencies}: no e-mail for them; send the letter.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
@@ -13,6 +14,7 @@ from hcmlc.chart_cache import ChartCache
 from hcmlc.clock import today
 from hcmlc.errors import HcmlcError
 from hcmlc.i18n import N_, Lang, _, counted
+from hcmlc.open_cycles import INTERIM, cycle_of_report, is_open
 from hcmlc.outputs import check_replaceable, stamp_docx, stamp_text
 from hcmlc.past import load_as_of, say_source
 from hcmlc.progress import Status
@@ -55,8 +57,9 @@ def run(
     """Assess the year, draw the charts, write the report with the coordinator's words; say
     what it found, what still needs words, and what it replaced. With `as_of`, from the
     repository as it stood at the end of that day (past.py)."""
-    with load_as_of(root, as_of or today()) as repo:
-        return _write(console, root, repo, year, output, out, lang, template, force, cache)
+    day = as_of or today()
+    with load_as_of(root, day) as repo:
+        return _write(console, root, repo, year, output, out, lang, template, force, cache, day)
 
 
 def _write(
@@ -70,8 +73,9 @@ def _write(
     template: Path | None,
     force: bool,
     cache: bool,
+    as_of: dt.date,
 ) -> int:
-    repo.require_sound_data()
+    catalog = repo.require_sound_data()
     year = year or default_year(repo)
     template = template or root / TEMPLATES[output]
     if not template.is_file():
@@ -81,7 +85,15 @@ def _write(
                 file=TEMPLATES[output]
             ),
         )
-    document = official_report(repo, build_report(repo, year, lang))
+    report = build_report(repo, year, lang)
+    ending = cycle_of_report(catalog, year)
+    interim = ending is not None and is_open(ending, as_of)
+    if interim:
+        report = replace(report, title=report.title + INTERIM[lang])
+    document = official_report(repo, report)
+    if interim:  # the document's title: its subject, under its kind
+        subject = document.heading.subject + INTERIM[lang]
+        document = replace(document, heading=replace(document.heading, subject=subject))
     target = out or Path(f"progress-report-{year}-{lang}.{output}")
     check_target(target)
     replacing = check_replaceable([target], force, document.narrative_file)
@@ -99,6 +111,15 @@ def _write(
         text = render_markdown(document, paths, template)
         write_atomic(target, stamp_text(text).encode("utf-8"))
     _summary(console, document, target, repo.error_count, bool(replacing.paths))
+    if interim and ending is not None:
+        console.print(
+            _(
+                "Cycle {cycle} is not closed, so the report is interim and its title says so; "
+                "close the cycle with `hcmlc close-cycle {cycle}` when its figures are final."
+            ).format(cycle=ending.id),
+            markup=False,
+            highlight=False,
+        )
     if repo.snapshot is not None and repo.snapshot.worth_saying:
         say_source(repo.snapshot)
     return 0

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from rich.console import Console
 
 from hcmlc.i18n import current_language
+from hcmlc.open_cycles import still_open
 from hcmlc.past import load_as_of
 from hcmlc.render import status as reporters
 from hcmlc.repository import Repository
@@ -43,6 +45,7 @@ def _show(
     if agency is not None:
         check_agency(catalog, agency)
     lang = current_language()
+    deliveries = repo.deliveries()
     status = build_status(
         catalog,
         repo.supplied,
@@ -50,10 +53,13 @@ def _show(
         as_of,
         repo.error_count,
         lang,
-        repo.deliveries(),
+        deliveries,
         repo.figures,
         source=repo.snapshot,
     )
+    if agency is None:
+        earlier = still_open(catalog, repo.supplied, cycle, as_of, deliveries)
+        status = replace(status, earlier=earlier)
     if output == "json":
         reporters.render_json(console, status, agency, catalog, indent)
     elif agency:

@@ -11,6 +11,7 @@ from hcmlc.catalog import Catalog
 from hcmlc.i18n import N_, _, counted, current_language
 from hcmlc.render.city_figures import city_figure_dict, render_city_figures
 from hcmlc.render.diagnostics import write_json
+from hcmlc.render.open_cycles import earlier_dicts, render_earlier
 from hcmlc.render.receipts import dates_dict, render_dates, told
 from hcmlc.render.standing import agency_names, render_standing, standing_dict
 from hcmlc.render.table import Cell, Column, Table, print_table
@@ -45,6 +46,7 @@ def render_table(console: Console, status: Status, catalog: Catalog) -> None:
     print_table(console, criteria)
     render_city_figures(console, status.city_figures, catalog)
     render_dates(console, status)
+    render_earlier(console, status.earlier, catalog)
     _unowned(console, status, catalog)
     _totals(console, status)
 
@@ -116,7 +118,10 @@ def status_document(status: Status, agency: str | None, catalog: Catalog) -> dic
         document["next_cycle"] = {
             "last_deadline": status.next_cycle.last_deadline.isoformat(),
             "suggested_id": status.next_cycle.suggested_id,
+            "due": status.next_cycle.due.isoformat() if status.next_cycle.due else None,
         }
+    if status.earlier:
+        document["earlier_cycles"] = earlier_dicts(status.earlier, _obligation)
     return document
 
 
@@ -146,9 +151,10 @@ def _header(console: Console, status: Status, title: str | None = None) -> None:
         console.print(
             Text(
                 _(
-                    "The last deadline of cycle {cycle} ({date}) has passed and no later cycle "
-                    "exists: open the next one with `hcmlc new-cycle {next} --deadline YYYY-MM-DD`."
-                ).format(cycle=cycle.id, date=advice.last_deadline, next=advice.suggested_id),
+                    "Cycle {next} is due from {due} (`next_cycle_from` in data/assignments.yaml) "
+                    "and does not exist yet: open it with "
+                    "`hcmlc new-cycle {next} --deadline YYYY-MM-DD`."
+                ).format(due=advice.due or advice.last_deadline, next=advice.suggested_id),
                 style="yellow",
             )
         )
