@@ -16,13 +16,14 @@ import datetime as dt
 import hashlib
 import json
 import subprocess
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from hcmlc.catalog import Catalog
 from hcmlc.gitdiff import git_output
-from hcmlc.results import ItemKind
-from hcmlc.yamlio import plain_data
+from hcmlc.results import ItemKind, SubmissionFile
+from hcmlc.yamlio import parse_bytes, plain_data
 
 SECTIONS: dict[str, ItemKind] = {"indicators": "indicator", "answers": "answer"}
 FileKey = tuple[str, str]
@@ -38,6 +39,17 @@ class Receipt:
     """The changes of one entry's content, oldest first, as the branch received them."""
 
     changes: tuple[Change, ...]
+    blobs: tuple[str | None, ...] = ()
+    """The file version (blob) that brought each change, where it was read."""
+
+    def blob_at(self, deadline: dt.date) -> str | None:
+        """The file version holding the entry's content at the end of `deadline`, if known."""
+        found = None
+        for (day, _content), blob in zip(self.changes, self.blobs, strict=False):
+            if day > deadline:
+                break
+            found = blob
+        return found
 
     @property
     def received(self) -> dt.date | None:
@@ -218,8 +230,10 @@ def _replay(
     """Apply the commits in order, noting each day an entry's content changed. An entry in two
     files counts as the first file by name holds it, as the reader takes the first."""
     files: dict[str, dict[Key, str]] = {}
+    versions: dict[str, str] = {}
     holders: dict[Key, set[str]] = {}
     changes: dict[Key, list[Change]] = {}
+    sources: dict[Key, list[str | None]] = {}
     for day, changed in commits:
         touched: set[Key] = set()
         for path, blob in changed:
@@ -227,6 +241,7 @@ def _replay(
                 holders[key].discard(path)
                 touched.add(key)
             if blob is not None:
+                versions[path] = blob
                 files[path] = blobs.get(blob, {})
                 for key in files[path]:
                     holders.setdefault(key, set()).add(path)
@@ -236,12 +251,50 @@ def _replay(
             first = min(paths, key=lambda p: p.split("/")) if paths else None
             content = files[first][key] if first is not None else None
             seen = changes.get(key)
+            blob = versions.get(first) if first is not None else None
             if seen is None:
                 if content is not None:
-                    changes[key] = [(day, content)]
+                    changes[key], sources[key] = [(day, content)], [blob]
             elif seen[-1][1] != content:
                 seen.append((day, content))
-    return {key: Receipt(tuple(seen)) for key, seen in changes.items() if seen[-1][1] is not None}
+                sources[key].append(blob)
+    return {
+        key: Receipt(tuple(seen), tuple(sources[key]))
+        for key, seen in changes.items()
+        if seen[-1][1] is not None
+    }
+
+
+def accepted_in(root: Path, catalog: Catalog) -> Callable[[str, Key], bool]:
+    """Whether an entry passed validation in a version (blob) of its file: a content held at
+    the deadline counts as delivered then only if it did. Each version asked for is read once
+    (only those of entries changed after their deadline are)."""
+    from hcmlc.checks import check_submission
+
+    found: dict[str, frozenset[tuple[str, str, str, str]]] = {}
+
+    def accepted(blob: str, key: Key) -> bool:
+        if blob not in found:
+            raw = _blob(root, blob)
+            doc = parse_bytes(raw, "history") if raw is not None else None
+            if doc is None or not isinstance(doc.data, dict):
+                found[blob] = frozenset()
+            else:
+                check = check_submission(catalog, SubmissionFile(doc, None), root)
+                found[blob] = frozenset(check.accepted)
+        return key in found[blob]
+
+    return accepted
+
+
+def _blob(root: Path, blob: str) -> bytes | None:
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(root), "cat-file", "blob", blob], capture_output=True, check=False
+        )
+    except OSError:
+        return None
+    return result.stdout if result.returncode == 0 else None
 
 
 def uncommitted(root: Path, folder: str = "submissions") -> dict[Key, str]:

@@ -11,7 +11,7 @@ deadline arrived, and the revision is named.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -53,6 +53,8 @@ class ReceivedDates:
     pending: Mapping[tuple[str, str, ItemKind, str], str] = field(default_factory=dict)
     claims: dict[FileKey, dt.date] = field(default_factory=dict)
     confirmed: dict[FileKey, tuple[dt.date, str]] = field(default_factory=dict)
+    accepted: Callable[[str, tuple[str, str, ItemKind, str]], bool] | None = None
+    """Whether an entry passed validation in a version of its file (received.accepted_in)."""
 
     def of(
         self, cycle: str, agency: str, kind: ItemKind, item: str, deadline: dt.date
@@ -68,6 +70,9 @@ class ReceivedDates:
         elif receipt is not None and receipt.received is not None:
             received, source = receipt.received, "received"
             revised = receipt.revised_after(deadline)
+            blob = receipt.blob_at(deadline) if revised is not None else None
+            if blob is not None and self.accepted is not None and not self.accepted(blob, key):
+                revised = None  # what it held at the deadline had errors: delivered when fixed
         else:
             return EntryDate(None, "unknown")
         day = held[0] if revised is not None and held is not None else received

@@ -130,7 +130,7 @@ class Repository:
         found = self.snapshot
         if found is None or found.kind not in ("commit", "working-tree"):
             return None
-        from hcmlc.received import receipts, uncommitted  # reads history: only when asked
+        from hcmlc.received import accepted_in, receipts, uncommitted  # only when asked
 
         holders = {key: file.path for key, file in self.files.items()}
         read = receipts(clone, rev, found.zone, found.now, holders)
@@ -142,6 +142,7 @@ class Repository:
             pending=uncommitted(clone) if found.commit is None else {},
             claims={key: f.submitted for key, f in self.files.items() if f.submitted},
             confirmed=confirmed(self.confirmations),
+            accepted=accepted_in(clone, self.catalog) if self.catalog else None,
         )
 
     def require_catalog(self) -> Catalog:
