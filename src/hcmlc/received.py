@@ -40,7 +40,7 @@ class Receipt:
 
     changes: tuple[Change, ...]
     blobs: tuple[str | None, ...] = ()
-    """The file version (blob) that brought each change, where it was read."""
+    """The file version that brought each change, where it was read: "<blob> <path>"."""
 
     def blob_at(self, deadline: dt.date) -> str | None:
         """The file version holding the entry's content at the end of `deadline`, if known."""
@@ -251,7 +251,7 @@ def _replay(
             first = min(paths, key=lambda p: p.split("/")) if paths else None
             content = files[first][key] if first is not None else None
             seen = changes.get(key)
-            blob = versions.get(first) if first is not None else None
+            blob = f"{versions[first]} {first}" if first in versions else None
             if seen is None:
                 if content is not None:
                     changes[key], sources[key] = [(day, content)], [blob]
@@ -273,16 +273,18 @@ def accepted_in(root: Path, catalog: Catalog) -> Callable[[str, Key], bool]:
 
     found: dict[str, frozenset[tuple[str, str, str, str]]] = {}
 
-    def accepted(blob: str, key: Key) -> bool:
-        if blob not in found:
+    def accepted(version: str, key: Key) -> bool:
+        """Whether `key` passed validation in `version` ("<blob> <path>")."""
+        if version not in found:
+            blob, _space, path = version.partition(" ")
             raw = _blob(root, blob)
-            doc = parse_bytes(raw, "history") if raw is not None else None
+            doc = parse_bytes(raw, path) if raw is not None else None
             if doc is None or not isinstance(doc.data, dict):
-                found[blob] = frozenset()
+                found[version] = frozenset()
             else:
                 check = check_submission(catalog, SubmissionFile(doc, None), root)
-                found[blob] = frozenset(check.accepted)
-        return key in found[blob]
+                found[version] = frozenset(check.accepted)
+        return key in found[version]
 
     return accepted
 
