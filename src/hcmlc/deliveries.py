@@ -58,12 +58,17 @@ class Deliveries(dict[FileKey, Delivery]):
 
 
 def deliveries(
-    root: Path, files: dict[FileKey, Dated], rev: str = "HEAD"
+    root: Path,
+    files: dict[FileKey, Dated],
+    rev: str = "HEAD",
+    known: dict[str, dt.date] | None = None,
 ) -> dict[FileKey, Delivery]:
-    """Each file's delivery: its `submitted:` date, else the commit up to `rev` that added it,
-    else none."""
+    """Each file's delivery: its `submitted:` date, else the commit up to `rev` that added it
+    (`known` when history was read already), else none."""
     undated = [f.path for f in files.values() if f.submitted is None]
-    added = added_on(root, undated, rev) if undated else {}
+    added = {}
+    if undated:
+        added = known if known is not None else added_on(root, undated, rev)
     result = {}
     for key, file in files.items():
         if file.submitted is not None:

@@ -80,9 +80,15 @@ class Receipts:
     its entries all arrived with it; the others were read and replayed (`_replay`)."""
 
     def __init__(
-        self, holders: Mapping[FileKey, str], single: dict[str, dt.date], read: dict[Key, Receipt]
+        self,
+        holders: Mapping[FileKey, str],
+        single: dict[str, dt.date],
+        read: dict[Key, Receipt],
+        added: dict[str, dt.date],
     ) -> None:
         self._holders, self._single, self._read = holders, single, read
+        self.added = added
+        """Path → the day of the commit that last added it (deliveries.added_on, read here)."""
 
     def get(self, key: Key) -> Receipt | None:
         found = self._read.get(key)
@@ -121,12 +127,13 @@ def receipts(
         "--",
         folder,
     )
-    commits = list(_commits(log, zone, now))
+    additions: dict[str, dt.date] = {}
+    commits = list(_commits(log, zone, now, additions))
     commits.reverse()  # oldest first
     single, tangled = _families(commits)
     kept = [(day, [c for c in changes if c[0] in tangled]) for day, changes in commits]
     blobs = _contents(root, {blob for _day, changes in kept for _p, blob in changes if blob})
-    return Receipts(holders, single, _replay(kept, blobs))
+    return Receipts(holders, single, _replay(kept, blobs), additions)
 
 
 def _families(
@@ -152,7 +159,7 @@ def _families(
 
 
 def _commits(
-    log: str, zone: dt.tzinfo, now: dt.datetime
+    log: str, zone: dt.tzinfo, now: dt.datetime, additions: dict[str, dt.date]
 ) -> Iterator[tuple[dt.date, list[tuple[str, str | None]]]]:
     """(day received, [(path, new blob or None when deleted)]) of each commit, newest first,
     each day clamped as history.py does: never after the next commit's, nor after now."""
@@ -170,6 +177,8 @@ def _commits(
                 continue
             new, status = fields[3], fields[4]
             changes.append((path, None if status.startswith("D") or set(new) == {"0"} else new))
+            if status.startswith("A"):
+                additions.setdefault(path, limit.date())  # newest first: the latest addition
         yield limit.date(), changes
 
 

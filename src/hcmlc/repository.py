@@ -123,7 +123,9 @@ class Repository:
         commit = self.snapshot.commit if self.snapshot else None
         rev = commit.id if commit else "HEAD"
         clone = self.clone or self.root
-        return Deliveries(deliveries(clone, self.files, rev), self._received(clone, rev))
+        dates = self._received(clone, rev)
+        known = dates.receipts.added if dates is not None else None
+        return Deliveries(deliveries(clone, self.files, rev, known), dates)
 
     def _received(self, clone: Path, rev: str) -> ReceivedDates | None:
         """Each entry's date from the receiving side; None where history cannot tell."""
@@ -139,7 +141,7 @@ class Repository:
         return ReceivedDates(
             read,
             found.today or found.as_of,
-            pending=uncommitted(clone) if found.commit is None else {},
+            pending=uncommitted(clone) if found.changed else {},
             claims={key: f.submitted for key, f in self.files.items() if f.submitted},
             confirmed=confirmed(self.confirmations),
             accepted=accepted_in(clone, self.catalog) if self.catalog else None,
