@@ -90,6 +90,13 @@ class Receipts:
         self.added = added
         """Path → the day of the commit that last added it (deliveries.added_on, read here)."""
 
+    def single_day(self, key: Key) -> dt.date | None:
+        """The day of the one version of the entry's file, when it had only one."""
+        if key in self._read:
+            return None
+        path = self._holders.get((key[1], key[0]))
+        return self._single.get(path) if path is not None else None
+
     def get(self, key: Key) -> Receipt | None:
         found = self._read.get(key)
         if found is not None:

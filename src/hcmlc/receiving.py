@@ -55,12 +55,22 @@ class ReceivedDates:
     confirmed: dict[FileKey, tuple[dt.date, str]] = field(default_factory=dict)
     accepted: Callable[[str, tuple[str, str, ItemKind, str]], bool] | None = None
     """Whether an entry passed validation in a version of its file (received.accepted_in)."""
+    _files: dict[tuple[str, str, dt.date], EntryDate] = field(default_factory=dict)
+    """The date of the entries of a file of one version, the same for each: made once."""
 
     def of(
         self, cycle: str, agency: str, kind: ItemKind, item: str, deadline: dt.date
     ) -> EntryDate:
         """The day the entry counts as delivered, judged against `deadline`."""
         key = (cycle, agency, kind, item)
+        if key not in self.pending:  # most entries: a file of one version, never revised
+            single = self.receipts.single_day(key)
+            if single is not None:
+                known = self._files.get((agency, cycle, single))
+                if known is None:
+                    known = self._claimed(agency, cycle, single, single, "received", None)
+                    self._files[(agency, cycle, single)] = known
+                return known
         receipt = self.receipts.get(key)
         held = receipt.at(deadline) if receipt else None
         source: DateSource
@@ -76,6 +86,18 @@ class ReceivedDates:
         else:
             return EntryDate(None, "unknown")
         day = held[0] if revised is not None and held is not None else received
+        return self._claimed(agency, cycle, day, received, source, revised)
+
+    def _claimed(
+        self,
+        agency: str,
+        cycle: str,
+        day: dt.date,
+        received: dt.date,
+        source: DateSource,
+        revised: dt.date | None,
+    ) -> EntryDate:
+        """The entry's date with its file's claim beside it, counted if confirmed."""
         claim = self.claims.get((agency, cycle))
         confirmation = self.confirmed.get((agency, cycle))
         confirmed_by = None
