@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT
+PROJECT = Path(__file__).resolve().parents[1]
 
 HCMLC = str(Path(sys.executable).parent / "hcmlc")
 TODAY = "2027-01-20"

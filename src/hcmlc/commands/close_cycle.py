@@ -7,16 +7,16 @@ from pathlib import Path
 
 from rich.console import Console
 
-from hcmlc.atomic import write_atomic
+from hcmlc.checks.schema_errors import validate
 from hcmlc.commands.new_cycle import blocking_problems
-from hcmlc.cycle_close import close_cycle
 from hcmlc.errors import DataError
+from hcmlc.files.atomic import write_atomic
 from hcmlc.i18n import _
 from hcmlc.models.registry import Assignments
 from hcmlc.render.diagnostics import render_text
-from hcmlc.repository import ASSIGNMENTS, load, read_document
-from hcmlc.schema_errors import validate
-from hcmlc.yamlio import parse_yaml
+from hcmlc.repository.load import ASSIGNMENTS, load, read_document
+from hcmlc.yamlfiles.cycle_close import close_cycle
+from hcmlc.yamlfiles.reader import parse_yaml
 
 
 def run(console: Console, root: Path, cycle_id: str, day: dt.date) -> int:

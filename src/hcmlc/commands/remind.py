@@ -10,19 +10,21 @@ from typing import Literal
 
 from rich.console import Console
 
-from hcmlc.atomic import write_atomic
-from hcmlc.catalog import Catalog
+from hcmlc.core.catalog import Catalog
+from hcmlc.core.open_cycles import still_open
+from hcmlc.core.status import build_status, check_agency, standing
+from hcmlc.documents.official import require_documents
+from hcmlc.documents.reminders import Reminder, build_reminders
+from hcmlc.documents.snapshot import take
 from hcmlc.errors import HcmlcError
+from hcmlc.files.atomic import write_atomic
+from hcmlc.files.outputs import check_replaceable, stamp_docx, stamp_text
 from hcmlc.i18n import Lang, _, counted, current_language
 from hcmlc.models.documents import Documents
 from hcmlc.models.registry import Cycle
-from hcmlc.official import require_documents
-from hcmlc.open_cycles import still_open
-from hcmlc.outputs import check_replaceable, stamp_docx, stamp_text
-from hcmlc.past import load_as_of, say_source
-from hcmlc.reminders import Reminder, build_reminders
-from hcmlc.repository import ASSIGNMENTS, DOCUMENTS, Repository
-from hcmlc.status import build_status, check_agency, standing
+from hcmlc.render.source_note import say_source
+from hcmlc.repository.load import ASSIGNMENTS, DOCUMENTS, Repository
+from hcmlc.repository.past import load_as_of
 
 ReminderFormat = Literal["docx", "eml", "md"]
 TEMPLATES: dict[ReminderFormat, str] = {
@@ -73,16 +75,8 @@ def _remind(console: Console, root: Path, request: Request, repo: Repository) ->
                 file=TEMPLATES[request.output]
             ),
         )
-    deliveries = repo.deliveries()
-    status = build_status(
-        catalog,
-        repo.supplied,
-        cycle,
-        request.as_of,
-        repo.error_count,
-        request.lang,
-        deliveries,
-    )
+    snapshot = take(repo, cycle, request.as_of, request.lang)
+    status, deliveries = snapshot.status, snapshot.deliveries
     reminders = build_reminders(
         catalog,
         status,

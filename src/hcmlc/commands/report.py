@@ -9,19 +9,22 @@ from typing import Literal
 
 from rich.console import Console
 
-from hcmlc.atomic import check_target, replace_folder, write_atomic
-from hcmlc.chart_cache import ChartCache
 from hcmlc.clock import today
+from hcmlc.core.open_cycles import INTERIM, cycle_of_report, is_open
+from hcmlc.core.progress import Status
+from hcmlc.documents.report import ProgressReport, build_report, cycle_of_year, default_year
+from hcmlc.documents.report_document import OfficialReport, official_report
+from hcmlc.documents.snapshot import take
 from hcmlc.errors import HcmlcError
+from hcmlc.files.atomic import check_target, replace_folder, write_atomic
+from hcmlc.files.outputs import check_replaceable, stamp_docx, stamp_text
 from hcmlc.i18n import N_, Lang, _, counted
-from hcmlc.open_cycles import INTERIM, cycle_of_report, is_open
-from hcmlc.outputs import check_replaceable, stamp_docx, stamp_text
-from hcmlc.past import load_as_of, say_source
-from hcmlc.progress import Status
+from hcmlc.render.chart_cache import ChartCache
 from hcmlc.render.console import make_console
-from hcmlc.report import ProgressReport, build_report, default_year
-from hcmlc.report_document import OfficialReport, official_report
-from hcmlc.repository import Repository
+from hcmlc.render.source_note import say_source
+from hcmlc.repository.fingerprint import embed, fingerprint
+from hcmlc.repository.load import Repository
+from hcmlc.repository.past import load_as_of
 
 ReportFormat = Literal["docx", "md"]
 
@@ -57,9 +60,11 @@ def run(
     """Assess the year, draw the charts, write the report with the coordinator's words; say
     what it found, what still needs words, and what it replaced. With `as_of`, from the
     repository as it stood at the end of that day (past.py)."""
-    day = as_of or today()
-    with load_as_of(root, day) as repo:
-        return _write(console, root, repo, year, output, out, lang, template, force, cache, day)
+    with load_as_of(root, as_of or today()) as repo:
+        code = _write(console, root, repo, year, output, out, lang, template, force, cache, as_of)
+    if repo.snapshot is not None and repo.snapshot.worth_saying:
+        say_source(repo.snapshot)
+    return code
 
 
 def _write(
@@ -73,7 +78,7 @@ def _write(
     template: Path | None,
     force: bool,
     cache: bool,
-    as_of: dt.date,
+    as_of: dt.date | None,
 ) -> int:
     catalog = repo.require_sound_data()
     year = year or default_year(repo)
@@ -85,9 +90,9 @@ def _write(
                 file=TEMPLATES[output]
             ),
         )
-    report = build_report(repo, year, lang)
+    report = _report(repo, year, lang, as_of)
     ending = cycle_of_report(catalog, year)
-    interim = ending is not None and is_open(ending, as_of)
+    interim = ending is not None and is_open(ending, as_of or today())
     if interim:
         report = replace(report, title=report.title + INTERIM[lang])
     document = official_report(repo, report)
@@ -101,7 +106,8 @@ def _write(
     if output == "docx":
         from hcmlc.render.report_docx import render_report
 
-        write_atomic(target, stamp_docx(render_report(document, charts, template)))
+        found = fingerprint(repo, as_of or today())
+        write_atomic(target, stamp_docx(embed(render_report(document, charts, template), found)))
     else:
         from hcmlc.render.report_md import render_markdown
 
@@ -120,9 +126,16 @@ def _write(
             markup=False,
             highlight=False,
         )
-    if repo.snapshot is not None and repo.snapshot.worth_saying:
-        say_source(repo.snapshot)
     return 0
+
+
+def _report(repo: Repository, year: int, lang: Lang, as_of: dt.date | None) -> ProgressReport:
+    """The report of `year`; with `as_of`, of the repository as known on that day, as the
+    status page and `status --format json` for that day show it (snapshot.py)."""
+    if as_of is None:
+        return build_report(repo, year, lang)
+    cycle = cycle_of_year(repo.require_catalog(), year) or repo.cycle(None)
+    return take(repo, cycle, as_of, lang).report(year, lang)
 
 
 def draw_charts(
@@ -137,7 +150,7 @@ def draw_charts(
         return {indicator: png for indicator, png in charts.items() if png is not None}
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from hcmlc.charts import render_chart  # imports matplotlib: only when a chart is drawn
+    from hcmlc.render.charts import render_chart  # imports matplotlib: only when a chart is drawn
 
     progress = Progress(
         TextColumn("{task.description}"),

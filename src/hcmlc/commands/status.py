@@ -8,12 +8,13 @@ from pathlib import Path
 
 from rich.console import Console
 
+from hcmlc.core.open_cycles import still_open
+from hcmlc.core.status import check_agency
+from hcmlc.documents.snapshot import take, targets_document, with_lead_files
 from hcmlc.i18n import current_language
-from hcmlc.open_cycles import still_open
-from hcmlc.past import load_as_of
 from hcmlc.render import status as reporters
-from hcmlc.repository import Repository
-from hcmlc.status import build_status, check_agency
+from hcmlc.repository.load import Repository
+from hcmlc.repository.past import load_as_of
 
 
 def run(
@@ -26,9 +27,12 @@ def run(
     *,
     cache: bool = False,
     indent: int | None = None,
+    units: bool = False,
+    criteria: bool = False,
 ) -> int:
+    """Status of the repository as it stood at the end of `as_of` (past.py)."""
     with load_as_of(root, as_of, cache=cache, keep=False) as repo:
-        return _show(console, repo, cycle_id, as_of, agency, output, indent)
+        return _show(console, repo, cycle_id, as_of, agency, output, indent, units, criteria)
 
 
 def _show(
@@ -39,31 +43,28 @@ def _show(
     agency: str | None,
     output: str,
     indent: int | None,
+    units: bool,
+    criteria: bool,
 ) -> int:
     catalog = repo.require_catalog()
+    # JSON carries the assessment against the targets: it reads the lead agencies' files
+    with_targets = output == "json" and agency is None
+    if with_targets:
+        repo = with_lead_files(repo)
     cycle = repo.cycle(cycle_id)
     if agency is not None:
         check_agency(catalog, agency)
     lang = current_language()
-    deliveries = repo.deliveries()
-    status = build_status(
-        catalog,
-        repo.supplied,
-        cycle,
-        as_of,
-        repo.error_count,
-        lang,
-        deliveries,
-        repo.figures,
-        source=repo.snapshot,
-    )
+    snapshot = take(repo, cycle, as_of, lang)
+    status = snapshot.status
     if agency is None:
-        earlier = still_open(catalog, repo.supplied, cycle, as_of, deliveries)
+        earlier = still_open(catalog, repo.supplied, cycle, as_of, snapshot.deliveries)
         status = replace(status, earlier=earlier)
     if output == "json":
-        reporters.render_json(console, status, agency, catalog, indent)
+        extra = {"targets": targets_document(snapshot)} if with_targets else {}
+        reporters.render_json(console, status, agency, catalog, indent, extra)
     elif agency:
         reporters.render_todo(console, status, catalog, agency)
     else:
-        reporters.render_table(console, status, catalog)
+        reporters.render_table(console, status, catalog, units=units, criteria=criteria)
     return 1 if repo.error_count else 0

@@ -9,11 +9,11 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from hcmlc.catalog import Catalog
+from hcmlc.core.catalog import Catalog
+from hcmlc.core.open_cycles import OpenCycle
+from hcmlc.core.status import Obligation
 from hcmlc.i18n import _, current_language
-from hcmlc.open_cycles import OpenCycle
 from hcmlc.render.table import Column, Table, print_table
-from hcmlc.status import Obligation
 
 SHOWN = 15
 """Agencies listed per cycle on a terminal; JSON has them all."""

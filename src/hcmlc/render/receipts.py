@@ -8,9 +8,9 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
+from hcmlc.core.status import Obligation, Status
 from hcmlc.i18n import _
 from hcmlc.render.table import Column, Table, print_table
-from hcmlc.status import Obligation, Status
 
 SHOWN = 20
 """Rows of the table on a terminal; JSON has them all."""
