@@ -198,7 +198,9 @@ def fill_form(
         Path | None,
         typer.Option(
             "--template",
-            help=N_("A docxtpl template (default: templates/gnlc-form.docx)."),
+            help=N_(
+                "A docxtpl template (default: templates/gnlc-form.docx, else the one hcmlc ships)."
+            ),
             exists=True,
             dir_okay=False,
         ),
@@ -247,7 +249,10 @@ def report(
         Path | None,
         typer.Option(
             "--template",
-            help=N_("The template (default: templates/progress-report.docx or .md.j2)."),
+            help=N_(
+                "The template (default: templates/progress-report.docx or .md.j2, else the one "
+                "hcmlc ships)."
+            ),
             exists=True,
             dir_okay=False,
         ),
@@ -385,6 +390,29 @@ def codeowners(out: OutOption = None, check: CheckOption = False, root: RootOpti
     from hcmlc.commands import codeowners as command
 
     _run(lambda console, repo_root: command.run(console, repo_root, out, check), root)
+
+
+@app.command(
+    help=N_(
+        "Copy the templates hcmlc ships (form, report, reminder) into templates/, where the city "
+        "may restyle them; a template there replaces the shipped one of the same name."
+    )
+)
+def templates(
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help=N_("Folder to write to (default: templates/)."), file_okay=False
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help=N_("Replace templates that differ from hcmlc's."))
+    ] = False,
+    root: RootOption = None,
+) -> None:
+    from hcmlc.commands import templates as command
+
+    _run(lambda console, repo_root: command.run(console, repo_root, out, force), root)
 
 
 @app.command(

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from rich.console import Console
 
+from hcmlc import template_files
 from hcmlc.atomic import check_target, write_atomic
 from hcmlc.errors import HcmlcError
 from hcmlc.form import fill_form
@@ -15,7 +16,7 @@ from hcmlc.render.form_docx import render_form
 from hcmlc.repository import load
 from hcmlc.status import latest_cycle_asking
 
-TEMPLATE = "templates/gnlc-form.docx"
+TEMPLATE = "gnlc-form.docx"
 
 
 def run(
@@ -36,15 +37,7 @@ def run(
             _("cycle {cycle} asks for no form answers").format(cycle=cycle.id),
             _("the form belongs to an application cycle; pass --cycle with its id"),
         )
-    template = template or root / TEMPLATE
-    if not template.is_file():
-        raise HcmlcError(
-            _("no template at {path}").format(path=template),
-            _(
-                "restore templates/gnlc-form.docx (python templates/build_templates.py), "
-                "or pass --template"
-            ),
-        )
+    template = template_files.find(root, TEMPLATE, template)
     target = out or Path(f"gnlc-form-{cycle.id}-{lang}.docx")
     check_target(target)
     form = fill_form(repo, cycle.id, lang)

@@ -10,9 +10,9 @@ from typing import Literal
 
 from rich.console import Console
 
+from hcmlc import template_files
 from hcmlc.atomic import write_atomic
 from hcmlc.catalog import Catalog
-from hcmlc.errors import HcmlcError
 from hcmlc.i18n import Lang, _, counted, current_language
 from hcmlc.models.documents import Documents
 from hcmlc.models.registry import Cycle
@@ -24,9 +24,9 @@ from hcmlc.status import build_status, check_agency, standing
 
 ReminderFormat = Literal["docx", "eml", "md"]
 TEMPLATES: dict[ReminderFormat, str] = {
-    "docx": "templates/reminder.docx",
-    "eml": "templates/reminder.md.j2",
-    "md": "templates/reminder.md.j2",
+    "docx": "reminder.docx",
+    "eml": "reminder.md.j2",
+    "md": "reminder.md.j2",
 }
 
 
@@ -55,14 +55,7 @@ def run(console: Console, root: Path, request: Request) -> int:
     if request.agency is not None:
         check_agency(catalog, request.agency)
     documents = require_documents(repo.documents, repo.problem_in(DOCUMENTS))
-    template = root / TEMPLATES[request.output]
-    if not template.is_file():
-        raise HcmlcError(
-            _("no template at {path}").format(path=template),
-            _("restore {file} from the repository (python templates/build_templates.py)").format(
-                file=TEMPLATES[request.output]
-            ),
-        )
+    template = template_files.find(root, TEMPLATES[request.output])
     status = build_status(
         catalog,
         repo.supplied,

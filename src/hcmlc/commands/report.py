@@ -7,9 +7,9 @@ from typing import Literal
 
 from rich.console import Console
 
+from hcmlc import template_files
 from hcmlc.atomic import check_target, replace_folder, write_atomic
 from hcmlc.chart_cache import ChartCache
-from hcmlc.errors import HcmlcError
 from hcmlc.i18n import N_, Lang, _, counted
 from hcmlc.outputs import check_replaceable, stamp_docx, stamp_text
 from hcmlc.progress import Status
@@ -32,8 +32,8 @@ STATUS_WORDS: dict[Status, str] = {
 own words, in its language)."""
 
 TEMPLATES: dict[ReportFormat, str] = {
-    "docx": "templates/progress-report.docx",
-    "md": "templates/progress-report.md.j2",
+    "docx": "progress-report.docx",
+    "md": "progress-report.md.j2",
 }
 
 
@@ -53,14 +53,7 @@ def run(
     repo = load(root)
     repo.require_sound_data()
     year = year or default_year(repo)
-    template = template or root / TEMPLATES[output]
-    if not template.is_file():
-        raise HcmlcError(
-            _("no template at {path}").format(path=template),
-            _("restore {file} from the repository, or pass --template").format(
-                file=TEMPLATES[output]
-            ),
-        )
+    template = template_files.find(root, TEMPLATES[output], template)
     document = official_report(repo, build_report(repo, year, lang))
     target = out or Path(f"progress-report-{year}-{lang}.{output}")
     check_target(target)
