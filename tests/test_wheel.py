@@ -90,6 +90,10 @@ def test_the_wheel_holds_the_templates_and_the_licence(wheel: Path) -> None:
     assert {f"hcmlc/templates/{name}" for name in template_files.NAMES} <= names
     assert f"hcmlc-{__version__}.dist-info/licenses/LICENSE" in names
     assert "hcmlc/locale/vi/LC_MESSAGES/hcmlc.mo" in names
+    assert {
+        "hcmlc/frameworks/unesco/2015.yaml",
+        "hcmlc/frameworks/learning-models/2022.yaml",
+    } <= names
 
 
 def test_a_city_repository_outside_the_source_tree_writes_every_document(

@@ -416,6 +416,18 @@ def templates(
 
 
 @app.command(
+    help=N_(
+        "Replace the framework files of data/ that hcmlc ships (UNESCO's, the learning models) "
+        "with data/frameworks.yaml, which names them and keeps the city's agencies."
+    )
+)
+def migrate(root: RootOption = None) -> None:
+    from hcmlc.commands import migrate as command
+
+    _run(lambda console, repo_root: command.run(console, repo_root), root)
+
+
+@app.command(
     "new-submission",
     help=N_("Write an agency's submission file with every item it owes as commented stubs."),
 )

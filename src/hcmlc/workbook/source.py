@@ -16,13 +16,15 @@ from typing import Any
 from hcmlc.catalog import Catalog
 from hcmlc.confine import is_inside
 from hcmlc.diagnostics import Diagnostic
+from hcmlc.framework_use import USES
 from hcmlc.i18n import _
 from hcmlc.repository import ASSIGNMENTS, CRITERIA, SUBMISSIONS
 from hcmlc.workbook.merge import ENTRY_ORDER
 from hcmlc.yamlio import Document, Loc, read_yaml
 
-DATA_FILES = (CRITERIA, ASSIGNMENTS)
-"""What a workbook asks depends on these: their fingerprint is kept in it."""
+DATA_FILES = (CRITERIA, USES, ASSIGNMENTS)
+"""What a workbook asks depends on these: their fingerprint is kept in it (data/frameworks.yaml
+only where the city has one: a repository of frameworks of its own keeps the same fingerprint)."""
 TOP_ORDER = ["agency", "cycle", "prepared_by", "submitted", "indicators", "answers"]
 
 
@@ -85,6 +87,8 @@ def fingerprint(root: Path) -> dict[str, str]:
     """SHA-256 of each data/ file a workbook depends on."""
     found = {}
     for name in DATA_FILES:
+        if name == USES and not (root / name).exists():
+            continue
         try:
             found[name] = hashlib.sha256((root / name).read_bytes()).hexdigest()
         except OSError:
