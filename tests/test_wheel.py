@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from hcmlc import __version__, template_files
+from hcmlc.province_units import find
 
 PROJECT = Path(__file__).resolve().parents[1]
 
@@ -120,3 +121,121 @@ def test_a_city_repository_outside_the_source_tree_writes_every_document(
     assert sorted(path.name for path in (city / "templates").iterdir()) == sorted(
         template_files.NAMES
     )
+
+
+SHEET_ROWS = [
+    ("Chỉ số", "Cơ quan phụ trách"),
+    ("1.1.1.a", "Sở Giáo dục và Đào tạo"),
+    ("3.3.4.a", "all-communes"),
+    ("mh.1.1.a", "all-communes"),
+    ("population", "so-gddt"),
+]
+HCMC = ("Hồ Chí Minh City", "Ho Chi Minh City", "Thành phố Hồ Chí Minh", "TP. Hồ Chí Minh", "TPHCM")
+
+
+def _sheet(path: Path) -> Path:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in SHEET_ROWS:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
+def _texts(folder: Path) -> str:
+    """Every text the outputs hold: documents' XML, pages, letters, workbooks' cells."""
+    found = []
+    for path in folder.rglob("*"):
+        if path.suffix in (".docx", ".xlsx"):
+            with zipfile.ZipFile(path) as archive:
+                found += [
+                    archive.read(n).decode("utf-8", "replace")
+                    for n in archive.namelist()
+                    if n.endswith(".xml")
+                ]
+        elif path.suffix in (".html", ".md", ".eml", ".txt"):
+            found.append(path.read_text(encoding="utf-8"))
+    return "\n".join(found)
+
+
+@pytest.mark.parametrize(
+    ("province", "city", "units", "commune"),
+    [("01", "Thành phố Hà Nội", 126, "phuong-ba-dinh"), ("14", "Tỉnh Sơn La", 75, None)],
+)
+def test_init_a_new_city_then_every_command(
+    installed: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    province: str,
+    city: str,
+    units: int,
+    commune: str | None,
+) -> None:
+    hcmlc = str(installed / "hcmlc")
+    for name in ("GIT_AUTHOR", "GIT_COMMITTER"):
+        monkeypatch.setenv(f"{name}_NAME", "Điều phối")
+        monkeypatch.setenv(f"{name}_EMAIL", "dieuphoi@example.org")
+    done = run(
+        [
+            hcmlc,
+            "init",
+            "city",
+            "--city",
+            city,
+            "--province",
+            province,
+            "--plan",
+            "45/KH-UBND",
+            "--plan-date",
+            "2025-03-10",
+            "--deadline",
+            "2026-06-30",
+        ],
+        tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    root = tmp_path / "city"
+    assert f": {units} wards and communes." in done.stdout
+    assert run(["git", "log", "--oneline"], root).stdout.count("\n") == 1
+    done = run([hcmlc, "validate"], root)
+    assert done.returncode == 0, done.stdout
+    assert "0 errors, 1 warning" in done.stdout
+    done = run([hcmlc, "status"], root)
+    assert (
+        done.returncode == 0
+        and "Not assigned to any agency yet in cycle 2026: 68 indicators, 31 questions."
+        in done.stdout
+    )
+    done = run([hcmlc, "assign", str(_sheet(tmp_path / "phan-cong.xlsx"))], root)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.startswith("Assigned 3 indicators and 1 question;")
+    commune = commune or find(province).units[0].id
+    (root / "submissions/2026").mkdir(parents=True)
+    (root / f"submissions/2026/{commune}.yaml").write_text(
+        f'agency: {commune}\ncycle: "2026"\nsubmitted: 2026-05-02\nindicators:\n'
+        "  mh.1.1.a:\n    parts: {learning-families: 800, families: 1000}\n    year: 2025\n",
+        encoding="utf-8",
+    )
+    for args in (["add", "--all"], ["commit", "--quiet", "-m", "Submissions"]):
+        assert run(["git", *args], root).returncode == 0
+    out = tmp_path / "out"
+    out.mkdir()
+    for args in (
+        ["validate"],
+        ["status", "--as-of", "2026-07-01"],
+        ["status", "--agency", "so-gddt", "--as-of", "2026-07-01"],
+        ["workbook", "--agency", "so-gddt", "--out", str(out / "so-gddt.xlsx")],
+        ["import", "--check", str(out / "so-gddt.xlsx")],
+        ["fill-form", "--out", str(out / "form.docx")],
+        ["report", "--year", "2025", "--out", str(out / "report.docx")],
+        ["report", "--year", "2025", "--format", "md", "--out", str(out / "report.md")],
+        ["remind", "--as-of", "2026-07-01", "--out", str(out / "letters")],
+        ["dashboard", "--as-of", "2026-07-01", "--out", str(out / "site")],
+    ):
+        done = run([hcmlc, *args], root)
+        assert done.returncode == 0, f"{args}: {done.stdout[-2000:]} {done.stderr}"
+        assert not any(name in done.stdout + done.stderr for name in HCMC), args
+    written = _texts(out)
+    assert city in written
+    assert [name for name in HCMC if name in written] == []

@@ -417,6 +417,73 @@ def templates(
 
 @app.command(
     help=N_(
+        "Start a new city's repository in DIR (new or empty): frameworks, registry, the "
+        "province's wards and communes, documents, workflows; committed. Asks for what is not "
+        "given when run in a terminal."
+    )
+)
+def init(
+    folder: Annotated[Path, typer.Argument(help=N_("The folder to create."), show_default=False)],
+    city: Annotated[
+        str | None, typer.Option("--city", help=N_("The city's name in Vietnamese."))
+    ] = None,
+    city_en: Annotated[
+        str | None,
+        typer.Option("--city-en", help=N_("Its name in English (default: without diacritics).")),
+    ] = None,
+    province: Annotated[
+        str | None,
+        typer.Option("--province", help=N_("The province's two-digit code (01 for Hà Nội).")),
+    ] = None,
+    plan: Annotated[
+        str | None,
+        typer.Option("--plan", help=N_("The number and symbol of the city's plan (123/KH-UBND).")),
+    ] = None,
+    plan_date: Annotated[
+        str | None, typer.Option("--plan-date", help=N_("The plan's date (YYYY-MM-DD)."))
+    ] = None,
+    agency: Annotated[
+        str | None,
+        typer.Option("--agency", help=N_("The coordinating agency's id (default: so-gddt).")),
+    ] = None,
+    cycle: Annotated[
+        str | None,
+        typer.Option("--cycle", help=N_("The first cycle's id (default: the deadline's year).")),
+    ] = None,
+    deadline: Annotated[
+        str | None, typer.Option("--deadline", help=N_("The first cycle's deadline (YYYY-MM-DD)."))
+    ] = None,
+) -> None:
+    from hcmlc.commands import init as command
+    from hcmlc.init_options import new_city
+
+    def body(console: Console, target: Path) -> int:
+        wanted = new_city(
+            city, city_en, province, plan, plan_date, agency or "so-gddt", cycle, deadline
+        )
+        return command.run(console, target, wanted)
+
+    _run(body, folder.absolute())
+
+
+@app.command(
+    help=N_(
+        "Assign indicators and form questions to agencies from a spreadsheet: a column of ids "
+        "and a column of agencies (ids or names); writes data/frameworks.yaml and "
+        "data/assignments.yaml, keeping their comments."
+    )
+)
+def assign(
+    sheet: Annotated[Path, typer.Argument(help=N_("The spreadsheet (.xlsx)."), show_default=False)],
+    root: RootOption = None,
+) -> None:
+    from hcmlc.commands import assign as command
+
+    _run(lambda console, repo_root: command.run(console, repo_root, sheet), root)
+
+
+@app.command(
+    help=N_(
         "Replace the framework files of data/ that hcmlc ships (UNESCO's, the learning models) "
         "with data/frameworks.yaml, which names them and keeps the city's agencies."
     )

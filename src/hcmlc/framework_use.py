@@ -18,7 +18,7 @@ from hcmlc import __version__
 from hcmlc.catalog import Catalog
 from hcmlc.data_checks import unknown_id
 from hcmlc.diagnostics import Diagnostic
-from hcmlc.i18n import _
+from hcmlc.i18n import _, counted
 from hcmlc.models.framework import Framework
 from hcmlc.models.framework_use import FrameworkUses
 from hcmlc.schema_errors import validate
@@ -30,6 +30,8 @@ PREFIX = "hcmlc:"
 """How a shipped framework file is named in a problem: it is not in the city's repository."""
 UNKNOWN_VERSION = "HCMLC-E040"
 UNASSIGNED = "HCMLC-W041"
+SHOWN = 8
+"""Unassigned indicators a warning names before it stops."""
 
 
 def shipped_versions() -> dict[str, list[str]]:
@@ -115,14 +117,18 @@ def check_uses(catalog: Catalog, uses: FrameworkUses, doc: Document) -> list[Dia
                 problems.append(unknown_id(doc, loc, "agency", ref, owners))
         problem = led_by_agency(catalog, doc, ("assign", indicator_id), indicator_id)
         problems += [problem] if problem else []
-    for indicator_id in _unassigned(catalog, uses):
-        where: Loc = ("assign", indicator_id) if indicator_id in uses.assign else ("assign",)
+    unassigned = _unassigned(catalog, uses)
+    if unassigned:  # one warning: a new city's file has every indicator unassigned
+        shown = ", ".join(unassigned[:SHOWN]) + ("…" if len(unassigned) > SHOWN else "")
         problems.append(
             doc.problem(
-                where,
+                ("assign",),
                 UNASSIGNED,
-                _("indicator {id} is assigned to no agency yet").format(id=indicator_id),
-                _("name the agencies that supply it under `assign:` in {file}").format(file=USES),
+                _("{n} assigned to no agency yet: {ids}").format(
+                    n=counted(len(unassigned), "{n} indicator is", "{n} indicators are"),
+                    ids=shown,
+                ),
+                _("name the agencies that supply them under `assign:` in {file}").format(file=USES),
                 key=True,
             )
         )

@@ -46,7 +46,11 @@ def views(hcmlc, root: Path, out: Path) -> dict[str, str]:
     run("workbook", "workbook", "--agency", "so-gddt", "--out", str(out / "so-gddt.xlsx"))
     book = openpyxl.load_workbook(out / "so-gddt.xlsx")
     seen["workbook"] = json.dumps(
-        [[cell.value for cell in row] for sheet in book.worksheets[:2] for row in sheet.iter_rows()],
+        [
+            [cell.value for cell in row]
+            for sheet in book.worksheets[:2]
+            for row in sheet.iter_rows()
+        ],
         default=str,
     )
     return seen
@@ -82,9 +86,7 @@ def test_the_migration_keeps_the_comments_on_who_supplies_what(hcmlc, bundled) -
         '  # ("Sở Giao thông vận tải"); kept as printed\n'
         '  "1.3.2.a": ["so-gtvt"]\n'
     ) in text
-    assert (
-        '  "1.1.3.b": {agencies: ["so-gddt"], obtained_from: ["ban-to-chuc-thanh-uy"]}\n' in text
-    )
+    assert '  "1.1.3.b": {agencies: ["so-gddt"], obtained_from: ["ban-to-chuc-thanh-uy"]}\n' in text
     code, stdout, stderr = hcmlc("migrate", "--root", str(bundled))
     assert (code, stdout) == (2, "")
     assert stderr.splitlines() == [
@@ -127,7 +129,7 @@ def test_a_version_hcmlc_does_not_ship(hcmlc, migrated) -> None:
     code, stdout, _ = hcmlc("validate", "--root", str(migrated.root))
     assert code == 1
     assert stdout.splitlines()[:2] == [
-        'data/frameworks.yaml:8:14: error: hcmlc 0.1.0 ships framework `unesco` in version 2015, not 2030 [HCMLC-E040]',
+        "data/frameworks.yaml:8:14: error: hcmlc 0.1.0 ships framework `unesco` in version 2015, not 2030 [HCMLC-E040]",
         "    hint: name one of those versions, or upgrade hcmlc to a release that ships version 2030 (`pip install --upgrade hcmlc`, or `pipx upgrade hcmlc`)",
     ]
 
@@ -148,8 +150,8 @@ def test_an_assignment_of_an_indicator_no_framework_has(hcmlc, migrated) -> None
     assert code == 1
     lines = stdout.splitlines()
     assert lines[:2] == [
-        "data/frameworks.yaml:11:1: warning: indicator 1.1.1.a is assigned to no agency yet [HCMLC-W041]",
-        "    hint: name the agencies that supply it under `assign:` in data/frameworks.yaml",
+        "data/frameworks.yaml:11:1: warning: 1 indicator is assigned to no agency yet: 1.1.1.a [HCMLC-W041]",
+        "    hint: name the agencies that supply them under `assign:` in data/frameworks.yaml",
     ]
     assert lines[2:4] == [
         "data/frameworks.yaml:12:3: error: unknown indicator `1.1.1.z` [HCMLC-E020]",

@@ -23,8 +23,7 @@ from hcmlc.workbook.merge import ENTRY_ORDER
 from hcmlc.yamlio import Document, Loc, read_yaml
 
 DATA_FILES = (CRITERIA, USES, ASSIGNMENTS)
-"""What a workbook asks depends on these: their fingerprint is kept in it (data/frameworks.yaml
-only where the city has one: a repository of frameworks of its own keeps the same fingerprint)."""
+"""What a workbook asks depends on these: the fingerprint of those the city has is kept in it."""
 TOP_ORDER = ["agency", "cycle", "prepared_by", "submitted", "indicators", "answers"]
 
 
@@ -87,7 +86,7 @@ def fingerprint(root: Path) -> dict[str, str]:
     """SHA-256 of each data/ file a workbook depends on."""
     found = {}
     for name in DATA_FILES:
-        if name == USES and not (root / name).exists():
+        if not (root / name).exists():  # data/criteria.yaml in a city using data/frameworks.yaml
             continue
         try:
             found[name] = hashlib.sha256((root / name).read_bytes()).hexdigest()
