@@ -176,7 +176,7 @@ def test_a_framework_of_the_city_clashing_with_a_shipped_one(hcmlc, migrated) ->
     code, stdout, _ = hcmlc("validate", "--root", str(migrated.root))
     assert code == 1
     assert (
-        "data/frameworks/son-la.yaml:31:9: error: id `mh` is already used in "
+        "data/frameworks/son-la.yaml:35:9: error: id `mh` is already used in "
         "hcmlc:frameworks/learning-models/2022.yaml [HCMLC-E030]"
     ) in stdout.splitlines()
 
