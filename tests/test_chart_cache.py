@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from hcmlc import charts as charts_module
-from hcmlc.chart_cache import SIZE, ChartCache, chart_key, is_chart_png
-from hcmlc.report import build_report
-from hcmlc.repository import load
+from hcmlc.documents.report import build_report
+from hcmlc.render import charts as charts_module
+from hcmlc.render.chart_cache import SIZE, ChartCache, chart_key, is_chart_png
+from hcmlc.repository.load import load
 
 
 def report_md(hcmlc, root: Path, *args: str) -> dict[str, bytes]:
@@ -38,7 +38,7 @@ def drawn(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         calls.append(chart.indicator)
         return draw(chart, lang)
 
-    monkeypatch.setattr("hcmlc.charts.render_chart", counting)
+    monkeypatch.setattr("hcmlc.render.charts.render_chart", counting)
     return calls
 
 
@@ -50,7 +50,7 @@ def test_a_second_report_reuses_every_chart_byte_for_byte(
     hcmlc, bundled, private_cache, drawn
 ) -> None:
     first = report_md(hcmlc, bundled)
-    assert len(drawn) == len(first) == 21 and len(entries(private_cache)) == 21
+    assert len(drawn) == len(first) == 20 and len(entries(private_cache)) == 20
     drawn.clear()
     assert report_md(hcmlc, bundled) == first
     assert drawn == []
@@ -67,7 +67,7 @@ def test_a_chart_whose_data_change_is_drawn_again(hcmlc, bundled, private_cache,
     assert drawn == ["1.1.1.a"]
     changed = {name for name in first if first[name] != second[name]}
     assert changed == {"1.1.1.a.png"}
-    assert len(entries(private_cache)) == 22  # the old image stays until trimmed
+    assert len(entries(private_cache)) == 21  # the old image stays until trimmed
 
 
 def test_the_key_follows_every_field_and_the_language(bundled) -> None:
@@ -174,11 +174,11 @@ def test_a_cache_inside_the_repository_is_not_used(hcmlc, bundled, monkeypatch) 
 def test_an_unwritable_cache_is_not_fatal(hcmlc, bundled, private_cache) -> None:
     private_cache.mkdir(parents=True)
     (private_cache / "charts").write_text("a file where the folder should be", "utf-8")
-    assert len(report_md(hcmlc, bundled)) == 21
+    assert len(report_md(hcmlc, bundled)) == 20
 
 
 def test_the_cache_is_trimmed_to_its_size(bundled, tmp_path, monkeypatch) -> None:
-    monkeypatch.setattr("hcmlc.chart_cache.MAX_ENTRIES", 3)
+    monkeypatch.setattr("hcmlc.render.chart_cache.MAX_ENTRIES", 3)
     cache = ChartCache(tmp_path / "charts")
     report = build_report(load(bundled), 2025, "en")
     for k, chart in enumerate(report.charts[:5]):
@@ -198,7 +198,7 @@ def test_the_cache_is_trimmed_to_its_size(bundled, tmp_path, monkeypatch) -> Non
 def test_a_report_from_cached_charts_does_not_import_matplotlib(bundled, private_cache) -> None:
     program = (
         "import sys\n"
-        "from hcmlc.cli import main\n"
+        "from hcmlc.cli.app import main\n"
         "sys.argv = ['hcmlc', *sys.argv[1:]]\n"
         "try:\n    main()\n"
         "except SystemExit as end:\n    assert not end.code, end.code\n"

@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from hcmlc import __version__, template_files
-from hcmlc.province_units import find
+from hcmlc import __version__
+from hcmlc.core.provinces import find
+from hcmlc.documents import template_files
 
 PROJECT = Path(__file__).resolve().parents[1]
 

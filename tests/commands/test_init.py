@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 import yaml
 
-from hcmlc import province_units
+from hcmlc.core import provinces as province_units
 from hcmlc.models.registry import Assignments
 
 PROJECT = Path(__file__).resolve().parents[2]

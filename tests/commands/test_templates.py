@@ -8,7 +8,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from hcmlc import template_files
+from hcmlc.documents import template_files
 
 PROJECT = Path(__file__).resolve().parents[2]
 AS_OF = "2025-12-20"

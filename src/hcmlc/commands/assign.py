@@ -6,17 +6,17 @@ from pathlib import Path
 
 from rich.console import Console
 
-from hcmlc.assign_sheet import question_places, read_sheet, rewrite
-from hcmlc.atomic import write_atomic
+from hcmlc.checks.framework_use import USES
+from hcmlc.core.status import unowned
 from hcmlc.diagnostics import Diagnostic
 from hcmlc.errors import HcmlcError
-from hcmlc.framework_use import USES
+from hcmlc.files.atomic import write_atomic
 from hcmlc.i18n import _, counted
 from hcmlc.render.diagnostics import render_text
-from hcmlc.repository import ASSIGNMENTS, load, read_document
-from hcmlc.status import unowned
+from hcmlc.repository.load import ASSIGNMENTS, load, read_document
+from hcmlc.workbook.assign_sheet import question_places, read_sheet, rewrite
 from hcmlc.workbook.guard import guarded_bytes
-from hcmlc.yamlio import Loc
+from hcmlc.yamlfiles.reader import Loc
 
 
 def run(console: Console, root: Path, sheet: Path) -> int:

@@ -9,13 +9,13 @@ from pathlib import Path
 from rich.console import Console
 
 from hcmlc import __version__
-from hcmlc.atomic import create_new
-from hcmlc.city_init import NewCity, check_folder, files
-from hcmlc.codeowners import CODEOWNERS_PATH, codeowners
+from hcmlc.documents.city_init import NewCity, check_folder, files
+from hcmlc.documents.codeowners import CODEOWNERS_PATH, codeowners
+from hcmlc.documents.json_schema import SCHEMA_PATH, schema_text
 from hcmlc.errors import HcmlcError
+from hcmlc.files.atomic import create_new
 from hcmlc.i18n import _, counted
-from hcmlc.json_schema import SCHEMA_PATH, schema_text
-from hcmlc.repository import load
+from hcmlc.repository.load import load
 
 
 def run(console: Console, folder: Path, new: NewCity) -> int:

@@ -7,14 +7,14 @@ from pathlib import Path
 
 from rich.console import Console
 
-from hcmlc.atomic import create_new
+from hcmlc.checks.framework_use import USES
 from hcmlc.errors import HcmlcError
-from hcmlc.framework_migration import plan
-from hcmlc.framework_use import USES
+from hcmlc.files.atomic import create_new
 from hcmlc.i18n import _, counted
 from hcmlc.models.framework_use import FrameworkUses
-from hcmlc.repository import framework_paths
-from hcmlc.yamlio import parse_yaml
+from hcmlc.repository.load import framework_paths
+from hcmlc.repository.migration import plan
+from hcmlc.yamlfiles.reader import parse_yaml
 
 
 def run(console: Console, root: Path) -> int:

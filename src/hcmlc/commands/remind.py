@@ -10,17 +10,18 @@ from typing import Literal
 
 from rich.console import Console
 
-from hcmlc import template_files
-from hcmlc.atomic import write_atomic
-from hcmlc.catalog import Catalog
+from hcmlc.core.catalog import Catalog
+from hcmlc.core.status import check_agency, standing
+from hcmlc.documents import template_files
+from hcmlc.documents.official import require_documents
+from hcmlc.documents.reminders import Reminder, build_reminders
+from hcmlc.documents.snapshot import take
+from hcmlc.files.atomic import write_atomic
+from hcmlc.files.outputs import check_replaceable, stamp_docx, stamp_text
 from hcmlc.i18n import Lang, _, counted, current_language
 from hcmlc.models.documents import Documents
 from hcmlc.models.registry import Cycle
-from hcmlc.official import require_documents
-from hcmlc.outputs import check_replaceable, stamp_docx, stamp_text
-from hcmlc.reminders import Reminder, build_reminders
-from hcmlc.repository import ASSIGNMENTS, DOCUMENTS, load
-from hcmlc.status import build_status, check_agency, standing
+from hcmlc.repository.load import ASSIGNMENTS, DOCUMENTS, load
 
 ReminderFormat = Literal["docx", "eml", "md"]
 TEMPLATES: dict[ReminderFormat, str] = {
@@ -56,15 +57,7 @@ def run(console: Console, root: Path, request: Request) -> int:
         check_agency(catalog, request.agency)
     documents = require_documents(repo.documents, repo.problem_in(DOCUMENTS))
     template = template_files.find(root, TEMPLATES[request.output])
-    status = build_status(
-        catalog,
-        repo.supplied,
-        cycle,
-        request.as_of,
-        repo.error_count,
-        request.lang,
-        repo.deliveries(),
-    )
+    status = take(repo, cycle, request.as_of, request.lang).status
     reminders = build_reminders(
         catalog,
         status,

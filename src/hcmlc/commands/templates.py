@@ -6,10 +6,10 @@ from pathlib import Path
 
 from rich.console import Console
 
-from hcmlc.atomic import write_atomic
+from hcmlc.documents.template_files import FOLDER, NAMES, shipped
 from hcmlc.errors import HcmlcError
+from hcmlc.files.atomic import write_atomic
 from hcmlc.i18n import _
-from hcmlc.template_files import FOLDER, NAMES, shipped
 
 
 def run(console: Console, root: Path, out: Path | None, force: bool) -> int:

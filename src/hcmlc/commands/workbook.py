@@ -6,18 +6,20 @@ from pathlib import Path
 
 from rich.console import Console
 
-from hcmlc.atomic import write_atomic
-from hcmlc.catalog import Catalog
+from hcmlc.core.catalog import Catalog
+from hcmlc.core.status import check_agency, pick_cycle
 from hcmlc.diagnostics import Diagnostic
+from hcmlc.documents.scaffold import owed
 from hcmlc.errors import HcmlcError
+from hcmlc.files.atomic import write_atomic
 from hcmlc.i18n import Lang, _, counted
 from hcmlc.models.registry import Cycle
+from hcmlc.render.console import make_console
 from hcmlc.render.diagnostics import render_text
-from hcmlc.repository import load
-from hcmlc.scaffold import owed
-from hcmlc.status import check_agency, pick_cycle
+from hcmlc.repository.load import load
 from hcmlc.workbook.batch import Built, Job, build_many
 from hcmlc.workbook.plan import Planner
+from hcmlc.workbook.seal import Key, load_key
 from hcmlc.workbook.source import fingerprint, submission_source
 
 
@@ -66,7 +68,11 @@ def run(
         broken += problems
         if not problems:
             jobs.append((agency_id, source.data))
-    for workbook in build_many(planner, jobs):
+    key = load_key(root, create=True)
+    assert key is not None  # made when there was none
+    if key.created:
+        make_console(stderr=True).print(_created(key), markup=False, highlight=False)
+    for workbook in build_many(planner, jobs, key.secret):
         write_atomic(targets[workbook.agency], workbook.data)
         console.print(_written(targets[workbook.agency], workbook), markup=False, highlight=False)
     if broken:
@@ -121,3 +127,11 @@ def _written(target: Path, workbook: Built) -> str:
         answers=counted(workbook.answers, "{n} answer", "{n} answers"),
         filled=counted(workbook.prefilled, "{n} row", "{n} rows"),
     )
+
+
+def _created(key: Key) -> str:
+    return _(
+        "Made the key that signs workbooks, {path}: `import` needs it to check that a workbook "
+        "comes back for the agency it was made for. Keep it (back it up with your other "
+        "files), never in the repository."
+    ).format(path=key.path)

@@ -8,11 +8,9 @@ against targets and the trends from the report (`report.STATUS_WORDS`, `TREND_WO
 
 from __future__ import annotations
 
-import datetime as dt
-
+from hcmlc.core.status import Tally
 from hcmlc.i18n import Lang, Wording
-from hcmlc.number_format import format_number
-from hcmlc.status import Tally
+from hcmlc.text.number_format import format_number
 
 LABELS: dict[str, dict[Lang, str]] = {
     "title": {
@@ -100,8 +98,30 @@ LABELS: dict[str, dict[Lang, str]] = {
     },
     "agencies": {"vi": "Theo đơn vị", "en": "By agency"},
     "agencies-intro": {
-        "vi": "Mọi đơn vị có nhiệm vụ trong kỳ; đơn vị có nhiều mục quá hạn nhất đứng đầu.",
-        "en": "Every agency with duties in the cycle, the most overdue first.",
+        "vi": "Các sở, ban, ngành và tổ chức cấp thành phố có nhiệm vụ trong kỳ; đơn vị có "
+        "nhiều mục quá hạn nhất đứng đầu. Phường, xã, đặc khu ở mục tiếp theo.",
+        "en": "The departments and city organisations with duties in the cycle, the most "
+        "overdue first. The wards, communes and special zone follow.",
+    },
+    "units": {"vi": "Phường, xã, đặc khu", "en": "Wards, communes and special zone"},
+    "units-intro": {
+        "vi": "Mỗi đơn vị tự báo cáo cho địa bàn của mình; bảng cộng theo loại đơn vị, mở danh "
+        "sách để xem từng đơn vị.",
+        "en": "Each unit reports for its own territory; the table sums them by kind: open a "
+        "list to see each unit.",
+    },
+    "col-kind": {"vi": "Loại đơn vị", "en": "Kind of unit"},
+    "unit-kind-district": {"vi": "Quận, huyện", "en": "Districts"},
+    "unit-kind-ward": {"vi": "Phường", "en": "Wards"},
+    "unit-kind-commune": {"vi": "Xã", "en": "Communes"},
+    "unit-kind-special_zone": {"vi": "Đặc khu", "en": "Special zones"},
+    "unit-group-note": {
+        "vi": "{complete} đơn vị đã nộp đủ, {overdue} đơn vị có mục quá hạn",
+        "en": "{complete} complete, {overdue} with items overdue",
+    },
+    "unit-group-list": {
+        "vi": "Danh sách {units} đơn vị ({kind}), đơn vị quá hạn nhiều nhất đứng đầu",
+        "en": "The {units} units ({kind}), the most overdue first",
     },
     "col-agency": {"vi": "Đơn vị", "en": "Agency"},
     "col-owed": {"vi": "Phải nộp", "en": "Owed"},
@@ -219,24 +239,17 @@ LABELS: dict[str, dict[Lang, str]] = {
         "en": "Built by hcmlc {version} from the programme's repository. Prints on A4.",
     },
     "none": {"vi": "—", "en": "—"},
+    "errors-one": {"vi": "{n} lỗi", "en": "{n} error"},
+    "errors-many": {"vi": "{n} lỗi", "en": "{n} errors"},
+    "files-one": {"vi": "{n} tệp", "en": "{n} file"},
+    "files-many": {"vi": "{n} tệp", "en": "{n} files"},
+    "days-left-one": {"vi": "còn {n} ngày", "en": "{n} day left"},
+    "days-left-many": {"vi": "còn {n} ngày", "en": "{n} days left"},
+    "days-overdue-one": {"vi": "quá hạn {n} ngày", "en": "{n} day overdue"},
+    "days-overdue-many": {"vi": "quá hạn {n} ngày", "en": "{n} days overdue"},
 }
-"""The page's words; `{placeholders}` are filled by dashboard.py."""
-
-COUNTED: dict[str, dict[Lang, tuple[str, str]]] = {
-    "errors": {"vi": ("{n} lỗi", "{n} lỗi"), "en": ("{n} error", "{n} errors")},
-    "files": {"vi": ("{n} tệp", "{n} tệp"), "en": ("{n} file", "{n} files")},
-    "days-left": {
-        "vi": ("còn {n} ngày", "còn {n} ngày"),
-        "en": ("{n} day left", "{n} days left"),
-    },
-    "days-overdue": {
-        "vi": ("quá hạn {n} ngày", "quá hạn {n} ngày"),
-        "en": ("{n} day overdue", "{n} days overdue"),
-    },
-}
-"""Words with a count: (one, other); Vietnamese has one form."""
-
-MONTHS = "January February March April May June July August September October November December"
+"""The page's words; `{placeholders}` are filled by dashboard.py; a count's words in two
+forms, `-one` and `-many` (Vietnamese has one form)."""
 
 
 word = Wording(LABELS)
@@ -244,15 +257,7 @@ word = Wording(LABELS)
 
 def counted(key: str, n: int, lang: Lang) -> str:
     """`5 errors`, `1 day left`, `quá hạn 5 ngày`."""
-    one, other = COUNTED[key][lang]
-    return (one if n == 1 else other).format(n=format_number(n, lang))
-
-
-def day_text(day: dt.date, lang: Lang) -> str:
-    """`20/12/2025` (vi) or `20 December 2025` (en)."""
-    if lang == "vi":
-        return f"{day.day:02d}/{day.month:02d}/{day.year}"
-    return f"{day.day} {MONTHS.split()[day.month - 1]} {day.year}"
+    return word.counted(key, n, lang, shown=format_number(n, lang))
 
 
 def progress_text(tally: Tally, lang: Lang) -> str:

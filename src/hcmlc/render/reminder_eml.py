@@ -20,7 +20,7 @@ from email.message import EmailMessage
 from email.policy import SMTP, default
 from email.utils import format_datetime
 
-from hcmlc.reminders import Reminder
+from hcmlc.documents.reminders import Reminder
 
 VIET_NAM_TIME = dt.timezone(dt.timedelta(hours=7))
 """Viet Nam's time zone (UTC+7), for the draft's date."""

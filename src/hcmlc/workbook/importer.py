@@ -11,30 +11,35 @@ writes nothing; the others are still written.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from hcmlc.atomic import write_atomic
-from hcmlc.catalog import Catalog
-from hcmlc.checks import check_submission
-from hcmlc.diagnostics import Diagnostic, Severity
-from hcmlc.i18n import _
+from hcmlc.checks.schema_errors import validate
+from hcmlc.checks.submission import check_submission
+from hcmlc.core.catalog import Catalog
+from hcmlc.core.results import SubmissionFile
+from hcmlc.diagnostics import MAX_PER_FILE, Diagnostic, Severity
+from hcmlc.documents.scaffold import scaffold
+from hcmlc.files.atomic import write_atomic
+from hcmlc.i18n import LANGUAGES, _
 from hcmlc.models.registry import Cycle
 from hcmlc.models.submission import Submission
-from hcmlc.results import SubmissionFile
-from hcmlc.scaffold import scaffold
-from hcmlc.schema_errors import validate
-from hcmlc.suggest import did_you_mean
+from hcmlc.text.suggest import did_you_mean
 from hcmlc.workbook.cells import Cell
 from hcmlc.workbook.guard import guarded_bytes
 from hcmlc.workbook.locate import CellDocument
 from hcmlc.workbook.merge import Merged, merge
+from hcmlc.workbook.meta import SHEET as META_SHEET
+from hcmlc.workbook.meta import Meta
 from hcmlc.workbook.plan import AGENCY_ROW, Planner
 from hcmlc.workbook.read import Returned, Unreadable, read_workbook
+from hcmlc.workbook.seal import Key, check, load_key
 from hcmlc.workbook.source import SubmissionSource, entry_order, fingerprint, submission_source
-from hcmlc.yamledit import edit
-from hcmlc.yamlio import parse_yaml
+from hcmlc.yamlfiles.edit import edit
+from hcmlc.yamlfiles.reader import parse_yaml
 
 SCHEMA = "../../schema/submission.schema.json"
 """The schema line of a new file, as `new-submission` writes it from submissions/<cycle>/."""
@@ -70,6 +75,7 @@ def import_workbooks(
 ) -> list[Imported]:
     """Import each workbook (path, how to show it) into `expected_cycle`; with `write` False,
     judge them all and write nothing."""
+    key = load_key(root, create=False)
     results: list[Imported] = []
     read: list[tuple[Imported, Returned]] = []
     seen: set[Path] = set()
@@ -80,7 +86,12 @@ def import_workbooks(
         seen.add(resolved)
         result = Imported(display)
         results.append(result)
-        returned = _read(path, display, result)
+        returned = _read(
+            path,
+            display,
+            result,
+            partial(_sealed, catalog, display=display, key=key, agency=expected_agency),
+        )
         if returned is not None:
             result.problems += _identity(catalog, returned, expected_cycle, expected_agency)
             result.agency, result.cycle = returned.meta.agency, returned.meta.cycle
@@ -93,21 +104,78 @@ def import_workbooks(
             lang = returned.meta.lang
             planner = planners.setdefault(lang, Planner(catalog, expected_cycle, lang, data))
             _import(root, catalog, planner, returned, result, write)
+    for result in results:
+        result.problems = capped(result.problems)
     return results
 
 
-def _read(path: Path, display: str, result: Imported) -> Returned | None:
+def capped(problems: list[Diagnostic]) -> list[Diagnostic]:
+    """The first MAX_PER_FILE problems of each file (as `validate` lists them), in their order;
+    where a file has more, an HCMLC-E053 at the first one not listed. Each kept once."""
+    kept: list[Diagnostic] = []
+    counts: dict[str, int] = {}
+    seen: set[Diagnostic] = set()
+    for problem in problems:
+        if problem in seen:
+            continue
+        seen.add(problem)
+        count = counts[problem.path] = counts.get(problem.path, 0) + 1
+        if count <= MAX_PER_FILE:
+            kept.append(problem)
+        elif count == MAX_PER_FILE + 1:
+            message = _("more than {limit} problems in this file: the rest are not listed")
+            kept.append(
+                replace(
+                    problem,
+                    code="HCMLC-E053",
+                    message=message.format(limit=MAX_PER_FILE),
+                    hint=_("fix these first, then import the workbook again"),
+                    related=(),
+                )
+            )
+    return kept
+
+
+def _read(
+    path: Path, display: str, result: Imported, vet: Callable[[Meta], list[Diagnostic]]
+) -> Returned | None:
     guarded = guarded_bytes(path, display)
     if isinstance(guarded, Diagnostic):
         result.problems.append(guarded)
         return None
     try:
-        returned = read_workbook(guarded, display, AGENCY_ROW)
+        returned = read_workbook(guarded, display, AGENCY_ROW, vet)
     except Unreadable as exc:
         result.problems += exc.problems
         return None
     result.problems += returned.problems
     return returned
+
+
+def _sealed(
+    catalog: Catalog, meta: Meta, display: str, key: Key | None, agency: str | None
+) -> list[Diagnostic]:
+    """The hidden sheet signed by the coordinator's key; else refused, unless `--agency` names
+    the agency (then only that agency's file can be written, and the seal is a warning)."""
+    known: dict[str, Iterable[str]] = {
+        "agency": catalog.agencies,
+        "cycle": catalog.cycles,
+        "lang": LANGUAGES,
+    }
+    broken = check(meta.sealed, key, known, META_SHEET)
+    if broken is None:
+        return []
+    where = (display, broken.row, broken.column)
+    if agency is not None:
+        message = _("{problem}; imported for `{agency}` only, as --agency says").format(
+            problem=broken.message, agency=agency
+        )
+        return [Diagnostic(*where, "HCMLC-W076", message, broken.hint, sheet=META_SHEET)]
+    hint = broken.hint or _(
+        "import the workbook as it was made and returned; if you have checked who sent it, name "
+        "the agency: `hcmlc import --agency ID FILE` writes it into that agency's file only"
+    )
+    return [Diagnostic(*where, "HCMLC-E073", broken.message, hint, sheet=META_SHEET)]
 
 
 def _identity(
@@ -265,7 +333,7 @@ def _check(
     return [*problems, *found.problems]
 
 
-def _at(returned: Returned, cell: Cell, code: str, message: str, hint: str) -> Diagnostic:
+def _at(returned: Returned, cell: Cell, code: str, message: str, hint: str | None) -> Diagnostic:
     return Diagnostic(
         returned.path, cell.row, cell.column, code, message, hint, sheet=cell.sheet or None
     )

@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from hcmlc.catalog import Catalog
+from hcmlc.core.catalog import Catalog
+from hcmlc.core.results import ItemKind
+from hcmlc.documents.scaffold import owed
 from hcmlc.i18n import Lang
 from hcmlc.models.framework import Indicator, Unit
 from hcmlc.models.registry import Cycle, Question, WordLimit
-from hcmlc.results import ItemKind
-from hcmlc.scaffold import owed
 from hcmlc.workbook import labels
 from hcmlc.workbook.cells import (
     NUMBER_FORMAT,
@@ -44,7 +44,7 @@ from hcmlc.workbook.rules import (
 
 SheetKey = Literal["indicators", "answers"]
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 """The layout's version, kept in the hidden sheet: a reader knows what it reads."""
 HEADER_ROW = 3
 """Row of the column headings on the indicators and answers sheets; data rows follow."""
@@ -74,6 +74,7 @@ INDICATOR_COLUMNS: tuple[Column, ...] = (
     Column("evidence", 24, input=True),
     Column("note", 26, input=True),
     Column("deadline", 11),
+    Column("remove", 11, input=True),
 )
 ANSWER_COLUMNS: tuple[Column, ...] = (
     Column("id", 20),
@@ -85,6 +86,7 @@ ANSWER_COLUMNS: tuple[Column, ...] = (
     Column("words_first", 9),
     Column("words_second", 9),
     Column("deadline", 11),
+    Column("remove", 11, input=True),
 )
 COLUMNS: dict[SheetKey, tuple[Column, ...]] = {
     "indicators": INDICATOR_COLUMNS,
@@ -148,20 +150,6 @@ class Plan:
         """The data sheets this workbook has: only those with rows."""
         keys: tuple[SheetKey, ...] = ("indicators", "answers")
         return [key for key in keys if self.rows(key)]
-
-
-def make_plan(
-    catalog: Catalog,
-    agency: str,
-    cycle: Cycle,
-    lang: Lang,
-    supplied: dict[str, Any] | None,
-    data: dict[str, str],
-    contact: str | None = None,
-) -> Plan:
-    """The workbook of `agency` for `cycle`, pre-filled from `supplied` (the plain data of its
-    submission file, if any)."""
-    return Planner(catalog, cycle, lang, data, contact).plan(agency, supplied)
 
 
 class Planner:
