@@ -16,6 +16,7 @@ from hcmlc.cache import Cache
 from hcmlc.catalog import Catalog
 from hcmlc.clock import today
 from hcmlc.confine import is_inside
+from hcmlc.contacts import FOCAL_POINTS, Contacts, check_focal_points, with_focal_points
 from hcmlc.data_checks import check_data, check_targets
 from hcmlc.deliveries import Dated, Delivery, FileKey, check_dates, deliveries
 from hcmlc.diagnostics import Diagnostic, Severity, cap_per_file
@@ -23,6 +24,7 @@ from hcmlc.errors import DataError, RepositoryNotFound
 from hcmlc.figures import LocalFigure
 from hcmlc.filesystem import is_utf8_name, shown_name
 from hcmlc.i18n import _, counted, current_language
+from hcmlc.models.contacts import FocalPoints
 from hcmlc.models.documents import Documents
 from hcmlc.models.framework import Framework
 from hcmlc.models.narrative import Narrative
@@ -38,7 +40,9 @@ from hcmlc.schema_errors import validate
 from hcmlc.status import pick_cycle
 from hcmlc.yamlio import Document, parse_bytes, read_raw
 
-M = TypeVar("M", Framework, Assignments, Submission, Targets, Documents, Narrative, Units)
+M = TypeVar(
+    "M", Framework, Assignments, Submission, Targets, Documents, Narrative, Units, FocalPoints
+)
 
 CRITERIA = "data/criteria.yaml"
 ASSIGNMENTS = "data/assignments.yaml"
@@ -83,6 +87,8 @@ class Repository:
     """Every file of reports/ that was read."""
     narratives: dict[int, Narrative] = field(default_factory=dict)
     """Year → the coordinator's words for that year's report, from a sound file."""
+    contacts: Contacts | None = None
+    """The channel of each agency (data/focal-points.yaml and the defaults), with the catalog."""
 
     def problem_in(self, path: str) -> Diagnostic | None:
         """The first error of `path`, to stop a command that needs the file sound."""
@@ -120,7 +126,8 @@ class Repository:
         its units have errors: a form or a report built on an unknown agency or indicator
         would be wrong, or fail half-way (targets and documents are judged by their users)."""
         catalog = self.require_catalog()
-        registry = {f for f in self.data_files if f not in (TARGETS, DOCUMENTS)}
+        judged_by_users = (TARGETS, DOCUMENTS, FOCAL_POINTS)
+        registry = {f for f in self.data_files if f not in judged_by_users}
         broken = [p for p in self.problems if p.path in registry and p.severity is Severity.ERROR]
         if broken:
             shown = "; ".join(f"{p.path}:{p.line}:{p.column}: {p.message}" for p in broken[:3])
@@ -255,6 +262,12 @@ def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> 
             merged = [*assignments.agencies, *units.units]
             assignments = assignments.model_copy(update={"agencies": merged})
         territories = units.territories if units else {}
+        contacts, found = _load_focal_points(repo, assignments)
+        problems += found
+        assignments = assignments.model_copy(
+            update={"agencies": with_focal_points(assignments.agencies, contacts.file)}
+        )
+        repo.contacts = replace(contacts, assignments=assignments)
         repo.catalog = Catalog(sound[0], assignments, tuple(sound[1:]), territories)
         problems += check_data(repo.catalog, framework_docs[0], docs[ASSIGNMENTS], hand_kept)
         problems += check_frameworks(repo.catalog, framework_docs)
@@ -306,6 +319,22 @@ def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> 
         store.save()
     repo.problems = cap_per_file(problems)  # sorted by file and place
     return repo
+
+
+def _load_focal_points(
+    repo: Repository, assignments: Assignments
+) -> tuple[Contacts, list[Diagnostic]]:
+    """data/focal-points.yaml when present: its model (empty when broken) and its problems."""
+    if not (repo.root / FOCAL_POINTS).exists():
+        return Contacts(assignments), []
+    repo.data_files.append(FOCAL_POINTS)
+    doc = _read_data(repo.root, FOCAL_POINTS)[1]
+    file, problems = _model(FocalPoints, doc)
+    if file is None:
+        return Contacts(assignments), problems
+    agencies = [a.id for a in assignments.agencies]
+    problems += check_focal_points(doc, file, agencies, [g.id for g in assignments.groups])
+    return Contacts(assignments, file), problems
 
 
 def _misnamed(relative: str) -> Diagnostic:

@@ -12,6 +12,7 @@ from rich.console import Console
 
 from hcmlc.atomic import write_atomic
 from hcmlc.catalog import Catalog
+from hcmlc.contacts import FOCAL_POINTS
 from hcmlc.errors import HcmlcError
 from hcmlc.i18n import Lang, _, counted, current_language
 from hcmlc.models.documents import Documents
@@ -19,7 +20,7 @@ from hcmlc.models.registry import Cycle
 from hcmlc.official import require_documents
 from hcmlc.outputs import check_replaceable, stamp_docx, stamp_text
 from hcmlc.reminders import Reminder, build_reminders
-from hcmlc.repository import ASSIGNMENTS, DOCUMENTS, load
+from hcmlc.repository import DOCUMENTS, load
 from hcmlc.status import build_status, check_agency, standing
 
 ReminderFormat = Literal["docx", "eml", "md"]
@@ -197,9 +198,9 @@ def _summary(
         if len(lacking) > SHOWN:
             shown = _("{agencies} and {n} more").format(agencies=shown, n=len(lacking) - SHOWN)
         say(message.format(agencies=shown))
-        hint = _("add `focal_point: {{name: …, email: …}}` to each in {file}").format(
-            file=ASSIGNMENTS
-        )
+        hint = _(
+            "add each one under `focal_points:` in {file}, as `agency-id: {{name: …, email: …}}`"
+        ).format(file=FOCAL_POINTS)
         say(_("hint: {hint}").format(hint=hint))
     if request.output == "eml" and documents.issuer.email is None:
         say(
