@@ -10,6 +10,7 @@ to its focal point in data/assignments.yaml.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from hcmlc.catalog import Catalog
@@ -62,6 +63,22 @@ WORDS: dict[str, dict[Lang, str]] = {
         "en": "The {agency} is requested to supply the items above by their deadline, in the "
         "file {file} of the learning city's repository.",
     },
+    "ask-overdue-workbook": {
+        "vi": "Đề nghị {agency} khẩn trương cung cấp các nội dung nêu trên: điền vào bảng tính "
+        "{file} gửi kèm (đã điền sẵn những gì đơn vị đã cung cấp), lưu lại và gửi trả lời "
+        "thư này kèm bảng tính đã điền.",
+        "en": "The {agency} is requested to supply the items above without delay: fill in the "
+        "attached workbook {file} (what it supplied is already filled in), save it and reply "
+        "to this message with the filled workbook attached.",
+    },
+    "ask-due-workbook": {
+        "vi": "Đề nghị {agency} cung cấp các nội dung nêu trên đúng hạn: điền vào bảng tính "
+        "{file} gửi kèm (đã điền sẵn những gì đơn vị đã cung cấp), lưu lại và gửi trả lời "
+        "thư này kèm bảng tính đã điền.",
+        "en": "The {agency} is requested to supply the items above by their deadline: fill in "
+        "the attached workbook {file} (what it supplied is already filled in), save it and "
+        "reply to this message with the filled workbook attached.",
+    },
     "contact": {
         "vi": "Thông tin chi tiết, đề nghị liên hệ: {contact}.",
         "en": "For details, please contact: {contact}.",
@@ -105,6 +122,9 @@ class Reminder:
     request: list[str]
     labels: dict[str, str] = field(default_factory=dict)
     """The table's column headings."""
+    workbook: str | None = None
+    """The file name of the workbook sent with the reminder, for an agency that delivers by
+    workbook (its channel); None for one that edits its YAML file."""
 
 
 def pending(status: Status, agency: str, within: int | None) -> list[Obligation]:
@@ -126,14 +146,18 @@ def build_reminders(
     *,
     within: int | None = None,
     agency: str | None = None,
+    workbooks: Callable[[str], str | None] = lambda agency: None,
 ) -> list[Reminder]:
-    """A reminder for every agency (or `agency`) with items to remind of; none for the rest."""
+    """A reminder for every agency (or `agency`) with items to remind of; none for the rest.
+    `workbooks` names the workbook file sent to an agency that delivers by workbook (None for
+    one that edits its YAML file)."""
     wanted = [row.id for row in status.agencies if agency in (None, row.id)]
     found = []
+    writer = _Writer(catalog, status, documents, lang)
     for agency_id in wanted:
         items = pending(status, agency_id, within)
         if items:
-            found.append(_Writer(catalog, status, documents, lang).reminder(agency_id, items))
+            found.append(writer.reminder(agency_id, items, workbooks(agency_id)))
     return found
 
 
@@ -141,13 +165,16 @@ class _Writer:
     def __init__(self, catalog: Catalog, status: Status, documents: Documents, lang: Lang):
         self.catalog, self.status, self.documents, self.lang = catalog, status, documents, lang
 
-    def reminder(self, agency_id: str, obligations: list[Obligation]) -> Reminder:
+    def reminder(
+        self, agency_id: str, obligations: list[Obligation], workbook: str | None
+    ) -> Reminder:
         catalog, lang, cycle = self.catalog, self.lang, self.status.cycle
         agency = catalog.agencies[agency_id]
         name = agency.name.get(lang)
         official = self.documents.reminder
-        file = f"submissions/{cycle.id}/{agency_id}.yaml"
+        file = workbook or f"submissions/{cycle.id}/{agency_id}.yaml"
         ask = "ask-overdue" if any(o.state == "overdue" for o in obligations) else "ask-due"
+        ask += "-workbook" if workbook else ""
         request = [word(ask, lang, agency=name, file=file)]
         if official.contact is not None:
             request.append(word("contact", lang, contact=official.contact.get(lang).rstrip(".")))
@@ -182,6 +209,7 @@ class _Writer:
             items=[self.item(o) for o in obligations],
             request=request,
             labels={key: word(key, lang) for key in ("number", "item", "deadline", "state")},
+            workbook=workbook,
         )
 
     def item(self, o: Obligation) -> Item:

@@ -19,9 +19,11 @@ from hcmlc.models.documents import Documents
 from hcmlc.models.registry import Cycle
 from hcmlc.official import require_documents
 from hcmlc.outputs import check_replaceable, stamp_docx, stamp_text
-from hcmlc.reminders import Reminder, build_reminders
-from hcmlc.repository import DOCUMENTS, load
-from hcmlc.status import build_status, check_agency, standing
+from hcmlc.reminders import Reminder, build_reminders, pending
+from hcmlc.render.diagnostics import render_text
+from hcmlc.repository import DOCUMENTS, Repository, load
+from hcmlc.status import Status, build_status, check_agency, standing
+from hcmlc.workbook.issue import Issued, issue_workbooks, workbook_name
 
 ReminderFormat = Literal["docx", "eml", "md"]
 TEMPLATES: dict[ReminderFormat, str] = {
@@ -73,6 +75,7 @@ def run(console: Console, root: Path, request: Request) -> int:
         request.lang,
         repo.deliveries(),
     )
+    issued = _workbooks(repo, status, request, cycle)
     reminders = build_reminders(
         catalog,
         status,
@@ -80,6 +83,9 @@ def run(console: Console, root: Path, request: Request) -> int:
         request.lang,
         within=request.within,
         agency=request.agency,
+        workbooks=lambda agency: (
+            workbook_name(cycle, agency, request.lang) if agency in issued.built else None
+        ),
     )
     if not reminders:
         _nothing(console, request, catalog, status.cycle)
@@ -91,8 +97,23 @@ def run(console: Console, root: Path, request: Request) -> int:
     check_replaceable(guarded, request.force, DOCUMENTS)
     existing = {p for p in targets.values() if p.exists()}
     for reminder in mailed:
-        write_atomic(targets[reminder.agency], _render(reminder, request, template, documents))
+        workbook = issued.built.get(reminder.agency)
+        attached = (reminder.workbook, workbook.data) if reminder.workbook and workbook else None
+        rendered = _render(reminder, request, template, documents, attached)
+        write_atomic(targets[reminder.agency], rendered)
+        if attached and request.output != "eml":  # beside the letter, to send with it
+            write_atomic(folder / attached[0], attached[1])
     _summary(console, request, catalog, reminders, targets, existing, documents)
+    if issued.broken:
+        console.print(
+            _(
+                "These submission files cannot be read, so their agencies' reminders carry no "
+                "workbook; fix them first (`hcmlc validate`):"
+            ),
+            markup=False,
+            highlight=False,
+        )
+        render_text(console, issued.broken, len({p.path for p in issued.broken}))
     if repo.error_count:  # an entry with errors is not supplied: its agency is reminded of it
         console.print(
             _(
@@ -104,7 +125,29 @@ def run(console: Console, root: Path, request: Request) -> int:
     return 0
 
 
-def _render(reminder: Reminder, request: Request, template: Path, documents: Documents) -> bytes:
+def _workbooks(repo: Repository, status: Status, request: Request, cycle: Cycle) -> Issued:
+    """The pre-filled workbook of each agency to remind that delivers by workbook."""
+    catalog, contacts = repo.require_catalog(), repo.contacts
+    wanted = [
+        row.id
+        for row in status.agencies
+        if request.agency in (None, row.id)
+        and contacts is not None
+        and contacts.channel(catalog.agencies[row.id]) == "workbook"
+        and pending(status, row.id, request.within)
+    ]
+    if not wanted:
+        return Issued()
+    return issue_workbooks(repo.root, catalog, cycle, request.lang, wanted)
+
+
+def _render(
+    reminder: Reminder,
+    request: Request,
+    template: Path,
+    documents: Documents,
+    attached: tuple[str, bytes] | None,
+) -> bytes:
     if request.output == "docx":
         from hcmlc.render.reminder_docx import render_letter
 
@@ -122,7 +165,7 @@ def _render(reminder: Reminder, request: Request, template: Path, documents: Doc
         if issuer.email
         else None
     )
-    return render_email(reminder, text, sender, request.as_of)
+    return render_email(reminder, text, sender, request.as_of, attached)
 
 
 def _nothing(console: Console, request: Request, catalog: Catalog, cycle: Cycle) -> None:
@@ -184,6 +227,8 @@ def _summary(
             detail += ", " + counted(overdue, "up to {n} day overdue", "up to {n} days overdue")
         if request.output == "eml" and reminder.focal_point is not None:
             detail += " → " + reminder.focal_point.email
+        if reminder.workbook:
+            detail += " + " + reminder.workbook
         replaced = _(" (replaced)") if path in existing else ""
         name = catalog.agencies[reminder.agency].short_name(current_language())
         say(f"  {path.name}{replaced}: {name} — {detail}")

@@ -8,7 +8,6 @@ from rich.console import Console
 
 from hcmlc.atomic import write_atomic
 from hcmlc.catalog import Catalog
-from hcmlc.diagnostics import Diagnostic
 from hcmlc.errors import HcmlcError
 from hcmlc.i18n import Lang, _, counted
 from hcmlc.models.registry import Cycle
@@ -16,9 +15,8 @@ from hcmlc.render.diagnostics import render_text
 from hcmlc.repository import load
 from hcmlc.scaffold import owed
 from hcmlc.status import check_agency, pick_cycle
-from hcmlc.workbook.batch import Built, Job, build_many
-from hcmlc.workbook.plan import Planner
-from hcmlc.workbook.source import fingerprint, submission_source
+from hcmlc.workbook.batch import Built
+from hcmlc.workbook.issue import issue_workbooks, workbook_name
 
 
 def run(
@@ -41,7 +39,7 @@ def run(
     if agency is not None:
         check_agency(catalog, agency)
         _owes_something(catalog, agency, cycle)
-        name = _name(cycle, agency, lang)
+        name = workbook_name(cycle, agency, lang)
         targets = {agency: out / name if out and out.is_dir() else out or Path(name)}
     else:
         folder = out or Path(f"workbooks-{cycle.id}")
@@ -51,22 +49,13 @@ def run(
                 _("with --all, --out names the folder the workbooks go in"),
             )
         targets = {
-            a.id: folder / _name(cycle, a.id, lang)
+            a.id: folder / workbook_name(cycle, a.id, lang)
             for a in catalog.assignments.agencies
             if owed(catalog, a.id, cycle, "indicator") or owed(catalog, a.id, cycle, "answer")
         }
-    data = fingerprint(root)
-    contact = catalog.assignments.contact.get(lang) if catalog.assignments.contact else None
-    planner = Planner(catalog, cycle, lang, data, contact)
-    broken: list[Diagnostic] = []
-    jobs: list[Job] = []
-    for agency_id in targets:
-        source = submission_source(root, cycle.id, agency_id)
-        problems = source.problems()
-        broken += problems
-        if not problems:
-            jobs.append((agency_id, source.data))
-    for workbook in build_many(planner, jobs):
+    issued = issue_workbooks(root, catalog, cycle, lang, targets)
+    broken = issued.broken
+    for workbook in issued.built.values():
         write_atomic(targets[workbook.agency], workbook.data)
         console.print(_written(targets[workbook.agency], workbook), markup=False, highlight=False)
     if broken:
@@ -90,10 +79,6 @@ def run(
             highlight=False,
         )
     return 0
-
-
-def _name(cycle: Cycle, agency: str, lang: Lang) -> str:
-    return f"workbook-{cycle.id}-{agency}-{lang}.xlsx"
 
 
 def _owes_something(catalog: Catalog, agency: str, cycle: Cycle) -> None:
