@@ -145,7 +145,7 @@ class _SubmissionChecker(IdentityRules, AnswerRules):
         self.identity: tuple[str, str] | None = None
         """(agency, cycle) when the file says them and sits where they say."""
         self.submitted: dt.date | None = None
-        """The file's `submitted:` date, when it reads as one."""
+        """The file's delivery date: `received:` (recorded by import), else `submitted:`."""
         self.figures: list[LocalFigure] = []
 
     def run(self) -> list[Diagnostic]:
@@ -157,7 +157,7 @@ class _SubmissionChecker(IdentityRules, AnswerRules):
         except ValidationError:
             whole = None
         if whole is not None:
-            self.submitted = whole.submitted
+            self.submitted = whole.received or whole.submitted
             self._check_identity(whole.agency, whole.cycle)
             indicators: dict[str, Any] = {k: (v, v.__dict__) for k, v in whole.indicators.items()}
             answers: dict[str, Any] = whole.answers
@@ -165,7 +165,7 @@ class _SubmissionChecker(IdentityRules, AnswerRules):
             head, problems = read_fields(Submission, self.doc.data, self.doc, shallow=_SECTIONS)
             self.problems += problems
             head = head or {}
-            self.submitted = head.get("submitted")
+            self.submitted = head.get("received") or head.get("submitted")
             self._check_identity(head.get("agency"), head.get("cycle"))
             indicators = {k: (v, None) for k, v in (head.get("indicators") or {}).items()}
             answers = head.get("answers") or {}

@@ -32,6 +32,7 @@ from hcmlc.cli_options import (
     as_of_day,
     parse_day,
     parse_years,
+    received_day,
 )
 from hcmlc.i18n import N_, _, use_language
 
@@ -554,13 +555,29 @@ def import_workbooks(
             show_default=False,
         ),
     ] = None,
+    received: Annotated[
+        str | None,
+        typer.Option(
+            "--received",
+            metavar="YYYY-MM-DD",
+            help=N_("The day the workbooks were received (default: today)."),
+            show_default=False,
+        ),
+    ] = None,
     root: RootOption = None,
 ) -> None:
     from hcmlc.commands import import_workbooks as command
 
     _run(
         lambda console, repo_root: command.run(
-            console, repo_root, paths, check, cycle, agency, output.value if output else None
+            console,
+            repo_root,
+            paths,
+            check,
+            cycle,
+            agency,
+            output.value if output else None,
+            received_day(received),
         ),
         root,
     )

@@ -11,6 +11,7 @@ writes nothing; the others are still written.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from typing import Any
 from hcmlc.atomic import write_atomic
 from hcmlc.catalog import Catalog
 from hcmlc.checks import check_submission
+from hcmlc.clock import today
 from hcmlc.diagnostics import Diagnostic, Severity
 from hcmlc.i18n import _
 from hcmlc.models.registry import Cycle
@@ -32,6 +34,7 @@ from hcmlc.workbook.locate import CellDocument
 from hcmlc.workbook.merge import Merged, merge
 from hcmlc.workbook.plan import AGENCY_ROW, Planner
 from hcmlc.workbook.read import Returned, Unreadable, read_workbook
+from hcmlc.workbook.received import set_aside_claim, stamp_received
 from hcmlc.workbook.source import SubmissionSource, entry_order, fingerprint, submission_source
 from hcmlc.yamledit import edit
 from hcmlc.yamlio import parse_yaml
@@ -53,6 +56,10 @@ class Imported:
     written: bool = False
     data_changed: list[str] = field(default_factory=list)
     """The data/ files changed since the workbook was made."""
+    received: dt.date | None = None
+    """The day recorded as `received:` when the submission changes (the import's day)."""
+    claimed: str | None = None
+    """The sender's own "date sent", a claim shown beside `received`, never written."""
 
     @property
     def failed(self) -> bool:
@@ -67,9 +74,12 @@ def import_workbooks(
     expected_agency: str | None = None,
     *,
     write: bool = True,
+    received: dt.date | None = None,
 ) -> list[Imported]:
     """Import each workbook (path, how to show it) into `expected_cycle`; with `write` False,
-    judge them all and write nothing."""
+    judge them all and write nothing. A changed submission records `received` (default: today)
+    as the day its content arrived."""
+    day = received or today()
     results: list[Imported] = []
     read: list[tuple[Imported, Returned]] = []
     seen: set[Path] = set()
@@ -92,6 +102,7 @@ def import_workbooks(
         if not result.failed:
             lang = returned.meta.lang
             planner = planners.setdefault(lang, Planner(catalog, expected_cycle, lang, data))
+            result.received = day
             _import(root, catalog, planner, returned, result, write)
     return results
 
@@ -222,6 +233,9 @@ def _import(
     text, current = _starting_point(catalog, cycle, meta.agency, source)
     now = planner.plan(meta.agency, None)
     merged = merge(catalog, cycle, returned, current, now)
+    result.claimed = set_aside_claim(merged, current)
+    assert result.received is not None
+    stamp_received(merged, result.received)
     result.merged = merged
     result.problems += merged.problems
     if not merged.touched or result.failed:

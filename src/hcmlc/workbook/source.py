@@ -23,7 +23,7 @@ from hcmlc.yamlio import Document, Loc, read_yaml
 
 DATA_FILES = (CRITERIA, ASSIGNMENTS)
 """What a workbook asks depends on these: their fingerprint is kept in it."""
-TOP_ORDER = ["agency", "cycle", "prepared_by", "submitted", "indicators", "answers"]
+TOP_ORDER = ["agency", "cycle", "prepared_by", "submitted", "received", "indicators", "answers"]
 
 
 @dataclass(frozen=True)
