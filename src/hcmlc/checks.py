@@ -22,6 +22,7 @@ from hcmlc.i18n import N_, _
 from hcmlc.identity_checks import IdentityRules
 from hcmlc.models.registry import Cycle
 from hcmlc.models.submission import IndicatorValue, Section, Submission
+from hcmlc.plausibility import Observed
 from hcmlc.results import Consulted, Entries, Entry, FileCheck, ItemKind
 from hcmlc.results import SubmissionFile as SubmissionFile  # the files check_submissions takes
 from hcmlc.schema_errors import mapping_hint, read_fields
@@ -100,6 +101,7 @@ def check_submission(catalog: Catalog, file: SubmissionFile, root: Path) -> File
         tuple(checker.consulted),
         checker.submitted,
         tuple(checker.figures),
+        tuple(checker.readings),
     )
 
 
@@ -147,6 +149,8 @@ class _SubmissionChecker(IdentityRules, AnswerRules):
         self.submitted: dt.date | None = None
         """The file's delivery date: `received:` (recorded by import), else `submitted:`."""
         self.figures: list[LocalFigure] = []
+        self.readings: list[Observed] = []
+        """Accepted figures, for the check of changes across cycles (plausibility.py)."""
 
     def run(self) -> list[Diagnostic]:
         """Every rule on every entry, until the file has more problems than it lists
@@ -247,6 +251,20 @@ class _SubmissionChecker(IdentityRules, AnswerRules):
             self._check_evidence(loc, fields["evidence"])
         if owed and len(self.problems) == before + self._warnings_since(before):
             self._accept("indicator", indicator_id)
+            if reading is not None and isinstance(reading.value, float) and self.cycle:
+                assert self.agency is not None
+                self.readings.append(
+                    Observed(
+                        self.cycle.id,
+                        self.agency,
+                        indicator_id,
+                        fields["year"],
+                        reading.value,
+                        bool(fields.get("note")),
+                        self.doc.path,
+                        loc + ("value" if "value" in fields else "parts",),
+                    )
+                )
             if indicator.aggregate is not None and reading is not None:
                 assert isinstance(reading.value, float) and self.agency and self.cycle
                 self.figures.append(

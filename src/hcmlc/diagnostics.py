@@ -63,6 +63,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "HCMLC-E091": (Severity.ERROR, "no-current-cycle"),
     "HCMLC-W092": (Severity.WARNING, "incomplete-answer"),
     "HCMLC-E093": (Severity.ERROR, "report-file-name"),
+    "HCMLC-W094": (Severity.WARNING, "implausible-change"),
 }
 """Every diagnostic code with its severity and a stable rule name; codes are never reused."""
 

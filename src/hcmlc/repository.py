@@ -34,6 +34,7 @@ from hcmlc.models.targets import Targets
 from hcmlc.models.units import Units
 from hcmlc.narrative import FOLDER as REPORTS
 from hcmlc.narrative import check_name, check_narrative, year_of
+from hcmlc.plausibility import Observed, check_changes
 from hcmlc.registry_checks import check_frameworks, check_registry, check_units
 from hcmlc.results import Entry, FileCheck, SubmissionFile, Supplied
 from hcmlc.schema_errors import validate
@@ -287,6 +288,7 @@ def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> 
     if use_cache and repo.catalog and all(raw is not None for raw in raws):
         store = Cache.open(root, [raw for raw in raws if raw is not None])
     identities = []
+    readings: list[Observed] = []
     supplied = Supplied()
     for relative, linked in _submission_files(root) if submissions else []:
         if not is_utf8_name(relative):
@@ -296,6 +298,7 @@ def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> 
         problems += check.problems
         supplied.merge(check.accepted)
         repo.figures += check.figures
+        readings += check.readings
         repo.paths.append(relative)
         repo.consulted[relative] = tuple(path for _kind, path in check.consulted)
         identities.append((relative, check.identity))
@@ -312,6 +315,8 @@ def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> 
         from hcmlc.checks import check_duplicates
 
         problems += check_duplicates(identities, doc_of)
+    if repo.catalog is not None and readings:
+        problems += check_changes(repo.catalog, readings, doc_of)
     if repo.catalog is not None:
         dated = [(f.path, key[1], f.submitted) for key, f in repo.files.items() if f.submitted]
         problems += check_dates(repo.catalog, dated, today(), doc_of)

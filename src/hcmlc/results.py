@@ -18,6 +18,7 @@ from hcmlc.figures import LocalFigure
 
 if TYPE_CHECKING:
     from hcmlc.models.submission import Submission
+    from hcmlc.plausibility import Observed
     from hcmlc.yamlio import Document
 
 ItemKind = Literal["indicator", "answer"]
@@ -108,3 +109,5 @@ class FileCheck:
     """The file's `submitted:` date, for deliveries.py."""
     figures: tuple[LocalFigure, ...] = ()
     """The accepted figures of indicators whose city figure is formed from the units'."""
+    readings: tuple[Observed, ...] = ()
+    """Every accepted figure, for the check of changes across cycles (plausibility.py)."""

@@ -33,6 +33,7 @@ from hcmlc.workbook.guard import guarded_bytes
 from hcmlc.workbook.locate import CellDocument
 from hcmlc.workbook.merge import Merged, merge
 from hcmlc.workbook.plan import AGENCY_ROW, Planner
+from hcmlc.workbook.plausible import check_merged
 from hcmlc.workbook.read import Returned, Unreadable, read_workbook
 from hcmlc.workbook.received import set_aside_claim, stamp_received
 from hcmlc.workbook.source import SubmissionSource, entry_order, fingerprint, submission_source
@@ -241,6 +242,9 @@ def _import(
     if not merged.touched or result.failed:
         return
     result.problems += _check(root, catalog, returned, source, merged)
+    result.problems += check_merged(
+        root, catalog, cycle, meta.agency, current, merged, returned.path, meta.lang
+    )
     result.problems.sort(key=Diagnostic.sort_key)
     if result.failed:
         return
