@@ -222,3 +222,24 @@ def test_a_workbook_issued_before_both_data_files_changed_is_still_from_here(
     code, stdout, _ = run(hcmlc, bundled, inbox, tmp_path / "r")
     assert code == 0, stdout
     assert "Imported (1):" in stdout and "no agency of this repository" not in stdout
+
+
+def test_an_english_workbook_gets_its_receipt_in_english(hcmlc, bundled, tmp_path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    made = make(hcmlc, bundled, "so-khcn", tmp_path / "en.xlsx", "--cycle", "2025", "--lang", "en")
+    book = Filled(made, lang="en")
+    book.set("indicators", "1.2.3.b", "value", "abc")
+    book.set("indicators", "1.2.3.b", "year", 2025)
+    book.save(inbox / "DOST reply.xlsx")
+    out = tmp_path / "r"
+    code, _, _ = run(hcmlc, bundled, inbox, out, "--received", "2025-12-19")
+    assert code == 1
+    text = (out / "so-khcn.txt").read_text("utf-8")
+    assert text.startswith(
+        "Receipt of your workbook, cycle 2025 – Department of Science and Technology\n"
+    )
+    assert "On 2025-12-19, the coordinator received your workbook: DOST reply.xlsx." in text
+    assert "1. Cell Indicators!E" in text and ": indicator 1.2.3.b: `abc` is not a number" in text
+    assert "Attached is a fresh workbook, workbook-2025-so-khcn-en.xlsx" in text
+    assert (out / "workbook-2025-so-khcn-en.xlsx").is_file()

@@ -14,6 +14,7 @@ from hcmlc.i18n import _, counted
 from hcmlc.receipts import Receipt
 from hcmlc.render import diagnostics
 from hcmlc.render.diagnostics import summary, write_json
+from hcmlc.render.escape import visible
 from hcmlc.render.imports import items, outcome
 from hcmlc.workbook.importer import Imported
 from hcmlc.workbook.intake import Intake
@@ -42,7 +43,8 @@ class Report:
 
 
 def _say(console: Console, line: str) -> None:
-    console.print(line, markup=False, highlight=False, soft_wrap=True)
+    """One line; file names come from the mailbox (and zips): control characters are shown."""
+    console.print(visible(line), markup=False, highlight=False, soft_wrap=True)
 
 
 def render_text(console: Console, report: Report) -> None:
