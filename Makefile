@@ -86,6 +86,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests templates bench tools
 	$(BIN)/ruff format --check src tests templates bench tools
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 bench: $(STAMP)
 	$(BIN)/python bench/city.py

@@ -33,7 +33,7 @@ CORE = """
 import sys, time
 from pathlib import Path
 from hcmlc.render.github import annotation, step_summary
-from hcmlc.repository import load
+from hcmlc.repository.load import load
 root, best = Path(sys.argv[1]), float("inf")
 for _ in range(5):
     start = time.perf_counter()

@@ -31,8 +31,8 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table
 
-from hcmlc.atomic import write_atomic
-from hcmlc.render import decree30
+from hcmlc.files.atomic import write_atomic
+from hcmlc.render import decree30, ooxml
 
 HERE = Path(__file__).resolve().parent
 FONT = "Times New Roman"
@@ -380,6 +380,13 @@ def _new_document(title: str) -> DocumentObject:
     cell.font.size = Pt(10)
     cell.paragraph_format.space_after = Pt(0)
     _font(styles["List Bullet"], size=11)
+    for name, fill in (("Gap", "FFFF00"), ("Note", "DDEBF7")):  # render/form_docx.py's marks
+        mark = styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
+        mark.font.bold = True
+        shading = ooxml.element("w:shd", {"w:val": "clear", "w:color": "auto", "w:fill": fill})
+        ooxml.put(mark.element.get_or_add_rPr(), shading)
+    source = styles.add_style("Source", WD_STYLE_TYPE.CHARACTER)  # a figure's source
+    source.font.italic, source.font.size = True, Pt(9)
 
     props = doc.core_properties
     props.title, props.author, props.last_modified_by = title, "hcmlc", "hcmlc"
@@ -433,7 +440,14 @@ def _cells(row: object, *texts: str, bold: bool = False, style: str | None = Non
 
 
 def _save(doc: DocumentObject) -> bytes:
-    """The .docx bytes with every zip entry dated alike, so equal sources give equal files."""
+    """The .docx bytes with every zip entry dated alike, so equal sources give equal files.
+
+    python-docx's default document carries Word 2010's stylesWithEffects part, a copy of the
+    styles that ours would contradict (Word may call that unreadable content): it is dropped.
+    """
+    for rel in list(doc.part.rels.values()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            doc.part.drop_rel(rel.rId)
     props = doc.core_properties
     props.created = props.modified = FIXED_TIME
     props.revision = 1

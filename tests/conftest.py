@@ -16,11 +16,12 @@ import pytest
 import typer.testing
 from typer.testing import CliRunner
 
-from hcmlc.cli import app
+from hcmlc.cli.app import app
 from hcmlc.i18n import ENV_VAR, use_language
-from hcmlc.yamlio import parse_yaml
+from hcmlc.yamlfiles.reader import parse_yaml
 
 PROJECT = Path(__file__).resolve().parents[1]
+pytest_plugins = ("office_validity",)  # every .docx and .xlsx hcmlc writes is schema-checked
 
 
 class Repo:
@@ -97,9 +98,11 @@ def hcmlc() -> Callable[..., tuple[int, str, str]]:
 def private_cache(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:
-    """Each test keeps its cache in a folder of its own, never in the user's home."""
+    """Each test keeps its cache in a folder of its own, never in the user's home; an internal
+    error shows its traceback ($HCMLC_DEBUG), so that a failing test says where it happened."""
     folder = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    monkeypatch.setenv("HCMLC_DEBUG", "1")
     return folder / "hcmlc"
 
 

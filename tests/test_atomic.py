@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hcmlc import atomic
+from hcmlc.files import atomic
 
 
 def test_write_atomic_replaces_and_leaves_no_temporary(tmp_path: Path) -> None:

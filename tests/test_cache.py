@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from hcmlc import cache as cache_module
-from hcmlc.repository import load
+from hcmlc.repository import cache as cache_module
+from hcmlc.repository.load import load
 
 PATH = "submissions/2023/so-gddt.yaml"
 
@@ -85,7 +85,7 @@ def test_a_change_to_data_invalidates_everything(hcmlc, bundled) -> None:
 def test_a_new_hcmlc_invalidates_everything(hcmlc, bundled, monkeypatch) -> None:
     assert run(hcmlc, bundled, "validate")[0] == 0
     # "hcmlc changed": now every answer is over its word limit
-    monkeypatch.setattr("hcmlc.answer_checks.count_words", lambda text: 10_000)
+    monkeypatch.setattr("hcmlc.checks.answers.count_words", lambda text: 10_000)
     assert run(hcmlc, bundled, "validate")[0] == 0  # the same code fingerprint: served cached
     monkeypatch.setattr(cache_module, "_code_fingerprint", lambda: "hcmlc, changed")
     code, out, _ = run(hcmlc, bundled, "validate")

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from hcmlc import charts as charts_module
-from hcmlc.chart_cache import SIZE, ChartCache, chart_key, is_chart_png
-from hcmlc.report import build_report
-from hcmlc.repository import load
+from hcmlc.documents.report import build_report
+from hcmlc.render import charts as charts_module
+from hcmlc.render.chart_cache import SIZE, ChartCache, chart_key, is_chart_png
+from hcmlc.repository.load import load
 
 
 def report_md(hcmlc, root: Path, *args: str) -> dict[str, bytes]:
@@ -38,7 +38,7 @@ def drawn(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         calls.append(chart.indicator)
         return draw(chart, lang)
 
-    monkeypatch.setattr("hcmlc.charts.render_chart", counting)
+    monkeypatch.setattr("hcmlc.render.charts.render_chart", counting)
     return calls
 
 
@@ -178,7 +178,7 @@ def test_an_unwritable_cache_is_not_fatal(hcmlc, bundled, private_cache) -> None
 
 
 def test_the_cache_is_trimmed_to_its_size(bundled, tmp_path, monkeypatch) -> None:
-    monkeypatch.setattr("hcmlc.chart_cache.MAX_ENTRIES", 3)
+    monkeypatch.setattr("hcmlc.render.chart_cache.MAX_ENTRIES", 3)
     cache = ChartCache(tmp_path / "charts")
     report = build_report(load(bundled), 2025, "en")
     for k, chart in enumerate(report.charts[:5]):
@@ -198,7 +198,7 @@ def test_the_cache_is_trimmed_to_its_size(bundled, tmp_path, monkeypatch) -> Non
 def test_a_report_from_cached_charts_does_not_import_matplotlib(bundled, private_cache) -> None:
     program = (
         "import sys\n"
-        "from hcmlc.cli import main\n"
+        "from hcmlc.cli.app import main\n"
         "sys.argv = ['hcmlc', *sys.argv[1:]]\n"
         "try:\n    main()\n"
         "except SystemExit as end:\n    assert not end.code, end.code\n"

@@ -12,7 +12,8 @@ import warnings
 import pytest
 from PIL import Image
 
-from hcmlc.charts import (
+from hcmlc.documents.report import Chart, build_report
+from hcmlc.render.charts import (
     MIN_SPAN_SHARE,
     OFFSET_POINTS,
     TEXT_POINTS,
@@ -24,8 +25,7 @@ from hcmlc.charts import (
     value_axis,
     year_ticks,
 )
-from hcmlc.report import Chart, build_report
-from hcmlc.repository import load
+from hcmlc.repository.load import load
 
 PLOT_POINTS = 150.0
 
@@ -168,7 +168,7 @@ def test_drawing_is_a_pure_function_of_the_chart(bundled_charts) -> None:
 
 
 def test_matplotlib_is_imported_only_to_draw() -> None:
-    code = "import sys, hcmlc.charts, hcmlc.report; print('matplotlib' in sys.modules)"
+    code = "import sys, hcmlc.render.charts, hcmlc.documents.report; print('matplotlib' in sys.modules)"
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from hcmlc.repository import load
+from hcmlc.repository.load import load
 
 pytestmark = pytest.mark.usefixtures("shared_charts")
 
@@ -131,7 +131,7 @@ def test_once_every_unit_reported_the_figure_is_judged(hcmlc, repo, wards) -> No
               mh.1.1.a: {{parts: {{learning-families: 990, families: 1000}}, year: 2025}}
             """,
         )
-    from hcmlc.report import build_report
+    from hcmlc.documents.report import build_report
 
     report = build_report(load(repo.root), 2025, "en")
     row = next(
@@ -208,11 +208,11 @@ def test_two_figures_of_one_indicator_are_both_held(hcmlc, repo) -> None:
     )
     loaded = load(repo.root)
     assert loaded.problems == []
-    from hcmlc.progress import city_series
+    from hcmlc.core.progress import city_series
 
     [point] = city_series(loaded.require_catalog(), loaded.submissions, loaded.supplied)["1.1.4.a"]
     assert (point.value, point.parts) == (45.2, (45.2, 53.1))
-    from hcmlc.report import build_report
+    from hcmlc.documents.report import build_report
 
     report = build_report(loaded, 2024, "vi")
     row = next(r for s in report.standards for c in s.criteria for r in c.rows if r.id == "1.1.4.a")

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from hcmlc.catalog import Catalog
-from hcmlc.repository import load
+from hcmlc.core.catalog import Catalog
+from hcmlc.repository.load import load
 
 PROJECT = Path(__file__).resolve().parents[1]
 

@@ -17,8 +17,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from hcmlc import atomic
-from hcmlc.yamlio import MAX_BYTES, parse_yaml, read_yaml
+from hcmlc.files import atomic
+from hcmlc.yamlfiles.reader import MAX_BYTES, parse_yaml, read_yaml
 
 SUBMISSION = "submissions/2023/so-gddt.yaml"
 GOOD = """\

@@ -20,8 +20,8 @@ from typing import Any
 
 import pytest
 
-from hcmlc.repository import load
-from hcmlc.scaffold import owed
+from hcmlc.documents.scaffold import owed
+from hcmlc.repository.load import load
 
 PROJECT = Path(__file__).resolve().parents[1]
 SERVER = PROJECT / "build/node/node_modules/yaml-language-server/bin/yaml-language-server"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import shutil
 
-from hcmlc.repository import load
+from hcmlc.repository.load import load
 
 THIRD = """
 id: "district-survey"

@@ -27,19 +27,19 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from hcmlc.catalog import Catalog
-from hcmlc.checks import SubmissionFile, check_submissions
-from hcmlc.cli import app
-from hcmlc.data_checks import check_data, check_targets
+from hcmlc.checks.data import check_data, check_targets
+from hcmlc.checks.schema_errors import validate
+from hcmlc.checks.submission import SubmissionFile, check_submissions
+from hcmlc.cli.app import app
+from hcmlc.core.catalog import Catalog
+from hcmlc.core.progress import Status, assess, city_series
 from hcmlc.diagnostics import CODES, Diagnostic
 from hcmlc.models.framework import Framework
 from hcmlc.models.registry import Assignments
 from hcmlc.models.submission import Submission
 from hcmlc.models.targets import Targets
-from hcmlc.progress import Status, assess, city_series
-from hcmlc.repository import load
-from hcmlc.schema_errors import validate
-from hcmlc.yamlio import Document, parse_bytes, parse_yaml, read_yaml
+from hcmlc.repository.load import load
+from hcmlc.yamlfiles.reader import Document, parse_bytes, parse_yaml, read_yaml
 
 PROJECT = Path(__file__).resolve().parents[1]
 BUNDLED = load(PROJECT)
@@ -428,8 +428,8 @@ def test_mutated_targets_and_the_assessment(edit: tuple[int, int, bytes]) -> Non
 def test_mutated_documents_and_the_letterhead(edit: tuple[int, int, bytes]) -> None:
     """A broken data/documents.yaml gives located problems; a sound one, every part of the
     documents in both languages."""
+    from hcmlc.documents.official import heading, signature
     from hcmlc.models.documents import Documents
-    from hcmlc.official import heading, signature
 
     raw = spliced(DOCUMENTS, edit)
     path = "data/documents.yaml"
@@ -457,8 +457,9 @@ def test_mutated_documents_and_the_letterhead(edit: tuple[int, int, bytes]) -> N
 @given(TOKEN_EDITS)
 def test_mutated_report_words(edit: tuple[int, int, bytes]) -> None:
     """A broken reports/<year>.yaml gives located problems; a sound one, paragraphs."""
+    from hcmlc.checks.narrative import check_narrative
     from hcmlc.models.narrative import Narrative
-    from hcmlc.narrative import check_narrative, paragraphs
+    from hcmlc.text.paragraphs import joined_paragraphs as paragraphs
 
     raw = spliced(NARRATIVE, edit)
     path = "reports/2025.yaml"

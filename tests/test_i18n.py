@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hcmlc.cli_i18n import languages_in
+from hcmlc.cli.language import languages_in
 from hcmlc.i18n import _, counted, resolve_language, use_language
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft7Validator
 
-from hcmlc.json_schema import SCHEMA_PATH, schema_text
-from hcmlc.repository import load
+from hcmlc.documents.json_schema import SCHEMA_PATH, schema_text
+from hcmlc.repository.load import load
 
 PROJECT = Path(__file__).resolve().parents[1]
 

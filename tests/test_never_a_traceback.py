@@ -7,12 +7,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hcmlc.catalog import Catalog
-from hcmlc.checks import SubmissionFile, check_submissions
+from hcmlc.checks.schema_errors import validate
+from hcmlc.checks.submission import SubmissionFile, check_submissions
+from hcmlc.core.catalog import Catalog
 from hcmlc.models.submission import Submission
-from hcmlc.repository import load
-from hcmlc.schema_errors import validate
-from hcmlc.yamlio import parse_yaml
+from hcmlc.repository.load import load
+from hcmlc.yamlfiles.reader import parse_yaml
 
 PROJECT = Path(__file__).resolve().parents[1]
 CATALOG: Catalog = load(PROJECT).require_catalog()

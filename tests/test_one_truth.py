@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from hcmlc.form import fill_form
-from hcmlc.progress import Status
-from hcmlc.report import build_report
-from hcmlc.repository import load
-from hcmlc.status import build_status
+from hcmlc.core.progress import Status
+from hcmlc.core.status import build_status
+from hcmlc.documents.form import fill_form
+from hcmlc.documents.report import build_report
+from hcmlc.repository.load import load
 
 PROJECT = Path(__file__).resolve().parents[1]
 LATER = dt.date(2027, 1, 1)

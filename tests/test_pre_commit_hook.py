@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from hcmlc.yamlio import read_yaml
+from hcmlc.yamlfiles.reader import read_yaml
 
 PROJECT = Path(__file__).resolve().parents[1]
 

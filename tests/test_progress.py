@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from hcmlc.progress import Status, Trend, assess, city_series, path_value
-from hcmlc.report import build_report, cycle_of_year
-from hcmlc.repository import load
+from hcmlc.core.progress import Status, Trend, assess, city_series, path_value
+from hcmlc.documents.report import build_report, cycle_of_year
+from hcmlc.repository.load import load
 
 TARGETS = """
 targets:

@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 import typer
 
-from hcmlc.cli import app
-from hcmlc.yamlio import read_yaml
+from hcmlc.cli.app import app
+from hcmlc.yamlfiles.reader import read_yaml
 
 pytestmark = pytest.mark.usefixtures("shared_charts")
 

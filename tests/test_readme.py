@@ -22,3 +22,27 @@ def test_the_readme_lists_every_diagnostic_code() -> None:
     assert listed == {code: (severity.value, rule) for code, (severity, rule) in CODES.items()}
     assert [code for code, *_ in rows] == list(CODES)
     assert all(meaning for *_, meaning in rows)
+
+
+MAP_HEADER = "| folder | its role | its modules |"
+PACKAGE = README.parent / "src" / "hcmlc"
+
+
+def test_the_readme_maps_every_folder_and_module_of_the_package() -> None:
+    lines = README.read_text(encoding="utf-8").splitlines()
+    start = lines.index(MAP_HEADER) + 2
+    mapped: dict[str, set[str]] = {}
+    for line in lines[start:]:
+        if not line.startswith("|"):
+            break
+        folder, _role, modules = (cell.strip() for cell in line.strip("|").split(" | "))
+        mapped[folder.strip("`")] = {m.strip().strip("`") for m in modules.split(",")}
+    tree = {
+        f"{p.name}/": {m.stem for m in p.glob("*.py") if m.stem != "__init__"}
+        for p in PACKAGE.iterdir()
+        if (p / "__init__.py").exists()
+    }
+    tree["(ground)"] = {
+        m.stem for m in PACKAGE.glob("*.py") if m.stem not in {"__init__", "__main__"}
+    }
+    assert mapped == tree

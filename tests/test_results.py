@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hcmlc.results import Entries, Supplied
+from hcmlc.core.results import Entries, Supplied
 
 A = ("2025", "so-gddt", "indicator", "1.1.1.a")
 B = ("2025", "so-gddt", "indicator", "1.1.2.a")

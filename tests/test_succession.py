@@ -10,7 +10,7 @@ import json
 import pytest
 
 from hcmlc.models.registry import Cycle
-from hcmlc.repository import load
+from hcmlc.repository.load import load
 
 
 @pytest.fixture

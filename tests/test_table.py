@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
+from hcmlc.core.status import build_status
 from hcmlc.i18n import use_language
 from hcmlc.render.status import render_table
 from hcmlc.render.table import Column, Table, plain, print_table
-from hcmlc.repository import load
-from hcmlc.status import build_status
+from hcmlc.repository.load import load
 
 PROJECT = Path(__file__).resolve().parents[1]
 

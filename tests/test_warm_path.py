@@ -11,12 +11,17 @@ from pathlib import Path
 
 import pytest
 
-RULES = {"hcmlc.checks", "hcmlc.answer_checks", "hcmlc.identity_checks", "hcmlc.form"}
+RULES = {
+    "hcmlc.checks.submission",
+    "hcmlc.checks.answers",
+    "hcmlc.checks.identity",
+    "hcmlc.documents.form",
+}
 """The checkers of submission files, and the form's machinery, which status does not need."""
 
 SCRIPT = """
 import json, sys
-from hcmlc.cli import app
+from hcmlc.cli.app import app
 try:
     app(sys.argv[1:])
 except SystemExit:
@@ -45,9 +50,11 @@ def imported(root: Path, cache: Path, *args: str) -> set[str]:
 def test_a_full_cache_hit_imports_no_checker(bundled, tmp_path_factory, args) -> None:
     cache = tmp_path_factory.mktemp("cache")  # outside the repository, or it is not used
     cold = imported(bundled, cache, *args)
-    assert "hcmlc.checks" in cold  # the first run checks every file, and so keeps results
+    assert (
+        "hcmlc.checks.submission" in cold
+    )  # the first run checks every file, and so keeps results
     warm = imported(bundled, cache, *args)
-    assert "hcmlc.repository" in warm and "hcmlc.cache" in warm
+    assert "hcmlc.repository.load" in warm and "hcmlc.repository.cache" in warm
     assert not warm & RULES
 
 
@@ -56,4 +63,4 @@ def test_a_changed_file_is_checked_on_a_warm_run(bundled, tmp_path_factory) -> N
     imported(bundled, cache, "validate")
     path = bundled / "submissions/2025/so-gddt.yaml"
     path.write_text(path.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
-    assert "hcmlc.checks" in imported(bundled, cache, "validate")
+    assert "hcmlc.checks.submission" in imported(bundled, cache, "validate")

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hcmlc.wordcount import _WORD, count_words
+from hcmlc.text.wordcount import _WORD, count_words
 
 
 @pytest.mark.parametrize(

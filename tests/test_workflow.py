@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 import typer
 
-from hcmlc.cli import app
-from hcmlc.yamlio import read_yaml
+from hcmlc.cli.app import app
+from hcmlc.yamlfiles.reader import read_yaml
 
 PROJECT = Path(__file__).resolve().parents[1]
 WORKFLOW = ".github/workflows/validate-submissions.yml"

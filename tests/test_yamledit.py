@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hcmlc.workbook.cells import normalise
-from hcmlc.yamledit import edit
-from hcmlc.yamlio import parse_yaml
+from hcmlc.yamlfiles.edit import edit
+from hcmlc.yamlfiles.reader import parse_yaml
 
 ORDER = {
     (): ["agency", "cycle", "prepared_by", "submitted", "indicators", "answers"],

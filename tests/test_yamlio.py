@@ -2,7 +2,7 @@ import codecs
 import unicodedata
 from pathlib import Path
 
-from hcmlc.yamlio import parse_yaml, read_yaml
+from hcmlc.yamlfiles.reader import parse_yaml, read_yaml
 
 
 def codes(doc) -> list[tuple[int, int, str]]:

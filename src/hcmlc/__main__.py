@@ -1,3 +1,3 @@
-from hcmlc.cli import main
+from hcmlc.cli.app import main
 
 main()

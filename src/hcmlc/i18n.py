@@ -28,6 +28,11 @@ class Wording:
     def __call__(self, key: str, lang: Lang, **values: object) -> str:
         return self.table[key][lang].format(**values)
 
+    def counted(self, key: str, n: int, lang: Lang, shown: object = None, **values: object) -> str:
+        """The words of `key-one` or `key-many` for `n`, with `{n}` as `shown` (default `n`)."""
+        form = "one" if n == 1 else "many"
+        return self(f"{key}-{form}", lang, n=n if shown is None else shown, **values)
+
 
 DOMAIN = "hcmlc"
 LOCALE_DIR = Path(__file__).with_name("locale")

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from hcmlc.codeowners import CODEOWNERS_PATH, codeowners
-from hcmlc.repository import load
+from hcmlc.documents.codeowners import CODEOWNERS_PATH, codeowners
+from hcmlc.repository.load import load
 
 PROJECT = Path(__file__).resolve().parents[2]
 COORDINATORS = "@hcmc-learning-city/so-gddt-dieu-phoi"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from hcmlc.dashboard.words import day_text
+from hcmlc.text.dates import day_text
 
 AS_OF = "2025-12-20"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from hcmlc.official import date_line, listed, shown_number
+from hcmlc.documents.official import date_line, listed, shown_number
 
 pytestmark = pytest.mark.usefixtures("shared_charts")
 

@@ -12,7 +12,7 @@ import pytest
 from docx2python import docx2python
 
 from hcmlc.models.submission import TextAnswer
-from hcmlc.repository import load
+from hcmlc.repository.load import load
 
 PROJECT = Path(__file__).resolve().parents[2]
 W_T = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -38,13 +38,15 @@ def body_xml(path: Path) -> str:
 
 
 def highlighted_runs(path: Path) -> list[str]:
-    """Texts of the runs shaded yellow: the gaps' notes."""
-    element = docx.Document(str(path)).element
-    runs = element.iter(f"{W_T}r")
+    """Texts of the runs shaded yellow: the gaps' notes (in the template's style "Gap",
+    whose shading is yellow)."""
+    document = docx.Document(str(path))
+    gap = document.styles["Gap"].element
+    assert gap.find(f"{W_T}rPr/{W_T}shd[@{W_T}fill='FFFF00']") is not None
     return [
         "".join(t.text or "" for t in run.iter(f"{W_T}t"))
-        for run in runs
-        if run.find(f"{W_T}rPr/{W_T}shd[@{W_T}fill='FFFF00']") is not None
+        for run in document.element.iter(f"{W_T}r")
+        if run.find(f"{W_T}rPr/{W_T}rStyle[@{W_T}val='Gap']") is not None
     ]
 
 

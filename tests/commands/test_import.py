@@ -9,7 +9,7 @@ from pathlib import Path
 
 from workbook_files import Filled, make
 
-from hcmlc.yamlio import parse_yaml
+from hcmlc.yamlfiles.reader import parse_yaml
 
 FILE = "submissions/2023/so-gddt.yaml"
 

@@ -17,7 +17,7 @@ import openpyxl
 import pytest
 from workbook_files import Filled, make
 
-from hcmlc.yamlio import parse_yaml
+from hcmlc.yamlfiles.reader import parse_yaml
 
 GOOD, BAD, ZIPPED, FOREIGN = "phuong-sai-gon", "phuong-ben-thanh", "xa-cu-chi", "so-ngoai-vu"
 RECEIVED = "2025-12-18"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from workbook_files import Filled, make
 
-from hcmlc.yamlio import parse_yaml
+from hcmlc.yamlfiles.reader import parse_yaml
 
 FILE = "submissions/2023/so-gddt.yaml"
 SOFFICE = shutil.which("soffice")

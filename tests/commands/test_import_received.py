@@ -9,7 +9,7 @@ from pathlib import Path
 
 from workbook_files import Filled, make
 
-from hcmlc.yamlio import parse_yaml
+from hcmlc.yamlfiles.reader import parse_yaml
 
 WARD = "phuong-sai-gon"
 FILE = f"submissions/2025/{WARD}.yaml"

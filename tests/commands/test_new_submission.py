@@ -10,9 +10,9 @@ from pathlib import Path
 
 from jsonschema import Draft7Validator
 
-from hcmlc.repository import load
-from hcmlc.scaffold import owed
-from hcmlc.yamlio import parse_yaml
+from hcmlc.documents.scaffold import owed
+from hcmlc.repository.load import load
+from hcmlc.yamlfiles.reader import parse_yaml
 
 PROJECT = Path(__file__).resolve().parents[2]
 FILE = "submissions/2023/so-gddt.yaml"

@@ -14,11 +14,11 @@ import pytest
 from PIL import Image
 from rich.console import Console
 
-from hcmlc.charts import render_chart
 from hcmlc.commands.report import draw_charts
-from hcmlc.progress import Status
-from hcmlc.report import build_report
-from hcmlc.repository import load
+from hcmlc.core.progress import Status
+from hcmlc.documents.report import build_report
+from hcmlc.render.charts import render_chart
+from hcmlc.repository.load import load
 
 pytestmark = pytest.mark.usefixtures("shared_charts")
 
@@ -248,7 +248,7 @@ def test_every_word_in_the_chosen_language(hcmlc, bundled) -> None:
     assert code == 0
     assert "(8 met, 0 on track, 0 behind, 7 not met, 7 no data, 25 no target)" in stdout
     text = out.read_text(encoding="utf-8")
-    assert "DOHA (formerly DOLISA): on time (2025-12-10)" in text
+    assert "DOHA (formerly DOLISA): on time (10 December 2025)" in text
     for vietnamese in ("Sở NV", "TAND TP", "Sở VH&TT", "trễ", "đúng hạn"):
         assert vietnamese not in text, vietnamese
     code, stdout, _ = hcmlc(

@@ -77,7 +77,7 @@ def issued(request, tmp_path_factory) -> tuple[str, Path]:
     from PIL import Image
     from typer.testing import CliRunner
 
-    from hcmlc.cli import app
+    from hcmlc.cli.app import app
 
     project = Path(__file__).resolve().parents[2]
     root = tmp_path_factory.mktemp("issued")
@@ -91,7 +91,7 @@ def issued(request, tmp_path_factory) -> tuple[str, Path]:
     image = io.BytesIO()
     Image.new("RGB", (32, 15), "white").save(image, "PNG")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("hcmlc.charts.render_chart", lambda chart, lang: image.getvalue())
+        patch.setattr("hcmlc.render.charts.render_chart", lambda chart, lang: image.getvalue())
         result = CliRunner().invoke(
             app, ["report", "--root", str(root), "--lang", request.param, "--out", str(out)]
         )

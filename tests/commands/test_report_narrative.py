@@ -9,8 +9,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from hcmlc.narrative import paragraphs
-from hcmlc.yamlio import read_yaml
+from hcmlc.text.paragraphs import joined_paragraphs as paragraphs
+from hcmlc.yamlfiles.reader import read_yaml
 
 NARRATIVE = "reports/2025.yaml"
 
@@ -25,7 +25,7 @@ def plain_charts(monkeypatch: pytest.MonkeyPatch) -> None:
 
     image = io.BytesIO()
     Image.new("RGB", (32, 15), "white").save(image, "PNG")
-    monkeypatch.setattr("hcmlc.charts.render_chart", lambda chart, lang: image.getvalue())
+    monkeypatch.setattr("hcmlc.render.charts.render_chart", lambda chart, lang: image.getvalue())
 
 
 def report(hcmlc, root: Path, *args: str) -> tuple[int, str, str]:

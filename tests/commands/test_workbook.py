@@ -5,8 +5,8 @@ from __future__ import annotations
 from openpyxl import load_workbook
 from workbook_files import make
 
-from hcmlc.repository import load
-from hcmlc.scaffold import owed
+from hcmlc.documents.scaffold import owed
+from hcmlc.repository.load import load
 from hcmlc.workbook.meta import parse_meta
 from hcmlc.workbook.source import fingerprint
 

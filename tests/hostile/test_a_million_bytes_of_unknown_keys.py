@@ -6,7 +6,7 @@ from __future__ import annotations
 from hostile_cases import SUBMISSION, unknown_keys
 
 from hcmlc.diagnostics import MAX_PER_FILE
-from hcmlc.yamlio import MAX_BYTES
+from hcmlc.yamlfiles.reader import MAX_BYTES
 
 
 def test_github_format_lists_100_and_says_the_rest_are_not_listed(hcmlc, repo, monkeypatch):

@@ -28,7 +28,7 @@ def test_an_ampersand_in_text_is_no_anchor(repo, validate_json) -> None:
 
 def test_json_style_anchors_right_after_a_colon_are_seen() -> None:
     """`"a":&x` has no space before the anchor: still an anchor, and its aliases refused."""
-    from hcmlc.yamlio import parse_yaml
+    from hcmlc.yamlfiles.reader import parse_yaml
 
     bomb = '{"a":&a ["lol","lol"],"b":&b [*a,*a],"c":[*b,*b]}\n'
     doc = parse_yaml(bomb, SUBMISSION)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from hostile_cases import GOOD, SUBMISSION
 
-from hcmlc.cache import cache_dir
+from hcmlc.repository.cache import cache_dir
 
 
 def tree(root: Path) -> set[str]:

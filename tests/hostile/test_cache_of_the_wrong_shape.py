@@ -83,7 +83,7 @@ def test_a_cache_of_the_wrong_shape_is_ignored(hcmlc, repo, private_cache, docum
 
 def test_a_cache_of_an_older_format_is_ignored(hcmlc, repo, private_cache) -> None:
     """Format 4 kept a file's ids as lists: an entry of before is never read as one of now."""
-    from hcmlc.cache import FORMAT
+    from hcmlc.repository.cache import FORMAT
 
     repo.write(SUBMISSION, BROKEN)
     fresh = hcmlc("validate", "--root", str(repo.root), "--no-cache")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hostile_cases import GOOD, SUBMISSION, located
 
-from hcmlc.yamlio import MAX_DEPTH
+from hcmlc.yamlfiles.reader import MAX_DEPTH
 
 
 def test_block_nesting_900_levels_deep(repo, validate_json) -> None:

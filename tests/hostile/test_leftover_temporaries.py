@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 
-from hcmlc import atomic
+from hcmlc.files import atomic
 
 
 def dead_pid() -> int:

@@ -11,7 +11,7 @@ import stat
 import pytest
 from hostile_cases import GOOD, SUBMISSION
 
-from hcmlc import atomic
+from hcmlc.files import atomic
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from hcmlc.i18n import Lang, use_language
-from hcmlc.repository import load
+from hcmlc.repository.load import load
 
 from .cases import Mistake
 

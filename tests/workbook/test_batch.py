@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from hcmlc.repository import load
+from hcmlc.repository.load import load
 from hcmlc.workbook import batch
 from hcmlc.workbook.plan import Planner
 from hcmlc.workbook.source import fingerprint

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hcmlc.diagnostics import CODES
-from hcmlc.repository import load
+from hcmlc.repository.load import load
 from hcmlc.workbook.batch import built
 from hcmlc.workbook.importer import import_workbooks
 from hcmlc.workbook.plan import Planner

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from rich.console import Console
 
-from hcmlc.codeowners import CODEOWNERS_PATH, codeowners
 from hcmlc.commands.generated import publish
-from hcmlc.repository import load
+from hcmlc.documents.codeowners import CODEOWNERS_PATH, codeowners
+from hcmlc.repository.load import load
 
 
 def run(console: Console, root: Path, out: Path | None, check: bool) -> int:

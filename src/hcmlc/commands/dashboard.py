@@ -11,12 +11,12 @@ from rich.console import Console
 from hcmlc.dashboard.documents import Wanted, wanted_documents
 from hcmlc.dashboard.page import build_dashboard
 from hcmlc.errors import DataError
+from hcmlc.files.site_folder import check_ours, publish
 from hcmlc.i18n import Lang, _, counted
 from hcmlc.models.registry import Cycle
 from hcmlc.render.dashboard_html import render_dashboard
-from hcmlc.repository import Repository, load
-from hcmlc.revision import revision
-from hcmlc.site_folder import check_ours, publish
+from hcmlc.repository.load import Repository, load
+from hcmlc.repository.revision import revision
 
 DEFAULT_OUT = Path("site")
 PAGE = "index.html"

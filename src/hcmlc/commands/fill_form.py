@@ -6,14 +6,14 @@ from pathlib import Path
 
 from rich.console import Console
 
-from hcmlc.atomic import check_target, write_atomic
+from hcmlc.core.status import latest_cycle_asking
+from hcmlc.documents.form import fill_form
 from hcmlc.errors import HcmlcError
-from hcmlc.form import fill_form
+from hcmlc.files.atomic import check_target, write_atomic
 from hcmlc.i18n import Lang, _
 from hcmlc.render import form_summary
 from hcmlc.render.form_docx import render_form
-from hcmlc.repository import load
-from hcmlc.status import latest_cycle_asking
+from hcmlc.repository.load import load
 
 TEMPLATE = "templates/gnlc-form.docx"
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from rich.console import Console
 
-from hcmlc.atomic import write_atomic
 from hcmlc.errors import DataError
+from hcmlc.files.atomic import write_atomic
 from hcmlc.i18n import _
 
 

@@ -11,19 +11,19 @@ from pathlib import Path
 
 from rich.console import Console
 
-from hcmlc.atomic import write_atomic
-from hcmlc.catalog import Catalog
+from hcmlc.core.catalog import Catalog
+from hcmlc.core.status import pick_cycle
 from hcmlc.errors import HcmlcError
+from hcmlc.files.atomic import write_atomic
 from hcmlc.i18n import Lang, _
 from hcmlc.models.documents import Documents
 from hcmlc.models.registry import Cycle
-from hcmlc.receipts import Receipt, build_receipts
 from hcmlc.render import inbox as reporter
 from hcmlc.render.receipt import receipt_email, receipt_text
-from hcmlc.repository import load
-from hcmlc.status import pick_cycle
+from hcmlc.repository.load import load
 from hcmlc.workbook.intake import Intake, take_in
 from hcmlc.workbook.issue import issue_workbooks, workbook_name
+from hcmlc.workbook.receipts import Receipt, build_receipts
 
 
 @dataclass(frozen=True)

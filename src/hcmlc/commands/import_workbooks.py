@@ -8,10 +8,10 @@ from pathlib import Path
 
 from rich.console import Console
 
+from hcmlc.core.status import check_agency, pick_cycle
 from hcmlc.render import github
 from hcmlc.render import imports as reporters
-from hcmlc.repository import load
-from hcmlc.status import check_agency, pick_cycle
+from hcmlc.repository.load import load
 from hcmlc.workbook.importer import import_workbooks
 
 

@@ -6,19 +6,19 @@ from pathlib import Path
 
 from rich.console import Console
 
-from hcmlc.atomic import write_atomic
-from hcmlc.catalog import Catalog
-from hcmlc.cycle_edit import NewCycle, Opened, open_cycle
-from hcmlc.data_checks import check_data
+from hcmlc.checks.data import check_data
+from hcmlc.checks.schema_errors import validate
+from hcmlc.core.catalog import Catalog
 from hcmlc.diagnostics import Severity
+from hcmlc.documents.json_schema import SCHEMA_PATH, schema_text
 from hcmlc.errors import DataError
+from hcmlc.files.atomic import write_atomic
 from hcmlc.i18n import _
-from hcmlc.json_schema import SCHEMA_PATH, schema_text
 from hcmlc.models.registry import Assignments
 from hcmlc.render.diagnostics import render_text
-from hcmlc.repository import ASSIGNMENTS, CRITERIA, load, read_document
-from hcmlc.schema_errors import validate
-from hcmlc.yamlio import parse_yaml
+from hcmlc.repository.load import ASSIGNMENTS, CRITERIA, load, read_document
+from hcmlc.yamlfiles.cycle_edit import NewCycle, Opened, open_cycle
+from hcmlc.yamlfiles.reader import parse_yaml
 
 FIXES = "HCMLC-E091"
 """The one problem of data/ new-cycle may start from: `current_cycle` naming no cycle yet."""
@@ -60,10 +60,7 @@ def _check(root: Path, text: str, catalog: Catalog) -> Catalog:
         problems += found
     if assignments is not None:
         hand_kept = len(assignments.agencies)
-        own = {a.id for a in assignments.agencies}
-        units = [a for a in catalog.assignments.agencies if a.id not in own]  # data/units.yaml
-        merged = assignments.model_copy(update={"agencies": [*assignments.agencies, *units]})
-        new_catalog = Catalog(catalog.framework, merged, catalog.others, catalog.territories)
+        new_catalog = catalog.reassigned(assignments)
         problems += check_data(new_catalog, read_document(root, CRITERIA)[1], doc, hand_kept)
         if not problems:
             return new_catalog

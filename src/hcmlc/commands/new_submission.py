@@ -7,13 +7,13 @@ from pathlib import Path
 
 from rich.console import Console
 
-from hcmlc.atomic import create_new
+from hcmlc.core.status import check_agency
+from hcmlc.documents.json_schema import SCHEMA_PATH
+from hcmlc.documents.scaffold import describe_owed, owed, scaffold
 from hcmlc.errors import HcmlcError
+from hcmlc.files.atomic import create_new
 from hcmlc.i18n import _
-from hcmlc.json_schema import SCHEMA_PATH
-from hcmlc.repository import SUBMISSIONS, load
-from hcmlc.scaffold import describe_owed, owed, scaffold
-from hcmlc.status import check_agency
+from hcmlc.repository.load import SUBMISSIONS, load
 
 
 def run(console: Console, root: Path, agency: str, cycle_id: str | None) -> int:

@@ -10,19 +10,19 @@ from typing import Literal
 
 from rich.console import Console
 
-from hcmlc.atomic import write_atomic
-from hcmlc.catalog import Catalog
-from hcmlc.contacts import FOCAL_POINTS
+from hcmlc.core.catalog import Catalog
+from hcmlc.core.status import Status, build_status, check_agency, standing
+from hcmlc.documents.official import require_documents
+from hcmlc.documents.reminders import Reminder, build_reminders, pending
 from hcmlc.errors import HcmlcError
+from hcmlc.files.atomic import write_atomic
+from hcmlc.files.outputs import check_replaceable, stamp_docx, stamp_text
 from hcmlc.i18n import Lang, _, counted, current_language
 from hcmlc.models.documents import Documents
 from hcmlc.models.registry import Cycle
-from hcmlc.official import require_documents
-from hcmlc.outputs import check_replaceable, stamp_docx, stamp_text
-from hcmlc.reminders import Reminder, build_reminders, pending
 from hcmlc.render.diagnostics import render_text
-from hcmlc.repository import DOCUMENTS, Repository, load
-from hcmlc.status import Status, build_status, check_agency, standing
+from hcmlc.repository.contacts import FOCAL_POINTS
+from hcmlc.repository.load import DOCUMENTS, Repository, load
 from hcmlc.workbook.issue import Issued, issue_workbooks, workbook_name
 
 ReminderFormat = Literal["docx", "eml", "md"]

@@ -7,16 +7,16 @@ from typing import Literal
 
 from rich.console import Console
 
-from hcmlc.atomic import check_target, replace_folder, write_atomic
-from hcmlc.chart_cache import ChartCache
+from hcmlc.core.progress import Status
+from hcmlc.documents.report import ProgressReport, build_report, default_year
+from hcmlc.documents.report_document import OfficialReport, official_report
 from hcmlc.errors import HcmlcError
+from hcmlc.files.atomic import check_target, replace_folder, write_atomic
+from hcmlc.files.outputs import check_replaceable, stamp_docx, stamp_text
 from hcmlc.i18n import N_, Lang, _, counted
-from hcmlc.outputs import check_replaceable, stamp_docx, stamp_text
-from hcmlc.progress import Status
+from hcmlc.render.chart_cache import ChartCache
 from hcmlc.render.console import make_console
-from hcmlc.report import ProgressReport, build_report, default_year
-from hcmlc.report_document import OfficialReport, official_report
-from hcmlc.repository import load
+from hcmlc.repository.load import load
 
 ReportFormat = Literal["docx", "md"]
 
@@ -94,7 +94,7 @@ def draw_charts(
         return {indicator: png for indicator, png in charts.items() if png is not None}
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from hcmlc.charts import render_chart  # imports matplotlib: only when a chart is drawn
+    from hcmlc.render.charts import render_chart  # imports matplotlib: only when a chart is drawn
 
     progress = Progress(
         TextColumn("{task.description}"),

@@ -7,8 +7,8 @@ from pathlib import Path
 from rich.console import Console
 
 from hcmlc.commands.generated import publish
-from hcmlc.json_schema import SCHEMA_PATH, schema_text
-from hcmlc.repository import load
+from hcmlc.documents.json_schema import SCHEMA_PATH, schema_text
+from hcmlc.repository.load import load
 
 
 def run(console: Console, root: Path, out: Path | None, check: bool) -> int:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from rich.console import Console
 
+from hcmlc.core.status import build_status, check_agency
 from hcmlc.i18n import current_language
 from hcmlc.render import status as reporters
-from hcmlc.repository import load
-from hcmlc.status import build_status, check_agency
+from hcmlc.repository.load import load
 
 
 def run(

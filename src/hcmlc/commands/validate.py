@@ -10,11 +10,11 @@ from rich.console import Console
 
 from hcmlc.diagnostics import Diagnostic, Severity
 from hcmlc.errors import HcmlcError
-from hcmlc.gitdiff import changed_files
+from hcmlc.files.git import changed_files
 from hcmlc.i18n import _
 from hcmlc.render import diagnostics as reporters
 from hcmlc.render import github
-from hcmlc.repository import load
+from hcmlc.repository.load import load
 
 Reporter = Callable[[Console, Sequence[Diagnostic], int], None]
 

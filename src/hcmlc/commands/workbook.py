@@ -6,15 +6,15 @@ from pathlib import Path
 
 from rich.console import Console
 
-from hcmlc.atomic import write_atomic
-from hcmlc.catalog import Catalog
+from hcmlc.core.catalog import Catalog
+from hcmlc.core.status import check_agency, pick_cycle
+from hcmlc.documents.scaffold import owed
 from hcmlc.errors import HcmlcError
+from hcmlc.files.atomic import write_atomic
 from hcmlc.i18n import Lang, _, counted
 from hcmlc.models.registry import Cycle
 from hcmlc.render.diagnostics import render_text
-from hcmlc.repository import load
-from hcmlc.scaffold import owed
-from hcmlc.status import check_agency, pick_cycle
+from hcmlc.repository.load import load
 from hcmlc.workbook.batch import Built
 from hcmlc.workbook.issue import issue_workbooks, workbook_name
 

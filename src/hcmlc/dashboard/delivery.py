@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from hcmlc.catalog import Catalog
-from hcmlc.dashboard.words import counted, day_text, progress_text, word
+from hcmlc.core.catalog import Catalog
+from hcmlc.core.results import ItemKind
+from hcmlc.core.status import Row, Status, Tally, standing
+from hcmlc.dashboard.words import counted, progress_text, word
 from hcmlc.i18n import Lang
 from hcmlc.models.registry import Agency
-from hcmlc.number_format import format_number
-from hcmlc.results import ItemKind
-from hcmlc.status import Row, Status, Tally, standing
+from hcmlc.text.dates import day_text
+from hcmlc.text.number_format import format_number
 
 NEW_CYCLE = "hcmlc new-cycle {next} --deadline YYYY-MM-DD"
 

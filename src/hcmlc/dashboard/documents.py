@@ -6,13 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from hcmlc.catalog import Catalog
+from hcmlc.core.catalog import Catalog
+from hcmlc.core.status import latest_cycle_asking
 from hcmlc.dashboard.words import word
 from hcmlc.errors import HcmlcError
 from hcmlc.i18n import LANGUAGES, Lang
 from hcmlc.models.registry import Cycle
-from hcmlc.number_format import format_number
-from hcmlc.status import latest_cycle_asking
+from hcmlc.text.number_format import format_number
 
 Kind = Literal["form", "report"]
 

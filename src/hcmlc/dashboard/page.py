@@ -9,16 +9,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from hcmlc import __version__
+from hcmlc.core.delivery import Delivery, FileKey
+from hcmlc.core.status import build_status
 from hcmlc.dashboard.delivery import AreaBlock, DeliveryWriter, Headline, Line, UnownedLine
 from hcmlc.dashboard.documents import DocumentGroup, Wanted, document_groups
 from hcmlc.dashboard.targets import VALIDATE, Targets, targets_section
-from hcmlc.dashboard.words import LABELS, counted, day_text, word
-from hcmlc.deliveries import Delivery, FileKey
+from hcmlc.dashboard.words import LABELS, counted, word
 from hcmlc.i18n import Lang
 from hcmlc.models.registry import Cycle
-from hcmlc.repository import Repository
-from hcmlc.revision import Revision
-from hcmlc.status import build_status
+from hcmlc.repository.load import Repository
+from hcmlc.repository.revision import Revision
+from hcmlc.text.dates import day_text
 
 
 @dataclass(frozen=True)

@@ -7,18 +7,18 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
-from hcmlc.catalog import Catalog
+from hcmlc.core.catalog import Catalog
+from hcmlc.core.delivery import Delivery, FileKey, delivered_by
+from hcmlc.core.progress import IndicatorProgress, Status
 from hcmlc.dashboard.words import word
-from hcmlc.deliveries import Delivery, FileKey, delivered_by
+from hcmlc.documents.report import COUNTED, IndicatorRow, ProgressReport, build_report
+from hcmlc.documents.report_words import STATUS_WORDS
 from hcmlc.errors import HcmlcError
 from hcmlc.i18n import Lang
 from hcmlc.models.registry import Cycle
 from hcmlc.models.targets import Direction
-from hcmlc.number_format import format_number
-from hcmlc.progress import IndicatorProgress, Status
-from hcmlc.report import COUNTED, IndicatorRow, ProgressReport, build_report
-from hcmlc.report_words import STATUS_WORDS
-from hcmlc.repository import TARGETS, Repository
+from hcmlc.repository.load import TARGETS, Repository
+from hcmlc.text.number_format import format_number
 
 VALIDATE = "hcmlc validate"
 

@@ -8,11 +8,9 @@ against targets and the trends from the report (`report.STATUS_WORDS`, `TREND_WO
 
 from __future__ import annotations
 
-import datetime as dt
-
+from hcmlc.core.status import Tally
 from hcmlc.i18n import Lang, Wording
-from hcmlc.number_format import format_number
-from hcmlc.status import Tally
+from hcmlc.text.number_format import format_number
 
 LABELS: dict[str, dict[Lang, str]] = {
     "title": {
@@ -219,24 +217,17 @@ LABELS: dict[str, dict[Lang, str]] = {
         "en": "Built by hcmlc {version} from the programme's repository. Prints on A4.",
     },
     "none": {"vi": "—", "en": "—"},
+    "errors-one": {"vi": "{n} lỗi", "en": "{n} error"},
+    "errors-many": {"vi": "{n} lỗi", "en": "{n} errors"},
+    "files-one": {"vi": "{n} tệp", "en": "{n} file"},
+    "files-many": {"vi": "{n} tệp", "en": "{n} files"},
+    "days-left-one": {"vi": "còn {n} ngày", "en": "{n} day left"},
+    "days-left-many": {"vi": "còn {n} ngày", "en": "{n} days left"},
+    "days-overdue-one": {"vi": "quá hạn {n} ngày", "en": "{n} day overdue"},
+    "days-overdue-many": {"vi": "quá hạn {n} ngày", "en": "{n} days overdue"},
 }
-"""The page's words; `{placeholders}` are filled by dashboard.py."""
-
-COUNTED: dict[str, dict[Lang, tuple[str, str]]] = {
-    "errors": {"vi": ("{n} lỗi", "{n} lỗi"), "en": ("{n} error", "{n} errors")},
-    "files": {"vi": ("{n} tệp", "{n} tệp"), "en": ("{n} file", "{n} files")},
-    "days-left": {
-        "vi": ("còn {n} ngày", "còn {n} ngày"),
-        "en": ("{n} day left", "{n} days left"),
-    },
-    "days-overdue": {
-        "vi": ("quá hạn {n} ngày", "quá hạn {n} ngày"),
-        "en": ("{n} day overdue", "{n} days overdue"),
-    },
-}
-"""Words with a count: (one, other); Vietnamese has one form."""
-
-MONTHS = "January February March April May June July August September October November December"
+"""The page's words; `{placeholders}` are filled by dashboard.py; a count's words in two
+forms, `-one` and `-many` (Vietnamese has one form)."""
 
 
 word = Wording(LABELS)
@@ -244,15 +235,7 @@ word = Wording(LABELS)
 
 def counted(key: str, n: int, lang: Lang) -> str:
     """`5 errors`, `1 day left`, `quá hạn 5 ngày`."""
-    one, other = COUNTED[key][lang]
-    return (one if n == 1 else other).format(n=format_number(n, lang))
-
-
-def day_text(day: dt.date, lang: Lang) -> str:
-    """`20/12/2025` (vi) or `20 December 2025` (en)."""
-    if lang == "vi":
-        return f"{day.day:02d}/{day.month:02d}/{day.year}"
-    return f"{day.day} {MONTHS.split()[day.month - 1]} {day.year}"
+    return word.counted(key, n, lang, shown=format_number(n, lang))
 
 
 def progress_text(tally: Tally, lang: Lang) -> str:

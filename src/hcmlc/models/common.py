@@ -17,7 +17,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from hcmlc.i18n import _
-from hcmlc.numerals import AT_LEAST_ZERO, Refusal, Rule, read_number, read_year
+from hcmlc.text.numerals import AT_LEAST_ZERO, Refusal, Rule, read_number, read_year
 
 MAX_ID = 64
 """Characters of an id at most: `so-gddt`, `1.1.1.a`, `years-of-schooling` are far shorter."""

@@ -101,7 +101,6 @@ class Agency(Strict):
     duties: list[Duty] = []
     """Where the duties of a split agency went, per item or criterion; the rest go to
     `successor`."""
-    """The agency that holds this one's duties from `ended` on; None when nobody does yet."""
     focal_point: FocalPoint | None = None
     """Whom reminders go to by e-mail; without one, the agency gets a letter but no e-mail."""
 

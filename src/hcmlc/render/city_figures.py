@@ -8,12 +8,12 @@ from typing import Any
 
 from rich.console import Console
 
-from hcmlc.catalog import Catalog
-from hcmlc.citywide import CityFigure
+from hcmlc.core.catalog import Catalog
+from hcmlc.core.citywide import CityFigure
 from hcmlc.i18n import Lang, _, current_language
-from hcmlc.number_format import format_number
 from hcmlc.render.standing import agency_names
 from hcmlc.render.table import Column, Table, print_table
+from hcmlc.text.number_format import format_number
 
 
 def render_city_figures(console: Console, figures: list[CityFigure], catalog: Catalog) -> None:

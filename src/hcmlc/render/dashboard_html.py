@@ -16,12 +16,12 @@ from importlib import resources
 from markupsafe import Markup, escape
 
 from hcmlc import __version__
+from hcmlc.core.status import Tally
 from hcmlc.dashboard.page import Dashboard
 from hcmlc.dashboard.targets import StatusCount, TargetIndicator
 from hcmlc.errors import BrokenTemplate
-from hcmlc.number_format import format_number
 from hcmlc.render import svg
-from hcmlc.status import Tally
+from hcmlc.text.number_format import format_number
 
 TEMPLATE = "dashboard.html.j2"
 STYLESHEET = "dashboard.css"

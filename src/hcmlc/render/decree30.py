@@ -14,8 +14,9 @@ template is Jinja (docxtpl); the data comes from official.py.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from hcmlc.render import ooxml
 from hcmlc.render.docx_language import LANGUAGES
 
 if TYPE_CHECKING:
@@ -181,10 +182,7 @@ def annex_section(doc: DocumentObject) -> None:
 
     section = doc.add_section(WD_SECTION.NEW_PAGE)
     section.different_first_page_header_footer = True
-    number_type = _element("w:pgNumType", {"w:start": "1"})
-    sect = section._sectPr
-    titles = sect.find(_qn("w:titlePg"))
-    (titles if titles is not None else sect[-1]).addprevious(number_type)
+    ooxml.put(section._sectPr, _element("w:pgNumType", {"w:start": "1"}))
 
 
 def letterhead(doc: DocumentObject, *, letter: bool) -> None:
@@ -198,7 +196,7 @@ def letterhead(doc: DocumentObject, *, letter: bool) -> None:
     margins = _element("w:tblCellMar", {})
     for side in ("left", "right"):
         margins.append(_element(f"w:{side}", {"w:w": "0", "w:type": "dxa"}))
-    table._tbl.tblPr.append(margins)
+    ooxml.put(table._tbl.tblPr, margins)
     left, right = table.rows[0].cells
     _line(left.paragraphs[0], "{{ h.governing_body }}", SIZES["governing-body"])
     _line(left.add_paragraph(), "{{ h.issuer }}", SIZES["issuer"], bold=True)
@@ -336,7 +334,7 @@ def rule(paragraph: Paragraph, width_mm: float, length_mm: float) -> None:
     borders.append(
         _element("w:bottom", {"w:val": "single", "w:sz": "6", "w:space": "1", "w:color": "000000"})
     )
-    paragraph._p.get_or_add_pPr().append(borders)
+    ooxml.put(paragraph._p.get_or_add_pPr(), borders)
 
 
 def _line(
@@ -370,12 +368,8 @@ def _widths(table: Table, widths: Sequence[float]) -> None:
     from docx.shared import Mm
 
     table.autofit = False
-    tblPr = table._tbl.tblPr
-    for old in tblPr.findall(_qn("w:tblW")):
-        tblPr.remove(old)
-    tblPr.append(
-        _element("w:tblW", {"w:w": str(round(sum(widths) * 1440 / 25.4)), "w:type": "dxa"})
-    )
+    total = str(round(sum(widths) * 1440 / 25.4))
+    ooxml.put(table._tbl.tblPr, _element("w:tblW", {"w:w": total, "w:type": "dxa"}))
     for column, width in zip(table.columns, widths, strict=True):
         column.width = Mm(width)
         cell: _Cell
@@ -404,10 +398,4 @@ def _qn(name: str) -> str:
     return qn(name)
 
 
-def _element(name: str, attributes: dict[str, str]) -> Any:
-    from docx.oxml import OxmlElement
-
-    element = OxmlElement(name)
-    for key, value in attributes.items():
-        element.set(_qn(key), value)
-    return element
+_element = ooxml.element

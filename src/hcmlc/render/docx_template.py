@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hcmlc.errors import BrokenTemplate, HcmlcError
-from hcmlc.filesystem import TooLarge, read_regular
+from hcmlc.files.filesystem import TooLarge, read_regular
 from hcmlc.i18n import _, grouped
 from hcmlc.render.escape import visible
 from hcmlc.render.sandbox import Sandbox, located, plain
@@ -68,6 +68,16 @@ def rich_text(text: str = "", **style: Any) -> RichText:
     return add_text(RichText(), text, **style) if text else RichText()
 
 
+def _drop_styles_with_effects(document: DocxTemplate) -> None:
+    """Drop Word 2010's copy of the styles (stylesWithEffects), which a template made with an
+    older Word or python-docx carries: once the template's own styles differ from it, Word may
+    call the document unreadable; Word 2013 and later neither need nor write it."""
+    part = document.docx.part
+    for rel in list(part.rels.values()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            part.drop_rel(rel.rId)
+
+
 def render_docx(template: Path, context_of: Callable[[DocxTemplate], dict[str, Any]]) -> bytes:
     """The .docx bytes of `template` rendered with the context `context_of` builds for it (the
     document is needed to embed images); the context must be plain data (sandbox.plain)."""
@@ -78,6 +88,7 @@ def render_docx(template: Path, context_of: Callable[[DocxTemplate], dict[str, A
         document.init_docx()
     except Exception:  # a damaged or foreign file can fail anywhere in python-docx's reader
         raise BrokenTemplate(template, _("it is not a Word document (.docx)")) from None
+    _drop_styles_with_effects(document)
     for part in document.docx.part.package.iter_parts():
         if part.content_type.endswith(_RENDERED_PARTS):
             _check_tags(template, str(part.partname).lstrip("/"), part.blob.decode("utf-8"))

@@ -6,10 +6,10 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from hcmlc.documents.form import Box, FilledForm, SectionBox, label
 from hcmlc.errors import HcmlcError
-from hcmlc.form import Box, FilledForm, SectionBox, label
+from hcmlc.files.photos import PhotoError, read_photo
 from hcmlc.i18n import Lang
-from hcmlc.photos import PhotoError, read_photo
 from hcmlc.render.docx_template import add_text, render_docx, rich_text
 from hcmlc.render.escape import visible
 from hcmlc.render.sandbox import Opaque
@@ -17,10 +17,12 @@ from hcmlc.render.sandbox import Opaque
 if TYPE_CHECKING:
     from docxtpl import DocxTemplate, RichText
 
-GAP_FILL = "FFFF00"
-"""Yellow shading of a gap's note: a box the coordinator must still fill."""
-NOTE_FILL = "DDEBF7"
-"""Light blue shading of a remark for the coordinator (e.g. answers to merge)."""
+GAP_STYLE = "Gap"
+"""The template's character style of a gap's note (bold on yellow): a box still to fill."""
+NOTE_STYLE = "Note"
+"""The template's character style of a remark for the coordinator (bold on light blue)."""
+SOURCE_STYLE = "Source"
+"""The template's character style of a figure's source (italic, 9 pt)."""
 PHOTO_WIDTH_MM = 150
 CHECKED, UNCHECKED = "☒", "☐"
 
@@ -123,9 +125,9 @@ class _Context:
 
         rich = RichText()
         gaps = [g.note for g in box.gaps if box.kind != "contact" or g.kind != "missing"]
-        for text, fill in [*((g, GAP_FILL) for g in gaps), *((n, NOTE_FILL) for n in box.notes)]:
+        for text, style in [*((g, GAP_STYLE) for g in gaps), *((n, NOTE_STYLE) for n in box.notes)]:
             _paragraph_break(rich)
-            add_text(rich, f"[{text}]", bold=True, highlight=fill)
+            add_text(rich, f"[{text}]", style=style)
         return rich
 
     def field_value(self, value: str | None, box: Box) -> RichText:
@@ -134,7 +136,7 @@ class _Context:
             return rich_text(value)
         note = label("missing-field", self.lang)
         owed = label("owed-by", self.lang, owners=box.owners)
-        return rich_text(f"[{note} ({owed})]", bold=True, highlight=GAP_FILL)
+        return rich_text(f"[{note} ({owed})]", style=GAP_STYLE)
 
     def figure(self, box: Box) -> RichText:
 
@@ -142,7 +144,7 @@ class _Context:
             return self.marker(box)
         rich = rich_text(box.figure.value)
         if box.figure.source:
-            add_text(rich, f" ({box.figure.source})", italic=True, size=18)
+            add_text(rich, f" ({box.figure.source})", style=SOURCE_STYLE)
         return rich
 
 

@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 
 from rich.console import Console
 
-from hcmlc.catalog import Catalog
+from hcmlc.core.catalog import Catalog
 from hcmlc.diagnostics import Diagnostic, Severity
 from hcmlc.i18n import _, counted, current_language
 from hcmlc.render.diagnostics import SEVERITY_WORDS, summary_line

@@ -8,16 +8,16 @@ from pathlib import Path
 
 from rich.console import Console
 
-from hcmlc.contacts import FOCAL_POINTS
 from hcmlc.diagnostics import Diagnostic, Severity
 from hcmlc.i18n import _, counted
-from hcmlc.receipts import Receipt
 from hcmlc.render import diagnostics
 from hcmlc.render.diagnostics import summary, write_json
 from hcmlc.render.escape import visible
 from hcmlc.render.imports import items, outcome
+from hcmlc.repository.contacts import FOCAL_POINTS
 from hcmlc.workbook.importer import Imported
 from hcmlc.workbook.intake import Intake
+from hcmlc.workbook.receipts import Receipt
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,9 @@ from email.message import EmailMessage
 from email.policy import SMTP, default
 from email.utils import format_datetime
 
-from hcmlc.receipts import Receipt, word
 from hcmlc.render.reminder_eml import VIET_NAM_TIME, encoded_words
 from hcmlc.workbook.issue import XLSX
+from hcmlc.workbook.receipts import Receipt, word
 
 
 def receipt_text(receipt: Receipt, contact: str | None = None) -> str:

@@ -10,7 +10,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from hcmlc.reminders import Reminder
+from hcmlc.documents.reminders import Reminder
 from hcmlc.render.docx_language import with_language
 from hcmlc.render.docx_template import render_docx
 

@@ -20,7 +20,7 @@ from email.message import EmailMessage
 from email.policy import SMTP, default
 from email.utils import format_datetime
 
-from hcmlc.reminders import Reminder
+from hcmlc.documents.reminders import Reminder
 from hcmlc.workbook.issue import XLSX
 
 VIET_NAM_TIME = dt.timezone(dt.timedelta(hours=7))

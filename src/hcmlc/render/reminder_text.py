@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hcmlc.reminders import Reminder
+from hcmlc.documents.reminders import Reminder
 from hcmlc.render.reminder_docx import context
 from hcmlc.render.report_md import render_text
 

@@ -11,12 +11,12 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from hcmlc.documents.report import COUNTED, Responsibility, SummaryRow
+from hcmlc.documents.report_document import OfficialReport
 from hcmlc.render.decree30 import TEXT_WIDTH_MM
 from hcmlc.render.docx_language import with_language
 from hcmlc.render.docx_template import render_docx
 from hcmlc.render.form_docx import opaque_image
-from hcmlc.report import COUNTED, Responsibility, SummaryRow
-from hcmlc.report_document import OfficialReport
 
 if TYPE_CHECKING:
     from docxtpl import DocxTemplate

@@ -12,15 +12,15 @@ import re
 from pathlib import Path
 from typing import Any
 
+from hcmlc.documents.report import COUNTED
+from hcmlc.documents.report_document import OfficialReport
 from hcmlc.errors import BrokenTemplate, HcmlcError
-from hcmlc.filesystem import TooLarge, read_regular
+from hcmlc.files.filesystem import TooLarge, read_regular
 from hcmlc.i18n import _, grouped
 from hcmlc.render.docx_template import template_fault
 from hcmlc.render.escape import visible
 from hcmlc.render.sandbox import Sandbox, located, plain
 from hcmlc.render.sandbox_limits import MAX_SOURCE
-from hcmlc.report import COUNTED
-from hcmlc.report_document import OfficialReport
 
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>#|~$]|&(?=#?\w+;))")
 """What starts inline Markdown: escapes, code, emphasis, links, HTML, headings, tables,

@@ -9,9 +9,9 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from hcmlc.catalog import Catalog
+from hcmlc.core.catalog import Catalog
+from hcmlc.core.status import Standing, Status, standing
 from hcmlc.i18n import _, current_language
-from hcmlc.status import Standing, Status, standing
 
 
 def render_standing(console: Console, status: Status, catalog: Catalog, agency: str) -> None:

@@ -7,13 +7,13 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from hcmlc.catalog import Catalog
+from hcmlc.core.catalog import Catalog
+from hcmlc.core.status import Obligation, Row, Status, Tally, Unowned, standing
 from hcmlc.i18n import N_, _, counted, current_language
 from hcmlc.render.city_figures import city_figure_dict, render_city_figures
 from hcmlc.render.diagnostics import write_json
 from hcmlc.render.standing import agency_names, render_standing, standing_dict
 from hcmlc.render.table import Cell, Column, Table, print_table
-from hcmlc.status import Obligation, Row, Status, Tally, Unowned, standing
 
 _STATE_STYLE = {"supplied": "green", "late": "yellow", "due": "yellow", "overdue": "bold red"}
 STATE_WORDS = {

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from hcmlc.status import Tally
+from hcmlc.core.status import Tally
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,8 @@ if "openpyxl" not in sys.modules and "numpy" not in sys.modules:
 from openpyxl import Workbook
 from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
 from openpyxl.formatting.rule import CellIsRule
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.styles import Alignment, Border, Color, Font, PatternFill, Protection, Side
+from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -82,8 +83,21 @@ class Look:
     locked: bool = True
 
 
+class _Font(Font):  # type: ignore[misc]
+    """openpyxl's font, its children written in the order of the Open XML SDK's schema (b …
+    sz, color, name, family, scheme), which Excel's validator expects; openpyxl writes name
+    first and color before sz."""
+
+    __elements__ = (
+        "b", "i", "strike", "condense", "extend", "outline", "shadow", "u", "vertAlign",
+        "sz", "color", "name", "family", "charset", "scheme",
+    )  # fmt: skip
+    __nested__ = Font.__nested__  # openpyxl's metaclass fills these only from a class's own
+    __attrs__ = Font.__attrs__  # descriptors, which a subclass inherits instead
+
+
 def _font(size: float = 10, *, bold: bool = False, color: str = "000000") -> Font:
-    return Font(name=FONT, size=size, bold=bold, color=color)
+    return _Font(name=FONT, size=size, bold=bold, color=color)
 
 
 def _fill(color: str) -> PatternFill:
@@ -149,6 +163,8 @@ class _Styler:
 def build_workbook(plan: Plan) -> bytes:
     """The .xlsx file of `plan`."""
     book = Workbook()
+    default = _Font(name="Calibri", family=2, sz=11, scheme="minor", color=Color(theme=1))
+    book._fonts = IndexedList([default])  # openpyxl's default font, in the same order
     styler = _Styler()
     names = {key: name[plan.lang] for key, name in labels.SHEETS.items()}
     used = {"instructions": names["instructions"]} | {s: names[s] for s in plan.sheets}

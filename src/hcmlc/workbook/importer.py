@@ -16,18 +16,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hcmlc.atomic import write_atomic
-from hcmlc.catalog import Catalog
-from hcmlc.checks import check_submission
+from hcmlc.checks.schema_errors import validate
+from hcmlc.checks.submission import check_submission
 from hcmlc.clock import today
+from hcmlc.core.catalog import Catalog
+from hcmlc.core.results import SubmissionFile
 from hcmlc.diagnostics import Diagnostic, Severity
+from hcmlc.documents.scaffold import scaffold
+from hcmlc.files.atomic import write_atomic
 from hcmlc.i18n import _
 from hcmlc.models.registry import Cycle
 from hcmlc.models.submission import Submission
-from hcmlc.results import SubmissionFile
-from hcmlc.scaffold import scaffold
-from hcmlc.schema_errors import validate
-from hcmlc.suggest import did_you_mean
+from hcmlc.text.suggest import did_you_mean
 from hcmlc.workbook.cells import Cell
 from hcmlc.workbook.guard import guarded_bytes
 from hcmlc.workbook.locate import CellDocument
@@ -37,8 +37,8 @@ from hcmlc.workbook.plausible import check_merged
 from hcmlc.workbook.read import Returned, Unreadable, read_workbook
 from hcmlc.workbook.received import set_aside_claim, stamp_received
 from hcmlc.workbook.source import SubmissionSource, entry_order, fingerprint, submission_source
-from hcmlc.yamledit import edit
-from hcmlc.yamlio import parse_yaml
+from hcmlc.yamlfiles.edit import edit
+from hcmlc.yamlfiles.reader import parse_yaml
 
 SCHEMA = "../../schema/submission.schema.json"
 """The schema line of a new file, as `new-submission` writes it from submissions/<cycle>/."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hcmlc import i18n
-from hcmlc.catalog import Catalog
+from hcmlc.core.catalog import Catalog
 from hcmlc.diagnostics import Diagnostic
 from hcmlc.i18n import Lang, _
 from hcmlc.models.registry import Cycle

@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+from hcmlc.core.values import SCALE_STATES, UNIT_BOUNDS
 from hcmlc.i18n import Lang, Wording
 from hcmlc.models.framework import Scale, Unit
-from hcmlc.number_format import format_number
-from hcmlc.values import SCALE_STATES, UNIT_BOUNDS
+from hcmlc.text.number_format import format_number
 
 SHEETS: dict[str, dict[Lang, str]] = {
     "instructions": {"vi": "Hướng dẫn", "en": "Instructions"},

@@ -15,7 +15,7 @@ from typing import Any
 
 from hcmlc.diagnostics import Diagnostic
 from hcmlc.workbook.cells import Cell
-from hcmlc.yamlio import Document, Loc
+from hcmlc.yamlfiles.reader import Document, Loc
 
 
 @dataclass(frozen=True)

@@ -15,17 +15,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from hcmlc.catalog import Catalog
+from hcmlc.core.catalog import Catalog
+from hcmlc.core.results import ItemKind
 from hcmlc.diagnostics import Diagnostic, column_letters
 from hcmlc.i18n import _
 from hcmlc.models.registry import Cycle
-from hcmlc.results import ItemKind
 from hcmlc.workbook.cells import Cell, CellProblem, FieldKind, cell_text, shown
 from hcmlc.workbook.meta import TOP, Meta
 from hcmlc.workbook.plan import Plan, SheetKey
 from hcmlc.workbook.read import Input, Returned, ReturnedRow
 from hcmlc.workbook.rows import Field, changed_since, row_fields
-from hcmlc.yamlio import Loc
+from hcmlc.yamlfiles.reader import Loc
 
 Change = Literal["added", "changed", "removed", "unchanged"]
 ENTRY_ORDER = ("value", "unit", "year", "source", "evidence", "note")

@@ -14,7 +14,7 @@ import hashlib
 import subprocess
 from pathlib import Path
 
-from hcmlc.gitdiff import git_output
+from hcmlc.files.git import git_output
 from hcmlc.workbook.guard import guarded_bytes
 from hcmlc.workbook.meta import SHEET, Meta, MetaProblem, parse_meta
 from hcmlc.workbook.read import MAX_ROWS

@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from hcmlc.catalog import Catalog
+from hcmlc.core.catalog import Catalog
+from hcmlc.core.results import ItemKind
+from hcmlc.documents.scaffold import owed
 from hcmlc.i18n import Lang
 from hcmlc.models.framework import Indicator, Unit
 from hcmlc.models.registry import Cycle, Question, WordLimit
-from hcmlc.results import ItemKind
-from hcmlc.scaffold import owed
 from hcmlc.workbook import labels
 from hcmlc.workbook.cells import (
     NUMBER_FORMAT,
@@ -148,20 +148,6 @@ class Plan:
         """The data sheets this workbook has: only those with rows."""
         keys: tuple[SheetKey, ...] = ("indicators", "answers")
         return [key for key in keys if self.rows(key)]
-
-
-def make_plan(
-    catalog: Catalog,
-    agency: str,
-    cycle: Cycle,
-    lang: Lang,
-    supplied: dict[str, Any] | None,
-    data: dict[str, str],
-    contact: str | None = None,
-) -> Plan:
-    """The workbook of `agency` for `cycle`, pre-filled from `supplied` (the plain data of its
-    submission file, if any)."""
-    return Planner(catalog, cycle, lang, data, contact).plan(agency, supplied)
 
 
 class Planner:

@@ -7,13 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from hcmlc.catalog import Catalog
+from hcmlc.checks.plausibility import CODE, Previous, implausible, message
+from hcmlc.core.catalog import Catalog
+from hcmlc.core.figures import WrittenFigures, read_entry
+from hcmlc.core.values import ValueProblem
 from hcmlc.diagnostics import Diagnostic
-from hcmlc.figures import WrittenFigures, read_entry
 from hcmlc.i18n import Lang, _
 from hcmlc.models.registry import Cycle
-from hcmlc.plausibility import CODE, Previous, implausible, message
-from hcmlc.values import ValueProblem
 from hcmlc.workbook.labels import HEADINGS
 from hcmlc.workbook.merge import Merged
 from hcmlc.workbook.source import submission_source

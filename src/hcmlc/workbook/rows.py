@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hcmlc.catalog import Catalog
+from hcmlc.core.catalog import Catalog
+from hcmlc.core.results import ItemKind
 from hcmlc.i18n import _
 from hcmlc.models.framework import Unit
 from hcmlc.models.registry import Cycle
-from hcmlc.results import ItemKind
 from hcmlc.workbook.cells import FieldKind
 from hcmlc.workbook.plan import Row
-from hcmlc.yamlio import Loc
+from hcmlc.yamlfiles.reader import Loc
 
 
 @dataclass(frozen=True)

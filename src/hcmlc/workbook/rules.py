@@ -11,11 +11,11 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
+from hcmlc.core.values import UNIT_BOUNDS
 from hcmlc.i18n import Lang
 from hcmlc.models.framework import Indicator, Unit
 from hcmlc.models.registry import Cycle, WordLimit
-from hcmlc.number_format import format_number
-from hcmlc.values import UNIT_BOUNDS
+from hcmlc.text.number_format import format_number
 from hcmlc.workbook import labels
 from hcmlc.workbook.cells import FieldKind
 

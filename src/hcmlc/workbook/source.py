@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from hcmlc.catalog import Catalog
-from hcmlc.confine import is_inside
+from hcmlc.core.catalog import Catalog
 from hcmlc.diagnostics import Diagnostic
+from hcmlc.files.confine import is_inside
 from hcmlc.i18n import _
-from hcmlc.repository import ASSIGNMENTS, CRITERIA, SUBMISSIONS
+from hcmlc.repository.load import ASSIGNMENTS, CRITERIA, SUBMISSIONS
 from hcmlc.workbook.merge import ENTRY_ORDER
-from hcmlc.yamlio import Document, Loc, read_yaml
+from hcmlc.yamlfiles.reader import Document, Loc, read_yaml
 
 DATA_FILES = (CRITERIA, ASSIGNMENTS)
 """What a workbook asks depends on these: their fingerprint is kept in it."""

@@ -1,0 +1,399 @@
+"""Who owes what in a cycle, what arrived, what is late: the coordinator's main view.
+
+An item is supplied on a day when its entry passed validation and its file had been
+delivered by then (core/delivery.py); a delivery after the deadline is late. Items whose
+agencies all ended without a successor are owed by nobody, and are listed as such, never
+counted as done.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Set
+from dataclasses import dataclass, field
+from typing import Literal
+
+from hcmlc.core.catalog import Catalog
+from hcmlc.core.citywide import CityFigure, city_figures
+from hcmlc.core.delivery import Delivery, FileKey
+from hcmlc.core.figures import LocalFigure
+from hcmlc.core.results import Entries, Entry, ItemKind
+from hcmlc.errors import HcmlcError
+from hcmlc.i18n import Lang, _
+from hcmlc.models.registry import Cycle
+from hcmlc.text.suggest import did_you_mean
+
+State = Literal["supplied", "late", "due", "overdue"]
+KINDS: tuple[ItemKind, ...] = ("indicator", "answer")
+
+
+@dataclass(frozen=True)
+class Obligation:
+    """One indicator or answer that one agency owes by a deadline."""
+
+    agency: str
+    kind: ItemKind
+    item: str
+    deadline: dt.date
+    supplied: bool
+    """Whether the entry passed validation and its file had arrived by the as-of date."""
+    days_left: int
+    """Days from the as-of date to the deadline; negative once overdue."""
+    delivered: dt.date | None = None
+    """The day the file holding the entry was delivered, when known and not after the as-of
+    date (a view as of a day knows nothing of later deliveries)."""
+    formerly: tuple[str, ...] = ()
+    """Agencies the item was assigned to that ended and whose duty `agency` now holds."""
+
+    @property
+    def late_days(self) -> int:
+        """Days after the deadline the entry arrived (0 when on time, unknown or not yet)."""
+        if not self.supplied or self.delivered is None:
+            return 0
+        return max((self.delivered - self.deadline).days, 0)
+
+    @property
+    def state(self) -> State:
+        if self.supplied:
+            return "late" if self.late_days else "supplied"
+        return "overdue" if self.days_left < 0 else "due"
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Counts over a set of obligations."""
+
+    owed: int
+    supplied: int
+    overdue: int
+    most_days_overdue: int
+    late: int = 0
+    """Supplied after the deadline."""
+
+    @property
+    def missing(self) -> int:
+        return self.owed - self.supplied
+
+    @property
+    def progress(self) -> float | None:
+        """Share supplied, in percent; None when nothing is owed (there is no progress to show)."""
+        return 100.0 * self.supplied / self.owed if self.owed else None
+
+    @classmethod
+    def of(cls, obligations: list[Obligation], kind: ItemKind | None = None) -> Tally:
+        """Counts over `obligations`, or over those of one kind of item."""
+        owed = supplied = overdue = late = most_days_overdue = 0
+        for o in obligations:  # one pass, each state judged once: status counts 100,000s
+            if kind is not None and o.kind != kind:
+                continue
+            owed += 1
+            state = o.state
+            if state == "overdue":
+                overdue += 1
+                most_days_overdue = max(most_days_overdue, -o.days_left)
+            elif state != "due":
+                supplied += 1
+                late += state == "late"
+        return cls(owed, supplied, overdue, most_days_overdue, late)
+
+
+@dataclass(frozen=True)
+class Row:
+    """A line of a status table: an agency, an area, a standard or a criterion, with its tally."""
+
+    id: str
+    name: str
+    tally: Tally
+    indicators: Tally | None = None
+    answers: Tally | None = None
+    """For agencies: the tally of each kind of item separately."""
+    formerly: tuple[str, ...] = ()
+    """For agencies: the ended agencies whose duties this one holds in the cycle."""
+
+
+@dataclass(frozen=True)
+class Unowned:
+    """An item of the cycle nobody owes: every agency it was assigned to ended unreplaced."""
+
+    kind: ItemKind
+    item: str
+    formerly: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where an agency stands in a cycle: holding duties, or ended (and who holds them now)."""
+
+    agency: str
+    active: bool
+    ended: dt.date | None = None
+    started: dt.date | None = None
+    holder: str | None = None
+    """The agency holding its duties in the cycle, when it ended and has a successor."""
+    split: dict[str, list[str]] = field(default_factory=dict)
+    """When its duties were split: each successor → the items it holds (empty: the rest)."""
+    territory: tuple[str, ...] = ()
+    """A former district: the units that took over its territory."""
+
+
+@dataclass(frozen=True)
+class NextCycle:
+    """Advice when the cycle's last deadline has passed and no later cycle exists."""
+
+    last_deadline: dt.date
+    suggested_id: str
+
+
+@dataclass(frozen=True)
+class Status:
+    """The state of one cycle on one day."""
+
+    cycle: Cycle
+    as_of: dt.date
+    obligations: list[Obligation]
+    agencies: list[Row]
+    standards: list[Row]
+    criteria: list[Row]
+    problems: int
+    unowned: list[Unowned] = field(default_factory=list)
+    undated: list[str] = field(default_factory=list)
+    """Files of the cycle with no `submitted:` date and no commit: counted as delivered."""
+    next_cycle: NextCycle | None = None
+    areas: list[Row] = field(default_factory=list)
+    """The indicators of each of the framework's three areas, like `standards`."""
+    city_figures: list[CityFigure] = field(default_factory=list)
+    """City figures formed from the units' figures (citywide.py), with their coverage."""
+
+    def tally(self, kind: ItemKind | None = None, agency: str | None = None) -> Tally:
+        """Counts over the cycle or one agency, for one kind of item or both."""
+        return Tally.of([o for o in self.obligations if agency in (None, o.agency)], kind)
+
+    def todo(self, agency: str) -> list[Obligation]:
+        """One agency's obligations, the most urgent first."""
+        mine = [o for o in self.obligations if o.agency == agency]
+        return sorted(mine, key=lambda o: (o.supplied, o.days_left, o.kind, o.item))
+
+
+def pick_cycle(catalog: Catalog, cycle_id: str | None) -> Cycle:
+    """The cycle asked for, or the registry's current cycle."""
+    if cycle_id is None:
+        return current_cycle(catalog)
+    if cycle_id not in catalog.cycles:
+        raise HcmlcError(_("unknown cycle `{ref}`").format(ref=cycle_id), _cycles_hint(catalog))
+    return catalog.cycles[cycle_id]
+
+
+def current_cycle(catalog: Catalog) -> Cycle:
+    """The registry's `current_cycle`; a data error with the fix when it names no cycle."""
+    from hcmlc.errors import DataError
+
+    wanted = catalog.assignments.current_cycle
+    if wanted in catalog.cycles:
+        return catalog.cycles[wanted]
+    raise DataError(
+        _("`current_cycle: {ref}` in data/assignments.yaml names no cycle").format(ref=wanted),
+        _(
+            "open it with `hcmlc new-cycle {ref} --deadline YYYY-MM-DD`, "
+            "or set `current_cycle` to one of: {cycles}"
+        ).format(ref=wanted, cycles=", ".join(catalog.cycles)),
+    )
+
+
+def _cycles_hint(catalog: Catalog) -> str:
+    return _("cycles: {cycles}").format(cycles=", ".join(catalog.cycles))
+
+
+def latest_cycle_asking(catalog: Catalog, kind: ItemKind) -> Cycle:
+    """The last cycle of the registry that asks for items of `kind` (e.g. the application)."""
+    asking = [c for c in catalog.assignments.cycles if c.deadlines.of(kind) is not None]
+    if not asking:
+        raise HcmlcError(
+            _("no cycle asks for indicators")
+            if kind == "indicator"
+            else _("no cycle asks for form answers"),
+            _("give a cycle a deadline for them in data/assignments.yaml"),
+        )
+    return max(asking, key=lambda c: c.reference_date)
+
+
+def check_agency(catalog: Catalog, agency: str) -> str:
+    """`agency`, when the registry knows it; else a usage error suggesting the nearest id."""
+    if agency not in catalog.agencies:
+        hint = did_you_mean(agency, catalog.agencies)
+        raise HcmlcError(
+            _("unknown agency `{ref}`").format(ref=agency),
+            hint or _("see the agency ids in data/assignments.yaml"),
+        )
+    return agency
+
+
+def standing(catalog: Catalog, agency_id: str, cycle: Cycle) -> Standing:
+    """Whether `agency_id` holds duties in `cycle`, and if it ended, who holds them."""
+    agency = catalog.agencies[agency_id]
+    day = cycle.reference_date
+    if agency.active_on(day):
+        return Standing(agency_id, True)
+    holder = catalog.holder(agency_id, day)
+    successors = catalog.successors(agency_id, day)
+    split = successors if len(successors) > 1 else {}
+    territory = tuple(catalog.territories.get(agency_id, ()))
+    return Standing(agency_id, False, agency.ended, agency.started, holder, split, territory)
+
+
+def build_status(
+    catalog: Catalog,
+    supplied: Set[Entry],
+    cycle: Cycle,
+    as_of: dt.date,
+    problems: int = 0,
+    lang: Lang = "vi",
+    deliveries: dict[FileKey, Delivery] | None = None,
+    figures: Iterable[LocalFigure] = (),
+) -> Status:
+    """Every obligation of `cycle` on `as_of` and the tallies per agency, standard and
+    criterion; rows are named in `lang`, or in Vietnamese where the data has no English name.
+    The city figures are formed from the units' `figures` delivered by `as_of`."""
+    deliveries = deliveries or {}
+    obligations = list(obligations_of(catalog, supplied, cycle, as_of, deliveries))
+    by_criterion: dict[str, list[Obligation]] = {c.id: [] for c in catalog.criteria()}
+    for o in obligations:
+        if o.kind == "indicator":
+            by_criterion[catalog.criterion_of[o.item].id].append(o)
+    by_agency: dict[str, list[Obligation]] = {}
+    for o in obligations:
+        by_agency.setdefault(o.agency, []).append(o)
+    agencies = [
+        _agency_row(a.id, a.name.get(lang), by_agency[a.id])
+        for a in catalog.assignments.agencies
+        if a.id in by_agency
+    ]
+    criteria = [
+        Row(c.id, c.title.get(lang), Tally.of(by_criterion[c.id])) for c in catalog.criteria()
+    ]
+    standards = [
+        Row(s.id, s.title.get(lang), Tally.of([o for c in s.criteria for o in by_criterion[c.id]]))
+        for s in catalog.standards()
+    ]
+    areas = [
+        Row(
+            a.id,
+            a.title.get(lang),
+            Tally.of([o for s in a.standards for c in s.criteria for o in by_criterion[c.id]]),
+        )
+        for a in catalog.areas()
+    ]
+    return Status(
+        cycle=cycle,
+        as_of=as_of,
+        obligations=obligations,
+        agencies=agencies,
+        standards=standards,
+        criteria=criteria,
+        problems=problems,
+        unowned=unowned(catalog, cycle),
+        undated=sorted(
+            d.path
+            for (_agency, cycle_id), d in deliveries.items()
+            if cycle_id == cycle.id and d.source == "unknown"
+        ),
+        next_cycle=next_cycle(catalog, cycle, as_of),
+        areas=areas,
+        city_figures=city_figures(catalog, _delivered(figures, cycle, as_of, deliveries), cycle),
+    )
+
+
+def _delivered(
+    figures: Iterable[LocalFigure],
+    cycle: Cycle,
+    as_of: dt.date,
+    deliveries: dict[FileKey, Delivery],
+) -> Iterator[LocalFigure]:
+    """The figures of `cycle` whose file had arrived by `as_of` (as an obligation counts)."""
+    for figure in figures:
+        delivery = deliveries.get((figure.agency, cycle.id))
+        if figure.cycle == cycle.id and (delivery is None or delivery.by(as_of)):
+            yield figure
+
+
+def _agency_row(agency: str, name: str, obligations: list[Obligation]) -> Row:
+    formerly = dict.fromkeys(a for o in obligations for a in o.formerly)
+    return Row(
+        agency,
+        name,
+        Tally.of(obligations),
+        indicators=Tally.of(obligations, "indicator"),
+        answers=Tally.of(obligations, "answer"),
+        formerly=tuple(formerly),
+    )
+
+
+def obligations_of(
+    catalog: Catalog,
+    supplied: Set[Entry],
+    cycle: Cycle,
+    as_of: dt.date,
+    deliveries: dict[FileKey, Delivery] | None = None,
+) -> Iterator[Obligation]:
+    """Every item each agency owes in `cycle`, and whether it is supplied, as of `as_of`."""
+    deliveries = deliveries or {}
+    day = cycle.reference_date
+    grouped = supplied if isinstance(supplied, Entries) else Entries.of(supplied)
+    arrivals: dict[str, tuple[bool, dt.date | None]] = {}
+    for kind in KINDS:
+        deadline = cycle.deadlines.of(kind)
+        if deadline is None:
+            continue
+        days_left = (deadline - as_of).days
+        listed = catalog.owners(kind)
+        for item, agencies in catalog.owners(kind, cycle).items():
+            taken_over: dict[str, list[str]] = {}
+            for former in listed[item]:
+                holder = catalog.holder(former, day, item)
+                if holder is not None and holder != former:
+                    taken_over.setdefault(holder, []).append(former)
+            for agency in agencies:
+                if agency not in arrivals:
+                    arrivals[agency] = _arrival(deliveries.get((agency, cycle.id)), as_of)
+                arrived, delivered = arrivals[agency]
+                yield Obligation(
+                    agency=agency,
+                    kind=kind,
+                    item=item,
+                    deadline=deadline,
+                    supplied=arrived and item in grouped.items_of(cycle.id, agency, kind),
+                    days_left=days_left,
+                    delivered=delivered,
+                    formerly=tuple(taken_over.get(agency, ())),
+                )
+
+
+def _arrival(delivery: Delivery | None, as_of: dt.date) -> tuple[bool, dt.date | None]:
+    """Whether an agency's file had arrived by `as_of` (a file of unknown date counts), and the
+    day it did, when known."""
+    arrived = delivery is None or delivery.by(as_of)
+    return arrived, delivery.day if delivery and arrived else None
+
+
+def unowned(catalog: Catalog, cycle: Cycle) -> list[Unowned]:
+    """The items `cycle` asks for that no agency of its day owes, with who used to owe them."""
+    found = []
+    for kind in KINDS:
+        if cycle.deadlines.of(kind) is None:
+            continue
+        listed = catalog.owners(kind)
+        for item, agencies in catalog.owners(kind, cycle).items():
+            if not agencies:
+                found.append(Unowned(kind, item, tuple(listed[item])))
+    return found
+
+
+def next_cycle(catalog: Catalog, cycle: Cycle, as_of: dt.date) -> NextCycle | None:
+    """Advice to open the next cycle: the current cycle's last deadline has passed and no later
+    cycle exists."""
+    last = cycle.last_deadline
+    if cycle.id != catalog.assignments.current_cycle or last is None or as_of <= last:
+        return None
+    if catalog.later_cycles(cycle):
+        return None
+    suggested = str(int(cycle.id) + 1) if cycle.id.isdigit() else f"{cycle.last_year + 1}"
+    return NextCycle(last, suggested)

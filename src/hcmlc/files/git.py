@@ -1,0 +1,102 @@
+"""What hcmlc asks git: the files changed since a commit, for `validate --changed-since`, and
+plain answers (`git_output`) for the views that do without git when it cannot answer."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from hcmlc.errors import HcmlcError
+from hcmlc.files.filesystem import shown_name
+from hcmlc.i18n import _
+
+
+def changed_files(root: Path, ref: str) -> set[str]:
+    """Paths, relative to `root`, that differ between `ref` and the working tree, or are new.
+
+    Deleted files are included (they are simply never reported on); files outside `root` are not.
+    """
+    if ref.startswith("-"):
+        raise HcmlcError(
+            _("`{ref}` is not a git commit").format(ref=ref),
+            _("give a branch, tag or commit, e.g. main"),
+        )
+    _git(root, "rev-parse", "--show-toplevel")
+    if _run(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").returncode != 0:
+        raise _missing_ref(root, ref)
+    # --relative: paths relative to `root` (which may be a subfolder of the clone), nothing outside.
+    diff = _git(root, "diff", "--name-only", "--no-renames", "--relative", "-z", ref, "--")
+    untracked = _git(root, "ls-files", "--others", "--exclude-standard", "-z")
+    # a name that is not UTF-8 as hcmlc reports it (`\xff`), so that its problem is kept
+    return {shown_name(path) for path in (diff + untracked).split("\0") if path}
+
+
+def _missing_ref(root: Path, ref: str) -> HcmlcError:
+    """The error for a ref git does not know, saying how to fetch it."""
+    remote, _slash, branch = ref.partition("/")
+    fetch_one = (
+        f"git fetch --depth=1 {remote} {branch}"
+        if branch
+        else _("git fetch --depth=<n> origin <branch>")
+    )
+    if _git(root, "rev-parse", "--is-shallow-repository").strip() == "true":
+        return HcmlcError(
+            _("`{ref}` is not in this shallow clone").format(ref=ref),
+            _(
+                "fetch it with `{command}`, or the whole history with `git fetch --unshallow`; "
+                "in GitHub Actions, give actions/checkout `fetch-depth: 0`"
+            ).format(command=fetch_one),
+        )
+    return HcmlcError(
+        _("no commit `{ref}` in this repository").format(ref=ref),
+        _("check the name with `git log --oneline`, or fetch it: `{command}`").format(
+            command=fetch_one
+        ),
+    )
+
+
+def _git(root: Path, *args: str) -> str:
+    """git's standard output; an HcmlcError carrying git's own message when it fails."""
+    result = _run(root, *args)
+    if result.returncode != 0:
+        reason = result.stderr.strip().splitlines()[0] if result.stderr.strip() else _("failed")
+        raise HcmlcError(
+            _("git cannot compare files in {folder}: {reason}").format(folder=root, reason=reason),
+            _(
+                "--changed-since needs a git clone of the repository; "
+                "leave it out to check everything"
+            ),
+        )
+    return result.stdout
+
+
+def git_output(root: Path, *args: str) -> str:
+    """git's output, or "" when git cannot answer (not a clone, not installed, no commit)."""
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(root), *args],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            check=False,
+        )
+    except OSError:
+        return ""
+    return result.stdout if result.returncode == 0 else ""
+
+
+def _run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    try:
+        return subprocess.run(
+            ["git", "-C", str(root), *args],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="surrogateescape",
+            check=False,
+        )
+    except FileNotFoundError:
+        raise HcmlcError(
+            _("git is not installed"), _("install git, or leave out --changed-since")
+        ) from None

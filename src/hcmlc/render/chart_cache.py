@@ -1,0 +1,149 @@
+"""Charts drawn by earlier runs of `report`, kept by what they show, so that a report whose
+figures did not change is written without drawing a chart, or even importing matplotlib.
+
+An entry is the PNG of one chart, named after a hash of everything the image depends on: the
+chart's data and words (`report.Chart`), the language its numbers are written in, the version of
+this format, the drawing code (charts.py, and number_format.py, which writes the numbers) and the
+versions of matplotlib and Pillow. Entries live beside the other caches, in `charts/` of
+`cache.cache_dir()`, never in the repository (a pull request must not plant images). An entry
+that cannot be read, or is not a whole PNG of a chart's size, is ignored and the chart drawn
+again; a cache that cannot be written is left alone: the cache never changes a report.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import importlib.util
+import json
+import os
+import struct
+import zlib
+from pathlib import Path
+
+from hcmlc import __version__
+from hcmlc.documents.report import Chart
+from hcmlc.errors import HcmlcError
+from hcmlc.files.atomic import write_atomic
+from hcmlc.files.filesystem import read_regular
+from hcmlc.i18n import Lang
+from hcmlc.render.charts import DPI, HEIGHT_CM, WIDTH_CM
+from hcmlc.repository.cache import cache_dir, inside
+
+FORMAT = 1
+"""Version of what an entry holds; a new one makes every earlier entry unused."""
+FOLDER = "charts"
+MAX_ENTRY_BYTES = 5_000_000
+"""A chart is about 40 kB; a larger file is not one of ours."""
+MAX_ENTRIES = 1000
+"""Beyond this many entries (about 40 MB), the ones used longest ago are removed."""
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+SIZE = (int(WIDTH_CM / 2.54 * DPI), int(HEIGHT_CM / 2.54 * DPI))
+"""The pixels of a chart, as matplotlib sizes the figure."""
+_DRAWING_CODE = ("render/charts.py", "text/number_format.py")  # how a chart writes its numbers
+_LIBRARIES = ("matplotlib", "PIL")
+
+
+class ChartCache:
+    """The charts kept in `folder`; with no folder, nothing is read or kept."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self._fingerprint = _fingerprint() if folder is not None else ""
+        self._written = False
+
+    @classmethod
+    def open(cls, root: Path, use: bool = True) -> ChartCache:
+        """The chart cache for a report of the repository at `root` (none without `use`, or
+        when the cache folder is inside the repository)."""
+        folder = cache_dir() / FOLDER
+        return cls(folder if use and not inside(folder, root) else None)
+
+    def get(self, chart: Chart, lang: Lang) -> bytes | None:
+        """The PNG kept for `chart` in `lang`, if there is a sound one."""
+        if self.folder is None:
+            return None
+        path = self._path(chart, lang)
+        try:
+            png = read_regular(path, MAX_ENTRY_BYTES)
+        except OSError:  # not kept yet, unreadable, or not a regular file
+            return None
+        if not is_chart_png(png):
+            return None
+        with contextlib.suppress(OSError):
+            os.utime(path)  # used now: kept longest when the cache is trimmed
+        return png
+
+    def put(self, chart: Chart, lang: Lang, png: bytes) -> None:
+        """Keep the PNG of `chart` in `lang`, atomically, if it is one `get` would serve; a
+        failure is ignored."""
+        if self.folder is None or not is_chart_png(png):
+            return
+        with contextlib.suppress(OSError, HcmlcError):  # a read-only home, a full disk
+            self.folder.mkdir(parents=True, exist_ok=True)
+            write_atomic(self._path(chart, lang), png)
+            self._written = True
+
+    def trim(self) -> None:
+        """Remove the entries used longest ago beyond MAX_ENTRIES (after writing new ones)."""
+        if self.folder is None or not self._written:
+            return
+        with contextlib.suppress(OSError):
+            entries = [e for e in os.scandir(self.folder) if e.name.endswith(".png")]
+            if len(entries) <= MAX_ENTRIES:
+                return
+            entries.sort(key=lambda e: e.stat(follow_symlinks=False).st_mtime)
+            for entry in entries[: len(entries) - MAX_ENTRIES]:
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+
+    def _path(self, chart: Chart, lang: Lang) -> Path:
+        assert self.folder is not None
+        return self.folder / f"{chart_key(chart, lang, self._fingerprint)}.png"
+
+
+def chart_key(chart: Chart, lang: Lang, fingerprint: str) -> str:
+    """The name of the entry of `chart` in `lang`, drawn by the code of `fingerprint`."""
+    shown = json.dumps(dataclasses.asdict(chart), ensure_ascii=False, sort_keys=True)
+    text = f"{FORMAT}\0{fingerprint}\0{lang}\0{shown}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def is_chart_png(data: bytes) -> bool:
+    """Whether `data` is a whole PNG of a chart's size: the signature, an IHDR of SIZE first,
+    every chunk's checksum right, and nothing after IEND."""
+    if not data.startswith(PNG_SIGNATURE):
+        return False
+    at, first = len(PNG_SIGNATURE), True
+    while at + 12 <= len(data):
+        end = at + 12 + int(struct.unpack_from(">I", data, at)[0])
+        if end > len(data):
+            return False
+        kind = data[at + 4 : at + 8]
+        body = data[at + 8 : end - 4]
+        if zlib.crc32(kind + body) != struct.unpack_from(">I", data, end - 4)[0]:
+            return False
+        if first and (kind != b"IHDR" or struct.unpack_from(">II", body) != SIZE):
+            return False
+        if kind == b"IEND":
+            return end == len(data)
+        at, first = end, False
+    return False
+
+
+def _fingerprint() -> str:
+    """hcmlc's version, the source of the drawing code, and the versions of the libraries that
+    draw and encode: found without importing them (the point is not to import matplotlib)."""
+    digest = hashlib.sha256(__version__.encode())
+    package = Path(__file__).parents[1]
+    for name in _DRAWING_CODE:
+        digest.update((package / name).read_bytes())
+    for library in _LIBRARIES:
+        spec = importlib.util.find_spec(library)
+        origin = spec.origin if spec is not None and spec.origin else library
+        digest.update(origin.encode())
+        version = Path(origin).with_name("_version.py")
+        with contextlib.suppress(OSError):
+            digest.update(version.read_bytes())
+    return digest.hexdigest()

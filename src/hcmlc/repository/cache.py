@@ -1,0 +1,314 @@
+"""Results of earlier runs, per submission file, so that a re-run reads only what changed.
+
+A result is served only for the same bytes at the same path, the same data/ files, the same
+hcmlc code, catalogs and libraries, the same interface language (results hold worded messages)
+and the same photos and evidence paths it looked up; anything else is checked afresh. The cache
+lives in the user's cache folder (`$XDG_CACHE_HOME/hcmlc`, else `~/.cache/hcmlc`), never in the
+repository, so a pull request cannot plant results. A missing, unreadable or corrupt cache is
+simply empty; one that cannot be written is left alone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from hcmlc import __version__
+from hcmlc.core.figures import LocalFigure
+from hcmlc.core.results import Consulted, Entries, FileCheck, ItemKind
+from hcmlc.diagnostics import CODES, Diagnostic
+from hcmlc.errors import HcmlcError
+from hcmlc.files.atomic import write_atomic
+from hcmlc.files.confine import escape
+from hcmlc.files.filesystem import kind_of, read_regular
+from hcmlc.i18n import current_language
+
+FORMAT = 5
+"""Version of the stored shape: 2 keeps what each consulted path names (photo or evidence) and
+fingerprints web-link-like photo paths by the file too; 3 the `submitted:` date; 4 the units'
+figures of indicators whose city figure is formed from them; 5 a file's accepted items of each
+kind as one text, their ids one a line (checked and read as a whole, not id by id)."""
+MAX_CACHE_BYTES = 500_000_000
+"""A larger cache file is not ours (at city scale ×10 it is about 60 MB): ignored."""
+KINDS: tuple[ItemKind, ...] = ("indicator", "answer")
+CONSULTED: tuple[Consulted, ...] = ("photo", "evidence")
+
+
+class Cache:
+    """The per-file results of one repository, for one state of data/ and of hcmlc."""
+
+    def __init__(
+        self, path: Path | None, root: Path, context: str, entries: dict[str, Any]
+    ) -> None:
+        self.path, self.root, self.context = path, root, context
+        self._old = entries
+        self._new: dict[str, Any] = {}
+        self._changed = False
+
+    @classmethod
+    def open(cls, root: Path, data_files: list[bytes]) -> Cache:
+        """The cache of the repository at `root`, valid while data/ holds `data_files`.
+
+        A cache folder inside the repository is not used at all: a pull request could plant
+        results there."""
+        language = current_language()
+        digest = hashlib.sha256(f"{_code_fingerprint()} {language}".encode())
+        for raw in data_files:
+            digest.update(hashlib.sha256(raw).digest())
+        context = digest.hexdigest()
+        folder = cache_dir()
+        if inside(folder, root):
+            return cls(None, root, context, {})
+        name = hashlib.sha256(f"{root.resolve()}\0{language}".encode()).hexdigest()[:32]
+        path = folder / f"{name}.json"
+        return cls(path, root, context, _stored_entries(path, context))
+
+    def get(self, relative: str, raw: bytes) -> FileCheck | None:
+        """The result stored for these bytes at `relative`, if it still holds."""
+        entry = self._old.get(relative)
+        if entry is None or entry["sha"] != _sha(raw):
+            return None
+        if any(_fingerprint(self.root, k, p) != f for k, p, f in entry["consulted"]):
+            return None
+        self._new[relative] = entry
+        return _decode(relative, entry)
+
+    def put(self, relative: str, raw: bytes, check: FileCheck) -> None:
+        """Keep the result of checking these bytes at `relative`."""
+        entry = _encode(check)
+        if entry is None:
+            return
+        entry["sha"] = _sha(raw)
+        entry["consulted"] = [[k, p, _fingerprint(self.root, k, p)] for k, p in check.consulted]
+        self._new[relative] = entry
+        self._changed = True
+
+    def save(self) -> None:
+        """Write the results of this run (only those), atomically; a failure is ignored."""
+        if self.path is None or (not self._changed and self._new.keys() == self._old.keys()):
+            return
+        document = {"format": FORMAT, "context": self.context, "files": self._new}
+        # a read-only home, a full disk: the next run is cold
+        with contextlib.suppress(OSError, HcmlcError):
+            write_atomic(self.path, json.dumps(document, ensure_ascii=False).encode())
+
+
+def cache_dir() -> Path:
+    """Where caches are kept: `$XDG_CACHE_HOME/hcmlc`, else `~/.cache/hcmlc`.
+
+    A relative `$XDG_CACHE_HOME` is ignored, as the XDG specification asks: it would put the
+    cache wherever hcmlc happens to run, inside the repository for one."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):
+        base = str(Path.home() / ".cache")
+    return Path(base) / "hcmlc"
+
+
+def inside(folder: Path, root: Path) -> bool:
+    """Whether the cache `folder` is inside the repository at `root` (then it is not used)."""
+    try:
+        return folder.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # a loop of links: not a folder to trust either
+        return True
+
+
+def _stored_entries(path: Path, context: str) -> dict[str, Any]:
+    """The entries kept at `path` for `context`, each checked for its shape first: a missing,
+    unreadable, damaged or foreign cache, or any entry of the wrong shape, counts as absent."""
+    try:
+        stored = json.loads(read_regular(path, MAX_CACHE_BYTES))
+    except (OSError, ValueError):  # no cache yet, or not JSON: start afresh
+        return {}
+    if not (
+        isinstance(stored, dict)
+        and stored.get("format") == FORMAT
+        and stored.get("context") == context
+        and isinstance(stored.get("files"), dict)
+    ):
+        return {}
+    return {
+        relative: entry
+        for relative, entry in stored["files"].items()
+        if isinstance(relative, str) and _well_formed(entry)
+    }
+
+
+def _well_formed(entry: Any) -> bool:
+    """Whether `entry` has exactly the shape `put` writes."""
+    if not isinstance(entry, dict) or entry.keys() != {
+        "sha",
+        "consulted",
+        "problems",
+        *KINDS,
+        "identity",
+        "submitted",
+        "figures",
+    }:
+        return False
+    identity = entry["identity"]
+    return (
+        isinstance(entry["sha"], str)
+        and isinstance(entry["consulted"], list)
+        and all(_is_consulted(c) for c in entry["consulted"])
+        and isinstance(entry["problems"], list)
+        and all(_is_problem(p) for p in entry["problems"])
+        and all(isinstance(entry[kind], str) for kind in KINDS)
+        and (identity is None or (_is_list_of_text(identity) and len(identity) == 2))
+        and (entry["submitted"] is None or _is_day(entry["submitted"]))
+        and isinstance(entry["figures"], list)
+        and all(_is_figure(f) for f in entry["figures"])
+    )
+
+
+def _is_day(value: Any) -> bool:
+    try:
+        return isinstance(value, str) and dt.date.fromisoformat(value).isoformat() == value
+    except ValueError:
+        return False
+
+
+def _is_figure(value: Any) -> bool:
+    """`[indicator, year, value, parts, illustrative]`, as `_encode` writes it. JSON gives exact
+    types, so comparing types is exact (and `True` is no year) and several times cheaper than
+    `isinstance` over the 10,000 figures of a city."""
+    return (
+        type(value) is list
+        and len(value) == 5
+        and type(value[0]) is str
+        and type(value[1]) is int
+        and type(value[2]) in _NUMBERS
+        and type(value[3]) is list
+        and all(type(p) in _NUMBERS for p in value[3])
+        and type(value[4]) is bool
+    )
+
+
+_NUMBERS = (int, float)
+
+
+def _is_problem(problem: Any) -> bool:
+    """`[line, column, code, message, hint]` as `_encode` writes it."""
+    if not (isinstance(problem, list) and len(problem) == 5):
+        return False
+    line, column, code, message, hint = problem
+    return (
+        all(isinstance(n, int) and not isinstance(n, bool) and n >= 1 for n in (line, column))
+        and code in CODES
+        and isinstance(message, str)
+        and (hint is None or isinstance(hint, str))
+    )
+
+
+def _is_list_of_text(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _is_consulted(value: Any) -> bool:
+    """`[kind, path, fingerprint]`, as `put` writes it."""
+    return _is_list_of_text(value) and len(value) == 3 and value[0] in CONSULTED
+
+
+def _encode(check: FileCheck) -> dict[str, Any] | None:
+    """The JSON form of a result, or None when it does not fit (then it is not kept)."""
+    kinds: dict[str, str] = dict.fromkeys(KINDS, "")
+    for (cycle, agency, kind), items in check.accepted.groups():
+        if (agency, cycle) != check.identity or any("\n" in item for item in items):
+            return None
+        kinds[kind] = "\n".join(sorted(items))
+    if any(p.related for p in check.problems):
+        return None
+    if any(p.sheet is not None for p in check.problems):
+        return None  # a workbook's problem: not a file of the repository's own
+    problems = [[p.line, p.column, p.code, p.message, p.hint] for p in check.problems]
+    submitted = check.submitted.isoformat() if check.submitted else None
+    figures = [[f.indicator, f.year, f.value, list(f.parts), f.illustrative] for f in check.figures]
+    return {
+        "problems": problems,
+        "identity": check.identity,
+        "submitted": submitted,
+        "figures": figures,
+        **kinds,
+    }
+
+
+def _decode(relative: str, entry: dict[str, Any]) -> FileCheck:
+    """The result an entry of the right shape (see `_well_formed`) holds."""
+    problems = tuple(
+        Diagnostic(relative, line, column, code, message, hint)
+        for line, column, code, message, hint in entry["problems"]
+    )
+    identity = entry["identity"]
+    if identity is None:
+        return FileCheck(problems)
+    agency, cycle = identity
+    accepted = Entries(
+        {(cycle, agency, kind): frozenset(entry[kind].split("\n")) for kind in KINDS if entry[kind]}
+    )
+    consulted = tuple((kind, path) for kind, path, _ in entry["consulted"])
+    submitted = entry["submitted"]
+    figures = tuple(
+        LocalFigure(cycle, agency, item, year, float(value), tuple(map(float, parts)), ill)
+        for item, year, value, parts, ill in entry["figures"]
+    )
+    return FileCheck(
+        problems,
+        accepted,
+        (agency, cycle),
+        consulted,
+        dt.date.fromisoformat(submitted) if submitted is not None else None,
+        figures,
+    )
+
+
+def _fingerprint(root: Path, kind: Consulted, written: str) -> str:
+    """What a check of the path `written` depends on. For evidence, how `escape` judges it (a
+    web link, a reference, a path inside, or how it leads out). For a photo, also the file it
+    names in the repository, as the photo check reads it: `https://…` too, since a folder
+    `https:` in the repository would hold it. Only regular files are read: a FIFO or a device
+    is fingerprinted by its kind, and nothing outside the repository is read."""
+    way = escape(root, written)
+    if way is not None or kind == "evidence":
+        return way or "inside"
+    path = root / written.replace("\\", "/")
+    try:
+        resolved = path.resolve()
+        special = kind_of(resolved)
+        if special is not None:
+            return f"{resolved}:{special}"
+        return f"{resolved}:{_file_sha(resolved)}"
+    except (OSError, RuntimeError):
+        return f"{path}:-"
+
+
+def _file_sha(path: Path) -> str:
+    """The SHA-256 of a regular file, read in blocks (a photo can be tens of megabytes)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _sha(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+def _code_fingerprint() -> str:
+    """hcmlc's version, source and message catalogs, and the versions of Python and the
+    libraries it checks with."""
+    import pydantic
+    import yaml
+
+    package = Path(__file__).parents[1]  # the whole package, every folder of it
+    digest = hashlib.sha256(f"{__version__} {sys.version} {pydantic.VERSION}".encode())
+    digest.update(yaml.__version__.encode())
+    for source in sorted([*package.rglob("*.py"), *package.rglob("*.mo")]):
+        digest.update(source.relative_to(package).as_posix().encode())
+        digest.update(source.read_bytes())
+    return digest.hexdigest()

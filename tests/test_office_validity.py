@@ -1,0 +1,32 @@
+"""The OOXML check of tests/office_validity.py bites: a Word file with a child out of the
+schema's order, written through hcmlc's writer, is reported with its place."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+
+from hcmlc.files.atomic import write_atomic
+from hcmlc.render import ooxml
+from office_validity import WATCHER
+
+
+def test_a_child_out_of_order_is_an_error_and_in_order_is_not(tmp_path: Path) -> None:
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=1)
+    width = ooxml.element("w:tblW", {"w:w": "5000", "w:type": "dxa"})
+    table._tbl.tblPr.append(width)  # after tblLook: where the schema forbids it
+    wrong = io.BytesIO()
+    document.save(wrong)
+    ooxml.put(table._tbl.tblPr, width)  # moved to its place
+    right = io.BytesIO()
+    document.save(right)
+
+    write_atomic(tmp_path / "wrong.docx", wrong.getvalue())
+    errors = WATCHER.errors()
+    assert any("wrong.docx: Unexpected element 'tblW'" in e for e in errors), errors
+
+    write_atomic(tmp_path / "right.docx", right.getvalue())
+    assert [e for e in WATCHER.errors() if "tblW" in e] == []
