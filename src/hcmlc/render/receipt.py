@@ -37,9 +37,8 @@ def receipt_text(receipt: Receipt, contact: str | None = None) -> str:
         if points:
             lines += ["", word(title, lang)]
             for n, point in enumerate(points, 1):
-                lines.append(
-                    f"{n}. " + word("fix-line", lang, place=point.place, message=point.message)
-                )
+                key = "fix-line" if point.cell else "fix-file"
+                lines.append(f"{n}. " + word(key, lang, place=point.place, message=point.message))
                 if point.hint:
                     lines.append("   " + word("fix-hint", lang, hint=point.hint))
     if receipt.fresh:

@@ -51,6 +51,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     },
     "fix-title": {"vi": "Cần sửa:", "en": "To be fixed:"},
     "fix-line": {"vi": "Ô {place}: {message}", "en": "Cell {place}: {message}"},
+    "fix-file": {"vi": "Tệp {place}: {message}", "en": "File {place}: {message}"},
     "fix-hint": {"vi": "Cách sửa: {hint}", "en": "How to fix it: {hint}"},
     "check-title": {"vi": "Đề nghị kiểm tra lại:", "en": "Please check:"},
     "fresh": {
@@ -85,6 +86,8 @@ class Point:
     place: str
     message: str
     hint: str | None
+    cell: bool = True
+    """Whether `place` is a cell (`Chỉ số!E6`), else the file as a whole (its name)."""
 
 
 @dataclass
@@ -168,7 +171,10 @@ def _receipt(
 
 
 def _point(problem: Diagnostic) -> Point:
-    return Point(problem.place if problem.sheet else "—", problem.message, problem.hint)
+    if problem.sheet:
+        return Point(problem.place, problem.message, problem.hint)
+    name = PurePosixPath(problem.path.replace("\\", "/")).name
+    return Point(name, problem.message, problem.hint, cell=False)
 
 
 def _accepted(catalog: Catalog, kind: str, item: str, data: dict[str, Any], lang: Lang) -> Accepted:
