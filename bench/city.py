@@ -40,6 +40,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 import citygen
+import hostile_workbooks
 from startup import MINIMAL_TYPER, PROJECT
 
 import hostile
@@ -154,6 +155,7 @@ def workbooks(folder: Path, label: str, root: Path, runs: int, env: dict[str, st
     change, against validate, cold, on the same repository."""
     out = folder / f"workbooks-{label}"
     cache = env["XDG_CACHE_HOME"]
+    key = {"HCMLC_KEY_FILE": str(folder / "workbook.key")}  # signing key: never the user's own
     write = [HCMLC, "workbook", "--root", str(root), "--all", "--out", str(out)]
     rows = [
         measure(
@@ -163,16 +165,18 @@ def workbooks(folder: Path, label: str, root: Path, runs: int, env: dict[str, st
             lambda: shutil.rmtree(cache, ignore_errors=True),
             **env,
         ),
-        measure(f"{label}: workbook --all", write, runs),
+        measure(f"{label}: workbook --all", write, runs, **key),
     ]
     returned = returned_workbooks(out, folder / f"returned-{label}")
     check = [HCMLC, "import", "--root", str(root), "--check", *map(str, returned)]
-    rows.append(measure(f"{label}: import --check, {len(returned)} workbooks", check, runs))
-    rows.append(inbox(folder, label, root, returned, runs))
+    rows.append(measure(f"{label}: import --check, {len(returned)} workbooks", check, runs, **key))
+    rows.append(inbox(folder, label, root, returned, runs, key))
     return rows
 
 
-def inbox(folder: Path, label: str, root: Path, returned: list[Path], runs: int) -> Row:
+def inbox(
+    folder: Path, label: str, root: Path, returned: list[Path], runs: int, key: dict[str, str]
+) -> Row:
     """`import DIR` of the folder of every returned workbook, written, with a receipt (text and
     e-mail draft) per agency: each run on the submissions as they were, restored before it."""
     focal = root / "data/focal-points.yaml"
@@ -195,7 +199,11 @@ def inbox(folder: Path, label: str, root: Path, returned: list[Path], runs: int)
     command = [HCMLC, "import", "--root", str(root), str(returned[0].parent)]
     command += ["--receipts", str(receipts)]
     row = measure(
-        f"{label}: import DIR with receipts, {len(returned)} workbooks", command, runs, restore
+        f"{label}: import DIR with receipts, {len(returned)} workbooks",
+        command,
+        runs,
+        restore,
+        **key,
     )
     restore()
     focal.unlink()
@@ -334,6 +342,8 @@ def report(rows: dict[str, Row], wall: float) -> None:
         )
     if "template looping without bound: refused" in rows:
         targets += hostile.targets(get)
+    if hostile_workbooks.row_name(next(iter(hostile_workbooks.HOSTILE))) in rows:
+        targets += hostile_workbooks.targets(rows)
     for name, value, limit, shown in targets:
         met = "—" if value != value else "yes" if value <= limit else "NO"  # NaN: no target
         print(f"| {name} | {shown} | {met} |")
@@ -423,6 +433,7 @@ def main() -> None:
         rows += startup(folder, 3 if args.quick else 9)
         runs = 3 if args.quick else 5
         rows += hostile.rows(folder, runs, measure, HCMLC)
+        rows += hostile_workbooks.rows(folder, runs, measure, HCMLC)
         rows += scale(folder, "city", 200, runs, jsonschema=not args.quick, dashboard=True)
         if not args.quick:
             rows += scale(folder, "city×10", 2000, 1, jsonschema=False, dashboard=False)

@@ -106,6 +106,14 @@ def private_cache(
     return folder / "hcmlc"
 
 
+@pytest.fixture(autouse=True)
+def signing_key(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test signs workbooks with a key of its own, made on first use, never in the home."""
+    path = tmp_path_factory.mktemp("key") / "workbook.key"
+    monkeypatch.setenv("HCMLC_KEY_FILE", str(path))
+    return path
+
+
 @pytest.fixture(scope="session")
 def drawn_charts(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The chart cache of this session (of this xdist worker)."""

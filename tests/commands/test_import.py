@@ -7,8 +7,9 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from workbook_files import Filled, make
+from workbook_files import LETTERS, Filled, make
 
+from hcmlc.workbook.plan import COLUMNS, HEADER_ROW
 from hcmlc.yamlfiles.reader import parse_yaml
 
 FILE = "submissions/2023/so-gddt.yaml"
@@ -174,16 +175,96 @@ def test_rows_are_found_by_id_so_sorted_moved_and_deleted_rows_are_fine(
     assert entries["1.1.3.b"]["value"] == "38.5"  # the deleted row's entry is kept
 
 
-def test_a_cleared_row_withdraws_its_entry(hcmlc, bundled, tmp_path) -> None:
+def test_a_cleared_row_keeps_its_entry_and_says_so(hcmlc, bundled, tmp_path) -> None:
     out = make(hcmlc, bundled, "so-gddt", tmp_path / "so-gddt.xlsx")
+    before = (bundled / FILE).read_bytes()
     book = Filled(out)
-    for column in ("value", "year", "source"):
-        book.set("indicators", "1.1.3.b", column, None)
+    cells = [book.set("indicators", "1.1.3.b", column, None) for column in ("value", "year")]
     book.save(out)
     code, output, _ = imported(hcmlc, bundled, "--cycle", "2023", out)
-    assert code == 0
+    assert (code, lines(output)) == (
+        0,
+        [
+            f"{out}: nothing to import: no cell was changed since it was made",
+            f"    note: 2 cells cleared in the workbook (Chỉ số!{cells[0]}, Chỉ số!{cells[1]}) "
+            "left the file as it is: to remove an entry, choose `Xoá` in its row's last column",
+        ],
+    )
+    assert (bundled / FILE).read_bytes() == before
+
+
+def test_every_input_of_a_pre_filled_workbook_cleared_changes_nothing(
+    hcmlc, bundled, tmp_path
+) -> None:
+    out = make(hcmlc, bundled, "so-gddt", tmp_path / "so-gddt.xlsx")
+    before = (bundled / FILE).read_bytes()
+    book = Filled(out)
+    for key in ("indicators", "answers"):
+        sheet = book.sheet(key)
+        inputs = [column.key for column in COLUMNS[key] if column.input]
+        for row in range(HEADER_ROW + 1, sheet.max_row + 1):
+            for column in inputs:
+                sheet[f"{LETTERS[key][column]}{row}"].value = None
+    for row in book.sheet("instructions").iter_rows(min_col=2, max_col=2):
+        if row[0].protection.locked is False:
+            row[0].value = None
+    book.save(out)
+    code, output, _ = imported(hcmlc, bundled, "--cycle", "2023", out)
+    assert code == 0, output
+    assert lines(output)[0] == f"{out}: nothing to import: every input cell is empty"
+    assert "cells cleared in the workbook" in lines(output)[1]
+    assert (bundled / FILE).read_bytes() == before
+
+
+def test_an_entry_is_removed_only_by_the_remove_column(hcmlc, bundled, tmp_path) -> None:
+    out = make(hcmlc, bundled, "so-gddt", tmp_path / "so-gddt.xlsx")
+    book = Filled(out)
+    book.set("indicators", "1.1.3.b", "remove", "Xoá")
+    book.set("indicators", "1.1.1.a", "value", 99)
+    wrong = book.set("indicators", "2.1.2.a", "remove", "yes")
+    book.save(out)
+    code, output, _ = imported(hcmlc, bundled, "--cycle", "2023", out)
+    assert code == 1
+    assert lines(output)[1:3] == [
+        f"{out}:Chỉ số!{wrong}: error: this column takes only `Xoá`, to remove the row's entry "
+        "[HCMLC-E071]",
+        "    hint: choose `Xoá` from its list, or leave it empty",
+    ]
+    book.set("indicators", "2.1.2.a", "remove", None)
+    book.save(out)
+    code, output, _ = imported(hcmlc, bundled, "--cycle", "2023", out)
+    assert code == 0, output
     assert "    removed: 1.1.3.b" in lines(output)
-    assert "1.1.3.b" not in submission(bundled)["indicators"]
+    entries = submission(bundled)["indicators"]
+    assert "1.1.3.b" not in entries
+    assert entries["1.1.1.a"]["value"] == "99"
+
+
+def test_removing_what_the_file_does_not_hold_says_so(hcmlc, repo, tmp_path) -> None:
+    out = make(hcmlc, repo.root, "so-gddt", tmp_path / "so-gddt.xlsx", "--lang", "en")
+    book = Filled(out, "en")
+    book.set("indicators", "1.1.1.a", "remove", "remove")  # either word, in any case
+    book.save(out)
+    code, output, _ = imported(hcmlc, repo.root, out)
+    assert (code, lines(output)) == (
+        0,
+        [
+            f"{out}: nothing to import: no cell was changed since it was made",
+            "    note: marked `Remove` but without an entry in the file, so nothing removed: "
+            "1.1.1.a",
+        ],
+    )
+    assert not (repo.root / FILE).exists()
+
+
+def test_the_remove_column_offers_its_word_in_a_drop_down(hcmlc, repo, tmp_path) -> None:
+    book = Filled(make(hcmlc, repo.root, "so-gddt", tmp_path / "wb.xlsx", "--lang", "en"), "en")
+    sheet = book.sheet("indicators")
+    column = LETTERS["indicators"]["remove"]
+    assert sheet[f"{column}{HEADER_ROW}"].value == "Remove entry"
+    validations = [v for v in sheet.data_validations.dataValidation if column in str(v.sqref)]
+    assert [(v.type, v.formula1) for v in validations] == [("list", '"Remove"')]
+    assert sheet[f"{column}{HEADER_ROW + 1}"].protection.locked is False
 
 
 def test_a_percent_cell_formatted_as_percent_is_read_as_its_percentage(
@@ -273,6 +354,8 @@ def test_every_problem_is_located_at_its_cell_in_json_and_github(hcmlc, repo, tm
             "received": None,
             "claimed_sent": None,
             "missing": [],
+            "computed": [],
+            "cleared": [],
         }
     ]
     # Every entry is checked whatever else is wrong: the value of one, the missing value of

@@ -289,7 +289,7 @@ def test_the_hidden_sheet_missing_damaged_or_newer(hcmlc, repo, workbook, tmp_pa
     book.book["hcmlc"]["A2"] = "agent"
     damaged = book.save(tmp_path / "damaged.xlsx")
     book = Filled(workbook)
-    book.book["hcmlc"]["B1"] = "2"
+    book.book["hcmlc"]["B1"] = "3"
     newer = book.save(tmp_path / "newer.xlsx")
     hint = (
         "hint: import only workbooks made by `hcmlc workbook`, as the agency returned them; for "
@@ -302,7 +302,7 @@ def test_the_hidden_sheet_missing_damaged_or_newer(hcmlc, repo, workbook, tmp_pa
         "damaged.xlsx:hcmlc!A2: error: the hidden sheet `hcmlc` is damaged: row 2 is not one "
         "hcmlc writes [HCMLC-E073]",
         hint,
-        "newer.xlsx:hcmlc!A1: error: the workbook was made by a newer hcmlc (format version 2) "
+        "newer.xlsx:hcmlc!A1: error: the workbook was made by a newer hcmlc (format version 3) "
         "[HCMLC-E073]",
         "hint: update hcmlc, then import it",
     ]

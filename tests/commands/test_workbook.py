@@ -67,6 +67,7 @@ def test_the_workbook_holds_what_the_agency_owes_as_rows_found_by_their_ids(
         "Minh chứng",
         "Ghi chú",
         "Hạn nộp",
+        "Xoá mục này",
     ]
     assert [c.value for c in indicators[4]] == [
         "1.1.1.a",
@@ -79,6 +80,7 @@ def test_the_workbook_holds_what_the_agency_owes_as_rows_found_by_their_ids(
         None,
         None,
         "31/08/2023",
+        None,
     ]
     keys = cells_of(answers, 1)
     assert keys[:4] == [
@@ -163,7 +165,7 @@ def test_the_hidden_sheet_records_what_the_workbook_was_made_for_and_from(
 ) -> None:
     book = load_workbook(make(hcmlc, bundled, "so-gddt", tmp_path / "wb.xlsx"))
     meta = parse_meta(book["hcmlc"].iter_rows(values_only=True))
-    assert (meta.version, meta.agency, meta.cycle, meta.lang) == (1, "so-gddt", "2023", "vi")
+    assert (meta.version, meta.agency, meta.cycle, meta.lang) == (2, "so-gddt", "2023", "vi")
     assert meta.data == fingerprint(bundled)
     assert meta.sheets == {
         "instructions": "Hướng dẫn",

@@ -4,9 +4,11 @@ must answer each with located problems (or nothing to import), never an exceptio
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import zipfile
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -17,6 +19,7 @@ from hcmlc.repository.load import load
 from hcmlc.workbook.batch import built
 from hcmlc.workbook.importer import import_workbooks
 from hcmlc.workbook.plan import Planner
+from hcmlc.workbook.seal import load_key
 from hcmlc.workbook.source import fingerprint
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -45,9 +48,13 @@ class City:
         for name in ("data", "submissions", "templates"):
             shutil.copytree(PROJECT / name, root / name)
         self.root = root
+        self.key = {"HCMLC_KEY_FILE": str(root.parent / f"{root.name}.key")}
         self.catalog = load(root).require_catalog()
         planner = Planner(self.catalog, self.catalog.cycles["2025"], "vi", fingerprint(root))
-        archive = zipfile.ZipFile(io.BytesIO(built(planner, ("so-gddt", None)).data))
+        with mock.patch.dict(os.environ, self.key):
+            key = load_key(root, create=True)
+        assert key is not None
+        archive = zipfile.ZipFile(io.BytesIO(built(planner, ("so-gddt", None), key.secret).data))
         self.parts = {name: archive.read(name) for name in archive.namelist()}
 
     def __repr__(self) -> str:
@@ -56,9 +63,10 @@ class City:
     def check(self, path: Path) -> None:
         """Import `path`: every outcome is a located problem, or nothing to import."""
         catalog = self.catalog
-        results = import_workbooks(
-            self.root, catalog, [(path, "x.xlsx")], catalog.cycles["2025"], write=False
-        )
+        with mock.patch.dict(os.environ, self.key):
+            results = import_workbooks(
+                self.root, catalog, [(path, "x.xlsx")], catalog.cycles["2025"], write=False
+            )
         for result in results:
             for problem in result.problems:
                 assert problem.code in CODES

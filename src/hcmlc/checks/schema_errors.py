@@ -112,6 +112,11 @@ def _diagnostic(
         unknown = _("unknown key `{name}`").format(name=name)
         return doc.problem(where, "HCMLC-E011", unknown, suggestion, key=True)
     message, hint = _explain(kind, name, value, error)
+    if kind == "string_too_long" and where and where[0] == "answers":
+        hint = _(  # an answer has no `evidence` to move the text to
+            "shorten it: the form prints the answer as it is written, so keep to what the "
+            "question asks and its word limit"
+        )
     code = str((error.get("ctx") or {}).get("code", "HCMLC-E012"))
     return doc.problem(where, code, message, hint)
 

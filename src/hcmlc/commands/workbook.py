@@ -13,10 +13,11 @@ from hcmlc.errors import HcmlcError
 from hcmlc.files.atomic import write_atomic
 from hcmlc.i18n import Lang, _, counted
 from hcmlc.models.registry import Cycle
+from hcmlc.render.console import make_console
 from hcmlc.render.diagnostics import render_text
 from hcmlc.repository.load import load
 from hcmlc.workbook.batch import Built
-from hcmlc.workbook.issue import issue_workbooks, workbook_name
+from hcmlc.workbook.issue import issue_workbooks, key_created, workbook_name
 
 
 def run(
@@ -55,6 +56,8 @@ def run(
         }
     issued = issue_workbooks(root, catalog, cycle, lang, targets)
     broken = issued.broken
+    if issued.key is not None and issued.key.created:
+        make_console(stderr=True).print(key_created(issued.key), markup=False, highlight=False)
     for workbook in issued.built.values():
         write_atomic(targets[workbook.agency], workbook.data)
         console.print(_written(targets[workbook.agency], workbook), markup=False, highlight=False)

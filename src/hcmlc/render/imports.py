@@ -11,9 +11,12 @@ from hcmlc.diagnostics import Diagnostic, Severity
 from hcmlc.i18n import _, counted
 from hcmlc.render import diagnostics
 from hcmlc.render.diagnostics import summary, write_json
+from hcmlc.workbook.cells import Cell
 from hcmlc.workbook.importer import Imported
 
 CHANGES = ("added", "changed", "removed", "unchanged")
+_SHOWN = 10
+"""Cleared cells named in the note; the rest are counted."""
 
 
 def outcome(result: Imported) -> str:
@@ -94,8 +97,33 @@ def render_outcomes(console: Console, results: Sequence[Imported]) -> None:
 
 
 def notes(result: Imported) -> list[str]:
-    """What the coordinator should know beyond the changes: data/ changed, items missing."""
+    """What the coordinator should know beyond the changes: data/ changed, items missing,
+    cells cleared (which change nothing)."""
     found = []
+    if result.merged is not None and result.merged.computed:
+        computed = result.merged.computed
+        found.append(
+            _("{cells} with a formula ({where}): the value it computed was taken").format(
+                cells=counted(len(computed), "{n} cell", "{n} cells"), where=_cells(computed)
+            )
+        )
+    if result.merged is not None and result.merged.unremoved:
+        message = _("marked `{marker}` but without an entry in the file, so nothing removed: {ids}")
+        found.append(
+            message.format(marker=result.merged.marker, ids=", ".join(result.merged.unremoved))
+        )
+    if result.merged is not None and result.merged.cleared:
+        cleared = result.merged.cleared
+        found.append(
+            _(
+                "{cells} cleared in the workbook ({where}) left the file as it is: to remove an "
+                "entry, choose `{marker}` in its row's last column"
+            ).format(
+                cells=counted(len(cleared), "{n} cell", "{n} cells"),
+                where=_cells(cleared),
+                marker=result.merged.marker,
+            )
+        )
     if result.data_changed and not result.failed:
         found.append(
             _(
@@ -119,6 +147,12 @@ def notes(result: Imported) -> list[str]:
             )
         )
     return found
+
+
+def _cells(cells: Sequence[Cell]) -> str:
+    """`Chỉ số!E5, Chỉ số!F5`: the first cells, and `…` for the rest."""
+    shown = [f"{cell.sheet}!{cell.reference}" for cell in cells[:_SHOWN]]
+    return ", ".join(shown) + (", …" if len(cells) > _SHOWN else "")
 
 
 def _nothing(result: Imported) -> str:
@@ -170,6 +204,12 @@ def render_json(console: Console, results: Sequence[Imported]) -> None:
                 else None,
                 "claimed_sent": r.claimed,
                 "missing": r.merged.missing if r.merged else [],
+                "computed": [f"{c.sheet}!{c.reference}" for c in r.merged.computed]
+                if r.merged
+                else [],
+                "cleared": [f"{c.sheet}!{c.reference}" for c in r.merged.cleared]
+                if r.merged
+                else [],
             }
             for r in results
         ],

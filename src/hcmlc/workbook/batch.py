@@ -44,16 +44,19 @@ class Built:
     """Rows with a value filled in."""
 
 
-def build_many(planner: Planner, jobs: list[Job], workers: int | None = None) -> Iterator[Built]:
-    """The workbook of each job, in order; in `workers` processes (default: one per core, at
-    most eight) when there are enough jobs to pay for starting them (PARALLEL_FROM)."""
+def build_many(
+    planner: Planner, jobs: list[Job], secret: bytes, workers: int | None = None
+) -> Iterator[Built]:
+    """The workbook of each job, in order, signed with `secret`; in `workers` processes (default:
+    one per core, at most eight) when there are enough jobs to pay for starting them
+    (PARALLEL_FROM)."""
     workers = min(workers or os.cpu_count() or 1, MAX_WORKERS)
     context = _start_method()
     if len(jobs) < PARALLEL_FROM[context.get_start_method()] or workers < 2:
-        yield from (built(planner, job) for job in jobs)
+        yield from (built(planner, job, secret) for job in jobs)
         return
     chunk = max(1, len(jobs) // (workers * 4))
-    with ProcessPoolExecutor(workers, context, _adopt, (planner,)) as pool:
+    with ProcessPoolExecutor(workers, context, _adopt, (planner, secret)) as pool:
         yield from pool.map(_build, jobs, chunksize=chunk)
 
 
@@ -63,27 +66,27 @@ def _start_method() -> BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def built(planner: Planner, job: Job) -> Built:
+def built(planner: Planner, job: Job, secret: bytes) -> Built:
     plan = planner.plan(*job)
     rows = [*plan.indicators, *plan.answers]
     return Built(
         plan.agency,
-        build_workbook(plan),
+        build_workbook(plan, secret),
         len(plan.indicators),
         len({row.item for row in plan.answers}) + len(plan.elsewhere),
         sum(any(i.base for i in row.inputs.values()) for row in rows),
     )
 
 
-_planner: Planner | None = None
-"""A worker's planner, given once when it starts."""
+_planner: tuple[Planner, bytes] | None = None
+"""A worker's planner and signing key, given once when it starts."""
 
 
-def _adopt(planner: Planner) -> None:
+def _adopt(planner: Planner, secret: bytes) -> None:
     global _planner
-    _planner = planner
+    _planner = planner, secret
 
 
 def _build(job: Job) -> Built:
     assert _planner is not None  # set by `_adopt` when the worker started
-    return built(_planner, job)
+    return built(_planner[0], job, _planner[1])

@@ -33,6 +33,7 @@ from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Alignment, Border, Color, Font, PatternFill, Protection, Side
 from openpyxl.utils.indexed_list import IndexedList
+from openpyxl.workbook.properties import CalcProperties
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -41,7 +42,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from hcmlc.diagnostics import cell_reference, column_letters
-from hcmlc.workbook import labels
+from hcmlc.workbook import labels, removal
 from hcmlc.workbook.cells import NUMBER_FORMAT, CellValue, FieldKind
 from hcmlc.workbook.meta import SHEET as META_SHEET
 from hcmlc.workbook.meta import meta_rows
@@ -115,6 +116,7 @@ LOOKS: dict[str, Look] = {
     "centred": Look(_font(), _CENTRE, border=_BOX),
     "unused": Look(_font(9, color="666666"), _CENTRE, _fill("EDEDED"), _BOX),
     "meta": Look(_font(), number_format="@"),
+    "remove": Look(_font(), _CENTRE, _fill("F8D7DA"), _BOX, "@", False),
 } | {
     f"input-{kind}": Look(
         _font(),
@@ -141,8 +143,21 @@ class _Styler:
     def __init__(self) -> None:
         self._styles: dict[str, Any] = {}
 
-    def put(self, sheet: Worksheet, row: int, column: int, value: CellValue, look: str) -> Any:
+    def put(
+        self,
+        sheet: Worksheet,
+        row: int,
+        column: int,
+        value: CellValue,
+        look: str,
+        *,
+        formula: bool = False,
+    ) -> Any:
+        """Write `value` with `look`. A text is always a text (an inline string), whatever it
+        starts with (`=`, `+`, `#N/A`): only hcmlc's own formulas are written `formula`."""
         cell = sheet.cell(row, column, value)
+        if isinstance(value, str) and not formula:
+            cell.data_type = "s"  # openpyxl would make `=…` a formula and `#N/A` an error
         known = self._styles.get(look)
         if known is not None:
             cell._style = copy(known)
@@ -160,8 +175,8 @@ class _Styler:
         return cell
 
 
-def build_workbook(plan: Plan) -> bytes:
-    """The .xlsx file of `plan`."""
+def build_workbook(plan: Plan, secret: bytes) -> bytes:
+    """The .xlsx file of `plan`, its hidden sheet signed with `secret` (the coordinator's key)."""
     book = Workbook()
     default = _Font(name="Calibri", family=2, sz=11, scheme="minor", color=Color(theme=1))
     book._fonts = IndexedList([default])  # openpyxl's default font, in the same order
@@ -175,12 +190,15 @@ def build_workbook(plan: Plan) -> bytes:
     for sheet in plan.sheets:
         _data_sheet(book.create_sheet(names[sheet]), plan, sheet, styler)
     meta = book.create_sheet(META_SHEET)
-    for number, row in enumerate(meta_rows(plan, used), start=1):
+    for number, row in enumerate(meta_rows(plan, used, secret), start=1):
         for column, value in enumerate(row, start=1):
             styler.put(meta, number, column, value, "meta")
     meta.sheet_state = "hidden"
     meta.protection = SheetProtection(**_PROTECTION)
     book.security = WorkbookProtection(lockStructure=True)
+    # no recalculation of everything on load: what hcmlc wrote is values and texts; the word
+    # counts, its only formulas, are calculated as a spreadsheet calculates any formula
+    book.calculation = CalcProperties(fullCalcOnLoad=False)
     stream = io.BytesIO()
     _InMemoryWriter(book, zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED)).save()
     return stream.getvalue()
@@ -275,6 +293,8 @@ def _data_sheet(sheet: Worksheet, plan: Plan, key: SheetKey, styler: _Styler) ->
         sheet.row_dimensions[number].height = _row_height(row, widths)
         for name, cell in row.inputs.items():
             rules.append((cell.rule, (number, position[name])))
+        styler.put(sheet, number, position[removal.COLUMN], None, "remove")
+        rules.append((removal.remove_rule(lang), (number, position[removal.COLUMN])))
         if row.words is not None:
             for count in _word_counts(sheet, number, position, styler):
                 if row.words.max is not None:
@@ -321,7 +341,7 @@ def _word_counts(
         for dash in ("-", "–", "—"):
             spaced = f'SUBSTITUTE({spaced}," {dash} "," ")'
         formula = f'=IF(LEN({spaced})=0,0,LEN({spaced})-LEN(SUBSTITUTE({spaced}," ",""))+1)'
-        styler.put(sheet, number, position[count], formula, "centred")
+        styler.put(sheet, number, position[count], formula, "centred", formula=True)
         cells.append((number, position[count]))
     return cells
 

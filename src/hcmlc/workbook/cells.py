@@ -4,8 +4,9 @@ A workbook route must end where the YAML route starts: plain text that the same 
 checks type and judge. So a cell is read into the text a person would have typed in YAML — a
 number in its shortest exact form, a date as YYYY-MM-DD, a text normalised — and only the
 conversions that exist because of the spreadsheet happen here: a percent cell (0.985 shown as
-98.5%) is 98.5, a date field holding a serial number is that day, a formula gives its computed
-value. Text typed in a cell (`1.234,5`, `98,5%`) is left as typed, for the value rules to read.
+98.5%) is 98.5, a date field holding a serial number is that day, a formula in a number, year
+or date field gives its computed value (in a text field it is refused: no formula crosses).
+Text typed in a cell (`1.234,5`, `98,5%`) is left as typed, for the value rules to read.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from hcmlc.diagnostics import cell_reference
+from hcmlc.diagnostics import cell_reference, excerpt
 from hcmlc.i18n import _
 from hcmlc.workbook.formats import WINDOWS_EPOCH, from_serial, is_percent_format
 
@@ -36,6 +37,10 @@ NUMBER_FORMAT: dict[FieldKind, str] = {
     "choice": "@",
 }
 """Each kind's number format: `@` (text) keeps Excel from turning `1/2` or an id into a date."""
+
+TEXT_KINDS: frozenset[FieldKind] = frozenset({"text", "state", "choice"})
+"""Kinds whose cell must hold what was typed: a formula there is refused. In a number, year or
+date field, a formula's computed value is taken (and reported)."""
 
 _LAST_SERIAL = 2_958_465
 """Excel's last day, 9999-12-31; larger numbers are no dates."""
@@ -79,13 +84,24 @@ def cell_text(
 ) -> str:
     """The text `raw` stands for in a field of `kind` ('' when empty); `percent` when the field
     is a percentage, so that a cell formatted as % (0.985) reads 98.5."""
+    if raw.formula is not None and kind in TEXT_KINDS:
+        raise CellProblem(
+            "HCMLC-E075",
+            _("the cell holds the formula `{formula}`: type the text, not a formula").format(
+                formula=excerpt(raw.formula)
+            ),
+            _(
+                "a text field keeps what is typed, never what a formula computes: type the text "
+                "itself (a text that starts with = goes in after an apostrophe: '=)"
+            ),
+        )
     if raw.error:
         raise _error_value(raw)
     if raw.formula is not None and raw.value is None:
         raise CellProblem(
             "HCMLC-E075",
             _("the cell holds the formula `{formula}` but no computed value").format(
-                formula=raw.formula
+                formula=excerpt(raw.formula)
             ),
             _(
                 "open the workbook in Excel or LibreOffice Calc and save it again, so that the "
@@ -174,7 +190,7 @@ def _error_value(raw: RawCell) -> CellProblem:
         return CellProblem(
             "HCMLC-E075",
             _("the formula `{formula}` gives the error {error}").format(
-                formula=raw.formula, error=raw.value
+                formula=excerpt(raw.formula), error=raw.value
             ),
             hint,
         )

@@ -3,9 +3,10 @@
 An .xlsx file is a zip archive of XML parts. Before any of it is parsed, the file's size is
 bounded, its kind is recognised from its first bytes (an encrypted or old-format Office file,
 a macro-enabled workbook, a Word document, not an archive at all), and the archive's directory
-is checked: how many parts, how large they unpack (so a zip bomb is refused before it expands),
-no encrypted parts, and no XML part declaring a DTD or entities. Python's zip reader never
-inflates a part beyond the size its directory declares, so these bounds hold.
+is checked: how many parts, how large they declare they unpack, no encrypted parts; then every
+part is inflated within bounds that count the bytes as they come (`unzip`: so a zip bomb, or
+a part that lies about its size, or entries that overlap, are refused before anything is
+parsed), and no part, whatever its name, may declare a DTD or entities.
 """
 
 from __future__ import annotations
@@ -17,12 +18,11 @@ from pathlib import Path
 
 from hcmlc.diagnostics import Diagnostic
 from hcmlc.i18n import _
+from hcmlc.workbook.unzip import MAX_UNPACKED, ArchiveProblem, read_parts
 
 MAX_BYTES = 5_000_000
 """A workbook of an agency is a few tens of kilobytes; a larger one is refused unread."""
 MAX_PARTS = 1_000
-MAX_UNPACKED = 20_000_000
-"""Bytes all parts may unpack to: generous for a real workbook, far below a zip bomb."""
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 """The start of an OLE compound file: an encrypted .xlsx, or an old .xls or .doc."""
@@ -91,6 +91,7 @@ def check_bytes(data: bytes, display: str) -> bytes | Diagnostic:
         zlib.error,
         OSError,
         EOFError,
+        ArchiveProblem,
         ValueError,
     ) as exc:
         return _refuse(
@@ -139,16 +140,15 @@ def _check_archive(archive: zipfile.ZipFile, data: bytes, display: str) -> bytes
             else _("the file is not an Excel workbook (.xlsx)")
         )
         return _refuse(display, what, resend_hint())
-    types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
+    parts_read = read_parts(archive, data)
+    types = parts_read.get("[Content_Types].xml", b"")
     if "xl/vbaProject.bin" in names or any(word in types for word in _MACRO_TYPES):
         return _refuse(display, _macro_message(".xlsm"), _save_as_hint())
-    for part in parts:
-        if part.filename.endswith((".xml", ".rels")) and _declares_dtd(archive.read(part)):
+    for name, part in parts_read.items():
+        if _declares_dtd(part):
             return _refuse(
                 display,
-                _("the part {part} of the workbook declares a DTD or entities").format(
-                    part=part.filename
-                ),
+                _("the part {part} of the workbook declares a DTD or entities").format(part=name),
                 _("a workbook saved by Excel or LibreOffice has none: save it again as .xlsx"),
             )
     return data

@@ -12,7 +12,9 @@ writes nothing; the others are still written.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +23,10 @@ from hcmlc.checks.submission import check_submission
 from hcmlc.clock import today
 from hcmlc.core.catalog import Catalog
 from hcmlc.core.results import SubmissionFile
-from hcmlc.diagnostics import Diagnostic, Severity
+from hcmlc.diagnostics import MAX_PER_FILE, Diagnostic, Severity
 from hcmlc.documents.scaffold import scaffold
 from hcmlc.files.atomic import write_atomic
-from hcmlc.i18n import _
+from hcmlc.i18n import LANGUAGES, _
 from hcmlc.models.registry import Cycle
 from hcmlc.models.submission import Submission
 from hcmlc.text.suggest import did_you_mean
@@ -32,10 +34,13 @@ from hcmlc.workbook.cells import Cell
 from hcmlc.workbook.guard import guarded_bytes
 from hcmlc.workbook.locate import CellDocument
 from hcmlc.workbook.merge import Merged, merge
+from hcmlc.workbook.meta import SHEET as META_SHEET
+from hcmlc.workbook.meta import Meta
 from hcmlc.workbook.plan import AGENCY_ROW, Planner
 from hcmlc.workbook.plausible import check_merged
 from hcmlc.workbook.read import Returned, Unreadable, read_workbook
 from hcmlc.workbook.received import set_aside_claim, stamp_received
+from hcmlc.workbook.seal import Key, check, load_key
 from hcmlc.workbook.source import SubmissionSource, entry_order, fingerprint, submission_source
 from hcmlc.yamlfiles.edit import edit
 from hcmlc.yamlfiles.reader import parse_yaml
@@ -81,6 +86,7 @@ def import_workbooks(
     judge them all and write nothing. A changed submission records `received` (default: today)
     as the day its content arrived."""
     day = received or today()
+    key = load_key(root, create=False)
     results: list[Imported] = []
     read: list[tuple[Imported, Returned]] = []
     seen: set[Path] = set()
@@ -91,7 +97,12 @@ def import_workbooks(
         seen.add(resolved)
         result = Imported(display)
         results.append(result)
-        returned = _read(path, display, result)
+        returned = _read(
+            path,
+            display,
+            result,
+            partial(_sealed, catalog, display=display, key=key, agency=expected_agency),
+        )
         if returned is not None:
             result.problems += _identity(catalog, returned, expected_cycle, expected_agency)
             result.agency, result.cycle = returned.meta.agency, returned.meta.cycle
@@ -105,21 +116,78 @@ def import_workbooks(
             planner = planners.setdefault(lang, Planner(catalog, expected_cycle, lang, data))
             result.received = day
             _import(root, catalog, planner, returned, result, write)
+    for result in results:
+        result.problems = capped(result.problems)
     return results
 
 
-def _read(path: Path, display: str, result: Imported) -> Returned | None:
+def capped(problems: list[Diagnostic]) -> list[Diagnostic]:
+    """The first MAX_PER_FILE problems of each file (as `validate` lists them), in their order;
+    where a file has more, an HCMLC-E053 at the first one not listed. Each kept once."""
+    kept: list[Diagnostic] = []
+    counts: dict[str, int] = {}
+    seen: set[Diagnostic] = set()
+    for problem in problems:
+        if problem in seen:
+            continue
+        seen.add(problem)
+        count = counts[problem.path] = counts.get(problem.path, 0) + 1
+        if count <= MAX_PER_FILE:
+            kept.append(problem)
+        elif count == MAX_PER_FILE + 1:
+            message = _("more than {limit} problems in this file: the rest are not listed")
+            kept.append(
+                replace(
+                    problem,
+                    code="HCMLC-E053",
+                    message=message.format(limit=MAX_PER_FILE),
+                    hint=_("fix these first, then import the workbook again"),
+                    related=(),
+                )
+            )
+    return kept
+
+
+def _read(
+    path: Path, display: str, result: Imported, vet: Callable[[Meta], list[Diagnostic]]
+) -> Returned | None:
     guarded = guarded_bytes(path, display)
     if isinstance(guarded, Diagnostic):
         result.problems.append(guarded)
         return None
     try:
-        returned = read_workbook(guarded, display, AGENCY_ROW)
+        returned = read_workbook(guarded, display, AGENCY_ROW, vet)
     except Unreadable as exc:
         result.problems += exc.problems
         return None
     result.problems += returned.problems
     return returned
+
+
+def _sealed(
+    catalog: Catalog, meta: Meta, display: str, key: Key | None, agency: str | None
+) -> list[Diagnostic]:
+    """The hidden sheet signed by the coordinator's key; else refused, unless `--agency` names
+    the agency (then only that agency's file can be written, and the seal is a warning)."""
+    known: dict[str, Iterable[str]] = {
+        "agency": catalog.agencies,
+        "cycle": catalog.cycles,
+        "lang": LANGUAGES,
+    }
+    broken = check(meta.sealed, key, known, META_SHEET)
+    if broken is None:
+        return []
+    where = (display, broken.row, broken.column)
+    if agency is not None:
+        message = _("{problem}; imported for `{agency}` only, as --agency says").format(
+            problem=broken.message, agency=agency
+        )
+        return [Diagnostic(*where, "HCMLC-W076", message, broken.hint, sheet=META_SHEET)]
+    hint = broken.hint or _(
+        "import the workbook as it was made and returned; if you have checked who sent it, name "
+        "the agency: `hcmlc import --agency ID FILE` writes it into that agency's file only"
+    )
+    return [Diagnostic(*where, "HCMLC-E073", broken.message, hint, sheet=META_SHEET)]
 
 
 def _identity(
@@ -283,7 +351,7 @@ def _check(
     return [*problems, *found.problems]
 
 
-def _at(returned: Returned, cell: Cell, code: str, message: str, hint: str) -> Diagnostic:
+def _at(returned: Returned, cell: Cell, code: str, message: str, hint: str | None) -> Diagnostic:
     return Diagnostic(
         returned.path, cell.row, cell.column, code, message, hint, sheet=cell.sheet or None
     )

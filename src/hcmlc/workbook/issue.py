@@ -10,10 +10,11 @@ from pathlib import Path
 
 from hcmlc.core.catalog import Catalog
 from hcmlc.diagnostics import Diagnostic
-from hcmlc.i18n import Lang
+from hcmlc.i18n import Lang, _
 from hcmlc.models.registry import Cycle
 from hcmlc.workbook.batch import Built, Job, build_many
 from hcmlc.workbook.plan import Planner
+from hcmlc.workbook.seal import Key, load_key
 from hcmlc.workbook.source import fingerprint, submission_source
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -31,6 +32,8 @@ class Issued:
 
     built: dict[str, Built] = field(default_factory=dict)
     broken: list[Diagnostic] = field(default_factory=list)
+    key: Key | None = None
+    """The key that sealed them (made by this run when `key.created`)."""
 
 
 def issue_workbooks(
@@ -48,6 +51,19 @@ def issue_workbooks(
         issued.broken += problems
         if not problems:
             jobs.append((agency, source.data))
-    for workbook in build_many(planner, jobs):
+    if not jobs:
+        return issued
+    issued.key = load_key(root, create=True)
+    assert issued.key is not None  # made when there was none
+    for workbook in build_many(planner, jobs, issued.key.secret):
         issued.built[workbook.agency] = workbook
     return issued
+
+
+def key_created(key: Key) -> str:
+    """What to tell the coordinator when this run made the signing key."""
+    return _(
+        "Made the key that signs workbooks, {path}: `import` needs it to check that a workbook "
+        "comes back for the agency it was made for. Keep it (back it up with your other "
+        "files), never in the repository."
+    ).format(path=key.path)

@@ -39,6 +39,7 @@ HEADINGS: dict[str, dict[Lang, str]] = {
     "second": {"vi": "Trả lời (tiếng Anh)", "en": "Answer (English)"},
     "words_first": {"vi": "Số từ (VI)", "en": "Words (VI)"},
     "words_second": {"vi": "Số từ (EN)", "en": "Words (EN)"},
+    "remove": {"vi": "Xoá mục này", "en": "Remove entry"},
 }
 
 TEXT: dict[str, dict[Lang, str]] = {
@@ -105,8 +106,9 @@ STEPS: dict[Lang, tuple[str, ...]] = {
         "số liệu; minh chứng và ghi chú không bắt buộc.",
         "3. Trang «Câu trả lời»: ghi câu trả lời bằng tiếng Việt và bản tiếng Anh; cột «Số từ» "
         "đếm gần đúng, chuyển màu đỏ khi vượt giới hạn. Xuống dòng trong một ô: Alt+Enter.",
-        "4. Những giá trị đã có sẵn là số liệu đơn vị đã nộp: sửa trực tiếp nếu cần, xóa nội "
-        "dung của một dòng nếu muốn rút lại.",
+        "4. Những giá trị đã có sẵn là số liệu đơn vị đã nộp: sửa trực tiếp nếu cần. Để rút "
+        "lại một mục đã nộp, chọn «Xoá» ở cột cuối «Xoá mục này» của dòng đó; xoá trống ô "
+        "không xoá gì khỏi hồ sơ.",
         "5. Không đổi tên, xóa hay thêm trang; không gộp ô, không xóa cột. Bảo vệ trang không "
         "có mật khẩu (Xem lại → Bỏ bảo vệ trang), nhưng xin giữ nguyên.",
     ),
@@ -120,8 +122,9 @@ STEPS: dict[Lang, tuple[str, ...]] = {
         "3. Sheet “Answers”: write each answer in Vietnamese and in English; the “Words” "
         "columns count roughly and turn red over the limit. A line break inside a cell: "
         "Alt+Enter.",
-        "4. Values already filled in are what your agency supplied before: correct them here, "
-        "or clear a row's cells to withdraw it.",
+        "4. Values already filled in are what your agency supplied before: correct them here. "
+        "To withdraw an item, choose “Remove” in the row's last column, “Remove entry”; "
+        "clearing cells removes nothing.",
         "5. Do not rename, delete or add sheets, merge cells or delete columns. The sheets are "
         "protected without a password (Review → Unprotect Sheet), but please leave them so.",
     ),

@@ -4,7 +4,8 @@ Each input cell is compared with what it held when the workbook was made (the hi
 keeps it). An unchanged cell leaves the submission as it is now, so a correction made in the
 file since is never undone by an old workbook; a changed cell sets its field, unless the file
 changed that same field to something else in the meantime (HCMLC-E074). Entries the workbook
-does not mention are kept; an entry whose cells were all cleared is withdrawn. A row whose item
+does not mention are kept, and so is a field whose cell was cleared (the cell is reported): an
+entry is removed only where the row's `Xoá / Remove` column asks for it. A row whose item
 data/ has changed since the workbook was made is refused (HCMLC-E072), saying what changed.
 
 The result is plain data, as a YAML file would hold it, for the same models and checks.
@@ -20,6 +21,7 @@ from hcmlc.core.results import ItemKind
 from hcmlc.diagnostics import Diagnostic, column_letters
 from hcmlc.i18n import _
 from hcmlc.models.registry import Cycle
+from hcmlc.workbook import removal
 from hcmlc.workbook.cells import Cell, CellProblem, FieldKind, cell_text, shown
 from hcmlc.workbook.meta import TOP, Meta
 from hcmlc.workbook.plan import Plan, SheetKey
@@ -31,11 +33,6 @@ Change = Literal["added", "changed", "removed", "unchanged"]
 ENTRY_ORDER = ("value", "unit", "year", "source", "evidence", "note")
 """The order of an indicator entry's fields, as `new-submission` writes them."""
 _SECTION = {"indicator": "indicators", "answer": "answers"}
-_QUIET: dict[str, set[str]] = {
-    "indicator": {"unit", "illustrative"},
-    "answer": {"note", "illustrative"},
-}
-"""Keys of an entry that a workbook does not show: an entry holding only these says nothing."""
 
 
 @dataclass
@@ -54,6 +51,15 @@ class Merged:
     """Some cell differs from what it held when the workbook was made."""
     blank: bool = True
     """Every input cell is empty."""
+    marker: str = ""
+    """The word of the workbook's `Xoá / Remove` column, in its language."""
+    computed: list[Cell] = field(default_factory=list)
+    """Number, year and date cells whose formula's computed value was taken."""
+    unremoved: list[str] = field(default_factory=list)
+    """Items whose row asked for removal but that the file holds no entry of."""
+    cleared: list[Cell] = field(default_factory=list)
+    """Cells that held a value when the workbook was made and came back empty: the file keeps
+    what they held."""
 
     @property
     def touched(self) -> bool:
@@ -77,8 +83,10 @@ class _Merger:
         self.catalog, self.cycle, self.returned, self.now = catalog, cycle, returned, now
         self.meta: Meta = returned.meta
         self.current = current
-        self.merged = Merged(_copy(current))
+        self.merged = Merged(_copy(current), marker=removal.MARKER[returned.meta.lang])
         self.planned = {(s, r.key): r for s in now.sheets for r in now.rows(s)}
+        self.removals: dict[tuple[ItemKind, str], Cell] = {}
+        self.seen: set[Diagnostic] = set()  # the problems so far, to keep each once in O(1)
 
     def run(self) -> None:
         for name, top in self.returned.top.items():
@@ -96,7 +104,7 @@ class _Merger:
                 self._row(sheet, row)
         new = (row for key, row in self.planned.items() if key not in self.meta.signatures)
         self.merged.missing = list(dict.fromkeys(row.item for row in new))
-        self._withdraw_emptied()
+        self._remove()
         self._forget_unsupplied()
 
     def _row(self, sheet: SheetKey, row: ReturnedRow) -> None:
@@ -104,6 +112,22 @@ class _Merger:
         item = row.key.split("/", 1)[0] if kind == "answer" else row.key
         section = "indicators" if kind == "indicator" else "answers"
         self.merged.cells.setdefault((section, item), row.at)
+        marker = row.inputs.get(removal.COLUMN)
+        if marker is not None and self._filled(marker):
+            if removal.is_marker(marker.raw.value) and marker.raw.formula is None:
+                self.removals.setdefault((kind, item), marker.at)
+                self.merged.blank = False
+                return
+            word = removal.MARKER[self.meta.lang]
+            self._problem(
+                marker.at,
+                "HCMLC-E071",
+                _("this column takes only `{marker}`, to remove the row's entry").format(
+                    marker=word
+                ),
+                _("choose `{marker}` from its list, or leave it empty").format(marker=word),
+            )
+            return
         fields = row_fields(self.catalog, kind, row.key, self.planned.get((sheet, row.key)))
         changed = [
             column
@@ -114,7 +138,7 @@ class _Merger:
         for column, cell in row.inputs.items():
             if column in fields:
                 self.merged.cells[fields[column].loc] = cell.at
-            elif self._filled(cell):
+            elif self._filled(cell) and column != removal.COLUMN:
                 first = next(iter(row.inputs.values())).at
                 self._problem(
                     cell.at,
@@ -161,6 +185,11 @@ class _Merger:
             self.merged.blank = False
         if typed is None or typed == self.meta.base(sheet, key, column):
             return
+        if not typed:  # cleared: never a removal, which the `Xoá / Remove` column asks for
+            self.merged.cleared.append(cell.at)
+            return
+        if cell.raw.formula is not None:
+            self.merged.computed.append(cell.at)
         self.merged.edited = True
         before = _get(self.current, where.loc)
         now_shown = shown(before, where.kind, percent=where.percent)
@@ -186,7 +215,7 @@ class _Merger:
         self._set(where.loc, typed, item)
 
     def _set(self, loc: Loc, text: str, item: tuple[Any, str]) -> None:
-        """Set (or, for an empty text, remove) the field at `loc` and record the change."""
+        """Set the field at `loc` to `text` (never empty) and record the change."""
         data = self.merged.data
         *parents, name = (str(part) for part in loc)
         bilingual = len(loc) == 4 and name in ("vi", "en")  # a contact field in two languages
@@ -197,21 +226,17 @@ class _Merger:
                 child = {"vi": child}
                 data[part] = child
             elif not isinstance(child, dict):
-                if not text:
-                    return
                 child = {}
                 data[part] = child
             holder, data = data, child
         before = data.get(name)
-        if text and isinstance(before, dict) and "vi" in before:
+        if isinstance(before, dict) and "vi" in before:
             data[name] = {**before, "vi": text}  # the workbook asked its Vietnamese: keep the rest
-        elif text:
-            data[name] = text
         else:
-            data.pop(name, None)
+            data[name] = text
         if holder is not None and bilingual and set(data) == {"vi"}:
             holder[parents[-1]] = data["vi"]  # only the Vietnamese: a plain text, as typed
-        if len(loc) == 3 and loc[0] == "indicators" and text:
+        if len(loc) == 3 and loc[0] == "indicators":
             self._with_unit(loc[1], data)
         if self.merged.changes.get(item, "unchanged") == "unchanged":
             existed = _get(self.current, loc[:2] if len(loc) == 3 else loc) is not None
@@ -232,23 +257,21 @@ class _Merger:
             entry.clear()
             entry.update(ordered)
 
-    def _withdraw_emptied(self) -> None:
-        """Drop the entries whose workbook cells were all cleared (their unit and flags with
-        them); a section left without entries is empty, as `new-submission` writes it."""
-        for (kind, item), change in list(self.merged.changes.items()):
-            if kind == "top" or change == "unchanged":
-                continue
-            section = "indicators" if kind == "indicator" else "answers"
+    def _remove(self) -> None:
+        """Remove the entries whose row chose `Xoá / Remove` (whatever else the workbook typed
+        for them); a section left without entries is empty, as `new-submission` writes it."""
+        for (kind, item), _at in self.removals.items():
+            section = _SECTION[kind]
             entries = self.merged.data.get(section)
-            if not isinstance(entries, dict):
+            self.merged.details.pop((kind, item), None)
+            if not isinstance(entries, dict) or item not in entries:
+                self.merged.changes[(kind, item)] = "unchanged"
+                self.merged.unremoved.append(item)
                 continue
-            entry = entries.get(item)
-            if isinstance(entry, dict) and not set(entry) - _QUIET[kind]:
-                del entries[item]
-                had = _get(self.current, (section, item)) is not None
-                self.merged.changes[(kind, item)] = "removed" if had else "unchanged"
-                if not entries:
-                    self.merged.data[section] = None
+            del entries[item]
+            self.merged.changes[(kind, item)] = "removed"
+            if not entries:
+                self.merged.data[section] = None
 
     def _forget_unsupplied(self) -> None:
         """An empty row of an item the file does not hold either: nothing to tell about it."""
@@ -273,7 +296,8 @@ class _Merger:
         problem = Diagnostic(
             self.returned.path, at.row, at.column, code, message, hint, sheet=at.sheet
         )
-        if problem not in self.merged.problems:
+        if problem not in self.seen:
+            self.seen.add(problem)
             self.merged.problems.append(problem)
 
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from hcmlc import __version__
 from hcmlc.i18n import LANGUAGES, Lang, _
 from hcmlc.workbook.plan import FORMAT_VERSION, Plan
+from hcmlc.workbook.seal import ISSUE, SEAL, Sealed, new_issue, seal_row
 
 SHEET = "hcmlc"
 """The hidden sheet's name, the same in every language."""
@@ -25,6 +26,10 @@ TOP = "instructions"
 """The sheet key of the inputs on the instructions sheet (`prepared_by`, `submitted`)."""
 CHUNK = 30_000
 """Characters of the record per cell (a cell holds at most 32,767)."""
+META_COLUMNS = 8
+"""Columns hcmlc writes in the hidden sheet at most (the seal's row has five)."""
+UNSIGNED_VERSION = 1
+"""The format before workbooks were signed: read, and refused as unsigned unless `--agency`."""
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,8 @@ class Meta:
     """(sheet key, row key) → what the row asked."""
     bases: dict[tuple[str, str, str], str]
     """(sheet key, row key, column key) → the input's pre-filled text; absent: empty."""
+    sealed: Sealed = field(default_factory=lambda: Sealed((), None, {}))
+    """The signed rows and the seal, for `seal.check`."""
 
     def base(self, sheet: str, key: str, column: str) -> str:
         return self.bases.get((sheet, key, column), "")
@@ -51,9 +58,10 @@ class Meta:
 class MetaProblem(ValueError):
     """The hidden sheet is missing, damaged or of an unknown version; `row` is where."""
 
-    def __init__(self, message: str, row: int = 1) -> None:
+    def __init__(self, message: str, row: int = 1, column: int = 1) -> None:
         super().__init__(message)
         self.row = row
+        self.column = column
 
 
 class NewerFormat(MetaProblem):
@@ -64,9 +72,16 @@ class NewerFormat(MetaProblem):
         self.version = version
 
 
-def meta_rows(plan: Plan, sheet_names: dict[str, str]) -> Iterator[tuple[str, ...]]:
-    """The hidden sheet's rows for `plan`, whose sheets are named `sheet_names`."""
+def meta_rows(plan: Plan, sheet_names: dict[str, str], secret: bytes) -> list[tuple[str, ...]]:
+    """The hidden sheet's rows for `plan`, whose sheets are named `sheet_names`, the last one
+    the seal made with `secret` (the coordinator's key)."""
+    rows = list(_unsealed(plan, sheet_names))
+    return [*rows, seal_row(secret, rows)]
+
+
+def _unsealed(plan: Plan, sheet_names: dict[str, str]) -> Iterator[tuple[str, ...]]:
     yield MARKER, str(FORMAT_VERSION)
+    yield ISSUE, new_issue()
     yield "agency", plan.agency
     yield "cycle", plan.cycle.id
     yield "lang", plan.lang
@@ -98,6 +113,9 @@ def parse_meta(rows: Iterable[tuple[object, ...]]) -> Meta:
     sheets: dict[str, str] = {}
     chunks: list[str] = []
     version: int | None = None
+    signed: list[tuple[str, ...]] = []
+    seal: tuple[str, ...] | None = None
+    places: dict[str, int] = {}
     for number, raw in enumerate(rows, start=1):
         row = tuple("" if cell is None else cell for cell in raw)
         while row and row[-1] == "":
@@ -109,16 +127,23 @@ def parse_meta(rows: Iterable[tuple[object, ...]]) -> Meta:
                 _("row {row} holds something other than text").format(row=number), number
             )
         kind, *rest = (str(cell) for cell in row)
+        if kind == SEAL and len(rest) == 4 and version == FORMAT_VERSION and seal is None:
+            seal, places[SEAL] = tuple(rest), number
+            continue
+        signed.append((kind, *rest))
         if version is None:
-            if kind != MARKER or len(rest) != 1 or not rest[0].isdigit():
+            if kind != MARKER or len(rest) != 1 or not _decimal(rest[0]):
                 raise MetaProblem(
                     _("row 1 is not `{marker}` and a version").format(marker=MARKER), number
                 )
             version = int(rest[0])
-            if version != FORMAT_VERSION:
+            if version > FORMAT_VERSION:
                 raise NewerFormat(version)
-        elif kind in ("agency", "cycle", "lang", "hcmlc") and len(rest) == 1:
+            if version < UNSIGNED_VERSION:
+                raise MetaProblem(_("format version {version}").format(version=version), number)
+        elif kind in ("agency", "cycle", "lang", "hcmlc", ISSUE) and len(rest) == 1:
             values[kind] = rest[0]
+            places[kind] = number
         elif kind in ("data", "sheet") and len(rest) == 2:
             (data if kind == "data" else sheets)[rest[0]] = rest[1]
         elif kind == "record" and len(rest) == 1:
@@ -134,7 +159,15 @@ def parse_meta(rows: Iterable[tuple[object, ...]]) -> Meta:
     if lang not in LANGUAGES:
         raise MetaProblem(_("it names an unknown language `{lang}`").format(lang=lang))
     signatures, bases = _record("".join(chunks))
-    return Meta(version, values["agency"], values["cycle"], lang, data, sheets, signatures, bases)
+    sealed = Sealed(tuple(signed), seal, places)
+    return Meta(
+        version, values["agency"], values["cycle"], lang, data, sheets, signatures, bases, sealed
+    )
+
+
+def _decimal(text: str) -> bool:
+    """Whether `text` is a version number: ASCII digits only (`²` is a digit, not a number)."""
+    return text.isascii() and text.isdecimal() and len(text) <= 6
 
 
 def _record(text: str) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str, str], str]]:

@@ -44,7 +44,7 @@ from hcmlc.workbook.rules import (
 
 SheetKey = Literal["indicators", "answers"]
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 """The layout's version, kept in the hidden sheet: a reader knows what it reads."""
 HEADER_ROW = 3
 """Row of the column headings on the indicators and answers sheets; data rows follow."""
@@ -74,6 +74,7 @@ INDICATOR_COLUMNS: tuple[Column, ...] = (
     Column("evidence", 24, input=True),
     Column("note", 26, input=True),
     Column("deadline", 11),
+    Column("remove", 11, input=True),
 )
 ANSWER_COLUMNS: tuple[Column, ...] = (
     Column("id", 20),
@@ -85,6 +86,7 @@ ANSWER_COLUMNS: tuple[Column, ...] = (
     Column("words_first", 9),
     Column("words_second", 9),
     Column("deadline", 11),
+    Column("remove", 11, input=True),
 )
 COLUMNS: dict[SheetKey, tuple[Column, ...]] = {
     "indicators": INDICATOR_COLUMNS,

@@ -10,16 +10,17 @@ located problem (HCMLC-E071), with the fix.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from hcmlc.diagnostics import Diagnostic, column_letters
+from hcmlc.diagnostics import MAX_PER_FILE, Diagnostic, Severity, column_letters
 from hcmlc.i18n import Lang, _
-from hcmlc.workbook import labels
+from hcmlc.workbook import labels, removal
 from hcmlc.workbook.cells import Cell, RawCell
 from hcmlc.workbook.formats import WINDOWS_EPOCH
 from hcmlc.workbook.guard import resend_hint
+from hcmlc.workbook.meta import META_COLUMNS, TOP, Meta, MetaProblem, NewerFormat, parse_meta
 from hcmlc.workbook.meta import SHEET as META_SHEET
-from hcmlc.workbook.meta import TOP, Meta, MetaProblem, NewerFormat, parse_meta
 from hcmlc.workbook.plan import COLUMNS, HEADER_ROW, SheetKey
 from hcmlc.workbook.xlsx import XBook, XlsxError, XSheet, read_xlsx
 
@@ -68,8 +69,14 @@ class Unreadable(Exception):
         self.problems = problems
 
 
-def read_workbook(data: bytes, display: str, agency_row: int) -> Returned:
-    """Read `data` (already past `guard`); Unreadable when its identity or layout is lost."""
+def read_workbook(
+    data: bytes,
+    display: str,
+    agency_row: int,
+    vet: Callable[[Meta], list[Diagnostic]] | None = None,
+) -> Returned:
+    """Read `data` (already past `guard`); Unreadable when its identity or layout is lost, or
+    when `vet` (the check of its signature) finds an error in its hidden sheet."""
     try:
         book = read_xlsx(data)
     except XlsxError as exc:
@@ -78,11 +85,14 @@ def read_workbook(data: bytes, display: str, agency_row: int) -> Returned:
             [Diagnostic(display, 1, 1, "HCMLC-E070", message, resend_hint())]
         ) from None
     meta = _meta(book, display)
+    vetted = vet(meta) if vet is not None else []
+    if any(problem.severity is Severity.ERROR for problem in vetted):
+        raise Unreadable(vetted)
     returned = Returned(display, meta, epoch=book.epoch)
     layout: list[Diagnostic] = []
     sheets = _sheets(book, meta, display, layout)
     if layout:
-        raise Unreadable(layout)
+        raise Unreadable([*vetted, *layout])
     instructions = sheets[TOP]
     returned.identity = Cell(instructions.name, agency_row, 2)
     returned.top = _top(instructions, meta.lang)
@@ -91,8 +101,8 @@ def read_workbook(data: bytes, display: str, agency_row: int) -> Returned:
         if key in sheets:
             returned.rows[key] = _rows(sheets[key], key, meta.lang, display, layout)
     if layout and not any(returned.rows.values()):
-        raise Unreadable(layout)
-    returned.problems = layout
+        raise Unreadable([*vetted, *layout])
+    returned.problems = [*vetted, *layout]
     return returned
 
 
@@ -106,11 +116,8 @@ def _meta(book: XBook, display: str) -> Meta:
         message = _("the workbook was not made by `hcmlc workbook`: it has no sheet `{sheet}`")
         problem = Diagnostic(display, 1, 1, "HCMLC-E073", message.format(sheet=META_SHEET), hint)
         raise Unreadable([problem])
-    last = min(sheet.max_row, MAX_ROWS)
-    width = max((column for _, column in sheet.cells), default=0)
-    rows = [tuple(sheet.value(r, c).value for c in range(1, width + 1)) for r in range(1, last + 1)]
     try:
-        return parse_meta(rows)
+        return parse_meta(_meta_grid(sheet))
     except NewerFormat as problem:
         message = _("the workbook was made by a newer hcmlc ({detail})").format(detail=problem)
         raise Unreadable(
@@ -128,9 +135,30 @@ def _meta(book: XBook, display: str) -> Meta:
         message = _("the hidden sheet `{sheet}` is damaged: {detail}").format(
             sheet=META_SHEET, detail=problem
         )
-        raise Unreadable(
-            [_at(display, Cell(sheet.name, problem.row, 1), "HCMLC-E073", message, hint)]
-        ) from None
+        at = Cell(sheet.name, problem.row, problem.column)
+        raise Unreadable([_at(display, at, "HCMLC-E073", message, hint)]) from None
+
+
+def _meta_grid(sheet: XSheet) -> list[tuple[object, ...]]:
+    """The hidden sheet's rows, built from the cells present (never from its largest reference:
+    one cell at ZZZ10000 costs one cell); a value past the columns hcmlc writes is a problem."""
+    found: dict[int, dict[int, object]] = {}
+    for (row, column), cell in sheet.cells.items():
+        if row > MAX_ROWS or cell.value in (None, ""):
+            continue
+        if column > META_COLUMNS:
+            raise MetaProblem(
+                _("{cell} holds a value where hcmlc writes none").format(
+                    cell=Cell(sheet.name, row, column).reference
+                ),
+                row,
+                column,
+            )
+        found.setdefault(row, {})[column] = cell.value
+    return [
+        tuple(found[r].get(c) for c in range(1, max(found[r]) + 1)) if r in found else ()
+        for r in range(1, max(found, default=0) + 1)
+    ]
 
 
 def _sheets(book: XBook, meta: Meta, display: str, problems: list[Diagnostic]) -> dict[str, XSheet]:
@@ -222,11 +250,15 @@ def _columns(
             found.setdefault(cell.value.strip(), []).append(place)
     wanted = [(n, c) for n, c in enumerate(COLUMNS[key], start=1) if c.input or c.key == "id"]
     columns: dict[str, int] = {}
+    optional = 0
     for planned, column in wanted:
         heading = labels.HEADINGS[column.key][lang]
         places = found.get(heading, [])
         if len(places) == 1:
             columns[column.key] = places[0]
+            continue
+        if column.key == removal.COLUMN and not places:
+            optional += 1  # a workbook of format 1 has none: nothing can be removed from it
             continue
         at = Cell(sheet.name, HEADER_ROW, planned)
         merged = _merged_at(sheet, at)
@@ -245,16 +277,19 @@ def _columns(
                 "write the heading `{heading}` back in {cell}, or make a fresh workbook"
             ).format(heading=heading, cell=at.reference)
         problems.append(_at(display, at, "HCMLC-E071", message, hint))
-    return columns if len(columns) == len(wanted) else None
+    return columns if len(columns) + optional == len(wanted) else None
 
 
 def _merged(sheet: XSheet, columns: dict[str, int], display: str) -> list[Diagnostic]:
-    """Merged ranges over the id or input cells of data rows."""
-    problems = []
+    """Merged ranges over the id or input cells of data rows: as many as are listed (one more
+    says that there are more), however many the sheet has."""
+    problems: list[Diagnostic] = []
     watched = set(columns.values())
     for top, left, bottom, right in sheet.merged:
         if bottom <= HEADER_ROW or not any(left <= c <= right for c in watched):
             continue
+        if len(problems) > MAX_PER_FILE:
+            break
         at = Cell(sheet.name, max(top, HEADER_ROW + 1), left)
         message = _("the cells {cells} are merged; each value needs a cell of its own").format(
             cells=_coord(top, left, bottom, right)

@@ -13,16 +13,18 @@ from typing import Literal
 
 from hcmlc.core.values import UNIT_BOUNDS
 from hcmlc.i18n import Lang
+from hcmlc.models.common import MAX_TEXT
 from hcmlc.models.framework import Indicator, Unit
 from hcmlc.models.registry import Cycle, WordLimit
 from hcmlc.text.number_format import format_number
 from hcmlc.workbook import labels
 from hcmlc.workbook.cells import FieldKind
 
-TEXT_LIMIT = 2000
-"""Characters a source, evidence, note or contact field may take in a cell."""
-ANSWER_LIMIT = 32_767
-"""Characters of an answer: as many as an Excel cell holds."""
+TEXT_LIMIT = MAX_TEXT
+"""Characters a source, evidence, note or contact field may take in a cell: what `import` (and
+`validate`) accept of any text, so that what the workbook lets through is never refused."""
+ANSWER_LIMIT = MAX_TEXT
+"""Characters of an answer, in either language: the same limit (an Excel cell holds more)."""
 
 
 @dataclass(frozen=True)

@@ -26,10 +26,12 @@ from xml.parsers import expat
 from hcmlc.workbook.formats import (
     BUILTIN_FORMATS,
     MAC_EPOCH,
+    MAX_FORMAT,
     WINDOWS_EPOCH,
     from_serial,
     is_date_format,
 )
+from hcmlc.workbook.unzip import ArchiveProblem, read_parts
 
 MAX_CELLS = 200_000
 """Cells read from one workbook: an agency's has a few thousand."""
@@ -81,8 +83,9 @@ def read_xlsx(data: bytes) -> XBook:
     """Read the sheets of an .xlsx archive; XlsxError when its structure is broken."""
     try:
         archive = zipfile.ZipFile(BytesIO(data))
-        return _Reader(archive).book()
+        return _Reader(read_parts(archive, data)).book()
     except (
+        ArchiveProblem,
         zipfile.BadZipFile,
         zlib.error,
         KeyError,
@@ -95,9 +98,9 @@ def read_xlsx(data: bytes) -> XBook:
 
 
 class _Reader:
-    def __init__(self, archive: zipfile.ZipFile) -> None:
-        self.archive = archive
-        self.names = set(archive.namelist())
+    def __init__(self, parts: dict[str, bytes]) -> None:
+        self.parts = parts
+        self.names = set(parts)
         self.cells = 0
 
     def book(self) -> XBook:
@@ -193,7 +196,9 @@ class _Reader:
 
         def start(name: str, attrs: dict[str, str]) -> None:
             if name == "numFmt":
-                codes[_int(attrs.get("numFmtId"))] = attrs.get("formatCode", "General")
+                code = attrs.get("formatCode", "General")
+                # longer than Excel allows (255): not a format a spreadsheet wrote
+                codes[_int(attrs.get("numFmtId"))] = code if len(code) <= MAX_FORMAT else "General"
             elif name == "cellXfs":
                 depth["cellXfs"] = True
             elif name == "xf" and depth["cellXfs"]:
@@ -267,9 +272,15 @@ class _Reader:
         carry a prefix (`x:c`, as some writers put it), names and attributes are stripped of
         it; otherwise the handlers get them as they are, and prefixed extension elements
         (`x14ac:…`) simply match nothing."""
-        xml = self.archive.read(path)
+        xml = self.parts[path]
         parser = expat.ParserCreate()
         parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+
+        def declared(*_: object) -> None:
+            raise XlsxError(f"the part {path} declares a DTD or entities")
+
+        parser.StartDoctypeDeclHandler = declared  # `guard` refused these already: never parsed
+        parser.EntityDeclHandler = declared
         parser.buffer_text = True
         if _prefixed(xml):
             parser.StartElementHandler = lambda name, attrs: start(_bare(name), _plain(attrs))
