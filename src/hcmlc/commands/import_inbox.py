@@ -19,10 +19,11 @@ from hcmlc.i18n import Lang, _
 from hcmlc.models.documents import Documents
 from hcmlc.models.registry import Cycle
 from hcmlc.render import inbox as reporter
+from hcmlc.render.console import make_console
 from hcmlc.render.receipt import receipt_email, receipt_text
 from hcmlc.repository.load import load
 from hcmlc.workbook.intake import Intake, take_in
-from hcmlc.workbook.issue import issue_workbooks, workbook_name
+from hcmlc.workbook.issue import issue_workbooks, key_created, workbook_name
 from hcmlc.workbook.receipts import Receipt, build_receipts
 
 
@@ -86,7 +87,10 @@ def _fresh(
         if agency in catalog.agencies:
             by_lang.setdefault(lang, []).append(agency)
     for lang, group in by_lang.items():
-        for agency, built in issue_workbooks(root, catalog, cycle, lang, group).built.items():
+        issued = issue_workbooks(root, catalog, cycle, lang, group)
+        if issued.key is not None and issued.key.created:
+            make_console(stderr=True).print(key_created(issued.key), markup=False, highlight=False)
+        for agency, built in issued.built.items():
             found[agency] = (workbook_name(cycle, agency, lang), built.data)
     return found
 

@@ -20,10 +20,11 @@ from hcmlc.files.outputs import check_replaceable, stamp_docx, stamp_text
 from hcmlc.i18n import Lang, _, counted, current_language
 from hcmlc.models.documents import Documents
 from hcmlc.models.registry import Cycle
+from hcmlc.render.console import make_console
 from hcmlc.render.diagnostics import render_text
 from hcmlc.repository.contacts import FOCAL_POINTS
 from hcmlc.repository.load import DOCUMENTS, Repository, load
-from hcmlc.workbook.issue import Issued, issue_workbooks, workbook_name
+from hcmlc.workbook.issue import Issued, issue_workbooks, key_created, workbook_name
 
 ReminderFormat = Literal["docx", "eml", "md"]
 TEMPLATES: dict[ReminderFormat, str] = {
@@ -76,6 +77,8 @@ def run(console: Console, root: Path, request: Request) -> int:
         repo.deliveries(),
     )
     issued = _workbooks(repo, status, request, cycle)
+    if issued.key is not None and issued.key.created:
+        make_console(stderr=True).print(key_created(issued.key), markup=False, highlight=False)
     reminders = build_reminders(
         catalog,
         status,
@@ -126,7 +129,8 @@ def run(console: Console, root: Path, request: Request) -> int:
 
 
 def _workbooks(repo: Repository, status: Status, request: Request, cycle: Cycle) -> Issued:
-    """The pre-filled workbook of each agency to remind that delivers by workbook."""
+    """The pre-filled workbook of each agency to remind that delivers by workbook (for e-mail
+    drafts, of those with a focal point: the others get no draft)."""
     catalog, contacts = repo.require_catalog(), repo.contacts
     wanted = [
         row.id
@@ -134,6 +138,7 @@ def _workbooks(repo: Repository, status: Status, request: Request, cycle: Cycle)
         if request.agency in (None, row.id)
         and contacts is not None
         and contacts.channel(catalog.agencies[row.id]) == "workbook"
+        and (request.output != "eml" or catalog.agencies[row.id].focal_point is not None)
         and pending(status, row.id, request.within)
     ]
     if not wanted:
