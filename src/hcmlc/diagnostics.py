@@ -22,6 +22,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "HCMLC-E004": (Severity.ERROR, "duplicate-key"),
     "HCMLC-E005": (Severity.ERROR, "unsupported-yaml"),
     "HCMLC-E006": (Severity.ERROR, "missing-file"),
+    "HCMLC-W007": (Severity.WARNING, "comment-in-text"),
+    "HCMLC-E008": (Severity.ERROR, "control-character"),
     "HCMLC-E010": (Severity.ERROR, "missing-key"),
     "HCMLC-E011": (Severity.ERROR, "unknown-key"),
     "HCMLC-E012": (Severity.ERROR, "invalid-value"),
@@ -34,6 +36,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "HCMLC-E026": (Severity.ERROR, "file-name-mismatch"),
     "HCMLC-E027": (Severity.ERROR, "duplicate-submission"),
     "HCMLC-E028": (Severity.ERROR, "misplaced-file"),
+    "HCMLC-E029": (Severity.ERROR, "file-extension"),
     "HCMLC-E030": (Severity.ERROR, "duplicate-id"),
     "HCMLC-W031": (Severity.WARNING, "not-asked-in-cycle"),
     "HCMLC-W032": (Severity.WARNING, "photo-count"),
@@ -94,6 +97,9 @@ class Diagnostic:
     """Other files the problem involves, e.g. the first of two submissions of one agency."""
     sheet: str | None = None
     """The workbook sheet holding the cell; None for a text file."""
+    fix: tuple[str, str] | None = None
+    """(old, new): the text `old` standing at the place (a value: without its quotes) is
+    certainly meant as `new`; what `validate --fix` writes. None when a person must choose."""
 
     @property
     def severity(self) -> Severity:

@@ -118,7 +118,7 @@ def test_a_mailbox_folder_gives_a_summary_and_a_receipt_per_agency(
         f"{BAD}.txt",
         f"{GOOD}.eml",
         f"{GOOD}.txt",
-        f"workbook-2025-{BAD}-vi.xlsx",
+        f"workbook-2025-{BAD}-vi-repaired.xlsx",
         f"{ZIPPED}.txt",
     ]
 
@@ -140,8 +140,8 @@ def test_a_mailbox_folder_gives_a_summary_and_a_receipt_per_agency(
     assert body is not None
     text = body.get_content().replace("\r\n", "\n")
     assert "Bảng tính chưa được tiếp nhận: không nội dung nào được ghi" in text
-    assert "1. Ô Chỉ số!E6: chỉ số 3.2.2.a: `chắc có` không phải là một mức" in text
-    assert f"Gửi kèm bảng tính mới workbook-2025-{BAD}-vi.xlsx" in text
+    assert "1. Ô Chỉ số!E6: chỉ số 3.2.2.a: “chắc có” không phải là một mức" in text
+    assert f"Gửi kèm bảng tính mới workbook-2025-{BAD}-vi-repaired.xlsx" in text
     [attachment] = list(bad.iter_attachments())
     book = openpyxl.load_workbook(io.BytesIO(attachment.get_content()))
     assert "hcmlc" in book.sheetnames
@@ -240,6 +240,6 @@ def test_an_english_workbook_gets_its_receipt_in_english(hcmlc, bundled, tmp_pat
         "Receipt of your workbook, cycle 2025 – Department of Science and Technology\n"
     )
     assert "On 2025-12-19, the coordinator received your workbook: DOST reply.xlsx." in text
-    assert "1. Cell Indicators!E" in text and ": indicator 1.2.3.b: `abc` is not a number" in text
-    assert "Attached is a fresh workbook, workbook-2025-so-khcn-en.xlsx" in text
-    assert (out / "workbook-2025-so-khcn-en.xlsx").is_file()
+    assert "1. Cell Indicators!E" in text and ": indicator 1.2.3.b: “abc” is not a number" in text
+    assert "Attached is a fresh workbook, workbook-2025-so-khcn-en-repaired.xlsx" in text
+    assert (out / "workbook-2025-so-khcn-en-repaired.xlsx").is_file()

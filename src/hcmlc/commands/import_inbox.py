@@ -11,6 +11,7 @@ from pathlib import Path
 
 from rich.console import Console
 
+from hcmlc.commands.workbook import created_key
 from hcmlc.core.catalog import Catalog
 from hcmlc.core.status import pick_cycle
 from hcmlc.errors import HcmlcError
@@ -22,9 +23,13 @@ from hcmlc.render import inbox as reporter
 from hcmlc.render.console import make_console
 from hcmlc.render.receipt import receipt_email, receipt_text
 from hcmlc.repository.load import load
+from hcmlc.workbook.build import build_workbook
+from hcmlc.workbook.importer import Imported
 from hcmlc.workbook.intake import Intake, take_in
-from hcmlc.workbook.issue import issue_workbooks, key_created, workbook_name
+from hcmlc.workbook.issue import issue_workbooks, workbook_name
 from hcmlc.workbook.receipts import Receipt, build_receipts
+from hcmlc.workbook.repair import repair_name
+from hcmlc.workbook.seal import load_key
 
 
 @dataclass(frozen=True)
@@ -62,8 +67,7 @@ def run(console: Console, root: Path, request: InboxRequest) -> int:
             received=request.received,
         )
     answered = [r for r in intake.results if r.path not in intake.foreign]
-    to_fix = {r.agency: intake.langs.get(r.path, "vi") for r in answered if r.failed and r.agency}
-    fresh = _fresh(root, catalog, cycle, to_fix) if not request.check else {}
+    fresh = _fresh(root, catalog, cycle, answered, intake.langs) if not request.check else {}
     names = {agency: name for agency, (name, _data) in fresh.items()}
     receipts = build_receipts(catalog, answered, intake.langs, request.received, names)
     folder = request.receipts or Path(f"receipts-{request.received.isoformat()}")
@@ -77,21 +81,33 @@ def run(console: Console, root: Path, request: InboxRequest) -> int:
 
 
 def _fresh(
-    root: Path, catalog: Catalog, cycle: Cycle, agencies: dict[str, Lang]
+    root: Path, catalog: Catalog, cycle: Cycle, results: list[Imported], langs: dict[str, Lang]
 ) -> dict[str, tuple[str, bytes]]:
-    """A fresh pre-filled workbook (name, bytes) for each agency that must fix something, made
-    after the import, so that it holds everything accepted."""
+    """A fresh workbook (name, bytes) for each agency that must fix something: the repaired one
+    (`repair.py`: pre-filled with everything its refused workbook gave with certainty) when the
+    workbook could be read, else the one `workbook` makes now, with everything accepted."""
     found: dict[str, tuple[str, bytes]] = {}
+    failed = [r for r in results if r.failed and r.agency in catalog.agencies]
+    key = None
+    for result in failed:
+        agency, plan = result.agency, result.repair
+        if agency is None or plan is None or agency in found:
+            continue
+        key = key or load_key(root, create=True)
+        assert key is not None  # made when there was none
+        name = repair_name(cycle.id, agency, plan.lang)
+        found[agency] = (name, build_workbook(plan, key.secret))
     by_lang: dict[Lang, list[str]] = {}
-    for agency, lang in agencies.items():
-        if agency in catalog.agencies:
-            by_lang.setdefault(lang, []).append(agency)
+    for result in failed:
+        if result.agency is not None and result.agency not in found:
+            by_lang.setdefault(langs.get(result.path, "vi"), []).append(result.agency)
     for lang, group in by_lang.items():
-        issued = issue_workbooks(root, catalog, cycle, lang, group)
-        if issued.key is not None and issued.key.created:
-            make_console(stderr=True).print(key_created(issued.key), markup=False, highlight=False)
+        issued = issue_workbooks(root, catalog, cycle, lang, list(dict.fromkeys(group)))
+        key = key or issued.key
         for agency, built in issued.built.items():
             found[agency] = (workbook_name(cycle, agency, lang), built.data)
+    if key is not None and key.created:
+        make_console(stderr=True).print(created_key(key), markup=False, highlight=False)
     return found
 
 

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from email.errors import MessageError
 from email.headerregistry import Address
 from pathlib import Path
 from typing import Literal
 
 from rich.console import Console
 
+from hcmlc.commands.workbook import created_key
 from hcmlc.core.catalog import Catalog
-from hcmlc.core.status import Status, build_status, check_agency, standing
+from hcmlc.core.status import Status, check_agency, standing
 from hcmlc.documents.official import require_documents
 from hcmlc.documents.reminders import Reminder, build_reminders, pending
+from hcmlc.documents.snapshot import take
 from hcmlc.errors import HcmlcError
 from hcmlc.files.atomic import write_atomic
 from hcmlc.files.outputs import check_replaceable, stamp_docx, stamp_text
@@ -22,9 +25,11 @@ from hcmlc.models.documents import Documents
 from hcmlc.models.registry import Cycle
 from hcmlc.render.console import make_console
 from hcmlc.render.diagnostics import render_text
+from hcmlc.render.escape import visible
 from hcmlc.repository.contacts import FOCAL_POINTS
-from hcmlc.repository.load import DOCUMENTS, Repository, load
-from hcmlc.workbook.issue import Issued, issue_workbooks, key_created, workbook_name
+from hcmlc.repository.load import ASSIGNMENTS, DOCUMENTS, Repository, load
+from hcmlc.workbook.issue import Issued, issue_workbooks, workbook_name
+from hcmlc.yamlfiles.slips import LINE_BREAK, NOT_TEXT
 
 ReminderFormat = Literal["docx", "eml", "md"]
 TEMPLATES: dict[ReminderFormat, str] = {
@@ -67,18 +72,10 @@ def run(console: Console, root: Path, request: Request) -> int:
                 file=TEMPLATES[request.output]
             ),
         )
-    status = build_status(
-        catalog,
-        repo.supplied,
-        cycle,
-        request.as_of,
-        repo.error_count,
-        request.lang,
-        repo.deliveries(),
-    )
+    status = take(repo, cycle, request.as_of, request.lang).status
     issued = _workbooks(repo, status, request, cycle)
     if issued.key is not None and issued.key.created:
-        make_console(stderr=True).print(key_created(issued.key), markup=False, highlight=False)
+        make_console(stderr=True).print(created_key(issued.key), markup=False, highlight=False)
     reminders = build_reminders(
         catalog,
         status,
@@ -99,14 +96,34 @@ def run(console: Console, root: Path, request: Request) -> int:
     guarded = [] if request.output == "eml" else list(targets.values())
     check_replaceable(guarded, request.force, DOCUMENTS)
     existing = {p for p in targets.values() if p.exists()}
+    refused: dict[str, str] = {}
     for reminder in mailed:
         workbook = issued.built.get(reminder.agency)
         attached = (reminder.workbook, workbook.data) if reminder.workbook and workbook else None
-        rendered = _render(reminder, request, template, documents, attached)
-        write_atomic(targets[reminder.agency], rendered)
+        try:  # one agency's text never stops the others' reminders
+            data = _render(reminder, request, template, documents, attached)
+        except Unaddressable as exc:
+            refused[reminder.agency] = str(exc)
+            del targets[reminder.agency]
+            continue
+        write_atomic(targets[reminder.agency], data)
         if attached and request.output != "eml":  # beside the letter, to send with it
             write_atomic(folder / attached[0], attached[1])
     _summary(console, request, catalog, reminders, targets, existing, documents)
+    for agency, reason in refused.items():
+        console.print(
+            _("No reminder for `{agency}`: {reason}").format(agency=agency, reason=reason),
+            markup=False,
+            highlight=False,
+        )
+    if refused:
+        console.print(
+            _("hint: {hint}").format(
+                hint=_("fix {file}: `hcmlc validate data` shows where").format(file=ASSIGNMENTS)
+            ),
+            markup=False,
+            highlight=False,
+        )
     if issued.broken:
         console.print(
             _(
@@ -125,7 +142,12 @@ def run(console: Console, root: Path, request: Request) -> int:
             markup=False,
             highlight=False,
         )
-    return 0
+    return 1 if refused else 0
+
+
+class Unaddressable(Exception):
+    """A reminder whose e-mail cannot be addressed: the focal point's name or address would
+    break the header (a line break, a control character)."""
 
 
 def _workbooks(repo: Repository, status: Status, request: Request, cycle: Cycle) -> Issued:
@@ -170,7 +192,15 @@ def _render(
         if issuer.email
         else None
     )
-    return render_email(reminder, text, sender, request.as_of, attached)
+    focal = reminder.focal_point
+    if focal is not None and (NOT_TEXT.search(focal.name) or LINE_BREAK.search(focal.name)):
+        raise Unaddressable(_("the focal point's name holds a line break or a control character"))
+    try:
+        return render_email(reminder, text, sender, request.as_of, attached)
+    except (ValueError, MessageError) as exc:  # what Address refuses (CR, LF in a part)
+        raise Unaddressable(
+            _("its e-mail cannot be addressed: {reason}").format(reason=visible(str(exc)))
+        ) from None
 
 
 def _nothing(console: Console, request: Request, catalog: Catalog, cycle: Cycle) -> None:

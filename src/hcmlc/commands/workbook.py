@@ -8,6 +8,7 @@ from rich.console import Console
 
 from hcmlc.core.catalog import Catalog
 from hcmlc.core.status import check_agency, pick_cycle
+from hcmlc.diagnostics import Diagnostic
 from hcmlc.documents.scaffold import owed
 from hcmlc.errors import HcmlcError
 from hcmlc.files.atomic import write_atomic
@@ -15,9 +16,13 @@ from hcmlc.i18n import Lang, _, counted
 from hcmlc.models.registry import Cycle
 from hcmlc.render.console import make_console
 from hcmlc.render.diagnostics import render_text
+from hcmlc.render.escape import visible
 from hcmlc.repository.load import load
-from hcmlc.workbook.batch import Built
-from hcmlc.workbook.issue import issue_workbooks, key_created, workbook_name
+from hcmlc.workbook.batch import Built, Job, build_many, built
+from hcmlc.workbook.issue import workbook_name
+from hcmlc.workbook.plan import Planner
+from hcmlc.workbook.seal import Key, load_key
+from hcmlc.workbook.source import fingerprint, submission_source
 
 
 def run(
@@ -40,7 +45,7 @@ def run(
     if agency is not None:
         check_agency(catalog, agency)
         _owes_something(catalog, agency, cycle)
-        name = workbook_name(cycle, agency, lang)
+        name = _name(cycle, agency, lang)
         targets = {agency: out / name if out and out.is_dir() else out or Path(name)}
     else:
         folder = out or Path(f"workbooks-{cycle.id}")
@@ -50,17 +55,34 @@ def run(
                 _("with --all, --out names the folder the workbooks go in"),
             )
         targets = {
-            a.id: folder / workbook_name(cycle, a.id, lang)
+            a.id: folder / _name(cycle, a.id, lang)
             for a in catalog.assignments.agencies
             if owed(catalog, a.id, cycle, "indicator") or owed(catalog, a.id, cycle, "answer")
         }
-    issued = issue_workbooks(root, catalog, cycle, lang, targets)
-    broken = issued.broken
-    if issued.key is not None and issued.key.created:
-        make_console(stderr=True).print(key_created(issued.key), markup=False, highlight=False)
-    for workbook in issued.built.values():
-        write_atomic(targets[workbook.agency], workbook.data)
-        console.print(_written(targets[workbook.agency], workbook), markup=False, highlight=False)
+    data = fingerprint(root)
+    contact = catalog.assignments.contact.get(lang) if catalog.assignments.contact else None
+    planner = Planner(catalog, cycle, lang, data, contact)
+    broken: list[Diagnostic] = []
+    jobs: list[Job] = []
+    for agency_id in targets:
+        source = submission_source(root, cycle.id, agency_id)
+        problems = source.problems()
+        broken += problems
+        if not problems:
+            jobs.append((agency_id, source.data))
+    key = load_key(root, create=True)
+    assert key is not None  # made when there was none
+    if key.created:
+        make_console(stderr=True).print(created_key(key), markup=False, highlight=False)
+    failed = _write_all(console, planner, jobs, targets, key.secret)
+    if failed:
+        console.print(
+            _("These agencies got no workbook: their data could not be written into one:"),
+            markup=False,
+            highlight=False,
+        )
+        for agency_id, reason in failed.items():
+            console.print(f"  {agency_id}: {visible(reason)}", markup=False, highlight=False)
     if broken:
         console.print(
             _(
@@ -71,6 +93,7 @@ def run(
             highlight=False,
         )
         render_text(console, broken, len({p.path for p in broken}))
+    if broken or failed:
         return 1
     if agency is None:
         console.print(
@@ -82,6 +105,39 @@ def run(
             highlight=False,
         )
     return 0
+
+
+def _write_all(
+    console: Console, planner: Planner, jobs: list[Job], targets: dict[str, Path], secret: bytes
+) -> dict[str, str]:
+    """Write each job's workbook; when one cannot be built, the rest are built one by one, so
+    that one agency's text never stops the others' workbooks. The agencies that failed, why."""
+    done: set[str] = set()
+
+    def write(workbook: Built) -> None:
+        write_atomic(targets[workbook.agency], workbook.data)
+        console.print(_written(targets[workbook.agency], workbook), markup=False, highlight=False)
+        done.add(workbook.agency)
+
+    try:
+        for workbook in build_many(planner, jobs, secret):
+            write(workbook)
+        return {}
+    except (ValueError, TypeError, KeyError) as exc:  # openpyxl's refusals of a value
+        first = str(exc)
+    failed: dict[str, str] = {}
+    for job in jobs:
+        if job[0] in done:
+            continue
+        try:
+            write(built(planner, job, secret))
+        except (ValueError, TypeError, KeyError) as exc:
+            failed[job[0]] = str(exc) or first
+    return failed
+
+
+def _name(cycle: Cycle, agency: str, lang: Lang) -> str:
+    return workbook_name(cycle, agency, lang)
 
 
 def _owes_something(catalog: Catalog, agency: str, cycle: Cycle) -> None:
@@ -109,3 +165,12 @@ def _written(target: Path, workbook: Built) -> str:
         answers=counted(workbook.answers, "{n} answer", "{n} answers"),
         filled=counted(workbook.prefilled, "{n} row", "{n} rows"),
     )
+
+
+def created_key(key: Key) -> str:
+    """What the coordinator is told when the key that signs workbooks was just made."""
+    return _(
+        "Made the key that signs workbooks, {path}: `import` needs it to check that a workbook "
+        "comes back for the agency it was made for. Keep it (back it up with your other "
+        "files), never in the repository."
+    ).format(path=key.path)

@@ -46,6 +46,7 @@ from hcmlc.repository.contacts import (
 )
 from hcmlc.repository.deliveries import Dated, check_dates, deliveries
 from hcmlc.yamlfiles.reader import Document, parse_bytes, read_raw
+from hcmlc.yamlfiles.slips import extension_slip, renamed
 
 M = TypeVar(
     "M", Framework, Assignments, Submission, Targets, Documents, Narrative, Units, FocalPoints
@@ -77,6 +78,8 @@ class Repository:
     """The units' accepted figures of indicators with a city figure formed from them."""
     paths: list[str] = field(default_factory=list)
     """Every submission file's repository-relative path."""
+    slips: list[str] = field(default_factory=list)
+    """Files of submissions/ not read because their extension is a slip (`so-gddt.yaml.txt`)."""
     consulted: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Submission path → the photo and evidence paths it names, as written."""
     targets: Targets | None = None
@@ -175,11 +178,12 @@ def submission_paths(root: Path) -> list[Path]:
     return [root / relative for relative, _linked in _submission_files(root)]
 
 
-def _submission_files(root: Path) -> list[tuple[str, bool]]:
+def _submission_files(root: Path, slips: list[str] | None = None) -> list[tuple[str, bool]]:
     """`submission_paths` as repository-relative POSIX paths, each with whether a link lies on
     its way (then it must be resolved to be known inside): the walk learns which entries are
     links from the folder listing itself, without a system call per file. Folders reached
-    through a link are not entered (as `Path.rglob` does not), unreadable ones skipped."""
+    through a link are not entered (as `Path.rglob` does not), unreadable ones skipped. The
+    files whose extension is a slip (`.yaml.txt`, `.YAML`) are added to `slips`."""
     folder = root / SUBMISSIONS
     if not folder.is_dir():
         return []
@@ -198,6 +202,8 @@ def _submission_files(root: Path) -> list[tuple[str, bool]]:
                 pending.append((path, linked))
             elif PurePosixPath(entry.name).suffix in (".yaml", ".yml") and not _is_folder(entry):
                 found.append((path, linked or entry.is_symlink()))
+            elif slips is not None and renamed(entry.name) and not _is_folder(entry):
+                slips.append(path)
     return sorted(found, key=lambda file: file[0].split("/"))
 
 
@@ -297,7 +303,7 @@ def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> 
     identities = []
     readings: list[Observed] = []
     supplied = Supplied()
-    for relative, linked in _submission_files(root) if submissions else []:
+    for relative, linked in _submission_files(root, repo.slips) if submissions else []:
         if not is_utf8_name(relative):
             problems.append(_misnamed(relative))
             continue
@@ -311,6 +317,8 @@ def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> 
         identities.append((relative, check.identity))
         if check.identity is not None and check.identity not in repo.files:
             repo.files[check.identity] = Dated(relative, check.submitted)
+    repo.slips.sort()
+    problems += [extension_slip(shown_name(relative)) for relative in repo.slips]
     repo.supplied = supplied
     parsed = {file.doc.path: file.doc for file in repo.submissions}
 
@@ -426,7 +434,7 @@ def _submission(
         )
 
         found = check_submission(repo.catalog, file, repo.root)
-        check = replace(found, problems=(*doc.problems, *found.problems))
+        check = replace(found, problems=(*doc.problems, *doc.warnings, *found.problems))
     else:
         check = FileCheck(tuple(model_problems))
     if raw is not None and store is not None:
@@ -460,6 +468,16 @@ def _salvaged(data: dict[str, Any]) -> Submission | None:
         except ValidationError:
             continue
     return None
+
+
+def read_submission(root: Path, relative: str) -> SubmissionFile:
+    """One submission file read afresh with its model (salvaged when the file has errors), as
+    `load` keeps it: for a view that needs a few files of a repository loaded without them."""
+    _raw, doc = _read(root, relative)
+    model, _problems = _model(Submission, doc)
+    if model is None and isinstance(doc.data, dict):
+        model = _salvaged(doc.data)
+    return SubmissionFile(doc, model)
 
 
 def read_document(root: Path, relative: str) -> tuple[bytes | None, Document]:
@@ -520,4 +538,4 @@ def _model(model: type[M], doc: Document) -> tuple[M | None, list[Diagnostic]]:
         )
         return None, [*doc.problems, problem]
     instance, problems = validate(model, doc.data, doc)
-    return instance, doc.problems + problems
+    return instance, doc.problems + doc.warnings + problems

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from hcmlc.core.catalog import Catalog
 from hcmlc.diagnostics import Diagnostic
-from hcmlc.i18n import Lang, _
+from hcmlc.i18n import Lang
 from hcmlc.models.registry import Cycle
 from hcmlc.workbook.batch import Built, Job, build_many
 from hcmlc.workbook.plan import Planner
@@ -58,12 +58,3 @@ def issue_workbooks(
     for workbook in build_many(planner, jobs, issued.key.secret):
         issued.built[workbook.agency] = workbook
     return issued
-
-
-def key_created(key: Key) -> str:
-    """What to tell the coordinator when this run made the signing key."""
-    return _(
-        "Made the key that signs workbooks, {path}: `import` needs it to check that a workbook "
-        "comes back for the agency it was made for. Keep it (back it up with your other "
-        "files), never in the repository."
-    ).format(path=key.path)

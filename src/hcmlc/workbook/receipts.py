@@ -55,10 +55,10 @@ WORDS: dict[str, dict[Lang, str]] = {
     "fix-hint": {"vi": "Cách sửa: {hint}", "en": "How to fix it: {hint}"},
     "check-title": {"vi": "Đề nghị kiểm tra lại:", "en": "Please check:"},
     "fresh": {
-        "vi": "Gửi kèm bảng tính mới {file}, đã điền sẵn mọi nội dung đã tiếp nhận. Đề nghị "
-        "đơn vị sửa các chỗ nêu trên trong bảng tính này, lưu lại và gửi trả lời thư này.",
-        "en": "Attached is a fresh workbook, {file}, with everything accepted filled in. Please "
-        "make the fixes above in it, save it and reply to this message with it attached.",
+        "vi": "Gửi kèm bảng tính mới {file}, đã điền sẵn mọi nội dung đọc được. Đề nghị đơn vị "
+        "sửa các chỗ nêu trên trong bảng tính này, lưu lại và gửi trả lời thư này.",
+        "en": "Attached is a fresh workbook, {file}, with everything we could read filled in. "
+        "Please make the fixes above in it, save it and reply to this message with it attached.",
     },
     "thanks": {"vi": "Trân trọng cảm ơn./.", "en": "Thank you."},
 }
