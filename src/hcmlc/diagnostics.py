@@ -68,6 +68,15 @@ CODES: dict[str, tuple[Severity, str]] = {
     "HCMLC-W092": (Severity.WARNING, "incomplete-answer"),
     "HCMLC-E093": (Severity.ERROR, "report-file-name"),
     "HCMLC-W094": (Severity.WARNING, "implausible-change"),
+    "HCMLC-E100": (Severity.ERROR, "signoff-unknown-id"),
+    "HCMLC-E101": (Severity.ERROR, "signoff-digest"),
+    "HCMLC-E102": (Severity.ERROR, "signoff-role"),
+    "HCMLC-E103": (Severity.ERROR, "approved-item-changed"),
+    "HCMLC-W104": (Severity.WARNING, "approved-item-kept"),
+    "HCMLC-E105": (Severity.ERROR, "translation-file-unreadable"),
+    "HCMLC-E106": (Severity.ERROR, "translation-source-changed"),
+    "HCMLC-E107": (Severity.ERROR, "translation-segment"),
+    "HCMLC-W108": (Severity.WARNING, "translation-segment-missing"),
 }
 """Every diagnostic code with its severity and a stable rule name; codes are never reused."""
 

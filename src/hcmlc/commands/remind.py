@@ -28,6 +28,7 @@ from hcmlc.render.diagnostics import render_text
 from hcmlc.render.escape import visible
 from hcmlc.repository.contacts import FOCAL_POINTS
 from hcmlc.repository.load import ASSIGNMENTS, DOCUMENTS, Repository, load
+from hcmlc.signoffs.states import issues_of
 from hcmlc.workbook.issue import Issued, issue_workbooks, workbook_name
 from hcmlc.yamlfiles.slips import LINE_BREAK, NOT_TEXT
 
@@ -86,6 +87,7 @@ def run(console: Console, root: Path, request: Request) -> int:
         workbooks=lambda agency: (
             workbook_name(cycle, agency, request.lang) if agency in issued.built else None
         ),
+        issues=issues_of(root, catalog, repo.supplied, cycle),
     )
     if not reminders:
         _nothing(console, request, catalog, status.cycle)

@@ -10,7 +10,7 @@ to its focal point in data/assignments.yaml.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from hcmlc.core.catalog import Catalog
@@ -51,6 +51,21 @@ WORDS: dict[str, dict[Lang, str]] = {
     "left-one": {"vi": "Còn {n} ngày", "en": "{n} day left"},
     "left-many": {"vi": "Còn {n} ngày", "en": "{n} days left"},
     "today": {"vi": "Đến hạn hôm nay", "en": "Due today"},
+    "issues": {"vi": "Cần chỉnh sửa: {comment}", "en": "Has issues: {comment}"},
+    "ask-issues": {
+        "vi": "Đề nghị {agency} chỉnh sửa các nội dung có vấn đề nêu trên theo nhận xét của cơ "
+        "quan điều phối, cập nhật vào tệp {file} của kho dữ liệu Thành phố học tập.",
+        "en": "The {agency} is requested to correct the items above that have issues, as the "
+        "coordinator's comments say, in the file {file} of the learning city's repository.",
+    },
+    "ask-issues-workbook": {
+        "vi": "Đề nghị {agency} chỉnh sửa các nội dung có vấn đề nêu trên theo nhận xét của cơ "
+        "quan điều phối trong bảng tính {file} gửi kèm, lưu lại và gửi trả lời thư này kèm "
+        "bảng tính đã sửa.",
+        "en": "The {agency} is requested to correct the items above that have issues, as the "
+        "coordinator's comments say, in the attached workbook {file}, save it and reply to this "
+        "message with it attached.",
+    },
     "ask-overdue": {
         "vi": "Đề nghị {agency} khẩn trương cung cấp các nội dung nêu trên, cập nhật vào tệp "
         "{file} của kho dữ liệu Thành phố học tập.",
@@ -142,24 +157,38 @@ def build_reminders(
     *,
     within: int | None = None,
     agency: str | None = None,
+    issues: Mapping[tuple[str, str, str], str] | None = None,
     workbooks: Callable[[str], str | None] = lambda agency: None,
 ) -> list[Reminder]:
     """A reminder for every agency (or `agency`) with items to remind of; none for the rest.
-    `workbooks` names the workbook file sent to an agency that delivers by workbook (None for
-    one that edits its YAML file)."""
+    `issues`, (agency, kind, item) → the coordinator's comment, adds the supplied items that
+    have issues in review (signoffs/), each with its comment. `workbooks` names the workbook
+    file sent to an agency that delivers by workbook (None for one that edits its YAML file)."""
     wanted = [row.id for row in status.agencies if agency in (None, row.id)]
+    issues = issues or {}
     found = []
-    writer = _Writer(catalog, status, documents, lang)
+    writer = _Writer(catalog, status, documents, lang, issues)
     for agency_id in wanted:
         items = pending(status, agency_id, within)
+        items += [
+            o for o in status.todo(agency_id) if o.supplied and (o.agency, o.kind, o.item) in issues
+        ]
         if items:
             found.append(writer.reminder(agency_id, items, workbooks(agency_id)))
     return found
 
 
 class _Writer:
-    def __init__(self, catalog: Catalog, status: Status, documents: Documents, lang: Lang):
+    def __init__(
+        self,
+        catalog: Catalog,
+        status: Status,
+        documents: Documents,
+        lang: Lang,
+        issues: Mapping[tuple[str, str, str], str],
+    ):
         self.catalog, self.status, self.documents, self.lang = catalog, status, documents, lang
+        self.issues = issues
 
     def reminder(
         self, agency_id: str, obligations: list[Obligation], workbook: str | None
@@ -172,6 +201,12 @@ class _Writer:
         ask = "ask-overdue" if any(o.state == "overdue" for o in obligations) else "ask-due"
         ask += "-workbook" if workbook else ""
         request = [word(ask, lang, agency=name, file=file)]
+        if any(o.supplied for o in obligations):
+            owed = [o for o in obligations if not o.supplied]
+            issues_key = "ask-issues-workbook" if workbook else "ask-issues"
+            request[0:1] = [word(issues_key, lang, agency=name, file=file)]
+            if owed:
+                request.insert(0, word(ask, lang, agency=name, file=file))
         if official.contact is not None:
             request.append(word("contact", lang, contact=official.contact.get(lang).rstrip(".")))
         request.append(word("regards", lang))
@@ -219,7 +254,10 @@ class _Writer:
         if o.formerly:
             names = ", ".join(catalog.agencies[a].short_name(lang) for a in o.formerly)
             text = text.rstrip(" .") + word("formerly", lang, names=names)
-        if o.days_left < 0:
+        comment = self.issues.get((o.agency, o.kind, o.item))
+        if o.supplied and comment is not None:
+            when = word("issues", lang, comment=comment)
+        elif o.days_left < 0:
             when = word.counted("overdue", -o.days_left, lang)
         elif o.days_left == 0:
             when = word("today", lang)

@@ -322,6 +322,7 @@ def _import(
     stamp_received(merged, result.received)
     result.merged = merged
     result.problems += merged.problems
+    result.problems += _keep_approved(root, cycle, meta.agency, current, merged, returned)
     try:
         _judge(root, catalog, returned, result, source, text, current, merged, write)
         if result.written:
@@ -383,6 +384,28 @@ def _older(returned: Returned, last: LastImport) -> Diagnostic:
         ),
         _("import the newest copy; if this one is the right one, save it again and send it"),
     )
+
+
+def _keep_approved(
+    root: Path,
+    cycle: Cycle,
+    agency: str,
+    current: dict[str, Any],
+    merged: Merged,
+    returned: Returned,
+) -> list[Diagnostic]:
+    """Refuse the workbook's changes to approved items (signoffs/), keeping the rest."""
+    from hcmlc.signoffs.locking import SECTIONS, keep_approved, kept_problem
+
+    problems = []
+    for kind, item, record in keep_approved(root, cycle.id, agency, current, merged.data):
+        merged.changes[(kind, item)] = "unchanged"
+        merged.details.pop((kind, item), None)
+        section = SECTIONS[kind]
+        cell = merged.cells.get((section, item, "value")) or merged.cells.get((section, item))
+        cell = cell or Cell("", 1, 1)
+        problems.append(_at(returned, cell, *kept_problem(record)))
+    return problems
 
 
 def _starting_point(
