@@ -23,10 +23,12 @@ $(STAMP): pyproject.toml requirements/dev.txt
 # moves every pin to the newest release the index serves.
 PIP_COMPILE = CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --strip-extras \
 	--allow-unsafe --generate-hashes --no-emit-index-url --no-emit-find-links $(LOCK_FLAGS)
+# requirements/install.in adds what the install without make needs: the build backend and the
+# packages only another platform needs (colorama on Windows).
 lock: $(STAMP)
-	$(PIP_COMPILE) --output-file requirements/run.txt pyproject.toml
+	$(PIP_COMPILE) --output-file requirements/run.txt pyproject.toml requirements/install.in
 	$(PIP_COMPILE) --extra dev --constraint requirements/run.txt --output-file requirements/dev.txt \
-		pyproject.toml
+		pyproject.toml requirements/install.in
 
 lock-upgrade: LOCK_FLAGS = --upgrade
 lock-upgrade: lock

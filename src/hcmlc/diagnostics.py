@@ -46,6 +46,9 @@ CODES: dict[str, tuple[Severity, str]] = {
     "HCMLC-W036": (Severity.WARNING, "photo-not-landscape"),
     "HCMLC-W037": (Severity.WARNING, "photo-too-small"),
     "HCMLC-W038": (Severity.WARNING, "photo-credit-missing"),
+    "HCMLC-E039": (Severity.ERROR, "indicator-without-agency"),
+    "HCMLC-E040": (Severity.ERROR, "framework-not-shipped"),
+    "HCMLC-W041": (Severity.WARNING, "indicator-unassigned"),
     "HCMLC-E050": (Severity.ERROR, "file-too-large"),
     "HCMLC-E051": (Severity.ERROR, "file-outside-repository"),
     "HCMLC-E052": (Severity.ERROR, "evidence-path"),
@@ -77,6 +80,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "HCMLC-E106": (Severity.ERROR, "translation-source-changed"),
     "HCMLC-E107": (Severity.ERROR, "translation-segment"),
     "HCMLC-W108": (Severity.WARNING, "translation-segment-missing"),
+    "HCMLC-E097": (Severity.ERROR, "confirmation"),
 }
 """Every diagnostic code with its severity and a stable rule name; codes are never reused."""
 

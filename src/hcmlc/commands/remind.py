@@ -13,11 +13,12 @@ from rich.console import Console
 
 from hcmlc.commands.workbook import created_key
 from hcmlc.core.catalog import Catalog
-from hcmlc.core.status import Status, check_agency, standing
+from hcmlc.core.open_cycles import still_open
+from hcmlc.core.status import Status, build_status, check_agency, standing
+from hcmlc.documents import template_files
 from hcmlc.documents.official import require_documents
 from hcmlc.documents.reminders import Reminder, build_reminders, pending
 from hcmlc.documents.snapshot import take
-from hcmlc.errors import HcmlcError
 from hcmlc.files.atomic import write_atomic
 from hcmlc.files.outputs import check_replaceable, stamp_docx, stamp_text
 from hcmlc.i18n import Lang, _, counted, current_language
@@ -26,17 +27,19 @@ from hcmlc.models.registry import Cycle
 from hcmlc.render.console import make_console
 from hcmlc.render.diagnostics import render_text
 from hcmlc.render.escape import visible
+from hcmlc.render.source_note import say_source
 from hcmlc.repository.contacts import FOCAL_POINTS
-from hcmlc.repository.load import ASSIGNMENTS, DOCUMENTS, Repository, load
+from hcmlc.repository.load import ASSIGNMENTS, DOCUMENTS, Repository
+from hcmlc.repository.past import load_as_of
 from hcmlc.signoffs.states import issues_of
 from hcmlc.workbook.issue import Issued, issue_workbooks, workbook_name
 from hcmlc.yamlfiles.slips import LINE_BREAK, NOT_TEXT
 
 ReminderFormat = Literal["docx", "eml", "md"]
 TEMPLATES: dict[ReminderFormat, str] = {
-    "docx": "templates/reminder.docx",
-    "eml": "templates/reminder.md.j2",
-    "md": "templates/reminder.md.j2",
+    "docx": "reminder.docx",
+    "eml": "reminder.md.j2",
+    "md": "reminder.md.j2",
 }
 
 
@@ -58,22 +61,24 @@ SHOWN = 10
 
 
 def run(console: Console, root: Path, request: Request) -> int:
-    """Write one reminder per agency with items to remind of; say who got what."""
-    repo = load(root, keep=False)
+    """Write one reminder per agency with items to remind of; say who got what, and which
+    state of the repository was read."""
+    with load_as_of(root, request.as_of, keep=False) as repo:
+        code = _remind(console, root, request, repo)
+    if repo.snapshot is not None and repo.snapshot.worth_saying:
+        say_source(repo.snapshot)
+    return code
+
+
+def _remind(console: Console, root: Path, request: Request, repo: Repository) -> int:
     catalog = repo.require_catalog()
     cycle = repo.cycle(None)
     if request.agency is not None:
         check_agency(catalog, request.agency)
     documents = require_documents(repo.documents, repo.problem_in(DOCUMENTS))
-    template = root / TEMPLATES[request.output]
-    if not template.is_file():
-        raise HcmlcError(
-            _("no template at {path}").format(path=template),
-            _("restore {file} from the repository (python templates/build_templates.py)").format(
-                file=TEMPLATES[request.output]
-            ),
-        )
-    status = take(repo, cycle, request.as_of, request.lang).status
+    template = template_files.find(root, TEMPLATES[request.output])
+    snapshot = take(repo, cycle, request.as_of, request.lang)
+    status, deliveries = snapshot.status, snapshot.deliveries
     issued = _workbooks(repo, status, request, cycle)
     if issued.key is not None and issued.key.created:
         make_console(stderr=True).print(created_key(issued.key), markup=False, highlight=False)
@@ -87,14 +92,25 @@ def run(console: Console, root: Path, request: Request) -> int:
         workbooks=lambda agency: (
             workbook_name(cycle, agency, request.lang) if agency in issued.built else None
         ),
-        issues=issues_of(root, catalog, repo.supplied, cycle),
+        issues=issues_of(repo.root, catalog, repo.supplied, cycle),
     )
+    names = {id(r): r.agency for r in reminders}
+    for found in still_open(catalog, repo.supplied, cycle, request.as_of, deliveries):
+        # an earlier cycle not closed: its overdue items, in a letter of their own
+        earlier = build_status(
+            catalog, repo.supplied, found.cycle, request.as_of, 0, request.lang, deliveries
+        )
+        for letter in build_reminders(
+            catalog, earlier, documents, request.lang, agency=request.agency
+        ):
+            reminders.append(letter)
+            names[id(letter)] = f"{letter.agency}-{found.cycle.id}"
     if not reminders:
         _nothing(console, request, catalog, status.cycle)
         return 0
     folder = request.out or Path(f"reminders-{request.as_of.isoformat()}")
     mailed = [r for r in reminders if request.output != "eml" or r.focal_point is not None]
-    targets = {r.agency: folder / f"{r.agency}.{request.output}" for r in mailed}
+    targets = {id(r): folder / f"{names[id(r)]}.{request.output}" for r in mailed}
     guarded = [] if request.output == "eml" else list(targets.values())
     check_replaceable(guarded, request.force, DOCUMENTS)
     existing = {p for p in targets.values() if p.exists()}
@@ -106,9 +122,9 @@ def run(console: Console, root: Path, request: Request) -> int:
             data = _render(reminder, request, template, documents, attached)
         except Unaddressable as exc:
             refused[reminder.agency] = str(exc)
-            del targets[reminder.agency]
+            del targets[id(reminder)]
             continue
-        write_atomic(targets[reminder.agency], data)
+        write_atomic(targets[id(reminder)], data)
         if attached and request.output != "eml":  # beside the letter, to send with it
             write_atomic(folder / attached[0], attached[1])
     _summary(console, request, catalog, reminders, targets, existing, documents)
@@ -237,7 +253,7 @@ def _summary(
     request: Request,
     catalog: Catalog,
     reminders: list[Reminder],
-    targets: dict[str, Path],
+    targets: dict[int, Path],
     existing: set[Path],
     documents: Documents,
 ) -> None:
@@ -255,7 +271,7 @@ def _summary(
         )
     )
     for reminder in reminders:
-        path = targets.get(reminder.agency)
+        path = targets.get(id(reminder))
         if path is None:
             continue
         overdue = max((-i.obligation.days_left for i in reminder.items), default=0)
@@ -269,7 +285,7 @@ def _summary(
         replaced = _(" (replaced)") if path in existing else ""
         name = catalog.agencies[reminder.agency].short_name(current_language())
         say(f"  {path.name}{replaced}: {name} — {detail}")
-    lacking = [r.agency for r in reminders if r.focal_point is None]
+    lacking = list(dict.fromkeys(r.agency for r in reminders if r.focal_point is None))
     if lacking:
         message = (
             _("No focal point for {agencies}: no e-mail for them; send the letter.")

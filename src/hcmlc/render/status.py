@@ -14,6 +14,8 @@ from hcmlc.i18n import N_, _, counted, current_language
 from hcmlc.models.registry import AgencyKind
 from hcmlc.render.city_figures import city_figure_dict, render_city_figures
 from hcmlc.render.diagnostics import write_json
+from hcmlc.render.open_cycles import earlier_dicts, render_earlier
+from hcmlc.render.receipts import dates_dict, render_dates, told
 from hcmlc.render.standing import agency_names, render_standing, standing_dict
 from hcmlc.render.table import Cell, Column, Table, print_table
 
@@ -57,6 +59,8 @@ def render_table(
                 _tally_row(table, f"  {row.id}", row.name, row.tally)
     print_table(console, table)
     render_city_figures(console, status.city_figures, catalog)
+    render_dates(console, status)
+    render_earlier(console, status.earlier, catalog)
     _unowned(console, status, catalog)
     _totals(console, status)
     more = [_("each unit: `hcmlc status --units`")] if groups and not units else []
@@ -149,6 +153,8 @@ def status_document(status: Status, agency: str | None, catalog: Catalog) -> dic
         "obligations": [_obligation(o) for o in obligations],
         "undated": status.undated,
     }
+    if status.source is not None:
+        document["source"] = status.source.as_dict()
     if agency:
         document["agency"] = agency
         document["standing"] = standing_dict(standing(catalog, agency, status.cycle))
@@ -173,7 +179,10 @@ def status_document(status: Status, agency: str | None, catalog: Catalog) -> dic
         document["next_cycle"] = {
             "last_deadline": status.next_cycle.last_deadline.isoformat(),
             "suggested_id": status.next_cycle.suggested_id,
+            "due": status.next_cycle.due.isoformat() if status.next_cycle.due else None,
         }
+    if status.earlier:
+        document["earlier_cycles"] = earlier_dicts(status.earlier, _obligation)
     return document
 
 
@@ -194,28 +203,35 @@ def _header(console: Console, status: Status, title: str | None = None) -> None:
             when = _days((deadline - status.as_of).days)
             parts.append(template.format(date=deadline.isoformat(), when=when))
     console.print(Text(" · ".join(parts)))
+    if status.source is not None and status.source.worth_saying:
+        source = status.source
+        style = "" if source.kind in ("commit", "working-tree") else "yellow"
+        console.print(Text(source.note(), style=style))
     advice = status.next_cycle
     if advice is not None:
         console.print(
             Text(
                 _(
-                    "The last deadline of cycle {cycle} ({date}) has passed and no later cycle "
-                    "exists: open the next one with `hcmlc new-cycle {next} --deadline YYYY-MM-DD`."
-                ).format(cycle=cycle.id, date=advice.last_deadline, next=advice.suggested_id),
+                    "Cycle {next} is due from {due} (`next_cycle_from` in data/assignments.yaml) "
+                    "and does not exist yet: open it with "
+                    "`hcmlc new-cycle {next} --deadline YYYY-MM-DD`."
+                ).format(due=advice.due or advice.last_deadline, next=advice.suggested_id),
                 style="yellow",
             )
         )
 
 
 def _unowned(console: Console, status: Status, catalog: Catalog) -> None:
-    if not status.unowned:
+    _unassigned(console, status, catalog)
+    ended = [u for u in status.unowned if u.formerly]
+    if not ended:
         return
     table = Table(
         [Column(_("Item")), Column(_("Text"), wrap=True), Column(_("Formerly owed by"), wrap=True)],
         title=_("Items nobody owes in cycle {cycle}").format(cycle=status.cycle.id),
     )
     lang = current_language()
-    for u in status.unowned:
+    for u in ended:
         text = (
             catalog.indicators[u.item].text.get(lang)
             if u.kind == "indicator"
@@ -349,10 +365,12 @@ def _item_text(catalog: Catalog, o: Obligation) -> str:
 
 
 def _when(o: Obligation) -> str:
+    more = told(o)
     if o.state == "late":
         late = counted(o.late_days, "{n} day late", "{n} days late")
-        return f"{late} ({o.delivered.isoformat()})" if o.delivered else late
-    return "" if o.supplied else _days(o.days_left)
+        when = f"{late} ({o.delivered.isoformat()})" if o.delivered else late
+        return f"{when}; {more}" if more else when
+    return more if o.supplied else _days(o.days_left)
 
 
 def _days(days_left: int) -> str:
@@ -386,6 +404,7 @@ def _obligation(o: Obligation) -> dict[str, Any]:
         "late_days": o.late_days,
         "formerly": list(o.formerly),
         "state": o.state,
+        **dates_dict(o),
     }
 
 
@@ -397,6 +416,35 @@ def _row(r: Row) -> dict[str, Any]:
     if r.indicators is not None:
         row["formerly"] = list(r.formerly)
     return row
+
+
+def _unassigned(console: Console, status: Status, catalog: Catalog) -> None:
+    """The items of the cycle no agency was ever assigned (a new city's repository)."""
+    never = [u for u in status.unowned if not u.formerly]
+    if not never:
+        return
+    indicators = [u.item for u in never if u.kind == "indicator"]
+    questions = [u.item for u in never if u.kind == "answer"]
+    console.print(
+        Text(
+            _(
+                "Not assigned to any agency yet in cycle {cycle}: {indicators}, {questions}. "
+                "Assign them under `assign:` in data/frameworks.yaml and `owners:` in "
+                "data/assignments.yaml, or from a spreadsheet with `hcmlc assign`."
+            ).format(
+                cycle=status.cycle.id,
+                indicators=counted(len(indicators), "{n} indicator", "{n} indicators"),
+                questions=counted(len(questions), "{n} question", "{n} questions"),
+            ),
+            style="yellow",
+        )
+    )
+    shown = ", ".join([*indicators, *questions][:SHOWN_UNASSIGNED])
+    more = len(never) - SHOWN_UNASSIGNED
+    console.print(shown + (_(", and {n} more").format(n=more) if more > 0 else ""), markup=False)
+
+
+SHOWN_UNASSIGNED = 12
 
 
 def _unowned_dict(u: Unowned) -> dict[str, Any]:

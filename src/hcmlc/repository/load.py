@@ -12,7 +12,9 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
+from hcmlc.checks.confirmations import check_confirmations, confirmed
 from hcmlc.checks.data import check_data, check_targets
+from hcmlc.checks.framework_use import USES, Shipped, check_uses, compose
 from hcmlc.checks.narrative import FOLDER as REPORTS
 from hcmlc.checks.narrative import check_name, check_narrative, year_of
 from hcmlc.checks.plausibility import check_changes
@@ -20,8 +22,10 @@ from hcmlc.checks.registry import check_frameworks, check_registry, check_units
 from hcmlc.checks.schema_errors import validate
 from hcmlc.clock import today
 from hcmlc.core.catalog import Catalog, assemble
-from hcmlc.core.delivery import Delivery, FileKey
+from hcmlc.core.delivery import Deliveries, FileKey
 from hcmlc.core.figures import LocalFigure
+from hcmlc.core.history import Snapshot
+from hcmlc.core.receiving import ReceivedDates
 from hcmlc.core.results import Entry, FileCheck, Observed, SubmissionFile, Supplied
 from hcmlc.core.status import pick_cycle
 from hcmlc.diagnostics import Diagnostic, Severity, cap_per_file
@@ -29,9 +33,11 @@ from hcmlc.errors import DataError, RepositoryNotFound
 from hcmlc.files.confine import is_inside
 from hcmlc.files.filesystem import is_utf8_name, shown_name
 from hcmlc.i18n import _, counted, current_language
+from hcmlc.models.confirmations import Confirmations
 from hcmlc.models.contacts import FocalPoints
 from hcmlc.models.documents import Documents
 from hcmlc.models.framework import Framework
+from hcmlc.models.framework_use import FrameworkUses
 from hcmlc.models.narrative import Narrative
 from hcmlc.models.registry import Agency, Assignments, Cycle
 from hcmlc.models.submission import IndicatorValue, Submission
@@ -49,13 +55,24 @@ from hcmlc.yamlfiles.reader import Document, parse_bytes, read_raw
 from hcmlc.yamlfiles.slips import extension_slip, renamed
 
 M = TypeVar(
-    "M", Framework, Assignments, Submission, Targets, Documents, Narrative, Units, FocalPoints
+    "M",
+    Framework,
+    FrameworkUses,
+    Assignments,
+    Submission,
+    Targets,
+    Documents,
+    Narrative,
+    Units,
+    Confirmations,
+    FocalPoints,
 )
 
 CRITERIA = "data/criteria.yaml"
 ASSIGNMENTS = "data/assignments.yaml"
 TARGETS = "data/targets.yaml"
 DOCUMENTS = "data/documents.yaml"
+CONFIRMATIONS = "data/confirmations.yaml"
 UNITS = "data/units.yaml"
 FRAMEWORKS = "data/frameworks"
 """Further frameworks, one file each, read in the order of their names."""
@@ -99,6 +116,13 @@ class Repository:
     """Year → the coordinator's words for that year's report, from a sound file."""
     contacts: Contacts | None = None
     """The channel of each agency (data/focal-points.yaml and the defaults), with the catalog."""
+    snapshot: Snapshot | None = None
+    """Which state of the repository was read, when a view as of a day asked (past.py)."""
+    clone: Path | None = None
+    """The folder git is asked in, when `root` is a copy of a past commit (past.py)."""
+    confirmations: Confirmations | None = None
+    """data/confirmations.yaml when present and sound: the delivery dates the coordinator
+    confirms (receiving.py)."""
 
     def problem_in(self, path: str) -> Diagnostic | None:
         """The first error of `path`, to stop a command that needs the file sound."""
@@ -119,9 +143,35 @@ class Repository:
                 )
         return pick_cycle(catalog, cycle_id)
 
-    def deliveries(self) -> dict[FileKey, Delivery]:
-        """When each agency delivered its file of each cycle (deliveries.py)."""
-        return deliveries(self.root, self.files)
+    def deliveries(self) -> Deliveries:
+        """When each agency delivered its file of each cycle (deliveries.py) and, where history
+        can tell, each entry (receiving.py)."""
+        commit = self.snapshot.commit if self.snapshot else None
+        rev = commit.id if commit else "HEAD"
+        clone = self.clone or self.root
+        dates = self._received(clone, rev)
+        known = dates.receipts.added if dates is not None else None
+        return Deliveries(deliveries(clone, self.files, rev, known), dates)
+
+    def _received(self, clone: Path, rev: str) -> ReceivedDates | None:
+        """Each entry's date from the receiving side; None where history cannot tell."""
+        found = self.snapshot
+        if found is None or found.kind not in ("commit", "working-tree"):
+            return None
+        from hcmlc.repository.received import accepted_in, receipts, uncommitted  # only when asked
+
+        holders = {key: file.path for key, file in self.files.items()}
+        read = receipts(clone, rev, found.zone, found.now, holders)
+        if read is None:
+            return None
+        return ReceivedDates(
+            read,
+            found.today or found.as_of,
+            pending=uncommitted(clone) if found.changed else {},
+            claims={key: f.submitted for key, f in self.files.items() if f.submitted},
+            confirmed=confirmed(self.confirmations),
+            accepted=accepted_in(clone, self.catalog) if self.catalog else None,
+        )
 
     def require_catalog(self) -> Catalog:
         """The catalog, or a DataError when data/ is too broken to use."""
@@ -242,28 +292,48 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def data_setting(root: Path, relative: str, key: str) -> object:
+    """One top-level value of a data file as written (None when absent or unreadable), read
+    before the repository is, e.g. the city's time zone that says which state to read."""
+    data = _read_data(root, relative)[1].data
+    return data.get(key) if isinstance(data, dict) else None
+
+
 def framework_paths(root: Path) -> list[str]:
-    """data/criteria.yaml, then every file of data/frameworks/ by name."""
+    """The city's own framework files: data/criteria.yaml (always, unless data/frameworks.yaml
+    names frameworks hcmlc ships), then every file of data/frameworks/ by name."""
     folder = root / FRAMEWORKS
     extra = sorted(p for p in folder.glob("*.y*ml") if p.is_file()) if folder.is_dir() else []
-    return [CRITERIA, *(p.relative_to(root).as_posix() for p in extra)]
+    own = [] if (root / USES).exists() and not (root / CRITERIA).exists() else [CRITERIA]
+    return [*own, *(p.relative_to(root).as_posix() for p in extra)]
 
 
 def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> Repository:
     repo = Repository(root, None, [])
     framework_files = framework_paths(root)
-    repo.data_files = [*framework_files, ASSIGNMENTS]
+    uses_file = [USES] if (root / USES).exists() else []
+    repo.data_files = [*uses_file, *framework_files, ASSIGNMENTS]
     if (root / UNITS).is_file():
         repo.data_files.append(UNITS)
     read = {path: _read_data(root, path) for path in repo.data_files}
     docs = {path: doc for path, (_raw, doc) in read.items()}
-    framework_docs = [docs[path] for path in framework_files]
     problems: list[Diagnostic] = []
-    frameworks = []
-    for doc in framework_docs:
-        framework, found = _model(Framework, doc)
+    shipped: list[Shipped] = []
+    uses = None
+    if uses_file:
+        uses, found = _model(FrameworkUses, docs[USES])
+        problems += found
+        if uses is not None:
+            shipped, found = compose(uses, docs[USES])
+            problems += found
+    framework_docs = [*(s.doc for s in shipped), *(docs[path] for path in framework_files)]
+    frameworks: list[Framework | None] = [s.framework for s in shipped]
+    for path in framework_files:
+        framework, found = _model(Framework, docs[path])
         frameworks.append(framework)
         problems += found
+    if uses_file and (uses is None or len(shipped) < len(uses.uses)):
+        frameworks.append(None)  # a framework the city names could not be read
     assignments, found = _model(Assignments, docs[ASSIGNMENTS])
     problems += found
     units, found = _model(Units, docs[UNITS]) if UNITS in docs else (None, [])
@@ -285,6 +355,8 @@ def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> 
         repo.contacts = replace(contacts, assignments=repo.catalog.assignments)
         problems += check_data(repo.catalog, framework_docs[0], docs[ASSIGNMENTS], hand_kept)
         problems += check_frameworks(repo.catalog, framework_docs)
+        if uses is not None:
+            problems += check_uses(repo.catalog, uses, docs[USES])
         problems += check_registry(repo.catalog, docs[ASSIGNMENTS], hand_kept)
         if units is not None:
             problems += check_units(repo.catalog, docs[UNITS], units, hand_kept)
@@ -297,7 +369,7 @@ def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> 
         problems += found
     problems += _load_narratives(repo)
     store = None
-    raws = [raw for raw, _doc in read.values()]
+    raws = [raw for raw, _doc in read.values()] + [s.raw for s in shipped]
     if use_cache and repo.catalog and all(raw is not None for raw in raws):
         store = Cache.open(root, [raw for raw in raws if raw is not None])
     identities = []
@@ -335,6 +407,7 @@ def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> 
     if repo.catalog is not None:
         dated = [(f.path, key[1], f.submitted) for key, f in repo.files.items() if f.submitted]
         problems += check_dates(repo.catalog, dated, today(), doc_of)
+        problems += _load_confirmations(repo)
     if store:
         store.save()
     repo.problems = cap_per_file(problems)  # sorted by file and place
@@ -355,6 +428,19 @@ def _load_focal_points(
     agencies = [a.id for a in (*assignments.agencies, *units)]
     problems += check_focal_points(doc, file, agencies, [g.id for g in assignments.groups])
     return Contacts(assignments, file), problems
+
+
+def _load_confirmations(repo: Repository) -> list[Diagnostic]:
+    """Read data/confirmations.yaml, when present, into `repo.confirmations` if sound."""
+    if not (repo.root / CONFIRMATIONS).is_file() or repo.catalog is None:
+        return []
+    repo.data_files.append(CONFIRMATIONS)
+    doc = _read_data(repo.root, CONFIRMATIONS)[1]
+    model, problems = _model(Confirmations, doc)
+    if model is not None:
+        problems += check_confirmations(repo.catalog, doc, model, repo.files)
+        repo.confirmations = None if problems else model
+    return problems
 
 
 def _misnamed(relative: str) -> Diagnostic:
