@@ -19,6 +19,7 @@ import yaml
 from hcmlc import __version__
 
 PROJECT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.install  # minutes of pip and builds: `make test-install`, in .ci/run
 PYTHONS = ("3.11", "3.13")
 
 

@@ -20,6 +20,7 @@ from hcmlc.core.provinces import find
 from hcmlc.documents import template_files
 
 PROJECT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.install  # minutes of pip and builds: `make test-install`, in .ci/run
 
 
 def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:

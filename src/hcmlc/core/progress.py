@@ -235,7 +235,7 @@ def lead_agency(catalog: Catalog, indicator: Indicator, cycle: Cycle) -> str | N
     first = indicator.agencies[0] if indicator.agencies else None
     if first is None or first not in catalog.agencies:
         return None  # a group (local figures only), or not assigned yet
-    return catalog.holder(first, cycle.reference_date, indicator.id)
+    return catalog.succession.holder(first, cycle.reference_date, indicator.id)
 
 
 def assess(

@@ -52,7 +52,7 @@ def known_digests(root: Path) -> dict[str, set[str]]:
     for name in DATA_FILES:
         log = git_output(root, "log", f"--max-count={MAX_VERSIONS}", "--format=%H", "--", name)
         blobs = [f"{commit}:{name}" for commit in log.split()]
-        known.setdefault(name, set()).update(_blob_digests(root, blobs))
+        known.setdefault(name, set()).update(_blob_digests(root, blobs))  # may be gone now
     return known
 
 
