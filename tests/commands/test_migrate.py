@@ -40,7 +40,7 @@ def views(hcmlc, root: Path, out: Path) -> dict[str, str]:
     run("report", "report", "--format", "md", "--out", str(out / "report.md"))
     seen["report"] = _without_stamp((out / "report.md").read_text(encoding="utf-8"))
     run("remind", "remind", "--as-of", AS_OF, "--format", "md", "--out", str(out / "letters"))
-    for letter in sorted((out / "letters").iterdir()):
+    for letter in sorted((out / "letters").glob("*.md")):  # the wards' workbooks lie beside
         seen[f"remind {letter.name}"] = _without_stamp(letter.read_text(encoding="utf-8"))
     run("dashboard", "dashboard", "--as-of", AS_OF, "--out", str(out / "site"))
     page = (out / "site/index.html").read_text(encoding="utf-8")
