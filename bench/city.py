@@ -40,6 +40,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 import citygen
 import hostile_workbooks
+import issue29
 from startup import MINIMAL_TYPER, PROJECT
 
 import hostile
@@ -244,6 +245,7 @@ def report(rows: dict[str, Row], wall: float) -> None:
 
     print()
     print(f"machine: {machine()}")
+    print(f"load average (1, 5, 15 min) at the end of the run: {issue29.load_average()}")
     print(f"whole benchmark: {wall / 60:.1f} min")
     print()
     print(f"| {'measurement':<52} | runs | median s | CPU s | peak MB |")
@@ -283,6 +285,7 @@ def report(rows: dict[str, Row], wall: float) -> None:
             work = rows[name].cpu / reference.cpu
             targets.append((f"{name} ÷ validate, cold, in CPU time ≤ 2", work, 2, f"{work:.2f}×"))
     targets += issue_19_targets(rows)
+    targets += issue29.targets(rows)
     help_ratio = get("hcmlc --help") / get("minimal Typer app --help")
     targets.append(
         ("hcmlc --help ÷ minimal Typer --help ≤ 1.2", help_ratio, 1.2, f"{help_ratio:.2f}×")

@@ -15,11 +15,11 @@ from hcmlc.documents.report_document import OfficialReport, official_report
 from hcmlc.documents.snapshot import take
 from hcmlc.errors import HcmlcError
 from hcmlc.files.atomic import check_target, replace_folder, write_atomic
-from hcmlc.files.outputs import check_replaceable, stamp_docx, stamp_text
+from hcmlc.files.outputs import check_replaceable, stamp, stamp_text
 from hcmlc.i18n import N_, Lang, _, counted
 from hcmlc.render.chart_cache import ChartCache
 from hcmlc.render.console import make_console
-from hcmlc.repository.fingerprint import embed, fingerprint
+from hcmlc.repository.fingerprint import embedding, fingerprint
 from hcmlc.repository.load import Repository, load
 
 ReportFormat = Literal["docx", "md"]
@@ -75,7 +75,8 @@ def run(
         from hcmlc.render.report_docx import render_report
 
         found = fingerprint(repo, as_of or today())
-        write_atomic(target, stamp_docx(embed(render_report(document, charts, template), found)))
+        data = render_report(document, charts, template, embedding(found), stamp)
+        write_atomic(target, data)
     else:
         from hcmlc.render.report_md import render_markdown
 
@@ -109,7 +110,7 @@ def draw_charts(
         return {indicator: png for indicator, png in charts.items() if png is not None}
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from hcmlc.render.charts import render_chart  # imports matplotlib: only when a chart is drawn
+    from hcmlc.render.charts import render_chart  # Pillow: imported only when a chart is drawn
 
     progress = Progress(
         TextColumn("{task.description}"),
