@@ -132,6 +132,7 @@ def scale(
         measure(f"{label}: status, cold", status, runs, no_cache, **env),
         measure(f"{label}: status, warm", status, runs, **env),
         measure(f"{label}: status --format json, warm", [*status, "--format", "json"], runs, **env),
+        issue29.computation_row(label, root, AS_OF, runs, env),
     ]
     if dashboard:
         page = [HCMLC, "dashboard", "--root", str(root), "--as-of", AS_OF]

@@ -5,6 +5,10 @@ when the wall time cannot. Each is a ratio to the minimal Typer app's `--help` o
 from __future__ import annotations
 
 import os
+import statistics
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 Target = tuple[str, float, float, str]
@@ -26,7 +30,28 @@ def targets(rows: dict[str, Any]) -> list[Target]:
             ratio = rows[name].cpu / floor
             label = f"{name} ÷ {FLOOR}, in CPU time ≤ {limit}"
             found.append((label, ratio, limit, f"{ratio:.2f}×"))
+    computation = "status, warm: the computation alone (CPU)"
+    if f"city×10: {computation}" in rows:
+        growth = rows[f"city×10: {computation}"].cpu / rows[f"city: {computation}"].cpu
+        found.append((f"10× data: {computation} ≤ 11× the time", growth, 11, f"{growth:.1f}×"))
     return found
+
+
+def computation_row(label: str, root: Path, as_of: str, runs: int, env: dict[str, str]) -> Any:
+    """Warm status's computation at `root`, median of `runs` processes (bench/computation.py)."""
+    from city import Row  # type: ignore[import-not-found]
+
+    script = Path(__file__).with_name("computation.py")
+    command = [sys.executable, str(script), str(root), as_of]
+    environment = {**os.environ, **env}
+    seconds = [
+        float(subprocess.run(command, env=environment, capture_output=True, check=True).stdout)
+        for _ in range(runs)
+    ]
+    name = f"{label}: status, warm: the computation alone (CPU)"
+    median = statistics.median(seconds)
+    print(f"  {name:<52}{median:>9.3f} s", flush=True)
+    return Row(name, median, float("nan"), runs, median)
 
 
 def load_average() -> str:
