@@ -22,6 +22,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "HCMLC-E004": (Severity.ERROR, "duplicate-key"),
     "HCMLC-E005": (Severity.ERROR, "unsupported-yaml"),
     "HCMLC-E006": (Severity.ERROR, "missing-file"),
+    "HCMLC-W007": (Severity.WARNING, "comment-in-text"),
+    "HCMLC-E008": (Severity.ERROR, "control-character"),
     "HCMLC-E010": (Severity.ERROR, "missing-key"),
     "HCMLC-E011": (Severity.ERROR, "unknown-key"),
     "HCMLC-E012": (Severity.ERROR, "invalid-value"),
@@ -34,6 +36,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "HCMLC-E026": (Severity.ERROR, "file-name-mismatch"),
     "HCMLC-E027": (Severity.ERROR, "duplicate-submission"),
     "HCMLC-E028": (Severity.ERROR, "misplaced-file"),
+    "HCMLC-E029": (Severity.ERROR, "file-extension"),
     "HCMLC-E030": (Severity.ERROR, "duplicate-id"),
     "HCMLC-W031": (Severity.WARNING, "not-asked-in-cycle"),
     "HCMLC-W032": (Severity.WARNING, "photo-count"),
@@ -64,6 +67,15 @@ CODES: dict[str, tuple[Severity, str]] = {
     "HCMLC-E091": (Severity.ERROR, "no-current-cycle"),
     "HCMLC-W092": (Severity.WARNING, "incomplete-answer"),
     "HCMLC-E093": (Severity.ERROR, "report-file-name"),
+    "HCMLC-E100": (Severity.ERROR, "signoff-unknown-id"),
+    "HCMLC-E101": (Severity.ERROR, "signoff-digest"),
+    "HCMLC-E102": (Severity.ERROR, "signoff-role"),
+    "HCMLC-E103": (Severity.ERROR, "approved-item-changed"),
+    "HCMLC-W104": (Severity.WARNING, "approved-item-kept"),
+    "HCMLC-E105": (Severity.ERROR, "translation-file-unreadable"),
+    "HCMLC-E106": (Severity.ERROR, "translation-source-changed"),
+    "HCMLC-E107": (Severity.ERROR, "translation-segment"),
+    "HCMLC-W108": (Severity.WARNING, "translation-segment-missing"),
 }
 """Every diagnostic code with its severity and a stable rule name; codes are never reused."""
 
@@ -93,6 +105,9 @@ class Diagnostic:
     """Other files the problem involves, e.g. the first of two submissions of one agency."""
     sheet: str | None = None
     """The workbook sheet holding the cell; None for a text file."""
+    fix: tuple[str, str] | None = None
+    """(old, new): the text `old` standing at the place (a value: without its quotes) is
+    certainly meant as `new`; what `validate --fix` writes. None when a person must choose."""
 
     @property
     def severity(self) -> Severity:

@@ -16,6 +16,7 @@ from hcmlc import __version__
 from hcmlc.cli import crash
 from hcmlc.cli.language import LocalizedGroup
 from hcmlc.cli.options import (
+    ApprovedOnlyOption,
     AsOfOption,
     CheckOption,
     CycleKind,
@@ -124,6 +125,16 @@ def validate(
     ] = None,
     no_cache: NoCacheOption = False,
     indent: IndentOption = None,
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix",
+            help=N_(
+                "Write the certain fixes the hints give (98,5 → 98.5), keeping every other "
+                "byte, and say what changed."
+            ),
+        ),
+    ] = False,
 ) -> None:
     from hcmlc.commands import validate as command
 
@@ -137,6 +148,7 @@ def validate(
             changed_since,
             cache=not no_cache,
             indent=indent,
+            fix=fix,
         ),
         root,
     )
@@ -231,13 +243,30 @@ def fill_form(
         typer.Option("--strict", help=N_("Fail when a box is empty or outside its limit.")),
     ] = False,
     as_of: DocumentAsOfOption = None,
+    approved: ApprovedOnlyOption = False,
+    final: Annotated[
+        bool,
+        typer.Option(
+            "--final",
+            help=N_("The English form to send: refuse while an answer's English is not verified."),
+        ),
+    ] = False,
 ) -> None:
     from hcmlc.commands import fill_form as command
 
     day = None if as_of is None else as_of_day(as_of)
     _run(
         lambda console, repo_root: command.run(
-            console, repo_root, cycle, lang.value, out, template, strict, day
+            console,
+            repo_root,
+            cycle,
+            lang.value,
+            out,
+            template,
+            strict,
+            day,
+            approved_only=approved,
+            final=final,
         ),
         root,
     )
@@ -280,6 +309,7 @@ def report(
     no_cache: NoChartCacheOption = False,
     as_of: DocumentAsOfOption = None,
     root: RootOption = None,
+    approved: ApprovedOnlyOption = False,
 ) -> None:
     from hcmlc.commands import report as command
 
@@ -296,6 +326,7 @@ def report(
             force,
             not no_cache,
             day,
+            approved_only=approved,
         ),
         root,
     )
@@ -574,7 +605,7 @@ def workbook(
 def import_workbooks(
     paths: Annotated[
         list[Path],
-        typer.Argument(help=N_("The workbooks (.xlsx) to import."), show_default=False),
+        typer.Argument(help=N_("The workbooks (.xlsx or .ods) to import."), show_default=False),
     ],
     check: Annotated[
         bool,
@@ -600,16 +631,45 @@ def import_workbooks(
             show_default=False,
         ),
     ] = None,
+    repair_to: Annotated[
+        Path | None,
+        typer.Option(
+            "--repair-to",
+            help=N_(
+                "For a refused workbook: write a fresh one, pre-filled with everything read "
+                "with certainty, to PATH (a folder for several workbooks)."
+            ),
+            show_default=False,
+        ),
+    ] = None,
     root: RootOption = None,
 ) -> None:
     from hcmlc.commands import import_workbooks as command
 
     _run(
         lambda console, repo_root: command.run(
-            console, repo_root, paths, check, cycle, agency, output.value if output else None
+            console,
+            repo_root,
+            paths,
+            check,
+            cycle,
+            agency,
+            output.value if output else None,
+            repair_to,
         ),
         root,
     )
+
+
+def _add_review() -> None:
+    from hcmlc.cli.review import review_app
+    from hcmlc.cli.translation import translation_app
+
+    app.add_typer(review_app)
+    app.add_typer(translation_app)
+
+
+_add_review()
 
 
 def _run(command: Command, root: Path | None) -> None:
