@@ -410,6 +410,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="the city only, fewer runs")
     parser.add_argument("--suite", action="store_true", help="with --quick: the test suite too")
+    parser.add_argument(
+        "--issue29", action="store_true", help="only issue 29's rows: start-up, the computation"
+    )
     args = parser.parse_args()
     started = time.perf_counter()
     # hcmlc's bytecode, as any installed or once-run copy has it (an environment that sets
@@ -418,6 +421,11 @@ def main() -> None:
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="hcmlc-bench-") as name:
         folder = Path(name)
+        if args.issue29:
+            rows += startup(folder, 5)
+            rows += issue29.growth_rows(folder, HCMLC, AS_OF, 3)
+            report({row.name: row for row in rows}, time.perf_counter() - started)
+            return
         if args.suite or not args.quick:
             rows.append(test_suite())
         rows += startup(folder, 3 if args.quick else 9)

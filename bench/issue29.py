@@ -54,6 +54,21 @@ def computation_row(label: str, root: Path, as_of: str, runs: int, env: dict[str
     return Row(name, median, float("nan"), runs, median)
 
 
+def growth_rows(folder: Path, hcmlc: str, as_of: str, runs: int) -> list[Any]:
+    """Warm status's computation at city scale and ten times it (`city.py --issue29`)."""
+    import citygen  # type: ignore[import-not-found]
+
+    rows = []
+    for label, wards in (("city", 200), ("city×10", 2000)):
+        root = folder / label
+        citygen.build(root, wards=wards, years=10)
+        env = {"XDG_CACHE_HOME": str(folder / f"cache-{label}")}
+        warm = [hcmlc, "status", "--root", str(root), "--as-of", as_of]
+        subprocess.run(warm, env={**os.environ, **env}, capture_output=True, check=False)
+        rows.append(computation_row(label, root, as_of, runs, env))
+    return rows
+
+
 def load_average() -> str:
     """The machine's load average over 1, 5 and 15 minutes, as the run ends."""
     try:
