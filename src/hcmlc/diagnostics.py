@@ -76,6 +76,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "HCMLC-E106": (Severity.ERROR, "translation-source-changed"),
     "HCMLC-E107": (Severity.ERROR, "translation-segment"),
     "HCMLC-W108": (Severity.WARNING, "translation-segment-missing"),
+    "HCMLC-E097": (Severity.ERROR, "confirmation"),
 }
 """Every diagnostic code with its severity and a stable rule name; codes are never reused."""
 

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from rich.console import Console
 
+from hcmlc.core.open_cycles import still_open
 from hcmlc.core.status import check_agency
 from hcmlc.documents.snapshot import take, targets_document, with_lead_files
 from hcmlc.i18n import current_language
 from hcmlc.render import status as reporters
-from hcmlc.repository.load import collector_paused, load
+from hcmlc.repository.load import Repository, collector_paused
+from hcmlc.repository.past import load_as_of
 
 
 def run(
@@ -27,7 +30,23 @@ def run(
     units: bool = False,
     criteria: bool = False,
 ) -> int:
-    repo = load(root, cache=cache, keep=False)
+    """Status of the repository as it stood at the end of `as_of` (past.py)."""
+    # the collector paused: the obligations of every ward, linear in the data (issue 29)
+    with load_as_of(root, as_of, cache=cache, keep=False) as repo, collector_paused():
+        return _show(console, repo, cycle_id, as_of, agency, output, indent, units, criteria)
+
+
+def _show(
+    console: Console,
+    repo: Repository,
+    cycle_id: str | None,
+    as_of: dt.date,
+    agency: str | None,
+    output: str,
+    indent: int | None,
+    units: bool,
+    criteria: bool,
+) -> int:
     catalog = repo.require_catalog()
     # JSON carries the assessment against the targets: it reads the lead agencies' files
     with_targets = output == "json" and agency is None
@@ -37,24 +56,27 @@ def run(
     if agency is not None:
         check_agency(catalog, agency)
     lang = current_language()
-    with collector_paused():  # the obligations of every ward: linear in the data (issue 29)
-        snapshot = take(repo, cycle, as_of, lang)
-        status = snapshot.status
-        signoffs = (root / "signoffs").is_dir()  # their modules are imported only when needed
-        if output == "json":
-            extra = {"targets": targets_document(snapshot)} if with_targets else {}
-            if signoffs:
-                from hcmlc.render.signoff_sections import signoff_documents
-
-                extra |= signoff_documents(root, catalog, repo.supplied, cycle, agency)
-            reporters.render_json(console, status, agency, catalog, indent, extra)
-            return 1 if repo.error_count else 0
-        if agency:
-            reporters.render_todo(console, status, catalog, agency)
-        else:
-            reporters.render_table(console, status, catalog, units=units, criteria=criteria)
+    snapshot = take(repo, cycle, as_of, lang)
+    status = snapshot.status
+    root = repo.root  # the sign-offs as the repository held them on the day (past.py)
+    signoffs = (root / "signoffs").is_dir()  # their modules are imported only when needed
+    if agency is None:
+        earlier = still_open(catalog, repo.supplied, cycle, as_of, snapshot.deliveries)
+        status = replace(status, earlier=earlier)
+    if output == "json":
+        extra = {"targets": targets_document(snapshot)} if with_targets else {}
         if signoffs:
-            from hcmlc.render.signoff_sections import render_signoffs
+            from hcmlc.render.signoff_sections import signoff_documents
 
-            render_signoffs(console, root, catalog, repo.supplied, cycle, agency)
+            extra |= signoff_documents(root, catalog, repo.supplied, cycle, agency)
+        reporters.render_json(console, status, agency, catalog, indent, extra)
+        return 1 if repo.error_count else 0
+    if agency:
+        reporters.render_todo(console, status, catalog, agency)
+    else:
+        reporters.render_table(console, status, catalog, units=units, criteria=criteria)
+    if signoffs:
+        from hcmlc.render.signoff_sections import render_signoffs
+
+        render_signoffs(console, root, catalog, repo.supplied, cycle, agency)
     return 1 if repo.error_count else 0
