@@ -43,15 +43,16 @@ def test_every_obligation_is_supplied_exactly_when_its_entry_is(bundled) -> None
 
 def test_a_holder_kept_for_the_day_is_the_holder_of_each_item(bundled) -> None:
     catalog = load(bundled).require_catalog()
-    assert catalog._split  # the bundled registry splits so-ldtbxh per duty: both paths run
+    succession = catalog.succession
+    assert succession.split  # the bundled registry splits so-ldtbxh per duty: both paths run
     items = [None, *catalog.indicators, *catalog.questions]
     for day in (dt.date(2023, 1, 1), dt.date(2025, 7, 1), dt.date(2025, 12, 20)):
         for order in (items, items[::-1]):
             for agency in catalog.agencies:
                 for item in order:
-                    walked, _ = catalog.walk(agency, day, item)
-                    assert catalog.holder(agency, day, item) == walked, (agency, day, item)
-    assert catalog._holder_on  # the agencies that were never split are kept for the day
-    assert all(not catalog.walk(agency, day, None)[1] for agency, day in catalog._holder_on)
+                    walked, _ = succession.walk(agency, day, item)
+                    assert succession.holder(agency, day, item) == walked, (agency, day, item)
+    assert succession.kept  # the agencies that were never split are kept for the day
+    assert all(not succession.walk(agency, day, None)[1] for agency, day in succession.kept)
     ended = catalog.agencies["so-ldtbxh"].ended
-    assert ended is not None and ("so-ldtbxh", dt.date(2025, 12, 20)) not in catalog._holder_on
+    assert ended is not None and ("so-ldtbxh", dt.date(2025, 12, 20)) not in succession.kept
