@@ -70,6 +70,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "HCMLC-E091": (Severity.ERROR, "no-current-cycle"),
     "HCMLC-W092": (Severity.WARNING, "incomplete-answer"),
     "HCMLC-E093": (Severity.ERROR, "report-file-name"),
+    "HCMLC-W094": (Severity.WARNING, "implausible-change"),
     "HCMLC-E100": (Severity.ERROR, "signoff-unknown-id"),
     "HCMLC-E101": (Severity.ERROR, "signoff-digest"),
     "HCMLC-E102": (Severity.ERROR, "signoff-role"),
