@@ -1,4 +1,5 @@
-"""The README's table of diagnostic codes is `diagnostics.CODES`, with a meaning for each."""
+"""The README's table of diagnostic codes is the rules' registry (`hcmlc.rules`), with a meaning
+for each."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ def test_the_readme_lists_every_diagnostic_code() -> None:
             break
         rows.append([cell.strip() for cell in line.strip("|").split(" | ")])
     listed = {code: (severity, rule.strip("`")) for code, severity, rule, _ in rows}
-    assert listed == {code: (severity.value, rule) for code, (severity, rule) in CODES.items()}
+    assert listed == {code: (rule.severity.value, rule.name) for code, rule in CODES.items()}
     assert [code for code, *_ in rows] == list(CODES)
     assert all(meaning for *_, meaning in rows)
 

@@ -1,0 +1,97 @@
+"""The data family: the coordinator's files of data/ and reports/. Checked by
+`hcmlc.checks.data`, `hcmlc.checks.registry` and `hcmlc.checks.narrative`."""
+
+from hcmlc.rules.rule import Rule, Words, same
+
+RULES = (
+    Rule(
+        "HCMLC-E030",
+        "duplicate-id",
+        Words(
+            "Một mã được dùng hai lần trong các tệp dữ liệu.", "An id used twice in the data files."
+        ),
+        same('  - id: "so-gddt"\n  …\n  - id: "so-gddt"\n'),
+        same('  - id: "so-gddt"\n  …\n  - id: "so-gd-nghe-nghiep"\n'),
+        "data/assignments.yaml",
+    ),
+    Rule(
+        "HCMLC-E061",
+        "target-mismatch",
+        Words(
+            "Chỉ tiêu sai loại trong data/targets.yaml: con số cho chỉ số định tính, hoặc trạng "
+            "thái cho chỉ số định lượng.",
+            "A target of the wrong kind in data/targets.yaml: a figure for a qualitative "
+            "indicator, a state for a quantitative one.",
+        ),
+        same("  2.1.1.a:      # thang có / không\n    target: 100\n    by: 2025\n"),
+        same("  2.1.1.a:\n    state: có\n    by: 2025\n"),
+        "data/targets.yaml",
+    ),
+    Rule(
+        "HCMLC-E062",
+        "succession-loop",
+        Words(
+            "Chuỗi cơ quan kế thừa (`successor` hoặc `duties`) quay vòng lại chính cơ quan đó.",
+            "The successors of an agency (its `successor`, or those of its `duties`) lead back "
+            "to it.",
+        ),
+        same('  - id: "so-a"\n    successor: "so-b"\n  - id: "so-b"\n    successor: "so-a"\n'),
+        same('  - id: "so-a"\n    successor: "so-b"\n  - id: "so-b"\n'),
+        "data/assignments.yaml",
+    ),
+    Rule(
+        "HCMLC-E063",
+        "duty-claimed-twice",
+        Words(
+            "Cơ quan bị chia tách nêu một chỉ số, câu hỏi hoặc tiêu chí cho hai cơ quan kế thừa.",
+            "A split agency names one indicator, question or criterion under two successors.",
+        ),
+        same(
+            '    duties:\n      - successor: "so-y-te"\n        items: ["2.1.4.a"]\n'
+            '      - successor: "so-gddt"\n        items: ["2.1.4.a"]\n'
+        ),
+        same(
+            '    duties:\n      - successor: "so-y-te"\n        items: ["2.1.4.a"]\n'
+            '      - successor: "so-gddt"\n        items: ["2.3.2.a"]\n'
+        ),
+        "data/assignments.yaml",
+    ),
+    Rule(
+        "HCMLC-E065",
+        "aggregate-with-lead",
+        Words(
+            "Chỉ số mà số liệu thành phố do cơ quan đầu tiên cung cấp lại khai báo `aggregate`.",
+            "An indicator whose city figure comes from its first agency also declares an "
+            "`aggregate`.",
+        ),
+        same('    agencies: ["cuc-thong-ke", "all-communes"]\n    aggregate: sum\n'),
+        same('    agencies: ["all-communes"]\n    aggregate: sum\n'),
+        "data/criteria.yaml",
+    ),
+    Rule(
+        "HCMLC-E091",
+        "no-current-cycle",
+        Words(
+            "`current_cycle` trong data/assignments.yaml nêu một kỳ không tồn tại: mở kỳ bằng "
+            "`hcmlc new-cycle`.",
+            "`current_cycle` in data/assignments.yaml names a cycle that does not exist: open "
+            "it with `hcmlc new-cycle`.",
+        ),
+        same('current_cycle: "2026"   # chưa có kỳ 2026\n'),
+        same("$ hcmlc new-cycle 2026 --deadline 2026-12-15\n"),
+        "data/assignments.yaml",
+    ),
+    Rule(
+        "HCMLC-E093",
+        "report-file-name",
+        Words(
+            "Tệp trong `reports/` không đặt tên theo năm (`reports/2025.yaml`), hoặc hai tệp cho "
+            "cùng một năm.",
+            "A file of `reports/` not named after its year (`reports/2025.yaml`), or a second "
+            "file for the same year.",
+        ),
+        same("reports/bao-cao-2025.yaml"),
+        same("reports/2025.yaml"),
+        "reports/bao-cao-2025.yaml",
+    ),
+)
