@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 DEMO_AS_OF ?= 2025-12-20
 
 .PHONY: status validate report remind dashboard generated check-generated test lint bench \
-	templates messages clean lock lock-upgrade node-tools lint-workflows
+	templates messages clean lock lock-upgrade node-tools lint-workflows docs
 
 # Every dependency, runtime and dev, is pinned with its hashes in requirements/*.txt (pip-tools);
 # pyproject.toml keeps the ranges. hcmlc itself goes in last, without touching the pins.
@@ -87,6 +87,12 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check src tests templates bench tools
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+
+# The documentation site (docs/, mkdocs.yml): Vietnamese with English, built offline in strict
+# mode into build/docs/; a warning (a broken link, a page left out of the menu) stops it.
+docs: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
+	$(BIN)/python tools/check_site_links.py build/docs
 
 bench: $(STAMP)
 	$(BIN)/python bench/city.py
