@@ -92,6 +92,7 @@ lint: $(STAMP)
 # mode into build/docs/; a warning (a broken link, a page left out of the menu) stops it.
 docs: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
+	$(BIN)/python tools/print_guides.py build/docs
 	$(BIN)/python tools/check_site_links.py build/docs
 
 bench: $(STAMP)

@@ -33,3 +33,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def printed(site: Path) -> Path:
+    """The site with its guides printed to PDF, as `make docs` leaves it."""
+    from print_guides import print_guides
+
+    print_guides(site)
+    return site
