@@ -91,6 +91,7 @@ lint: $(STAMP)
 # The documentation site (docs/, mkdocs.yml): Vietnamese with English, built offline in strict
 # mode into build/docs/; a warning (a broken link, a page left out of the menu) stops it.
 docs: $(STAMP)
+	$(BIN)/python tools/docs_pages.py docs
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
 	$(BIN)/python tools/print_guides.py build/docs
 	$(BIN)/python tools/check_site_links.py build/docs

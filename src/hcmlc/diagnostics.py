@@ -69,7 +69,8 @@ class Diagnostic:
         return (self.path, self.sheet or "", self.line, self.column, self.code)
 
     def as_dict(self) -> dict[str, object]:
-        """The JSON form; a workbook cell adds `sheet` and `cell` to the line (row) and column."""
+        """The JSON form; a workbook cell adds `sheet` and `cell` to the line (row) and column.
+        `help` is the code's page, from the documentation site's root (`codes/HCMLC-E022/`)."""
         located: dict[str, object] = {"path": self.path, "line": self.line, "column": self.column}
         if self.sheet is not None:
             located |= {"sheet": self.sheet, "cell": self.cell}
@@ -79,6 +80,7 @@ class Diagnostic:
             "rule": self.rule,
             "message": self.message,
             "hint": self.hint,
+            "help": CODES[self.code].page,
         }
 
 

@@ -14,7 +14,10 @@ sys.path.insert(0, str(PROJECT / "tools"))
 
 
 def build_site(out: Path) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` of the project's docs/ into `out`."""
+    """`make docs`'s build: the generated pages, then `mkdocs build --strict` into `out`."""
+    from docs_pages import main
+
+    main([str(PROJECT / "docs")])
     mkdocs = Path(sys.executable).parent / "mkdocs"
     return subprocess.run(
         [str(mkdocs), "build", "--strict", "--site-dir", str(out)],

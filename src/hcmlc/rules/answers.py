@@ -3,6 +3,8 @@
 
 from hcmlc.rules.rule import Rule, Words, same
 
+TITLE = Words("Câu trả lời", "Answers")
+
 RULES = (
     Rule(
         "HCMLC-E024",

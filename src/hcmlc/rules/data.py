@@ -3,6 +3,8 @@
 
 from hcmlc.rules.rule import Rule, Words, same
 
+TITLE = Words("Tệp dữ liệu của điều phối viên", "The coordinator's data files")
+
 RULES = (
     Rule(
         "HCMLC-E030",

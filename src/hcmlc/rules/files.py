@@ -3,6 +3,8 @@
 
 from hcmlc.rules.rule import Rule, Words, same
 
+TITLE = Words("Tệp và giới hạn", "Files and limits")
+
 RULES = (
     Rule(
         "HCMLC-E050",

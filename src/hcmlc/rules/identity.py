@@ -3,6 +3,8 @@
 
 from hcmlc.rules.rule import Rule, Words, same
 
+TITLE = Words("Cơ quan, kỳ và vị trí tệp", "Agency, cycle and file place")
+
 RULES = (
     Rule(
         "HCMLC-E020",

@@ -5,6 +5,8 @@ from hcmlc.rules.rule import Rule, Words, same
 
 _FILE = "submissions/2023/so-vhtt.yaml"
 
+TITLE = Words("Ảnh", "Photos")
+
 RULES = (
     Rule(
         "HCMLC-W032",

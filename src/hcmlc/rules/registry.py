@@ -2,27 +2,30 @@
 
 from __future__ import annotations
 
-from hcmlc.rules import answers, data, files, identity, photos, structure, syntax, values, workbook
-from hcmlc.rules.rule import Rule
+from dataclasses import dataclass
 
-FAMILIES = {
-    "syntax": syntax,
-    "structure": structure,
-    "identity": identity,
-    "values": values,
-    "answers": answers,
-    "photos": photos,
-    "files": files,
-    "data": data,
-    "workbook": workbook,
-}
-"""Each family module by name, in the order the guides present them."""
+from hcmlc.rules import answers, data, files, identity, photos, structure, syntax, values, workbook
+from hcmlc.rules.rule import Rule, Words
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    """A family of rules: its module's name, its title and its rules."""
+
+    name: str
+    title: Words
+    rules: tuple[Rule, ...]
+
+
+FAMILIES = tuple(
+    Family(module.__name__.rsplit(".", 1)[1], module.TITLE, module.RULES)
+    for module in (syntax, structure, identity, values, answers, photos, files, data, workbook)
+)
+"""Each family, in the order the documentation presents them."""
 
 
 def _gather() -> dict[str, Rule]:
-    rules = sorted(
-        (r for family in FAMILIES.values() for r in family.RULES), key=lambda r: r.code[7:]
-    )
+    rules = sorted((r for f in FAMILIES for r in f.rules), key=lambda r: r.code[7:])
     registry: dict[str, Rule] = {}
     for rule in rules:
         if rule.code in registry:
@@ -35,8 +38,6 @@ REGISTRY: dict[str, Rule] = _gather()
 """Every rule by code, in the codes' numeric order; codes are never reused."""
 
 
-def family_of(code: str) -> str:
-    """The name of the family that declares `code`."""
-    return next(
-        name for name, module in FAMILIES.items() if any(r.code == code for r in module.RULES)
-    )
+def family_of(code: str) -> Family:
+    """The family that declares `code`."""
+    return next(f for f in FAMILIES if any(r.code == code for r in f.rules))

@@ -3,6 +3,8 @@ Checked by `hcmlc.checks.schema_errors`."""
 
 from hcmlc.rules.rule import Rule, Words, same
 
+TITLE = Words("Cấu trúc tệp", "File structure")
+
 RULES = (
     Rule(
         "HCMLC-E010",

@@ -3,6 +3,8 @@ accepts. Checked by `hcmlc.yamlfiles` (reader, syntax explanations)."""
 
 from hcmlc.rules.rule import Rule, Words, same
 
+TITLE = Words("Cú pháp YAML", "YAML syntax")
+
 RULES = (
     Rule(
         "HCMLC-E001",

@@ -3,6 +3,8 @@
 
 from hcmlc.rules.rule import Rule, Words, same
 
+TITLE = Words("Giá trị và năm", "Values and years")
+
 RULES = (
     Rule(
         "HCMLC-E022",

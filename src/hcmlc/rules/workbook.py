@@ -5,6 +5,8 @@ from hcmlc.rules.rule import Rule, Words
 
 _FILE = "so-gddt.xlsx"
 
+TITLE = Words("Bảng tính Excel", "Excel workbooks")
+
 RULES = (
     Rule(
         "HCMLC-E070",
