@@ -2,7 +2,7 @@
 
 - docs/codes/: a page per diagnostic code, from the rules' registry (hcmlc.rules), and their
   index, in Vietnamese (`X.md`) and English (`X.en.md`);
-- docs/reference/: the command reference, from the Typer app (see command_reference.py).
+- docs/reference/: the command reference, from the Typer app (tools/command_reference.py).
 
     python tools/docs_pages.py docs
 
@@ -13,6 +13,8 @@ from __future__ import annotations
 import shutil
 import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from hcmlc.rules.registry import FAMILIES, REGISTRY, family_of
 from hcmlc.rules.rule import Rule, Severity, Words
@@ -139,9 +141,25 @@ def write_codes(docs: Path) -> list[Path]:
     return written
 
 
+def write_reference(docs: Path) -> list[Path]:
+    """Rewrite docs/reference/ from the Typer app; return the pages written."""
+    from command_reference import reference
+
+    folder = docs / "reference"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    written = []
+    for lang in LANGS:
+        path = folder / _name("commands", lang)
+        path.write_text(reference(lang), encoding="utf-8")
+        written.append(path)
+    return written
+
+
 def main(argv: list[str]) -> int:
     docs = Path(argv[0] if argv else "docs")
     write_codes(docs)
+    write_reference(docs)
     return 0
 
 
