@@ -45,11 +45,10 @@ remind: $(STAMP)
 	$(BIN)/hcmlc remind --as-of $(DEMO_AS_OF)
 
 # The status page of the bundled demonstration (site/index.html), with the form and the report
-# published beside it, as .github/workflows/publish-dashboard.yml builds it.
+# built in the same run from the same data and day, as .github/workflows/publish-dashboard.yml
+# builds it.
 dashboard: $(STAMP)
-	$(BIN)/hcmlc fill-form
-	$(BIN)/hcmlc report
-	$(BIN)/hcmlc dashboard --as-of $(DEMO_AS_OF)
+	$(BIN)/hcmlc dashboard --as-of $(DEMO_AS_OF) --documents
 
 
 # Files generated from the models and data/: regenerate them, or check they are current.

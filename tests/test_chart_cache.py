@@ -50,7 +50,7 @@ def test_a_second_report_reuses_every_chart_byte_for_byte(
     hcmlc, bundled, private_cache, drawn
 ) -> None:
     first = report_md(hcmlc, bundled)
-    assert len(drawn) == len(first) == 21 and len(entries(private_cache)) == 21
+    assert len(drawn) == len(first) == 20 and len(entries(private_cache)) == 20
     drawn.clear()
     assert report_md(hcmlc, bundled) == first
     assert drawn == []
@@ -67,7 +67,7 @@ def test_a_chart_whose_data_change_is_drawn_again(hcmlc, bundled, private_cache,
     assert drawn == ["1.1.1.a"]
     changed = {name for name in first if first[name] != second[name]}
     assert changed == {"1.1.1.a.png"}
-    assert len(entries(private_cache)) == 22  # the old image stays until trimmed
+    assert len(entries(private_cache)) == 21  # the old image stays until trimmed
 
 
 def test_the_key_follows_every_field_and_the_language(bundled) -> None:
@@ -174,7 +174,7 @@ def test_a_cache_inside_the_repository_is_not_used(hcmlc, bundled, monkeypatch) 
 def test_an_unwritable_cache_is_not_fatal(hcmlc, bundled, private_cache) -> None:
     private_cache.mkdir(parents=True)
     (private_cache / "charts").write_text("a file where the folder should be", "utf-8")
-    assert len(report_md(hcmlc, bundled)) == 21
+    assert len(report_md(hcmlc, bundled)) == 20
 
 
 def test_the_cache_is_trimmed_to_its_size(bundled, tmp_path, monkeypatch) -> None:

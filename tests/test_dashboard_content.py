@@ -46,11 +46,20 @@ def test_the_figures_are_the_status_figures(repo) -> None:
     # owed already) and 168 wards and communes × 11 (the districts' six, the national learning
     # models' five): 94 of 1,925 supplied
     assert page.headline.progress == "5%" and page.headline.total.owed == 77 + 168 * 11
-    assert {line.id: line.tally for line in page.agencies} == {
+    # the sixteen departments and city organisations first, then the units by kind
+    units = [line for group in page.unit_groups for line in group.units]
+    assert len(page.agencies) == 16 and len(units) == 168
+    assert {line.id: line.tally for line in [*page.agencies, *units]} == {
         row.id: row.tally for row in status.agencies
     }
-    overdue = [line.tally.overdue for line in page.agencies]
-    assert overdue == sorted(overdue, reverse=True)  # the most overdue first
+    for lines in (page.agencies, *(group.units for group in page.unit_groups)):
+        overdue = [line.tally.overdue for line in lines]
+        assert overdue == sorted(overdue, reverse=True)  # the most overdue first
+    assert [(g.line.id, g.line.tally.owed) for g in page.unit_groups] == [
+        ("ward", 113 * 11),
+        ("commune", 54 * 11),
+        ("special_zone", 11),
+    ]
     assert [a.line.tally for a in page.areas] == [r.tally for r in status.areas]
     assert sum(a.line.tally.owed for a in page.areas) == status.tally("indicator").owed
     criteria = [c for a in page.areas for s in a.standards for c in s.criteria]

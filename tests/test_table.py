@@ -39,7 +39,7 @@ def shown(catalog, repo, cycle, console: Console, lang: str) -> str:
     status = build_status(
         catalog, repo.supplied, cycle, dt.date(2023, 9, 5), lang=lang, deliveries=repo.deliveries()
     )
-    render_table(console, status, catalog)
+    render_table(console, status, catalog, units=True)  # the 22 districts' rows too
     return console.file.getvalue()  # type: ignore[attr-defined]
 
 

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 A4_POINTS = (595, 842)
+ARTIFACTS = Path(os.environ.get("HCMLC_ARTIFACTS", "/work/wt/artifacts"))
+"""Where the screenshots of the page are saved for a person to look at."""
 
 
 @dataclass
@@ -96,6 +100,7 @@ def test_the_headline_and_each_agency_equal_status_json(open_page, page_built, h
     }
     assert headline == {key: status["total"][key] for key in headline}
     assert page.locator('[data-value="total.owed"]').is_visible()
+    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
     shown = page.locator("tr[data-agency]").evaluate_all(
         "rows => rows.map(row => row.dataset.agency)"
     )
@@ -113,9 +118,48 @@ def test_the_headline_and_each_agency_equal_status_json(open_page, page_built, h
         progress = cells["progress"]
         exact = None if row["owed"] == 0 else 100 * row["supplied"] / row["owed"]
         assert progress == ("—" if exact is None else f"{round(exact)}%")
-    overdue = [row["overdue"] for row in status["agencies"]]
-    by_page = [next(r["overdue"] for r in status["agencies"] if r["id"] == a) for a in shown]
-    assert by_page == sorted(overdue, reverse=True)  # the most overdue first
+    # each table the most overdue first: the departments', then each kind of unit's
+    overdue = {row["id"]: row["overdue"] for row in status["agencies"]}
+    for table in page.locator("table:has(tr[data-agency])").all():
+        ids = table.locator("tr[data-agency]").evaluate_all(
+            "rows => rows.map(r => r.dataset.agency)"
+        )
+        by_page = [overdue[a] for a in ids]
+        assert by_page == sorted(by_page, reverse=True)
+
+
+def test_departments_first_and_the_wards_summed_and_expandable(open_page, built, hcmlc) -> None:
+    """At 168 units the sixteen departments come first, each kind of unit is one line, and a
+    reader opens the list of its units (issue 26); the page as the lead sees it is saved."""
+    page_built = built["vi"]
+    status = status_json(hcmlc, page_built)
+    page = open_page(page_built.url)
+    first = page.locator("#agencies table").first
+    departments = first.locator("tr[data-agency]").evaluate_all(
+        "rows => rows.map(r => r.dataset.agency)"
+    )
+    assert len(departments) == 16 and not any(a.startswith(("phuong", "xa-")) for a in departments)
+    groups = {g["kind"]: g for g in status["unit_groups"]}
+    assert set(groups) == {"ward", "commune", "special_zone"}
+    for kind, group in groups.items():
+        row = page.locator(f'tr[data-unit-kind="{kind}"]')
+        assert as_int(row.locator('[data-figure="owed"]').inner_text()) == group["owed"]
+        assert as_int(row.locator('[data-figure="overdue"]').inner_text()) == group["overdue"]
+    wards = page.locator('details[data-units="ward"]')
+    ward = wards.locator("tr[data-agency]").first
+    assert not ward.is_visible()  # summed until opened
+    page.locator('details[data-units="ward"] > summary').click()
+    assert ward.is_visible()
+    assert wards.locator("tr[data-agency]").count() == groups["ward"]["units"] == 113
+    # the units section is within the first screens: after sixteen rows, not 184
+    top = page.evaluate("document.querySelector('#units').getBoundingClientRect().top")
+    assert top < 3 * 900
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.locator('details[data-units="ward"] > summary').click()  # closed again, as it opens
+    page.screenshot(path=str(ARTIFACTS / "issue-26-views-page-2025-12-20-vi.png"), full_page=True)
+    page.locator("#agencies").screenshot(path=str(ARTIFACTS / "issue-26-views-agencies-vi.png"))
+    page.locator('details[data-units="ward"] > summary').click()
+    page.locator("#agencies").screenshot(path=str(ARTIFACTS / "issue-26-views-wards-open-vi.png"))
 
 
 @pytest.mark.parametrize("width", [375, 1280])

@@ -11,6 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from workbook_files import Filled, make
 
 from hcmlc.yamlfiles.reader import parse_yaml
@@ -84,3 +85,40 @@ def test_a_workbook_saved_again_by_libreoffice_calc_still_imports(hcmlc, repo, t
         0,
         f"{again}: nothing to import: no cell was changed since it was made\n",
     )
+
+
+def test_a_wards_counts_saved_by_libreoffice_calc_import_as_parts(hcmlc, repo, tmp_path) -> None:
+    """The ward's two counts per learning model, through Calc: the share Calc computed and
+    stored is never read; the counts become `parts:`, and a fresh copy changes nothing."""
+    ward, file = "phuong-phu-loi", "submissions/2025/phuong-phu-loi.yaml"
+    made = make(hcmlc, repo.root, ward, tmp_path / f"{ward}.xlsx", "--cycle", "2025")
+    book = Filled(made)
+    counts = {
+        "3.3.4.a": {"households-sharing": 73, "households": 479},
+        "mh.1.1.a": {"learning-families": 8133, "families": 10215},
+        "mh.3.1.a": {"learning-citizens": 337, "registered": 346},
+    }
+    for item, parts in counts.items():
+        for part, count in parts.items():
+            book.set("indicators", f"{item}/{part}", "value", count)
+        book.set("indicators", item, "year", 2025)
+    saved = saved_by_calc(book.save(tmp_path / "filled.xlsx"), tmp_path)
+    shares = load_workbook(saved, data_only=True)["Chỉ số"]
+    share = shares[Filled(saved).ref("indicators", "mh.1.1.a", "value")].value
+    assert round(share, 4) == 0.7962  # what the ward saw as it typed: 79,6%
+
+    code, output, errors = hcmlc("import", "--root", str(repo.root), "--cycle", "2025", str(saved))
+    assert (code, errors) == (0, ""), output
+    data = parse_yaml((repo.root / file).read_text(encoding="utf-8"), file).data
+    assert data["indicators"] == {
+        item: {"parts": {p: str(n) for p, n in parts.items()}, "year": "2025"}
+        for item, parts in counts.items()
+    }
+    assert hcmlc("validate", "--root", str(repo.root))[0] == 0
+    again = make(hcmlc, repo.root, ward, tmp_path / "again.xlsx", "--cycle", "2025")
+    before = (repo.root / file).read_bytes()
+    code, output, _ = hcmlc(
+        "import", "--root", str(repo.root), "--cycle", "2025", str(saved_by_calc(again, tmp_path))
+    )
+    assert code == 0 and "nothing to import" in output, output
+    assert (repo.root / file).read_bytes() == before

@@ -49,10 +49,10 @@ def test_a_text_at_the_limit_goes_through_and_one_more_is_refused_without_eviden
     at = next(n for n, line in enumerate(lines) if "10,001 characters long" in line)
     assert code == 1
     assert lines[at].endswith(
-        f"Câu trả lời!{cell}: error: `vi` is 10,001 characters long, over the limit of 10,000 "
-        "[HCMLC-E012]"
-    )
-    assert lines[at + 1].strip() == ANSWER_HINT
+        f"Câu trả lời!{cell}: error: {cell} (Trả lời (tiếng Việt)) is 10,001 characters long, "
+        "over the limit of 10,000 [HCMLC-E012]"
+    )  # in the workbook's words: its cell and column heading, no YAML key
+    assert "shorten" in lines[at + 1] and "evidence" not in lines[at + 1]
 
 
 def test_validate_tells_a_long_answer_to_be_shortened(hcmlc, repo) -> None:

@@ -88,8 +88,8 @@ def test_merged_heading_cells(hcmlc, repo, workbook) -> None:
     book.save(workbook)
     assert refused(hcmlc, repo.root, workbook) == [
         f"{workbook.name}:Chỉ số!F3: error: the heading cells E3:F3 are merged, so the heading "
-        "`Năm số liệu` is lost [HCMLC-E071]",
-        "hint: unmerge them (Home → Merge & Center → Unmerge Cells) and write `Năm số liệu` back",
+        "“Năm số liệu” is lost [HCMLC-E071]",
+        "hint: unmerge them (Home → Merge & Center → Unmerge Cells) and type “Năm số liệu” back",
     ]
 
 
@@ -98,9 +98,9 @@ def test_a_deleted_heading(hcmlc, repo, workbook) -> None:
     book.sheet("indicators")["G3"] = None
     book.save(workbook)
     assert refused(hcmlc, repo.root, workbook) == [
-        f"{workbook.name}:Chỉ số!G3: error: the column `Nguồn số liệu` is missing: its heading in row "
-        "3 was deleted or changed [HCMLC-E071]",
-        "hint: write the heading `Nguồn số liệu` back in G3, or make a fresh workbook",
+        f"{workbook.name}:Chỉ số!G3: error: the heading of column G was cleared; it was "
+        "“Nguồn số liệu” [HCMLC-E071]",
+        "hint: type “Nguồn số liệu” back in G3",
     ]
 
 
@@ -120,9 +120,9 @@ def test_a_renamed_sheet(hcmlc, repo, workbook) -> None:
     book.sheet("indicators").title = "Sheet1"
     book.save(workbook)
     assert refused(hcmlc, repo.root, workbook) == [
-        f"{workbook.name}:1:1: error: the sheet `Chỉ số` is missing; the workbook has a sheet "
-        "`Sheet1` instead: was it renamed? [HCMLC-E071]",
-        "hint: rename the sheet back to `Chỉ số` (right-click its tab → Rename)",
+        f"{workbook.name}:Sheet1!A1: error: the sheet “Chỉ số” is missing; the workbook has a "
+        "sheet “Sheet1” instead: was it renamed? [HCMLC-E071]",
+        "hint: rename the sheet back to “Chỉ số” (right-click its tab → Rename)",
     ]
 
 
@@ -131,9 +131,9 @@ def test_a_deleted_sheet(hcmlc, repo, workbook) -> None:
     del book.book["Câu trả lời"]
     book.save(workbook)
     assert refused(hcmlc, repo.root, workbook) == [
-        f"{workbook.name}:1:1: error: the sheet `Câu trả lời` was deleted [HCMLC-E071]",
-        "hint: make a fresh workbook with `hcmlc workbook --agency so-gddt --cycle 2023` and "
-        "enter the values again",
+        f"{workbook.name}:Hướng dẫn!A1: error: the sheet “Câu trả lời” was deleted [HCMLC-E071]",
+        "hint: ask the coordinator for a repaired workbook, holding what the other sheets say, "
+        "and type this sheet's values again",
     ]
 
 
@@ -248,8 +248,8 @@ def test_a_cell_changed_in_the_workbook_and_in_the_file_since(hcmlc, bundled, tm
     cell = book.set("indicators", "1.1.1.a", "value", 99.1)
     book.save(out)
     assert refused(hcmlc, bundled, out, args=("--cycle", "2023")) == [
-        f"{out.name}:Chỉ số!{cell}: error: `value` was `98.9` when the workbook was made, the file "
-        "now says `98.7`, and the workbook says `99.1` [HCMLC-E074]",
+        f"{out.name}:Chỉ số!{cell}: error: {cell} (Giá trị) was “98.9” when the workbook was "
+        "made, the file now says “98.7”, and the workbook says “99.1” [HCMLC-E074]",
         "hint: both changed it: check which is right, then correct the file, or make a fresh "
         "workbook and enter the change there",
     ]
@@ -361,7 +361,8 @@ def test_files_that_are_no_workbook_hcmlc_reads(hcmlc, repo, workbook, tmp_path)
         "encrypted.xlsx:1:1: error: the workbook is protected by a password (encrypted), so it "
         "cannot be read [HCMLC-E070]",
         "hint: remove the password and send it again: in Excel, File → Info → Protect Workbook "
-        "→ Encrypt with Password, delete the password, save",
+        "→ Encrypt with Password, delete the password, save; in LibreOffice, File → Save As, "
+        "untick “Save with password”, save",
         "old.xlsx:1:1: error: the file is an old Excel 97–2003 workbook (.xls), not an .xlsx "
         "workbook [HCMLC-E070]",
         SAVE_AS,

@@ -36,7 +36,7 @@ def test_a_criterion_nobody_owes_shows_no_progress_not_100_percent(hcmlc, bundle
     doc = status(hcmlc, bundled, "--as-of", AS_OF)
     criterion = next(r for r in doc["criteria"] if r["id"] == "3.3.4")
     assert (criterion["owed"], criterion["progress"]) == (0, None)
-    _, table, _ = hcmlc("status", "--root", str(bundled), "--as-of", AS_OF)
+    _, table, _ = hcmlc("status", "--root", str(bundled), "--as-of", AS_OF, "--criteria")
     line = next(line for line in table.splitlines() if line.lstrip().startswith("3.3.4 "))
     assert line.split()[-1] == "—" and "100%" not in line
 

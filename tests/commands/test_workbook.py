@@ -128,7 +128,10 @@ def test_ids_are_text_every_input_is_validated_and_everything_else_locked(
         "0",
         "100",
     )
-    assert percent.prompt.startswith("Một số từ 0 đến 100 (phần trăm), không kèm chữ.")
+    assert percent.prompt.startswith(
+        "Một số từ 0 đến 100 (phần trăm), không kèm chữ; số thập phân ghi như máy tính hiển thị "
+        "(98,5 hoặc 98.5)."
+    )
     assert (level.type, level.formula1) == ("list", '"cao,trung bình,thấp,không có"')
     assert (count.type, count.operator, count.formula1) == ("whole", "greaterThanOrEqual", "0")
     year = rules["F4"]

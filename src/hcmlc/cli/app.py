@@ -20,6 +20,7 @@ from hcmlc.cli.options import (
     CheckOption,
     CycleKind,
     DiagnosticsFormat,
+    DocumentAsOfOption,
     ForceOption,
     IndentOption,
     Language,
@@ -158,6 +159,16 @@ def status(
     ] = TableOrJson.table,
     no_cache: NoCacheOption = False,
     indent: IndentOption = None,
+    units: Annotated[
+        bool,
+        typer.Option(
+            "--units", help=N_("List every ward, commune and special zone, not only their sums.")
+        ),
+    ] = False,
+    criteria: Annotated[
+        bool,
+        typer.Option("--criteria", help=N_("List the criteria under each standard.")),
+    ] = False,
 ) -> None:
     from hcmlc.commands import status as command
 
@@ -171,6 +182,8 @@ def status(
             output.value,
             cache=not no_cache,
             indent=indent,
+            units=units,
+            criteria=criteria,
         ),
         root,
     )
@@ -217,12 +230,14 @@ def fill_form(
         bool,
         typer.Option("--strict", help=N_("Fail when a box is empty or outside its limit.")),
     ] = False,
+    as_of: DocumentAsOfOption = None,
 ) -> None:
     from hcmlc.commands import fill_form as command
 
+    day = None if as_of is None else as_of_day(as_of)
     _run(
         lambda console, repo_root: command.run(
-            console, repo_root, cycle, lang.value, out, template, strict
+            console, repo_root, cycle, lang.value, out, template, strict, day
         ),
         root,
     )
@@ -263,13 +278,24 @@ def report(
     ] = None,
     force: ForceOption = False,
     no_cache: NoChartCacheOption = False,
+    as_of: DocumentAsOfOption = None,
     root: RootOption = None,
 ) -> None:
     from hcmlc.commands import report as command
 
+    day = None if as_of is None else as_of_day(as_of)
     _run(
         lambda console, repo_root: command.run(
-            console, repo_root, year, output.value, out, lang.value, template, force, not no_cache
+            console,
+            repo_root,
+            year,
+            output.value,
+            out,
+            lang.value,
+            template,
+            force,
+            not no_cache,
+            day,
         ),
         root,
     )
@@ -341,7 +367,8 @@ def remind(
 @app.command(
     help=N_(
         "Write the status page for the city's leadership: one self-contained HTML file "
-        "(DIR/index.html) with the form and the report built beside DIR."
+        "(DIR/index.html) with the form and the report, built in the same run (--documents) "
+        "or beside DIR of the same data and day."
     )
 )
 def dashboard(
@@ -362,13 +389,23 @@ def dashboard(
     lang: Annotated[
         Language, typer.Option("--lang", help=N_("Language of the page."))
     ] = Language.vi,
+    documents: Annotated[
+        bool,
+        typer.Option(
+            "--documents",
+            help=N_(
+                "Build the form and the report (both languages) in the same run, from the same "
+                "data and day as the page, and publish them with it."
+            ),
+        ),
+    ] = False,
     root: RootOption = None,
 ) -> None:
     from hcmlc.commands import dashboard as command
 
     _run(
         lambda console, repo_root: command.run(
-            console, repo_root, cycle, as_of_day(as_of), out, lang.value
+            console, repo_root, cycle, as_of_day(as_of), out, lang.value, documents=documents
         ),
         root,
     )
@@ -537,7 +574,7 @@ def workbook(
 def import_workbooks(
     paths: Annotated[
         list[Path],
-        typer.Argument(help=N_("The workbooks (.xlsx) to import."), show_default=False),
+        typer.Argument(help=N_("The workbooks (.xlsx or .ods) to import."), show_default=False),
     ],
     check: Annotated[
         bool,
@@ -563,13 +600,31 @@ def import_workbooks(
             show_default=False,
         ),
     ] = None,
+    repair_to: Annotated[
+        Path | None,
+        typer.Option(
+            "--repair-to",
+            help=N_(
+                "For a refused workbook: write a fresh one, pre-filled with everything read "
+                "with certainty, to PATH (a folder for several workbooks)."
+            ),
+            show_default=False,
+        ),
+    ] = None,
     root: RootOption = None,
 ) -> None:
     from hcmlc.commands import import_workbooks as command
 
     _run(
         lambda console, repo_root: command.run(
-            console, repo_root, paths, check, cycle, agency, output.value if output else None
+            console,
+            repo_root,
+            paths,
+            check,
+            cycle,
+            agency,
+            output.value if output else None,
+            repair_to,
         ),
         root,
     )

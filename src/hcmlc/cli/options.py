@@ -66,6 +66,19 @@ AsOfOption = Annotated[
     ),
 ]
 
+DocumentAsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help=N_(
+            "Build it from what was known on this day, as the status page of that day shows it "
+            "(default: everything delivered, as of today)."
+        ),
+        show_default=False,
+    ),
+]
+
 
 def as_of_day(value: str | None) -> dt.date:
     """The day of `--as-of`, or today; a usage error, in the chosen language, when not a date."""

@@ -8,13 +8,17 @@ from pathlib import Path
 
 from rich.console import Console
 
+from hcmlc.commands.dashboard_documents import build_documents, check_documents
 from hcmlc.dashboard.documents import Wanted, wanted_documents
 from hcmlc.dashboard.page import build_dashboard
+from hcmlc.documents.snapshot import take
 from hcmlc.errors import DataError
 from hcmlc.files.site_folder import check_ours, publish
 from hcmlc.i18n import Lang, _, counted
 from hcmlc.models.registry import Cycle
+from hcmlc.render.console import make_console
 from hcmlc.render.dashboard_html import render_dashboard
+from hcmlc.repository.fingerprint import fingerprint
 from hcmlc.repository.load import Repository, load
 from hcmlc.repository.revision import revision
 
@@ -29,26 +33,42 @@ def run(
     as_of: dt.date,
     out: Path | None,
     lang: Lang,
+    *,
+    documents: bool = False,
 ) -> int:
     """Build the page from what is sound, publish the folder; exit 1 when the data has errors
-    (the page then carries a banner saying so)."""
+    (the page then carries a banner saying so). With `documents`, the form and the report are
+    built in the same run; else those found beside the folder must carry the page's
+    fingerprint (the same data and day), or nothing is published."""
     folder = out or DEFAULT_OUT
     check_ours(folder)  # before any work: a folder that is not ours is never touched
     repo = load(root)
     cycle = _cycle(repo, cycle_id)
-    documents = _documents(repo, cycle, lang, folder.parent)
+    marks = fingerprint(repo, as_of)
+    snapshot = take(repo, cycle, as_of, lang) if repo.catalog and cycle else None
+    notes: list[str] = []
+    if documents and snapshot is not None:
+        wanted = wanted_documents(repo.require_catalog(), snapshot.cycle, lang)
+        found, notes = build_documents(repo, snapshot, wanted, marks, make_console(stderr=True))
+    else:
+        found = _documents(repo, cycle, lang, folder.parent)
+        check_documents(found, marks)
     page = build_dashboard(
         repo,
         cycle,
         as_of,
         lang,
         revision=revision(root),
-        documents=[(wanted, len(data)) for wanted, data in documents],
+        documents=[(wanted, len(data)) for wanted, data in found],
+        snapshot=snapshot,
+        fingerprint=marks,
     )
     files = {PAGE: render_dashboard(page).encode("utf-8")}
-    files |= {wanted.name: data for wanted, data in documents}
+    files |= {wanted.name: data for wanted, data in found}
     publish(folder, files)
-    _summary(console, folder, page.headline is not None, repo, cycle, as_of, documents)
+    _summary(console, folder, page.headline is not None, repo, cycle, as_of, found)
+    for note in notes:
+        console.print(_("note: {note}").format(note=note), markup=False, highlight=False)
     return 1 if repo.error_count else 0
 
 

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from rich.console import Console
 
+from hcmlc.clock import today
 from hcmlc.core.status import latest_cycle_asking
 from hcmlc.documents.form import fill_form
+from hcmlc.documents.snapshot import known_on
 from hcmlc.errors import HcmlcError
 from hcmlc.files.atomic import check_target, write_atomic
 from hcmlc.i18n import Lang, _
 from hcmlc.render import form_summary
 from hcmlc.render.form_docx import render_form
+from hcmlc.repository.fingerprint import embed, fingerprint
 from hcmlc.repository.load import load
 
 TEMPLATE = "templates/gnlc-form.docx"
@@ -26,8 +30,10 @@ def run(
     out: Path | None,
     template: Path | None,
     strict: bool,
+    as_of: dt.date | None = None,
 ) -> int:
-    """Fill the form of a cycle, write it, list its gaps; with `strict`, gaps fail the run."""
+    """Fill the form of a cycle, write it, list its gaps; with `strict`, gaps fail the run.
+    With `as_of`, from the answers whose file had arrived by then."""
     repo = load(root)
     catalog = repo.require_sound_data()
     cycle = repo.cycle(cycle_id) if cycle_id else latest_cycle_asking(catalog, "answer")
@@ -47,7 +53,8 @@ def run(
         )
     target = out or Path(f"gnlc-form-{cycle.id}-{lang}.docx")
     check_target(target)
-    form = fill_form(repo, cycle.id, lang)
-    write_atomic(target, render_form(form, template))
+    day = as_of or today()
+    form = fill_form(known_on(repo, repo.deliveries(), day) if as_of else repo, cycle.id, lang)
+    write_atomic(target, embed(render_form(form, template), fingerprint(repo, day)))
     form_summary.render(console, form, target, repo.error_count)
     return 1 if strict and (form.gaps or repo.error_count) else 0

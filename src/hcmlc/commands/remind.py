@@ -11,9 +11,10 @@ from typing import Literal
 from rich.console import Console
 
 from hcmlc.core.catalog import Catalog
-from hcmlc.core.status import build_status, check_agency, standing
+from hcmlc.core.status import check_agency, standing
 from hcmlc.documents.official import require_documents
 from hcmlc.documents.reminders import Reminder, build_reminders
+from hcmlc.documents.snapshot import take
 from hcmlc.errors import HcmlcError
 from hcmlc.files.atomic import write_atomic
 from hcmlc.files.outputs import check_replaceable, stamp_docx, stamp_text
@@ -63,15 +64,7 @@ def run(console: Console, root: Path, request: Request) -> int:
                 file=TEMPLATES[request.output]
             ),
         )
-    status = build_status(
-        catalog,
-        repo.supplied,
-        cycle,
-        request.as_of,
-        repo.error_count,
-        request.lang,
-        repo.deliveries(),
-    )
+    status = take(repo, cycle, request.as_of, request.lang).status
     reminders = build_reminders(
         catalog,
         status,

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Literal
 
 from rich.console import Console
 
+from hcmlc.clock import today
 from hcmlc.core.progress import Status
-from hcmlc.documents.report import ProgressReport, build_report, default_year
+from hcmlc.documents.report import ProgressReport, build_report, cycle_of_year, default_year
 from hcmlc.documents.report_document import OfficialReport, official_report
+from hcmlc.documents.snapshot import take
 from hcmlc.errors import HcmlcError
 from hcmlc.files.atomic import check_target, replace_folder, write_atomic
 from hcmlc.files.outputs import check_replaceable, stamp_docx, stamp_text
 from hcmlc.i18n import N_, Lang, _, counted
 from hcmlc.render.chart_cache import ChartCache
 from hcmlc.render.console import make_console
-from hcmlc.repository.load import load
+from hcmlc.repository.fingerprint import embed, fingerprint
+from hcmlc.repository.load import Repository, load
 
 ReportFormat = Literal["docx", "md"]
 
@@ -47,6 +51,7 @@ def run(
     template: Path | None,
     force: bool = False,
     cache: bool = True,
+    as_of: dt.date | None = None,
 ) -> int:
     """Assess the year, draw the charts, write the report with the coordinator's words; say
     what it found, what still needs words, and what it replaced."""
@@ -61,7 +66,7 @@ def run(
                 file=TEMPLATES[output]
             ),
         )
-    document = official_report(repo, build_report(repo, year, lang))
+    document = official_report(repo, _report(repo, year, lang, as_of))
     target = out or Path(f"progress-report-{year}-{lang}.{output}")
     check_target(target)
     replacing = check_replaceable([target], force, document.narrative_file)
@@ -69,7 +74,8 @@ def run(
     if output == "docx":
         from hcmlc.render.report_docx import render_report
 
-        write_atomic(target, stamp_docx(render_report(document, charts, template)))
+        found = fingerprint(repo, as_of or today())
+        write_atomic(target, stamp_docx(embed(render_report(document, charts, template), found)))
     else:
         from hcmlc.render.report_md import render_markdown
 
@@ -80,6 +86,15 @@ def run(
         write_atomic(target, stamp_text(text).encode("utf-8"))
     _summary(console, document, target, repo.error_count, bool(replacing.paths))
     return 0
+
+
+def _report(repo: Repository, year: int, lang: Lang, as_of: dt.date | None) -> ProgressReport:
+    """The report of `year`; with `as_of`, of the repository as known on that day, as the
+    status page and `status --format json` for that day show it (snapshot.py)."""
+    if as_of is None:
+        return build_report(repo, year, lang)
+    cycle = cycle_of_year(repo.require_catalog(), year) or repo.cycle(None)
+    return take(repo, cycle, as_of, lang).report(year, lang)
 
 
 def draw_charts(

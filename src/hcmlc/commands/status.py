@@ -7,7 +7,8 @@ from pathlib import Path
 
 from rich.console import Console
 
-from hcmlc.core.status import build_status, check_agency
+from hcmlc.core.status import check_agency
+from hcmlc.documents.snapshot import take, targets_document, with_lead_files
 from hcmlc.i18n import current_language
 from hcmlc.render import status as reporters
 from hcmlc.repository.load import load
@@ -23,27 +24,26 @@ def run(
     *,
     cache: bool = False,
     indent: int | None = None,
+    units: bool = False,
+    criteria: bool = False,
 ) -> int:
     repo = load(root, cache=cache, keep=False)
     catalog = repo.require_catalog()
+    # JSON carries the assessment against the targets: it reads the lead agencies' files
+    with_targets = output == "json" and agency is None
+    if with_targets:
+        repo = with_lead_files(repo)
     cycle = repo.cycle(cycle_id)
     if agency is not None:
         check_agency(catalog, agency)
     lang = current_language()
-    status = build_status(
-        catalog,
-        repo.supplied,
-        cycle,
-        as_of,
-        repo.error_count,
-        lang,
-        repo.deliveries(),
-        repo.figures,
-    )
+    snapshot = take(repo, cycle, as_of, lang)
+    status = snapshot.status
     if output == "json":
-        reporters.render_json(console, status, agency, catalog, indent)
+        extra = {"targets": targets_document(snapshot)} if with_targets else {}
+        reporters.render_json(console, status, agency, catalog, indent, extra)
     elif agency:
         reporters.render_todo(console, status, catalog, agency)
     else:
-        reporters.render_table(console, status, catalog)
+        reporters.render_table(console, status, catalog, units=units, criteria=criteria)
     return 1 if repo.error_count else 0

@@ -71,7 +71,7 @@ def run(
     key = load_key(root, create=True)
     assert key is not None  # made when there was none
     if key.created:
-        make_console(stderr=True).print(_created(key), markup=False, highlight=False)
+        make_console(stderr=True).print(created_key(key), markup=False, highlight=False)
     for workbook in build_many(planner, jobs, key.secret):
         write_atomic(targets[workbook.agency], workbook.data)
         console.print(_written(targets[workbook.agency], workbook), markup=False, highlight=False)
@@ -129,7 +129,8 @@ def _written(target: Path, workbook: Built) -> str:
     )
 
 
-def _created(key: Key) -> str:
+def created_key(key: Key) -> str:
+    """What the coordinator is told when the key that signs workbooks was just made."""
     return _(
         "Made the key that signs workbooks, {path}: `import` needs it to check that a workbook "
         "comes back for the agency it was made for. Keep it (back it up with your other "

@@ -17,6 +17,12 @@ from hcmlc.core.catalog import Catalog
 from hcmlc.core.figures import LocalFigure, ratio_value
 from hcmlc.models.registry import Cycle
 
+COMPARABLE_SHARE = 0.9
+"""Two years of a city figure formed from the units' figures are compared (a trend, a line on a
+chart) when they sum the same units, or when each sums at least this share of the units that
+owe it: then each stands for the city. A figure the city's lead agency supplies stands for the
+whole city. Anything else (12 of 168 wards one year, 1 the next) is not compared."""
+
 
 @dataclass(frozen=True)
 class CityFigure:
@@ -45,6 +51,19 @@ class CityFigure:
     @property
     def complete(self) -> bool:
         return not self.missing
+
+    @property
+    def share(self) -> float:
+        """The share of the units owing the figure that it sums (1 when none owes it)."""
+        return len(self.supplied) / len(self.owed) if self.owed else 1.0
+
+
+def comparable(one: CityFigure | None, other: CityFigure | None) -> bool:
+    """Whether two years' figures may be compared (COMPARABLE_SHARE); None stands for a figure
+    of the whole city, supplied by its lead agency."""
+    if one is not None and other is not None and one.supplied == other.supplied:
+        return True
+    return all(f is None or f.share >= COMPARABLE_SHARE for f in (one, other))
 
 
 def city_figures(

@@ -11,6 +11,9 @@ data", one without a target "no target".
 A city figure formed from the units' figures is judged once every unit that owes it has
 supplied; before, it is shown with its coverage and the indicator has no data for the year.
 
+Two years are compared (the trend, the charts' lines) only when their coverage is comparable
+(citywide.comparable): a figure of 12 of 168 wards is not compared with one of 1 ward.
+
 A year is judged on current values only: those of the years its reporting cycle covers. An
 older value is shown, with its year, but the indicator has no data for the year. A target whose
 year is still ahead is judged against a straight path from its baseline (or, without one, from
@@ -24,7 +27,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from hcmlc.core.catalog import Catalog
-from hcmlc.core.citywide import CityFigure, city_figures
+from hcmlc.core.citywide import CityFigure, city_figures, comparable
 from hcmlc.core.figures import LocalFigure, read_entry
 from hcmlc.core.results import Entry, SubmissionFile
 from hcmlc.core.values import SCALE_STATES, ValueProblem, parse_value
@@ -68,6 +71,8 @@ class Trend(StrEnum):
     FALLING = "falling"
     SINGLE = "single"
     """Only one value so far."""
+    INCOMPARABLE = "not-comparable"
+    """Earlier values exist, but none covers the city comparably with the latest one."""
     NONE = "none"
 
 
@@ -104,6 +109,12 @@ class IndicatorProgress:
     @property
     def latest(self) -> Observation | None:
         return self.points[-1] if self.points else None
+
+    @property
+    def comparable(self) -> list[Observation]:
+        """The values that may be compared with the latest one (itself included), oldest first:
+        what the trend and the charts read."""
+        return comparable_points(self.points)
 
     @property
     def city(self) -> CityFigure | None:
@@ -211,6 +222,14 @@ def _keep(
         years[point.year] = (cycle, point)
 
 
+def comparable_points(points: list[Observation]) -> list[Observation]:
+    """The points whose coverage is comparable with the last one's (citywide.comparable)."""
+    if not points:
+        return []
+    latest = points[-1].city
+    return [p for p in points if comparable(p.city, latest)]
+
+
 def lead_agency(catalog: Catalog, indicator: Indicator, cycle: Cycle) -> str | None:
     """Who supplies the city figure of `indicator` in `cycle`; None when nobody does."""
     first = indicator.agencies[0]
@@ -263,7 +282,8 @@ def _indicator_progress(
     elif _reaches(indicator, latest.value, target):
         status = Status.MET
     elif target.target is not None and target.target.year > year:
-        status = Status.ON_TRACK if _on_path(latest, target, points) else Status.BEHIND
+        on_path = _on_path(latest, target, comparable_points(points))
+        status = Status.ON_TRACK if on_path else Status.BEHIND
     else:
         status = Status.NOT_MET
     trend = _trend(indicator, target, points)
@@ -319,7 +339,10 @@ def _trend(indicator: Indicator, target: Target | None, points: list[Observation
         return Trend.NONE
     if len(points) == 1:
         return Trend.SINGLE
-    before, latest = (_score(indicator, p.value) for p in points[-2:])
+    compared = comparable_points(points)
+    if len(compared) == 1:
+        return Trend.INCOMPARABLE
+    before, latest = (_score(indicator, p.value) for p in compared[-2:])
     if abs(latest - before) <= 1e-9 * max(abs(latest), abs(before), 1.0):
         return Trend.STABLE
     up = latest > before

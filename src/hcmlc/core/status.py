@@ -43,7 +43,8 @@ class Obligation:
     """The day the file holding the entry was delivered, when known and not after the as-of
     date (a view as of a day knows nothing of later deliveries)."""
     formerly: tuple[str, ...] = ()
-    """Agencies the item was assigned to that ended and whose duty `agency` now holds."""
+    """Agencies the item was assigned to that ended and whose duty `agency` now holds, when
+    `agency` holds it because it succeeded them (not when it owes the item itself as well)."""
 
     @property
     def late_days(self) -> int:
@@ -349,7 +350,9 @@ def obligations_of(
             taken_over: dict[str, list[str]] = {}
             for former in listed[item]:
                 holder = catalog.holder(former, day, item)
-                if holder is not None and holder != former:
+                # an agency that owes the item in its own right (3.2.2.a: every department)
+                # does not hold it "formerly" for the one it succeeded
+                if holder is not None and holder != former and holder not in listed[item]:
                     taken_over.setdefault(holder, []).append(former)
             for agency in agencies:
                 if agency not in arrivals:

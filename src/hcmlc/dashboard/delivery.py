@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from hcmlc.core.catalog import Catalog
 from hcmlc.core.results import ItemKind
 from hcmlc.core.status import Row, Status, Tally, standing
+from hcmlc.core.unit_groups import split_rows
 from hcmlc.dashboard.words import counted, progress_text, word
 from hcmlc.i18n import Lang
 from hcmlc.models.registry import Agency
@@ -63,6 +64,16 @@ class AreaBlock:
     line: Line
     summary: str
     standards: list[StandardBlock]
+
+
+@dataclass(frozen=True)
+class UnitBlock:
+    """One kind of local unit: its summed line, and each unit's line to expand."""
+
+    line: Line
+    listed: str
+    """What the list of units is called: `Danh sách 113 phường`."""
+    units: list[Line]
 
 
 @dataclass(frozen=True)
@@ -144,14 +155,37 @@ class DeliveryWriter:
         return notes
 
     def agencies(self) -> list[Line]:
-        """Every agency owing something, the most overdue first (then the most missing)."""
-        rows = sorted(self.status.agencies, key=lambda r: (-r.tally.overdue, -r.tally.missing))
+        """The departments and city organisations owing something, the most overdue first
+        (then the most missing); the local units are in `unit_groups`."""
+        return self.lines(split_rows(self.catalog, self.status.agencies)[0])
+
+    def lines(self, rows: list[Row]) -> list[Line]:
+        rows = sorted(rows, key=lambda r: (-r.tally.overdue, -r.tally.missing))
         return [
             self.line(r, word("also-for", self.lang, names=self.names(r.formerly)))
             if r.formerly
             else self.line(r)
             for r in rows
         ]
+
+    def unit_groups(self) -> list[UnitBlock]:
+        """The local units by kind: one line each with the summed tally, and every unit's
+        line (the most overdue first) for the page to list on demand."""
+        lang = self.lang
+        blocks = []
+        for group in split_rows(self.catalog, self.status.agencies)[1]:
+            name = word(f"unit-kind-{group.kind.value}", lang)
+            units = format_number(group.units, lang)
+            row = Row(group.kind.value, f"{name} ({units})", group.tally)
+            note = word(
+                "unit-group-note",
+                lang,
+                complete=format_number(group.complete, lang),
+                overdue=format_number(group.with_overdue, lang),
+            )
+            listed = word("unit-group-list", lang, units=units, kind=name.lower())
+            blocks.append(UnitBlock(self.line(row, note), listed, self.lines(group.rows)))
+        return blocks
 
     def reorganised(self) -> list[str]:
         """Each agency that ended before the cycle and where its duties went, as status says

@@ -10,13 +10,21 @@ from dataclasses import dataclass, field
 
 from hcmlc import __version__
 from hcmlc.core.delivery import Delivery, FileKey
-from hcmlc.core.status import build_status
-from hcmlc.dashboard.delivery import AreaBlock, DeliveryWriter, Headline, Line, UnownedLine
+from hcmlc.dashboard.delivery import (
+    AreaBlock,
+    DeliveryWriter,
+    Headline,
+    Line,
+    UnitBlock,
+    UnownedLine,
+)
 from hcmlc.dashboard.documents import DocumentGroup, Wanted, document_groups
 from hcmlc.dashboard.targets import VALIDATE, Targets, targets_section
 from hcmlc.dashboard.words import LABELS, counted, word
+from hcmlc.documents.snapshot import Snapshot, take
 from hcmlc.i18n import Lang
 from hcmlc.models.registry import Cycle
+from hcmlc.repository.fingerprint import Fingerprint
 from hcmlc.repository.load import Repository
 from hcmlc.repository.revision import Revision
 from hcmlc.text.dates import day_text
@@ -47,11 +55,15 @@ class Dashboard:
     headline: Headline | None = None
     notes: list[str] = field(default_factory=list)
     agencies: list[Line] = field(default_factory=list)
+    unit_groups: list[UnitBlock] = field(default_factory=list)
+    """The wards, communes and special zone (or districts) by kind, each expandable."""
     reorganised: list[str] = field(default_factory=list)
     unowned: list[UnownedLine] = field(default_factory=list)
     areas: list[AreaBlock] = field(default_factory=list)
     targets: Targets | None = None
     documents: list[DocumentGroup] = field(default_factory=list)
+    fingerprint: Fingerprint | None = None
+    """The data and day the page was built from, which the documents it publishes carry."""
 
 
 def build_dashboard(
@@ -63,6 +75,8 @@ def build_dashboard(
     revision: Revision | None = None,
     deliveries: dict[FileKey, Delivery] | None = None,
     documents: Iterable[tuple[Wanted, int]] = (),
+    snapshot: Snapshot | None = None,
+    fingerprint: Fingerprint | None = None,
 ) -> Dashboard:
     """The page of `cycle` on `as_of`; without a catalog (data/ broken) or a cycle, a page with
     the banner only. `documents`: the wanted documents found, with their size in bytes."""
@@ -76,22 +90,23 @@ def build_dashboard(
         footer=word("footer", lang, version=__version__),
         banner=_banner(repo.error_count, broken=catalog is None, lang=lang),
         revision=_revision(revision, lang),
+        fingerprint=fingerprint,
     )
     if catalog is None or cycle is None:
         return page
-    deliveries = repo.deliveries() if deliveries is None else deliveries
-    status = build_status(catalog, repo.supplied, cycle, as_of, repo.error_count, lang, deliveries)
-    writer = DeliveryWriter(catalog, status, lang)
+    snapshot = snapshot or take(repo, cycle, as_of, lang, deliveries)
+    writer = DeliveryWriter(catalog, snapshot.status, lang)
     return dataclasses.replace(
         page,
         cycle=word("cycle", lang, cycle=cycle.id, title=cycle.title.get(lang)),
         headline=writer.headline(),
         notes=writer.notes(),
         agencies=writer.agencies(),
+        unit_groups=writer.unit_groups(),
         reorganised=writer.reorganised(),
         unowned=writer.unowned(),
         areas=writer.areas(),
-        targets=targets_section(repo, cycle, as_of, deliveries, lang),
+        targets=targets_section(snapshot, lang),
         documents=document_groups(list(documents), lang),
     )
 

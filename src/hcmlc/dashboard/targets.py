@@ -3,21 +3,17 @@ assessment (`report.build_report`) and its words, with each indicator's series t
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
 from dataclasses import dataclass, field
 
 from hcmlc.core.catalog import Catalog
-from hcmlc.core.delivery import Delivery, FileKey, delivered_by
 from hcmlc.core.progress import IndicatorProgress, Status
 from hcmlc.dashboard.words import word
-from hcmlc.documents.report import COUNTED, IndicatorRow, ProgressReport, build_report
-from hcmlc.documents.report_words import STATUS_WORDS
+from hcmlc.documents.report import COUNTED, IndicatorRow, ProgressReport
+from hcmlc.documents.report_words import STATUS_WORDS, shown
+from hcmlc.documents.snapshot import Snapshot
 from hcmlc.errors import HcmlcError
 from hcmlc.i18n import Lang
-from hcmlc.models.registry import Cycle
 from hcmlc.models.targets import Direction
-from hcmlc.repository.load import TARGETS, Repository
 from hcmlc.text.number_format import format_number
 
 VALIDATE = "hcmlc validate"
@@ -35,7 +31,8 @@ class TargetIndicator:
     status_text: str
     trend_text: str
     series: list[tuple[int, float]]
-    """Its figures by year (quantitative indicators only), oldest first."""
+    """Its figures by year (quantitative indicators only), oldest first: those comparable
+    with the latest (progress.comparable_points)."""
     goal: float | None
     lower_is_better: bool
     notes: list[str]
@@ -77,25 +74,18 @@ class Targets:
     illustrative: bool = False
 
 
-def targets_section(
-    repo: Repository,
-    cycle: Cycle,
-    as_of: dt.date,
-    deliveries: dict[FileKey, Delivery],
-    lang: Lang,
-) -> Targets:
+def targets_section(snapshot: Snapshot, lang: Lang) -> Targets:
     """The standing against targets in the cycle's last year: the report's assessment of the
-    values whose files had arrived by `as_of`."""
-    year = cycle.last_year
+    snapshot's day (the `targets` of `status --format json` for the same day)."""
+    year = snapshot.cycle.last_year
     intro = word("targets-intro", lang, year=year)
-    if TARGETS in repo.data_files and repo.targets is None:
+    if snapshot.targets_broken:
         return Targets(intro, word("targets-broken", lang, command=VALIDATE))
-    known = dataclasses.replace(repo, supplied=delivered_by(repo.supplied, deliveries, as_of))
     try:
-        report = build_report(known, year, lang)
+        report = snapshot.report(year, lang)
     except HcmlcError as exc:  # nothing to assess yet, e.g. no value up to the year
         return Targets(intro, word("targets-unavailable", lang, reason=exc))
-    return _Writer(repo.require_catalog(), lang).section(report, intro)
+    return _Writer(snapshot.repo.require_catalog(), lang).section(report, intro)
 
 
 class _Writer:
@@ -152,7 +142,11 @@ class _Writer:
             status=row.status,
             status_text=row.status_text,
             trend_text=row.trend_text,
-            series=[(p.year, p.value) for p in progress.points if isinstance(p.value, float)],
+            series=[
+                (p.year, shown(progress.indicator, p.value))
+                for p in progress.comparable
+                if isinstance(p.value, float)
+            ],
             goal=goal.value if goal else None,
             lower_is_better=target is not None and target.direction is Direction.LOWER,
             notes=self.indicator_notes(progress),

@@ -98,8 +98,30 @@ LABELS: dict[str, dict[Lang, str]] = {
     },
     "agencies": {"vi": "Theo đơn vị", "en": "By agency"},
     "agencies-intro": {
-        "vi": "Mọi đơn vị có nhiệm vụ trong kỳ; đơn vị có nhiều mục quá hạn nhất đứng đầu.",
-        "en": "Every agency with duties in the cycle, the most overdue first.",
+        "vi": "Các sở, ban, ngành và tổ chức cấp thành phố có nhiệm vụ trong kỳ; đơn vị có "
+        "nhiều mục quá hạn nhất đứng đầu. Phường, xã, đặc khu ở mục tiếp theo.",
+        "en": "The departments and city organisations with duties in the cycle, the most "
+        "overdue first. The wards, communes and special zone follow.",
+    },
+    "units": {"vi": "Phường, xã, đặc khu", "en": "Wards, communes and special zone"},
+    "units-intro": {
+        "vi": "Mỗi đơn vị tự báo cáo cho địa bàn của mình; bảng cộng theo loại đơn vị, mở danh "
+        "sách để xem từng đơn vị.",
+        "en": "Each unit reports for its own territory; the table sums them by kind: open a "
+        "list to see each unit.",
+    },
+    "col-kind": {"vi": "Loại đơn vị", "en": "Kind of unit"},
+    "unit-kind-district": {"vi": "Quận, huyện", "en": "Districts"},
+    "unit-kind-ward": {"vi": "Phường", "en": "Wards"},
+    "unit-kind-commune": {"vi": "Xã", "en": "Communes"},
+    "unit-kind-special_zone": {"vi": "Đặc khu", "en": "Special zones"},
+    "unit-group-note": {
+        "vi": "{complete} đơn vị đã nộp đủ, {overdue} đơn vị có mục quá hạn",
+        "en": "{complete} complete, {overdue} with items overdue",
+    },
+    "unit-group-list": {
+        "vi": "Danh sách {units} đơn vị ({kind}), đơn vị quá hạn nhiều nhất đứng đầu",
+        "en": "The {units} units ({kind}), the most overdue first",
     },
     "col-agency": {"vi": "Đơn vị", "en": "Agency"},
     "col-owed": {"vi": "Phải nộp", "en": "Owed"},

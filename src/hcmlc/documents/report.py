@@ -8,12 +8,14 @@ criteria, above all analysing those not yet met. The report reads every cycle's 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
 from hcmlc.clock import today
 from hcmlc.core.catalog import Catalog
 from hcmlc.core.citywide import CityFigure, city_figures
+from hcmlc.core.delivery import Delivery, FileKey
 from hcmlc.core.progress import (
     CriterionProgress,
     IndicatorProgress,
@@ -27,10 +29,10 @@ from hcmlc.core.status import Obligation, obligations_of, unowned
 from hcmlc.documents.report_words import (
     LABELS,
     STATUS_WORDS,
-    TREND_WORDS,
     UNIT_WORDS,
     ValueWords,
     label,
+    shown,
 )
 from hcmlc.errors import DataError, HcmlcError
 from hcmlc.i18n import Lang, _
@@ -220,8 +222,17 @@ def default_year(repo: Repository) -> int:
     return repo.cycle(None).last_year
 
 
-def build_report(repo: Repository, year: int, lang: Lang) -> ProgressReport:
-    """The progress report of `year` from every cycle's submissions and data/targets.yaml."""
+def build_report(
+    repo: Repository,
+    year: int,
+    lang: Lang,
+    *,
+    as_of: dt.date | None = None,
+    deliveries: dict[FileKey, Delivery] | None = None,
+) -> ProgressReport:
+    """The progress report of `year` from every cycle's submissions and data/targets.yaml;
+    its annex of missing data as of `as_of` (default: today). `repo` is the repository as
+    known on that day (snapshot.known_on) for a report of a past day."""
     catalog = repo.require_catalog()
     if TARGETS in repo.data_files and repo.targets is None:
         raise DataError(
@@ -249,7 +260,9 @@ def build_report(repo: Repository, year: int, lang: Lang) -> ProgressReport:
     now = assess(catalog, series, targets, year, cycle.first_year)
     previous = cycle_of_year(catalog, year - 1)
     before = assess(catalog, series, targets, year - 1, previous.first_year if previous else None)
-    obligations = list(obligations_of(catalog, repo.supplied, cycle, today(), repo.deliveries()))
+    deliveries = repo.deliveries() if deliveries is None else deliveries
+    day = today() if as_of is None else as_of
+    obligations = list(obligations_of(catalog, repo.supplied, cycle, day, deliveries))
     writer = _Writer(catalog, lang, cycle, obligations, year)
     report = writer.report(year, now, before)
     local = city_figures(catalog, repo.figures, cycle)
@@ -351,7 +364,7 @@ class _Writer:
                 status=i.status,
                 status_text=STATUS_WORDS[i.status][lang],
                 trend=i.trend,
-                trend_text=TREND_WORDS[i.trend][lang],
+                trend_text=self.words.trend(i),
             )
             for i in progress.indicators
         ]
@@ -369,7 +382,8 @@ class _Writer:
         goal = target.target if target else None
         baseline = target.baseline if target else None
         unit = UNIT_WORDS[indicator.unit][lang]
-        years = [p.year for p in progress.points]
+        points = progress.comparable  # a year of other coverage is not drawn on the line
+        years = [p.year for p in points]
         return Chart(
             indicator=indicator.id,
             caption=label(
@@ -377,7 +391,7 @@ class _Writer:
             ),
             percent=indicator.unit is Unit.PERCENT,
             years=years,
-            values=[float(p.value) for p in progress.points],
+            values=[shown(indicator, float(p.value)) for p in points],
             first_year=min(years[0], baseline.year if baseline else years[0]),
             last_year=max(years[-1], self.year, baseline.year if baseline else self.year),
             target=goal.value if goal else None,
@@ -406,7 +420,7 @@ class _Writer:
                     latest=self.words.latest(i),
                     target=self.words.target(i.indicator, i.target),
                     gap=self.words.gap(i),
-                    trend_text=TREND_WORDS[i.trend][lang],
+                    trend_text=self.words.trend(i),
                     responsible=responsible,
                     note=None if responsible else label("nobody-note", lang),
                 )
@@ -510,4 +524,4 @@ class _Writer:
 
 
 def _chartable(progress: IndicatorProgress) -> bool:
-    return progress.indicator.unit is not None and len(progress.points) >= 2
+    return progress.indicator.unit is not None and len(progress.comparable) >= 2

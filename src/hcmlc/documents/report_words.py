@@ -3,7 +3,7 @@ gap (`ValueWords`): the report, its Word and Markdown renderings and the status 
 
 from __future__ import annotations
 
-from hcmlc.core.progress import IndicatorProgress, Status, Trend, path_value
+from hcmlc.core.progress import IndicatorProgress, Observation, Status, Trend, path_value
 from hcmlc.core.values import SCALE_STATES, parse_state
 from hcmlc.i18n import Lang, Wording
 from hcmlc.models.framework import Indicator, Unit
@@ -84,6 +84,18 @@ LABELS: dict[str, dict[Lang, str]] = {
         "vi": "{value} (năm {year}; từ {supplied}/{owed} đơn vị)",
         "en": "{value} ({year}; from {supplied} of {owed} units)",
     },
+    "not-comparable": {
+        "vi": "không so sánh được: {before}, {latest}",
+        "en": "not comparable: {before}, {latest}",
+    },
+    "covered-year": {
+        "vi": "năm {year} từ {supplied}/{owed} đơn vị",
+        "en": "{year} from {supplied} of {owed} units",
+    },
+    "whole-city-year": {
+        "vi": "năm {year} là số liệu toàn thành phố",
+        "en": "{year} a figure of the whole city",
+    },
     "city-figures": {
         "vi": "Số liệu thành phố tổng hợp từ các đơn vị",
         "en": "City figures formed from the units' figures",
@@ -132,6 +144,7 @@ TREND_WORDS: dict[Trend, dict[Lang, str]] = {
     Trend.RISING: {"vi": "↗ tăng", "en": "↗ rising"},
     Trend.FALLING: {"vi": "↘ giảm", "en": "↘ falling"},
     Trend.SINGLE: {"vi": "một năm số liệu", "en": "one year of data"},
+    Trend.INCOMPARABLE: {"vi": "không so sánh được", "en": "not comparable"},
     Trend.NONE: {"vi": "—", "en": "—"},
 }
 
@@ -156,11 +169,39 @@ def state_code(indicator: Indicator, word: str) -> str:
     return parse_state(word, indicator.scale)
 
 
+def shown(indicator: Indicator, value: float) -> float:
+    """A figure as every view prints it: a ratio's value (computed, not written) to two
+    decimals; a value as written otherwise."""
+    return round(value, 2) if indicator.ratio else value
+
+
 class ValueWords:
     """Values, targets and gaps worded in one language, for the report of one year."""
 
     def __init__(self, lang: Lang, year: int) -> None:
         self.lang, self.year = lang, year
+
+    def trend(self, progress: IndicatorProgress) -> str:
+        """`▲ tiến bộ`; when the latest value cannot be compared with the one before, why:
+        `không so sánh được: năm 2023 từ 2/22 đơn vị, năm 2025 từ 12/168 đơn vị`."""
+        if progress.trend is not Trend.INCOMPARABLE:
+            return TREND_WORDS[progress.trend][self.lang]
+        before, latest = progress.points[-2:]
+        return label(
+            "not-comparable", self.lang, before=self.coverage(before), latest=self.coverage(latest)
+        )
+
+    def coverage(self, point: Observation) -> str:
+        city = point.city
+        if city is None:
+            return label("whole-city-year", self.lang, year=point.year)
+        return label(
+            "covered-year",
+            self.lang,
+            year=point.year,
+            supplied=len(city.supplied),
+            owed=len(city.owed),
+        )
 
     def latest(self, progress: IndicatorProgress) -> str:
         latest = progress.latest
@@ -188,7 +229,7 @@ class ValueWords:
             return self.value(indicator, value)
         if indicator.ratio:
             counts = "/".join(format_number(p, self.lang) for p in parts)
-            return f"{self.value(indicator, round(float(value), 2))} ({counts})"
+            return f"{self.value(indicator, shown(indicator, float(value)))} ({counts})"
         assert indicator.unit is not None
         figures = " / ".join(format_number(p, self.lang) for p in parts)
         unit = UNIT_WORDS[indicator.unit][self.lang]
@@ -216,7 +257,7 @@ class ValueWords:
             return label("gap-state", lang, state=self.value(indicator, latest.value))
         assert target is not None and target.target is not None
         text = self.shortfall(gap, indicator, target)
-        expected = path_value(target, progress.points, latest.year)
+        expected = path_value(target, progress.comparable, latest.year)
         if progress.status is not Status.BEHIND or expected is None:
             return text
         assert isinstance(latest.value, float)

@@ -9,7 +9,9 @@ from rich.text import Text
 
 from hcmlc.core.catalog import Catalog
 from hcmlc.core.status import Obligation, Row, Status, Tally, Unowned, standing
+from hcmlc.core.unit_groups import UnitGroup, split_rows
 from hcmlc.i18n import N_, _, counted, current_language
+from hcmlc.models.registry import AgencyKind
 from hcmlc.render.city_figures import city_figure_dict, render_city_figures
 from hcmlc.render.diagnostics import write_json
 from hcmlc.render.standing import agency_names, render_standing, standing_dict
@@ -28,23 +30,70 @@ NOTHING_OWED = "—"
 """The progress of a row that owes nothing: there is no share to show, least of all 100%."""
 
 
-def render_table(console: Console, status: Status, catalog: Catalog) -> None:
-    """The whole picture: header, agencies, standards and criteria, items nobody owes, totals."""
+def render_table(
+    console: Console,
+    status: Status,
+    catalog: Catalog,
+    *,
+    units: bool = False,
+    criteria: bool = False,
+) -> None:
+    """The whole picture: header, the departments and city organisations, the local units by
+    kind (each unit with `units`), standards (and their criteria with `criteria`), city
+    figures, items nobody owes, totals: a screen or two by default, at any number of units."""
     _header(console, status)
+    rows, groups = split_rows(catalog, status.agencies)
     agencies = _table(_("Agencies"), _("Agency"), split=True)
-    for row in status.agencies:
+    for row in rows:
         _tally_row(agencies, row.id, _agency_cell(catalog, row), row.tally, split=_split(row))
     print_table(console, agencies)
-    criteria = _table(_("Indicators by standard and criterion"), _("Standard / criterion"))
+    _unit_groups(console, groups, catalog, listed=units)
+    title = _("Indicators by standard and criterion") if criteria else _("Indicators by standard")
+    table = _table(title, _("Standard / criterion") if criteria else _("Standard"))
     for standard in status.standards:
-        _tally_row(criteria, standard.id, standard.name, standard.tally, style="bold")
-        for row in status.criteria:
+        _tally_row(table, standard.id, standard.name, standard.tally, style="bold")
+        for row in status.criteria if criteria else ():
             if catalog.standard_of[row.id].id == standard.id:
-                _tally_row(criteria, f"  {row.id}", row.name, row.tally)
-    print_table(console, criteria)
+                _tally_row(table, f"  {row.id}", row.name, row.tally)
+    print_table(console, table)
     render_city_figures(console, status.city_figures, catalog)
     _unowned(console, status, catalog)
     _totals(console, status)
+    more = [_("each unit: `hcmlc status --units`")] if groups and not units else []
+    more += [] if criteria else [_("each criterion: `hcmlc status --criteria`")]
+    if more:
+        console.print(Text(_("More: {views}.").format(views="; ".join(more)), style="dim"))
+
+
+UNIT_KIND_WORDS = {
+    AgencyKind.DISTRICT: N_("Districts"),
+    AgencyKind.WARD: N_("Wards"),
+    AgencyKind.COMMUNE: N_("Communes"),
+    AgencyKind.SPECIAL_ZONE: N_("Special zones"),
+}
+
+
+def _unit_groups(
+    console: Console, groups: list[UnitGroup], catalog: Catalog, *, listed: bool
+) -> None:
+    """One line per kind of local unit: how many, complete, with items overdue, the summed
+    tally; with `listed`, then a table of each kind's units."""
+    if not groups:
+        return
+    table = _table(_("Local units by kind"), _("Kind"), first=_("Units"))
+    for group in groups:
+        name = _("{kind}: {complete} complete, {overdue} with items overdue").format(
+            kind=_(UNIT_KIND_WORDS[group.kind]),
+            complete=group.complete,
+            overdue=group.with_overdue,
+        )
+        _tally_row(table, str(group.units), name, group.tally)
+    print_table(console, table)
+    for group in groups if listed else ():
+        units = _table(f"{_(UNIT_KIND_WORDS[group.kind])} ({group.units})", _("Agency"), split=True)
+        for row in group.rows:
+            _tally_row(units, row.id, _agency_cell(catalog, row), row.tally, split=_split(row))
+        print_table(console, units)
 
 
 def render_todo(console: Console, status: Status, catalog: Catalog, agency: str) -> None:
@@ -81,8 +130,10 @@ def render_json(
     agency: str | None,
     catalog: Catalog,
     indent: int | None = None,
+    extra: dict[str, Any] | None = None,
 ) -> None:
-    write_json(console, status_document(status, agency, catalog), indent)
+    """The status as JSON, with `extra` keys (the assessment against the targets)."""
+    write_json(console, status_document(status, agency, catalog) | (extra or {}), indent)
 
 
 def status_document(status: Status, agency: str | None, catalog: Catalog) -> dict[str, Any]:
@@ -108,6 +159,16 @@ def status_document(status: Status, agency: str | None, catalog: Catalog) -> dic
         document["criteria"] = [_row(r) for r in status.criteria]
         document["unowned"] = [_unowned_dict(u) for u in status.unowned]
         document["city_figures"] = [city_figure_dict(f) for f in status.city_figures]
+        document["unit_groups"] = [
+            {
+                "kind": g.kind.value,
+                "units": g.units,
+                "complete": g.complete,
+                "with_overdue": g.with_overdue,
+                **_tally(g.tally),
+            }
+            for g in split_rows(catalog, status.agencies)[1]
+        ]
     if status.next_cycle is not None:
         document["next_cycle"] = {
             "last_deadline": status.next_cycle.last_deadline.isoformat(),
@@ -173,7 +234,7 @@ def _unowned(console: Console, status: Status, catalog: Catalog) -> None:
     )
 
 
-def _table(title: str, first: str, split: bool = False) -> Table:
+def _table(title: str, name: str, split: bool = False, first: str | None = None) -> Table:
     kinds = (_("Indicators"), _("Answers")) if split else ()
     tallies = (
         _("Owed"),
@@ -184,7 +245,7 @@ def _table(title: str, first: str, split: bool = False) -> Table:
         _("Days overdue"),
         _("Progress"),
     )
-    columns = [Column(_("Id")), Column(first, wrap=True)]
+    columns = [Column(first or _("Id")), Column(name, wrap=True)]
     columns += [Column(header, justify="right") for header in (*kinds, *tallies)]
     return Table(columns, title=title)
 

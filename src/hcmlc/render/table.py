@@ -89,13 +89,20 @@ def _rich(table: Table, width: int) -> RichTable:
         pad_edge=False,
     )
     widths = _fit(table, width)
-    for column, fixed in zip(table.columns, widths, strict=True):
+    wrapping = sum(w is None for w in widths)
+    room = width - 2 * len(widths) - sum(w or 0 for w in widths)
+    # too narrow for the names beside the ids and figures: the ids name the rows
+    shown = [k for k, w in enumerate(widths) if w is not None or room >= NAME_MIN * wrapping]
+    for k in shown:
+        column, fixed = table.columns[k], widths[k]
         if fixed is None:
             rich.add_column(column.header, overflow="fold", ratio=1, min_width=NAME_MIN)
         else:
             rich.add_column(column.header, justify=column.justify, overflow="fold", width=fixed)
     for cells, style in table.rows:
-        rich.add_row(*(Text(c.text, style=c.style) for c in cells), style=style or None)
+        rich.add_row(
+            *(Text(cells[k].text, style=cells[k].style) for k in shown), style=style or None
+        )
     return rich
 
 

@@ -422,6 +422,16 @@ def _salvaged(data: dict[str, Any]) -> Submission | None:
     return None
 
 
+def read_submission(root: Path, relative: str) -> SubmissionFile:
+    """One submission file read afresh with its model (salvaged when the file has errors), as
+    `load` keeps it: for a view that needs a few files of a repository loaded without them."""
+    _raw, doc = _read(root, relative)
+    model, _problems = _model(Submission, doc)
+    if model is None and isinstance(doc.data, dict):
+        model = _salvaged(doc.data)
+    return SubmissionFile(doc, model)
+
+
 def read_document(root: Path, relative: str) -> tuple[bytes | None, Document]:
     """One file of the repository: its bytes (None when unreadable) and its document."""
     return _read(root, relative)

@@ -72,7 +72,7 @@ def built(planner: Planner, job: Job, secret: bytes) -> Built:
     return Built(
         plan.agency,
         build_workbook(plan, secret),
-        len(plan.indicators),
+        len({row.item for row in plan.indicators}),
         len({row.item for row in plan.answers}) + len(plan.elsewhere),
         sum(any(i.base for i in row.inputs.values()) for row in rows),
     )

@@ -46,6 +46,7 @@ from hcmlc.workbook import labels, removal
 from hcmlc.workbook.cells import NUMBER_FORMAT, CellValue, FieldKind
 from hcmlc.workbook.meta import SHEET as META_SHEET
 from hcmlc.workbook.meta import meta_rows
+from hcmlc.workbook.parts import SHARE_FORMAT, share_formula
 from hcmlc.workbook.plan import (
     AGENCY_ROW,
     COLUMNS,
@@ -117,6 +118,10 @@ LOOKS: dict[str, Look] = {
     "unused": Look(_font(9, color="666666"), _CENTRE, _fill("EDEDED"), _BOX),
     "meta": Look(_font(), number_format="@"),
     "remove": Look(_font(), _CENTRE, _fill("F8D7DA"), _BOX, "@", False),
+    "share": Look(_font(bold=True), _CENTRE, _fill("DDEBF7"), _BOX, SHARE_FORMAT["percent"]),
+    "share-per_100k": Look(
+        _font(bold=True), _CENTRE, _fill("DDEBF7"), _BOX, SHARE_FORMAT["per_100k"]
+    ),
 } | {
     f"input-{kind}": Look(
         _font(),
@@ -197,7 +202,8 @@ def build_workbook(plan: Plan, secret: bytes) -> bytes:
     meta.protection = SheetProtection(**_PROTECTION)
     book.security = WorkbookProtection(lockStructure=True)
     # no recalculation of everything on load: what hcmlc wrote is values and texts; the word
-    # counts, its only formulas, are calculated as a spreadsheet calculates any formula
+    # counts and the shares of part rows, its only formulas, are calculated as a spreadsheet
+    # calculates any formula
     book.calculation = CalcProperties(fullCalcOnLoad=False)
     stream = io.BytesIO()
     _InMemoryWriter(book, zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED)).save()
@@ -231,7 +237,8 @@ def _instructions(sheet: Worksheet, plan: Plan, styler: _Styler) -> None:
     put(sheet, 1, 1, labels.text("title", lang, agency=plan.agency_name), "title")
     put(sheet, 2, 1, labels.text("subtitle", lang, cycle=cycle, id=plan.agency), "quiet")
     answers = len({r.item for r in plan.answers}) + len(plan.elsewhere)
-    owed = labels.text("owed", lang, indicators=len(plan.indicators), answers=answers)
+    indicators = len({r.item for r in plan.indicators})
+    owed = labels.text("owed", lang, indicators=indicators, answers=answers)
     facts = [
         ("agency", f"{plan.agency_name} ({plan.agency})"),
         ("cycle", cycle if plan.cycle.id in cycle else f"{cycle} ({plan.cycle.id})"),
@@ -319,6 +326,14 @@ def _data_row(
         )
     for column, cell in row.inputs.items():
         styler.put(sheet, number, position[column], cell.value, _input_look(cell.kind))
+    for column in row.unused:
+        styler.put(sheet, number, position[column], None, "unused")
+    if row.computed == "":
+        styler.put(sheet, number, position["value"], None, "unused")
+    elif row.computed is not None:  # a ratio's share, from the part rows below
+        formula = share_formula(row.computed, number + 1, position["value"], row.parts)
+        look = "share" if row.computed == "percent" else f"share-{row.computed}"
+        styler.put(sheet, number, position["value"], formula, look, formula=True)
     if "second" in position and "second" not in row.inputs:
         styler.put(sheet, number, position["second"], None, "unused")  # locked: nothing to type
         for column in ("words_first", "words_second"):
@@ -408,7 +423,7 @@ def _page(sheet: Worksheet, *, landscape: bool) -> None:
 
 def _row_height(row: Row, widths: dict[str, float]) -> float:
     texts = [(value, widths[column]) for column, value in row.cells.items()]
-    texts += [(row.key, widths["id"])]
+    texts += [(row.key.replace("/", "/\n"), widths["id"] * 0.75)]  # bold; wraps after `/`
     texts += [(str(i.value), widths[c]) for c, i in row.inputs.items() if i.value is not None]
     return _height(texts)
 

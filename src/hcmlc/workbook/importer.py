@@ -17,8 +17,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from hcmlc.checks.schema_errors import validate
 from hcmlc.checks.submission import check_submission
+from hcmlc.clock import today
 from hcmlc.core.catalog import Catalog
 from hcmlc.core.results import SubmissionFile
 from hcmlc.diagnostics import MAX_PER_FILE, Diagnostic, Severity
@@ -26,7 +26,6 @@ from hcmlc.documents.scaffold import scaffold
 from hcmlc.files.atomic import write_atomic
 from hcmlc.i18n import LANGUAGES, _
 from hcmlc.models.registry import Cycle
-from hcmlc.models.submission import Submission
 from hcmlc.text.suggest import did_you_mean
 from hcmlc.workbook.cells import Cell
 from hcmlc.workbook.guard import guarded_bytes
@@ -34,8 +33,10 @@ from hcmlc.workbook.locate import CellDocument
 from hcmlc.workbook.merge import Merged, merge
 from hcmlc.workbook.meta import SHEET as META_SHEET
 from hcmlc.workbook.meta import Meta
-from hcmlc.workbook.plan import AGENCY_ROW, Planner
+from hcmlc.workbook.plan import AGENCY_ROW, Plan, Planner
 from hcmlc.workbook.read import Returned, Unreadable, read_workbook
+from hcmlc.workbook.record import LastImport, issue_id, load_record, older, shown_time
+from hcmlc.workbook.repair import repaired_plan
 from hcmlc.workbook.seal import Key, check, load_key
 from hcmlc.workbook.source import SubmissionSource, entry_order, fingerprint, submission_source
 from hcmlc.yamlfiles.edit import edit
@@ -58,6 +59,9 @@ class Imported:
     written: bool = False
     data_changed: list[str] = field(default_factory=list)
     """The data/ files changed since the workbook was made."""
+    repair: Plan | None = None
+    """For a refused workbook that could be read: a fresh one pre-filled with what was read
+    with certainty (`repair.py`)."""
 
     @property
     def failed(self) -> bool:
@@ -100,7 +104,10 @@ def import_workbooks(
     data = fingerprint(root)
     planners: dict[str, Planner] = {}
     for result, returned in read:
-        if not result.failed:
+        # a layout problem (returned.problems) still lets the rest be read and judged, for
+        # `--repair-to`; a workbook of another agency or cycle, or a second one, is not
+        judged = [p for p in result.problems if p not in returned.problems]
+        if not any(p.severity is Severity.ERROR for p in judged):
             lang = returned.meta.lang
             planner = planners.setdefault(lang, Planner(catalog, expected_cycle, lang, data))
             _import(root, catalog, planner, returned, result, write)
@@ -287,13 +294,48 @@ def _import(
     if problems:
         result.problems += problems
         return
+    record = load_record(root, cycle.id, meta.agency)
+    if isinstance(record, Diagnostic):
+        result.problems.append(record)
+        return
+    issue = issue_id(meta)
+    last = record.issues.get(issue)
+    if last is not None and older(returned.saved, last.saved):
+        result.problems.append(_older(returned, last))
+        return
     text, current = _starting_point(catalog, cycle, meta.agency, source)
     now = planner.plan(meta.agency, None)
-    merged = merge(catalog, cycle, returned, current, now)
+    merged = merge(catalog, cycle, returned, current, now, last.cells if last else None)
     result.merged = merged
     result.problems += merged.problems
-    if not merged.touched or result.failed:
+    try:
+        _judge(root, catalog, returned, result, source, text, current, merged, write)
+        if result.written:
+            cells = {p: t for p, t in merged.read.items() if t != meta.base(*p)}
+            imported = today().isoformat()
+            name = Path(returned.path).name
+            record.issues[issue] = LastImport(returned.saved, imported, name, cells)
+            record.save()
+    finally:
+        if result.failed:
+            result.repair = repaired_plan(planner, meta.agency, current, merged.data)
+
+
+def _judge(
+    root: Path,
+    catalog: Catalog,
+    returned: Returned,
+    result: Imported,
+    source: SubmissionSource,
+    text: str,
+    current: dict[str, Any],
+    merged: Merged,
+    write: bool,
+) -> None:
+    """Check the merged submission and write it if sound."""
+    if not merged.touched:
         return
+    # the rules on the rest, whatever the merge refused: one fault hides no other
     result.problems += _check(root, catalog, returned, source, merged)
     result.problems.sort(key=Diagnostic.sort_key)
     if result.failed:
@@ -302,6 +344,26 @@ def _import(
     if write:
         write_atomic(source.path, (b"\xef\xbb\xbf" if source.bom else b"") + new_text.encode())
         result.written = True
+
+
+def _older(returned: Returned, last: LastImport) -> Diagnostic:
+    """A copy older than the last one imported of the same issued workbook."""
+    cell = returned.identity or Cell("", 1, 1)
+    return _at(
+        returned,
+        cell,
+        "HCMLC-E073",
+        _(
+            "this copy of the workbook was saved at {saved}; a newer copy of it, saved at "
+            "{newer}, was imported on {day} ({file})"
+        ).format(
+            saved=shown_time(returned.saved),
+            newer=shown_time(last.saved),
+            day=last.imported,
+            file=last.file,
+        ),
+        _("import the newest copy; if this one is the right one, save it again and send it"),
+    )
 
 
 def _starting_point(
@@ -327,10 +389,12 @@ def _check(
         workbook=returned.path,
         cells=merged.cells,
         file=source.doc,
+        headings=merged.headings,
     )
-    model, problems = validate(Submission, merged.data, doc)
-    found = check_submission(catalog, SubmissionFile(doc, model), root)
-    return [*problems, *found.problems]
+    # The checker reads the file entry by entry, its schema included (as `validate` does):
+    # the model's own errors would tell each of those problems a second time.
+    found = check_submission(catalog, SubmissionFile(doc, None), root)
+    return list(found.problems)
 
 
 def _at(returned: Returned, cell: Cell, code: str, message: str, hint: str | None) -> Diagnostic:

@@ -101,9 +101,12 @@ STEPS: dict[Lang, tuple[str, ...]] = {
     "vi": (
         "1. Chỉ nhập vào các ô màu vàng; các ô khác được khóa để giữ nguyên bố cục. Khi chọn "
         "một ô, Excel hiện hướng dẫn: đơn vị, khoảng giá trị cho phép, danh sách để chọn.",
-        "2. Trang «Chỉ số»: mỗi dòng là một chỉ số đơn vị cần cung cấp. Ghi giá trị (chỉ con "
-        "số, không kèm chữ; phần trăm ghi 98,5 hoặc 98,5%), năm mà số liệu phản ánh và nguồn "
-        "số liệu; minh chứng và ghi chú không bắt buộc.",
+        "2. Trang «Chỉ số»: mỗi dòng là một chỉ số đơn vị cần cung cấp. Ghi giá trị (chỉ con số, "
+        "không kèm chữ; số thập phân ghi như máy tính hiển thị: máy cài đặt vùng Việt Nam ghi "
+        "98,5, cài đặt tiếng Anh ghi 98.5; phần trăm có thể kèm dấu %), năm mà số liệu phản ánh và"
+        " nguồn số liệu; minh chứng và ghi chú không bắt buộc. Chỉ số cần hai số (ví dụ tỷ lệ gia "
+        "đình học tập) có một dòng cho mỗi số ngay bên dưới: ghi từng số vào dòng của nó, không có"
+        " dấu phân cách hàng nghìn; khi hai số là số lượng, ô «Giá trị» màu xanh tự tính tỷ lệ.",
         "3. Trang «Câu trả lời»: ghi câu trả lời bằng tiếng Việt và bản tiếng Anh; cột «Số từ» "
         "đếm gần đúng, chuyển màu đỏ khi vượt giới hạn. Xuống dòng trong một ô: Alt+Enter.",
         "4. Những giá trị đã có sẵn là số liệu đơn vị đã nộp: sửa trực tiếp nếu cần. Để rút "
@@ -116,9 +119,13 @@ STEPS: dict[Lang, tuple[str, ...]] = {
         "1. Type only in the yellow cells; the others are locked so that the layout survives. "
         "When you select a cell, Excel shows what it takes: the unit, the range allowed, a "
         "list to choose from.",
-        "2. Sheet “Indicators”: one row per indicator your agency supplies. Give the value "
-        "(the figure alone, without words; a percentage as 98.5 or 98.5%), the year the "
-        "figure describes and its source; evidence and note are optional.",
+        "2. Sheet “Indicators”: one row per indicator your agency supplies. Give the value (the "
+        "figure alone, without words; a decimal as your computer shows it: 98.5 under English "
+        "regional settings, 98,5 under Vietnamese; a percentage may carry its % sign), the year "
+        "the figure describes and its source; evidence and note are optional. An indicator that "
+        "asks for two figures (the share of learning families, say) has a row for each right below"
+        " it: type each figure in its row, without thousands separators; where the two are counts,"
+        " the blue “Value” cell computes the share.",
         "3. Sheet “Answers”: write each answer in Vietnamese and in English; the “Words” "
         "columns count roughly and turn red over the limit. A line break inside a cell: "
         "Alt+Enter.",
@@ -164,14 +171,16 @@ STATE_NAMES: dict[str, str] = {
 
 PROMPTS: dict[str, dict[Lang, str]] = {
     "number": {
-        "vi": "Một số {range}, chỉ con số, không kèm chữ.",
-        "en": "A number {range}, the figure alone, without words.",
+        "vi": "Một số {range}, chỉ con số, không kèm chữ; số thập phân ghi như máy tính hiển thị "
+        "(98,5 hoặc 98.5).",
+        "en": "A number {range}, the figure alone, without words; a decimal as your computer "
+        "shows it (98.5 or 98,5).",
     },
     "percent": {
-        "vi": "Một số từ 0 đến 100 (phần trăm), không kèm chữ. Ô định dạng % cũng được: 98,5% "
-        "được hiểu là 98,5.",
-        "en": "A number from 0 to 100 (percent), without words. A cell formatted as % is "
-        "fine: 98.5% is read as 98.5.",
+        "vi": "Một số từ 0 đến 100 (phần trăm), không kèm chữ; số thập phân ghi như máy tính "
+        "hiển thị (98,5 hoặc 98.5). Ô định dạng % cũng được: 98,5% được hiểu là 98,5.",
+        "en": "A number from 0 to 100 (percent), without words; a decimal as your computer "
+        "shows it (98.5 or 98,5). A cell formatted as % is fine: 98.5% is read as 98.5.",
     },
     "whole": {
         "vi": "Một số nguyên {range}, không kèm chữ, không có dấu phân cách hàng nghìn.",
@@ -261,6 +270,24 @@ def measure(unit: Unit | None, scale: Scale | None, lang: Lang) -> str:
         return f"{UNIT_NAMES[unit][lang]} ({bounds_range(unit, lang)})"
     assert scale is not None  # the model guarantees one of unit and scale
     return " / ".join(state_words(scale, lang))
+
+
+PARTS_MEASURE: dict[str, dict[Lang, str]] = {
+    "ratio": {
+        "vi": "{unit}, tự tính từ {n} số ở các dòng bên dưới",
+        "en": "{unit}, computed from the {n} figures in the rows below",
+    },
+    "figures": {
+        "vi": "{unit}: ghi {n} số ở các dòng bên dưới",
+        "en": "{unit}: type the {n} figures in the rows below",
+    },
+}
+
+
+def parts_measure(unit: Unit, count: int, ratio: bool, lang: Lang) -> str:
+    """The measure of an indicator whose figures are typed in the rows below it."""
+    template = PARTS_MEASURE["ratio" if ratio else "figures"][lang]
+    return template.format(unit=UNIT_NAMES[unit][lang], n=count)
 
 
 def states(scale: Scale) -> list[str]:

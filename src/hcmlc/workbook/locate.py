@@ -2,9 +2,10 @@
 
 The models and checks locate a problem by its path in the data (`indicators → 1.1.1.a →
 value`) through a `Document`. A `CellDocument` is that document for data a workbook supplied:
-a path the workbook fills is located at its cell (`Chỉ số!E12`), a path only the existing file
-holds (a `unit:`, an entry the workbook does not mention) at its line in that file. So the same
-rules give the same codes and messages, each where the user can fix it.
+a path the workbook fills is located at its cell (`Chỉ số!E12`) and told in the workbook's
+words (`wording.py`), a path only the existing file holds (a `unit:`, an entry the workbook does
+not mention) at its line in that file, in YAML's. So the same rules give the same codes and
+problems, each where and as the user can fix it.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 
 from hcmlc.diagnostics import Diagnostic
 from hcmlc.workbook.cells import Cell
+from hcmlc.workbook.wording import in_cells
 from hcmlc.yamlfiles.reader import Document, Loc
 
 
@@ -27,17 +29,22 @@ class CellDocument(Document):
     cells: Mapping[Loc, Cell] = field(default_factory=dict)
     file: Document | None = None
     """The existing submission file, for what the workbook does not hold."""
+    headings: Mapping[Loc, str] = field(default_factory=dict)
+    """The column heading of each cell, as printed in the workbook."""
 
     def problem(
         self, loc: Loc, code: str, message: str, hint: str | None = None, *, key: bool = False
     ) -> Diagnostic:
         cell = self.cells.get(loc)
+        found = loc
         if cell is None and not (self.file is not None and _holds(self.file.data, loc)):
-            cell = next(
-                (self.cells[loc[:n]] for n in range(len(loc) - 1, 0, -1) if loc[:n] in self.cells),
-                None,
-            )
+            found = next((loc[:n] for n in range(len(loc) - 1, 0, -1) if loc[:n] in self.cells), ())
+            cell = self.cells.get(found)
         if cell is not None:
+            heading = self.headings.get(found)
+            message, hint = in_cells(
+                loc, cell, heading, code, message, hint, self.cells, self.headings
+            )
             return Diagnostic(
                 self.workbook, cell.row, cell.column, code, message, hint, sheet=cell.sheet
             )

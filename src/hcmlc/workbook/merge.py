@@ -21,16 +21,18 @@ from hcmlc.core.results import ItemKind
 from hcmlc.diagnostics import Diagnostic, column_letters
 from hcmlc.i18n import _
 from hcmlc.models.registry import Cycle
-from hcmlc.workbook import removal
+from hcmlc.workbook import labels, removal
 from hcmlc.workbook.cells import Cell, CellProblem, FieldKind, cell_text, shown
+from hcmlc.workbook.decimals import number_rule, read_decimal
 from hcmlc.workbook.meta import TOP, Meta
+from hcmlc.workbook.partcheck import judge_parts
 from hcmlc.workbook.plan import Plan, SheetKey
 from hcmlc.workbook.read import Input, Returned, ReturnedRow
 from hcmlc.workbook.rows import Field, changed_since, row_fields
 from hcmlc.yamlfiles.reader import Loc
 
 Change = Literal["added", "changed", "removed", "unchanged"]
-ENTRY_ORDER = ("value", "unit", "year", "source", "evidence", "note")
+ENTRY_ORDER = ("value", "parts", "unit", "year", "source", "evidence", "note")
 """The order of an indicator entry's fields, as `new-submission` writes them."""
 _SECTION = {"indicator": "indicators", "answer": "answers"}
 
@@ -41,6 +43,8 @@ class Merged:
 
     data: dict[str, Any]
     cells: dict[Loc, Cell] = field(default_factory=dict)
+    headings: dict[Loc, str] = field(default_factory=dict)
+    """The column heading (or label) of each cell, as the workbook prints it."""
     changes: dict[tuple[ItemKind | Literal["top"], str], Change] = field(default_factory=dict)
     details: dict[tuple[str, str], list[tuple[str, str, str]]] = field(default_factory=dict)
     """(kind, item) → (field, before, after) of each changed field."""
@@ -60,6 +64,8 @@ class Merged:
     cleared: list[Cell] = field(default_factory=list)
     """Cells that held a value when the workbook was made and came back empty: the file keeps
     what they held."""
+    read: dict[tuple[str, str, str], str] = field(default_factory=dict)
+    """(sheet, row key, column) → each input cell's text as read (for the import record)."""
 
     @property
     def touched(self) -> bool:
@@ -67,19 +73,33 @@ class Merged:
 
 
 def merge(
-    catalog: Catalog, cycle: Cycle, returned: Returned, current: dict[str, Any], now: Plan
+    catalog: Catalog,
+    cycle: Cycle,
+    returned: Returned,
+    current: dict[str, Any],
+    now: Plan,
+    last: dict[tuple[str, str, str], str] | None = None,
 ) -> Merged:
     """Apply `returned` to `current` (the submission's plain data); `now` is the workbook that
-    would be made today, which says how each row is read and what the agency owes now."""
-    merger = _Merger(catalog, cycle, returned, current, now)
+    would be made today, which says how each row is read and what the agency owes now; `last`,
+    what the last imported copy of the same issued workbook held (`record.py`): a cell is then
+    changed when it differs from that copy, not from the workbook as issued."""
+    merger = _Merger(catalog, cycle, returned, current, now, last)
     merger.run()
     return merger.merged
 
 
 class _Merger:
     def __init__(
-        self, catalog: Catalog, cycle: Cycle, returned: Returned, current: dict[str, Any], now: Plan
+        self,
+        catalog: Catalog,
+        cycle: Cycle,
+        returned: Returned,
+        current: dict[str, Any],
+        now: Plan,
+        last: dict[tuple[str, str, str], str] | None,
     ) -> None:
+        self.last = last
         self.catalog, self.cycle, self.returned, self.now = catalog, cycle, returned, now
         self.meta: Meta = returned.meta
         self.current = current
@@ -93,13 +113,18 @@ class _Merger:
             loc: Loc = (name,)
             kind: FieldKind = "date" if name == "submitted" else "text"
             self.merged.cells[loc] = top.at
+            self.merged.headings[loc] = labels.text(name, self.meta.lang)
             self.merged.changes.setdefault(("top", name), "unchanged")
             self._apply(TOP, "", name, top, Field(loc, kind), ("top", name))
         if self.returned.identity is not None:
             agency = self.returned.identity
             self.merged.cells[("agency",)] = agency
             self.merged.cells[("cycle",)] = Cell(agency.sheet, agency.row + 1, agency.column)
-        for sheet, rows in self.returned.rows.items():
+            for name in ("agency", "cycle"):
+                self.merged.headings[(name,)] = labels.text(name, self.meta.lang)
+        checked, problems = judge_parts(self.catalog, self.returned, self.now)
+        self.merged.problems += problems
+        for sheet, rows in checked.items():
             for row in rows:
                 self._row(sheet, row)
         new = (row for key, row in self.planned.items() if key not in self.meta.signatures)
@@ -109,7 +134,7 @@ class _Merger:
 
     def _row(self, sheet: SheetKey, row: ReturnedRow) -> None:
         kind: ItemKind = "indicator" if sheet == "indicators" else "answer"
-        item = row.key.split("/", 1)[0] if kind == "answer" else row.key
+        item = row.key.split("/", 1)[0]  # an answer's part, or an indicator's (`parts`)
         section = "indicators" if kind == "indicator" else "answers"
         self.merged.cells.setdefault((section, item), row.at)
         marker = row.inputs.get(removal.COLUMN)
@@ -133,11 +158,12 @@ class _Merger:
             column
             for column, cell in row.inputs.items()
             if column in fields
-            and self._text(cell, fields[column]) != self.meta.base(sheet, row.key, column)
+            and self._text(cell, fields[column]) != self._base(sheet, row.key, column)
         ]
         for column, cell in row.inputs.items():
             if column in fields:
                 self.merged.cells[fields[column].loc] = cell.at
+                self.merged.headings[fields[column].loc] = labels.HEADINGS[column][self.meta.lang]
             elif self._filled(cell) and column != removal.COLUMN:
                 first = next(iter(row.inputs.values())).at
                 self._problem(
@@ -181,9 +207,11 @@ class _Merger:
         self, sheet: str, key: str, column: str, cell: Input, where: Field, item: tuple[Any, str]
     ) -> None:
         typed = self._text(cell, where)
+        if typed is not None:
+            self.merged.read[(sheet, key, column)] = typed
         if typed:
             self.merged.blank = False
-        if typed is None or typed == self.meta.base(sheet, key, column):
+        if typed is None or typed == self._base(sheet, key, column):
             return
         if not typed:  # cleared: never a removal, which the `Xoá / Remove` column asks for
             self.merged.cleared.append(cell.at)
@@ -193,16 +221,27 @@ class _Merger:
         self.merged.edited = True
         before = _get(self.current, where.loc)
         now_shown = shown(before, where.kind, percent=where.percent)
-        base = self.meta.base(sheet, key, column)
+        base = self._base(sheet, key, column)
         if now_shown not in (base, typed):
             self._problem(
                 cell.at,
                 "HCMLC-E074",
-                _(
-                    "`{field}` was {base} when the workbook was made, the file now says {now}, "
-                    "and the workbook says {typed}"
+                (
+                    _(
+                        "{cell} ({heading}) was {base} when the workbook was made, the file now "
+                        "says {now}, and the workbook says {typed}"
+                    )
+                    if self.last is None
+                    else _(
+                        "{cell} ({heading}) was {base} in the copy of this workbook imported "
+                        "last, the file now says {now}, and this copy says {typed}"
+                    )
                 ).format(
-                    field=where.loc[-1], base=_show(base), now=_show(now_shown), typed=_show(typed)
+                    cell=cell.at.reference,
+                    heading=self._heading(sheet, column),
+                    base=_show(base),
+                    now=_show(now_shown),
+                    typed=_show(typed),
                 ),
                 _(
                     "both changed it: check which is right, then correct the file, or make a "
@@ -213,6 +252,17 @@ class _Merger:
         if now_shown == typed:
             return
         self._set(where.loc, typed, item)
+
+    def _base(self, sheet: str, key: str, column: str) -> str:
+        """What the cell held when it was last read into the file from this issued workbook:
+        in its last imported copy, or as issued."""
+        issued = self.meta.base(sheet, key, column)
+        return issued if self.last is None else self.last.get((sheet, key, column), issued)
+
+    def _heading(self, sheet: str, column: str) -> str:
+        """A column's heading (or an instructions input's label), as the workbook prints it."""
+        lang = self.meta.lang
+        return labels.text(column, lang) if sheet == TOP else labels.HEADINGS[column][lang]
 
     def _set(self, loc: Loc, text: str, item: tuple[Any, str]) -> None:
         """Set the field at `loc` to `text` (never empty) and record the change."""
@@ -236,22 +286,26 @@ class _Merger:
             data[name] = text
         if holder is not None and bilingual and set(data) == {"vi"}:
             holder[parents[-1]] = data["vi"]  # only the Vietnamese: a plain text, as typed
-        if len(loc) == 3 and loc[0] == "indicators":
-            self._with_unit(loc[1], data)
+        entry_field = loc[0] == "indicators" and len(loc) in (3, 4)  # 4: a part, under `parts`
+        if entry_field:
+            self._with_unit(loc[1], self.merged.data["indicators"][loc[1]])
         if self.merged.changes.get(item, "unchanged") == "unchanged":
-            existed = _get(self.current, loc[:2] if len(loc) == 3 else loc) is not None
+            existed = _get(self.current, loc[:2] if len(loc) == 3 or entry_field else loc)
+            existed = existed is not None
             self.merged.changes[item] = "changed" if existed else "added"
         self.merged.details.setdefault(item, []).append(
             (str(name), before if isinstance(before, str) else "", text)
         )
 
     def _with_unit(self, indicator_id: Any, entry: dict[str, Any]) -> None:
-        """A new entry of a quantitative indicator gets its `unit:`, as new-submission writes."""
+        """A new entry of a quantitative indicator gets its `unit:` (not beside `parts:`), its
+        keys in the order new-submission writes them."""
         indicator = self.catalog.indicators.get(str(indicator_id))
-        if indicator is None or indicator.unit is None or "unit" in entry:
+        if indicator is None or indicator.unit is None:
             return
         if _get(self.current, ("indicators", indicator_id)) is None:
-            entry["unit"] = indicator.unit.value
+            if not indicator.parts:
+                entry.setdefault("unit", indicator.unit.value)
             ordered = {k: entry[k] for k in ENTRY_ORDER if k in entry}
             ordered |= entry
             entry.clear()
@@ -283,10 +337,14 @@ class _Merger:
     def _text(self, cell: Input, where: Field) -> str | None:
         """The cell as the text a submission holds; None (and a problem) when unreadable."""
         try:
-            return cell_text(cell.raw, where.kind, percent=where.percent, epoch=self.returned.epoch)
+            text = cell_text(cell.raw, where.kind, percent=where.percent, epoch=self.returned.epoch)
         except CellProblem as problem:
             self._problem(cell.at, problem.code, str(problem), problem.hint)
             return None
+        if where.kind == "number" and isinstance(cell.raw.value, str) and text:
+            rule = number_rule(self.catalog, where.loc)
+            return read_decimal(text, rule, where.percent) or text  # typed as the computer shows
+        return text
 
     @staticmethod
     def _filled(cell: Input) -> bool:
@@ -321,4 +379,4 @@ def _get(data: Any, loc: Loc) -> Any:
 
 
 def _show(text: str) -> str:
-    return f"`{text}`" if text else _("empty")
+    return f"“{text}”" if text else _("empty")

@@ -16,7 +16,8 @@ from typing import Any
 
 from hcmlc import __version__
 from hcmlc.i18n import LANGUAGES, Lang, _
-from hcmlc.workbook.plan import FORMAT_VERSION, Plan
+from hcmlc.workbook.labels import HEADINGS
+from hcmlc.workbook.plan import COLUMNS, FORMAT_VERSION, Plan
 from hcmlc.workbook.seal import ISSUE, SEAL, Sealed, new_issue, seal_row
 
 SHEET = "hcmlc"
@@ -26,8 +27,9 @@ TOP = "instructions"
 """The sheet key of the inputs on the instructions sheet (`prepared_by`, `submitted`)."""
 CHUNK = 30_000
 """Characters of the record per cell (a cell holds at most 32,767)."""
-META_COLUMNS = 8
-"""Columns hcmlc writes in the hidden sheet at most (the seal's row has five)."""
+META_COLUMNS = 32
+"""Columns hcmlc writes in the hidden sheet at most (the rows that list the issued columns
+are the widest)."""
 UNSIGNED_VERSION = 1
 """The format before workbooks were signed: read, and refused as unsigned unless `--agency`."""
 
@@ -50,6 +52,9 @@ class Meta:
     """(sheet key, row key, column key) → the input's pre-filled text; absent: empty."""
     sealed: Sealed = field(default_factory=lambda: Sealed((), None, {}))
     """The signed rows and the seal, for `seal.check`."""
+    columns: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    """Sheet key → its columns as issued, (key, heading) from column A; empty for a workbook
+    made before hcmlc recorded them (its columns are those of `plan.COLUMNS`)."""
 
     def base(self, sheet: str, key: str, column: str) -> str:
         return self.bases.get((sheet, key, column), "")
@@ -90,6 +95,9 @@ def _unsealed(plan: Plan, sheet_names: dict[str, str]) -> Iterator[tuple[str, ..
         yield "data", path, digest
     for key, name in sheet_names.items():
         yield "sheet", key, name
+    for sheet in plan.sheets:
+        yield "columns", sheet, *(column.key for column in COLUMNS[sheet])
+        yield "headings", sheet, *(HEADINGS[column.key][plan.lang] for column in COLUMNS[sheet])
     rows: dict[str, dict[str, str]] = {}
     bases: dict[str, dict[str, dict[str, str]]] = {TOP: {"": {}}}
     for name, top in plan.top.items():
@@ -112,6 +120,7 @@ def parse_meta(rows: Iterable[tuple[object, ...]]) -> Meta:
     data: dict[str, str] = {}
     sheets: dict[str, str] = {}
     chunks: list[str] = []
+    layout: dict[str, dict[str, list[str]]] = {"columns": {}, "headings": {}}
     version: int | None = None
     signed: list[tuple[str, ...]] = []
     seal: tuple[str, ...] | None = None
@@ -148,6 +157,8 @@ def parse_meta(rows: Iterable[tuple[object, ...]]) -> Meta:
             (data if kind == "data" else sheets)[rest[0]] = rest[1]
         elif kind == "record" and len(rest) == 1:
             chunks.append(rest[0])
+        elif kind in layout and len(rest) >= 2:
+            layout[kind][rest[0]] = rest[1:]
         else:
             raise MetaProblem(_("row {row} is not one hcmlc writes").format(row=number), number)
     if version is None:
@@ -160,8 +171,25 @@ def parse_meta(rows: Iterable[tuple[object, ...]]) -> Meta:
         raise MetaProblem(_("it names an unknown language `{lang}`").format(lang=lang))
     signatures, bases = _record("".join(chunks))
     sealed = Sealed(tuple(signed), seal, places)
+    columns = {}
+    for sheet, keys in layout["columns"].items():
+        headings = layout["headings"].get(sheet, [])
+        if len(headings) != len(keys):
+            raise MetaProblem(
+                _("its record of the columns of `{sheet}` is damaged").format(sheet=sheet)
+            )
+        columns[sheet] = list(zip(keys, headings, strict=True))
     return Meta(
-        version, values["agency"], values["cycle"], lang, data, sheets, signatures, bases, sealed
+        version,
+        values["agency"],
+        values["cycle"],
+        lang,
+        data,
+        sheets,
+        signatures,
+        bases,
+        sealed,
+        columns,
     )
 
 

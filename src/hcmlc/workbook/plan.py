@@ -122,6 +122,13 @@ class Row:
     signature: str
     """What the row asks, in short (`unit:percent`): kept to tell when data/ changed it."""
     words: WordLimit | None = None
+    computed: str | None = None
+    """How the row's value cell is computed from the part rows that follow it (`parts.py`):
+    `percent` or `per_100k` for a ratio's share, `` for a cell left empty; None: an input."""
+    parts: int = 0
+    """How many part rows follow this one (an indicator with `parts`)."""
+    unused: tuple[str, ...] = ()
+    """Columns locked and greyed on this row: nothing to type there."""
 
 
 @dataclass(frozen=True)
@@ -214,7 +221,7 @@ class Planner:
         if key not in self._rows:
             if kind == "indicator":
                 indicator = self.catalog.indicators[item]
-                self._rows[key] = [_indicator_row(self.catalog, indicator, self.cycle, self.lang)]
+                self._rows[key] = _indicator_rows(self.catalog, indicator, self.cycle, self.lang)
             else:
                 question = self.catalog.questions[item]
                 self._rows[key] = _answer_rows(question, self.cycle, self.lang)
@@ -262,6 +269,16 @@ def field_at(entry: dict[str, Any], field: str) -> Any:
     if isinstance(found, dict) and isinstance(found.get("vi"), str):
         return found["vi"]  # a field given in two languages where the workbook asks one
     return found
+
+
+def _indicator_rows(catalog: Catalog, indicator: Indicator, cycle: Cycle, lang: Lang) -> list[Row]:
+    """An indicator's row; one with `parts` adds a row per part below it (`parts.py`)."""
+    row = _indicator_row(catalog, indicator, cycle, lang)
+    if not indicator.parts:
+        return [row]
+    from hcmlc.workbook.parts import parts_rows  # here: parts.py builds on Row
+
+    return parts_rows(row, indicator, lang)
 
 
 def _indicator_row(catalog: Catalog, indicator: Indicator, cycle: Cycle, lang: Lang) -> Row:

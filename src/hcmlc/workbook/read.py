@@ -19,8 +19,18 @@ from hcmlc.workbook import labels, removal
 from hcmlc.workbook.cells import Cell, RawCell
 from hcmlc.workbook.formats import WINDOWS_EPOCH
 from hcmlc.workbook.guard import resend_hint
-from hcmlc.workbook.meta import META_COLUMNS, TOP, Meta, MetaProblem, NewerFormat, parse_meta
+from hcmlc.workbook.layout import find_columns
+from hcmlc.workbook.meta import (
+    META_COLUMNS,
+    TOP,
+    UNSIGNED_VERSION,
+    Meta,
+    MetaProblem,
+    NewerFormat,
+    parse_meta,
+)
 from hcmlc.workbook.meta import SHEET as META_SHEET
+from hcmlc.workbook.ods import is_ods, read_ods
 from hcmlc.workbook.plan import COLUMNS, HEADER_ROW, SheetKey
 from hcmlc.workbook.xlsx import XBook, XlsxError, XSheet, read_xlsx
 
@@ -59,6 +69,8 @@ class Returned:
     """The cell of the instructions sheet that names the agency (the cycle's is below)."""
     epoch: dt.datetime = WINDOWS_EPOCH
     problems: list[Diagnostic] = field(default_factory=list)
+    saved: str | None = None
+    """When this copy was saved, as its spreadsheet recorded it: orders copies of one issue."""
 
 
 class Unreadable(Exception):
@@ -78,7 +90,7 @@ def read_workbook(
     """Read `data` (already past `guard`); Unreadable when its identity or layout is lost, or
     when `vet` (the check of its signature) finds an error in its hidden sheet."""
     try:
-        book = read_xlsx(data)
+        book = read_ods(data) if is_ods(data) else read_xlsx(data)
     except XlsxError as exc:
         message = _("the workbook is damaged: {detail}").format(detail=str(exc)[:300])
         raise Unreadable(
@@ -88,18 +100,19 @@ def read_workbook(
     vetted = vet(meta) if vet is not None else []
     if any(problem.severity is Severity.ERROR for problem in vetted):
         raise Unreadable(vetted)
-    returned = Returned(display, meta, epoch=book.epoch)
+    returned = Returned(display, meta, epoch=book.epoch, saved=book.modified)
     layout: list[Diagnostic] = []
     sheets = _sheets(book, meta, display, layout)
-    if layout:
+    if TOP not in sheets:
         raise Unreadable([*vetted, *layout])
+    # the sheets still there are read (refused all the same), for `import --repair-to`
     instructions = sheets[TOP]
     returned.identity = Cell(instructions.name, agency_row, 2)
     returned.top = _top(instructions, meta.lang)
     keys: tuple[SheetKey, ...] = ("indicators", "answers")
     for key in keys:
         if key in sheets:
-            returned.rows[key] = _rows(sheets[key], key, meta.lang, display, layout)
+            returned.rows[key] = _rows(sheets[key], key, meta, display, layout)
     if layout and not any(returned.rows.values()):
         raise Unreadable([*vetted, *layout])
     returned.problems = [*vetted, *layout]
@@ -172,19 +185,21 @@ def _sheets(book: XBook, meta: Meta, display: str, problems: list[Diagnostic]) -
             continue
         if strangers:
             message = _(
-                "the sheet `{sheet}` is missing; the workbook has a sheet `{other}` instead: "
+                "the sheet “{sheet}” is missing; the workbook has a sheet “{other}” instead: "
                 "was it renamed?"
             ).format(sheet=name, other=strangers[0])
-            hint = _("rename the sheet back to `{sheet}` (right-click its tab → Rename)").format(
+            hint = _("rename the sheet back to “{sheet}” (right-click its tab → Rename)").format(
                 sheet=name
             )
+            at = Cell(strangers[0], 1, 1)
         else:
-            message = _("the sheet `{sheet}` was deleted").format(sheet=name)
+            message = _("the sheet “{sheet}” was deleted").format(sheet=name)
             hint = _(
-                "make a fresh workbook with `hcmlc workbook --agency {agency} --cycle {cycle}` "
-                "and enter the values again"
-            ).format(agency=meta.agency, cycle=meta.cycle)
-        problems.append(Diagnostic(display, 1, 1, "HCMLC-E071", message, hint))
+                "ask the coordinator for a repaired workbook, holding what the other sheets say, "
+                "and type this sheet's values again"
+            )
+            at = Cell(next(n for n in book.sheets if n != META_SHEET), 1, 1)
+        problems.append(_at(display, at, "HCMLC-E071", message, hint))
     return found
 
 
@@ -201,10 +216,10 @@ def _top(sheet: XSheet, lang: Lang) -> dict[str, Input]:
 
 
 def _rows(
-    sheet: XSheet, key: SheetKey, lang: Lang, display: str, problems: list[Diagnostic]
+    sheet: XSheet, key: SheetKey, meta: Meta, display: str, problems: list[Diagnostic]
 ) -> list[ReturnedRow]:
     """The sheet's data rows by id; no rows when its headings are lost."""
-    columns = _columns(sheet, key, lang, display, problems)
+    columns = _columns(sheet, key, meta, display, problems)
     if columns is None:
         return []
     problems += _merged(sheet, columns, display)
@@ -241,43 +256,40 @@ def _rows(
 
 
 def _columns(
-    sheet: XSheet, key: SheetKey, lang: Lang, display: str, problems: list[Diagnostic]
+    sheet: XSheet,
+    key: SheetKey,
+    meta: Meta,
+    display: str,
+    problems: list[Diagnostic],
 ) -> dict[str, int] | None:
-    """Column key → column number of the id and input columns, found by their headings."""
-    found: dict[str, list[int]] = {}
-    for (row, place), cell in sheet.cells.items():
-        if row == HEADER_ROW and isinstance(cell.value, str):
-            found.setdefault(cell.value.strip(), []).append(place)
-    wanted = [(n, c) for n, c in enumerate(COLUMNS[key], start=1) if c.input or c.key == "id"]
-    columns: dict[str, int] = {}
-    optional = 0
-    for planned, column in wanted:
-        heading = labels.HEADINGS[column.key][lang]
-        places = found.get(heading, [])
-        if len(places) == 1:
-            columns[column.key] = places[0]
-            continue
-        if column.key == removal.COLUMN and not places:
-            optional += 1  # a workbook of format 1 has none: nothing can be removed from it
-            continue
-        at = Cell(sheet.name, HEADER_ROW, planned)
-        merged = _merged_at(sheet, at)
-        if merged:
+    """Column key → column number of the id and input columns found with certainty (as the
+    hidden sheet says they were issued, `layout.py`); None when the id column is lost. A
+    workbook of format 1 records no columns and has no removal column: nothing can be removed
+    from it."""
+    issued = [
+        (column, heading)
+        for column, heading in meta.columns.get(key)
+        or [(c.key, labels.HEADINGS[c.key][meta.lang]) for c in COLUMNS[key]]
+        if column != removal.COLUMN or meta.version > UNSIGNED_VERSION
+    ]
+    keys = {k for k, _heading in issued}
+    wanted = {c.key for c in COLUMNS[key] if (c.input or c.key == "id") and c.key in keys}
+    last = min(sheet.max_row, HEADER_ROW + MAX_ROWS)
+    columns, changes = find_columns(sheet, issued, wanted, last)
+    for change in changes:
+        merged = _merged_at(sheet, change.at)
+        if merged and change.heading:
+            heading = change.heading
             message = _(
-                "the heading cells {cells} are merged, so the heading `{heading}` is lost"
+                "the heading cells {cells} are merged, so the heading “{heading}” is lost"
             ).format(cells=merged, heading=heading)
             hint = _(
-                "unmerge them (Home → Merge & Center → Unmerge Cells) and write `{heading}` back"
+                "unmerge them (Home → Merge & Center → Unmerge Cells) and type “{heading}” back"
             ).format(heading=heading)
+            problems.append(_at(display, change.at, "HCMLC-E071", message, hint))
         else:
-            message = _(
-                "the column `{heading}` is missing: its heading in row {row} was deleted or changed"
-            ).format(heading=heading, row=HEADER_ROW)
-            hint = _(
-                "write the heading `{heading}` back in {cell}, or make a fresh workbook"
-            ).format(heading=heading, cell=at.reference)
-        problems.append(_at(display, at, "HCMLC-E071", message, hint))
-    return columns if len(columns) + optional == len(wanted) else None
+            problems.append(_at(display, change.at, "HCMLC-E071", change.message, change.hint))
+    return columns if "id" in columns else None
 
 
 def _merged(sheet: XSheet, columns: dict[str, int], display: str) -> list[Diagnostic]:

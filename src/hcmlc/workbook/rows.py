@@ -33,13 +33,13 @@ def row_fields(catalog: Catalog, kind: ItemKind, key: str, planned: Row | None) 
     """Input column → the field it fills, for the row `key` (`1.1.1.a`, `mayor/first-name`)."""
     section = "indicators" if kind == "indicator" else "answers"
     item, _slash, part = key.partition("/")
-    if kind == "indicator":
-        item, part = key, ""
     if planned is not None:
         return {
             column: Field((section, item, *i.field.split("/")), i.kind, i.percent)
             for column, i in planned.inputs.items()
         }
+    if kind == "indicator" and part:  # a part's row (`mh.1.1.a/families`)
+        return {"value": Field((section, item, "parts", part), "number")}
     if kind == "indicator":
         indicator = catalog.indicators.get(item)
         value: FieldKind = "text"

@@ -102,6 +102,9 @@ def entry_order(catalog: Catalog) -> Callable[[Loc], list[str]]:
             return list(catalog.indicators)
         if loc == ("answers",):
             return list(catalog.questions)
+        if loc[0] == "indicators" and len(loc) == 3 and loc[2] == "parts":
+            indicator = catalog.indicators.get(str(loc[1]))
+            return [p.id for p in indicator.parts] if indicator else []
         if loc[0] == "answers" and len(loc) == 2 and str(loc[1]) in catalog.questions:
             question = catalog.questions[str(loc[1])]
             fields = {

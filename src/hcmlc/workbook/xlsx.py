@@ -77,6 +77,8 @@ class XBook:
 
     sheets: dict[str, XSheet]
     epoch: dt.datetime = WINDOWS_EPOCH
+    modified: str | None = None
+    """When the file was last saved, as its writer recorded it (`dcterms:modified`)."""
 
 
 def read_xlsx(data: bytes) -> XBook:
@@ -119,7 +121,29 @@ class _Reader:
             sheet = XSheet(name, state)
             self._sheet(target, sheet, strings, formats, book.epoch)
             book.sheets[name] = sheet
+        book.modified = self._modified(self._target("", "_rels/.rels", "/core-properties"))
         return book
+
+    def _modified(self, path: str | None) -> str | None:
+        """The saved time of the core properties, `2026-12-07T02:18:11Z`; None without one."""
+        if path is None or path not in self.names:
+            return None
+        text: list[str] = []
+        inside = [False]
+
+        def start(name: str, attrs: dict[str, str]) -> None:
+            inside[0] = name == "modified"
+
+        def end(name: str) -> None:
+            inside[0] = False
+
+        def data(chunk: str) -> None:
+            if inside[0] and len(text) < 8:
+                text.append(chunk)
+
+        self._parse(path, start, end, data)
+        found = "".join(text).strip()[:40]
+        return found or None
 
     # Package parts --------------------------------------------------------------------------
 
