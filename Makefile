@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 DEMO_AS_OF ?= 2025-12-20
 
 .PHONY: status validate report remind dashboard generated check-generated test lint bench \
-	templates messages clean lock lock-upgrade node-tools lint-workflows docs
+	templates messages clean lock lock-upgrade node-tools lint-workflows docs screenshots
 
 # Every dependency, runtime and dev, is pinned with its hashes in requirements/*.txt (pip-tools);
 # pyproject.toml keeps the ranges. hcmlc itself goes in last, without touching the pins.
@@ -94,6 +94,12 @@ docs: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
 	$(BIN)/python tools/print_guides.py build/docs
 	$(BIN)/python tools/check_site_links.py build/docs
+
+# The guides' pictures (docs/images/), made from the bundled data: the workbook as LibreOffice
+# prints it, the status page as Chromium shows it. Kept in the repository (small PNGs); run
+# after a change to the workbook or the page.
+screenshots: $(STAMP)
+	$(BIN)/python tools/screenshots.py docs/images
 
 bench: $(STAMP)
 	$(BIN)/python bench/city.py
