@@ -121,13 +121,14 @@ def drawn_charts(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def shared_charts(private_cache: Path, drawn_charts: Path) -> Path:
+def shared_charts(private_cache: Path, drawn_charts: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Charts kept across the tests of the session: for tests that build reports but do not
     test drawing, so that the same twenty charts are drawn once per worker, not once per test.
     The cache is keyed by what a chart shows, so a test that changes the data still gets
-    charts of its own data."""
+    charts of its own data; every test's repository (a new folder each) shares one scope."""
     private_cache.mkdir(parents=True, exist_ok=True)
     (private_cache / "charts").symlink_to(drawn_charts, target_is_directory=True)
+    monkeypatch.setattr("hcmlc.render.chart_cache.scope", lambda _root: "tests")
     return drawn_charts
 
 

@@ -43,7 +43,7 @@ def drawn(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def entries(private_cache: Path) -> list[Path]:
-    return sorted((private_cache / "charts").glob("*.png"))
+    return sorted((private_cache / "charts").glob("*/*.png"))
 
 
 def test_a_second_report_reuses_every_chart_byte_for_byte(

@@ -1,14 +1,15 @@
 """Fuzzing every reader and command: whatever the input, only located problems come out.
 
-11,655 cases here and 120 of returned workbooks in tests/test_fuzz_workbooks.py (the sum of the
+11,667 cases here and 120 of returned workbooks in tests/test_fuzz_workbooks.py (the sum of the
 `fuzz(N)` bounds, each set by what a case costs, so that the suite stays fast; tests/conftest.py
 counts the cases run): arbitrary bytes, bytes and text of real
 files mutated, arbitrary YAML structures through the models and every rule, YAML nested
 far deeper than any reader should follow, photo and evidence paths holding NUL, control
 characters, `..` and the like, file names that are not UTF-8 and FIFOs among the
 submissions, mutated data/ files (targets through the assessment too, documents through the
-letterhead), mutated reports/ files, and the commands themselves run on mutated
-submissions. Derandomized, so CI is steady;
+letterhead), mutated reports/ files, the commands themselves run on mutated submissions,
+and hostile texts (control characters, non-characters, line breaks, encoded words, markup,
+formulas) in every text field through every writer (issue 24). Derandomized, so CI is steady;
 set HCMLC_FUZZ_SCALE=10 for a longer, random hunt.
 """
 
@@ -503,3 +504,112 @@ def test_commands_on_mutated_submissions(raw: bytes, args: list[str]) -> None:
     assert result.exit_code in (0, 1), (args, result.stderr)
     assert "internal error" not in result.stderr and "Traceback" not in result.stderr
     read_yaml(root / PATH, PATH)
+
+
+# --- hostile texts through every writer (issue 24) -------------------------------------------
+
+WRITERS_ROOT = Path(tempfile.mkdtemp(prefix="hcmlc-fuzz-writers-"))
+atexit.register(shutil.rmtree, WRITERS_ROOT, ignore_errors=True)
+for _folder in ("data", "templates", "photos", "submissions", "reports"):
+    shutil.copytree(PROJECT / _folder, WRITERS_ROOT / _folder)
+WRITER_FILES = {
+    relative: (WRITERS_ROOT / relative).read_bytes()
+    for relative in (
+        "submissions/2025/so-gddt.yaml",
+        "submissions/2023/so-gddt.yaml",
+        "data/assignments.yaml",
+    )
+}
+WRITERS = [
+    ["validate"],
+    ["workbook", "--agency", "so-gddt", "--out", str(WRITERS_ROOT / "out/w.xlsx")],
+    ["workbook", "--all", "--cycle", "2023", "--out", str(WRITERS_ROOT / "out/workbooks")],
+    ["remind", "--as-of", "2025-12-20", "--format", "eml", "--out", str(WRITERS_ROOT / "out/e")],
+    ["remind", "--as-of", "2025-12-20", "--format", "docx", "--out", str(WRITERS_ROOT / "out/d")],
+    ["remind", "--as-of", "2025-12-20", "--format", "md", "--out", str(WRITERS_ROOT / "out/m")],
+    ["fill-form", "--cycle", "2023", "--out", str(WRITERS_ROOT / "out/form.docx")],
+    ["status", "--agency", "so-gddt", "--as-of", "2025-12-20"],
+]
+HOSTILE_CHARACTERS = [
+    *(chr(c) for c in range(0x20) if c not in (0x09, 0x0A)),
+    *(chr(c) for c in range(0x7F, 0xA0)),
+    "\n",
+    "\t",
+    "\ufffe",
+    "\uffff",
+    "\ufdd0",
+    "\u2028",
+    "\u2029",
+    "\u202e",
+    "\u200b",
+    "\u00a0",
+    "&",
+    "<",
+    ">",
+    "=?utf-8?q?Hoa_<spy@evil.example>,?=",
+    "Bcc: spy@evil.example",
+    "{{ x }}",
+    "=1+1",
+    "::error file=x::forged",
+]
+TEXT_FIELDS = [
+    ("submissions/2025/so-gddt.yaml", ("prepared_by",)),
+    ("submissions/2025/so-gddt.yaml", ("indicators", "1.1.1.a", "note")),
+    ("submissions/2025/so-gddt.yaml", ("indicators", "1.1.1.a", "source")),
+    ("submissions/2023/so-gddt.yaml", ("prepared_by",)),
+    ("submissions/2023/so-gddt.yaml", ("answers", "slogan", "vi")),
+    ("submissions/2023/so-gddt.yaml", ("indicators", "1.1.1.a", "note")),
+    ("data/assignments.yaml", ("focal_point", "name")),
+    ("data/assignments.yaml", ("name", "vi")),
+]
+
+
+def _with_text(relative: str, where: tuple[str, ...], text: str) -> bytes:
+    """The bundled file with `text` in the field `where`, written as a YAML double-quoted
+    escape (the only way a control character gets into YAML); the registry's so-gddt."""
+    raw = WRITER_FILES[relative]
+    quoted = yaml.dump(text, Dumper=DUMPER, default_style='"', width=1_000_000).strip()
+    quoted = quoted.removesuffix("\n...").strip()
+    if relative == "data/assignments.yaml":
+        old = '"Lê Thị Hoa"' if where[0] == "focal_point" else 'vi: "Sở Giáo dục và Đào tạo"'
+        new = quoted if where[0] == "focal_point" else f"vi: {quoted}"
+        assert old.encode() in raw
+        return raw.replace(old.encode(), new.encode(), 1)
+    data = yaml.load(raw, Loader=yaml.SafeLoader)
+    node = data
+    for key in where[:-1]:
+        node = node.setdefault(key, {})
+    node[where[-1]] = text
+    return yaml.dump(data, Dumper=DUMPER, allow_unicode=True, sort_keys=False).encode("utf-8")
+
+
+@fuzz(12)
+@given(
+    st.lists(st.sampled_from(HOSTILE_CHARACTERS), min_size=1, max_size=6).map("Hoa ".join),
+    st.sampled_from(TEXT_FIELDS),
+    st.sampled_from(WRITERS),
+)
+def test_hostile_texts_through_every_writer(
+    text: str, field: tuple[str, tuple[str, ...]], args: list[str]
+) -> None:
+    """A control character, a non-character, a line break, an encoded word, markup or a
+    formula in any text field, through a writer: refused or written, never exit 3 (one case
+    costs a command on the whole bundled repository, so the default run is short; the long
+    hunt, HCMLC_FUZZ_SCALE=10, tries ten times as many)."""
+    relative, where = field
+    for name, raw in WRITER_FILES.items():
+        (WRITERS_ROOT / name).write_bytes(raw)
+    (WRITERS_ROOT / relative).write_bytes(_with_text(relative, where, text))
+    shutil.rmtree(WRITERS_ROOT / "out", ignore_errors=True)
+    with tempfile.TemporaryDirectory() as cache:
+        result = RUNNER.invoke(
+            app, [*args, "--root", str(WRITERS_ROOT)], env={"XDG_CACHE_HOME": cache}
+        )
+    assert result.exit_code in (0, 1), (args, text, relative, where, result.stderr)
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+    for draft in (WRITERS_ROOT / "out/e").glob("*.eml"):
+        import email
+        import email.policy
+
+        message = email.message_from_bytes(draft.read_bytes(), policy=email.policy.default)
+        assert len(message["To"].addresses) == 1, (text, draft)

@@ -11,8 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hcmlc.workbook.cells import normalise
-from hcmlc.yamlfiles.edit import edit
+from hcmlc.yamlfiles.edit import EditFailed, edit
 from hcmlc.yamlfiles.reader import parse_yaml
+from hcmlc.yamlfiles.slips import NOT_TEXT
 
 ORDER = {
     (): ["agency", "cycle", "prepared_by", "submitted", "indicators", "answers"],
@@ -161,7 +162,7 @@ def test_a_new_top_level_key_and_section_follow_the_order() -> None:
 @pytest.mark.parametrize(
     ("value", "written"),
     [
-        ("yes", "yes"),
+        ("yes", '"yes"'),  # YAML 1.1 readers would take it for true (issue 24)
         ("~", '"~"'),
         ("null", '"null"'),
         ("a: b", '"a: b"'),
@@ -175,7 +176,6 @@ def test_a_new_top_level_key_and_section_follow_the_order() -> None:
         ("'quoted'", "\"'quoted'\""),
         ("tab\there", '"tab\\there"'),
         ("line\u2028separator", '"line\\u2028separator"'),
-        ("bell\x07", '"bell\\u0007"'),
     ],
 )
 def test_each_text_is_written_so_that_it_reads_back_the_same(value: str, written: str) -> None:
@@ -183,6 +183,15 @@ def test_each_text_is_written_so_that_it_reads_back_the_same(value: str, written
     after["indicators"]["1.1.1.a"]["note"] = value
     _, diff = changed(FILE, after)
     assert diff == [f"+    note: {written}"]
+
+
+@pytest.mark.parametrize("value", ["bell\x07", "esc\x1b[2J", "\ufffe", "a\rb"])
+def test_a_text_validate_would_refuse_is_not_written(value: str) -> None:
+    after = data()
+    after["indicators"]["1.1.1.a"]["note"] = value
+    with pytest.raises(EditFailed) as refused:
+        edit(FILE, parse_yaml(FILE, "x.yaml").data, after, order, "x.yaml")
+    assert str(refused.value).startswith("`note` holds a control character or a non-character")
 
 
 def test_windows_line_endings_are_kept() -> None:
@@ -198,7 +207,7 @@ def test_windows_line_endings_are_kept() -> None:
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=60))
 def test_any_text_a_cell_can_give_is_written_exactly(text: str) -> None:
     value = normalise(text)
-    if not value:
+    if not value or NOT_TEXT.search(value):  # refused: test_a_text_validate_would_refuse…
         return
     after = data()
     after["answers"]["slogan"]["en"] = value

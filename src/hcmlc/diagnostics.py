@@ -44,6 +44,9 @@ class Diagnostic:
     """Other files the problem involves, e.g. the first of two submissions of one agency."""
     sheet: str | None = None
     """The workbook sheet holding the cell; None for a text file."""
+    fix: tuple[str, str] | None = None
+    """(old, new): the text `old` standing at the place (a value: without its quotes) is
+    certainly meant as `new`; what `validate --fix` writes. None when a person must choose."""
 
     @property
     def severity(self) -> Severity:

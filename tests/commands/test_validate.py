@@ -420,3 +420,44 @@ def test_empty_sections_are_no_entries(hcmlc, repo) -> None:
         'agency: so-gddt\ncycle: "2023"\nindicators:\n  # 1.1.1.a:\nanswers:\n',
     )
     assert hcmlc("validate", "--root", str(repo.root))[:2] == (0, "No problems found in 7 files.\n")
+
+
+@pytest.mark.parametrize("name", ["so-gddt.yaml.txt", "so-gddt.yml.txt", "so-gddt.YAML"])
+def test_a_file_saved_with_a_slip_of_its_extension_is_a_problem_even_when_named(
+    hcmlc, repo, name
+) -> None:
+    repo.write(f"submissions/2023/{name}", GOOD)
+    code, out, _ = hcmlc(
+        "validate", "--root", str(repo.root), f"{repo.root}/submissions/2023/{name}"
+    )
+    fixed = name.lower().removesuffix(".txt")
+    assert code == 1
+    assert out.splitlines() == [
+        f"submissions/2023/{name}:1:1: error: the file is named `{name}`, so hcmlc does not "
+        "read it as a submission [HCMLC-E029]",
+        f"    hint: rename it to submissions/2023/{fixed} (in Windows Explorer, turn on "
+        "View → File name extensions first)",
+        "1 error, 0 warnings in 1 file checked",
+    ]
+
+
+def test_a_hash_after_text_is_a_warning_naming_what_was_dropped(hcmlc, repo) -> None:
+    text = GOOD.replace("source: Báo cáo tổng kết", "source: Báo cáo #123 của Sở, tổng kết")
+    repo.write("submissions/2023/so-gddt.yaml", text)
+    code, found = problems(hcmlc, repo)
+    assert code == 0
+    assert [(p["line"], p["column"], p["code"], p["message"], p["hint"]) for p in found] == [
+        (
+            8,
+            21,
+            "HCMLC-W007",
+            "`source` holds only `Báo cáo`: the text from ` #` on, "
+            "`#123 của Sở, tổng kết năm học 2022-2023`, is read as a YAML comment and dropped",
+            'to keep the `#`, put the whole value in quotes: "Báo cáo #123 của Sở, tổng kết năm '
+            'học 2022-2023"',
+        )
+    ]
+    quoted = text.replace("source: Báo cáo", 'source: "Báo cáo').replace("2023\n", '2023"\n', 1)
+    commented = quoted.replace("value: 99.1", "value: 99.1  # from the 2022 report")
+    repo.write("submissions/2023/so-gddt.yaml", commented)  # quoted: kept; `# ` is a comment
+    assert problems(hcmlc, repo) == (0, [])

@@ -101,7 +101,7 @@ def test_quote_needs_a_date_and_fits_30_words(hcmlc, repo) -> None:
             6,
             "HCMLC-E012",
             "`date` must be a date, not `15/08/2023`",
-            "write the date as YYYY-MM-DD, e.g. 2023-08-31",
+            "write the date as YYYY-MM-DD, day last: 2023-08-15",  # day first, as Vietnamese writes
         ),
     ]
     code, found = check(

@@ -94,3 +94,21 @@ def test_a_cache_of_an_older_format_is_ignored(hcmlc, repo, private_cache) -> No
     stored["files"][SUBMISSION]["problems"] = []  # would hide the error if it were read
     path.write_text(json.dumps(stored), encoding="utf-8")
     assert hcmlc("validate", "--root", str(repo.root)) == fresh
+
+
+@pytest.mark.parametrize("where", ["whole file", "one entry"])
+def test_a_cache_nested_past_pythons_stack_is_ignored(
+    hcmlc, repo, private_cache, where: str
+) -> None:
+    """Issue 24: JSON nested 100,000 deep made the reader raise RecursionError (exit 3)."""
+    repo.write(SUBMISSION, BROKEN)
+    fresh = hcmlc("validate", "--root", str(repo.root), "--no-cache")
+    hcmlc("validate", "--root", str(repo.root))
+    [path] = private_cache.glob("*.json")
+    deep = "[" * 100_000 + "]" * 100_000
+    if where == "whole file":
+        path.write_text(deep, encoding="utf-8")
+    else:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace('"problems": [', f'"problems": [{deep}, ', 1), "utf-8")
+    assert hcmlc("validate", "--root", str(repo.root)) == fresh

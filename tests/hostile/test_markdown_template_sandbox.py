@@ -4,6 +4,8 @@ names its line (exit 2), with nothing written or read outside the output."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from hostile_cases import GOOD, SUBMISSION, snapshot
 
@@ -43,6 +45,29 @@ CASES = {
         1,
         "the template builds a text or list of",
     ),
+    # Issue 24: steps that hide their work, refused by what they read or by the clock.
+    "the largest of a long list, in a loop": (
+        "{% set big = range(100000)|list %}\n"
+        "{% for i in range(100000) %}{{ big|max }}{% endfor %}\n",
+        2,
+        "the template",
+    ),
+    "a long list in a list, ten thousand times": (
+        "{% set l = range(100000)|list %}\n{{ [l] * 10000 }}\n",
+        2,
+        "the template builds a text or list of 1,000,010,000 items, over the limit of 10,000,000",
+    ),
+    "a search of a long list, in a loop": (
+        "{% set big = range(100000)|list %}\n"
+        "{% for i in range(100000) %}{% if i * 7 in big %}x{% endif %}{% endfor %}\n",
+        None,  # wherever the clock found it: in the template's code or in Jinja's
+        "the template did not finish within 3 seconds of work: it would not finish",
+    ),
+    "a long list written out through `~`": (
+        "{% set l = range(100000)|list %}\n{{ 'a' ~ [" + ",".join(["l"] * 101) + "] }}\n",
+        2,
+        "the template builds a text or list of 10,000,101 items, over the limit of 10,000,000",
+    ),
 }
 
 
@@ -61,6 +86,7 @@ def test_the_markdown_template_is_refused(
     template.write_text(source, encoding="utf-8")
     folder = tmp_path_factory.mktemp("out")
     before = snapshot(home, bundled)
+    started = time.process_time()
     code, out, err = hcmlc(
         "report",
         "--root",
@@ -72,7 +98,11 @@ def test_the_markdown_template_is_refused(
         "--out",
         str(folder / "report.md"),
     )
+    assert time.process_time() - started < 5  # the work done, whatever the machine's load
     assert snapshot(home, bundled) == before
     assert (code, out) == (2, "")
-    assert err.startswith(f"error: the template {template} is broken at line {line}: {detail}")
+    where = f" at line {line}" if line else ""
+    if line is None:  # the clock stops the template wherever it is
+        where = " at line 2" if " at line 2: " in err else ""
+    assert err.startswith(f"error: the template {template} is broken{where}: {detail}")
     assert "report.md" not in [p.name for p in folder.iterdir()]

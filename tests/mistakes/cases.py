@@ -310,6 +310,43 @@ CASES: list[Mistake] = [
     ),
     gddt("a no-break space in the indentation", ("    unit: percent", "\u00a0   unit: percent")),
     gddt("a second document", ("answers:", "---\nanswers:")),
+    # Slips that the parser misplaces or lets through (issue 24).
+    gddt(
+        "unclosed quote closed by a later line's quote",
+        ("source: Báo cáo", 'source: "Báo cáo'),
+        ("vi: Học tập suốt đời cho mọi người", 'vi: "Học tập suốt đời cho mọi người"'),
+    ),
+    gddt("a # after text in a value", ("source: Báo cáo tổng kết", "source: Báo cáo #12 tổng kết")),
+    gddt(
+        "a line of a | block indented less than the block",
+        (
+            "    vi: Học tập suốt đời cho mọi người\n",
+            "    vi: |\n      Học tập suốt đời\n    cho mọi người\n",
+        ),
+    ),
+    gddt(
+        "Windows path in double quotes",
+        (
+            "    source: Báo cáo tổng kết năm học 2022-2023\n",
+            '    source: Báo cáo tổng kết năm học 2022-2023\n    evidence: "C:\\Users\\Hoa\\bao-cao.pdf"\n',
+        ),
+    ),
+    gddt("straight quote closed by a curly one", ('cycle: "2023"', 'cycle: "2023\u201d')),
+    count("zero-width space after the figure", "145\u200b"),
+    gddt("zero-width space after the agency", ("agency: so-gddt", "agency: so-gddt\u200b")),
+    gddt("zero-width space before a key", ("    unit: percent", "\u200b    unit: percent")),
+    Mistake(
+        "curly quotes around a cycle of an agency that took over duties",
+        {
+            "submissions/2025/so-nn-mt.yaml": (
+                "agency: so-nn-mt\ncycle: \u201c2025\u201d\nindicators:\n  1.3.1.a:\n"
+                "    value: 5\n    unit: tonnes_per_capita\n    year: 2025\n"
+            ).encode("utf-8")
+        },
+    ),
+    raw("saved by Notepad as .yaml.txt", SO_GDDT.encode("utf-8"), GDDT + ".txt"),
+    raw("extension in capitals", SO_GDDT.encode("utf-8"), GDDT.replace(".yaml", ".YAML")),
+    raw("extension capitalised", SO_GDDT.encode("utf-8"), GDDT.replace(".yaml", ".Yaml")),
     # Encodings and empty files.
     raw("Windows-1258", SO_GDDT.encode("cp1258", errors="replace")),
     raw("UTF-16", codecs.BOM_UTF16_LE + SO_GDDT.encode("utf-16-le")),

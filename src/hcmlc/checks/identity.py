@@ -52,7 +52,16 @@ class IdentityRules(ABC):
                 self.identity = (agency, cycle)
             elif PurePosixPath(self.doc.path).parts[1:2] != (cycle,):
                 self.cycle = None  # the folder says another cycle: judge years by neither
-        if agency in self.catalog.agencies and (cycle is None or self.cycle is not None):
+        # A cycle written but unreadable (`“2025”`) is one fault, said by the schema: who owes
+        # what is not known without it, so no entry is judged against another cycle's duties.
+        unreadable = (
+            cycle is None and isinstance(self.doc.data, dict) and self.doc.data.get("cycle")
+        )
+        if (
+            agency in self.catalog.agencies
+            and not unreadable
+            and (cycle is None or self.cycle is not None)
+        ):
             self.agency = agency if self._active(agency) else None
 
     def _in_place(self, agency: str, cycle: str) -> bool:

@@ -9,8 +9,10 @@ from hcmlc.checks.data import duplicate_ids, framework_ids, framework_refs, unkn
 from hcmlc.core.catalog import Catalog
 from hcmlc.diagnostics import Diagnostic
 from hcmlc.i18n import _
+from hcmlc.models.registry import Agency
 from hcmlc.models.units import Units
 from hcmlc.yamlfiles.reader import Document, Loc
+from hcmlc.yamlfiles.slips import LINE_BREAK, NOT_TEXT
 
 
 def check_frameworks(catalog: Catalog, docs: list[Document]) -> list[Diagnostic]:
@@ -83,6 +85,7 @@ def check_registry(catalog: Catalog, doc: Document, hand_kept: int) -> list[Diag
     items = set(catalog.indicators) | set(catalog.questions)
     criteria = {c.id for c in catalog.criteria()}
     for a, agency in enumerate(catalog.assignments.agencies[:hand_kept]):
+        problems += _focal_point_lines(doc, a, agency)
         claimed: dict[str, str] = {}
         for d, duty in enumerate(agency.duties):
             base: Loc = ("agencies", a, "duties", d)
@@ -120,6 +123,25 @@ def check_registry(catalog: Catalog, doc: Document, hand_kept: int) -> list[Diag
                 )
             )
     return problems
+
+
+def _focal_point_lines(doc: Document, a: int, agency: Agency) -> list[Diagnostic]:
+    """A focal point's name or phone on one line: a line break would end an e-mail header."""
+    focal = agency.focal_point
+    if focal is None:
+        return []
+    return [
+        doc.problem(
+            ("agencies", a, "focal_point", field),
+            "HCMLC-E008",
+            _("the focal point's `{field}` of `{agency}` holds a line break").format(
+                field=field, agency=agency.id
+            ),
+            _("write it on one line: a reminder's e-mail header holds it"),
+        )
+        for field in ("name", "phone")
+        if LINE_BREAK.search(text := getattr(focal, field) or "") and not NOT_TEXT.search(text)
+    ]  # a control character is said already (yamlio)
 
 
 def _claimed_twice(doc: Document, loc: Loc, agency: str, ref: str, first: str) -> Diagnostic:

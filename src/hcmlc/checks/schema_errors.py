@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 import types
@@ -118,7 +119,7 @@ def _diagnostic(
             "question asks and its word limit"
         )
     code = str((error.get("ctx") or {}).get("code", "HCMLC-E012"))
-    return doc.problem(where, code, message, hint)
+    return doc.problem(where, code, message, hint, fix=_certain_fix(kind, value, error))
 
 
 def _explain(kind: str, name: str, value: Any, error: ErrorDetails) -> tuple[str, str | None]:
@@ -141,6 +142,11 @@ def _explain(kind: str, name: str, value: Any, error: ErrorDetails) -> tuple[str
         return _("`{name}` must be a number, not {value}").format(
             name=name, value=shown
         ), number_hint(value)
+    if kind.startswith("date") and isinstance(value, str) and (day := day_first(value)):
+        return (
+            _("`{name}` must be a date, not {value}").format(name=name, value=shown),
+            _("write the date as YYYY-MM-DD, day last: {date}").format(date=day),
+        )
     if kind in {
         "date_parsing",
         "date_from_datetime_parsing",
@@ -176,6 +182,13 @@ def _explain(kind: str, name: str, value: Any, error: ErrorDetails) -> tuple[str
         return _("`{name}` is not a valid id: {value}").format(name=name, value=shown), _(
             'write it with straight quotes, or none: {name}: "{value}"'
         ).format(name=name, value=straight)
+    if kind == "string_pattern_mismatch" and isinstance(value, str) and _ZERO_WIDTH.search(value):
+        message = _("`{name}` holds an invisible character ({code}): {value}").format(
+            name=name, code=_codes(_ZERO_WIDTH.findall(value)), value=shown
+        )
+        return message, _("delete it; nothing goes in its place: {name}: {value}").format(
+            name=name, value=_ZERO_WIDTH.sub("", value).strip()
+        )
     if kind == "string_pattern_mismatch" and isinstance(value, str):
         lower = value.strip().lower()
         if lower != value and ID_PATTERN.fullmatch(lower):
@@ -199,6 +212,37 @@ def _explain(kind: str, name: str, value: Any, error: ErrorDetails) -> tuple[str
     return f"`{name}`: {error['msg'][:1].lower()}{error['msg'][1:]}", None
 
 
+def _certain_fix(kind: str, value: Any, error: ErrorDetails) -> tuple[str, str] | None:
+    """(old, new) when the hint's replacement is certain: what `validate --fix` writes."""
+    if not isinstance(value, str):
+        return None
+    ctx = error.get("ctx") or {}
+    new: str | None = None
+    if kind == REFUSAL:
+        new = ctx.get("replacement")
+    elif kind.startswith("date"):
+        new = day_first(value)
+    elif kind == "string_pattern_mismatch":
+        cleaned = _ZERO_WIDTH.sub("", _CURLY.sub("", value)).strip().lower()
+        if cleaned != value and ID_PATTERN.fullmatch(cleaned):
+            new = cleaned
+    return (value, new) if new is not None and new != value else None
+
+
+_DAY_FIRST = re.compile(r"(?P<day>[0-9]{1,2})[/.-](?P<month>[0-9]{1,2})[/.-](?P<year>[0-9]{4})")
+
+
+def day_first(value: str) -> str | None:
+    """`10/12/2025` (day first, as Vietnamese writes) as `2025-12-10`; None if no such date."""
+    match = _DAY_FIRST.fullmatch(value.strip())
+    if match is None:
+        return None
+    try:
+        return dt.date(int(match["year"]), int(match["month"]), int(match["day"])).isoformat()
+    except ValueError:
+        return None
+
+
 def number_hint(value: Any) -> str | None:
     """How to write `value` as a number hcmlc reads (see `numerals`), when it can be told."""
     if not isinstance(value, str) or not value.strip():
@@ -208,6 +252,14 @@ def number_hint(value: Any) -> str | None:
 
 
 _CURLY = re.compile("[“”‘’„«»]")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+"""Characters that take no room (copied from Word or a web page): invisible in an editor."""
+
+
+def _codes(chars: list[str]) -> str:
+    return ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in chars))
+
+
 _MISSING_SPACE = re.compile(r"(?P<key>[\w.-]+):(?P<value>\S.*)")
 
 

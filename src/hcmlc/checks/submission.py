@@ -183,9 +183,16 @@ class _SubmissionChecker(IdentityRules, AnswerRules):
         return len(self.problems) > MAX_PER_FILE
 
     def _add(
-        self, loc: Loc, code: str, message: str, hint: str | None = None, *, key: bool = False
+        self,
+        loc: Loc,
+        code: str,
+        message: str,
+        hint: str | None = None,
+        *,
+        key: bool = False,
+        fix: tuple[str, str] | None = None,
     ) -> None:
-        self.problems.append(self.doc.problem(loc, code, message, hint, key=key))
+        self.problems.append(self.doc.problem(loc, code, message, hint, key=key, fix=fix))
 
     def _check_indicator(
         self, indicator_id: str, entry: Any, fields: dict[str, Any] | None = None
@@ -230,7 +237,9 @@ class _SubmissionChecker(IdentityRules, AnswerRules):
             except EntryProblem as problem:
                 reading = None
                 where = loc + problem.where
-                self._add(where, problem.code, str(problem), problem.hint, key=problem.key)
+                old = written.parts.get(str(where[-1])) if where[-2:-1] == ("parts",) else None
+                fix = _fix(old, problem.replacement)
+                self._add(where, problem.code, str(problem), problem.hint, key=problem.key, fix=fix)
             except ValueProblem as problem:
                 reading = None
                 self._add(
@@ -238,6 +247,7 @@ class _SubmissionChecker(IdentityRules, AnswerRules):
                     "HCMLC-E022",
                     _("indicator {id}: {problem}").format(id=indicator_id, problem=problem),
                     problem.hint,
+                    fix=_fix(written.value, problem.replacement),
                 )
         else:
             reading = None
@@ -377,3 +387,8 @@ class _SubmissionChecker(IdentityRules, AnswerRules):
             ),
             _("give the year the figure describes; older figures belong to an earlier cycle"),
         )
+
+
+def _fix(old: Any, new: str | None) -> tuple[str, str] | None:
+    """The certain replacement of a value written as the text `old`, for `validate --fix`."""
+    return (old, new) if isinstance(old, str) and new is not None and old != new else None

@@ -124,6 +124,16 @@ def validate(
     ] = None,
     no_cache: NoCacheOption = False,
     indent: IndentOption = None,
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix",
+            help=N_(
+                "Write the certain fixes the hints give (98,5 → 98.5), keeping every other "
+                "byte, and say what changed."
+            ),
+        ),
+    ] = False,
 ) -> None:
     from hcmlc.commands import validate as command
 
@@ -137,6 +147,7 @@ def validate(
             changed_since,
             cache=not no_cache,
             indent=indent,
+            fix=fix,
         ),
         root,
     )

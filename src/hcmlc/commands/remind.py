@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from email.errors import MessageError
 from email.headerregistry import Address
 from pathlib import Path
 from typing import Literal
@@ -21,7 +22,9 @@ from hcmlc.files.outputs import check_replaceable, stamp_docx, stamp_text
 from hcmlc.i18n import Lang, _, counted, current_language
 from hcmlc.models.documents import Documents
 from hcmlc.models.registry import Cycle
+from hcmlc.render.escape import visible
 from hcmlc.repository.load import ASSIGNMENTS, DOCUMENTS, load
+from hcmlc.yamlfiles.slips import LINE_BREAK, NOT_TEXT
 
 ReminderFormat = Literal["docx", "eml", "md"]
 TEMPLATES: dict[ReminderFormat, str] = {
@@ -82,9 +85,30 @@ def run(console: Console, root: Path, request: Request) -> int:
     guarded = [] if request.output == "eml" else list(targets.values())
     check_replaceable(guarded, request.force, DOCUMENTS)
     existing = {p for p in targets.values() if p.exists()}
+    refused: dict[str, str] = {}
     for reminder in mailed:
-        write_atomic(targets[reminder.agency], _render(reminder, request, template, documents))
+        try:  # one agency's text never stops the others' reminders
+            data = _render(reminder, request, template, documents)
+        except Unaddressable as exc:
+            refused[reminder.agency] = str(exc)
+            del targets[reminder.agency]
+            continue
+        write_atomic(targets[reminder.agency], data)
     _summary(console, request, catalog, reminders, targets, existing, documents)
+    for agency, reason in refused.items():
+        console.print(
+            _("No reminder for `{agency}`: {reason}").format(agency=agency, reason=reason),
+            markup=False,
+            highlight=False,
+        )
+    if refused:
+        console.print(
+            _("hint: {hint}").format(
+                hint=_("fix {file}: `hcmlc validate data` shows where").format(file=ASSIGNMENTS)
+            ),
+            markup=False,
+            highlight=False,
+        )
     if repo.error_count:  # an entry with errors is not supplied: its agency is reminded of it
         console.print(
             _(
@@ -93,7 +117,12 @@ def run(console: Console, root: Path, request: Request) -> int:
             markup=False,
             highlight=False,
         )
-    return 0
+    return 1 if refused else 0
+
+
+class Unaddressable(Exception):
+    """A reminder whose e-mail cannot be addressed: the focal point's name or address would
+    break the header (a line break, a control character)."""
 
 
 def _render(reminder: Reminder, request: Request, template: Path, documents: Documents) -> bytes:
@@ -114,7 +143,15 @@ def _render(reminder: Reminder, request: Request, template: Path, documents: Doc
         if issuer.email
         else None
     )
-    return render_email(reminder, text, sender, request.as_of)
+    focal = reminder.focal_point
+    if focal is not None and (NOT_TEXT.search(focal.name) or LINE_BREAK.search(focal.name)):
+        raise Unaddressable(_("the focal point's name holds a line break or a control character"))
+    try:
+        return render_email(reminder, text, sender, request.as_of)
+    except (ValueError, MessageError) as exc:  # what Address refuses (CR, LF in a part)
+        raise Unaddressable(
+            _("its e-mail cannot be addressed: {reason}").format(reason=visible(str(exc)))
+        ) from None
 
 
 def _nothing(console: Console, request: Request, catalog: Catalog, cycle: Cycle) -> None:

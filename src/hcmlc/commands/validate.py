@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -14,7 +15,9 @@ from hcmlc.files.git import changed_files
 from hcmlc.i18n import _
 from hcmlc.render import diagnostics as reporters
 from hcmlc.render import github
-from hcmlc.repository.load import load
+from hcmlc.render.escape import visible
+from hcmlc.repository.load import Repository, load
+from hcmlc.yamlfiles.fix import Change, fix_files
 
 Reporter = Callable[[Console, Sequence[Diagnostic], int], None]
 
@@ -37,11 +40,69 @@ def run(
     *,
     cache: bool = False,
     indent: int | None = None,
+    fix: bool = False,
 ) -> int:
     """Check the repository at `root`; report on `paths` and on files changed since a commit.
 
     A file of data/ among `paths` or the changes can break any file, so then every file is
-    reported on; a changed photo or evidence file, the submissions that name it."""
+    reported on; a changed photo or evidence file, the submissions that name it. With `fix`,
+    the certain fixes are written first (yamlfiles/fix.py), and what remains is reported."""
+    output = output or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    repo, files, problems = _checked(root, paths, changed_since, cache=cache and not fix)
+    for _round in range(MAX_FIX_ROUNDS if fix else 0):  # a fixed line may reveal the next
+        changes = fix_files(root, problems)
+        _print_changes(console if output != "json" else Console(stderr=True), changes)
+        if not changes:
+            break
+        repo, files, problems = _checked(root, paths, changed_since, cache=False)
+    if output == "json":
+        reporters.render_json(console, problems, len(files), indent)
+    else:
+        REPORTERS[output](console, problems, len(files))
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if output == "github" and summary_file:
+        _append(Path(summary_file), github.step_summary(problems, len(files), repo.catalog))
+    failing = [p for p in problems if strict or p.severity is Severity.ERROR]
+    return 1 if failing else 0
+
+
+MAX_FIX_ROUNDS = 5
+"""A syntax error hides the values below it: fixing it may show a value to fix in turn."""
+
+
+def _print_changes(console: Console, changes: list[Change]) -> None:
+    for change in changes:
+        console.print(
+            _("fixed {place}: {old} → {new}").format(
+                place=f"{visible(change.path)}:{change.line}:{change.column}",
+                old=_shown(change.old),
+                new=_shown(change.new),
+            ),
+            soft_wrap=True,
+            markup=False,
+            highlight=False,
+        )
+
+
+def _shown(text: str) -> str:
+    """`text` in quotes, an invisible character (a no-break or zero-width space, a tab) as its
+    escape, so that a change of one into a space can be seen."""
+    return visible(
+        '"'
+        + "".join(
+            c
+            if c == " " or unicodedata.category(c) not in ("Zs", "Cf", "Cc")
+            else f"\\u{ord(c):04x}"
+            for c in text
+        )
+        + '"'
+    )
+
+
+def _checked(
+    root: Path, paths: list[Path], changed_since: str | None, *, cache: bool
+) -> tuple[Repository, list[str], list[Diagnostic]]:
+    """The repository read, the files reported on and their problems."""
     wanted = _selected(root, paths) if paths else [""]
     if any(_within(w, [DATA]) or w == DATA for w in wanted):
         wanted = [""]
@@ -57,19 +118,9 @@ def run(
         named = any(_within(f, wanted) for f in (path, *involved))
         return named and _touched(path, involved, changed)
 
-    all_files = [*repo.data_files, *repo.paths, *repo.report_paths]
+    all_files = [*repo.data_files, *repo.paths, *repo.slips, *repo.report_paths]
     files = [f for f in all_files if concerns(f)]
-    problems = [p for p in repo.problems if concerns(p.path, p.related)]
-    output = output or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    if output == "json":
-        reporters.render_json(console, problems, len(files), indent)
-    else:
-        REPORTERS[output](console, problems, len(files))
-    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-    if output == "github" and summary_file:
-        _append(Path(summary_file), github.step_summary(problems, len(files), repo.catalog))
-    failing = [p for p in problems if strict or p.severity is Severity.ERROR]
-    return 1 if failing else 0
+    return repo, files, [p for p in repo.problems if concerns(p.path, p.related)]
 
 
 def _append(path: Path, text: str) -> None:

@@ -16,8 +16,9 @@ from hcmlc.i18n import Lang, _, counted
 from hcmlc.models.registry import Cycle
 from hcmlc.render.console import make_console
 from hcmlc.render.diagnostics import render_text
+from hcmlc.render.escape import visible
 from hcmlc.repository.load import load
-from hcmlc.workbook.batch import Built, Job, build_many
+from hcmlc.workbook.batch import Built, Job, build_many, built
 from hcmlc.workbook.plan import Planner
 from hcmlc.workbook.seal import Key, load_key
 from hcmlc.workbook.source import fingerprint, submission_source
@@ -72,9 +73,15 @@ def run(
     assert key is not None  # made when there was none
     if key.created:
         make_console(stderr=True).print(created_key(key), markup=False, highlight=False)
-    for workbook in build_many(planner, jobs, key.secret):
-        write_atomic(targets[workbook.agency], workbook.data)
-        console.print(_written(targets[workbook.agency], workbook), markup=False, highlight=False)
+    failed = _write_all(console, planner, jobs, targets, key.secret)
+    if failed:
+        console.print(
+            _("These agencies got no workbook: their data could not be written into one:"),
+            markup=False,
+            highlight=False,
+        )
+        for agency_id, reason in failed.items():
+            console.print(f"  {agency_id}: {visible(reason)}", markup=False, highlight=False)
     if broken:
         console.print(
             _(
@@ -85,6 +92,7 @@ def run(
             highlight=False,
         )
         render_text(console, broken, len({p.path for p in broken}))
+    if broken or failed:
         return 1
     if agency is None:
         console.print(
@@ -96,6 +104,35 @@ def run(
             highlight=False,
         )
     return 0
+
+
+def _write_all(
+    console: Console, planner: Planner, jobs: list[Job], targets: dict[str, Path], secret: bytes
+) -> dict[str, str]:
+    """Write each job's workbook; when one cannot be built, the rest are built one by one, so
+    that one agency's text never stops the others' workbooks. The agencies that failed, why."""
+    done: set[str] = set()
+
+    def write(workbook: Built) -> None:
+        write_atomic(targets[workbook.agency], workbook.data)
+        console.print(_written(targets[workbook.agency], workbook), markup=False, highlight=False)
+        done.add(workbook.agency)
+
+    try:
+        for workbook in build_many(planner, jobs, secret):
+            write(workbook)
+        return {}
+    except (ValueError, TypeError, KeyError) as exc:  # openpyxl's refusals of a value
+        first = str(exc)
+    failed: dict[str, str] = {}
+    for job in jobs:
+        if job[0] in done:
+            continue
+        try:
+            write(built(planner, job, secret))
+        except (ValueError, TypeError, KeyError) as exc:
+            failed[job[0]] = str(exc) or first
+    return failed
 
 
 def _name(cycle: Cycle, agency: str, lang: Lang) -> str:

@@ -53,8 +53,9 @@ class EntryProblem(ValueProblem):
         code: str = FIGURE_PARTS,
         *,
         key: bool = False,
+        replacement: str | None = None,
     ) -> None:
-        super().__init__(message, hint)
+        super().__init__(message, hint, replacement)
         self.where, self.code, self.key = where, code, key
 
 
@@ -126,6 +127,7 @@ def _parts(entry: Written, indicator: Indicator) -> tuple[float, tuple[float, ..
                 problem.hint or _("check the figure and its unit"),
                 ("parts", name),
                 "HCMLC-E022",
+                replacement=problem.replacement,
             ) from None
     if not indicator.ratio:
         return numbers[0], tuple(numbers)

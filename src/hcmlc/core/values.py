@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from hcmlc.diagnostics import excerpt
 from hcmlc.i18n import _
 from hcmlc.models.framework import Indicator, Scale, Unit
 from hcmlc.text.numerals import Refusal, Rule, read_number
@@ -30,9 +31,13 @@ SCALE_STATES: dict[Scale, dict[str, str]] = {
 class ValueProblem(ValueError):
     """A value that does not fit its indicator, with a hint on how to write it."""
 
-    def __init__(self, message: str, hint: str | None = None) -> None:
+    def __init__(
+        self, message: str, hint: str | None = None, replacement: str | None = None
+    ) -> None:
         super().__init__(message)
         self.hint = hint
+        self.replacement = replacement
+        """The exact text to write instead, when it is certain (`numerals.Refusal`)."""
 
 
 def parse_value(raw: str, indicator: Indicator) -> float | str:
@@ -47,7 +52,7 @@ def parse_quantity(raw: str, unit: Unit) -> float:
     """The figure `raw` means in `unit`; see `numerals.read_number`."""
     number = read_number(raw, UNIT_BOUNDS[unit])
     if isinstance(number, Refusal):
-        raise ValueProblem(number.message, number.hint)
+        raise ValueProblem(number.message, number.hint, number.replacement)
     return number
 
 
@@ -59,6 +64,6 @@ def parse_state(raw: str, scale: Scale) -> str:
             return code
     choices = ", ".join(f"`{vi}` ({code})" for code, vi in states.items())
     raise ValueProblem(
-        _("`{raw}` is not a state of the scale `{scale}`").format(raw=raw, scale=scale),
+        _("`{raw}` is not a state of the scale `{scale}`").format(raw=excerpt(raw), scale=scale),
         _("write one of {choices}").format(choices=choices),
     )

@@ -19,6 +19,7 @@ from hcmlc.core.values import SCALE_STATES, UNIT_BOUNDS
 from hcmlc.i18n import N_, _, counted, current_language
 from hcmlc.models.framework import Indicator, Unit
 from hcmlc.models.registry import Cycle, Question, WordLimit
+from hcmlc.yamlfiles.edit import scalar
 
 _FIELDS: dict[str, list[str]] = {
     "text": ["vi:", "en:"],
@@ -57,7 +58,7 @@ def scaffold(catalog: Catalog, agency: str, cycle: Cycle, schema: str) -> str:
             ),
             _("Then check the file with `hcmlc validate`."),
         ),
-        f"agency: {agency}",
+        f"agency: {scalar(agency) or json.dumps(agency)}",  # an id `on` is a text, not True
         f"cycle: {json.dumps(cycle.id)}",
         *_comment(_("The office and person who prepared the file:"), prefix="##"),
         "# prepared_by:",

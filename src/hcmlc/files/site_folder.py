@@ -69,7 +69,7 @@ def _manifest(folder: Path) -> dict[str, str]:
     try:
         found = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
         files = found["files"]
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):  # damaged: nested deep
         return {}
     if not isinstance(files, dict):
         return {}

@@ -86,7 +86,12 @@ NUMBER_RULE = "number_rule"
 
 def refused(refusal: Refusal, code: str = "HCMLC-E012") -> PydanticCustomError:
     """A pydantic error carrying a refusal, turned back into a diagnostic by schema_errors."""
-    context = {"message": refusal.message, "hint": refusal.hint, "code": code}
+    context = {
+        "message": refusal.message,
+        "hint": refusal.hint,
+        "code": code,
+        "replacement": refusal.replacement,
+    }
     return PydanticCustomError(REFUSAL, "{message}", context)
 
 

@@ -5,9 +5,13 @@ An entry is the PNG of one chart, named after a hash of everything the image dep
 chart's data and words (`report.Chart`), the language its numbers are written in, the version of
 this format, the drawing code (charts.py, and number_format.py, which writes the numbers) and the
 versions of matplotlib and Pillow. Entries live beside the other caches, in `charts/` of
-`cache.cache_dir()`, never in the repository (a pull request must not plant images). An entry
-that cannot be read, or is not a whole PNG of a chart's size, is ignored and the chart drawn
-again; a cache that cannot be written is left alone: the cache never changes a report.
+`cache.cache_dir()`, one folder per repository (a chart of one repository is never served to
+another), never in the repository (a pull request must not plant images). An entry is sealed
+when written: a `tEXt` chunk after its header holds the entry's key and the SHA-256 of the rest
+of the image, and an entry is served only when both match (its content, not only its shape,
+is what was written for this chart). An entry that cannot be read, is not a whole PNG of a
+chart's size or whose seal does not match is ignored and the chart drawn again; a cache that
+cannot be written is left alone: the cache never changes a report.
 """
 
 from __future__ import annotations
@@ -58,7 +62,9 @@ class ChartCache:
         """The chart cache for a report of the repository at `root` (none without `use`, or
         when the cache folder is inside the repository)."""
         folder = cache_dir() / FOLDER
-        return cls(folder if use and not inside(folder, root) else None)
+        if not use or inside(folder, root):
+            return cls(None)
+        return cls(folder / scope(root))
 
     def get(self, chart: Chart, lang: Lang) -> bytes | None:
         """The PNG kept for `chart` in `lang`, if there is a sound one."""
@@ -66,10 +72,11 @@ class ChartCache:
             return None
         path = self._path(chart, lang)
         try:
-            png = read_regular(path, MAX_ENTRY_BYTES)
+            kept = read_regular(path, MAX_ENTRY_BYTES)
         except OSError:  # not kept yet, unreadable, or not a regular file
             return None
-        if not is_chart_png(png):
+        png = unsealed(kept, path.stem) if is_chart_png(kept) else None
+        if png is None:
             return None
         with contextlib.suppress(OSError):
             os.utime(path)  # used now: kept longest when the cache is trimmed
@@ -82,7 +89,8 @@ class ChartCache:
             return
         with contextlib.suppress(OSError, HcmlcError):  # a read-only home, a full disk
             self.folder.mkdir(parents=True, exist_ok=True)
-            write_atomic(self._path(chart, lang), png)
+            path = self._path(chart, lang)
+            write_atomic(path, sealed(png, path.stem))
             self._written = True
 
     def trim(self) -> None:
@@ -130,6 +138,38 @@ def is_chart_png(data: bytes) -> bool:
             return end == len(data)
         at, first = end, False
     return False
+
+
+def scope(root: Path) -> str:
+    """The folder of the charts of the repository at `root`: a hash of where it is."""
+    return hashlib.sha256(str(root.resolve()).encode("utf-8")).hexdigest()[:32]
+
+
+SEAL = b"hcmlc-chart"
+"""The keyword of the `tEXt` chunk that seals an entry."""
+
+
+def sealed(png: bytes, key: str) -> bytes:
+    """`png` with a `tEXt` chunk after its header: the entry's key and the SHA-256 of `png`."""
+    header_end = len(PNG_SIGNATURE) + 12 + int(struct.unpack_from(">I", png, 8)[0])
+    text = SEAL + b"\0" + f"{key} {hashlib.sha256(png).hexdigest()}".encode("ascii")
+    chunk = struct.pack(">I", len(text)) + b"tEXt" + text
+    chunk += struct.pack(">I", zlib.crc32(b"tEXt" + text))
+    return png[:header_end] + chunk + png[header_end:]
+
+
+def unsealed(data: bytes, key: str) -> bytes | None:
+    """The image `sealed` wrote for `key`, as it was drawn, if `data` (a whole PNG) is one: its
+    seal names the key, and the image without the seal has the SHA-256 the seal holds."""
+    header_end = len(PNG_SIGNATURE) + 12 + int(struct.unpack_from(">I", data, 8)[0])
+    if data[header_end + 4 : header_end + 8] != b"tEXt":
+        return None
+    seal_end = header_end + 12 + int(struct.unpack_from(">I", data, header_end)[0])
+    text = data[header_end + 8 : seal_end - 4]
+    keyword, _, value = text.partition(b"\0")
+    image = data[:header_end] + data[seal_end:]
+    expected = f"{key} {hashlib.sha256(image).hexdigest()}".encode("ascii")
+    return image if keyword == SEAL and value == expected else None
 
 
 def _fingerprint() -> str:

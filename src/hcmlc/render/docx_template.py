@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from hcmlc.errors import BrokenTemplate, HcmlcError
 from hcmlc.files.filesystem import TooLarge, read_regular
 from hcmlc.i18n import _, grouped
+from hcmlc.render.budget import bounded, memory_message
 from hcmlc.render.escape import visible
 from hcmlc.render.sandbox import Sandbox, located, plain
 
@@ -95,7 +96,8 @@ def render_docx(template: Path, context_of: Callable[[DocxTemplate], dict[str, A
     context = plain(context_of(document), document_text)
     sandbox = _RecordingSandbox(autoescape=True)
     try:
-        document.render(context, sandbox)
+        with bounded():
+            document.render(context, sandbox)
     except Exception as exc:
         raise _broken(template, exc, sandbox, document) from None
     output = io.BytesIO()
@@ -200,6 +202,8 @@ def _broken(
         detail = _("it writes XML that Word cannot read ({error})").format(error=exc)
     elif isinstance(exc, TemplateError):
         detail = str(exc)
+    elif isinstance(exc, MemoryError):  # past budget.MAX_MEMORY, wherever it was noticed
+        detail = memory_message()
     elif line is not None:
         detail = template_fault(exc)
     else:
@@ -212,6 +216,8 @@ def template_fault(exc: BaseException) -> str:
     """What a Python error raised by template code means (`1/0`, a call that recurses)."""
     if isinstance(exc, RecursionError):
         return _("the template calls itself too deeply")
+    if isinstance(exc, MemoryError):
+        return memory_message()
     return f"{type(exc).__name__}: {exc}"
 
 

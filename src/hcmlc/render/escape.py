@@ -18,7 +18,10 @@ from __future__ import annotations
 import re
 from itertools import cycle
 
-_INVISIBLE = "\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_INVISIBLE = (
+    "\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+    "\ufdd0-\ufdef\ufffe\uffff"  # non-characters: no XML (Word, Excel) may hold them
+)
 _UNSAFE = re.compile(f"[{_INVISIBLE}\ud800-\udfff]")
 _UNSAFE_IN_JSON = re.compile(f"[{_INVISIBLE[3:]}\ud800-\udfff]")  # json escapes C0 itself
 _MARKDOWN = re.compile(r"([\\`*_~\[\]!|$:@#])|(?<=www)(\.)", re.IGNORECASE)

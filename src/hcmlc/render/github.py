@@ -26,6 +26,10 @@ def render_github(console: Console, problems: Sequence[Diagnostic], files: int) 
 
 MAX_SUMMARY_ROWS = 1_000
 """Problems listed in the job summary's table; GitHub takes at most 1 MiB of summary a step."""
+MAX_SUMMARY_BYTES = 900_000
+"""Bytes of UTF-8 the summary may take, whatever its rows hold (a row quotes a message and a
+hint, each of any length a file name or key gives it): under GitHub's 1 MiB, with room for
+the closing note."""
 
 
 def annotation(p: Diagnostic) -> str:
@@ -52,7 +56,8 @@ def step_summary(problems: Sequence[Diagnostic], files: int, catalog: Catalog | 
     lines = [f"### hcmlc validate: {summary_line(problems, files)}", ""]
     if not problems:
         return "\n".join(lines)
-    lines += [_("Who must fix what:"), ""]
+    budget = _Budget(lines)
+    budget.add(_("Who must fix what:"), "")
     by_file: dict[str, list[Diagnostic]] = defaultdict(list)
     for p in problems:
         by_file[p.path].append(p)
@@ -64,19 +69,41 @@ def step_summary(problems: Sequence[Diagnostic], files: int, catalog: Catalog | 
                 counted(len(mine) - errors, "{n} warning", "{n} warnings"),
             )
         )
-        lines.append(f"- {markdown_code(path)}: {responsible(path, catalog)} — {tally}")
+        if not budget.add(f"- {markdown_code(path)}: {responsible(path, catalog)} — {tally}"):
+            break
     headings = (_("file"), _("line"), _("severity"), _("code"), _("message"), _("hint"))
-    lines += ["", "| " + " | ".join(headings) + " |", "|---|---|---|---|---|---|"]
+    budget.add("", "| " + " | ".join(headings) + " |", "|---|---|---|---|---|---|")
+    listed = 0
     for p in problems[:MAX_SUMMARY_ROWS]:
         severity = _(SEVERITY_WORDS[p.severity])
         line = str(p.line) if p.sheet is None else markdown_code(p.place)
         cells = (markdown_code(p.path), line, severity, p.code)
         shown = (*cells, inert_message(p.message), inert_message(p.hint or ""))
-        lines.append("| " + " | ".join(shown) + " |")
-    if len(problems) > MAX_SUMMARY_ROWS:
-        more = counted(len(problems) - MAX_SUMMARY_ROWS, "{n} problem", "{n} problems")
+        if not budget.add("| " + " | ".join(shown) + " |"):
+            break
+        listed += 1
+    if len(problems) > listed:
+        more = counted(len(problems) - listed, "{n} problem", "{n} problems")
         lines += ["", _("{more} more: see the log of this step.").format(more=more)]
     return "\n".join(lines + [""])
+
+
+class _Budget:
+    """Lines added while they fit in MAX_SUMMARY_BYTES; once one does not, none is."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.size = sum(len(line.encode("utf-8")) + 1 for line in lines)
+        self.full = False
+
+    def add(self, *lines: str) -> bool:
+        size = sum(len(line.encode("utf-8")) + 1 for line in lines)
+        if self.full or self.size + size > MAX_SUMMARY_BYTES:
+            self.full = True
+            return False
+        self.lines += lines
+        self.size += size
+        return True
 
 
 def responsible(path: str, catalog: Catalog | None) -> str:

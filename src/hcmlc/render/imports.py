@@ -11,6 +11,7 @@ from hcmlc.diagnostics import Diagnostic, Severity
 from hcmlc.i18n import _, counted
 from hcmlc.render import diagnostics
 from hcmlc.render.diagnostics import summary, write_json
+from hcmlc.render.escape import visible
 from hcmlc.workbook.cells import Cell
 from hcmlc.workbook.importer import Imported
 
@@ -54,10 +55,10 @@ def render_outcomes(console: Console, results: Sequence[Imported]) -> None:
             line = _("{workbook}: not imported ({errors}; see below)").format(
                 workbook=result.path, errors=counted(errors, "{n} error", "{n} errors")
             )
-            console.print(Text(line, style="bold red"), soft_wrap=True)
+            console.print(Text(visible(line), style="bold red"), soft_wrap=True)
             continue
         if state == "nothing":
-            console.print(Text(_nothing(result)), soft_wrap=True)
+            console.print(Text(visible(_nothing(result))), soft_wrap=True)
         else:
             found = items(result)
             line = (
@@ -70,13 +71,15 @@ def render_outcomes(console: Console, results: Sequence[Imported]) -> None:
             )
             console.print(
                 Text(
-                    line.format(
-                        workbook=result.path,
-                        file=result.target,
-                        added=_("{n} added").format(n=len(found["added"])),
-                        changed=_("{n} changed").format(n=len(found["changed"])),
-                        removed=_("{n} removed").format(n=len(found["removed"])),
-                        unchanged=_("{n} unchanged").format(n=len(found["unchanged"])),
+                    visible(
+                        line.format(
+                            workbook=result.path,
+                            file=result.target,
+                            added=_("{n} added").format(n=len(found["added"])),
+                            changed=_("{n} changed").format(n=len(found["changed"])),
+                            removed=_("{n} removed").format(n=len(found["removed"])),
+                            unchanged=_("{n} unchanged").format(n=len(found["unchanged"])),
+                        )
                     )
                 ),
                 soft_wrap=True,
@@ -89,10 +92,11 @@ def render_outcomes(console: Console, results: Sequence[Imported]) -> None:
                 if found[change]:
                     described = _describe if change == "changed" else _plain
                     shown = ", ".join(described(result, item) for item in found[change])
-                    console.print(Text(f"    {label}: {shown}"), soft_wrap=True)
+                    console.print(Text(visible(f"    {label}: {shown}")), soft_wrap=True)
         for note in notes(result):
             console.print(
-                Text("    " + _("note: {note}").format(note=note), style="dim"), soft_wrap=True
+                Text(visible("    " + _("note: {note}").format(note=note)), style="dim"),
+                soft_wrap=True,
             )
 
 

@@ -17,6 +17,7 @@ from hcmlc.documents.report_document import OfficialReport
 from hcmlc.errors import BrokenTemplate, HcmlcError
 from hcmlc.files.filesystem import TooLarge, read_regular
 from hcmlc.i18n import _, grouped
+from hcmlc.render.budget import bounded
 from hcmlc.render.docx_template import template_fault
 from hcmlc.render.escape import visible
 from hcmlc.render.sandbox import Sandbox, located, plain
@@ -52,10 +53,12 @@ def render_text(template: Path, context: dict[str, Any]) -> str:
     sandbox.add_filter("md", escape)
     sandbox.add_filter("cell", escape)
     try:
-        text = sandbox.from_string(_source(template)).render(plain(context))
+        compiled = sandbox.from_string(_source(template))
+        with bounded():
+            text = compiled.render(plain(context))
     except Exception as exc:
         line = located(exc)
-        if not isinstance(exc, TemplateError) and line is None:
+        if not isinstance(exc, (TemplateError, MemoryError)) and line is None:
             raise  # not the template's doing: a bug
         detail = str(exc) if isinstance(exc, TemplateError) else template_fault(exc)
         where = _("line {n}").format(n=line) if line else None

@@ -36,6 +36,7 @@ from hcmlc.i18n import _, grouped
 from hcmlc.render.sandbox_limits import (
     ALLOWED_FILTERS,
     CHARACTERS_PER_STEP,
+    ITEMS_PER_STEP,
     LOOP,
     MACRO_STEPS,
     MAX_INT_BITS,
@@ -46,14 +47,17 @@ from hcmlc.render.sandbox_limits import (
     MAX_STEPS,
     METHODS,
     PLAIN,
+    Sizes,
     TooCostly,
     check_filter,
     check_operands,
+    check_size,
     too_large,
 )
 
 _ITERATE = "__hcmlc_iterate"
 _TEXT = "__hcmlc_text"
+_OPERAND = "__hcmlc_operand"
 _FORBIDDEN_TAGS = {
     nodes.Include: "include",
     nodes.Import: "import",
@@ -105,12 +109,15 @@ class Sandbox(SandboxedEnvironment):
     def __init__(self, *, autoescape: bool, **options: Any) -> None:
         super().__init__(autoescape=autoescape, finalize=self._output, **options)
         self.steps = 0
+        self.sizes: Sizes = {}
+        """The deep sizes of long containers, counted once (sandbox_limits.deep_size)."""
         self.globals.clear()
         self.globals.update(range=self._range, namespace=Namespace, dict=dict)
         self.filters = {name: self._bounded(name, FILTERS[name]) for name in ALLOWED_FILTERS}
         self.filters["attr"] = self._bounded("attr", self._lookup)  # Jinja's asks is_safe_…
         self.filters[_ITERATE] = self._iterate
         self.filters[_TEXT] = self._text
+        self.filters[_OPERAND] = self._operand
 
     def add_filter(self, name: str, function: Callable[..., Any]) -> None:
         """A filter of hcmlc's own (e.g. Markdown escaping), bounded like the others."""
@@ -167,7 +174,9 @@ class Sandbox(SandboxedEnvironment):
         raise refused
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
-        __self._step(MACRO_STEPS if isinstance(__obj, Macro) else 1)
+        owner = getattr(__obj, "__self__", None)  # `big.split()` costs what it reads
+        read = len(owner) // CHARACTERS_PER_STEP if isinstance(owner, (str, dict)) else 0
+        __self._step((MACRO_STEPS if isinstance(__obj, Macro) else 1) + read)
         if not __self._may_call(__obj):
             raise SecurityError(
                 _(
@@ -199,7 +208,7 @@ class Sandbox(SandboxedEnvironment):
             raise SecurityError(
                 _("the template formats text with `%`, which is unsafe: join texts with `~`")
             )
-        check_operands(operator, left, right)
+        check_operands(operator, left, right, self.sizes)
         return self._produced(self.binop_table[operator](left, right))
 
     def _range(self, *args: int) -> range:
@@ -223,8 +232,17 @@ class Sandbox(SandboxedEnvironment):
         return self._produced(text)
 
     def _output(self, value: Any) -> Any:
-        """Each `{{ … }}` printed, charged for its size."""
+        """Each `{{ … }}` printed, charged for its size with all it holds (printing a list
+        prints every list in it)."""
+        if isinstance(value, (list, tuple, dict)):
+            self._step(check_size(value, self.sizes) // CHARACTERS_PER_STEP)
         return self._produced(value)
+
+    def _operand(self, value: Any) -> Any:
+        """Each operand of `~`, checked before it is turned into text."""
+        if isinstance(value, (list, tuple, dict)):
+            self._step(check_size(value, self.sizes) // CHARACTERS_PER_STEP)
+        return value
 
     def concat(self, parts: Iterable[str]) -> str:
         """Jinja joins output with this (the whole part, a macro's body, a `{% set %}` block):
@@ -247,7 +265,9 @@ class Sandbox(SandboxedEnvironment):
 
         @wraps(function)
         def bounded(*args: Any, **kwargs: Any) -> Any:
-            self._step()
+            value = args[passed] if len(args) > passed else None
+            per_step = ITEMS_PER_STEP if isinstance(value, (list, tuple, dict)) else 64
+            self._step(1 + check_size(value, self.sizes) // per_step)  # `big|max` reads `big`
             check_filter(name, args[passed:], kwargs)
             return self._produced(function(*args, **kwargs))
 
@@ -357,6 +377,10 @@ class _Bounds(NodeTransformer):
 
     def visit_Concat(self, node: nodes.Concat) -> nodes.Node:
         self.generic_visit(node)
+        node.nodes = [
+            nodes.Filter(part, _OPERAND, [], [], None, None, lineno=node.lineno)
+            for part in node.nodes
+        ]
         return nodes.Filter(node, _TEXT, [], [], None, None, lineno=node.lineno)
 
 

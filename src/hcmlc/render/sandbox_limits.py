@@ -28,6 +28,8 @@ MAX_SOURCE = 5_000_000
 """Characters of template source (one part of a .docx): the bundled ones are under 200,000."""
 MAX_RANGE = 100_000
 CHARACTERS_PER_STEP = 64
+ITEMS_PER_STEP = 8
+"""Items of a list a filter reads per step: `max` of 100,000 numbers is 12,500 steps."""
 
 METHODS: dict[type, frozenset[str]] = {
     dict: frozenset({"items", "keys", "values", "get"}),
@@ -125,20 +127,74 @@ class TooCostly(TemplateRuntimeError):
     """A template that would work or write past its bounds."""
 
 
-def check_operands(operator_: str, left: Any, right: Any) -> None:
-    """Refuse, before computing it, a result past the bounds: `'x' * 10**9`, `9 ** 9 ** 9`."""
+Sizes = dict[int, tuple[Any, int]]
+"""id → (container, its deep size): a template cannot change a list or mapping once made (it
+has no method that would), so a size once counted holds for the render."""
+KNOWN_FROM = 1_000
+"""Containers at least this long have their deep size remembered."""
+
+
+def deep_size(value: Any, limit: int = MAX_SIZE, known: Sizes | None = None) -> int:
+    """Characters and items of `value` with everything it holds, counted until past `limit`
+    (so at most `limit` are visited): what printing it, or a filter reading it, costs. A list
+    holding one list ten thousand times is as large as ten thousand lists. `known` remembers
+    the sizes of long containers, so that a loop reading one list pays for it once."""
+    if known is None or not isinstance(value, (list, tuple, dict)) or len(value) < KNOWN_FROM:
+        return _deep_size(value, limit, known)
+    found = known.get(id(value))
+    if found is None or found[0] is not value:
+        found = (value, _deep_size(value, limit, known, top=True))
+        known[id(value)] = found
+    return found[1]
+
+
+def _deep_size(value: Any, limit: int, known: Sizes | None, *, top: bool = False) -> int:
+    total = 0
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        long = isinstance(item, (list, tuple, dict)) and len(item) >= KNOWN_FROM
+        if known is not None and long and not (top and item is value):
+            total += deep_size(item, limit, known)
+        elif isinstance(item, str):
+            total += len(item)
+        elif isinstance(item, (list, tuple)):
+            total += len(item)
+            if total <= limit:
+                pending.extend(i for i in item if isinstance(i, (str, list, tuple, dict)))
+        elif isinstance(item, dict):
+            total += len(item)
+            if total <= limit:
+                pending.extend(item)
+                pending.extend(i for i in item.values() if isinstance(i, (str, list, tuple, dict)))
+        if total > limit:
+            break
+    return total
+
+
+def check_size(value: Any, known: Sizes | None = None) -> int:
+    """`deep_size(value)`, refused past MAX_SIZE."""
+    size = deep_size(value, known=known)
+    if size > MAX_SIZE:
+        raise TooCostly(too_large(size))
+    return size
+
+
+def check_operands(operator_: str, left: Any, right: Any, known: Sizes | None = None) -> None:
+    """Refuse, before computing it, a result past the bounds: `'x' * 10**9`, `9 ** 9 ** 9`,
+    `[l] * 10000` of a long list `l`."""
     sized = (str, list, tuple)
     if operator_ == "*":
         for sequence, count in ((left, right), (right, left)):
             counted = isinstance(sequence, sized) and isinstance(count, int)
-            if counted and len(sequence) * max(count, 0) > MAX_SIZE:
-                raise TooCostly(too_large(len(sequence) * count))
+            if counted and deep_size(sequence, known=known) * max(count, 0) > MAX_SIZE:
+                raise TooCostly(too_large(deep_size(sequence, known=known) * count))
         numbers = isinstance(left, int) and isinstance(right, int)
         if numbers and left.bit_length() + right.bit_length() > MAX_INT_BITS + 1:
             raise TooCostly(too_big())
     elif operator_ == "+" and isinstance(left, sized) and isinstance(right, sized):
-        if len(left) + len(right) > MAX_SIZE:
-            raise TooCostly(too_large(len(left) + len(right)))
+        if deep_size(left, known=known) + deep_size(right, known=known) > MAX_SIZE:
+            raise TooCostly(too_large(deep_size(left, known=known) + deep_size(right, known=known)))
     elif operator_ == "**" and isinstance(left, int) and isinstance(right, int):
         grows = abs(left) > 1 and right > 0
         if grows and right * math.log2(abs(left)) > MAX_INT_BITS:

@@ -123,8 +123,8 @@ def _stored_entries(path: Path, context: str) -> dict[str, Any]:
     unreadable, damaged or foreign cache, or any entry of the wrong shape, counts as absent."""
     try:
         stored = json.loads(read_regular(path, MAX_CACHE_BYTES))
-    except (OSError, ValueError):  # no cache yet, or not JSON: start afresh
-        return {}
+    except (OSError, ValueError, RecursionError):  # none yet, not JSON, nested past Python's
+        return {}  # stack (a damaged entry): start afresh
     if not (
         isinstance(stored, dict)
         and stored.get("format") == FORMAT

@@ -38,6 +38,7 @@ from hcmlc.models.units import Units
 from hcmlc.repository.cache import Cache
 from hcmlc.repository.deliveries import Dated, check_dates, deliveries
 from hcmlc.yamlfiles.reader import Document, parse_bytes, read_raw
+from hcmlc.yamlfiles.slips import extension_slip, renamed
 
 M = TypeVar("M", Framework, Assignments, Submission, Targets, Documents, Narrative, Units)
 
@@ -67,6 +68,8 @@ class Repository:
     """The units' accepted figures of indicators with a city figure formed from them."""
     paths: list[str] = field(default_factory=list)
     """Every submission file's repository-relative path."""
+    slips: list[str] = field(default_factory=list)
+    """Files of submissions/ not read because their extension is a slip (`so-gddt.yaml.txt`)."""
     consulted: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Submission path → the photo and evidence paths it names, as written."""
     targets: Targets | None = None
@@ -162,11 +165,12 @@ def submission_paths(root: Path) -> list[Path]:
     return [root / relative for relative, _linked in _submission_files(root)]
 
 
-def _submission_files(root: Path) -> list[tuple[str, bool]]:
+def _submission_files(root: Path, slips: list[str] | None = None) -> list[tuple[str, bool]]:
     """`submission_paths` as repository-relative POSIX paths, each with whether a link lies on
     its way (then it must be resolved to be known inside): the walk learns which entries are
     links from the folder listing itself, without a system call per file. Folders reached
-    through a link are not entered (as `Path.rglob` does not), unreadable ones skipped."""
+    through a link are not entered (as `Path.rglob` does not), unreadable ones skipped. The
+    files whose extension is a slip (`.yaml.txt`, `.YAML`) are added to `slips`."""
     folder = root / SUBMISSIONS
     if not folder.is_dir():
         return []
@@ -185,6 +189,8 @@ def _submission_files(root: Path) -> list[tuple[str, bool]]:
                 pending.append((path, linked))
             elif PurePosixPath(entry.name).suffix in (".yaml", ".yml") and not _is_folder(entry):
                 found.append((path, linked or entry.is_symlink()))
+            elif slips is not None and renamed(entry.name) and not _is_folder(entry):
+                slips.append(path)
     return sorted(found, key=lambda file: file[0].split("/"))
 
 
@@ -276,7 +282,7 @@ def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> 
         store = Cache.open(root, [raw for raw in raws if raw is not None])
     identities = []
     supplied = Supplied()
-    for relative, linked in _submission_files(root) if submissions else []:
+    for relative, linked in _submission_files(root, repo.slips) if submissions else []:
         if not is_utf8_name(relative):
             problems.append(_misnamed(relative))
             continue
@@ -289,6 +295,8 @@ def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> 
         identities.append((relative, check.identity))
         if check.identity is not None and check.identity not in repo.files:
             repo.files[check.identity] = Dated(relative, check.submitted)
+    repo.slips.sort()
+    problems += [extension_slip(shown_name(relative)) for relative in repo.slips]
     repo.supplied = supplied
     parsed = {file.doc.path: file.doc for file in repo.submissions}
 
@@ -386,7 +394,7 @@ def _submission(
         )
 
         found = check_submission(repo.catalog, file, repo.root)
-        check = replace(found, problems=(*doc.problems, *found.problems))
+        check = replace(found, problems=(*doc.problems, *doc.warnings, *found.problems))
     else:
         check = FileCheck(tuple(model_problems))
     if raw is not None and store is not None:
@@ -490,4 +498,4 @@ def _model(model: type[M], doc: Document) -> tuple[M | None, list[Diagnostic]]:
         )
         return None, [*doc.problems, problem]
     instance, problems = validate(model, doc.data, doc)
-    return instance, doc.problems + problems
+    return instance, doc.problems + doc.warnings + problems

@@ -71,4 +71,17 @@ RULES = (
         same("# submissions/2025/so-tai-chinh.yaml\nagency: so-tai-chinh\n"),
         "submissions/2025/so-khdt.yaml",
     ),
+    Rule(
+        "HCMLC-E029",
+        "file-extension",
+        Words(
+            "Tệp trong `submissions/` có đuôi `.yaml.txt`, `.yml.txt` (do Notepad thêm) hoặc "
+            "`.YAML`, `.Yaml`, `.YML`: chưa được đọc cho đến khi đổi tên; gợi ý nêu tên đúng.",
+            "A file of `submissions/` named `.yaml.txt`, `.yml.txt` (Notepad) or `.YAML`, "
+            "`.Yaml`, `.YML`: not read as a submission until renamed; the hint gives the name.",
+        ),
+        same("submissions/2025/so-gddt.yaml.txt"),
+        same("submissions/2025/so-gddt.yaml"),
+        "submissions/2025/so-gddt.yaml.txt",
+    ),
 )

@@ -74,4 +74,31 @@ RULES = (
         same("$ ls data/\nassignments.yaml  criteria.yaml"),
         "data/assignments.yaml",
     ),
+    Rule(
+        "HCMLC-W007",
+        "comment-in-text",
+        Words(
+            "Dấu ` #` sau chữ trong một giá trị không có ngoặc kép: YAML coi phần còn lại của dòng "
+            "là chú thích và bỏ đi (`source: Báo cáo #123` chỉ còn `Báo cáo`); đặt giá trị trong "
+            "ngoặc kép để giữ nguyên.",
+            "A ` #` after text in an unquoted value: YAML reads the rest of the line as a comment "
+            "and drops it (`source: Báo cáo #123` holds `Báo cáo`); quote the value to keep it.",
+        ),
+        same("    source: Báo cáo #123 của UBND phường\n"),
+        same('    source: "Báo cáo #123 của UBND phường"\n'),
+    ),
+    Rule(
+        "HCMLC-E008",
+        "control-character",
+        Words(
+            "Văn bản chứa ký tự điều khiển (BEL, ESC, VT, FF, CR …) hoặc ký tự không hợp lệ "
+            "(U+FFFE, U+FFFF …), thường do chép từ một chương trình khác; không bảng tính, văn "
+            "bản hay thư điện tử nào mang được các ký tự này.",
+            "A text holding a control character (BEL, ESC, VT, FF, CR …) or a non-character "
+            "(U+FFFE, U+FFFF …), which YAML admits only as an escape in double quotes and no "
+            "workbook, document or e-mail can carry.",
+        ),
+        same('    source: "Báo cáo\\x0bnăm 2025"\n'),
+        same("    source: Báo cáo năm 2025\n"),
+    ),
 )

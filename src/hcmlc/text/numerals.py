@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from hcmlc.diagnostics import excerpt
 from hcmlc.i18n import N_, _
 
 _CANONICAL = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
@@ -57,6 +58,9 @@ _VIETNAMESE = "vietnamese"
 _UNDERSCORE = "underscore"
 _DIGITS = "digits"
 _NEGATIVE_ZERO = "negative-zero"
+_INVISIBLE = "invisible"
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+"""Characters that take no room, pasted from Word or a web page with a figure."""
 
 _HINTS = {
     _PERCENT: N_("write the number without the % sign: {number}"),
@@ -71,6 +75,7 @@ _HINTS = {
     _UNDERSCORE: N_("write the number without `_` between the digits: {number}"),
     _DIGITS: N_("write the digits as plain digits 0–9: {number}"),
     _NEGATIVE_ZERO: N_("write {number}"),
+    _INVISIBLE: N_("delete the invisible character (a zero-width space) in the figure: {number}"),
 }
 _SEVERAL = N_("write {number}: digits, with a dot for decimals, and nothing else")
 
@@ -102,7 +107,8 @@ class Refusal:
     message: str
     hint: str | None = None
     replacement: str | None = None
-    """The exact text to write instead, when only one reading fits."""
+    """The exact text to write instead, when only one reading fits and nothing written is lost:
+    what `validate --fix` writes."""
 
 
 def read_number(text: str, rule: Rule = ANY) -> float | Refusal:
@@ -127,7 +133,7 @@ def read_number(text: str, rule: Rule = ANY) -> float | Refusal:
     number = float(value)
     if not math.isfinite(number):
         return Refusal(
-            _("`{raw}` is not a finite number").format(raw=shown),
+            _("`{raw}` is not a finite number").format(raw=excerpt(shown)),
             _("write the figure itself, e.g. 98.5"),
         )
     if value.is_zero() and value.is_signed() and rule.low >= 0:
@@ -144,7 +150,7 @@ def check_number(number: float, shown: str, rule: Rule) -> Refusal | None:
     """Why an already-read `number` (written `shown`) breaks `rule`, or None when it keeps it."""
     if not math.isfinite(number):
         return Refusal(
-            _("`{raw}` is not a finite number").format(raw=shown),
+            _("`{raw}` is not a finite number").format(raw=excerpt(shown)),
             _("write the figure itself, e.g. 98.5"),
         )
     return None if rule.fits(number) else _out_of_bounds(shown, number, rule)
@@ -158,36 +164,34 @@ def read_year(text: str) -> int | Refusal:
     if match := _YEAR_DECIMALS.fullmatch(shown):
         year = match["year"]
         return Refusal(
-            _("`{raw}` is not a year: a year has no decimals").format(raw=shown),
+            _("`{raw}` is not a year: a year has no decimals").format(raw=excerpt(shown)),
             _("write {year}").format(year=year),
             year,
         )
     if match := _YEAR_SPAN.fullmatch(shown):
         last = match["last"] if len(match["last"]) == 4 else match["first"][:2] + match["last"]
         return Refusal(
-            _("`{raw}` is a span of years; a figure describes one year").format(raw=shown),
+            _("`{raw}` is a span of years; a figure describes one year").format(raw=excerpt(shown)),
             _(
                 "write the year the figure describes, e.g. {year} for {raw}, and give the "
                 "period in `note`"
-            ).format(year=last, raw=shown),
-            last,
+            ).format(year=last, raw=excerpt(shown)),
         )
     runs = _YEAR.findall(shown) if not shown.isdigit() else []
     if len(runs) == 1 and re.fullmatch(r"[^0-9]*[0-9]{4}[^0-9]*", shown):
         return Refusal(
-            _("`{raw}` is not a year").format(raw=shown),
+            _("`{raw}` is not a year").format(raw=excerpt(shown)),
             _("write the year alone: {year}; put the words in `note`").format(year=runs[0]),
-            runs[0],
         )
     if _SHORT_YEAR.fullmatch(shown):
         year = f"20{shown}"
         return Refusal(
-            _("`{raw}` is not a year").format(raw=shown),
+            _("`{raw}` is not a year").format(raw=excerpt(shown)),
             _("write the year with four digits: {year}").format(year=year),
             year,
         )
     return Refusal(
-        _("`{raw}` is not a year").format(raw=shown),
+        _("`{raw}` is not a year").format(raw=excerpt(shown)),
         _("write the year with four digits, e.g. 2023"),
     )
 
@@ -208,6 +212,9 @@ def write_number(value: Decimal | float, rule: Rule = ANY) -> str:
 def _unwrap(text: str) -> tuple[str | None, list[str]]:
     """The part of `text` that should be the number, and what surrounded it."""
     causes: list[str] = []
+    if any(c in _ZERO_WIDTH for c in text):
+        text = "".join(c for c in text if c not in _ZERO_WIDTH).strip()
+        causes.append(_INVISIBLE)
     if len(text) >= 2 and text[0] in _QUOTES and text[-1] in _QUOTES:
         text = text[1:-1].strip()
         causes.append(_QUOTED)
@@ -282,7 +289,7 @@ def _ambiguous(shown: str, core: str, readings: list[Decimal], rule: Rule) -> Re
         )
     )
     return Refusal(
-        message.format(raw=shown, thousands=thousands, decimal=decimal),
+        message.format(raw=excerpt(shown), thousands=thousands, decimal=decimal),
         _("write {thousands} or {decimal}, whichever you mean").format(
             thousands=thousands, decimal=decimal
         ),
@@ -291,16 +298,18 @@ def _ambiguous(shown: str, core: str, readings: list[Decimal], rule: Rule) -> Re
 
 def _rewrite(shown: str, replacement: str, causes: list[str]) -> Refusal:
     if causes == [_NEGATIVE_ZERO]:
-        message = _("`{raw}` is zero with a minus sign").format(raw=shown)
+        message = _("`{raw}` is zero with a minus sign").format(raw=excerpt(shown))
     elif causes == [_DOT_THOUSANDS]:
         message = _(
             "`{raw}` has dots between thousands, as Vietnamese writes; hcmlc reads a dot as the "
             "decimal point"
-        ).format(raw=shown)
+        ).format(raw=excerpt(shown))
     else:
-        message = _("`{raw}` is not a number").format(raw=shown)
+        message = _("`{raw}` is not a number").format(raw=excerpt(shown))
     template = _HINTS[causes[0]] if len(causes) == 1 else _SEVERAL
-    return Refusal(message, _(template).format(number=replacement), replacement)
+    # Words dropped from beside a figure (`khoảng 145`) may carry meaning: shown, never applied.
+    certain = None if _WORDS in causes else replacement
+    return Refusal(message, _(template).format(number=replacement), certain)
 
 
 def _not_a_number(shown: str) -> Refusal:
@@ -308,7 +317,7 @@ def _not_a_number(shown: str) -> Refusal:
         hint = _("write the figure; if there is none yet, leave this entry out")
     else:
         hint = _("write the figure alone, e.g. 98.5, with a dot for decimals; put words in `note`")
-    return Refusal(_("`{raw}` is not a number").format(raw=shown), hint)
+    return Refusal(_("`{raw}` is not a number").format(raw=excerpt(shown)), hint)
 
 
 def _out_of_bounds(shown: str, number: float, rule: Rule) -> Refusal:
@@ -319,7 +328,7 @@ def _out_of_bounds(shown: str, number: float, rule: Rule) -> Refusal:
             else _("{number} must be a whole number")
         )
         return Refusal(
-            message.format(number=shown, unit=rule.unit),
+            message.format(number=excerpt(shown), unit=rule.unit),
             _("round it to a whole number, or check the unit"),
         )
     if math.isinf(rule.high):
@@ -338,6 +347,6 @@ def _out_of_bounds(shown: str, number: float, rule: Rule) -> Refusal:
             else _("{number} must be at least {low:g} and at most {high:g}")
         )
     return Refusal(
-        message.format(number=shown, unit=rule.unit, low=rule.low, high=rule.high),
+        message.format(number=excerpt(shown), unit=rule.unit, low=rule.low, high=rule.high),
         _("check the figure and its unit"),
     )

@@ -6,17 +6,19 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from hcmlc.text.controls import shown_controls
+
 _NEW_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]*[-+•] )")
 """A blank line, or a line that starts a list item (`- `, `+ `, `• `), begins a paragraph."""
 
 
 def paragraphs(text: str | None) -> list[list[str]]:
     """`text`'s paragraphs, each as its lines: NFC, Windows line ends made plain, control
-    characters other than tabs (which Word cannot hold) replaced by spaces."""
+    characters other than tabs and non-characters (which Word cannot hold) shown as `\\x07`,
+    as in every document (text/controls.py)."""
     if not text:
         return []
-    clean = _CONTROL.sub(" ", unicodedata.normalize("NFC", text).replace("\r\n", "\n"))
+    clean = shown_controls(unicodedata.normalize("NFC", text).replace("\r\n", "\n"))
     return [part.split("\n") for part in _NEW_PARAGRAPH.split(clean.strip()) if part.strip()]
 
 

@@ -42,6 +42,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from hcmlc.diagnostics import cell_reference, column_letters
+from hcmlc.text.controls import shown_controls  # shown, not refused (openpyxl would)
 from hcmlc.workbook import labels, removal
 from hcmlc.workbook.cells import NUMBER_FORMAT, CellValue, FieldKind
 from hcmlc.workbook.meta import SHEET as META_SHEET
@@ -160,7 +161,9 @@ class _Styler:
     ) -> Any:
         """Write `value` with `look`. A text is always a text (an inline string), whatever it
         starts with (`=`, `+`, `#N/A`): only hcmlc's own formulas are written `formula`."""
-        cell = sheet.cell(row, column, value)
+        cell = sheet.cell(
+            row, column, shown_controls(value) if isinstance(value, str) and not formula else value
+        )
         if isinstance(value, str) and not formula:
             cell.data_type = "s"  # openpyxl would make `=…` a formula and `#N/A` an error
         known = self._styles.get(look)

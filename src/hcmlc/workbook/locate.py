@@ -33,7 +33,14 @@ class CellDocument(Document):
     """The column heading of each cell, as printed in the workbook."""
 
     def problem(
-        self, loc: Loc, code: str, message: str, hint: str | None = None, *, key: bool = False
+        self,
+        loc: Loc,
+        code: str,
+        message: str,
+        hint: str | None = None,
+        *,
+        key: bool = False,
+        fix: tuple[str, str] | None = None,  # a cell is not fixed: `fix` is for text files
     ) -> Diagnostic:
         cell = self.cells.get(loc)
         found = loc

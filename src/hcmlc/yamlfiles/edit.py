@@ -24,6 +24,7 @@ from hcmlc.errors import HcmlcError
 from hcmlc.i18n import _
 from hcmlc.yamlfiles.reader import Loc, parse_yaml
 
+NOT_TEXT_CODE = "HCMLC-E008"
 Order = Callable[[Loc], list[str]]
 """The keys a mapping at a location has, in the order a new one is placed among them."""
 
@@ -56,6 +57,12 @@ def edit(text: str, before: dict[str, Any], after: dict[str, Any], order: Order,
     editor.mapping((), editor.root, before, after, order)
     result = editor.apply()
     check = parse_yaml(result, path)
+    refused = next((p for p in check.problems if p.code == NOT_TEXT_CODE), None)
+    if refused is not None:  # what validate refuses is not written (slips.not_text)
+        raise EditFailed(
+            refused.message,
+            _("type the text again without it: it came with a character no document can hold"),
+        )
     if check.problems or check.data != after:
         raise EditFailed(
             _("could not write the changes into {file} keeping its comments and layout").format(
@@ -299,8 +306,34 @@ def scalar(text: str) -> str | None:
     return quoted(text)
 
 
+def _read_as_other(text: str) -> bool:
+    """Whether a YAML reader would take plain `text` for something else than a text: a
+    boolean of YAML 1.1 (`yes`, `no`, `on`, `off`, `y`, `n`) or 1.2 (`true`), or a number in a
+    form other than hcmlc's decimals (`0x1F`, `0o17`, `.inf`, `.nan`, `1_000`, `1:20`, `+1`).
+    A decimal figure (`98.5`, `12`) and a date stay plain: they are what they look like."""
+    if _YAML11_BOOL.fullmatch(text):
+        return True
+    kind = yaml.SafeLoader.resolve(yaml.SafeLoader, yaml.ScalarNode, text, (True, False))  # type: ignore[arg-type, no-untyped-call]
+    if kind == "tag:yaml.org,2002:bool":
+        return True
+    if kind in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+        return not _DECIMAL.fullmatch(text)
+    return bool(_YAML12_NUMBER.fullmatch(text))
+
+
+_YAML11_BOOL = re.compile(
+    r"y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"
+)
+_DECIMAL = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?")
+_YAML12_NUMBER = re.compile(
+    r"[-+]?(0o[0-7]+|0x[0-9a-fA-F]+|\.(inf|Inf|INF|nan|NaN|NAN)|[0-9][0-9_]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?)"
+)
+
+
 def _plain(text: str) -> bool:
     if text in _NULLS or text != text.strip() or not all(_printable(c) for c in text):
+        return False
+    if _read_as_other(text):
         return False
     first = text[0]
     if first in _INDICATORS and not (first in "-?:" and len(text) > 1 and text[1] not in " \t"):

@@ -21,6 +21,7 @@ import yaml
 from hcmlc.diagnostics import Diagnostic
 from hcmlc.files.filesystem import SpecialFile, TooLarge, read_regular
 from hcmlc.i18n import N_, _, grouped
+from hcmlc.yamlfiles import slips as yaml_slips
 from hcmlc.yamlfiles import syntax_errors as yaml_errors
 
 try:
@@ -81,6 +82,9 @@ class Document:
     data: Any
     text: str | None
     problems: list[Diagnostic] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
+    """Slips worth a word that do not keep the file from being read (a text cut by ` #`):
+    reported by validate, never a reason to refuse the file."""
 
     @functools.cached_property
     def root(self) -> yaml.Node | None:
@@ -96,11 +100,18 @@ class Document:
         return locate(self.root, loc, key=key, index=self._index)
 
     def problem(
-        self, loc: Loc, code: str, message: str, hint: str | None = None, *, key: bool = False
+        self,
+        loc: Loc,
+        code: str,
+        message: str,
+        hint: str | None = None,
+        *,
+        key: bool = False,
+        fix: tuple[str, str] | None = None,
     ) -> Diagnostic:
-        """A diagnostic located at `loc` in this document."""
+        """A diagnostic located at `loc` in this document; `fix` as `Diagnostic.fix`."""
         line, column = self.at(loc, key=key)
-        return Diagnostic(self.path, line, column, code, message, hint)
+        return Diagnostic(self.path, line, column, code, message, hint, fix=fix)
 
 
 def read_yaml(path: Path, display: str) -> Document:
@@ -155,7 +166,16 @@ def parse_yaml(text: str, display: str) -> Document:
         return _failed(display, 1, 1, "HCMLC-E005", _too_deep(), _(_TOO_DEEP_HINT))
     except yaml.MarkedYAMLError as exc:
         found = explain_syntax_error(text, exc)
-        return _failed(display, found.line, found.column, "HCMLC-E001", found.message, found.hint)
+        problem = Diagnostic(
+            display,
+            found.line,
+            found.column,
+            "HCMLC-E001",
+            found.message,
+            found.hint,
+            fix=found.fix,
+        )
+        return Document(display, None, None, [problem])
     except yaml.YAMLError as exc:
         return _failed(
             display, 1, 1, "HCMLC-E001", _("YAML syntax error: {problem}").format(problem=exc)
@@ -170,7 +190,10 @@ def parse_yaml(text: str, display: str) -> Document:
     if data is None and not builder.problems:  # `~`, `null`, a lone `---`: says nothing
         return _failed(display, 1, 1, "HCMLC-E003", _("the file is empty"), _(_EMPTY_HINT))
     problems = builder.problems + (_unused_anchors(text, display) if anchored else [])
-    return Document(display, data, text, problems)
+    if '"' in text and "\\" in text:  # an escape in double quotes: the only way in for them
+        problems += yaml_slips.not_text(root, display)
+    warnings = yaml_slips.hash_comments(text, root, display) if "#" in text else []
+    return Document(display, data, text, problems, warnings)
 
 
 def locate(

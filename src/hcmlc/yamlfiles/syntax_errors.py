@@ -27,6 +27,8 @@ _INVISIBLE = {
     "\u202f": "narrow no-break space",
     "\u3000": "ideographic space",
 }
+ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+"""Characters that take no room: deleted, not replaced by a space."""
 _ENTRY = re.compile(
     r"(?P<indent> *)(?P<dash>- +)?(?P<key>[^\s:#'\"\[\]{}][^:#]*?|\"[^\"]*\"|'[^']*'):"
     r"(?P<space>[ \t]+)(?P<value>.*?)\s*"
@@ -45,17 +47,27 @@ class Explained:
     column: int
     message: str
     hint: str
+    fix: tuple[str, str] | None = None
+    """(old, new) at the place, when the fix is certain (`Diagnostic.fix`)."""
 
 
 def explain(
     text: str, problem: str, problem_at: Mark, context: str | None, context_at: Mark | None
 ) -> Explained:
     """The mistake behind the parser's `problem` (at `problem_at`, within `context`)."""
+    from hcmlc.yamlfiles import (
+        slips as yaml_slips,  # the rarer slips, read only when a file has an error
+    )
+
     lines = text.splitlines()
+    continued = [context_at[0]] if context_at and "simple key" in (context or "") else []
     found = (
         _invisible(lines, problem_at)
         or _tab(lines, problem, problem_at)
+        or yaml_slips.backslash_escape(lines, problem, problem_at)
         or _unclosed_quote(lines, context, context_at)
+        or yaml_slips.closed_later(text, problem_at)
+        or yaml_slips.block_continuation(lines, [*continued, problem_at[0]])
         or _second_document(problem, problem_at)
         or _missing_space(lines, problem, problem_at, context_at)
         or _indentation(lines, problem_at[0])
@@ -69,7 +81,7 @@ def explain(
         )
     )
     detail = _("{message} (YAML parser: {detail})").format(message=found.message, detail=problem)
-    return Explained(found.line, found.column, detail, found.hint)
+    return Explained(found.line, found.column, detail, found.hint, found.fix)
 
 
 def _line(lines: list[str], index: int) -> str:
@@ -80,7 +92,11 @@ def _invisible(lines: list[str], at: Mark) -> Explained | None:
     for index in (at[0], at[0] - 1):
         source = _line(lines, index)
         for column, char in enumerate(source):
-            if char in _INVISIBLE or (char != " " and unicodedata.category(char) == "Zs"):
+            if (
+                char in _INVISIBLE
+                or char in ZERO_WIDTH
+                or (char != " " and unicodedata.category(char) == "Zs")
+            ):
                 name = _INVISIBLE.get(char, unicodedata.name(char, "space").lower())
                 return Explained(
                     index + 1,
@@ -90,9 +106,18 @@ def _invisible(lines: list[str], at: Mark) -> Explained | None:
                         "space or a key"
                     ).format(name=name, code=ord(char)),
                     _(
+                        "delete it: it takes no room, so nothing goes in its place; it comes "
+                        "from text copied out of Word, Excel or a web page"
+                    )
+                    if char in ZERO_WIDTH
+                    else _(
                         "delete it and type an ordinary space; it comes from text copied out of "
                         "Word, Excel or a web page"
                     ),
+                    # before the key, where only spaces belong: the fix is certain
+                    (char, "" if char in ZERO_WIDTH else " ")
+                    if not source[:column].strip()
+                    else None,
                 )
     return None
 
@@ -102,26 +127,41 @@ def _tab(lines: list[str], problem: str, at: Mark) -> Explained | None:
         source = _line(lines, index)
         indent = source[: len(source) - len(source.lstrip(" \t"))]
         if "\t" in indent or ("tab" in problem and "\t" in source):
+            column = source.index("\t")
             return Explained(
                 index + 1,
-                source.index("\t") + 1,
+                column + 1,
                 _("a tab character: YAML indents with spaces only"),
                 _("YAML indentation uses spaces, not tabs: replace the tab with spaces"),
+                _tab_fix(lines, index, indent, column) if "\t" in indent else None,
             )
     return None
+
+
+def _tab_fix(lines: list[str], index: int, indent: str, column: int) -> tuple[str, str] | None:
+    """The spaces a tab-indented line needs: its previous line's indentation, or two more when
+    that line opens a block (`key:`); None when the tab is not the only doubt."""
+    above = next((s for s in reversed(lines[:index]) if _content(s)), None)
+    if above is None or "\t" in above[: len(above) - len(above.lstrip(" \t"))]:
+        return None
+    width = len(above) - len(above.lstrip(" ")) + (2 if above.rstrip().endswith(":") else 0)
+    if width < column:
+        return None
+    return indent[column:], " " * (width - column)
 
 
 def _unclosed_quote(lines: list[str], context: str | None, at: Mark | None) -> Explained | None:
     if at is None or not context or "quoted scalar" not in context:
         return None
-    mark = _line(lines, at[0])[at[1] : at[1] + 1] or '"'
+    from hcmlc.yamlfiles.slips import quote_hint
+
+    source = _line(lines, at[0])
+    mark = source[at[1] : at[1] + 1] or '"'
     return Explained(
         at[0] + 1,
         at[1] + 1,
         _("the quotation mark {mark} opened here is never closed").format(mark=mark),
-        _("end the text with {mark} on this line, or remove the {mark} at its start").format(
-            mark=mark
-        ),
+        quote_hint(source[at[1] + 1 :], mark),
     )
 
 
@@ -265,7 +305,7 @@ def _markup_in_value(lines: list[str], at: Mark) -> Explained | None:
     if not match or not match["value"]:
         return None
     key, value = match["key"], match["value"]
-    fixed = f"{match['dash'] or ''}{key}: {_quoted(value)}"
+    fixed = f"{match['dash'] or ''}{key}: {quoted(value)}"
     column = (
         len(match["indent"]) + len(match["dash"] or "") + len(key) + 1 + len(match["space"]) + 1
     )
@@ -299,7 +339,7 @@ def _markup_in_value(lines: list[str], at: Mark) -> Explained | None:
     )
 
 
-def _quoted(value: str) -> str:
+def quoted(value: str) -> str:
     """`value` as a YAML quoted text: single quotes when it holds double ones."""
     if '"' in value and "'" not in value:
         return f"'{value}'"

@@ -1,0 +1,70 @@
+"""The sandbox bounds work, not only steps (issue 24): a filter or a print costs what it reads,
+a list of lists is as large as all it holds, and a render runs under a clock of processor time
+and a memory ceiling (render/budget.py)."""
+
+from __future__ import annotations
+
+import resource
+import time
+
+import pytest
+
+from hcmlc.render import budget
+from hcmlc.render.sandbox import Sandbox
+from hcmlc.render.sandbox_limits import MAX_SIZE, TooCostly, deep_size
+
+
+def test_a_list_is_as_large_as_all_it_holds() -> None:
+    inner = list(range(1000))
+    assert deep_size([inner] * 3) == 3 + 3 * 1000
+    assert deep_size({"a": ["xy", "z"]}) == 1 + 1 + 2 + 2 + 1
+    assert deep_size([inner] * 100_000) > MAX_SIZE  # stops counting once past the limit
+
+
+def test_a_long_list_is_counted_once_per_render() -> None:
+    known: dict = {}
+    big = list(range(100_000))
+    assert deep_size(big, known=known) == 100_000
+    assert known[id(big)] == (big, 100_000)
+    assert deep_size([big, big], known=known) == 200_002
+
+
+def render(source: str) -> str:
+    sandbox = Sandbox(autoescape=False)
+    with budget.bounded():
+        return sandbox.from_string(source).render()
+
+
+def test_a_filter_costs_what_it_reads() -> None:
+    started = time.process_time()
+    with pytest.raises(TooCostly, match=r"more than 1,000,000 steps|did not finish"):
+        render(
+            "{% set big = range(100000)|list %}"
+            "{% for i in range(100000) %}{{ big|max }}{% endfor %}"
+        )
+    assert time.process_time() - started < 5
+
+
+def test_work_the_steps_do_not_see_is_stopped_by_the_clock() -> None:
+    started = time.process_time()
+    with pytest.raises(budget.OutOfTime, match="did not finish within 3 seconds of work"):
+        render(
+            "{% set big = range(100000)|list %}"
+            "{% for i in range(100000) %}{% if i * 7 in big %}x{% endif %}{% endfor %}"
+        )
+    assert time.process_time() - started < 5
+
+
+def test_the_bounds_are_lifted_after_the_render() -> None:
+    before = resource.getrlimit(resource.RLIMIT_AS)
+    assert render("{{ 1 + 1 }}") == "2"
+    assert resource.getrlimit(resource.RLIMIT_AS) == before
+    import signal
+
+    assert signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)
+
+
+def test_memory_past_the_ceiling_is_a_memory_error_inside_the_render() -> None:
+    with pytest.raises(MemoryError), budget.bounded():
+        bytearray(budget.MAX_MEMORY + (256 << 20))
+    assert bytearray(budget.MAX_MEMORY // 4)  # lifted again
