@@ -16,6 +16,7 @@ from hcmlc import __version__
 from hcmlc.cli import crash
 from hcmlc.cli.language import LocalizedGroup
 from hcmlc.cli.options import (
+    ApprovedOnlyOption,
     AsOfOption,
     CheckOption,
     CycleKind,
@@ -242,13 +243,30 @@ def fill_form(
         typer.Option("--strict", help=N_("Fail when a box is empty or outside its limit.")),
     ] = False,
     as_of: DocumentAsOfOption = None,
+    approved: ApprovedOnlyOption = False,
+    final: Annotated[
+        bool,
+        typer.Option(
+            "--final",
+            help=N_("The English form to send: refuse while an answer's English is not verified."),
+        ),
+    ] = False,
 ) -> None:
     from hcmlc.commands import fill_form as command
 
     day = None if as_of is None else as_of_day(as_of)
     _run(
         lambda console, repo_root: command.run(
-            console, repo_root, cycle, lang.value, out, template, strict, day
+            console,
+            repo_root,
+            cycle,
+            lang.value,
+            out,
+            template,
+            strict,
+            day,
+            approved_only=approved,
+            final=final,
         ),
         root,
     )
@@ -291,6 +309,7 @@ def report(
     no_cache: NoChartCacheOption = False,
     as_of: DocumentAsOfOption = None,
     root: RootOption = None,
+    approved: ApprovedOnlyOption = False,
 ) -> None:
     from hcmlc.commands import report as command
 
@@ -307,6 +326,7 @@ def report(
             force,
             not no_cache,
             day,
+            approved_only=approved,
         ),
         root,
     )
@@ -639,6 +659,17 @@ def import_workbooks(
         ),
         root,
     )
+
+
+def _add_review() -> None:
+    from hcmlc.cli.review import review_app
+    from hcmlc.cli.translation import translation_app
+
+    app.add_typer(review_app)
+    app.add_typer(translation_app)
+
+
+_add_review()
 
 
 def _run(command: Command, root: Path | None) -> None:

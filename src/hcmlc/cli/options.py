@@ -30,6 +30,14 @@ class Language(StrEnum):
     en = "en"
 
 
+ApprovedOnlyOption = Annotated[
+    bool,
+    typer.Option(
+        "--approved-only",
+        help=N_("Use only content the coordinator approved as it stands; the rest is a gap."),
+    ),
+]
+
 NoCacheOption = Annotated[
     bool,
     typer.Option(

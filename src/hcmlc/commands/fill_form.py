@@ -18,6 +18,9 @@ from hcmlc.render import form_summary
 from hcmlc.render.form_docx import render_form
 from hcmlc.repository.fingerprint import embed, fingerprint
 from hcmlc.repository.load import load
+from hcmlc.signoffs.approved import narrow_to_approved
+from hcmlc.signoffs.english import build_translations, translations_in_use
+from hcmlc.signoffs.english_form import mark_translations, refuse_unfinished
 
 TEMPLATE = "templates/gnlc-form.docx"
 
@@ -31,6 +34,9 @@ def run(
     template: Path | None,
     strict: bool,
     as_of: dt.date | None = None,
+    *,
+    approved_only: bool = False,
+    final: bool = False,
 ) -> int:
     """Fill the form of a cycle, write it, list its gaps; with `strict`, gaps fail the run.
     With `as_of`, from the answers whose file had arrived by then."""
@@ -54,7 +60,25 @@ def run(
     target = out or Path(f"gnlc-form-{cycle.id}-{lang}.docx")
     check_target(target)
     day = as_of or today()
-    form = fill_form(known_on(repo, repo.deliveries(), day) if as_of else repo, cycle.id, lang)
+    if approved_only:
+        repo = narrow_to_approved(console, repo)
+    known = known_on(repo, repo.deliveries(), day) if as_of else repo
+    form = fill_form(known, cycle.id, lang)
+    if lang == "en":
+        english = (
+            build_translations(root, catalog, known.supplied, cycle)
+            if final
+            else translations_in_use(root, catalog, known.supplied, cycle)
+        )
+        if english is not None:
+            if final:
+                refuse_unfinished(english)
+            mark_translations(form, english, catalog, lang)
+    elif final:
+        raise HcmlcError(
+            _("--final is for the English form: the translation must be verified"),
+            _("add --lang en"),
+        )
     write_atomic(target, embed(render_form(form, template), fingerprint(repo, day)))
     form_summary.render(console, form, target, repo.error_count)
     return 1 if strict and (form.gaps or repo.error_count) else 0

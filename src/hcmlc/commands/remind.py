@@ -24,6 +24,7 @@ from hcmlc.models.documents import Documents
 from hcmlc.models.registry import Cycle
 from hcmlc.render.escape import visible
 from hcmlc.repository.load import ASSIGNMENTS, DOCUMENTS, load
+from hcmlc.signoffs.states import issues_of
 from hcmlc.yamlfiles.slips import LINE_BREAK, NOT_TEXT
 
 ReminderFormat = Literal["docx", "eml", "md"]
@@ -75,6 +76,7 @@ def run(console: Console, root: Path, request: Request) -> int:
         request.lang,
         within=request.within,
         agency=request.agency,
+        issues=issues_of(root, catalog, repo.supplied, cycle),
     )
     if not reminders:
         _nothing(console, request, catalog, status.cycle)

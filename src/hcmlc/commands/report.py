@@ -21,6 +21,7 @@ from hcmlc.render.chart_cache import ChartCache
 from hcmlc.render.console import make_console
 from hcmlc.repository.fingerprint import embed, fingerprint
 from hcmlc.repository.load import Repository, load
+from hcmlc.signoffs.approved import narrow_to_approved
 
 ReportFormat = Literal["docx", "md"]
 
@@ -52,11 +53,15 @@ def run(
     force: bool = False,
     cache: bool = True,
     as_of: dt.date | None = None,
+    *,
+    approved_only: bool = False,
 ) -> int:
     """Assess the year, draw the charts, write the report with the coordinator's words; say
     what it found, what still needs words, and what it replaced."""
     repo = load(root)
     repo.require_sound_data()
+    if approved_only:
+        repo = narrow_to_approved(console, repo)
     year = year or default_year(repo)
     template = template or root / TEMPLATES[output]
     if not template.is_file():

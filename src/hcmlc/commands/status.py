@@ -39,11 +39,21 @@ def run(
     lang = current_language()
     snapshot = take(repo, cycle, as_of, lang)
     status = snapshot.status
+    signoffs = (root / "signoffs").is_dir()  # their modules are imported only when needed
     if output == "json":
         extra = {"targets": targets_document(snapshot)} if with_targets else {}
+        if signoffs:
+            from hcmlc.render.signoff_sections import signoff_documents
+
+            extra |= signoff_documents(root, catalog, repo.supplied, cycle, agency)
         reporters.render_json(console, status, agency, catalog, indent, extra)
-    elif agency:
+        return 1 if repo.error_count else 0
+    if agency:
         reporters.render_todo(console, status, catalog, agency)
     else:
         reporters.render_table(console, status, catalog, units=units, criteria=criteria)
+    if signoffs:
+        from hcmlc.render.signoff_sections import render_signoffs
+
+        render_signoffs(console, root, catalog, repo.supplied, cycle, agency)
     return 1 if repo.error_count else 0

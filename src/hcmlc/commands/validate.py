@@ -118,7 +118,13 @@ def _checked(
         named = any(_within(f, wanted) for f in (path, *involved))
         return named and _touched(path, involved, changed)
 
-    all_files = [*repo.data_files, *repo.paths, *repo.slips, *repo.report_paths]
+    signoff_paths: list[str] = []
+    if repo.catalog is not None:
+        from hcmlc.signoffs.validation import signoff_problems
+
+        signoff_paths, found = signoff_problems(root, repo.catalog, changed_since)
+        repo.problems = [*repo.problems, *found]
+    all_files = [*repo.data_files, *repo.paths, *repo.slips, *repo.report_paths, *signoff_paths]
     files = [f for f in all_files if concerns(f)]
     return repo, files, [p for p in repo.problems if concerns(p.path, p.related)]
 

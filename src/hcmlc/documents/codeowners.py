@@ -37,7 +37,36 @@ def codeowners(assignments: Assignments) -> str:
             lines.append(f"# `{agency.id}` lists no reviewers: {_fallback(coordinators)}.")
         if owners:
             lines.append(_rule(f"/submissions/*/{agency.id}.y*ml", owners))
+    lines += _signoff_lines(assignments)
     return "\n".join(lines) + "\n"
+
+
+REVIEWS_PATTERN = "/signoffs/reviews/"
+TRANSLATIONS_PATTERN = "/signoffs/translations/"
+
+
+def signoff_owners(assignments: Assignments, pattern: str) -> list[str]:
+    """Who signs the records under `pattern`: the coordinators sign reviews, the translation
+    verifier's reviewers sign translations."""
+    if pattern == REVIEWS_PATTERN:
+        return list(assignments.coordinators)
+    verifier = next(
+        (a for a in assignments.agencies if a.id == assignments.translation_verifier), None
+    )
+    return list(verifier.reviewers) if verifier else []
+
+
+def _signoff_lines(assignments: Assignments) -> list[str]:
+    """The sign-off files, last so that nobody else's line matches them: only the signing side
+    may change its records (`hcmlc review` writes them)."""
+    lines = ["", "# Sign-offs: the coordinators' reviews, the verifier's translation records."]
+    for pattern in (REVIEWS_PATTERN, TRANSLATIONS_PATTERN):
+        owners = signoff_owners(assignments, pattern)
+        if owners:
+            lines.append(_rule(pattern, owners))
+        else:
+            lines.append(f"# {pattern}: nobody signs them (no coordinators or verifier).")
+    return lines
 
 
 def _rule(pattern: str, owners: list[str]) -> str:

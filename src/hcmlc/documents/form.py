@@ -44,7 +44,7 @@ from hcmlc.text.paragraphs import paragraphs
 from hcmlc.text.wordcount import count_words
 
 M = TypeVar("M", bound=BaseModel)
-GapKind = Literal["missing", "words", "untranslated", "unreadable", "photos"]
+GapKind = Literal["missing", "words", "untranslated", "unreadable", "photos", "translation"]
 
 LABELS: dict[str, dict[Lang, str]] = {
     "missing": {"vi": "Chưa có câu trả lời", "en": "No answer yet"},

@@ -10,6 +10,7 @@ to its focal point in data/assignments.yaml.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from hcmlc.core.catalog import Catalog
@@ -50,6 +51,13 @@ WORDS: dict[str, dict[Lang, str]] = {
     "left-one": {"vi": "Còn {n} ngày", "en": "{n} day left"},
     "left-many": {"vi": "Còn {n} ngày", "en": "{n} days left"},
     "today": {"vi": "Đến hạn hôm nay", "en": "Due today"},
+    "issues": {"vi": "Cần chỉnh sửa: {comment}", "en": "Has issues: {comment}"},
+    "ask-issues": {
+        "vi": "Đề nghị {agency} chỉnh sửa các nội dung có vấn đề nêu trên theo nhận xét của cơ "
+        "quan điều phối, cập nhật vào tệp {file} của kho dữ liệu Thành phố học tập.",
+        "en": "The {agency} is requested to correct the items above that have issues, as the "
+        "coordinator's comments say, in the file {file} of the learning city's repository.",
+    },
     "ask-overdue": {
         "vi": "Đề nghị {agency} khẩn trương cung cấp các nội dung nêu trên, cập nhật vào tệp "
         "{file} của kho dữ liệu Thành phố học tập.",
@@ -122,20 +130,36 @@ def build_reminders(
     *,
     within: int | None = None,
     agency: str | None = None,
+    issues: Mapping[tuple[str, str, str], str] | None = None,
 ) -> list[Reminder]:
-    """A reminder for every agency (or `agency`) with items to remind of; none for the rest."""
+    """A reminder for every agency (or `agency`) with items to remind of; none for the rest.
+    `issues`, (agency, kind, item) → the coordinator's comment, adds the supplied items that
+    have issues in review (signoffs/), each with its comment."""
     wanted = [row.id for row in status.agencies if agency in (None, row.id)]
+    issues = issues or {}
     found = []
     for agency_id in wanted:
         items = pending(status, agency_id, within)
+        items += [
+            o for o in status.todo(agency_id) if o.supplied and (o.agency, o.kind, o.item) in issues
+        ]
         if items:
-            found.append(_Writer(catalog, status, documents, lang).reminder(agency_id, items))
+            writer = _Writer(catalog, status, documents, lang, issues)
+            found.append(writer.reminder(agency_id, items))
     return found
 
 
 class _Writer:
-    def __init__(self, catalog: Catalog, status: Status, documents: Documents, lang: Lang):
+    def __init__(
+        self,
+        catalog: Catalog,
+        status: Status,
+        documents: Documents,
+        lang: Lang,
+        issues: Mapping[tuple[str, str, str], str],
+    ):
         self.catalog, self.status, self.documents, self.lang = catalog, status, documents, lang
+        self.issues = issues
 
     def reminder(self, agency_id: str, obligations: list[Obligation]) -> Reminder:
         catalog, lang, cycle = self.catalog, self.lang, self.status.cycle
@@ -145,6 +169,11 @@ class _Writer:
         file = f"submissions/{cycle.id}/{agency_id}.yaml"
         ask = "ask-overdue" if any(o.state == "overdue" for o in obligations) else "ask-due"
         request = [word(ask, lang, agency=name, file=file)]
+        if any(o.supplied for o in obligations):
+            owed = [o for o in obligations if not o.supplied]
+            request[0:1] = [word("ask-issues", lang, agency=name, file=file)]
+            if owed:
+                request.insert(0, word(ask, lang, agency=name, file=file))
         if official.contact is not None:
             request.append(word("contact", lang, contact=official.contact.get(lang).rstrip(".")))
         request.append(word("regards", lang))
@@ -191,7 +220,10 @@ class _Writer:
         if o.formerly:
             names = ", ".join(catalog.agencies[a].short_name(lang) for a in o.formerly)
             text = text.rstrip(" .") + word("formerly", lang, names=names)
-        if o.days_left < 0:
+        comment = self.issues.get((o.agency, o.kind, o.item))
+        if o.supplied and comment is not None:
+            when = word("issues", lang, comment=comment)
+        elif o.days_left < 0:
             when = word.counted("overdue", -o.days_left, lang)
         elif o.days_left == 0:
             when = word("today", lang)

@@ -277,7 +277,11 @@ class Assignments(Strict):
     contact: Text | None = None
     """Whom agencies ask about what they owe (office, e-mail, telephone): each workbook says it."""
     coordinators: list[Reviewer] = []
-    """Who reviews data/, templates/, schema/, .github/ and, with each agency, its submissions."""
+    """Who reviews data/, templates/, schema/, .github/ and, with each agency, its submissions;
+    the coordinators also sign the reviews of figures (signoffs/reviews/)."""
+    translation_verifier: Id | None = None
+    """The agency that verifies (thẩm định) the form's English translation: its `reviewers`
+    sign signoffs/translations/."""
     agencies: list[Agency] = Field(min_length=1)
     groups: list[Group] = []
     cycles: list[Cycle] = Field(min_length=1)

@@ -17,6 +17,7 @@ GAP_WORDS: dict[GapKind, str] = {
     "untranslated": N_("untranslated"),
     "unreadable": N_("unreadable"),
     "photos": N_("photos"),
+    "translation": N_("translation"),
 }
 """How the table names each kind of gap."""
 

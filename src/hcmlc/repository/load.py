@@ -212,12 +212,12 @@ def load(
     `keep`, it holds none: validate and status need only the problems and entries, and at
     city scale the documents would take most of the memory. Without `submissions`, only data/
     is read: what `workbook` and `import` need besides the few files they touch."""
-    with _collector_paused():
+    with collector_paused():
         return _load(root, cache, keep, submissions)
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause Python's cycle collector while reading: what is read lives until the command ends,
     and at city scale the collector would re-scan that growing heap a third of the time."""
     was_enabled = gc.isenabled()

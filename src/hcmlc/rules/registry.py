@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hcmlc.rules import answers, data, files, identity, photos, structure, syntax, values, workbook
+from hcmlc.rules import (
+    answers,
+    data,
+    files,
+    identity,
+    photos,
+    signoffs,
+    structure,
+    syntax,
+    values,
+    workbook,
+)
 from hcmlc.rules.rule import Rule, Words
 
 
@@ -19,7 +30,18 @@ class Family:
 
 FAMILIES = tuple(
     Family(module.__name__.rsplit(".", 1)[1], module.TITLE, module.RULES)
-    for module in (syntax, structure, identity, values, answers, photos, files, data, workbook)
+    for module in (
+        syntax,
+        structure,
+        identity,
+        values,
+        answers,
+        photos,
+        files,
+        data,
+        workbook,
+        signoffs,
+    )
 )
 """Each family, in the order the documentation presents them."""
 

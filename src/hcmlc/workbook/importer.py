@@ -308,6 +308,7 @@ def _import(
     merged = merge(catalog, cycle, returned, current, now, last.cells if last else None)
     result.merged = merged
     result.problems += merged.problems
+    result.problems += _keep_approved(root, cycle, meta.agency, current, merged, returned)
     try:
         _judge(root, catalog, returned, result, source, text, current, merged, write)
         if result.written:
@@ -364,6 +365,28 @@ def _older(returned: Returned, last: LastImport) -> Diagnostic:
         ),
         _("import the newest copy; if this one is the right one, save it again and send it"),
     )
+
+
+def _keep_approved(
+    root: Path,
+    cycle: Cycle,
+    agency: str,
+    current: dict[str, Any],
+    merged: Merged,
+    returned: Returned,
+) -> list[Diagnostic]:
+    """Refuse the workbook's changes to approved items (signoffs/), keeping the rest."""
+    from hcmlc.signoffs.locking import SECTIONS, keep_approved, kept_problem
+
+    problems = []
+    for kind, item, record in keep_approved(root, cycle.id, agency, current, merged.data):
+        merged.changes[(kind, item)] = "unchanged"
+        merged.details.pop((kind, item), None)
+        section = SECTIONS[kind]
+        cell = merged.cells.get((section, item, "value")) or merged.cells.get((section, item))
+        cell = cell or Cell("", 1, 1)
+        problems.append(_at(returned, cell, *kept_problem(record)))
+    return problems
 
 
 def _starting_point(
