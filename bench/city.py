@@ -40,6 +40,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 import citygen
 import hostile_workbooks
+from history import commit_history
 from startup import MINIMAL_TYPER, PROJECT
 
 import hostile
@@ -48,6 +49,9 @@ import signoffs
 BIN = Path(sys.executable).parent
 HCMLC = str(BIN / "hcmlc")
 AS_OF = "2030-01-01"
+HISTORY_PAST = "2032-10-01"
+"""The day after the city's history ends (bench/history.py): every commit and file read."""
+HISTORY_TODAY = "2033-01-01"
 
 FLOOR = """
 import sys
@@ -139,6 +143,8 @@ def scale(
         rows.append(
             measure(f"{label}: dashboard", [*page, "--out", str(folder / "site")], runs, **env)
         )
+    if label == "city":
+        rows += with_history(root, runs, no_cache, env)
     if jsonschema:
         schema = folder / f"schema-{label}.json"
         subprocess.run([HCMLC, "schema", "--root", str(root), "--out", str(schema)], check=True)
@@ -163,6 +169,28 @@ def with_signoffs(root: Path, status: list[str], runs: int, env: dict[str, str])
     ]
     signoffs.withdraw(root)
     return rows
+
+
+def with_history(
+    root: Path, runs: int, no_cache: Callable[[], None], env: dict[str, str]
+) -> list[Row]:
+    """The city made a clone with one commit per submission file (bench/history.py): status
+    as of a past day, read from that history (cold: a past commit is read afresh), and warm
+    status of today in the clone, against the same without git (issue 26)."""
+    started = time.perf_counter()
+    commits = commit_history(root)
+    print(f"city: {commits} commits in {time.perf_counter() - started:.0f} s", flush=True)
+    # the history's last commit is of 2032-09-30; a replayed today after it dates nothing ahead
+    later = {**env, "HCMLC_TODAY": HISTORY_TODAY}
+    past = [HCMLC, "status", "--root", str(root), "--as-of", HISTORY_PAST]
+    today = [HCMLC, "status", "--root", str(root), "--as-of", HISTORY_TODAY]
+    subprocess.run(today, env={**os.environ, **later}, capture_output=True, check=False)
+    return [
+        measure(
+            f"city: status --as-of a past day ({commits} commits)", past, runs, no_cache, **later
+        ),
+        measure("city: status, warm, in a clone with history", today, runs, **later),
+    ]
 
 
 def workbooks(folder: Path, label: str, root: Path, runs: int, env: dict[str, str]) -> list[Row]:
@@ -308,6 +336,7 @@ def report(rows: dict[str, Row], wall: float) -> None:
         targets.append(
             ("city: status with sign-offs ÷ without, in CPU time ≤ 1.1", work, 1.1, f"{work:.2f}×")
         )
+    targets += issue_26_targets(rows)
     help_ratio = get("hcmlc --help") / get("minimal Typer app --help")
     targets.append(
         ("hcmlc --help ÷ minimal Typer --help ≤ 1.2", help_ratio, 1.2, f"{help_ratio:.2f}×")
@@ -360,6 +389,37 @@ def issue_19_targets(rows: dict[str, Row]) -> list[tuple[str, float, float, str]
         cases = suite.fuzz_cases
         targets.append(("fuzz cases in that run ≥ 10,000", -cases, -10_000, f"{cases:,}"))
     return targets
+
+
+def issue_26_targets(rows: dict[str, Row]) -> list[tuple[str, float, float, str]]:
+    """Reading history (issue 26): status as of a past day within 2× cold validate; warm
+    status of today in a clone with history within 10% of the same without git."""
+    past = next((r for r in rows.values() if r.name.startswith("city: status --as-of")), None)
+    if past is None:
+        return []
+    cold = rows["city: validate, cold"]
+    warm, with_git = rows["city: status, warm"], rows["city: status, warm, in a clone with history"]
+    return [
+        (f"{past.name} ÷ validate, cold ≤ 2", r := past.seconds / cold.seconds, 2, f"{r:.2f}×"),
+        (
+            f"{past.name} ÷ validate, cold, in CPU time ≤ 2",
+            c := past.cpu / cold.cpu,
+            2,
+            f"{c:.2f}×",
+        ),
+        (
+            "city: status, warm, with history ÷ without ≤ 1.1",
+            w := with_git.seconds / warm.seconds,
+            1.1,
+            f"{w:.2f}×",
+        ),
+        (
+            "city: status, warm, with history ÷ without, in CPU time ≤ 1.1",
+            u := with_git.cpu / warm.cpu,
+            1.1,
+            f"{u:.2f}×",
+        ),
+    ]
 
 
 SUITE = "make test (pytest -n 2)"

@@ -71,7 +71,7 @@ def test_every_command_works_on_the_new_cycle(hcmlc, bundled) -> None:
     )
     assert (code, err) == (0, "")
     text = target.read_text(encoding="utf-8")
-    assert "**Tiến độ xây dựng Thành phố học tập năm 2026**" in text
+    assert "**Tiến độ xây dựng Thành phố học tập năm 2026 (bản tạm thời)**" in text
     assert "chưa có số liệu năm 2026" in text  # every value is older than the year judged
     assert "(0 met," in out
 

@@ -26,7 +26,7 @@ EXPECTED = {
         "number": "Số: 07/BC-SGDĐT",
         "date": "Thành phố Hồ Chí Minh, ngày 05 tháng 01 năm 2026",
         "kind": "BÁO CÁO",
-        "subject": "Tiến độ xây dựng Thành phố học tập năm 2025",
+        "subject": "Tiến độ xây dựng Thành phố học tập năm 2025 (bản tạm thời)",  # cycle 2025 is open
         "to": "Kính gửi: Ủy ban nhân dân Thành phố Hồ Chí Minh",
         "recipients": "Nơi nhận:",
         "recipient-lines": [
@@ -49,7 +49,7 @@ EXPECTED = {
         "number": "No.: 07/BC-SGDĐT",
         "date": "Ho Chi Minh City, 5 January 2026",
         "kind": "REPORT",
-        "subject": "Progress of the learning city in 2025",
+        "subject": "Progress of the learning city in 2025 (interim)",
         "to": "To: Ho Chi Minh City People's Committee",
         "recipients": "Recipients:",
         "recipient-lines": [

@@ -151,17 +151,21 @@ def test_a_file_neither_dated_nor_committed_counts_and_says_so(hcmlc, repo) -> N
     ) in out
 
 
-def test_past_the_last_deadline_with_no_later_cycle_status_names_new_cycle(hcmlc, bundled) -> None:
+def test_when_the_next_cycle_is_due_and_missing_status_names_new_cycle(hcmlc, bundled) -> None:
+    """Due at the start of the next reporting year (`next_cycle_from`), not when the
+    deadline has passed."""
     code, out, _ = hcmlc("status", "--root", str(bundled), "--as-of", "2026-12-01")
     assert code == 0
     assert (
-        "The last deadline of cycle 2025 (2025-12-15) has passed and no later cycle exists: "
-        "open the next one with `hcmlc new-cycle 2026 --deadline YYYY-MM-DD`."
+        "Cycle 2026 is due from 2026-01-01 (`next_cycle_from` in data/assignments.yaml) and "
+        "does not exist yet: open it with `hcmlc new-cycle 2026 --deadline YYYY-MM-DD`."
     ) in out
-    assert status(hcmlc, bundled, "--as-of", "2026-12-01")["next_cycle"] == {
+    assert status(hcmlc, bundled, "--as-of", "2026-01-01")["next_cycle"] == {
         "last_deadline": "2025-12-15",
         "suggested_id": "2026",
+        "due": "2026-01-01",
     }
+    assert "next_cycle" not in status(hcmlc, bundled, "--as-of", "2025-12-20")
     assert "next_cycle" not in status(hcmlc, bundled, "--as-of", "2025-12-01")
     assert "next_cycle" not in status(hcmlc, bundled, "--as-of", "2026-12-01", "--cycle", "2024")
 

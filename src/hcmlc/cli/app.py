@@ -483,6 +483,38 @@ def new_submission(
 
 
 @app.command(
+    "close-cycle",
+    help=N_(
+        "End a reporting cycle in data/assignments.yaml (`closed:`): status and remind stop "
+        "listing its overdue items, and its year's report is no longer interim."
+    ),
+)
+def close_cycle(
+    cycle_id: Annotated[
+        str, typer.Argument(metavar="ID", help=N_("The cycle to close, e.g. 2025."))
+    ],
+    on: Annotated[
+        str | None,
+        typer.Option(
+            "--on",
+            metavar="YYYY-MM-DD",
+            help=N_("The day it closes (default: today)."),
+            show_default=False,
+        ),
+    ] = None,
+    root: RootOption = None,
+) -> None:
+    from hcmlc.commands import close_cycle as command
+
+    _run(
+        lambda console, repo_root: command.run(
+            console, repo_root, cycle_id, parse_day(on, "--on") if on else as_of_day(None)
+        ),
+        root,
+    )
+
+
+@app.command(
     "new-cycle",
     help=N_(
         "Open the next reporting cycle in data/assignments.yaml, copied from the last one of "

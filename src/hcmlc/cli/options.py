@@ -69,7 +69,10 @@ AsOfOption = Annotated[
     typer.Option(
         "--as-of",
         metavar="YYYY-MM-DD",
-        help=N_("Day to judge deadlines by (default: today)."),
+        help=N_(
+            "Day to judge deadlines by, reading the repository as it stood at its end (from git "
+            "history; default: today, from the files as they are)."
+        ),
         show_default=False,
     ),
 ]

@@ -4,6 +4,7 @@ file in a folder of its own, with the form and the report when they were built b
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from rich.console import Console
@@ -18,9 +19,11 @@ from hcmlc.i18n import Lang, _, counted
 from hcmlc.models.registry import Cycle
 from hcmlc.render.console import make_console
 from hcmlc.render.dashboard_html import render_dashboard
+from hcmlc.render.source_note import say_source
 from hcmlc.repository.fingerprint import fingerprint
-from hcmlc.repository.load import Repository, load
-from hcmlc.repository.revision import revision
+from hcmlc.repository.load import Repository
+from hcmlc.repository.past import load_as_of
+from hcmlc.repository.revision import Revision, revision
 
 DEFAULT_OUT = Path("site")
 PAGE = "index.html"
@@ -42,7 +45,20 @@ def run(
     fingerprint (the same data and day), or nothing is published."""
     folder = out or DEFAULT_OUT
     check_ours(folder)  # before any work: a folder that is not ours is never touched
-    repo = load(root)
+    with load_as_of(root, as_of) as repo:
+        return _build(console, root, repo, cycle_id, as_of, folder, lang, documents)
+
+
+def _build(
+    console: Console,
+    root: Path,
+    repo: Repository,
+    cycle_id: str | None,
+    as_of: dt.date,
+    folder: Path,
+    lang: Lang,
+    documents: bool,
+) -> int:
     cycle = _cycle(repo, cycle_id)
     marks = fingerprint(repo, as_of)
     snapshot = take(repo, cycle, as_of, lang) if repo.catalog and cycle else None
@@ -58,11 +74,15 @@ def run(
         cycle,
         as_of,
         lang,
-        revision=revision(root),
+        revision=_revision(root, repo),
         documents=[(wanted, len(data)) for wanted, data in found],
         snapshot=snapshot,
         fingerprint=marks,
     )
+    source = repo.snapshot
+    if source is not None and source.worth_saying and source.commit is None:
+        told = source.note(lang)
+        page = replace(page, revision=f"{page.revision} · {told}" if page.revision else told)
     files = {PAGE: render_dashboard(page).encode("utf-8")}
     files |= {wanted.name: data for wanted, data in found}
     publish(folder, files)
@@ -70,6 +90,14 @@ def run(
     for note in notes:
         console.print(_("note: {note}").format(note=note), markup=False, highlight=False)
     return 1 if repo.error_count else 0
+
+
+def _revision(root: Path, repo: Repository) -> Revision | None:
+    """The commit the page was read at: the past commit of `--as-of`, else the one checked out."""
+    commit = repo.snapshot.commit if repo.snapshot else None
+    if commit is None:
+        return revision(root)
+    return Revision(commit.id, commit.at.date(), changed=False)
 
 
 def _cycle(repo: Repository, cycle_id: str | None) -> Cycle | None:
@@ -129,5 +157,7 @@ def _summary(
                 "errors are left out; run `hcmlc validate`"
             ).format(errors=counted(repo.error_count, "{n} error", "{n} errors"))
         )
+    if repo.snapshot is not None and repo.snapshot.worth_saying:
+        say_source(repo.snapshot)
     for line in lines:
         console.print(line, markup=False, highlight=False)

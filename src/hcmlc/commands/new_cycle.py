@@ -9,14 +9,14 @@ from rich.console import Console
 from hcmlc.checks.data import check_data
 from hcmlc.checks.schema_errors import validate
 from hcmlc.core.catalog import Catalog
-from hcmlc.diagnostics import Severity
+from hcmlc.diagnostics import Diagnostic, Severity
 from hcmlc.documents.json_schema import SCHEMA_PATH, schema_text
 from hcmlc.errors import DataError
 from hcmlc.files.atomic import write_atomic
 from hcmlc.i18n import _
 from hcmlc.models.registry import Assignments
 from hcmlc.render.diagnostics import render_text
-from hcmlc.repository.load import ASSIGNMENTS, CRITERIA, load, read_document
+from hcmlc.repository.load import ASSIGNMENTS, CRITERIA, Repository, load, read_document
 from hcmlc.yamlfiles.cycle_edit import NewCycle, Opened, open_cycle
 from hcmlc.yamlfiles.reader import parse_yaml
 
@@ -28,11 +28,7 @@ def run(console: Console, root: Path, wanted: NewCycle) -> int:
     """Add the cycle and make it current; write nothing unless the result validates."""
     repo = load(root, keep=False)
     catalog = repo.require_catalog()
-    blocking = [
-        p
-        for p in repo.problems
-        if p.path in (CRITERIA, ASSIGNMENTS) and p.severity is Severity.ERROR and p.code != FIXES
-    ]
+    blocking = blocking_problems(repo)
     if blocking:
         render_text(console, blocking, 2)
         raise DataError(
@@ -48,6 +44,15 @@ def run(console: Console, root: Path, wanted: NewCycle) -> int:
         write_atomic(schema, schema_text(new_catalog).encode("utf-8"))
     _say(console, opened, schema.is_file())
     return 0
+
+
+def blocking_problems(repo: Repository) -> list[Diagnostic]:
+    """The errors of data/ that stop a command rewriting data/assignments.yaml."""
+    return [
+        p
+        for p in repo.problems
+        if p.path in (CRITERIA, ASSIGNMENTS) and p.severity is Severity.ERROR and p.code != FIXES
+    ]
 
 
 def _check(root: Path, text: str, catalog: Catalog) -> Catalog:

@@ -12,7 +12,8 @@ from typing import Literal
 from rich.console import Console
 
 from hcmlc.core.catalog import Catalog
-from hcmlc.core.status import check_agency, standing
+from hcmlc.core.open_cycles import still_open
+from hcmlc.core.status import build_status, check_agency, standing
 from hcmlc.documents.official import require_documents
 from hcmlc.documents.reminders import Reminder, build_reminders
 from hcmlc.documents.snapshot import take
@@ -23,7 +24,9 @@ from hcmlc.i18n import Lang, _, counted, current_language
 from hcmlc.models.documents import Documents
 from hcmlc.models.registry import Cycle
 from hcmlc.render.escape import visible
-from hcmlc.repository.load import ASSIGNMENTS, DOCUMENTS, load
+from hcmlc.render.source_note import say_source
+from hcmlc.repository.load import ASSIGNMENTS, DOCUMENTS, Repository
+from hcmlc.repository.past import load_as_of
 from hcmlc.signoffs.states import issues_of
 from hcmlc.yamlfiles.slips import LINE_BREAK, NOT_TEXT
 
@@ -53,8 +56,16 @@ SHOWN = 10
 
 
 def run(console: Console, root: Path, request: Request) -> int:
-    """Write one reminder per agency with items to remind of; say who got what."""
-    repo = load(root, keep=False)
+    """Write one reminder per agency with items to remind of; say who got what, and which
+    state of the repository was read."""
+    with load_as_of(root, request.as_of, keep=False) as repo:
+        code = _remind(console, root, request, repo)
+    if repo.snapshot is not None and repo.snapshot.worth_saying:
+        say_source(repo.snapshot)
+    return code
+
+
+def _remind(console: Console, root: Path, request: Request, repo: Repository) -> int:
     catalog = repo.require_catalog()
     cycle = repo.cycle(None)
     if request.agency is not None:
@@ -68,7 +79,8 @@ def run(console: Console, root: Path, request: Request) -> int:
                 file=TEMPLATES[request.output]
             ),
         )
-    status = take(repo, cycle, request.as_of, request.lang).status
+    snapshot = take(repo, cycle, request.as_of, request.lang)
+    status, deliveries = snapshot.status, snapshot.deliveries
     reminders = build_reminders(
         catalog,
         status,
@@ -76,14 +88,25 @@ def run(console: Console, root: Path, request: Request) -> int:
         request.lang,
         within=request.within,
         agency=request.agency,
-        issues=issues_of(root, catalog, repo.supplied, cycle),
+        issues=issues_of(repo.root, catalog, repo.supplied, cycle),
     )
+    names = {id(r): r.agency for r in reminders}
+    for found in still_open(catalog, repo.supplied, cycle, request.as_of, deliveries):
+        # an earlier cycle not closed: its overdue items, in a letter of their own
+        earlier = build_status(
+            catalog, repo.supplied, found.cycle, request.as_of, 0, request.lang, deliveries
+        )
+        for letter in build_reminders(
+            catalog, earlier, documents, request.lang, agency=request.agency
+        ):
+            reminders.append(letter)
+            names[id(letter)] = f"{letter.agency}-{found.cycle.id}"
     if not reminders:
         _nothing(console, request, catalog, status.cycle)
         return 0
     folder = request.out or Path(f"reminders-{request.as_of.isoformat()}")
     mailed = [r for r in reminders if request.output != "eml" or r.focal_point is not None]
-    targets = {r.agency: folder / f"{r.agency}.{request.output}" for r in mailed}
+    targets = {id(r): folder / f"{names[id(r)]}.{request.output}" for r in mailed}
     guarded = [] if request.output == "eml" else list(targets.values())
     check_replaceable(guarded, request.force, DOCUMENTS)
     existing = {p for p in targets.values() if p.exists()}
@@ -93,9 +116,9 @@ def run(console: Console, root: Path, request: Request) -> int:
             data = _render(reminder, request, template, documents)
         except Unaddressable as exc:
             refused[reminder.agency] = str(exc)
-            del targets[reminder.agency]
+            del targets[id(reminder)]
             continue
-        write_atomic(targets[reminder.agency], data)
+        write_atomic(targets[id(reminder)], data)
     _summary(console, request, catalog, reminders, targets, existing, documents)
     for agency, reason in refused.items():
         console.print(
@@ -188,7 +211,7 @@ def _summary(
     request: Request,
     catalog: Catalog,
     reminders: list[Reminder],
-    targets: dict[str, Path],
+    targets: dict[int, Path],
     existing: set[Path],
     documents: Documents,
 ) -> None:
@@ -206,7 +229,7 @@ def _summary(
         )
     )
     for reminder in reminders:
-        path = targets.get(reminder.agency)
+        path = targets.get(id(reminder))
         if path is None:
             continue
         overdue = max((-i.obligation.days_left for i in reminder.items), default=0)
@@ -218,7 +241,7 @@ def _summary(
         replaced = _(" (replaced)") if path in existing else ""
         name = catalog.agencies[reminder.agency].short_name(current_language())
         say(f"  {path.name}{replaced}: {name} — {detail}")
-    lacking = [r.agency for r in reminders if r.focal_point is None]
+    lacking = list(dict.fromkeys(r.agency for r in reminders if r.focal_point is None))
     if lacking:
         message = (
             _("No focal point for {agencies}: no e-mail for them; send the letter.")

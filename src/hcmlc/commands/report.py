@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
 from rich.console import Console
 
 from hcmlc.clock import today
+from hcmlc.core.open_cycles import INTERIM, cycle_of_report, is_open
 from hcmlc.core.progress import Status
 from hcmlc.documents.report import ProgressReport, build_report, cycle_of_year, default_year
 from hcmlc.documents.report_document import OfficialReport, official_report
@@ -19,8 +21,10 @@ from hcmlc.files.outputs import check_replaceable, stamp_docx, stamp_text
 from hcmlc.i18n import N_, Lang, _, counted
 from hcmlc.render.chart_cache import ChartCache
 from hcmlc.render.console import make_console
+from hcmlc.render.source_note import say_source
 from hcmlc.repository.fingerprint import embed, fingerprint
-from hcmlc.repository.load import Repository, load
+from hcmlc.repository.load import Repository
+from hcmlc.repository.past import load_as_of
 from hcmlc.signoffs.approved import narrow_to_approved
 
 ReportFormat = Literal["docx", "md"]
@@ -57,9 +61,43 @@ def run(
     approved_only: bool = False,
 ) -> int:
     """Assess the year, draw the charts, write the report with the coordinator's words; say
-    what it found, what still needs words, and what it replaced."""
-    repo = load(root)
-    repo.require_sound_data()
+    what it found, what still needs words, and what it replaced. With `as_of`, from the
+    repository as it stood at the end of that day (past.py)."""
+    with load_as_of(root, as_of or today()) as repo:
+        code = _write(
+            console,
+            root,
+            repo,
+            year,
+            output,
+            out,
+            lang,
+            template,
+            force,
+            cache,
+            as_of,
+            approved_only,
+        )
+    if repo.snapshot is not None and repo.snapshot.worth_saying:
+        say_source(repo.snapshot)
+    return code
+
+
+def _write(
+    console: Console,
+    root: Path,
+    repo: Repository,
+    year: int | None,
+    output: ReportFormat,
+    out: Path | None,
+    lang: Lang,
+    template: Path | None,
+    force: bool,
+    cache: bool,
+    as_of: dt.date | None,
+    approved_only: bool,
+) -> int:
+    catalog = repo.require_sound_data()
     if approved_only:
         repo = narrow_to_approved(console, repo)
     year = year or default_year(repo)
@@ -71,7 +109,15 @@ def run(
                 file=TEMPLATES[output]
             ),
         )
-    document = official_report(repo, _report(repo, year, lang, as_of))
+    report = _report(repo, year, lang, as_of)
+    ending = cycle_of_report(catalog, year)
+    interim = ending is not None and is_open(ending, as_of or today())
+    if interim:
+        report = replace(report, title=report.title + INTERIM[lang])
+    document = official_report(repo, report)
+    if interim:  # the document's title: its subject, under its kind
+        subject = document.heading.subject + INTERIM[lang]
+        document = replace(document, heading=replace(document.heading, subject=subject))
     target = out or Path(f"progress-report-{year}-{lang}.{output}")
     check_target(target)
     replacing = check_replaceable([target], force, document.narrative_file)
@@ -90,6 +136,15 @@ def run(
         text = render_markdown(document, paths, template)
         write_atomic(target, stamp_text(text).encode("utf-8"))
     _summary(console, document, target, repo.error_count, bool(replacing.paths))
+    if interim and ending is not None:
+        console.print(
+            _(
+                "Cycle {cycle} is not closed, so the report is interim and its title says so; "
+                "close the cycle with `hcmlc close-cycle {cycle}` when its figures are final."
+            ).format(cycle=ending.id),
+            markup=False,
+            highlight=False,
+        )
     return 0
 
 

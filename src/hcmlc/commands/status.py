@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from rich.console import Console
 
+from hcmlc.core.open_cycles import still_open
 from hcmlc.core.status import check_agency
 from hcmlc.documents.snapshot import take, targets_document, with_lead_files
 from hcmlc.i18n import current_language
 from hcmlc.render import status as reporters
-from hcmlc.repository.load import load
+from hcmlc.repository.load import Repository
+from hcmlc.repository.past import load_as_of
 
 
 def run(
@@ -27,7 +30,22 @@ def run(
     units: bool = False,
     criteria: bool = False,
 ) -> int:
-    repo = load(root, cache=cache, keep=False)
+    """Status of the repository as it stood at the end of `as_of` (past.py)."""
+    with load_as_of(root, as_of, cache=cache, keep=False) as repo:
+        return _show(console, repo, cycle_id, as_of, agency, output, indent, units, criteria)
+
+
+def _show(
+    console: Console,
+    repo: Repository,
+    cycle_id: str | None,
+    as_of: dt.date,
+    agency: str | None,
+    output: str,
+    indent: int | None,
+    units: bool,
+    criteria: bool,
+) -> int:
     catalog = repo.require_catalog()
     # JSON carries the assessment against the targets: it reads the lead agencies' files
     with_targets = output == "json" and agency is None
@@ -39,7 +57,11 @@ def run(
     lang = current_language()
     snapshot = take(repo, cycle, as_of, lang)
     status = snapshot.status
+    root = repo.root  # the sign-offs as the repository held them on the day (past.py)
     signoffs = (root / "signoffs").is_dir()  # their modules are imported only when needed
+    if agency is None:
+        earlier = still_open(catalog, repo.supplied, cycle, as_of, snapshot.deliveries)
+        status = replace(status, earlier=earlier)
     if output == "json":
         extra = {"targets": targets_document(snapshot)} if with_targets else {}
         if signoffs:

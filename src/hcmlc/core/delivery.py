@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
+    from hcmlc.core.receiving import ReceivedDates
     from hcmlc.core.results import Entry
 
 Source = Literal["submitted", "commit", "unknown"]
@@ -30,6 +31,14 @@ class Delivery:
     def by(self, as_of: dt.date) -> bool:
         """Whether the file had arrived on `as_of` (an undated file always has)."""
         return self.day is None or self.day <= as_of
+
+
+class Deliveries(dict[FileKey, Delivery]):
+    """Each file's delivery, and, where history can tell, each entry's (receiving.py)."""
+
+    def __init__(self, files: dict[FileKey, Delivery], dates: ReceivedDates | None) -> None:
+        super().__init__(files)
+        self.dates = dates
 
 
 def delivered_by(

@@ -11,17 +11,22 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from hcmlc.core.catalog import Catalog
 from hcmlc.core.citywide import CityFigure, city_figures
-from hcmlc.core.delivery import Delivery, FileKey
+from hcmlc.core.delivery import Deliveries, Delivery, FileKey
 from hcmlc.core.figures import LocalFigure
+from hcmlc.core.history import Snapshot
+from hcmlc.core.receiving import EntryDate, declared
 from hcmlc.core.results import Entries, Entry, ItemKind
 from hcmlc.errors import HcmlcError
 from hcmlc.i18n import Lang, _
 from hcmlc.models.registry import Cycle
 from hcmlc.text.suggest import did_you_mean
+
+if TYPE_CHECKING:
+    from hcmlc.core.open_cycles import OpenCycle
 
 State = Literal["supplied", "late", "due", "overdue"]
 KINDS: tuple[ItemKind, ...] = ("indicator", "answer")
@@ -45,6 +50,9 @@ class Obligation:
     formerly: tuple[str, ...] = ()
     """Agencies the item was assigned to that ended and whose duty `agency` now holds, when
     `agency` holds it because it succeeded them (not when it owes the item itself as well)."""
+    dated: EntryDate | None = None
+    """How `delivered` is known, the sender's claim and a revision after the deadline
+    (receiving.py); None for an item not supplied."""
 
     @property
     def late_days(self) -> int:
@@ -139,10 +147,12 @@ class Standing:
 
 @dataclass(frozen=True)
 class NextCycle:
-    """Advice when the cycle's last deadline has passed and no later cycle exists."""
+    """Advice when the next cycle is due (`next_cycle_from`) and no later cycle exists."""
 
     last_deadline: dt.date
     suggested_id: str
+    due: dt.date | None = None
+    """The day from which the next cycle is due (open_cycles.next_cycle_due)."""
 
 
 @dataclass(frozen=True)
@@ -164,6 +174,10 @@ class Status:
     """The indicators of each of the framework's three areas, like `standards`."""
     city_figures: list[CityFigure] = field(default_factory=list)
     """City figures formed from the units' figures (citywide.py), with their coverage."""
+    source: Snapshot | None = None
+    """Which state of the repository the view read: a past commit, or today's files (past.py)."""
+    earlier: list[OpenCycle] = field(default_factory=list)
+    """Earlier cycles not closed, with their items still overdue (open_cycles.py)."""
 
     def tally(self, kind: ItemKind | None = None, agency: str | None = None) -> Tally:
         """Counts over the cycle or one agency, for one kind of item or both."""
@@ -250,6 +264,7 @@ def build_status(
     lang: Lang = "vi",
     deliveries: dict[FileKey, Delivery] | None = None,
     figures: Iterable[LocalFigure] = (),
+    source: Snapshot | None = None,
 ) -> Status:
     """Every obligation of `cycle` on `as_of` and the tallies per agency, standard and
     criterion; rows are named in `lang`, or in Vietnamese where the data has no English name.
@@ -300,6 +315,7 @@ def build_status(
         next_cycle=next_cycle(catalog, cycle, as_of),
         areas=areas,
         city_figures=city_figures(catalog, _delivered(figures, cycle, as_of, deliveries), cycle),
+        source=source,
     )
 
 
@@ -337,6 +353,7 @@ def obligations_of(
 ) -> Iterator[Obligation]:
     """Every item each agency owes in `cycle`, and whether it is supplied, as of `as_of`."""
     deliveries = deliveries or {}
+    dates = deliveries.dates if isinstance(deliveries, Deliveries) else None
     day = cycle.reference_date
     grouped = supplied if isinstance(supplied, Entries) else Entries.of(supplied)
     arrivals: dict[str, tuple[bool, dt.date | None]] = {}
@@ -358,15 +375,23 @@ def obligations_of(
                 if agency not in arrivals:
                     arrivals[agency] = _arrival(deliveries.get((agency, cycle.id)), as_of)
                 arrived, delivered = arrivals[agency]
+                supplied_ = arrived and item in grouped.items_of(cycle.id, agency, kind)
+                dated = None
+                if supplied_:
+                    dated = dates.of(cycle.id, agency, kind, item, deadline) if dates else None
+                    if dated is None or dated.day is None:
+                        file = deliveries.get((agency, cycle.id))
+                        dated = EntryDate(delivered, declared(file.source if file else ""))
                 yield Obligation(
                     agency=agency,
                     kind=kind,
                     item=item,
                     deadline=deadline,
-                    supplied=arrived and item in grouped.items_of(cycle.id, agency, kind),
+                    supplied=supplied_,
                     days_left=days_left,
-                    delivered=delivered,
+                    delivered=dated.day if dated else delivered,
                     formerly=tuple(taken_over.get(agency, ())),
+                    dated=dated,
                 )
 
 
@@ -391,12 +416,15 @@ def unowned(catalog: Catalog, cycle: Cycle) -> list[Unowned]:
 
 
 def next_cycle(catalog: Catalog, cycle: Cycle, as_of: dt.date) -> NextCycle | None:
-    """Advice to open the next cycle: the current cycle's last deadline has passed and no later
-    cycle exists."""
+    """Advice to open the next cycle: it is due by the rule of data/assignments.yaml
+    (`next_cycle_from`, by default the start of the next reporting year) and does not exist."""
+    from hcmlc.core.open_cycles import next_cycle_due
+
     last = cycle.last_deadline
-    if cycle.id != catalog.assignments.current_cycle or last is None or as_of <= last:
+    due = next_cycle_due(catalog, cycle)
+    if cycle.id != catalog.assignments.current_cycle or last is None or due is None:
         return None
-    if catalog.later_cycles(cycle):
+    if as_of < due or catalog.later_cycles(cycle):
         return None
     suggested = str(int(cycle.id) + 1) if cycle.id.isdigit() else f"{cycle.last_year + 1}"
-    return NextCycle(last, suggested)
+    return NextCycle(last, suggested, due)

@@ -103,7 +103,15 @@ def take(
     deliveries = repo.deliveries() if deliveries is None else deliveries
     known = known_on(repo, deliveries, as_of)
     status = build_status(
-        catalog, repo.supplied, cycle, as_of, repo.error_count, lang, deliveries, repo.figures
+        catalog,
+        repo.supplied,
+        cycle,
+        as_of,
+        repo.error_count,
+        lang,
+        deliveries,
+        repo.figures,
+        source=repo.snapshot,
     )
     return Snapshot(known, cycle, as_of, deliveries, status, repo.error_count)
 

@@ -49,6 +49,50 @@ Reviewer = Annotated[str, AfterValidator(_github_handle)]
 """A GitHub user (`@name`) or team (`@organisation/team`) that reviews pull requests."""
 
 
+def _time_zone(value: str) -> str:
+    if value != "Asia/Ho_Chi_Minh" and not _known_zone(value):
+        raise ValueError(
+            _(
+                "`{value}` is not a time zone this system knows: write a zone of the IANA "
+                "database, e.g. Asia/Ho_Chi_Minh"
+            ).format(value=value)
+        )
+    return value
+
+
+def _known_zone(name: str) -> bool:
+    """Whether `name` is a time zone this system knows."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+TimeZone = Annotated[str, AfterValidator(_time_zone)]
+"""A zone of the IANA database, e.g. Asia/Ho_Chi_Minh."""
+
+
+def _month_day(value: str) -> str:
+    try:
+        dt.date.fromisoformat(f"2000-{value}")  # a leap year: 02-29 is a day
+    except ValueError:
+        raise ValueError(
+            _("`{value}` is not a day of the year: write MM-DD, e.g. 01-01").format(value=value)
+        ) from None
+    if len(value) != 5:
+        raise ValueError(
+            _("`{value}` is not a day of the year: write MM-DD, e.g. 01-01").format(value=value)
+        )
+    return value
+
+
+MonthDay = Annotated[str, AfterValidator(_month_day)]
+"""A day of the year as MM-DD."""
+
+
 class FocalPoint(Strict):
     """The person at an agency whom reminders are addressed to (`hcmlc remind`)."""
 
@@ -159,6 +203,9 @@ class Cycle(Strict):
     """The first day files of the cycle may be delivered (default: the day after the previous
     cycle's last deadline)."""
     deadlines: Deadlines
+    closed: dt.date | None = None
+    """The day the coordinator closed the cycle (`hcmlc close-cycle`): until then, once a later
+    cycle is open, status and remind still list its overdue items."""
     frameworks: list[Id] | None = Field(default=None, min_length=1)
     """The frameworks whose indicators the cycle asks for (ids of data/criteria.yaml and
     data/frameworks/*.yaml); without it, those of data/criteria.yaml only."""
@@ -274,6 +321,11 @@ class Assignments(Strict):
 
     city: Text
     current_cycle: Id
+    time_zone: TimeZone = "Asia/Ho_Chi_Minh"
+    """The city's time zone: `--as-of D` reads the repository as it stood at the end of D there."""
+    next_cycle_from: MonthDay = "01-01"
+    """The day of the year (MM-DD) after a cycle's last year from which status advises opening
+    the next cycle: by default the start of the next reporting year."""
     contact: Text | None = None
     """Whom agencies ask about what they owe (office, e-mail, telephone): each workbook says it."""
     coordinators: list[Reviewer] = []

@@ -14,6 +14,8 @@ from hcmlc.i18n import N_, _, counted, current_language
 from hcmlc.models.registry import AgencyKind
 from hcmlc.render.city_figures import city_figure_dict, render_city_figures
 from hcmlc.render.diagnostics import write_json
+from hcmlc.render.open_cycles import earlier_dicts, render_earlier
+from hcmlc.render.receipts import dates_dict, render_dates, told
 from hcmlc.render.standing import agency_names, render_standing, standing_dict
 from hcmlc.render.table import Cell, Column, Table, print_table
 
@@ -57,6 +59,8 @@ def render_table(
                 _tally_row(table, f"  {row.id}", row.name, row.tally)
     print_table(console, table)
     render_city_figures(console, status.city_figures, catalog)
+    render_dates(console, status)
+    render_earlier(console, status.earlier, catalog)
     _unowned(console, status, catalog)
     _totals(console, status)
     more = [_("each unit: `hcmlc status --units`")] if groups and not units else []
@@ -149,6 +153,8 @@ def status_document(status: Status, agency: str | None, catalog: Catalog) -> dic
         "obligations": [_obligation(o) for o in obligations],
         "undated": status.undated,
     }
+    if status.source is not None:
+        document["source"] = status.source.as_dict()
     if agency:
         document["agency"] = agency
         document["standing"] = standing_dict(standing(catalog, agency, status.cycle))
@@ -173,7 +179,10 @@ def status_document(status: Status, agency: str | None, catalog: Catalog) -> dic
         document["next_cycle"] = {
             "last_deadline": status.next_cycle.last_deadline.isoformat(),
             "suggested_id": status.next_cycle.suggested_id,
+            "due": status.next_cycle.due.isoformat() if status.next_cycle.due else None,
         }
+    if status.earlier:
+        document["earlier_cycles"] = earlier_dicts(status.earlier, _obligation)
     return document
 
 
@@ -194,14 +203,19 @@ def _header(console: Console, status: Status, title: str | None = None) -> None:
             when = _days((deadline - status.as_of).days)
             parts.append(template.format(date=deadline.isoformat(), when=when))
     console.print(Text(" · ".join(parts)))
+    if status.source is not None and status.source.worth_saying:
+        source = status.source
+        style = "" if source.kind in ("commit", "working-tree") else "yellow"
+        console.print(Text(source.note(), style=style))
     advice = status.next_cycle
     if advice is not None:
         console.print(
             Text(
                 _(
-                    "The last deadline of cycle {cycle} ({date}) has passed and no later cycle "
-                    "exists: open the next one with `hcmlc new-cycle {next} --deadline YYYY-MM-DD`."
-                ).format(cycle=cycle.id, date=advice.last_deadline, next=advice.suggested_id),
+                    "Cycle {next} is due from {due} (`next_cycle_from` in data/assignments.yaml) "
+                    "and does not exist yet: open it with "
+                    "`hcmlc new-cycle {next} --deadline YYYY-MM-DD`."
+                ).format(due=advice.due or advice.last_deadline, next=advice.suggested_id),
                 style="yellow",
             )
         )
@@ -349,10 +363,12 @@ def _item_text(catalog: Catalog, o: Obligation) -> str:
 
 
 def _when(o: Obligation) -> str:
+    more = told(o)
     if o.state == "late":
         late = counted(o.late_days, "{n} day late", "{n} days late")
-        return f"{late} ({o.delivered.isoformat()})" if o.delivered else late
-    return "" if o.supplied else _days(o.days_left)
+        when = f"{late} ({o.delivered.isoformat()})" if o.delivered else late
+        return f"{when}; {more}" if more else when
+    return more if o.supplied else _days(o.days_left)
 
 
 def _days(days_left: int) -> str:
@@ -386,6 +402,7 @@ def _obligation(o: Obligation) -> dict[str, Any]:
         "late_days": o.late_days,
         "formerly": list(o.formerly),
         "state": o.state,
+        **dates_dict(o),
     }
 
 

@@ -32,10 +32,18 @@ class Dated:
     submitted: dt.date | None
 
 
-def deliveries(root: Path, files: dict[FileKey, Dated]) -> dict[FileKey, Delivery]:
-    """Each file's delivery: its `submitted:` date, else the commit that added it, else none."""
+def deliveries(
+    root: Path,
+    files: dict[FileKey, Dated],
+    rev: str = "HEAD",
+    known: dict[str, dt.date] | None = None,
+) -> dict[FileKey, Delivery]:
+    """Each file's delivery: its `submitted:` date, else the commit up to `rev` that added it
+    (`known` when history was read already), else none."""
     undated = [f.path for f in files.values() if f.submitted is None]
-    added = added_on(root, undated) if undated else {}
+    added = {}
+    if undated:
+        added = known if known is not None else added_on(root, undated, rev)
     result = {}
     for key, file in files.items():
         if file.submitted is not None:
@@ -47,7 +55,7 @@ def deliveries(root: Path, files: dict[FileKey, Dated]) -> dict[FileKey, Deliver
     return result
 
 
-def added_on(root: Path, paths: Iterable[str]) -> dict[str, dt.date]:
+def added_on(root: Path, paths: Iterable[str], rev: str = "HEAD") -> dict[str, dt.date]:
     """Repository-relative path → the date of the commit that added it (its latest addition).
 
     Empty when `root` is not in a git clone, git is missing, or the clone is shallow (its first
@@ -63,6 +71,7 @@ def added_on(root: Path, paths: Iterable[str]) -> dict[str, dt.date]:
         "--relative",
         "--format=%x00%cs",
         "--name-only",
+        rev,
         "--",
         "submissions",
     )

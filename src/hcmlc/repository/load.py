@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
+from hcmlc.checks.confirmations import check_confirmations, confirmed
 from hcmlc.checks.data import check_data, check_targets
 from hcmlc.checks.narrative import FOLDER as REPORTS
 from hcmlc.checks.narrative import check_name, check_narrative, year_of
@@ -19,8 +20,10 @@ from hcmlc.checks.registry import check_frameworks, check_registry, check_units
 from hcmlc.checks.schema_errors import validate
 from hcmlc.clock import today
 from hcmlc.core.catalog import Catalog, assemble
-from hcmlc.core.delivery import Delivery, FileKey
+from hcmlc.core.delivery import Deliveries, FileKey
 from hcmlc.core.figures import LocalFigure
+from hcmlc.core.history import Snapshot
+from hcmlc.core.receiving import ReceivedDates
 from hcmlc.core.results import Entry, FileCheck, SubmissionFile, Supplied
 from hcmlc.core.status import pick_cycle
 from hcmlc.diagnostics import Diagnostic, Severity, cap_per_file
@@ -28,6 +31,7 @@ from hcmlc.errors import DataError, RepositoryNotFound
 from hcmlc.files.confine import is_inside
 from hcmlc.files.filesystem import is_utf8_name, shown_name
 from hcmlc.i18n import _, counted, current_language
+from hcmlc.models.confirmations import Confirmations
 from hcmlc.models.documents import Documents
 from hcmlc.models.framework import Framework
 from hcmlc.models.narrative import Narrative
@@ -40,12 +44,15 @@ from hcmlc.repository.deliveries import Dated, check_dates, deliveries
 from hcmlc.yamlfiles.reader import Document, parse_bytes, read_raw
 from hcmlc.yamlfiles.slips import extension_slip, renamed
 
-M = TypeVar("M", Framework, Assignments, Submission, Targets, Documents, Narrative, Units)
+M = TypeVar(
+    "M", Framework, Assignments, Submission, Targets, Documents, Narrative, Units, Confirmations
+)
 
 CRITERIA = "data/criteria.yaml"
 ASSIGNMENTS = "data/assignments.yaml"
 TARGETS = "data/targets.yaml"
 DOCUMENTS = "data/documents.yaml"
+CONFIRMATIONS = "data/confirmations.yaml"
 UNITS = "data/units.yaml"
 FRAMEWORKS = "data/frameworks"
 """Further frameworks, one file each, read in the order of their names."""
@@ -87,6 +94,13 @@ class Repository:
     """Every file of reports/ that was read."""
     narratives: dict[int, Narrative] = field(default_factory=dict)
     """Year → the coordinator's words for that year's report, from a sound file."""
+    snapshot: Snapshot | None = None
+    """Which state of the repository was read, when a view as of a day asked (past.py)."""
+    clone: Path | None = None
+    """The folder git is asked in, when `root` is a copy of a past commit (past.py)."""
+    confirmations: Confirmations | None = None
+    """data/confirmations.yaml when present and sound: the delivery dates the coordinator
+    confirms (receiving.py)."""
 
     def problem_in(self, path: str) -> Diagnostic | None:
         """The first error of `path`, to stop a command that needs the file sound."""
@@ -107,9 +121,35 @@ class Repository:
                 )
         return pick_cycle(catalog, cycle_id)
 
-    def deliveries(self) -> dict[FileKey, Delivery]:
-        """When each agency delivered its file of each cycle (deliveries.py)."""
-        return deliveries(self.root, self.files)
+    def deliveries(self) -> Deliveries:
+        """When each agency delivered its file of each cycle (deliveries.py) and, where history
+        can tell, each entry (receiving.py)."""
+        commit = self.snapshot.commit if self.snapshot else None
+        rev = commit.id if commit else "HEAD"
+        clone = self.clone or self.root
+        dates = self._received(clone, rev)
+        known = dates.receipts.added if dates is not None else None
+        return Deliveries(deliveries(clone, self.files, rev, known), dates)
+
+    def _received(self, clone: Path, rev: str) -> ReceivedDates | None:
+        """Each entry's date from the receiving side; None where history cannot tell."""
+        found = self.snapshot
+        if found is None or found.kind not in ("commit", "working-tree"):
+            return None
+        from hcmlc.repository.received import accepted_in, receipts, uncommitted  # only when asked
+
+        holders = {key: file.path for key, file in self.files.items()}
+        read = receipts(clone, rev, found.zone, found.now, holders)
+        if read is None:
+            return None
+        return ReceivedDates(
+            read,
+            found.today or found.as_of,
+            pending=uncommitted(clone) if found.changed else {},
+            claims={key: f.submitted for key, f in self.files.items() if f.submitted},
+            confirmed=confirmed(self.confirmations),
+            accepted=accepted_in(clone, self.catalog) if self.catalog else None,
+        )
 
     def require_catalog(self) -> Catalog:
         """The catalog, or a DataError when data/ is too broken to use."""
@@ -229,6 +269,13 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def data_setting(root: Path, relative: str, key: str) -> object:
+    """One top-level value of a data file as written (None when absent or unreadable), read
+    before the repository is, e.g. the city's time zone that says which state to read."""
+    data = _read_data(root, relative)[1].data
+    return data.get(key) if isinstance(data, dict) else None
+
+
 def framework_paths(root: Path) -> list[str]:
     """data/criteria.yaml, then every file of data/frameworks/ by name."""
     folder = root / FRAMEWORKS
@@ -311,10 +358,24 @@ def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> 
     if repo.catalog is not None:
         dated = [(f.path, key[1], f.submitted) for key, f in repo.files.items() if f.submitted]
         problems += check_dates(repo.catalog, dated, today(), doc_of)
+        problems += _load_confirmations(repo)
     if store:
         store.save()
     repo.problems = cap_per_file(problems)  # sorted by file and place
     return repo
+
+
+def _load_confirmations(repo: Repository) -> list[Diagnostic]:
+    """Read data/confirmations.yaml, when present, into `repo.confirmations` if sound."""
+    if not (repo.root / CONFIRMATIONS).is_file() or repo.catalog is None:
+        return []
+    repo.data_files.append(CONFIRMATIONS)
+    doc = _read_data(repo.root, CONFIRMATIONS)[1]
+    model, problems = _model(Confirmations, doc)
+    if model is not None:
+        problems += check_confirmations(repo.catalog, doc, model, repo.files)
+        repo.confirmations = None if problems else model
+    return problems
 
 
 def _misnamed(relative: str) -> Diagnostic:

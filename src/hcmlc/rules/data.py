@@ -96,4 +96,22 @@ RULES = (
         same("reports/2025.yaml"),
         "reports/bao-cao-2025.yaml",
     ),
+    Rule(
+        "HCMLC-E097",
+        "confirmation",
+        Words(
+            "Xác nhận trong data/confirmations.yaml cho một cơ quan hoặc kỳ không tồn tại, cho một "
+            "tệp báo cáo không có, cho một ngày mà tệp không ghi, hoặc xác nhận thứ hai cho cùng "
+            "một tệp.",
+            "A confirmation in data/confirmations.yaml of an unknown agency or cycle, of a "
+            "submission file that does not exist, of a date the file does not claim, or a second "
+            "one of the same file.",
+        ),
+        same(
+            '  - agency: so-gddt\n    cycle: "2026"\n    submitted: 2026-12-15'
+            "   # tệp ghi 2026-12-14\n"
+        ),
+        same('  - agency: so-gddt\n    cycle: "2026"\n    submitted: 2026-12-14\n'),
+        "data/confirmations.yaml",
+    ),
 )

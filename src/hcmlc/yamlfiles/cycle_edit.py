@@ -148,7 +148,8 @@ def _copy(text: str, item: yaml.Node, template: Cycle, cycle: Cycle) -> list[str
     chunk = text[start:end]
     for begin, finish, new in sorted(replacements, reverse=True):
         chunk = chunk[: begin - start] + new + chunk[finish - start :]
-    lines = [line for line in chunk.splitlines() if not line.lstrip().startswith("#")]
+    # its own comments speak of it, and a new cycle is not closed
+    lines = [line for line in chunk.splitlines() if not line.lstrip().startswith(("#", "closed:"))]
     missing = [(p, v) for p, v in _fields(cycle) if _find(item, p) is None and v is not None]
     if missing:  # e.g. the template has no `opens:`; nothing of the new cycle may be lost
         raise HcmlcError(

@@ -74,12 +74,14 @@ def edit(text: str, before: dict[str, Any], after: dict[str, Any], order: Order,
 
 
 class _Editor:
+    """The edits that turn a file's text into one holding new data, made through its nodes."""
+
     def __init__(self, text: str) -> None:
         self.newline = "\r\n" if "\r\n" in text else "\n"
         if text and not _BREAK.search(text[-1]):
             text += self.newline
         self.text = text
-        self.starts = [0] + [m.end() for m in _BREAK.finditer(text)]
+        self.lines = _Lines(text)
         root = parse_yaml(text, "").root
         assert isinstance(root, yaml.MappingNode)  # a submission that passed its model
         self.root = root
@@ -132,15 +134,15 @@ class _Editor:
         elif isinstance(new, str) and isinstance(value, yaml.ScalarNode):
             self._replace_scalar(key, value, new)
         else:
-            start, end = self._span(key, value)
+            start, end = self.lines.span(key, value)
             self._put(start, end, _lines(key.value, new, indent))
 
     def _replace_scalar(self, key: yaml.Node, value: yaml.ScalarNode, new: str) -> None:
-        start, end = value.start_mark.index, self._content_end(value)
+        start, end = value.start_mark.index, self.lines.content_end(value)
         written = scalar(new)
         if written is None:
             head, *body = _literal(new, key.start_mark.column + 2)
-            rest = _BREAK.sub("", self.text[end : self._line_after(self._line(end))])
+            rest = _BREAK.sub("", self.text[end : self.lines.line_after(self.lines.line(end))])
             if rest.strip().startswith("#"):  # a comment after the old value: keep it
                 head += "  " + rest.strip()
                 end += len(rest)
@@ -150,7 +152,7 @@ class _Editor:
         self._edit(start, end, written)
 
     def _remove(self, key: yaml.Node, value: yaml.Node) -> None:
-        self._edit(*self._span(key, value), "")
+        self._edit(*self.lines.span(key, value), "")
 
     def _insert(
         self,
@@ -174,11 +176,11 @@ class _Editor:
         mine = rank.get(key, len(rank))
         earlier = [pair for pair in siblings if rank.get(pair[0].value, len(rank)) <= mine]
         if earlier:
-            at = self._span(*earlier[-1])[1]
+            at = self.lines.span(*earlier[-1])[1]
         elif siblings:
-            at = self.starts[siblings[0][0].start_mark.line]
+            at = self.lines.starts[siblings[0][0].start_mark.line]
         elif parent is not None:
-            at = self._line_after(parent.start_mark.line)
+            at = self.lines.line_after(parent.start_mark.line)
         else:
             at = len(self.text)
         if not loc and isinstance(value, dict):
@@ -188,15 +190,15 @@ class _Editor:
     def _region(self, parent: yaml.Node | None) -> tuple[int, int]:
         """The lines under the key `parent` (the whole file for None): where its stubs are."""
         if parent is None:
-            return 0, len(self.starts)
+            return 0, len(self.lines.starts)
         first = last = parent.start_mark.line + 1
-        while last < len(self.starts) and self._inside(last, parent.start_mark.column):
+        while last < len(self.lines.starts) and self._inside(last, parent.start_mark.column):
             last += 1
         return first, last
 
     def _inside(self, line: int, column: int) -> bool:
         """Whether `line` belongs under a key at `column`: blank, a comment, or indented deeper."""
-        text = self._text_of(line)
+        text = self.lines.text_of(line)
         stripped = text.lstrip(" ")
         return not stripped or stripped.startswith("#") or len(text) - len(stripped) > column
 
@@ -205,49 +207,55 @@ class _Editor:
         head = re.compile(" " * indent + "# " + re.escape(key) + r":[ \t]*")
         body = " " * indent + "#   "
         for line in range(*region):
-            if head.fullmatch(self._text_of(line)):
+            if head.fullmatch(self.lines.text_of(line)):
                 last = line + 1
-                while last < len(self.starts) and self._text_of(last).startswith(body):
+                while last < len(self.lines.starts) and self.lines.text_of(last).startswith(body):
                     last += 1
-                return self.starts[line], self._line_start(last)
+                return self.lines.starts[line], self.lines.line_start(last)
         return None
-
-    # Positions -------------------------------------------------------------------------------
-
-    def _span(self, key: yaml.Node, value: yaml.Node) -> tuple[int, int]:
-        """From the start of the key's line to the start of the line after its value's end."""
-        end = self._content_end(value)
-        return self.starts[key.start_mark.line], self._line_after(self._line(max(end - 1, 0)))
-
-    def _content_end(self, node: yaml.Node) -> int:
-        """Just after the node's last character (a block scalar's trailing breaks excluded)."""
-        if isinstance(node, yaml.MappingNode) and not node.flow_style and node.value:
-            return self._content_end(node.value[-1][1])
-        if isinstance(node, yaml.SequenceNode) and not node.flow_style and node.value:
-            return self._content_end(node.value[-1])
-        end = node.end_mark.index
-        while end > node.start_mark.index and self.text[end - 1] in " \t\r\n\x85\u2028\u2029":
-            end -= 1
-        return end
-
-    def _line(self, index: int) -> int:
-        return bisect.bisect_right(self.starts, index) - 1
-
-    def _line_start(self, line: int) -> int:
-        return self.starts[line] if line < len(self.starts) else len(self.text)
-
-    def _line_after(self, line: int) -> int:
-        return self._line_start(line + 1)
-
-    def _text_of(self, line: int) -> str:
-        end = self._line_start(line + 1)
-        return _BREAK.sub("", self.text[self.starts[line] : end])
 
     def _put(self, start: int, end: int, lines: list[str]) -> None:
         self._edit(start, end, "".join(line + self.newline for line in lines))
 
     def _edit(self, start: int, end: int, text: str) -> None:
         self.edits.append(_Edit(start, end, text, len(self.edits)))
+
+
+class _Lines:
+    """A text and where its lines start, as YAML counts line breaks (so node marks agree)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [m.end() for m in _BREAK.finditer(text)]
+
+    def span(self, key: yaml.Node, value: yaml.Node) -> tuple[int, int]:
+        """From the start of the key's line to the start of the line after its value's end."""
+        end = self.content_end(value)
+        return self.starts[key.start_mark.line], self.line_after(self.line(max(end - 1, 0)))
+
+    def content_end(self, node: yaml.Node) -> int:
+        """Just after the node's last character (a block scalar's trailing breaks excluded)."""
+        if isinstance(node, yaml.MappingNode) and not node.flow_style and node.value:
+            return self.content_end(node.value[-1][1])
+        if isinstance(node, yaml.SequenceNode) and not node.flow_style and node.value:
+            return self.content_end(node.value[-1])
+        end = node.end_mark.index
+        while end > node.start_mark.index and self.text[end - 1] in " \t\r\n\x85\u2028\u2029":
+            end -= 1
+        return end
+
+    def line(self, index: int) -> int:
+        return bisect.bisect_right(self.starts, index) - 1
+
+    def line_start(self, line: int) -> int:
+        return self.starts[line] if line < len(self.starts) else len(self.text)
+
+    def line_after(self, line: int) -> int:
+        return self.line_start(line + 1)
+
+    def text_of(self, line: int) -> str:
+        end = self.line_start(line + 1)
+        return _BREAK.sub("", self.text[self.starts[line] : end])
 
 
 def _is_empty(node: yaml.Node) -> bool:

@@ -157,6 +157,21 @@ def parse_bytes(raw: bytes, display: str) -> Document:
     return parse_yaml(text, display)
 
 
+def plain_data(raw: bytes) -> Any:
+    """A file's data as plain strings, lists and mappings, without places or problems (None
+    when it does not read): to compare versions of a file quickly (received.py). A text with
+    anchors goes the guarded way of `parse_bytes`, which bounds what aliases expand to."""
+    text, problem = _decode(raw, "history")
+    if problem:
+        return None
+    if _ANCHOR.search(text):
+        return parse_yaml(text, "history").data
+    try:
+        return yaml.load(text, Loader=Loader)
+    except (yaml.YAMLError, RecursionError):
+        return None
+
+
 def parse_yaml(text: str, display: str) -> Document:
     """Parse YAML text already decoded; see `read_yaml`."""
     text = unicodedata.normalize("NFC", text)

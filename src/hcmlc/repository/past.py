@@ -1,0 +1,171 @@
+"""Reading the repository as it stood at the end of a day (`--as-of`): the files of that day's
+first-parent commit, written out of git in one `git archive` into a temporary folder and read
+there as any repository is; today's files for today, or when history cannot tell (history.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import tarfile
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path, PurePosixPath
+
+from hcmlc.clock import today
+from hcmlc.core.history import Commit, Reason, Snapshot, end_of, zone_of
+from hcmlc.errors import HcmlcError
+from hcmlc.files.git import git_output
+from hcmlc.i18n import _
+from hcmlc.repository.load import ASSIGNMENTS, Repository, data_setting, load
+
+ZONE_KEY = "time_zone"
+"""The setting of data/assignments.yaml naming the city's time zone (history.py)."""
+
+
+def city_zone(root: Path) -> dt.tzinfo:
+    """The time zone data/assignments.yaml names as of today, else Asia/Ho_Chi_Minh."""
+    name = data_setting(root, ASSIGNMENTS, ZONE_KEY)
+    return zone_of(name if isinstance(name, str) else None)
+
+
+def city_today(zone: dt.tzinfo) -> dt.date:
+    """Today in the city: `$HCMLC_TODAY` when set, else the date in `zone`."""
+    if os.environ.get("HCMLC_TODAY"):
+        return today()
+    return dt.datetime.now(zone).date()
+
+
+def snapshot_of(root: Path, as_of: dt.date) -> Snapshot:
+    """Which state of the repository at `root` a view as of `as_of` reads."""
+    zone = city_zone(root)
+    return snapshot(root, as_of, city_today(zone), zone)
+
+
+@contextmanager
+def load_as_of(
+    root: Path, as_of: dt.date, *, cache: bool = False, keep: bool = True
+) -> Iterator[Repository]:
+    """The repository as it stood at the end of `as_of`, read and checked, its snapshot told;
+    the temporary copy of a past commit lasts while the context does."""
+    found = snapshot_of(root, as_of)
+    if found.commit is None:
+        repo = load(root, cache=cache, keep=keep)
+        repo.snapshot, repo.clone = found, root
+        yield repo
+        return
+    with tempfile.TemporaryDirectory(prefix="hcmlc-as-of-") as folder:
+        copy = Path(folder)
+        extract(root, found.commit.id, copy)
+        repo = load(copy, keep=keep)
+        repo.snapshot, repo.clone = found, root
+        yield repo
+
+
+def extract(root: Path, commit: str, folder: Path) -> None:
+    """Write the tree of `commit` under `root`'s place in the clone into `folder`, from one
+    `git archive`: regular files and links as committed (the reader judges links itself)."""
+    top, _newline, prefix = git_output(
+        root, "rev-parse", "--show-toplevel", "--show-prefix"
+    ).partition("\n")
+    prefix = prefix.strip().rstrip("/")
+    tree = f"{commit}:{prefix}" if prefix else commit
+    try:  # from the top: from a folder, git archive keeps only that folder of the tree
+        process = subprocess.Popen(
+            ["git", "-C", top.strip() or str(root), "archive", "--format=tar", tree],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+    except OSError:
+        raise _unreadable(commit) from None
+    assert process.stdout is not None
+    try:
+        with tarfile.open(fileobj=process.stdout, mode="r|") as archive:
+            for member in archive:
+                _write(archive, member, folder)
+    except tarfile.TarError:
+        raise _unreadable(commit) from None
+    finally:
+        process.stdout.close()
+        if process.wait() != 0:
+            raise _unreadable(commit)
+
+
+def _write(archive: tarfile.TarFile, member: tarfile.TarInfo, folder: Path) -> None:
+    """One member of the archive into `folder`; nothing that would land outside it."""
+    parts = PurePosixPath(member.name).parts
+    if not parts or ".." in parts or PurePosixPath(member.name).is_absolute():
+        return
+    target = folder.joinpath(*parts)
+    if member.isdir():
+        target.mkdir(parents=True, exist_ok=True)
+    elif member.issym():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.symlink(member.linkname, target)
+    elif member.isfile():
+        source = archive.extractfile(member)
+        if source is not None:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(source.read())
+
+
+def _unreadable(commit: str) -> HcmlcError:
+    return HcmlcError(
+        _("git cannot write out the files of commit {commit}").format(commit=commit[:7]),
+        _("check the clone with `git fsck`, or leave out --as-of to read today's files"),
+    )
+
+
+WATCHED = ("data", "submissions")
+"""The folders whose uncommitted changes make today's view differ from the last commit."""
+
+
+def first_parent(root: Path, zone: dt.tzinfo, now: dt.datetime) -> list[Commit] | None:
+    """The first-parent line from HEAD, newest first, each commit's date clamped (module
+    docstring); None when git cannot answer or the clone is shallow (its first commit would
+    seem to hold all that came before), [] when there is no commit."""
+    head = git_output(root, "rev-parse", "--is-shallow-repository")
+    if head.strip() != "false":
+        return None
+    log = git_output(root, "log", "--first-parent", "--format=%H %ct", "HEAD")
+    commits = []
+    limit = now
+    for line in log.splitlines():
+        sha, _space, stamp = line.partition(" ")
+        dated = dt.datetime.fromtimestamp(int(stamp), zone)
+        limit = min(limit, dated)
+        commits.append(Commit(sha, limit, dated))
+    return commits
+
+
+def is_shallow_or_gone(root: Path) -> Reason:
+    """Why history cannot be read: not a clone (or no git), a shallow clone, or no commit."""
+    answer = git_output(root, "rev-parse", "--is-shallow-repository").strip()
+    if answer == "true":
+        return "shallow"
+    if answer != "false":
+        return "no-git"
+    return "no-commits"
+
+
+def snapshot(root: Path, as_of: dt.date, today: dt.date, zone: dt.tzinfo) -> Snapshot:
+    """The state a view of `as_of` reads: today's files for today (or a later day), else the
+    last first-parent commit at or before the end of `as_of` (module docstring)."""
+    if as_of >= today:
+        changes = git_output(root, "status", "--porcelain", "--", *WATCHED)
+        return Snapshot(
+            as_of, "working-tree", changed=bool(changes.strip()), zone=zone, today=today
+        )
+    commits = first_parent(root, zone, Snapshot(as_of, "commit", zone=zone, today=today).now)
+    if not commits:
+        return Snapshot(
+            as_of, "no-history", reason=is_shallow_or_gone(root), zone=zone, today=today
+        )
+    end = end_of(as_of, zone)
+    for index, commit in enumerate(commits):
+        if commit.at < end:
+            clamped = tuple(c for c in commits[index:] if c.clamped)
+            return Snapshot(as_of, "commit", commit, clamped=clamped, zone=zone, today=today)
+    return Snapshot(as_of, "before-history", first=commits[-1].at.date(), zone=zone, today=today)

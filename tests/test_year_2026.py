@@ -1,0 +1,232 @@
+"""The 2026 cycle played through in a git repository, as a coordinator lives it: the cycle
+opened in January, agencies committing on their days (one by a merged pull request), a ward
+whose file had an error fixing it after the deadline, one agency backdating its `submitted:`,
+another whose claim the coordinator confirms, the 2027 cycle opened. For four days, status
+as computed today from history equals status computed on that day from the files of that day.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parents[1]
+
+HCMLC = str(Path(sys.executable).parent / "hcmlc")
+TODAY = "2027-01-20"
+DAYS = ("2026-12-11", "2026-12-20", "2027-01-06", "2027-01-15")
+CONFIRMER = "Trần Thị Bình, Văn phòng Sở Tài chính"
+
+
+def of_2026(agency: str, submitted: str | None = None, broken: bool = False) -> str:
+    """The agency's file of 2025 as its file of 2026."""
+    text = (PROJECT / f"submissions/2025/{agency}.yaml").read_text(encoding="utf-8")
+    text = text.replace('cycle: "2025"', 'cycle: "2026"').replace("year: 2025", "year: 2026")
+    lines = [line for line in text.splitlines() if not line.startswith("submitted:")]
+    if submitted:
+        lines.insert(lines.index('cycle: "2026"') + 1, f"submitted: {submitted}")
+    text = "\n".join(lines) + "\n"
+    if broken:  # a figure typed with a comma and a percent sign
+        text = text.replace(
+            "      households-sharing: ", "      households-sharing: 7,3%", 1
+        ).replace("7,3%73", "7,3%")
+    return text
+
+
+@pytest.fixture(scope="module")
+def played(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """The repository after the year, and the commit of `main` at the end of each day."""
+    root = tmp_path_factory.mktemp("city")
+    env = {
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "HCMLC_TODAY": TODAY,
+        "HCMLC_LANG": "en",
+        "PATH": os.environ["PATH"],
+        "HOME": str(root),
+        "XDG_CACHE_HOME": str(tmp_path_factory.mktemp("cache")),
+    }
+    for name in ("data", "templates", "submissions", "reports"):
+        shutil.copytree(PROJECT / name, root / name)
+
+    def git(*args: str, when: str | None = None) -> str:
+        stamp = {"GIT_COMMITTER_DATE": f"{when}T10:00:00+07:00"} if when else {}
+        stamp |= {"GIT_AUTHOR_DATE": f"{when}T10:00:00+07:00"} if when else {}
+        done = subprocess.run(
+            ["git", "-C", str(root), *args],
+            capture_output=True,
+            text=True,
+            env={**env, **stamp},
+            check=True,
+        )
+        return done.stdout
+
+    def hcmlc(*args: str) -> None:
+        subprocess.run(
+            [HCMLC, *args, "--root", str(root)],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+
+    def write(relative: str, text: str) -> None:
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+    def commit(when: str, message: str) -> None:
+        git("add", "--all")
+        git("commit", "--quiet", "--message", message, when=when)
+
+    git("init", "--quiet", "--initial-branch=main")
+    git("config", "user.email", "coordinator@example.org")
+    git("config", "user.name", "Coordinator")
+    commit("2025-12-31", "The 2025 cycle as it stood")
+    hcmlc("new-cycle", "2026", "--deadline", "2026-12-15")
+    commit("2026-01-05", "Open cycle 2026")
+    write("submissions/2026/so-gddt.yaml", of_2026("so-gddt"))
+    commit("2026-12-01", "so-gddt: figures of 2026")
+    git("checkout", "--quiet", "-b", "so-noi-vu")
+    write("submissions/2026/so-noi-vu.yaml", of_2026("so-noi-vu"))
+    commit("2026-12-03", "so-noi-vu: figures of 2026")
+    git("checkout", "--quiet", "main")
+    git(
+        "merge",
+        "--quiet",
+        "--no-ff",
+        "-m",
+        "Merge pull request #12",
+        "so-noi-vu",
+        when="2026-12-10",
+    )
+    write("submissions/2026/phuong-ban-co.yaml", of_2026("phuong-ban-co", broken=True))
+    commit("2026-12-12", "phuong-ban-co: figures of 2026")
+    hcmlc("new-cycle", "2027", "--deadline", "2027-12-15")
+    commit("2027-01-02", "Open cycle 2027")
+    write("submissions/2026/phuong-ban-co.yaml", of_2026("phuong-ban-co"))
+    commit("2027-01-05", "phuong-ban-co: fix the figure")
+    write("submissions/2026/so-tai-chinh.yaml", of_2026("so-tai-chinh", "2026-12-13"))
+    commit("2027-01-08", "so-tai-chinh: figures sent by letter on 13 December")
+    write("submissions/2026/so-vhtt.yaml", of_2026("so-vhtt", "2026-12-14"))
+    commit("2027-01-10", "so-vhtt: figures of 2026")
+    write(
+        "data/confirmations.yaml",
+        'confirmations:\n  - agency: so-tai-chinh\n    cycle: "2026"\n'
+        f'    submitted: 2026-12-13\n    by: "{CONFIRMER}"\n'
+        '    note: "Công văn 45/STC nhận ngày 13/12/2026"\n',
+    )
+    commit("2027-01-12", "Confirm so-tai-chinh's letter of 13 December")
+    ends = {}
+    for day in DAYS:
+        ends[day] = git(
+            "rev-list", "-1", "--first-parent", f"--before={day}T23:59:59+07:00", "main"
+        ).strip()
+    return root, ends
+
+
+def status(root: Path, day: str, today: str) -> dict:
+    done = subprocess.run(
+        [
+            HCMLC,
+            "status",
+            "--root",
+            str(root),
+            "--cycle",
+            "2026",
+            "--as-of",
+            day,
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        env={
+            **os.environ,
+            "HCMLC_TODAY": today,
+            "HCMLC_LANG": "en",
+            "GIT_CONFIG_GLOBAL": "/dev/null",
+        },
+        check=False,
+    )
+    assert done.returncode in (0, 1), done.stderr
+    return json.loads(done.stdout)
+
+
+def on_the_day(root: Path, commit: str, day: str, tmp_path: Path) -> dict:
+    """Status computed on `day` itself: a clone of main as it stood, its files as they were."""
+    clone = tmp_path / f"on-{day}"
+    subprocess.run(["git", "clone", "--quiet", str(root), str(clone)], check=True)
+    subprocess.run(["git", "-C", str(clone), "reset", "--quiet", "--hard", commit], check=True)
+    return status(clone, day, day)
+
+
+def obligation(document: dict, agency: str, item: str) -> dict:
+    [found] = [o for o in document["obligations"] if (o["agency"], o["item"]) == (agency, item)]
+    return found
+
+
+@pytest.mark.parametrize("day", DAYS)
+def test_today_tells_each_day_as_it_was_told_that_day(played, day, tmp_path) -> None:
+    root, ends = played
+    today = status(root, day, TODAY)
+    then = on_the_day(root, ends[day], day, tmp_path)
+    assert today["source"]["kind"] == "commit" and then["source"]["kind"] == "working-tree"
+    assert today["source"]["commit"] == ends[day]
+    del today["source"], then["source"]
+    assert today == then
+
+
+def test_a_backdated_claim_never_makes_the_late_file_on_time(played) -> None:
+    root, _ends = played
+    for day in ("2027-01-15", TODAY):
+        found = obligation(status(root, day, TODAY), "so-vhtt", "1.2.4.a")
+        assert (found["state"], found["delivered"], found["late_days"]) == (
+            "late",
+            "2027-01-10",
+            26,
+        )
+        assert (found["claimed"], found["received"]) == ("2026-12-14", "2027-01-10")
+        assert found["confirmed_by"] is None
+
+
+def test_the_confirmed_claim_counts_and_says_who(played) -> None:
+    root, _ends = played
+    before = obligation(status(root, "2027-01-10", TODAY), "so-tai-chinh", "2.3.3.a")
+    assert (before["state"], before["delivered"], before["late_days"]) == ("late", "2027-01-08", 24)
+    after = obligation(status(root, "2027-01-15", TODAY), "so-tai-chinh", "2.3.3.a")
+    assert (after["state"], after["delivered"], after["date_source"]) == (
+        "supplied",
+        "2026-12-13",
+        "confirmed",
+    )
+    assert after["confirmed_by"] == CONFIRMER
+
+
+def test_the_ward_that_fixed_its_file_late_is_late(played) -> None:
+    root, _ends = played
+    assert obligation(status(root, "2026-12-20", TODAY), "phuong-ban-co", "3.3.4.a")["state"] == (
+        "overdue"
+    )
+    fixed = obligation(status(root, "2027-01-06", TODAY), "phuong-ban-co", "3.3.4.a")
+    assert (fixed["state"], fixed["delivered"], fixed["revised"]) == ("late", "2027-01-05", None)
+    kept = obligation(status(root, "2027-01-06", TODAY), "phuong-ban-co", "mh.1.1.a")
+    assert (kept["state"], kept["delivered"]) == ("supplied", "2026-12-12")
+
+
+def test_the_pull_request_counts_from_its_merge(played) -> None:
+    root, _ends = played
+    document = status(root, TODAY, TODAY)
+    merged = obligation(document, "so-noi-vu", "1.2.2.a")
+    assert (merged["state"], merged["received"]) == ("supplied", "2026-12-10")
+
+
+def test_the_previous_cycle_stays_until_closed(played) -> None:
+    root, _ends = played
+    document = status(root, TODAY, TODAY)
+    assert [c["cycle"] for c in document["earlier_cycles"]] == ["2025"]
