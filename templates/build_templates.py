@@ -1,7 +1,10 @@
-"""Build the Word templates of templates/ from this readable source.
+"""Build the Word templates hcmlc ships (src/hcmlc/templates/) from this readable source.
 
-    python templates/build_templates.py          # rewrite templates/*.docx
+    python templates/build_templates.py          # rewrite src/hcmlc/templates/*.docx
     python templates/build_templates.py --check  # exit 1 when a committed template differs
+
+A city's repository may hold its own copies in templates/ (`hcmlc templates` writes them there),
+which replace the shipped ones of the same name.
 
 Each template is a .docx with Jinja tags (docxtpl): `{{ … }}` prints a value, `{{r … }}` a rich
 text (answers, highlighted gaps), `{%p … %}` a loop or condition over whole paragraphs and
@@ -35,6 +38,8 @@ from hcmlc.files.atomic import write_atomic
 from hcmlc.render import decree30, ooxml
 
 HERE = Path(__file__).resolve().parent
+SHIPPED = HERE.parent / "src" / "hcmlc" / "templates"
+"""Where the shipped templates are written (package data; a city's templates/ overrides them)."""
 FONT = "Times New Roman"
 """The font of Vietnamese administrative documents; it covers every Vietnamese letter."""
 FIXED_TIME = dt.datetime(2023, 4, 3, tzinfo=dt.UTC)
@@ -466,7 +471,7 @@ def _save(doc: DocumentObject) -> bytes:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="compare, do not write")
-    parser.add_argument("--out", type=Path, default=HERE, help="folder to write to")
+    parser.add_argument("--out", type=Path, default=SHIPPED, help="folder to write to")
     args = parser.parse_args(argv)
     stale = []
     for name, build in TEMPLATES.items():

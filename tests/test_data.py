@@ -206,6 +206,18 @@ def test_the_168_units_of_1_july_2025_with_the_codes_of_the_source(catalog: Cata
     assert set(catalog.territories) == DISTRICTS
 
 
+def test_no_two_units_share_an_english_name() -> None:
+    """Xã Thanh An and Xã Thạnh An are one name without diacritics: each keeps its code."""
+    catalog = load(PROJECT).require_catalog()
+    units = [a for a in catalog.agencies.values() if a.code is not None]
+    english = [unit.short.en for unit in units if unit.short is not None]
+    assert len(set(english)) == len(english) == 168
+    assert {u.code: u.short.en for u in units if u.short and "Thanh An" in (u.short.en or "")} == {
+        "25807": "Thanh An Commune (25807)",
+        "27676": "Thanh An Commune (27676)",
+    }
+
+
 SOURCE_SAMPLE = {
     "25747": "Phường Thủ Dầu Một",
     "25807": "Xã Thanh An",

@@ -255,7 +255,7 @@ def test_the_annex_lists_missing_data_and_indicators_nobody_owes(city) -> None:
     # the 168 units, all missing the same items, share one entry
     [(units, ward)] = [(k, v) for k, v in missing.items() if k.startswith("168 wards")]
     assert units.startswith("168 wards, communes and special zones: Thu Dau Mot Ward, ")
-    assert "Sai Gon Ward" in units and units.endswith("Thanh An Commune")
+    assert "Sai Gon Ward" in units and units.endswith("Thanh An Commune (27676)")
     assert ward[0].startswith("2.6.2.a ") and any(i.startswith("3.3.4.a ") for i in ward)
     assert any(i.startswith("mh.1.1.a ") for i in ward)  # and the learning models
     assert "District 1 People's Committee" not in missing  # abolished on 1 July 2025

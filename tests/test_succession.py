@@ -176,7 +176,7 @@ def test_the_holder_of_a_loop_is_nobody_never_a_hang(repo) -> None:
     )
     path.write_text(text, encoding="utf-8")
     catalog = load(repo.root).require_catalog()
-    assert catalog.holder("so-gtvt", dt.date(2025, 7, 1)) is None
+    assert catalog.succession.holder("so-gtvt", dt.date(2025, 7, 1)) is None
 
 
 def test_new_submission_of_a_district_in_2025_names_the_units_of_its_territory(hcmlc, repo) -> None:

@@ -172,6 +172,10 @@ def test_a_shallow_clone_says_how_to_fetch_the_base(workflow, pull_request, tmp_
 def test_a_changed_template_is_not_rendered_before_review(workflow, pull_request, git, tmp_path):
     """The form is filled with the base branch's template when templates/ changed."""
     repo = pull_request
+    base_template = (PROJECT / "src/hcmlc/templates/gnlc-form.docx").read_bytes()
+    repo.write_bytes("templates/gnlc-form.docx", base_template)
+    git.commit(repo.root, "Base branch: the city's own template")
+    git(repo.root, "update-ref", "refs/remotes/origin/main", "HEAD")
     (repo.root / "templates/gnlc-form.docx").write_bytes(b"{{ not a Word file }}")
     git.commit(repo.root, "Pull request: a new template")
     output = tmp_path / "output"
@@ -189,10 +193,28 @@ def test_a_changed_template_is_not_rendered_before_review(workflow, pull_request
         "::notice title=Base template::templates/ changed: the form is filled with the template "
         "of origin/main.\n"
     )
-    assert (tmp_path / "gnlc-form-base.docx").read_bytes() == (
-        PROJECT / "templates/gnlc-form.docx"
-    ).read_bytes()
+    assert (tmp_path / "gnlc-form-base.docx").read_bytes() == base_template
     assert (repo.root / "gnlc-form.docx").stat().st_size > 10_000  # a real form
+
+
+def test_a_template_added_by_a_pull_request_gives_way_to_the_shipped_one(
+    workflow, pull_request, git, tmp_path
+):
+    """The base branch has no template of its own: the form is filled with hcmlc's."""
+    repo = pull_request
+    (repo.root / "templates").mkdir(exist_ok=True)
+    (repo.root / "templates/gnlc-form.docx").write_bytes(b"{{ not a Word file }}")
+    git.commit(repo.root, "Pull request: a template of its own")
+    fill = step(workflow, "Fill in the membership form")
+    result = run_step(
+        fill["run"], repo.root, BASE_REF="main", TEMPLATES_CHANGED="true", RUNNER_TEMP=str(tmp_path)
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith(
+        "::notice title=Shipped template::templates/ changed: the form is filled with the "
+        "shipped template, as on origin/main.\n"
+    )
+    assert (repo.root / "gnlc-form.docx").stat().st_size > 10_000
 
 
 def test_actionlint_and_zizmor_report_nothing() -> None:

@@ -102,6 +102,13 @@ def units() -> list[dict[str, str]]:
                 "kind": kind,
             }
         )
+    # Names that differ only by their diacritics (Xã Thanh An, Xã Thạnh An) would be one name in
+    # English: each of those keeps its code, as its id does.
+    english = Counter(unit["short_en"] for unit in found)
+    for unit in found:
+        if english[unit["short_en"]] > 1:
+            unit["short_en"] = f"{unit['short_en']} ({unit['code']})"
+            unit["en"] = f"{unit['short_en']} People's Committee"
     return found
 
 

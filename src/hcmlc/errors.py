@@ -28,8 +28,8 @@ class BrokenTemplate(HcmlcError):
         super().__init__(
             message.format(path=template, where=where, detail=detail),
             _(
-                "check the {{ }} and {% %} tags you changed in Word, or rebuild it with "
-                "`python templates/build_templates.py`"
+                "check the {{ }} and {% %} tags you changed in Word, or put back the template "
+                "hcmlc ships with `hcmlc templates --force`"
             )
             if word
             else _("check the {{ }} and {% %} tags you changed"),

@@ -124,7 +124,7 @@ class IdentityRules(ABC):
         each duty of a split agency, or the units that took over a district's territory."""
         assert self.cycle is not None
         cycle = self.cycle.id
-        successors = self.catalog.successors(agency_id, day)
+        successors = self.catalog.succession.successors(agency_id, day)
         if len(successors) == 1:
             holder = next(iter(successors))
             return _("its duties in cycle {cycle} are `{holder}`'s: submit as {file}").format(

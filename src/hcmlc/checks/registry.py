@@ -6,9 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from hcmlc.checks.data import duplicate_ids, framework_ids, framework_refs, unknown_id
+from hcmlc.checks.framework_use import is_shipped, led_by_agency
 from hcmlc.core.catalog import Catalog
 from hcmlc.diagnostics import Diagnostic
 from hcmlc.i18n import _
+from hcmlc.models.framework import Framework
 from hcmlc.models.registry import Agency
 from hcmlc.models.units import Units
 from hcmlc.yamlfiles.reader import Document, Loc
@@ -27,7 +29,9 @@ def check_frameworks(catalog: Catalog, docs: list[Document]) -> list[Diagnostic]
             problems.append(_clash(doc, ("id",), framework.id, framework_files[framework.id]))
         framework_files.setdefault(framework.id, doc.path)
         ids = list(framework_ids(catalog, framework))
-        if index:  # data/criteria.yaml's own ids and references: checks.check_data
+        if not is_shipped(doc):
+            problems += _without_agencies(catalog, framework, doc)
+        if index and not is_shipped(doc):  # the first's: checks.check_data; shipped: hcmlc's
             problems += duplicate_ids(doc, iter(ids))
             for loc, ref in framework_refs(catalog, framework):
                 if ref not in owners:
@@ -38,6 +42,22 @@ def check_frameworks(catalog: Catalog, docs: list[Document]) -> list[Diagnostic]
                 problems.append(_clash(doc, loc, item_id, first))
     problems += _aggregates(catalog, docs)
     return problems
+
+
+def _without_agencies(catalog: Catalog, framework: Framework, doc: Document) -> list[Diagnostic]:
+    """In a framework the city keeps as a file, every indicator names who supplies it."""
+    return [
+        doc.problem(
+            loc[:-1],
+            "HCMLC-E039",
+            _("indicator {id} names no agency").format(id=item_id),
+            _("list the agencies that supply it under `agencies:`"),
+        )
+        for loc, item_id in framework_ids(catalog, framework)
+        if "indicators" in loc
+        and not catalog.indicators[item_id].agencies
+        and catalog.framework_of.get(item_id) is framework
+    ]
 
 
 def _clash(doc: Document, loc: Loc, item_id: str, where: str) -> Diagnostic:
@@ -56,20 +76,11 @@ def _aggregates(catalog: Catalog, docs: list[Document]) -> Iterator[Diagnostic]:
             indicator = catalog.indicators.get(item_id)
             if "indicators" not in loc or indicator is None or indicator.aggregate is None:
                 continue
-            lead = indicator.agencies[0]
-            if lead in catalog.agencies:
-                yield doc.problem(
-                    loc[:-1] + ("aggregate",),
-                    "HCMLC-E065",
-                    _(
-                        "indicator {id} takes its city figure from `{lead}`, its first agency, "
-                        "so it cannot also be formed from the units' figures"
-                    ).format(id=item_id, lead=lead),
-                    _(
-                        "list the group of units first in `agencies` (the city figure is then "
-                        "their {how}), or delete `aggregate`"
-                    ).format(how=indicator.aggregate),
-                )
+            if is_shipped(doc):  # the city assigns its agencies: framework_use.check_uses
+                continue
+            problem = led_by_agency(catalog, doc, loc[:-1] + ("aggregate",), item_id)
+            if problem is not None:
+                yield problem
 
 
 def check_registry(catalog: Catalog, doc: Document, hand_kept: int) -> list[Diagnostic]:

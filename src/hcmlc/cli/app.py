@@ -232,7 +232,9 @@ def fill_form(
         Path | None,
         typer.Option(
             "--template",
-            help=N_("A docxtpl template (default: templates/gnlc-form.docx)."),
+            help=N_(
+                "A docxtpl template (default: templates/gnlc-form.docx, else the one hcmlc ships)."
+            ),
             exists=True,
             dir_okay=False,
         ),
@@ -300,7 +302,10 @@ def report(
         Path | None,
         typer.Option(
             "--template",
-            help=N_("The template (default: templates/progress-report.docx or .md.j2)."),
+            help=N_(
+                "The template (default: templates/progress-report.docx or .md.j2, else the one "
+                "hcmlc ships)."
+            ),
             exists=True,
             dir_okay=False,
         ),
@@ -462,6 +467,108 @@ def codeowners(out: OutOption = None, check: CheckOption = False, root: RootOpti
     from hcmlc.commands import codeowners as command
 
     _run(lambda console, repo_root: command.run(console, repo_root, out, check), root)
+
+
+@app.command(
+    help=N_(
+        "Copy the templates hcmlc ships (form, report, reminder) into templates/, where the city "
+        "may restyle them; a template there replaces the shipped one of the same name."
+    )
+)
+def templates(
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help=N_("Folder to write to (default: templates/)."), file_okay=False
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help=N_("Replace templates that differ from hcmlc's."))
+    ] = False,
+    root: RootOption = None,
+) -> None:
+    from hcmlc.commands import templates as command
+
+    _run(lambda console, repo_root: command.run(console, repo_root, out, force), root)
+
+
+@app.command(
+    help=N_(
+        "Start a new city's repository in DIR (new or empty): frameworks, registry, the "
+        "province's wards and communes, documents, workflows; committed. Asks for what is not "
+        "given when run in a terminal."
+    )
+)
+def init(
+    folder: Annotated[Path, typer.Argument(help=N_("The folder to create."), show_default=False)],
+    city: Annotated[
+        str | None, typer.Option("--city", help=N_("The city's name in Vietnamese."))
+    ] = None,
+    city_en: Annotated[
+        str | None,
+        typer.Option("--city-en", help=N_("Its name in English (default: without diacritics).")),
+    ] = None,
+    province: Annotated[
+        str | None,
+        typer.Option("--province", help=N_("The province's two-digit code (01 for Hà Nội).")),
+    ] = None,
+    plan: Annotated[
+        str | None,
+        typer.Option("--plan", help=N_("The number and symbol of the city's plan (123/KH-UBND).")),
+    ] = None,
+    plan_date: Annotated[
+        str | None, typer.Option("--plan-date", help=N_("The plan's date (YYYY-MM-DD)."))
+    ] = None,
+    agency: Annotated[
+        str | None,
+        typer.Option("--agency", help=N_("The coordinating agency's id (default: so-gddt).")),
+    ] = None,
+    cycle: Annotated[
+        str | None,
+        typer.Option("--cycle", help=N_("The first cycle's id (default: the deadline's year).")),
+    ] = None,
+    deadline: Annotated[
+        str | None, typer.Option("--deadline", help=N_("The first cycle's deadline (YYYY-MM-DD)."))
+    ] = None,
+) -> None:
+    from hcmlc.cli.init_options import new_city
+    from hcmlc.commands import init as command
+
+    def body(console: Console, target: Path) -> int:
+        wanted = new_city(
+            city, city_en, province, plan, plan_date, agency or "so-gddt", cycle, deadline
+        )
+        return command.run(console, target, wanted)
+
+    _run(body, folder.absolute())
+
+
+@app.command(
+    help=N_(
+        "Assign indicators and form questions to agencies from a spreadsheet: a column of ids "
+        "and a column of agencies (ids or names); writes data/frameworks.yaml and "
+        "data/assignments.yaml, keeping their comments."
+    )
+)
+def assign(
+    sheet: Annotated[Path, typer.Argument(help=N_("The spreadsheet (.xlsx)."), show_default=False)],
+    root: RootOption = None,
+) -> None:
+    from hcmlc.commands import assign as command
+
+    _run(lambda console, repo_root: command.run(console, repo_root, sheet), root)
+
+
+@app.command(
+    help=N_(
+        "Replace the framework files of data/ that hcmlc ships (UNESCO's, the learning models) "
+        "with data/frameworks.yaml, which names them and keeps the city's agencies."
+    )
+)
+def migrate(root: RootOption = None) -> None:
+    from hcmlc.commands import migrate as command
+
+    _run(lambda console, repo_root: command.run(console, repo_root), root)
 
 
 @app.command(

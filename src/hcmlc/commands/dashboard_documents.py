@@ -10,6 +10,7 @@ from pathlib import Path
 from rich.console import Console
 
 from hcmlc.dashboard.documents import Wanted
+from hcmlc.documents import template_files
 from hcmlc.documents.form import fill_form
 from hcmlc.documents.snapshot import Snapshot
 from hcmlc.errors import HcmlcError
@@ -19,8 +20,8 @@ from hcmlc.render.chart_cache import ChartCache
 from hcmlc.repository.fingerprint import Fingerprint, embed, read
 from hcmlc.repository.load import Repository
 
-FORM_TEMPLATE = "templates/gnlc-form.docx"
-REPORT_TEMPLATE = "templates/progress-report.docx"
+FORM_TEMPLATE = "gnlc-form.docx"
+REPORT_TEMPLATE = "progress-report.docx"
 
 
 def build_documents(
@@ -66,16 +67,9 @@ def _build(repo: Repository, snapshot: Snapshot, document: Wanted, console: Cons
     return render_report(official, charts, template)
 
 
-def _template(root: Path, relative: str) -> Path:
-    path = root / relative
-    if not path.is_file():
-        raise HcmlcError(
-            _("no template at {path}").format(path=path),
-            _("restore {file} from the repository (python templates/build_templates.py)").format(
-                file=relative
-            ),
-        )
-    return path
+def _template(root: Path, name: str) -> Path:
+    """The city's own templates/<name>, else the one hcmlc ships (template_files.py)."""
+    return template_files.find(root, name)
 
 
 def check_documents(found: list[tuple[Wanted, bytes]], page: Fingerprint) -> None:

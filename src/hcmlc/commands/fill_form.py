@@ -9,6 +9,7 @@ from rich.console import Console
 
 from hcmlc.clock import today
 from hcmlc.core.status import latest_cycle_asking
+from hcmlc.documents import template_files
 from hcmlc.documents.form import fill_form
 from hcmlc.documents.snapshot import known_on
 from hcmlc.errors import HcmlcError
@@ -22,7 +23,7 @@ from hcmlc.signoffs.approved import narrow_to_approved
 from hcmlc.signoffs.english import build_translations, translations_in_use
 from hcmlc.signoffs.english_form import mark_translations, refuse_unfinished
 
-TEMPLATE = "templates/gnlc-form.docx"
+TEMPLATE = "gnlc-form.docx"
 
 
 def run(
@@ -48,15 +49,7 @@ def run(
             _("cycle {cycle} asks for no form answers").format(cycle=cycle.id),
             _("the form belongs to an application cycle; pass --cycle with its id"),
         )
-    template = template or root / TEMPLATE
-    if not template.is_file():
-        raise HcmlcError(
-            _("no template at {path}").format(path=template),
-            _(
-                "restore templates/gnlc-form.docx (python templates/build_templates.py), "
-                "or pass --template"
-            ),
-        )
+    template = template_files.find(root, TEMPLATE, template)
     target = out or Path(f"gnlc-form-{cycle.id}-{lang}.docx")
     check_target(target)
     day = as_of or today()

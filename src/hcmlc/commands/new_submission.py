@@ -30,7 +30,7 @@ def run(console: Console, root: Path, agency: str, cycle_id: str | None) -> int:
         hint = _("see who owes what with `hcmlc status --cycle {cycle}`").format(cycle=cycle.id)
         record = catalog.agencies[agency]
         if record.ended is not None and cycle.reference_date >= record.ended:
-            holder = catalog.holder(agency, cycle.reference_date)
+            holder = catalog.succession.holder(agency, cycle.reference_date)
             units = catalog.territories.get(agency, [])
             if holder:
                 hint = _("`{agency}` ended on {day}: `{holder}` reports its items now")

@@ -14,10 +14,10 @@ from rich.console import Console
 from hcmlc.core.catalog import Catalog
 from hcmlc.core.open_cycles import still_open
 from hcmlc.core.status import build_status, check_agency, standing
+from hcmlc.documents import template_files
 from hcmlc.documents.official import require_documents
 from hcmlc.documents.reminders import Reminder, build_reminders
 from hcmlc.documents.snapshot import take
-from hcmlc.errors import HcmlcError
 from hcmlc.files.atomic import write_atomic
 from hcmlc.files.outputs import check_replaceable, stamp_docx, stamp_text
 from hcmlc.i18n import Lang, _, counted, current_language
@@ -32,9 +32,9 @@ from hcmlc.yamlfiles.slips import LINE_BREAK, NOT_TEXT
 
 ReminderFormat = Literal["docx", "eml", "md"]
 TEMPLATES: dict[ReminderFormat, str] = {
-    "docx": "templates/reminder.docx",
-    "eml": "templates/reminder.md.j2",
-    "md": "templates/reminder.md.j2",
+    "docx": "reminder.docx",
+    "eml": "reminder.md.j2",
+    "md": "reminder.md.j2",
 }
 
 
@@ -71,14 +71,7 @@ def _remind(console: Console, root: Path, request: Request, repo: Repository) ->
     if request.agency is not None:
         check_agency(catalog, request.agency)
     documents = require_documents(repo.documents, repo.problem_in(DOCUMENTS))
-    template = root / TEMPLATES[request.output]
-    if not template.is_file():
-        raise HcmlcError(
-            _("no template at {path}").format(path=template),
-            _("restore {file} from the repository (python templates/build_templates.py)").format(
-                file=TEMPLATES[request.output]
-            ),
-        )
+    template = template_files.find(root, TEMPLATES[request.output])
     snapshot = take(repo, cycle, request.as_of, request.lang)
     status, deliveries = snapshot.status, snapshot.deliveries
     reminders = build_reminders(

@@ -12,10 +12,10 @@ from rich.console import Console
 from hcmlc.clock import today
 from hcmlc.core.open_cycles import INTERIM, cycle_of_report, is_open
 from hcmlc.core.progress import Status
+from hcmlc.documents import template_files
 from hcmlc.documents.report import ProgressReport, build_report, cycle_of_year, default_year
 from hcmlc.documents.report_document import OfficialReport, official_report
 from hcmlc.documents.snapshot import take
-from hcmlc.errors import HcmlcError
 from hcmlc.files.atomic import check_target, replace_folder, write_atomic
 from hcmlc.files.outputs import check_replaceable, stamp_docx, stamp_text
 from hcmlc.i18n import N_, Lang, _, counted
@@ -41,8 +41,8 @@ STATUS_WORDS: dict[Status, str] = {
 own words, in its language)."""
 
 TEMPLATES: dict[ReportFormat, str] = {
-    "docx": "templates/progress-report.docx",
-    "md": "templates/progress-report.md.j2",
+    "docx": "progress-report.docx",
+    "md": "progress-report.md.j2",
 }
 
 
@@ -101,14 +101,7 @@ def _write(
     if approved_only:
         repo = narrow_to_approved(console, repo)
     year = year or default_year(repo)
-    template = template or root / TEMPLATES[output]
-    if not template.is_file():
-        raise HcmlcError(
-            _("no template at {path}").format(path=template),
-            _("restore {file} from the repository, or pass --template").format(
-                file=TEMPLATES[output]
-            ),
-        )
+    template = template_files.find(root, TEMPLATES[output], template)
     report = _report(repo, year, lang, as_of)
     ending = cycle_of_report(catalog, year)
     interim = ending is not None and is_open(ending, as_of or today())

@@ -146,7 +146,7 @@ def _owes_something(catalog: Catalog, agency: str, cycle: Cycle) -> None:
     hint = _("see who owes what with `hcmlc status --cycle {cycle}`").format(cycle=cycle.id)
     record = catalog.agencies[agency]
     if record.ended is not None and cycle.reference_date >= record.ended:
-        holder = catalog.holder(agency, cycle.reference_date)
+        holder = catalog.succession.holder(agency, cycle.reference_date)
         hint = (
             _("`{agency}` ended on {day}: `{holder}` reports its items now")
             if holder

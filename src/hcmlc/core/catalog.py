@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from hcmlc.core.succession import Succession
 from hcmlc.models.framework import Area, Criterion, Framework, Indicator, Standard
 from hcmlc.models.registry import Agency, Assignments, Cycle, Question
 
@@ -43,8 +44,8 @@ class Catalog:
         init=False, default_factory=dict
     )
 
-    _split: dict[str, dict[str, str]] = field(init=False)
-    """Split agency → item id → the successor holding that duty (from `duties`)."""
+    succession: Succession = field(init=False)
+    """Who holds each agency's duties on a day (core/succession.py)."""
 
     def __post_init__(self) -> None:
         reg = self.assignments
@@ -67,7 +68,8 @@ class Catalog:
         setter(self, "cycles", {c.id: c for c in reg.cycles})
         setter(self, "indicator_owners", {i.id: reg.expand(i.agencies) for i in every})
         setter(self, "question_owners", {q.id: reg.expand(q.owners) for q in reg.questions()})
-        setter(self, "_split", {a.id: self._duties(a) for a in reg.agencies if a.duties})
+        split = {a.id: self._duties(a) for a in reg.agencies if a.duties}
+        setter(self, "succession", Succession(self.agencies, split))
 
     def reassigned(self, assignments: Assignments) -> Catalog:
         """This catalog with the hand-kept registry `assignments` instead (the units kept)."""
@@ -129,46 +131,11 @@ class Catalog:
         if key not in self._owners_in_cycle:
             day = cycle.reference_date
             self._owners_in_cycle[key] = {
-                item: self.holders(agencies, day, item)
+                item: self.succession.holders(agencies, day, item)
                 for item, agencies in listed.items()
                 if kind == "answer" or self.asks(cycle, item)
             }
         return self._owners_in_cycle[key]
-
-    def holder(self, agency_id: str, day: dt.date, item: str | None = None) -> str | None:
-        """The agency holding `agency_id`'s duties on `day` (its duty `item`, when it was split
-        per duty): itself, a successor, or None."""
-        seen: set[str] = set()
-        current: str | None = agency_id
-        while current is not None and current not in seen:
-            agency = self.agencies[current]
-            if agency.active_on(day):
-                return current
-            if agency.started is not None and day < agency.started:
-                return None
-            seen.add(current)
-            split = self._split.get(current, {}).get(item) if item is not None else None
-            current = split or agency.successor
-            current = current if current in self.agencies else None
-        return None
-
-    def holders(self, agency_ids: list[str], day: dt.date, item: str | None = None) -> list[str]:
-        """`holder` of each agency (for `item`), without repeats or gaps, in order."""
-        found = (self.holder(a, day, item) for a in agency_ids)
-        return list(dict.fromkeys(a for a in found if a is not None))
-
-    def successors(self, agency_id: str, day: dt.date) -> dict[str, list[str]]:
-        """Who holds a split or ended agency's duties on `day`: holder → the items it holds of
-        them (empty for the holder of every duty not named one by one)."""
-        found: dict[str, list[str]] = {}
-        default = self.holder(agency_id, day)
-        if default is not None:
-            found[default] = []
-        for item in self._split.get(agency_id, {}):
-            holder = self.holder(agency_id, day, item)
-            if holder is not None and holder != default:
-                found.setdefault(holder, []).append(item)
-        return found
 
     def owes(
         self,

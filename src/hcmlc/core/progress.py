@@ -174,7 +174,7 @@ def city_series(
         for city in city_figures(catalog, figures, cycle):
             if city.value is None:
                 continue
-            group = catalog.indicators[city.indicator].agencies[0]
+            group = next(iter(catalog.indicators[city.indicator].agencies), "")
             point = Observation(
                 city.year, city.value, cycle.id, group, city.illustrative, city.parts, city
             )
@@ -232,10 +232,10 @@ def comparable_points(points: list[Observation]) -> list[Observation]:
 
 def lead_agency(catalog: Catalog, indicator: Indicator, cycle: Cycle) -> str | None:
     """Who supplies the city figure of `indicator` in `cycle`; None when nobody does."""
-    first = indicator.agencies[0]
-    if first not in catalog.agencies:
-        return None  # a group: local figures only
-    return catalog.holder(first, cycle.reference_date, indicator.id)
+    first = indicator.agencies[0] if indicator.agencies else None
+    if first is None or first not in catalog.agencies:
+        return None  # a group (local figures only), or not assigned yet
+    return catalog.succession.holder(first, cycle.reference_date, indicator.id)
 
 
 def assess(

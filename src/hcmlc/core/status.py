@@ -248,8 +248,8 @@ def standing(catalog: Catalog, agency_id: str, cycle: Cycle) -> Standing:
     day = cycle.reference_date
     if agency.active_on(day):
         return Standing(agency_id, True)
-    holder = catalog.holder(agency_id, day)
-    successors = catalog.successors(agency_id, day)
+    holder = catalog.succession.holder(agency_id, day)
+    successors = catalog.succession.successors(agency_id, day)
     split = successors if len(successors) > 1 else {}
     territory = tuple(catalog.territories.get(agency_id, ()))
     return Standing(agency_id, False, agency.ended, agency.started, holder, split, territory)
@@ -366,7 +366,7 @@ def obligations_of(
         for item, agencies in catalog.owners(kind, cycle).items():
             taken_over: dict[str, list[str]] = {}
             for former in listed[item]:
-                holder = catalog.holder(former, day, item)
+                holder = catalog.succession.holder(former, day, item)
                 # an agency that owes the item in its own right (3.2.2.a: every department)
                 # does not hold it "formerly" for the one it succeeded
                 if holder is not None and holder != former and holder not in listed[item]:

@@ -449,7 +449,9 @@ class _Builder:
         the one holding its duties in the cycle."""
         day = self.cycle.reference_date
         held = (
-            o if o not in self.catalog.agencies else self.catalog.holder(o, day, question.id)
+            o
+            if o not in self.catalog.agencies
+            else self.catalog.succession.holder(o, day, question.id)
             for o in question.owners
         )
         return list(dict.fromkeys(o for o in held if o is not None))

@@ -11,7 +11,7 @@ results by standard, the charts, the missing data.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from hcmlc.checks.narrative import FOLDER
 from hcmlc.clock import today
@@ -85,6 +85,10 @@ def official_report(repo: Repository, report: ProgressReport) -> OfficialReport:
     documents = require_documents(repo.documents, repo.problem_in(DOCUMENTS))
     narrative = _narrative(repo, report.year)
     lang, year = report.lang, report.year
+    if documents.report.basis is not None:
+        report = replace(
+            report, labels={**report.labels, "basis": documents.report.basis.get(lang)}
+        )
     issued = today().year if narrative.date is None else narrative.date.year
     title = {"vi": "{n}. {title}", "en": "{n}. {title}"}[lang]
     sections = {

@@ -15,11 +15,11 @@ LABELS: dict[str, dict[Lang, str]] = {
         "vi": "Báo cáo tiến độ Thành phố học tập năm {year}",
         "en": "Learning city progress report {year}",
     },
-    "basis": {
-        "vi": "Theo Bộ tiêu chí thành phố học tập của UNESCO (Kế hoạch 1256/KH-UBND, mục II.3.e): "
-        "đánh giá sự tiến bộ của các tiêu chí, tập trung phân tích các tiêu chí chưa đạt.",
-        "en": "Against UNESCO's Key Features of Learning Cities (plan 1256/KH-UBND, II.3.e): the "
-        "progress of each criterion, with an analysis of the criteria not yet met.",
+    "basis": {  # the city's own sentence, naming its plan: data/documents.yaml, report.basis
+        "vi": "Theo Bộ tiêu chí thành phố học tập của UNESCO: đánh giá sự tiến bộ của các tiêu "
+        "chí, tập trung phân tích các tiêu chí chưa đạt.",
+        "en": "Against UNESCO's Key Features of Learning Cities: the progress of each criterion, "
+        "with an analysis of the criteria not yet met.",
     },
     "illustrative": {
         "vi": "Báo cáo có số liệu minh họa (illustrative), không phải số liệu chính thức.",

@@ -68,6 +68,14 @@ class Official(Strict):
     """`Lưu:` the archive's abbreviations, e.g. `VT, GDTX`."""
 
 
+class Report(Official):
+    """The progress report: also, optionally, the sentence that gives its basis."""
+
+    basis: Text | None = None
+    """The sentence under the title, e.g. the plan and section that ask for the report; without
+    it, the report names UNESCO's Key Features alone."""
+
+
 class Reminder(Official):
     """A reminder letter: also the sentence that gives its basis, and whom to call."""
 
@@ -82,7 +90,7 @@ class Documents(Strict):
 
     issuer: Issuer
     signer: Signer
-    report: Official
+    report: Report
     reminder: Reminder
 
     def signer_of(self, kind: Official) -> Signer:

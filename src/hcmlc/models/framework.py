@@ -59,7 +59,9 @@ class Indicator(Strict):
     kind: Literal["quantitative", "qualitative"]
     unit: Unit | None = None
     scale: Scale | None = None
-    agencies: list[Id] = Field(min_length=1)
+    agencies: list[Id] = []
+    """Who supplies it: in a framework file the city keeps, at least one (data_checks.py); in a
+    framework hcmlc ships, none, the city's data/frameworks.yaml assigns them."""
     obtained_from: list[Id] = []
     parts: list[Part] = []
     """The figures an entry gives instead of one `value`: the first is the indicator's value,
@@ -131,6 +133,8 @@ class Framework(Strict):
 
     id: Id = "unesco"
     """Unique among the frameworks; data/criteria.yaml is UNESCO's unless it says otherwise."""
+    version: str | None = None
+    """The version of a framework hcmlc ships (src/hcmlc/frameworks/<id>/<version>.yaml)."""
     title: Text | None = None
     source: str | None = None
     areas: list[Area] = Field(min_length=1)

@@ -268,7 +268,8 @@ class Question(Strict):
     text: Text
     guidance: Text | None = None
     words: WordLimit | None = None
-    owners: list[Id] = Field(min_length=1)
+    owners: list[Id] = []
+    """Who answers it; none yet in a new city's repository (`status` lists it as unassigned)."""
     unit: Unit | None = None
     indicator: Id | None = None
     fields: list[Option] = []

@@ -222,14 +222,16 @@ def _header(console: Console, status: Status, title: str | None = None) -> None:
 
 
 def _unowned(console: Console, status: Status, catalog: Catalog) -> None:
-    if not status.unowned:
+    _unassigned(console, status, catalog)
+    ended = [u for u in status.unowned if u.formerly]
+    if not ended:
         return
     table = Table(
         [Column(_("Item")), Column(_("Text"), wrap=True), Column(_("Formerly owed by"), wrap=True)],
         title=_("Items nobody owes in cycle {cycle}").format(cycle=status.cycle.id),
     )
     lang = current_language()
-    for u in status.unowned:
+    for u in ended:
         text = (
             catalog.indicators[u.item].text.get(lang)
             if u.kind == "indicator"
@@ -414,6 +416,35 @@ def _row(r: Row) -> dict[str, Any]:
     if r.indicators is not None:
         row["formerly"] = list(r.formerly)
     return row
+
+
+def _unassigned(console: Console, status: Status, catalog: Catalog) -> None:
+    """The items of the cycle no agency was ever assigned (a new city's repository)."""
+    never = [u for u in status.unowned if not u.formerly]
+    if not never:
+        return
+    indicators = [u.item for u in never if u.kind == "indicator"]
+    questions = [u.item for u in never if u.kind == "answer"]
+    console.print(
+        Text(
+            _(
+                "Not assigned to any agency yet in cycle {cycle}: {indicators}, {questions}. "
+                "Assign them under `assign:` in data/frameworks.yaml and `owners:` in "
+                "data/assignments.yaml, or from a spreadsheet with `hcmlc assign`."
+            ).format(
+                cycle=status.cycle.id,
+                indicators=counted(len(indicators), "{n} indicator", "{n} indicators"),
+                questions=counted(len(questions), "{n} question", "{n} questions"),
+            ),
+            style="yellow",
+        )
+    )
+    shown = ", ".join([*indicators, *questions][:SHOWN_UNASSIGNED])
+    more = len(never) - SHOWN_UNASSIGNED
+    console.print(shown + (_(", and {n} more").format(n=more) if more > 0 else ""), markup=False)
+
+
+SHOWN_UNASSIGNED = 12
 
 
 def _unowned_dict(u: Unowned) -> dict[str, Any]:

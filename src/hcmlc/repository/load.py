@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from hcmlc.checks.confirmations import check_confirmations, confirmed
 from hcmlc.checks.data import check_data, check_targets
+from hcmlc.checks.framework_use import USES, Shipped, check_uses, compose
 from hcmlc.checks.narrative import FOLDER as REPORTS
 from hcmlc.checks.narrative import check_name, check_narrative, year_of
 from hcmlc.checks.registry import check_frameworks, check_registry, check_units
@@ -34,6 +35,7 @@ from hcmlc.i18n import _, counted, current_language
 from hcmlc.models.confirmations import Confirmations
 from hcmlc.models.documents import Documents
 from hcmlc.models.framework import Framework
+from hcmlc.models.framework_use import FrameworkUses
 from hcmlc.models.narrative import Narrative
 from hcmlc.models.registry import Assignments, Cycle
 from hcmlc.models.submission import IndicatorValue, Submission
@@ -45,7 +47,16 @@ from hcmlc.yamlfiles.reader import Document, parse_bytes, read_raw
 from hcmlc.yamlfiles.slips import extension_slip, renamed
 
 M = TypeVar(
-    "M", Framework, Assignments, Submission, Targets, Documents, Narrative, Units, Confirmations
+    "M",
+    Framework,
+    FrameworkUses,
+    Assignments,
+    Submission,
+    Targets,
+    Documents,
+    Narrative,
+    Units,
+    Confirmations,
 )
 
 CRITERIA = "data/criteria.yaml"
@@ -277,27 +288,40 @@ def data_setting(root: Path, relative: str, key: str) -> object:
 
 
 def framework_paths(root: Path) -> list[str]:
-    """data/criteria.yaml, then every file of data/frameworks/ by name."""
+    """The city's own framework files: data/criteria.yaml (always, unless data/frameworks.yaml
+    names frameworks hcmlc ships), then every file of data/frameworks/ by name."""
     folder = root / FRAMEWORKS
     extra = sorted(p for p in folder.glob("*.y*ml") if p.is_file()) if folder.is_dir() else []
-    return [CRITERIA, *(p.relative_to(root).as_posix() for p in extra)]
+    own = [] if (root / USES).exists() and not (root / CRITERIA).exists() else [CRITERIA]
+    return [*own, *(p.relative_to(root).as_posix() for p in extra)]
 
 
 def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> Repository:
     repo = Repository(root, None, [])
     framework_files = framework_paths(root)
-    repo.data_files = [*framework_files, ASSIGNMENTS]
+    uses_file = [USES] if (root / USES).exists() else []
+    repo.data_files = [*uses_file, *framework_files, ASSIGNMENTS]
     if (root / UNITS).is_file():
         repo.data_files.append(UNITS)
     read = {path: _read_data(root, path) for path in repo.data_files}
     docs = {path: doc for path, (_raw, doc) in read.items()}
-    framework_docs = [docs[path] for path in framework_files]
     problems: list[Diagnostic] = []
-    frameworks = []
-    for doc in framework_docs:
-        framework, found = _model(Framework, doc)
+    shipped: list[Shipped] = []
+    uses = None
+    if uses_file:
+        uses, found = _model(FrameworkUses, docs[USES])
+        problems += found
+        if uses is not None:
+            shipped, found = compose(uses, docs[USES])
+            problems += found
+    framework_docs = [*(s.doc for s in shipped), *(docs[path] for path in framework_files)]
+    frameworks: list[Framework | None] = [s.framework for s in shipped]
+    for path in framework_files:
+        framework, found = _model(Framework, docs[path])
         frameworks.append(framework)
         problems += found
+    if uses_file and (uses is None or len(shipped) < len(uses.uses)):
+        frameworks.append(None)  # a framework the city names could not be read
     assignments, found = _model(Assignments, docs[ASSIGNMENTS])
     problems += found
     units, found = _model(Units, docs[UNITS]) if UNITS in docs else (None, [])
@@ -312,6 +336,8 @@ def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> 
         )
         problems += check_data(repo.catalog, framework_docs[0], docs[ASSIGNMENTS], hand_kept)
         problems += check_frameworks(repo.catalog, framework_docs)
+        if uses is not None:
+            problems += check_uses(repo.catalog, uses, docs[USES])
         problems += check_registry(repo.catalog, docs[ASSIGNMENTS], hand_kept)
         if units is not None:
             problems += check_units(repo.catalog, docs[UNITS], units, hand_kept)
@@ -324,7 +350,7 @@ def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> 
         problems += found
     problems += _load_narratives(repo)
     store = None
-    raws = [raw for raw, _doc in read.values()]
+    raws = [raw for raw, _doc in read.values()] + [s.raw for s in shipped]
     if use_cache and repo.catalog and all(raw is not None for raw in raws):
         store = Cache.open(root, [raw for raw in raws if raw is not None])
     identities = []

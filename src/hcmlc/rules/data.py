@@ -114,4 +114,41 @@ RULES = (
         same('  - agency: so-gddt\n    cycle: "2026"\n    submitted: 2026-12-14\n'),
         "data/confirmations.yaml",
     ),
+    Rule(
+        "HCMLC-E039",
+        "indicator-without-agency",
+        Words(
+            "Một chỉ số của khung chỉ số do thành phố tự lưu thành tệp không nêu cơ quan nào.",
+            "An indicator of a framework the city keeps as a file names no agency.",
+        ),
+        same('      - id: "1.1.1.a"\n        agencies: []\n'),
+        same('      - id: "1.1.1.a"\n        agencies: ["so-gddt"]\n'),
+        "data/criteria.yaml",
+    ),
+    Rule(
+        "HCMLC-E040",
+        "framework-not-shipped",
+        Words(
+            "data/frameworks.yaml nêu một khung chỉ số, hoặc một phiên bản của khung, mà hcmlc "
+            "đang cài không có (gợi ý liệt kê các khung có sẵn và cách nâng cấp).",
+            "data/frameworks.yaml names a framework, or a version of one, that the installed "
+            "hcmlc does not ship (the hint lists those it ships and how to upgrade).",
+        ),
+        same('uses:\n  - framework: "unesco"\n    version: "2030"\n'),
+        same('uses:\n  - framework: "unesco"\n    version: "2015"\n'),
+        "data/frameworks.yaml",
+    ),
+    Rule(
+        "HCMLC-W041",
+        "indicator-unassigned",
+        Words(
+            "Một chỉ số của khung chỉ số có sẵn trong hcmlc chưa được phân công cho cơ quan nào "
+            "trong data/frameworks.yaml.",
+            "An indicator of a framework hcmlc ships is assigned to no agency yet in "
+            "data/frameworks.yaml.",
+        ),
+        same('assign:\n  "1.1.1.a": []\n'),
+        same('assign:\n  "1.1.1.a": ["so-gddt"]\n'),
+        "data/frameworks.yaml",
+    ),
 )

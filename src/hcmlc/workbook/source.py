@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from hcmlc.checks.framework_use import USES
 from hcmlc.core.catalog import Catalog
 from hcmlc.diagnostics import Diagnostic
 from hcmlc.files.confine import is_inside
@@ -21,8 +22,8 @@ from hcmlc.repository.load import ASSIGNMENTS, CRITERIA, SUBMISSIONS
 from hcmlc.workbook.merge import ENTRY_ORDER
 from hcmlc.yamlfiles.reader import Document, Loc, read_yaml
 
-DATA_FILES = (CRITERIA, ASSIGNMENTS)
-"""What a workbook asks depends on these: their fingerprint is kept in it."""
+DATA_FILES = (CRITERIA, USES, ASSIGNMENTS)
+"""What a workbook asks depends on these: the fingerprint of those the city has is kept in it."""
 TOP_ORDER = ["agency", "cycle", "prepared_by", "submitted", "indicators", "answers"]
 
 
@@ -85,6 +86,8 @@ def fingerprint(root: Path) -> dict[str, str]:
     """SHA-256 of each data/ file a workbook depends on."""
     found = {}
     for name in DATA_FILES:
+        if not (root / name).exists():  # data/criteria.yaml in a city using data/frameworks.yaml
+            continue
         try:
             found[name] = hashlib.sha256((root / name).read_bytes()).hexdigest()
         except OSError:

@@ -1,0 +1,192 @@
+"""`hcmlc migrate`: HCMC's framework files become references to the frameworks hcmlc ships, and
+every view gives the same output before and after; a city's use of the shipped frameworks is
+checked (issue 27)."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+
+PROJECT = Path(__file__).resolve().parents[2]
+AS_OF = "2025-12-20"
+
+
+def views(hcmlc, root: Path, out: Path) -> dict[str, str]:
+    """The output of every view of the repository at `root`, as text."""
+    out.mkdir()
+    seen: dict[str, str] = {}
+
+    def run(name: str, *args: str) -> str:
+        code, stdout, stderr = hcmlc(*args, "--root", str(root))
+        assert code == 0, f"{name}: {stderr}"
+        return stdout
+
+    seen["validate"] = json.dumps(
+        json.loads(run("validate", "validate", "--format", "json"))["problems"]
+    )
+    seen["status"] = run("status", "status", "--as-of", AS_OF)
+    seen["status json"] = run("status json", "status", "--as-of", AS_OF, "--format", "json")
+    seen["status agency"] = run("agency", "status", "--as-of", AS_OF, "--agency", "so-gddt")
+    seen["schema"] = run("schema", "schema")
+    seen["codeowners"] = run("codeowners", "codeowners")
+    run("form", "fill-form", "--cycle", "2023", "--out", str(out / "form.docx"))
+    seen["form"] = "\n".join(p.text for p in docx.Document(str(out / "form.docx")).paragraphs)
+    run("report", "report", "--format", "md", "--out", str(out / "report.md"))
+    seen["report"] = _without_stamp((out / "report.md").read_text(encoding="utf-8"))
+    run("remind", "remind", "--as-of", AS_OF, "--format", "md", "--out", str(out / "letters"))
+    for letter in sorted((out / "letters").iterdir()):
+        seen[f"remind {letter.name}"] = _without_stamp(letter.read_text(encoding="utf-8"))
+    run("dashboard", "dashboard", "--as-of", AS_OF, "--out", str(out / "site"))
+    page = (out / "site/index.html").read_text(encoding="utf-8")
+    seen["dashboard"] = re.sub(r'<meta name="hcmlc-data" content="[0-9a-f]+">', "", page)
+    run("workbook", "workbook", "--agency", "so-gddt", "--out", str(out / "so-gddt.xlsx"))
+    book = openpyxl.load_workbook(out / "so-gddt.xlsx")
+    seen["workbook"] = json.dumps(
+        [
+            [cell.value for cell in row]
+            for sheet in book.worksheets[:2]
+            for row in sheet.iter_rows()
+        ],
+        default=str,
+    )
+    return seen
+
+
+def _without_stamp(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if "hcmlc:" not in line)
+
+
+def test_every_view_is_the_same_after_the_migration(hcmlc, bundled, tmp_path) -> None:
+    before = views(hcmlc, bundled, tmp_path / "before")
+    code, stdout, stderr = hcmlc("migrate", "--root", str(bundled))
+    assert (code, stderr) == (0, "")
+    assert stdout.splitlines() == [
+        "Wrote data/frameworks.yaml: unesco 2015, learning-models 2022; 68 indicators assigned.",
+        "Removed data/criteria.yaml: hcmlc ships it as unesco 2015.",
+        "Removed data/frameworks/learning-models.yaml: hcmlc ships it as learning-models 2022.",
+        "Check with `hcmlc validate`, then commit.",
+    ]
+    assert not (bundled / "data/criteria.yaml").exists()
+    assert not (bundled / "data/frameworks").exists()
+    after = views(hcmlc, bundled, tmp_path / "after")
+    assert list(after) == list(before)
+    for name in before:
+        assert after[name] == before[name], name
+
+
+def test_the_migration_keeps_the_comments_on_who_supplies_what(hcmlc, bundled) -> None:
+    assert hcmlc("migrate", "--root", str(bundled))[0] == 0
+    text = (bundled / "data/frameworks.yaml").read_text(encoding="utf-8")
+    assert (
+        "  # agency read from the figure column, where the extraction shifted it\n"
+        '  # ("Sở Giao thông vận tải"); kept as printed\n'
+        '  "1.3.2.a": ["so-gtvt"]\n'
+    ) in text
+    assert '  "1.1.3.b": {agencies: ["so-gddt"], obtained_from: ["ban-to-chuc-thanh-uy"]}\n' in text
+    code, stdout, stderr = hcmlc("migrate", "--root", str(bundled))
+    assert (code, stdout) == (2, "")
+    assert stderr.splitlines() == [
+        "error: data/frameworks.yaml exists already: this repository uses the frameworks hcmlc ships",
+        "hint: nothing to migrate; `hcmlc validate` checks it",
+    ]
+
+
+def test_a_framework_of_the_city_s_own_is_kept(hcmlc, repo) -> None:
+    own = repo.root / "data/frameworks/learning-models.yaml"
+    own.write_text(
+        own.read_text(encoding="utf-8").replace(
+            'vi: "Gia đình học tập"', 'vi: "Gia đình học tập (của tỉnh)"'
+        ),
+        encoding="utf-8",
+    )
+    code, stdout, _ = hcmlc("migrate", "--root", str(repo.root))
+    assert code == 0
+    assert "Kept data/frameworks/learning-models.yaml: a framework of the city's own." in stdout
+    assert own.exists()
+    code, stdout, _ = hcmlc("validate", "--root", str(repo.root))
+    assert (code, stdout.splitlines()[-1]) == (0, "No problems found in 6 files.")
+
+
+@pytest.fixture
+def migrated(hcmlc, repo):
+    assert hcmlc("migrate", "--root", str(repo.root))[0] == 0
+    return repo
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_version_hcmlc_does_not_ship(hcmlc, migrated) -> None:
+    uses = migrated.root / "data/frameworks.yaml"
+    edit(uses, 'version: "2015"', 'version: "2030"')
+    code, stdout, _ = hcmlc("validate", "--root", str(migrated.root))
+    assert code == 1
+    assert stdout.splitlines()[:2] == [
+        "data/frameworks.yaml:8:14: error: hcmlc 0.1.0 ships framework `unesco` in version 2015, not 2030 [HCMLC-E040]",
+        "    hint: name one of those versions, or upgrade hcmlc to a release that ships version 2030 (`pip install --upgrade hcmlc`, or `pipx upgrade hcmlc`)",
+    ]
+
+
+def test_a_framework_hcmlc_does_not_ship(hcmlc, migrated) -> None:
+    edit(migrated.root / "data/frameworks.yaml", 'framework: "unesco"', 'framework: "unesko"')
+    code, stdout, _ = hcmlc("validate", "--root", str(migrated.root))
+    assert code == 1
+    assert stdout.splitlines()[:2] == [
+        "data/frameworks.yaml:7:16: error: hcmlc 0.1.0 ships no framework `unesko` [HCMLC-E040]",
+        "    hint: it ships learning-models (2022), unesco (2015); a framework of the city's own is a file of data/frameworks/",
+    ]
+
+
+def test_an_assignment_of_an_indicator_no_framework_has(hcmlc, migrated) -> None:
+    edit(migrated.root / "data/frameworks.yaml", '"1.1.1.a": ["so-gddt"]', '"1.1.1.z": ["so-gddt"]')
+    code, stdout, _ = hcmlc("validate", "--root", str(migrated.root))
+    assert code == 1
+    lines = stdout.splitlines()
+    assert lines[:2] == [
+        "data/frameworks.yaml:11:1: warning: 1 indicator is assigned to no agency yet: 1.1.1.a [HCMLC-W041]",
+        "    hint: name the agencies that supply them under `assign:` in data/frameworks.yaml",
+    ]
+    assert lines[2:4] == [
+        "data/frameworks.yaml:12:3: error: unknown indicator `1.1.1.z` [HCMLC-E020]",
+        "    hint: did you mean `1.1.1.a`?",
+    ]
+
+
+def test_an_unknown_agency_in_an_assignment(hcmlc, migrated) -> None:
+    edit(migrated.root / "data/frameworks.yaml", '"1.1.1.a": ["so-gddt"]', '"1.1.1.a": ["so-gdt"]')
+    code, stdout, _ = hcmlc("validate", "--root", str(migrated.root))
+    assert code == 1
+    assert stdout.splitlines()[0].startswith(
+        "data/frameworks.yaml:12:15: error: unknown agency `so-gdt`"
+    )
+
+
+def test_a_framework_of_the_city_clashing_with_a_shipped_one(hcmlc, migrated) -> None:
+    own = migrated.root / "data/frameworks/son-la.yaml"
+    own.parent.mkdir(exist_ok=True)
+    shutil.copy(PROJECT / "data/frameworks/learning-models.yaml", own)
+    edit(own, 'id: "learning-models"', 'id: "son-la"')
+    code, stdout, _ = hcmlc("validate", "--root", str(migrated.root))
+    assert code == 1
+    assert (
+        "data/frameworks/son-la.yaml:35:9: error: id `mh` is already used in "
+        "hcmlc:frameworks/learning-models/2022.yaml [HCMLC-E030]"
+    ) in stdout.splitlines()
+
+
+def test_the_shipped_frameworks_are_in_the_wheel_data() -> None:
+    shipped = PROJECT / "src/hcmlc/frameworks"
+    assert sorted(p.relative_to(shipped).as_posix() for p in shipped.rglob("*.yaml")) == [
+        "learning-models/2022.yaml",
+        "unesco/2015.yaml",
+    ]
+    assert "agencies:" not in (shipped / "unesco/2015.yaml").read_text(encoding="utf-8")
