@@ -9,7 +9,8 @@ Measures, each as the median wall time of separate processes in this one run (so
 even on a busy machine): hcmlc validate and status, cold (no cache) and warm (nothing changed),
 and the status page (hcmlc dashboard, which reads every file afresh);
 on the bundled data and the city, `workbook --all` and `import --check` of every agency's
-workbook, returned with a change (`prepared_by`), against validate, cold, on the same data;
+workbook, returned with a change (`prepared_by`), and `import DIR` of the folder of them all,
+written, with a receipt and an e-mail draft per agency, against validate, cold, on the same data;
 loading the same files with PyYAML's C loader and nothing else (the floor); check-jsonschema
 on the same files against the schema `hcmlc schema` exports; and the start-up of `hcmlc --help`
 against a minimal Typer app; the report, first (no chart cache) and again; the whole test
@@ -213,7 +214,45 @@ def workbooks(folder: Path, label: str, root: Path, runs: int, env: dict[str, st
     returned = returned_workbooks(out, folder / f"returned-{label}")
     check = [HCMLC, "import", "--root", str(root), "--check", *map(str, returned)]
     rows.append(measure(f"{label}: import --check, {len(returned)} workbooks", check, runs, **key))
+    rows.append(inbox(folder, label, root, returned, runs, key))
     return rows
+
+
+def inbox(
+    folder: Path, label: str, root: Path, returned: list[Path], runs: int, key: dict[str, str]
+) -> Row:
+    """`import DIR` of the folder of every returned workbook, written, with a receipt (text and
+    e-mail draft) per agency: each run on the submissions as they were, restored before it."""
+    focal = root / "data/focal-points.yaml"
+    names = [re.fullmatch(r"workbook-[^-]+-(.+)-(?:vi|en)\.xlsx", p.name) for p in returned]
+    agencies = [m.group(1) for m in names if m]
+    focal.write_text(
+        "focal_points:\n"
+        + "".join(f'  {a}: {{name: "Văn thư", email: "{a}@example.org"}}\n' for a in agencies),
+        encoding="utf-8",
+    )
+    kept = folder / f"submissions-{label}"
+    shutil.copytree(root / "submissions", kept)
+    receipts = folder / f"receipts-{label}"
+
+    def restore() -> None:
+        shutil.rmtree(root / "submissions")
+        shutil.copytree(kept, root / "submissions")
+        shutil.rmtree(receipts, ignore_errors=True)
+
+    command = [HCMLC, "import", "--root", str(root), str(returned[0].parent)]
+    command += ["--receipts", str(receipts)]
+    row = measure(
+        f"{label}: import DIR with receipts, {len(returned)} workbooks",
+        command,
+        runs,
+        restore,
+        **key,
+    )
+    restore()
+    focal.unlink()
+    shutil.rmtree(kept)
+    return row
 
 
 def returned_workbooks(made: Path, folder: Path) -> list[Path]:

@@ -68,18 +68,22 @@ def test_round_trip_holds_exactly_the_typed_values_then_nothing_changes(
     instructions["B11"].number_format = "dd/mm/yyyy"
     book.save(tmp_path / "returned.xlsx")
 
-    code, output, errors = imported(hcmlc, repo.root, tmp_path / "returned.xlsx")
+    code, output, errors = imported(
+        hcmlc, repo.root, tmp_path / "returned.xlsx", "--received", "2023-08-30"
+    )
     assert (code, errors) == (0, "")
     assert lines(output) == [
-        f"{tmp_path / 'returned.xlsx'} → {FILE}: 11 added, 0 changed, 0 removed, 0 unchanged",
-        "    added: prepared_by, submitted, 1.1.1.a, 1.3.3.a, 2.2.3.a, mayor, language, "
+        f"{tmp_path / 'returned.xlsx'} → {FILE}: 10 added, 0 changed, 0 removed, 0 unchanged",
+        "    added: prepared_by, 1.1.1.a, 1.3.3.a, 2.2.3.a, mayor, language, "
         "years-of-schooling, context, slogan, mayor-quote",
+        "    note: the workbook says it was sent on 2023-08-28: the sender's claim, not written; "
+        "received on 2023-08-30",
     ]
     assert submission(repo.root) == {
         "agency": "so-gddt",
         "cycle": "2023",
         "prepared_by": "Phòng Giáo dục thường xuyên",
-        "submitted": "2023-08-28",
+        "received": "2023-08-30",
         "indicators": {
             "1.1.1.a": {
                 "value": "98.9",
@@ -133,12 +137,14 @@ def test_an_existing_file_keeps_its_comments_order_and_other_entries(
     book.set("indicators", "2.1.2.a", "value", 11.0)
     book.set("indicators", "2.1.2.a", "source", "Tổng điều tra dân số")
     book.save(out)
-    code, output, _ = imported(hcmlc, bundled, "--cycle", "2023", out)
+    code, output, _ = imported(hcmlc, bundled, "--cycle", "2023", "--received", "2023-08-30", out)
     assert code == 0
     assert lines(output)[1] == (
         "    changed: 2.1.2.a (value: 10.9 → 11, source: — → Tổng điều tra dân số)"
     )
     after = (bundled / FILE).read_text(encoding="utf-8")
+    assert "submitted: 2023-08-29\nreceived: 2023-08-30\nindicators:" in after
+    after = after.replace("received: 2023-08-30\n", "")
     expected = before.replace(
         "  2.1.2.a:\n    value: 10.9\n    unit: years\n    year: 2022\n    illustrative: true\n",
         "  2.1.2.a:\n    value: 11\n    unit: years\n    year: 2022\n"
@@ -282,7 +288,7 @@ def test_check_says_what_would_change_and_writes_nothing(hcmlc, bundled, tmp_pat
     code, output, _ = imported(hcmlc, bundled, "--cycle", "2023", "--check", out)
     assert code == 0
     assert lines(output)[0] == (
-        f"{out} → {FILE} (not written, --check): 0 added, 1 changed, 0 removed, 27 unchanged"
+        f"{out} → {FILE} (not written, --check): 0 added, 1 changed, 0 removed, 26 unchanged"
     )
     assert (bundled / FILE).read_bytes() == before
 
@@ -346,6 +352,8 @@ def test_every_problem_is_located_at_its_cell_in_json_and_github(hcmlc, repo, tm
             "removed": [],
             "unchanged": [],
             "data_changed": [],
+            "received": None,
+            "claimed_sent": None,
             "missing": [],
             "computed": [],
             "cleared": [],
@@ -426,9 +434,11 @@ def test_dates_typed_as_serial_numbers_are_dates(hcmlc, repo, tmp_path) -> None:
     book.sheet("instructions")["B11"] = 45166
     book.sheet("instructions")["B11"].number_format = "General"
     book.save(out)
-    assert imported(hcmlc, repo.root, out)[0] == 0
+    code, output, _ = imported(hcmlc, repo.root, out)
+    assert code == 0
+    assert "the workbook says it was sent on 2023-08-28: the sender's claim" in output
     data = submission(repo.root)
-    assert data["submitted"] == "2023-08-28"
+    assert "submitted" not in data  # the sender's date is a claim, never written
     assert data["answers"]["mayor-quote"]["date"] == "2023-08-01"
 
 
@@ -444,14 +454,15 @@ def test_a_yml_file_with_a_byte_order_mark_and_windows_lines_keeps_them(
     book.set("indicators", "1.1.1.a", "value", 98.9)
     book.set("indicators", "1.1.1.a", "year", 2022)
     book.save(out)
-    code, output, _ = imported(hcmlc, repo.root, out)
+    code, output, _ = imported(hcmlc, repo.root, "--received", "2023-08-30", out)
     assert code == 0, output
     assert "submissions/2023/so-gddt.yml: 1 added" in output
+    received = text.replace("# ghi", "received: 2023-08-30\r\n# ghi")
     assert (
         path.read_bytes()
         == b"\xef\xbb\xbf"
         + (
-            text + "  1.1.1.a:\r\n    value: 98.9\r\n    unit: percent\r\n    year: 2022\r\n"
+            received + "  1.1.1.a:\r\n    value: 98.9\r\n    unit: percent\r\n    year: 2022\r\n"
         ).encode()
     )
     assert not (repo.root / FILE).exists()

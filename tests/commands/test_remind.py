@@ -103,7 +103,10 @@ def test_an_agency_without_a_focal_point_gets_a_letter(hcmlc, bundled) -> None:
     lacking = " ".join(stdout.split("No focal point for ", 1)[1].split())
     assert lacking.startswith("ldld, so-y-te, ")
     assert "and 160 more: they get the letter, but no e-mail." in lacking
-    assert "hint: add `focal_point: {name: …, email: …}` to each in data/assignments.yaml" in stdout
+    assert (
+        "hint: add each one under `focal_points:` in data/focal-points.yaml, as `agency-id: {name: …, email: …}`"
+        in stdout
+    )
     for agency in WITHOUT_FOCAL_POINT:
         code, stdout, _ = remind(hcmlc, bundled, "--agency", agency, "--out", str(out))
         assert code == 0 and f"No focal point for {agency}: " in " ".join(stdout.split())

@@ -130,7 +130,7 @@ def test_import_keeps_an_approved_item_and_takes_the_rest(hcmlc, bundled, tmp_pa
     code, out, _ = hcmlc("import", "--root", str(bundled), str(back), "--cycle", "2025")
     assert code == 0
     assert out.splitlines()[:4] == [
-        f"{back} → {FILE}: 0 added, 1 changed, 0 removed, 9 unchanged",
+        f"{back} → {FILE}: 0 added, 1 changed, 0 removed, 8 unchanged",
         "    changed: 2.1.1.b (value: 99.7 → 99.8)",
         f"{back}:Chỉ số!{cell}: warning: 1.1.1.a was approved by {COORDINATORS} on 2026-01-10: "
         "the workbook's change to it is refused and the approved content kept; the rest of the "

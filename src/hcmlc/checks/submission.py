@@ -18,7 +18,7 @@ from hcmlc.checks.identity import IdentityRules
 from hcmlc.checks.schema_errors import mapping_hint, read_fields
 from hcmlc.core.catalog import Catalog
 from hcmlc.core.figures import EntryProblem, LocalFigure, WrittenFigures, read_entry
-from hcmlc.core.results import Consulted, Entries, Entry, FileCheck, ItemKind
+from hcmlc.core.results import Consulted, Entries, Entry, FileCheck, ItemKind, Observed
 from hcmlc.core.results import SubmissionFile as SubmissionFile  # the files check_submissions takes
 from hcmlc.core.values import (
     ValueProblem,
@@ -100,6 +100,7 @@ def check_submission(catalog: Catalog, file: SubmissionFile, root: Path) -> File
         tuple(checker.consulted),
         checker.submitted,
         tuple(checker.figures),
+        tuple(checker.readings),
     )
 
 
@@ -145,8 +146,10 @@ class _SubmissionChecker(IdentityRules, AnswerRules):
         self.identity: tuple[str, str] | None = None
         """(agency, cycle) when the file says them and sits where they say."""
         self.submitted: dt.date | None = None
-        """The file's `submitted:` date, when it reads as one."""
+        """The file's delivery date: `received:` (recorded by import), else `submitted:`."""
         self.figures: list[LocalFigure] = []
+        self.readings: list[Observed] = []
+        """Accepted figures, for the check of changes across cycles (plausibility.py)."""
 
     def run(self) -> list[Diagnostic]:
         """Every rule on every entry, until the file has more problems than it lists
@@ -157,7 +160,7 @@ class _SubmissionChecker(IdentityRules, AnswerRules):
         except ValidationError:
             whole = None
         if whole is not None:
-            self.submitted = whole.submitted
+            self.submitted = whole.received or whole.submitted
             self._check_identity(whole.agency, whole.cycle)
             indicators: dict[str, Any] = {k: (v, v.__dict__) for k, v in whole.indicators.items()}
             answers: dict[str, Any] = whole.answers
@@ -165,7 +168,7 @@ class _SubmissionChecker(IdentityRules, AnswerRules):
             head, problems = read_fields(Submission, self.doc.data, self.doc, shallow=_SECTIONS)
             self.problems += problems
             head = head or {}
-            self.submitted = head.get("submitted")
+            self.submitted = head.get("received") or head.get("submitted")
             self._check_identity(head.get("agency"), head.get("cycle"))
             indicators = {k: (v, None) for k, v in (head.get("indicators") or {}).items()}
             answers = head.get("answers") or {}
@@ -257,6 +260,20 @@ class _SubmissionChecker(IdentityRules, AnswerRules):
             self._check_evidence(loc, fields["evidence"])
         if owed and len(self.problems) == before + self._warnings_since(before):
             self._accept("indicator", indicator_id)
+            if reading is not None and isinstance(reading.value, float) and self.cycle:
+                assert self.agency is not None
+                self.readings.append(
+                    Observed(
+                        self.cycle.id,
+                        self.agency,
+                        indicator_id,
+                        fields["year"],
+                        reading.value,
+                        bool(fields.get("note")),
+                        self.doc.path,
+                        loc + ("value" if "value" in fields else "parts",),
+                    )
+                )
             if indicator.aggregate is not None and reading is not None:
                 assert isinstance(reading.value, float) and self.agency and self.cycle
                 self.figures.append(

@@ -35,6 +35,7 @@ from hcmlc.cli.options import (
     as_of_day,
     parse_day,
     parse_years,
+    received_day,
 )
 from hcmlc.i18n import N_, _, use_language
 
@@ -744,7 +745,13 @@ def workbook(
 def import_workbooks(
     paths: Annotated[
         list[Path],
-        typer.Argument(help=N_("The workbooks (.xlsx or .ods) to import."), show_default=False),
+        typer.Argument(
+            help=N_(
+                "The workbooks (.xlsx or .ods) to import, or folders of returned mail "
+                "(workbooks, zips of workbooks, other attachments)."
+            ),
+            show_default=False,
+        ),
     ],
     check: Annotated[
         bool,
@@ -781,10 +788,50 @@ def import_workbooks(
             show_default=False,
         ),
     ] = None,
+    received: Annotated[
+        str | None,
+        typer.Option(
+            "--received",
+            metavar="YYYY-MM-DD",
+            help=N_("The day the workbooks were received (default: today)."),
+            show_default=False,
+        ),
+    ] = None,
+    receipts: Annotated[
+        Path | None,
+        typer.Option(
+            "--receipts",
+            metavar="DIR",
+            help=N_(
+                "Where the receipts go when importing a folder (default: receipts-<day received>)."
+            ),
+            show_default=False,
+        ),
+    ] = None,
     root: RootOption = None,
 ) -> None:
     from hcmlc.commands import import_workbooks as command
 
+    if receipts is not None or any(p.is_dir() or p.suffix.lower() == ".zip" for p in paths):
+        from hcmlc.commands import import_inbox
+
+        _run(
+            lambda console, repo_root: import_inbox.run(
+                console,
+                repo_root,
+                import_inbox.InboxRequest(
+                    paths,
+                    check,
+                    cycle,
+                    received_day(received),
+                    receipts,
+                    output.value if output else "text",
+                    agency,
+                ),
+            ),
+            root,
+        )
+        return
     _run(
         lambda console, repo_root: command.run(
             console,
@@ -795,6 +842,7 @@ def import_workbooks(
             agency,
             output.value if output else None,
             repair_to,
+            received_day(received),
         ),
         root,
     )

@@ -98,6 +98,24 @@ def as_of_day(value: str | None) -> dt.date:
     return parse_day(value, "--as-of") if value is not None else today()
 
 
+def received_day(value: str | None) -> dt.date:
+    """The day of `--received`, or today; a usage error when not a date or after today."""
+    from hcmlc.clock import today
+    from hcmlc.errors import HcmlcError
+
+    if value is None:
+        return today()
+    day = parse_day(value, "--received")
+    if day > today():
+        raise HcmlcError(
+            _("--received {day} is in the future (today is {today})").format(
+                day=day, today=today()
+            ),
+            _("give the day the workbooks arrived in the mailbox"),
+        )
+    return day
+
+
 def parse_day(value: str, option: str) -> dt.date:
     """A YYYY-MM-DD option value as a date."""
     from hcmlc.errors import HcmlcError

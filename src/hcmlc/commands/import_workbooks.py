@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -28,6 +29,7 @@ def run(
     agency: str | None,
     output: str | None,
     repair_to: Path | None = None,
+    received: dt.date | None = None,
 ) -> int:
     """Import each workbook into `submissions/<cycle>/<agency>.yaml`; exit 1 if any is refused."""
     catalog = load(root, submissions=False).require_catalog()
@@ -35,7 +37,9 @@ def run(
     if agency is not None:
         check_agency(catalog, agency)
     shown = [(path, str(path)) for path in paths]
-    results = import_workbooks(root, catalog, shown, cycle, agency, write=not check)
+    results = import_workbooks(
+        root, catalog, shown, cycle, agency, write=not check, received=received
+    )
     output = output or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if output == "json":
         reporters.render_json(console, results)

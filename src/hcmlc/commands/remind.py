@@ -11,23 +11,28 @@ from typing import Literal
 
 from rich.console import Console
 
+from hcmlc.commands.workbook import created_key
 from hcmlc.core.catalog import Catalog
 from hcmlc.core.open_cycles import still_open
-from hcmlc.core.status import build_status, check_agency, standing
+from hcmlc.core.status import Status, build_status, check_agency, standing
 from hcmlc.documents import template_files
 from hcmlc.documents.official import require_documents
-from hcmlc.documents.reminders import Reminder, build_reminders
+from hcmlc.documents.reminders import Reminder, build_reminders, pending
 from hcmlc.documents.snapshot import take
 from hcmlc.files.atomic import write_atomic
 from hcmlc.files.outputs import check_replaceable, stamp_docx, stamp_text
 from hcmlc.i18n import Lang, _, counted, current_language
 from hcmlc.models.documents import Documents
 from hcmlc.models.registry import Cycle
+from hcmlc.render.console import make_console
+from hcmlc.render.diagnostics import render_text
 from hcmlc.render.escape import visible
 from hcmlc.render.source_note import say_source
+from hcmlc.repository.contacts import FOCAL_POINTS
 from hcmlc.repository.load import ASSIGNMENTS, DOCUMENTS, Repository
 from hcmlc.repository.past import load_as_of
 from hcmlc.signoffs.states import issues_of
+from hcmlc.workbook.issue import Issued, issue_workbooks, workbook_name
 from hcmlc.yamlfiles.slips import LINE_BREAK, NOT_TEXT
 
 ReminderFormat = Literal["docx", "eml", "md"]
@@ -74,6 +79,9 @@ def _remind(console: Console, root: Path, request: Request, repo: Repository) ->
     template = template_files.find(root, TEMPLATES[request.output])
     snapshot = take(repo, cycle, request.as_of, request.lang)
     status, deliveries = snapshot.status, snapshot.deliveries
+    issued = _workbooks(repo, status, request, cycle)
+    if issued.key is not None and issued.key.created:
+        make_console(stderr=True).print(created_key(issued.key), markup=False, highlight=False)
     reminders = build_reminders(
         catalog,
         status,
@@ -81,6 +89,9 @@ def _remind(console: Console, root: Path, request: Request, repo: Repository) ->
         request.lang,
         within=request.within,
         agency=request.agency,
+        workbooks=lambda agency: (
+            workbook_name(cycle, agency, request.lang) if agency in issued.built else None
+        ),
         issues=issues_of(repo.root, catalog, repo.supplied, cycle),
     )
     names = {id(r): r.agency for r in reminders}
@@ -105,13 +116,17 @@ def _remind(console: Console, root: Path, request: Request, repo: Repository) ->
     existing = {p for p in targets.values() if p.exists()}
     refused: dict[str, str] = {}
     for reminder in mailed:
+        workbook = issued.built.get(reminder.agency)
+        attached = (reminder.workbook, workbook.data) if reminder.workbook and workbook else None
         try:  # one agency's text never stops the others' reminders
-            data = _render(reminder, request, template, documents)
+            data = _render(reminder, request, template, documents, attached)
         except Unaddressable as exc:
             refused[reminder.agency] = str(exc)
             del targets[id(reminder)]
             continue
         write_atomic(targets[id(reminder)], data)
+        if attached and request.output != "eml":  # beside the letter, to send with it
+            write_atomic(folder / attached[0], attached[1])
     _summary(console, request, catalog, reminders, targets, existing, documents)
     for agency, reason in refused.items():
         console.print(
@@ -127,6 +142,16 @@ def _remind(console: Console, root: Path, request: Request, repo: Repository) ->
             markup=False,
             highlight=False,
         )
+    if issued.broken:
+        console.print(
+            _(
+                "These submission files cannot be read, so their agencies' reminders carry no "
+                "workbook; fix them first (`hcmlc validate`):"
+            ),
+            markup=False,
+            highlight=False,
+        )
+        render_text(console, issued.broken, len({p.path for p in issued.broken}))
     if repo.error_count:  # an entry with errors is not supplied: its agency is reminded of it
         console.print(
             _(
@@ -143,7 +168,31 @@ class Unaddressable(Exception):
     break the header (a line break, a control character)."""
 
 
-def _render(reminder: Reminder, request: Request, template: Path, documents: Documents) -> bytes:
+def _workbooks(repo: Repository, status: Status, request: Request, cycle: Cycle) -> Issued:
+    """The pre-filled workbook of each agency to remind that delivers by workbook (for e-mail
+    drafts, of those with a focal point: the others get no draft)."""
+    catalog, contacts = repo.require_catalog(), repo.contacts
+    wanted = [
+        row.id
+        for row in status.agencies
+        if request.agency in (None, row.id)
+        and contacts is not None
+        and contacts.channel(catalog.agencies[row.id]) == "workbook"
+        and (request.output != "eml" or catalog.agencies[row.id].focal_point is not None)
+        and pending(status, row.id, request.within)
+    ]
+    if not wanted:
+        return Issued()
+    return issue_workbooks(repo.root, catalog, cycle, request.lang, wanted)
+
+
+def _render(
+    reminder: Reminder,
+    request: Request,
+    template: Path,
+    documents: Documents,
+    attached: tuple[str, bytes] | None,
+) -> bytes:
     if request.output == "docx":
         from hcmlc.render.reminder_docx import render_letter
 
@@ -165,7 +214,7 @@ def _render(reminder: Reminder, request: Request, template: Path, documents: Doc
     if focal is not None and (NOT_TEXT.search(focal.name) or LINE_BREAK.search(focal.name)):
         raise Unaddressable(_("the focal point's name holds a line break or a control character"))
     try:
-        return render_email(reminder, text, sender, request.as_of)
+        return render_email(reminder, text, sender, request.as_of, attached)
     except (ValueError, MessageError) as exc:  # what Address refuses (CR, LF in a part)
         raise Unaddressable(
             _("its e-mail cannot be addressed: {reason}").format(reason=visible(str(exc)))
@@ -231,6 +280,8 @@ def _summary(
             detail += ", " + counted(overdue, "up to {n} day overdue", "up to {n} days overdue")
         if request.output == "eml" and reminder.focal_point is not None:
             detail += " → " + reminder.focal_point.email
+        if reminder.workbook:
+            detail += " + " + reminder.workbook
         replaced = _(" (replaced)") if path in existing else ""
         name = catalog.agencies[reminder.agency].short_name(current_language())
         say(f"  {path.name}{replaced}: {name} — {detail}")
@@ -245,9 +296,9 @@ def _summary(
         if len(lacking) > SHOWN:
             shown = _("{agencies} and {n} more").format(agencies=shown, n=len(lacking) - SHOWN)
         say(message.format(agencies=shown))
-        hint = _("add `focal_point: {{name: …, email: …}}` to each in {file}").format(
-            file=ASSIGNMENTS
-        )
+        hint = _(
+            "add each one under `focal_points:` in {file}, as `agency-id: {{name: …, email: …}}`"
+        ).format(file=FOCAL_POINTS)
         say(_("hint: {hint}").format(hint=hint))
     if request.output == "eml" and documents.issuer.email is None:
         say(

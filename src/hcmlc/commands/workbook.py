@@ -19,6 +19,7 @@ from hcmlc.render.diagnostics import render_text
 from hcmlc.render.escape import visible
 from hcmlc.repository.load import load
 from hcmlc.workbook.batch import Built, Job, build_many, built
+from hcmlc.workbook.issue import workbook_name
 from hcmlc.workbook.plan import Planner
 from hcmlc.workbook.seal import Key, load_key
 from hcmlc.workbook.source import fingerprint, submission_source
@@ -136,7 +137,7 @@ def _write_all(
 
 
 def _name(cycle: Cycle, agency: str, lang: Lang) -> str:
-    return f"workbook-{cycle.id}-{agency}-{lang}.xlsx"
+    return workbook_name(cycle, agency, lang)
 
 
 def _owes_something(catalog: Catalog, agency: str, cycle: Cycle) -> None:

@@ -94,6 +94,21 @@ class SubmissionFile:
 
 
 @dataclass(frozen=True)
+class Observed:
+    """One accepted figure: whose, of what, its value, whether a note explains it, and where
+    its entry is (`loc` in the file `path`), to be located only when flagged."""
+
+    cycle: str
+    agency: str
+    indicator: str
+    year: int
+    value: float
+    noted: bool
+    path: str
+    loc: tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
 class FileCheck:
     """What one submission file contributes, cross-file problems aside: all a cache keeps."""
 
@@ -108,3 +123,5 @@ class FileCheck:
     """The file's `submitted:` date, for deliveries.py."""
     figures: tuple[LocalFigure, ...] = ()
     """The accepted figures of indicators whose city figure is formed from the units'."""
+    readings: tuple[Observed, ...] = ()
+    """Every accepted figure, for the check of changes across cycles (plausibility.py)."""

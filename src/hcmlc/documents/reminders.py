@@ -10,7 +10,7 @@ to its focal point in data/assignments.yaml.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from hcmlc.core.catalog import Catalog
@@ -58,6 +58,14 @@ WORDS: dict[str, dict[Lang, str]] = {
         "en": "The {agency} is requested to correct the items above that have issues, as the "
         "coordinator's comments say, in the file {file} of the learning city's repository.",
     },
+    "ask-issues-workbook": {
+        "vi": "Đề nghị {agency} chỉnh sửa các nội dung có vấn đề nêu trên theo nhận xét của cơ "
+        "quan điều phối trong bảng tính {file} gửi kèm, lưu lại và gửi trả lời thư này kèm "
+        "bảng tính đã sửa.",
+        "en": "The {agency} is requested to correct the items above that have issues, as the "
+        "coordinator's comments say, in the attached workbook {file}, save it and reply to this "
+        "message with it attached.",
+    },
     "ask-overdue": {
         "vi": "Đề nghị {agency} khẩn trương cung cấp các nội dung nêu trên, cập nhật vào tệp "
         "{file} của kho dữ liệu Thành phố học tập.",
@@ -69,6 +77,22 @@ WORDS: dict[str, dict[Lang, str]] = {
         "{file} của kho dữ liệu Thành phố học tập.",
         "en": "The {agency} is requested to supply the items above by their deadline, in the "
         "file {file} of the learning city's repository.",
+    },
+    "ask-overdue-workbook": {
+        "vi": "Đề nghị {agency} khẩn trương cung cấp các nội dung nêu trên: điền vào bảng tính "
+        "{file} gửi kèm (đã điền sẵn những gì đơn vị đã cung cấp), lưu lại và gửi trả lời "
+        "thư này kèm bảng tính đã điền.",
+        "en": "The {agency} is requested to supply the items above without delay: fill in the "
+        "attached workbook {file} (what it supplied is already filled in), save it and reply "
+        "to this message with the filled workbook attached.",
+    },
+    "ask-due-workbook": {
+        "vi": "Đề nghị {agency} cung cấp các nội dung nêu trên đúng hạn: điền vào bảng tính "
+        "{file} gửi kèm (đã điền sẵn những gì đơn vị đã cung cấp), lưu lại và gửi trả lời "
+        "thư này kèm bảng tính đã điền.",
+        "en": "The {agency} is requested to supply the items above by their deadline: fill in "
+        "the attached workbook {file} (what it supplied is already filled in), save it and "
+        "reply to this message with the filled workbook attached.",
     },
     "contact": {
         "vi": "Thông tin chi tiết, đề nghị liên hệ: {contact}.",
@@ -109,6 +133,9 @@ class Reminder:
     request: list[str]
     labels: dict[str, str] = field(default_factory=dict)
     """The table's column headings."""
+    workbook: str | None = None
+    """The file name of the workbook sent with the reminder, for an agency that delivers by
+    workbook (its channel); None for one that edits its YAML file."""
 
 
 def pending(status: Status, agency: str, within: int | None) -> list[Obligation]:
@@ -131,21 +158,23 @@ def build_reminders(
     within: int | None = None,
     agency: str | None = None,
     issues: Mapping[tuple[str, str, str], str] | None = None,
+    workbooks: Callable[[str], str | None] = lambda agency: None,
 ) -> list[Reminder]:
     """A reminder for every agency (or `agency`) with items to remind of; none for the rest.
     `issues`, (agency, kind, item) → the coordinator's comment, adds the supplied items that
-    have issues in review (signoffs/), each with its comment."""
+    have issues in review (signoffs/), each with its comment. `workbooks` names the workbook
+    file sent to an agency that delivers by workbook (None for one that edits its YAML file)."""
     wanted = [row.id for row in status.agencies if agency in (None, row.id)]
     issues = issues or {}
     found = []
+    writer = _Writer(catalog, status, documents, lang, issues)
     for agency_id in wanted:
         items = pending(status, agency_id, within)
         items += [
             o for o in status.todo(agency_id) if o.supplied and (o.agency, o.kind, o.item) in issues
         ]
         if items:
-            writer = _Writer(catalog, status, documents, lang, issues)
-            found.append(writer.reminder(agency_id, items))
+            found.append(writer.reminder(agency_id, items, workbooks(agency_id)))
     return found
 
 
@@ -161,17 +190,21 @@ class _Writer:
         self.catalog, self.status, self.documents, self.lang = catalog, status, documents, lang
         self.issues = issues
 
-    def reminder(self, agency_id: str, obligations: list[Obligation]) -> Reminder:
+    def reminder(
+        self, agency_id: str, obligations: list[Obligation], workbook: str | None
+    ) -> Reminder:
         catalog, lang, cycle = self.catalog, self.lang, self.status.cycle
         agency = catalog.agencies[agency_id]
         name = agency.name.get(lang)
         official = self.documents.reminder
-        file = f"submissions/{cycle.id}/{agency_id}.yaml"
+        file = workbook or f"submissions/{cycle.id}/{agency_id}.yaml"
         ask = "ask-overdue" if any(o.state == "overdue" for o in obligations) else "ask-due"
+        ask += "-workbook" if workbook else ""
         request = [word(ask, lang, agency=name, file=file)]
         if any(o.supplied for o in obligations):
             owed = [o for o in obligations if not o.supplied]
-            request[0:1] = [word("ask-issues", lang, agency=name, file=file)]
+            issues_key = "ask-issues-workbook" if workbook else "ask-issues"
+            request[0:1] = [word(issues_key, lang, agency=name, file=file)]
             if owed:
                 request.insert(0, word(ask, lang, agency=name, file=file))
         if official.contact is not None:
@@ -207,6 +240,7 @@ class _Writer:
             items=[self.item(o) for o in obligations],
             request=request,
             labels={key: word(key, lang) for key in ("number", "item", "deadline", "state")},
+            workbook=workbook,
         )
 
     def item(self, o: Obligation) -> Item:

@@ -94,7 +94,10 @@ class Submission(Strict):
     cycle: Id
     prepared_by: NonEmpty | None = None
     submitted: dt.date | None = None
-    """The day the agency delivered the file; the progress report compares it with the deadline."""
+    """The day the agency says it delivered the file (its claim, for the YAML channel)."""
+    received: dt.date | None = None
+    """The day the receiving side got the file's content: written by `hcmlc import`; when
+    present it dates the delivery, before `submitted`."""
     indicators: Annotated[dict[str, IndicatorValue], BeforeValidator(_none_is_empty)] = {}
     answers: Annotated[dict[str, Any], BeforeValidator(_none_is_empty)] = {}
 

@@ -134,6 +134,13 @@ def notes(result: Imported) -> list[str]:
                 "{files} changed since the workbook was made; nothing this workbook asks changed"
             ).format(files=", ".join(result.data_changed))
         )
+    if result.claimed is not None and not result.failed:
+        found.append(
+            _(
+                "the workbook says it was sent on {claimed}: the sender's claim, not written; "
+                "received on {day}"
+            ).format(claimed=result.claimed, day=result.received)
+        )
     if result.merged is not None and result.merged.missing:
         found.append(
             _(
@@ -196,6 +203,10 @@ def render_json(console: Console, results: Sequence[Imported]) -> None:
                 "outcome": outcome(r),
                 **items(r),
                 "data_changed": r.data_changed,
+                "received": r.received.isoformat()
+                if r.received and outcome(r) in ("written", "checked")
+                else None,
+                "claimed_sent": r.claimed,
                 "missing": r.merged.missing if r.merged else [],
                 "computed": [f"{c.sheet}!{c.reference}" for c in r.merged.computed]
                 if r.merged

@@ -22,6 +22,7 @@ from email.policy import SMTP, default
 from email.utils import format_datetime
 
 from hcmlc.documents.reminders import Reminder
+from hcmlc.workbook.issue import XLSX
 
 VIET_NAM_TIME = dt.timezone(dt.timedelta(hours=7))
 """Viet Nam's time zone (UTC+7), for the draft's date."""
@@ -30,9 +31,16 @@ WORD_BYTES = 39
 RFC 2047's 75 and, after `Subject: `, within a line of 78."""
 
 
-def render_email(reminder: Reminder, body: str, sender: Address | None, day: dt.date) -> bytes:
+def render_email(
+    reminder: Reminder,
+    body: str,
+    sender: Address | None,
+    day: dt.date,
+    attached: tuple[str, bytes] | None = None,
+) -> bytes:
     """The .eml bytes of `reminder` to its focal point, with `body` as its text, from `sender`
-    (the issuer; without one, the mail program fills it in), dated `day`."""
+    (the issuer; without one, the mail program fills it in), dated `day`; `attached` is the
+    workbook sent with it (file name, bytes)."""
     focal = reminder.focal_point
     assert focal is not None, "only an agency with a focal point gets an e-mail"
     message = EmailMessage(policy=default)
@@ -43,6 +51,10 @@ def render_email(reminder: Reminder, body: str, sender: Address | None, day: dt.
     message["Date"] = format_datetime(dt.datetime.combine(day, dt.time(8), VIET_NAM_TIME))
     message["X-Unsent"] = "1"
     message.set_content(body, charset="utf-8", cte="quoted-printable")
+    if attached is not None:
+        name, data = attached
+        maintype, subtype = XLSX.split("/")
+        message.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
     return message.as_bytes(policy=SMTP)
 
 

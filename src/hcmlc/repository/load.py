@@ -17,6 +17,7 @@ from hcmlc.checks.data import check_data, check_targets
 from hcmlc.checks.framework_use import USES, Shipped, check_uses, compose
 from hcmlc.checks.narrative import FOLDER as REPORTS
 from hcmlc.checks.narrative import check_name, check_narrative, year_of
+from hcmlc.checks.plausibility import check_changes
 from hcmlc.checks.registry import check_frameworks, check_registry, check_units
 from hcmlc.checks.schema_errors import validate
 from hcmlc.clock import today
@@ -25,7 +26,7 @@ from hcmlc.core.delivery import Deliveries, FileKey
 from hcmlc.core.figures import LocalFigure
 from hcmlc.core.history import Snapshot
 from hcmlc.core.receiving import ReceivedDates
-from hcmlc.core.results import Entry, FileCheck, SubmissionFile, Supplied
+from hcmlc.core.results import Entry, FileCheck, Observed, SubmissionFile, Supplied
 from hcmlc.core.status import pick_cycle
 from hcmlc.diagnostics import Diagnostic, Severity, cap_per_file
 from hcmlc.errors import DataError, RepositoryNotFound
@@ -33,15 +34,22 @@ from hcmlc.files.confine import is_inside
 from hcmlc.files.filesystem import is_utf8_name, shown_name
 from hcmlc.i18n import _, counted, current_language
 from hcmlc.models.confirmations import Confirmations
+from hcmlc.models.contacts import FocalPoints
 from hcmlc.models.documents import Documents
 from hcmlc.models.framework import Framework
 from hcmlc.models.framework_use import FrameworkUses
 from hcmlc.models.narrative import Narrative
-from hcmlc.models.registry import Assignments, Cycle
+from hcmlc.models.registry import Agency, Assignments, Cycle
 from hcmlc.models.submission import IndicatorValue, Submission
 from hcmlc.models.targets import Targets
 from hcmlc.models.units import Units
 from hcmlc.repository.cache import Cache
+from hcmlc.repository.contacts import (
+    FOCAL_POINTS,
+    Contacts,
+    check_focal_points,
+    with_focal_points,
+)
 from hcmlc.repository.deliveries import Dated, check_dates, deliveries
 from hcmlc.yamlfiles.reader import Document, parse_bytes, read_raw
 from hcmlc.yamlfiles.slips import extension_slip, renamed
@@ -57,6 +65,7 @@ M = TypeVar(
     Narrative,
     Units,
     Confirmations,
+    FocalPoints,
 )
 
 CRITERIA = "data/criteria.yaml"
@@ -105,6 +114,8 @@ class Repository:
     """Every file of reports/ that was read."""
     narratives: dict[int, Narrative] = field(default_factory=dict)
     """Year → the coordinator's words for that year's report, from a sound file."""
+    contacts: Contacts | None = None
+    """The channel of each agency (data/focal-points.yaml and the defaults), with the catalog."""
     snapshot: Snapshot | None = None
     """Which state of the repository was read, when a view as of a day asked (past.py)."""
     clone: Path | None = None
@@ -175,7 +186,8 @@ class Repository:
         its units have errors: a form or a report built on an unknown agency or indicator
         would be wrong, or fail half-way (targets and documents are judged by their users)."""
         catalog = self.require_catalog()
-        registry = {f for f in self.data_files if f not in (TARGETS, DOCUMENTS)}
+        judged_by_users = (TARGETS, DOCUMENTS, FOCAL_POINTS)
+        registry = {f for f in self.data_files if f not in judged_by_users}
         broken = [p for p in self.problems if p.path in registry and p.severity is Severity.ERROR]
         if broken:
             shown = "; ".join(f"{p.path}:{p.line}:{p.column}: {p.message}" for p in broken[:3])
@@ -329,11 +341,18 @@ def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> 
     sound = [fw for fw in frameworks if fw is not None]
     if len(sound) == len(frameworks) and assignments and (units or UNITS not in docs):
         hand_kept = len(assignments.agencies)
+        contacts, found = _load_focal_points(repo, assignments, units.units if units else [])
+        problems += found
+        focal = contacts.file
+        assignments = assignments.model_copy(
+            update={"agencies": with_focal_points(assignments.agencies, focal)}
+        )
         repo.catalog = (
-            assemble(sound, assignments, units.units, units.territories)
+            assemble(sound, assignments, with_focal_points(units.units, focal), units.territories)
             if units is not None
             else assemble(sound, assignments)
         )
+        repo.contacts = replace(contacts, assignments=repo.catalog.assignments)
         problems += check_data(repo.catalog, framework_docs[0], docs[ASSIGNMENTS], hand_kept)
         problems += check_frameworks(repo.catalog, framework_docs)
         if uses is not None:
@@ -354,6 +373,7 @@ def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> 
     if use_cache and repo.catalog and all(raw is not None for raw in raws):
         store = Cache.open(root, [raw for raw in raws if raw is not None])
     identities = []
+    readings: list[Observed] = []
     supplied = Supplied()
     for relative, linked in _submission_files(root, repo.slips) if submissions else []:
         if not is_utf8_name(relative):
@@ -363,6 +383,7 @@ def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> 
         problems += check.problems
         supplied.merge(check.accepted)
         repo.figures += check.figures
+        readings += check.readings
         repo.paths.append(relative)
         repo.consulted[relative] = tuple(path for _kind, path in check.consulted)
         identities.append((relative, check.identity))
@@ -381,6 +402,8 @@ def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> 
         from hcmlc.checks.submission import check_duplicates
 
         problems += check_duplicates(identities, doc_of)
+    if repo.catalog is not None and readings:
+        problems += check_changes(repo.catalog, readings, doc_of)
     if repo.catalog is not None:
         dated = [(f.path, key[1], f.submitted) for key, f in repo.files.items() if f.submitted]
         problems += check_dates(repo.catalog, dated, today(), doc_of)
@@ -389,6 +412,22 @@ def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> 
         store.save()
     repo.problems = cap_per_file(problems)  # sorted by file and place
     return repo
+
+
+def _load_focal_points(
+    repo: Repository, assignments: Assignments, units: list[Agency]
+) -> tuple[Contacts, list[Diagnostic]]:
+    """data/focal-points.yaml when present: its model (empty when broken) and its problems."""
+    if not (repo.root / FOCAL_POINTS).exists():
+        return Contacts(assignments), []
+    repo.data_files.append(FOCAL_POINTS)
+    doc = _read_data(repo.root, FOCAL_POINTS)[1]
+    file, problems = _model(FocalPoints, doc)
+    if file is None:
+        return Contacts(assignments), problems
+    agencies = [a.id for a in (*assignments.agencies, *units)]
+    problems += check_focal_points(doc, file, agencies, [g.id for g in assignments.groups])
+    return Contacts(assignments, file), problems
 
 
 def _load_confirmations(repo: Repository) -> list[Diagnostic]:

@@ -66,4 +66,19 @@ RULES = (
         same("submitted: 2030-01-01\n"),
         same("submitted: 2025-12-08\n"),
     ),
+    Rule(
+        "HCMLC-W094",
+        "implausible-change",
+        Words(
+            "Số liệu khác quá nhiều so với số liệu trước đó của cùng cơ quan cho chỉ số này (gấp "
+            "1000 lần, hoặc vượt ngưỡng của đơn vị: 50 điểm phần trăm, 5 năm, 40 giờ, gấp 10 lần); "
+            "số liệu vẫn được ghi. Nếu đúng, ghi lý do vào `note` (trong bảng tính: cột Ghi chú).",
+            "A figure that differs from the same agency's previous figure of the indicator by a "
+            "factor of 1000 or beyond its unit's bound (50 percentage points, 5 years, 40 hours, "
+            "10 times); it is written and counts. If right, say why in `note` (in a workbook: "
+            "the note column).",
+        ),
+        same("  1.1.1.a:\n    value: 9.9      # năm 2024: 98.9\n    year: 2025\n"),
+        same("  1.1.1.a:\n    value: 99.1\n    year: 2025\n"),
+    ),
 )

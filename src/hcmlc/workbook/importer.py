@@ -11,6 +11,7 @@ writes nothing; the others are still written.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -34,7 +35,9 @@ from hcmlc.workbook.merge import Merged, merge
 from hcmlc.workbook.meta import SHEET as META_SHEET
 from hcmlc.workbook.meta import Meta
 from hcmlc.workbook.plan import AGENCY_ROW, Plan, Planner
+from hcmlc.workbook.plausible import check_merged
 from hcmlc.workbook.read import Returned, Unreadable, read_workbook
+from hcmlc.workbook.received import set_aside_claim, stamp_received
 from hcmlc.workbook.record import LastImport, issue_id, load_record, older, shown_time
 from hcmlc.workbook.repair import repaired_plan
 from hcmlc.workbook.seal import Key, check, load_key
@@ -59,6 +62,10 @@ class Imported:
     written: bool = False
     data_changed: list[str] = field(default_factory=list)
     """The data/ files changed since the workbook was made."""
+    received: dt.date | None = None
+    """The day recorded as `received:` when the submission changes (the import's day)."""
+    claimed: str | None = None
+    """The sender's own "date sent", a claim shown beside `received`, never written."""
     repair: Plan | None = None
     """For a refused workbook that could be read: a fresh one pre-filled with what was read
     with certainty (`repair.py`)."""
@@ -76,9 +83,12 @@ def import_workbooks(
     expected_agency: str | None = None,
     *,
     write: bool = True,
+    received: dt.date | None = None,
 ) -> list[Imported]:
     """Import each workbook (path, how to show it) into `expected_cycle`; with `write` False,
-    judge them all and write nothing."""
+    judge them all and write nothing. A changed submission records `received` (default: today)
+    as the day its content arrived."""
+    day = received or today()
     key = load_key(root, create=False)
     results: list[Imported] = []
     read: list[tuple[Imported, Returned]] = []
@@ -110,6 +120,7 @@ def import_workbooks(
         if not any(p.severity is Severity.ERROR for p in judged):
             lang = returned.meta.lang
             planner = planners.setdefault(lang, Planner(catalog, expected_cycle, lang, data))
+            result.received = day
             _import(root, catalog, planner, returned, result, write)
     for result in results:
         result.problems = capped(result.problems)
@@ -306,6 +317,9 @@ def _import(
     text, current = _starting_point(catalog, cycle, meta.agency, source)
     now = planner.plan(meta.agency, None)
     merged = merge(catalog, cycle, returned, current, now, last.cells if last else None)
+    result.claimed = set_aside_claim(merged, current)
+    assert result.received is not None
+    stamp_received(merged, result.received)
     result.merged = merged
     result.problems += merged.problems
     result.problems += _keep_approved(root, cycle, meta.agency, current, merged, returned)
@@ -338,6 +352,11 @@ def _judge(
         return
     # the rules on the rest, whatever the merge refused: one fault hides no other
     result.problems += _check(root, catalog, returned, source, merged)
+    meta = returned.meta
+    cycle = catalog.cycles[meta.cycle]
+    result.problems += check_merged(
+        root, catalog, cycle, meta.agency, current, merged, returned.path, meta.lang
+    )
     result.problems.sort(key=Diagnostic.sort_key)
     if result.failed:
         return

@@ -24,7 +24,7 @@ from hcmlc.yamlfiles.reader import Document, Loc, read_yaml
 
 DATA_FILES = (CRITERIA, USES, ASSIGNMENTS)
 """What a workbook asks depends on these: the fingerprint of those the city has is kept in it."""
-TOP_ORDER = ["agency", "cycle", "prepared_by", "submitted", "indicators", "answers"]
+TOP_ORDER = ["agency", "cycle", "prepared_by", "submitted", "received", "indicators", "answers"]
 
 
 @dataclass(frozen=True)

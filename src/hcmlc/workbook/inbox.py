@@ -1,0 +1,212 @@
+"""A folder of returned workbooks, as saved from the mailbox: which files to import.
+
+Replies bring more than workbooks: signatures, scans, the same workbook twice, a zip of several.
+Every file is hostile. The folder is walked without following links, within bounds; a zip is
+opened within bounds too (members counted, each member's declared size checked before it is
+read, and never more read than declared), its workbooks written to a scratch folder under safe
+names, a zip inside it refused; identical copies are imported once. Files that are not
+spreadsheets are set aside with a reason; spreadsheets of any kind go on to `import`, whose
+guard says how to save one that is not an .xlsx.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from hcmlc.diagnostics import Diagnostic
+from hcmlc.i18n import _
+from hcmlc.workbook.guard import MAX_BYTES
+
+SPREADSHEETS = frozenset(
+    {".xlsx", ".xlsm", ".xltm", ".xlsb", ".xls", ".xltx", ".ods", ".numbers", ".csv"}
+)
+"""Suffixes of files imported (or refused by the guard with the way to save them right)."""
+ARCHIVES = frozenset({".zip"})
+MAX_FILES = 2_000
+"""Files of a folder looked at: a city's 184 agencies, each replying a few times."""
+MAX_ZIP_BYTES = 50_000_000
+MAX_MEMBERS = 500
+MAX_ZIP_UNPACKED = 100_000_000
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """A file to import: where its bytes are now, and how to name it to people."""
+
+    path: Path
+    display: str
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """A file not imported, and why: `not-a-workbook` or `duplicate` (of `original`)."""
+
+    display: str
+    reason: str
+    original: str | None = None
+
+
+@dataclass
+class Inbox:
+    """What a folder holds, sorted out."""
+
+    arrivals: list[Arrival] = field(default_factory=list)
+    set_aside: list[SetAside] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
+    """Files that cannot be looked into (a zip too large, damaged or nested)."""
+    _digests: dict[str, str] = field(default_factory=dict)
+
+    def add(self, path: Path, display: str, data: bytes | None = None) -> None:
+        """A spreadsheet, unless it is a copy of one already added."""
+        digest = _digest(path) if data is None else hashlib.sha256(data).hexdigest()
+        first = self._digests.setdefault(digest, display)
+        if first != display:
+            self.set_aside.append(SetAside(display, "duplicate", first))
+        else:
+            self.arrivals.append(Arrival(path, display))
+
+
+def gather(paths: list[Path], scratch: Path) -> Inbox:
+    """The files of `paths` (folders walked, zips opened into `scratch`), sorted out."""
+    inbox = Inbox()
+    for path in paths:
+        if path.is_dir():
+            for found in _walk(path, inbox):
+                _file(found, str(found), scratch, inbox)
+        else:
+            _file(path, str(path), scratch, inbox)
+    return inbox
+
+
+def _walk(folder: Path, inbox: Inbox) -> list[Path]:
+    """Regular files under `folder`, by name, links not followed, at most MAX_FILES."""
+    found: list[Path] = []
+    pending = [folder]
+    while pending and len(found) < MAX_FILES:
+        current = pending.pop()
+        try:
+            with os.scandir(current) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_symlink():
+                inbox.set_aside.append(SetAside(entry.path, "link"))
+            elif entry.is_dir(follow_symlinks=False):
+                pending.append(Path(entry.path))
+            elif entry.is_file(follow_symlinks=False):
+                found.append(Path(entry.path))
+    return sorted(found)[:MAX_FILES]
+
+
+def _file(path: Path, display: str, scratch: Path, inbox: Inbox) -> None:
+    suffix = path.suffix.lower()
+    if suffix in ARCHIVES:
+        _zip(path, display, scratch, inbox)
+    elif suffix in SPREADSHEETS or not path.exists():
+        if path.is_file():
+            inbox.add(path, display)
+        else:  # the guard of `import` says what is wrong with it
+            inbox.arrivals.append(Arrival(path, display))
+    else:
+        inbox.set_aside.append(SetAside(display, "not-a-workbook"))
+
+
+def _zip(path: Path, display: str, scratch: Path, inbox: Inbox) -> None:
+    """The spreadsheets of a zip, each read within its declared size, into `scratch`."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_ZIP_BYTES:
+            inbox.problems.append(_too_large(display, size, MAX_ZIP_BYTES))
+            return
+        with zipfile.ZipFile(path) as archive:
+            members = [m for m in archive.infolist() if not m.is_dir()]
+            if len(members) > MAX_MEMBERS or sum(m.file_size for m in members) > MAX_ZIP_UNPACKED:
+                inbox.problems.append(_zip_problem(display, _("it holds too many files or bytes")))
+                return
+            for member in members:
+                _member(archive, member, display, scratch, inbox)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        detail = str(exc)[:200] or type(exc).__name__
+        inbox.problems.append(
+            _zip_problem(display, _("it is damaged: {detail}").format(detail=detail))
+        )
+
+
+def _member(
+    archive: zipfile.ZipFile, member: zipfile.ZipInfo, zip_display: str, scratch: Path, inbox: Inbox
+) -> None:
+    name = PurePosixPath(member.filename.replace("\\", "/")).name
+    display = f"{zip_display}!{member.filename}"
+    suffix = PurePosixPath(name).suffix.lower()
+    if suffix in ARCHIVES:
+        inbox.problems.append(
+            Diagnostic(
+                display,
+                1,
+                1,
+                "HCMLC-E070",
+                _("a zip inside a zip is not opened"),
+                _("unpack it and put its workbooks in the folder, or attach them one by one"),
+            )
+        )
+        return
+    if suffix not in SPREADSHEETS:
+        inbox.set_aside.append(SetAside(display, "not-a-workbook"))
+        return
+    if member.file_size > MAX_BYTES:
+        inbox.problems.append(_too_large(display, member.file_size, MAX_BYTES))
+        return
+    if member.flag_bits & 0x1:
+        inbox.problems.append(_zip_problem(display, _("the file is encrypted in the zip")))
+        return
+    with archive.open(member) as stream:
+        data = stream.read(member.file_size + 1)
+    if len(data) > member.file_size:
+        inbox.problems.append(_zip_problem(display, _("it is larger than the zip declares")))
+        return
+    target = scratch / f"{len(inbox.arrivals) + len(inbox.set_aside):04d}-{_safe(name)}"
+    target.write_bytes(data)
+    inbox.add(target, display, data)
+
+
+def _safe(name: str) -> str:
+    """A file name made of safe characters, keeping its suffix."""
+    return re.sub(r"[^A-Za-z0-9._-]", "_", name)[-100:] or "workbook.xlsx"
+
+
+def _digest(path: Path) -> str:
+    try:
+        with path.open("rb") as stream:
+            return hashlib.sha256(stream.read(MAX_BYTES + 1)).hexdigest()
+    except OSError:
+        return str(path)
+
+
+def _too_large(display: str, size: int, limit: int) -> Diagnostic:
+    return Diagnostic(
+        display,
+        1,
+        1,
+        "HCMLC-E050",
+        _("the file is {size} bytes, over the limit of {limit}").format(
+            size=f"{size:,}", limit=f"{limit:,}"
+        ),
+        _("attach the workbooks one by one"),
+    )
+
+
+def _zip_problem(display: str, reason: str) -> Diagnostic:
+    return Diagnostic(
+        display,
+        1,
+        1,
+        "HCMLC-E070",
+        _("the zip is not opened: {reason}").format(reason=reason),
+        _("unpack it and put its workbooks in the folder, or attach them one by one"),
+    )
