@@ -40,8 +40,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def printed(site: Path) -> Path:
-    """The site with its guides printed to PDF, as `make docs` leaves it."""
-    from print_guides import print_guides
-
-    print_guides(site)
+    """The site with its guides printed to PDF, as `make docs` leaves it (in a process of its
+    own, as make runs it: Playwright's sync API refuses to run beside another test's loop)."""
+    printing = subprocess.run(
+        [sys.executable, str(PROJECT / "tools/print_guides.py"), str(site)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert printing.returncode == 0, printing.stderr
     return site
