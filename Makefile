@@ -114,7 +114,7 @@ bench: $(STAMP)
 templates: $(STAMP)
 	$(BIN)/python templates/build_templates.py
 
-# The interface's gettext catalogs (see README, "Translating hcmlc"): collect the marked strings,
+# The interface's gettext catalogs (see docs/manual/development.md, "Translating hcmlc"): collect the marked strings,
 # merge them into each language's .po (translate the new ones there), compile the .mo files.
 LOCALES := src/hcmlc/locale
 messages: $(STAMP)
