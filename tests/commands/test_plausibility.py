@@ -78,7 +78,7 @@ def test_the_receipt_asks_to_check_it(hcmlc, bundled, tmp_path) -> None:
     text = message.get_content().replace("\r\n", "\n")
     assert "Đề nghị kiểm tra lại:\n1. Ô Chỉ số!E" in text
     assert ": chỉ số 1.2.1.a: 22,5 thay cho 21.800 (năm 2025)" in text
-    assert "1. 1.2.1.a — " in text and "Giá trị: 22,5 (usd)" in text
+    assert "1. 1.2.1.a — " in text and "Giá trị: 22,5 (đô la Mỹ)" in text
 
 
 def test_a_small_change_and_a_first_figure_say_nothing(hcmlc, bundled, tmp_path) -> None:

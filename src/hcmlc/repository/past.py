@@ -85,6 +85,10 @@ def extract(root: Path, commit: str, folder: Path) -> None:
         with tarfile.open(fileobj=process.stdout, mode="r|") as archive:
             for member in archive:
                 _write(archive, member, folder)
+        # tar stops at the end-of-archive block; git still writes the record's padding, and
+        # would die of a closed pipe (a failed archive) if it were not read to its end
+        while process.stdout.read(1 << 16):
+            pass
     except tarfile.TarError:
         raise _unreadable(commit) from None
     finally:
