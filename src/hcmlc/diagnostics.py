@@ -66,6 +66,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "HCMLC-E074": (Severity.ERROR, "workbook-conflict"),
     "HCMLC-E075": (Severity.ERROR, "cell-formula"),
     "HCMLC-W076": (Severity.WARNING, "workbook-unsigned"),
+    "HCMLC-W077": (Severity.WARNING, "sender-not-focal-point"),
     "HCMLC-E090": (Severity.ERROR, "submitted-date"),
     "HCMLC-E091": (Severity.ERROR, "no-current-cycle"),
     "HCMLC-W092": (Severity.WARNING, "incomplete-answer"),
