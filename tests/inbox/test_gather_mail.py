@@ -107,3 +107,23 @@ def test_an_attachment_larger_than_a_workbook_is_refused(tmp_path: Path) -> None
 def test_garbage_is_an_email_without_workbook(tmp_path: Path) -> None:
     path, found = sorted_out(tmp_path, b"\xff\xfe\x00garbage\r\n\r\n\x00")
     assert [(s.display, s.reason) for s in found.set_aside] == [(str(path), "no-workbook")]
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"From: " + b"a@example.org, " * 100_000 + b"\r\n\r\nx\r\n", "From: header is over"),
+        (
+            b'From: a@example.org\r\nContent-Type: multipart/mixed; boundary="b"\r\n\r\n'
+            + b"--b\r\n\r\nx\r\n" * 100_000
+            + b"--b--\r\n",
+            "more than 200 parts",
+        ),
+    ],
+)
+def test_what_would_keep_the_parser_busy_is_refused_before_it(
+    tmp_path: Path, data: bytes, reason: str
+) -> None:
+    path, found = sorted_out(tmp_path, data)
+    [problem] = found.problems
+    assert problem.path == str(path) and reason in problem.message

@@ -20,6 +20,9 @@ MAX_EML_BYTES = 50_000_000
 """Bytes of a saved e-mail, as of a zip: its workbooks, base64-encoded, take a third more."""
 MAX_PARTS = 200
 MAX_ATTACHMENTS = 50
+MAX_FROM = 10
+"""`From:` headers read: more is no real e-mail (the count of senders, past one, is a finding)."""
+MAX_FROM_CHARACTERS = 2_000
 MAX_ADDRESS = 200
 """Characters of a sender's address kept: a longer one is no address of a focal point."""
 
@@ -49,6 +52,10 @@ def open_mail(path: Path) -> Mail:
         data = stream.read(MAX_EML_BYTES + 1)
     if len(data) > MAX_EML_BYTES:
         raise MailProblem(_("it is over {limit} bytes").format(limit=f"{MAX_EML_BYTES:,}"))
+    if data.count(b"\n--") > 2 * MAX_PARTS + 100:
+        # each part opens with a `--boundary` line (and a multipart closes with one): the count
+        # of parts is bounded before the parser, which takes seconds per megabyte of tiny parts
+        raise MailProblem(_("it has more than {n} parts").format(n=MAX_PARTS))
     try:
         message = message_from_bytes(data, policy=policy.default)
         mail = Mail(_senders(message))
@@ -62,8 +69,15 @@ def open_mail(path: Path) -> Mail:
 
 
 def _senders(message: Message) -> list[str]:
+    """The addresses of `From:`, each header measured raw before it is parsed (the address
+    parser takes minutes over a header of a million addresses)."""
+    raw = [value for name, value in message.raw_items() if name.lower() == "from"]
+    if len(raw) > MAX_FROM or any(len(value) > MAX_FROM_CHARACTERS for value in raw):
+        limit = f"{MAX_FROM_CHARACTERS:,}"
+        raise MailProblem(_("its From: header is over {limit} characters").format(limit=limit))
     found: list[str] = []
-    for header in message.get_all("From") or []:
+    for value in raw:
+        header = policy.default.header_fetch_parse("From", value)
         for address in getattr(header, "addresses", ()):
             spec = "".join(c for c in str(address.addr_spec or "") if c.isprintable())
             spec = spec.strip()[:MAX_ADDRESS]
