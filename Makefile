@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 DEMO_AS_OF ?= 2025-12-20
 
 .PHONY: status validate report remind dashboard generated check-generated test test-install lint bench \
-	templates messages clean lock lock-upgrade node-tools lint-workflows
+	templates messages clean lock lock-upgrade node-tools lint-workflows docs screenshots
 
 # Every dependency, runtime and dev, is pinned with its hashes in requirements/*.txt (pip-tools);
 # pyproject.toml keeps the ranges. hcmlc itself goes in last, without touching the pins.
@@ -94,13 +94,27 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
+# The documentation site (docs/, mkdocs.yml): Vietnamese with English, built offline in strict
+# mode into build/docs/; a warning (a broken link, a page left out of the menu) stops it.
+docs: $(STAMP)
+	$(BIN)/python tools/docs_pages.py docs
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
+	$(BIN)/python tools/print_guides.py build/docs
+	$(BIN)/python tools/check_site_links.py build/docs
+
+# The guides' pictures (docs/images/), made from the bundled data: the workbook as LibreOffice
+# prints it, the status page as Chromium shows it. Kept in the repository (small PNGs); run
+# after a change to the workbook or the page.
+screenshots: $(STAMP)
+	$(BIN)/python tools/screenshots.py docs/images
+
 bench: $(STAMP)
 	$(BIN)/python bench/city.py
 
 templates: $(STAMP)
 	$(BIN)/python templates/build_templates.py
 
-# The interface's gettext catalogs (see README, "Translating hcmlc"): collect the marked strings,
+# The interface's gettext catalogs (see docs/manual/development.md, "Translating hcmlc"): collect the marked strings,
 # merge them into each language's .po (translate the new ones there), compile the .mo files.
 LOCALES := src/hcmlc/locale
 messages: $(STAMP)

@@ -41,6 +41,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 import citygen
 import hostile_workbooks
+import issue29
 from history import commit_history
 from startup import MINIMAL_TYPER, PROJECT
 
@@ -137,6 +138,7 @@ def scale(
         measure(f"{label}: status, cold", status, runs, no_cache, **env),
         measure(f"{label}: status, warm", status, runs, **env),
         measure(f"{label}: status --format json, warm", [*status, "--format", "json"], runs, **env),
+        issue29.computation_row(label, root, AS_OF, runs, env),
         *(with_signoffs(root, status, runs, env) if label == "city" else []),
     ]
     if dashboard:
@@ -327,6 +329,7 @@ def report(rows: dict[str, Row], wall: float) -> None:
 
     print()
     print(f"machine: {machine()}")
+    print(f"load average (1, 5, 15 min) at the end of the run: {issue29.load_average()}")
     print(f"whole benchmark: {wall / 60:.1f} min")
     print()
     print(f"| {'measurement':<52} | runs | median s | CPU s | peak MB |")
@@ -375,6 +378,7 @@ def report(rows: dict[str, Row], wall: float) -> None:
         targets.append(
             ("city: status with sign-offs ÷ without, in CPU time ≤ 1.1", work, 1.1, f"{work:.2f}×")
         )
+    targets += issue29.targets(rows)
     targets += issue_26_targets(rows)
     help_ratio = get("hcmlc --help") / get("minimal Typer app --help")
     targets.append(
@@ -505,6 +509,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="the city only, fewer runs")
     parser.add_argument("--suite", action="store_true", help="with --quick: the test suite too")
+    parser.add_argument(
+        "--issue29", action="store_true", help="only issue 29's rows: start-up, the computation"
+    )
     args = parser.parse_args()
     started = time.perf_counter()
     # hcmlc's bytecode, as any installed or once-run copy has it (an environment that sets
@@ -513,6 +520,11 @@ def main() -> None:
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="hcmlc-bench-") as name:
         folder = Path(name)
+        if args.issue29:
+            rows += startup(folder, 5)
+            rows += issue29.growth_rows(folder, HCMLC, AS_OF, 3)
+            report({row.name: row for row in rows}, time.perf_counter() - started)
+            return
         if args.suite or not args.quick:
             rows.append(test_suite())
         rows += startup(folder, 3 if args.quick else 9)

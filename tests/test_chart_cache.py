@@ -1,6 +1,6 @@
 """The chart cache: a chart is drawn again exactly when what it shows changed; what it keeps is
 served only when it is a whole chart image; a report from cached charts never imports
-matplotlib. These tests use a cache of their own (not `shared_charts`): drawing is the point."""
+Pillow. These tests use a cache of their own (not `shared_charts`): drawing is the point."""
 
 from __future__ import annotations
 
@@ -195,14 +195,14 @@ def test_the_cache_is_trimmed_to_its_size(bundled, tmp_path, monkeypatch) -> Non
     ]
 
 
-def test_a_report_from_cached_charts_does_not_import_matplotlib(bundled, private_cache) -> None:
+def test_a_report_from_cached_charts_does_not_import_pillow(bundled, private_cache) -> None:
     program = (
         "import sys\n"
         "from hcmlc.cli.app import main\n"
         "sys.argv = ['hcmlc', *sys.argv[1:]]\n"
         "try:\n    main()\n"
         "except SystemExit as end:\n    assert not end.code, end.code\n"
-        "print('matplotlib' in sys.modules)\n"
+        "print('PIL' in sys.modules)\n"
     )
     out = bundled / "out/report.docx"
     environment = {**os.environ, "XDG_CACHE_HOME": str(private_cache.parent)}

@@ -48,6 +48,7 @@ def test_a_yaml_position_keeps_its_json_keys_and_values() -> None:
         "rule": "value-unit",
         "message": "`80%` is not a number",
         "hint": "write 80",
+        "help": "codes/HCMLC-E022/",
     }
 
 
@@ -64,6 +65,7 @@ def test_a_cell_is_a_sheet_and_a_reference_with_its_row_and_column() -> None:
         "rule": "value-unit",
         "message": "`80%` is not a number",
         "hint": "write 80",
+        "help": "codes/HCMLC-E022/",
     }
 
 

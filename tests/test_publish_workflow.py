@@ -77,6 +77,8 @@ def test_builds_the_site_with_commands_that_exist(workflow) -> None:
     assert (
         "hcmlc dashboard --out site --documents" in step(workflow, "Build the status page")["run"]
     )
+    guides = step(workflow, "Build the guides")["run"]
+    assert "make docs" in guides and "cp -R build/docs site/docs" in guides
     upload = workflow["jobs"]["build"]["steps"][-1]
     assert upload["with"] == {"path": "site"}
     assert workflow["jobs"]["deploy"]["environment"]["name"] == "github-pages"

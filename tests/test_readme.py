@@ -1,35 +1,47 @@
-"""The README's table of diagnostic codes is `diagnostics.CODES`, with a meaning for each."""
+"""The README fits on a screen or two and points to the documentation site; the long sections
+live in docs/manual/, whose map of the package is checked against the tree, and whose list of
+codes is the page generated from the rules' registry."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from hcmlc.diagnostics import CODES
+PROJECT = Path(__file__).resolve().parents[1]
+README = PROJECT / "README.md"
+MANUAL = PROJECT / "docs" / "manual"
+PACKAGE = PROJECT / "src" / "hcmlc"
 
-README = Path(__file__).resolve().parents[1] / "README.md"
-HEADER = "| code | severity | rule | meaning |"
+
+def test_the_readme_fits_on_a_screen_or_two() -> None:
+    text = README.read_text(encoding="utf-8")
+    assert len(text.splitlines()) <= 120
+    headings = re.findall(r"^## (.+)$", text, flags=re.MULTILINE)
+    assert headings[0] == "Quick start" and "Development" in headings
+    assert "make status" in text and "make test" in text and "make docs" in text
 
 
-def test_the_readme_lists_every_diagnostic_code() -> None:
-    lines = README.read_text(encoding="utf-8").splitlines()
-    start = lines.index(HEADER) + 2
-    rows = []
-    for line in lines[start:]:
-        if not line.startswith("|"):
-            break
-        rows.append([cell.strip() for cell in line.strip("|").split(" | ")])
-    listed = {code: (severity, rule.strip("`")) for code, severity, rule, _ in rows}
-    assert listed == {code: (severity.value, rule) for code, (severity, rule) in CODES.items()}
-    assert [code for code, *_ in rows] == list(CODES)
-    assert all(meaning for *_, meaning in rows)
+def test_the_readme_links_to_pages_that_exist() -> None:
+    text = README.read_text(encoding="utf-8")
+    links = re.findall(r"\]\(([^)#]+)\)", text)
+    assert links and all((PROJECT / link).is_file() for link in links if "://" not in link)
+    for guide in ("coordinator", "agency", "translator", "leadership"):
+        assert f"docs/guides/{guide}.md" in text
+
+
+def test_the_codes_are_listed_from_the_registry_not_by_hand() -> None:
+    commands = (MANUAL / "commands.md").read_text(encoding="utf-8")
+    assert "| code | severity | rule | meaning |" not in commands
+    assert "(../codes/index.md)" in commands
+    for page in [README, *MANUAL.glob("*.md")]:
+        assert not re.search(r"^\| HCMLC-[EW]\d{3} \|", page.read_text(encoding="utf-8"), re.M)
 
 
 MAP_HEADER = "| folder | its role | its modules |"
-PACKAGE = README.parent / "src" / "hcmlc"
 
 
-def test_the_readme_maps_every_folder_and_module_of_the_package() -> None:
-    lines = README.read_text(encoding="utf-8").splitlines()
+def test_the_manual_maps_every_folder_and_module_of_the_package() -> None:
+    lines = (MANUAL / "development.md").read_text(encoding="utf-8").splitlines()
     start = lines.index(MAP_HEADER) + 2
     mapped: dict[str, set[str]] = {}
     for line in lines[start:]:

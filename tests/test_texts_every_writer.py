@@ -122,6 +122,7 @@ def test_a_line_break_in_a_focal_points_name_is_refused_and_never_breaks_remind(
     registry = bundled / "data/assignments.yaml"
     text = registry.read_text("utf-8")
     assert FOCAL in text
+    line = text[: text.index(FOCAL)].count("\n") + 1  # where so-gddt's focal point stands
     bad = FOCAL.replace("Lê Thị Hoa", "Hoa\\r\\nBcc: spy@evil.example")
     registry.write_text(text.replace(FOCAL, bad, 1), "utf-8")
     code, out, _ = hcmlc(
@@ -129,14 +130,14 @@ def test_a_line_break_in_a_focal_points_name_is_refused_and_never_breaks_remind(
     )
     found = [(p["path"], p["line"], p["code"]) for p in json.loads(out)["problems"]]
     assert code == 1
-    assert ("data/assignments.yaml", 62, "HCMLC-E008") in found
+    assert ("data/assignments.yaml", line, "HCMLC-E008") in found
     newline = text.replace(FOCAL, FOCAL.replace("Lê Thị Hoa", "Hoa\\nBcc: spy@evil.example"), 1)
     registry.write_text(newline, "utf-8")
     code, out, _ = hcmlc("validate", "--root", str(bundled), str(bundled / "data"))
     assert code == 1
     assert (
-        "data/assignments.yaml:62:25: error: the focal point's `name` of `so-gddt` holds a line "
-        "break [HCMLC-E008]"
+        f"data/assignments.yaml:{line}:25: error: the focal point's `name` of `so-gddt` holds a "
+        "line break [HCMLC-E008]"
     ) in out
     drafts = bundled / "drafts"
     code, out, _ = hcmlc(

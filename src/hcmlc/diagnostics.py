@@ -4,86 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import StrEnum
 from itertools import groupby
 
 from hcmlc.i18n import _
+from hcmlc.rules.registry import REGISTRY
+from hcmlc.rules.rule import Rule, Severity, severity_of
+
+__all__ = ["CODES", "Diagnostic", "Severity", "cap_per_file", "cell_reference", "column_letters"]
 
 
-class Severity(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
+CODES: dict[str, Rule] = REGISTRY
+"""Every diagnostic code with its rule (severity from the code's letter, a stable name, what it
+means, an example): declared by the rule families of `hcmlc.rules`."""
 
-
-CODES: dict[str, tuple[Severity, str]] = {
-    "HCMLC-E001": (Severity.ERROR, "yaml-syntax"),
-    "HCMLC-E002": (Severity.ERROR, "encoding"),
-    "HCMLC-E003": (Severity.ERROR, "empty-file"),
-    "HCMLC-E004": (Severity.ERROR, "duplicate-key"),
-    "HCMLC-E005": (Severity.ERROR, "unsupported-yaml"),
-    "HCMLC-E006": (Severity.ERROR, "missing-file"),
-    "HCMLC-W007": (Severity.WARNING, "comment-in-text"),
-    "HCMLC-E008": (Severity.ERROR, "control-character"),
-    "HCMLC-E010": (Severity.ERROR, "missing-key"),
-    "HCMLC-E011": (Severity.ERROR, "unknown-key"),
-    "HCMLC-E012": (Severity.ERROR, "invalid-value"),
-    "HCMLC-E020": (Severity.ERROR, "unknown-id"),
-    "HCMLC-E021": (Severity.ERROR, "not-assigned"),
-    "HCMLC-E022": (Severity.ERROR, "value-unit"),
-    "HCMLC-E023": (Severity.ERROR, "year-outside-cycle"),
-    "HCMLC-E024": (Severity.ERROR, "too-many-words"),
-    "HCMLC-W025": (Severity.WARNING, "too-few-words"),
-    "HCMLC-E026": (Severity.ERROR, "file-name-mismatch"),
-    "HCMLC-E027": (Severity.ERROR, "duplicate-submission"),
-    "HCMLC-E028": (Severity.ERROR, "misplaced-file"),
-    "HCMLC-E029": (Severity.ERROR, "file-extension"),
-    "HCMLC-E030": (Severity.ERROR, "duplicate-id"),
-    "HCMLC-W031": (Severity.WARNING, "not-asked-in-cycle"),
-    "HCMLC-W032": (Severity.WARNING, "photo-count"),
-    "HCMLC-E033": (Severity.ERROR, "photo-path"),
-    "HCMLC-E034": (Severity.ERROR, "photo-not-found"),
-    "HCMLC-E035": (Severity.ERROR, "photo-unreadable"),
-    "HCMLC-W036": (Severity.WARNING, "photo-not-landscape"),
-    "HCMLC-W037": (Severity.WARNING, "photo-too-small"),
-    "HCMLC-W038": (Severity.WARNING, "photo-credit-missing"),
-    "HCMLC-E039": (Severity.ERROR, "indicator-without-agency"),
-    "HCMLC-E040": (Severity.ERROR, "framework-not-shipped"),
-    "HCMLC-W041": (Severity.WARNING, "indicator-unassigned"),
-    "HCMLC-E050": (Severity.ERROR, "file-too-large"),
-    "HCMLC-E051": (Severity.ERROR, "file-outside-repository"),
-    "HCMLC-E052": (Severity.ERROR, "evidence-path"),
-    "HCMLC-E053": (Severity.ERROR, "too-many-problems"),
-    "HCMLC-E060": (Severity.ERROR, "agency-not-in-cycle"),
-    "HCMLC-E061": (Severity.ERROR, "target-mismatch"),
-    "HCMLC-E062": (Severity.ERROR, "succession-loop"),
-    "HCMLC-E063": (Severity.ERROR, "duty-claimed-twice"),
-    "HCMLC-E064": (Severity.ERROR, "figure-parts"),
-    "HCMLC-E065": (Severity.ERROR, "aggregate-with-lead"),
-    "HCMLC-E070": (Severity.ERROR, "workbook-unreadable"),
-    "HCMLC-E071": (Severity.ERROR, "workbook-layout"),
-    "HCMLC-E072": (Severity.ERROR, "workbook-outdated"),
-    "HCMLC-E073": (Severity.ERROR, "workbook-identity"),
-    "HCMLC-E074": (Severity.ERROR, "workbook-conflict"),
-    "HCMLC-E075": (Severity.ERROR, "cell-formula"),
-    "HCMLC-W076": (Severity.WARNING, "workbook-unsigned"),
-    "HCMLC-W077": (Severity.WARNING, "sender-not-focal-point"),
-    "HCMLC-E090": (Severity.ERROR, "submitted-date"),
-    "HCMLC-E091": (Severity.ERROR, "no-current-cycle"),
-    "HCMLC-W092": (Severity.WARNING, "incomplete-answer"),
-    "HCMLC-E093": (Severity.ERROR, "report-file-name"),
-    "HCMLC-W094": (Severity.WARNING, "implausible-change"),
-    "HCMLC-E100": (Severity.ERROR, "signoff-unknown-id"),
-    "HCMLC-E101": (Severity.ERROR, "signoff-digest"),
-    "HCMLC-E102": (Severity.ERROR, "signoff-role"),
-    "HCMLC-E103": (Severity.ERROR, "approved-item-changed"),
-    "HCMLC-W104": (Severity.WARNING, "approved-item-kept"),
-    "HCMLC-E105": (Severity.ERROR, "translation-file-unreadable"),
-    "HCMLC-E106": (Severity.ERROR, "translation-source-changed"),
-    "HCMLC-E107": (Severity.ERROR, "translation-segment"),
-    "HCMLC-W108": (Severity.WARNING, "translation-segment-missing"),
-    "HCMLC-E097": (Severity.ERROR, "confirmation"),
-}
-"""Every diagnostic code with its severity and a stable rule name; codes are never reused."""
 
 MAX_PER_FILE = 100
 """Problems listed per file: past that, one HCMLC-E053 says the rest are not listed. A file with
@@ -117,11 +50,11 @@ class Diagnostic:
 
     @property
     def severity(self) -> Severity:
-        return CODES[self.code][0]
+        return severity_of(self.code)
 
     @property
     def rule(self) -> str:
-        return CODES[self.code][1]
+        return CODES[self.code].name
 
     @property
     def cell(self) -> str | None:
@@ -139,7 +72,8 @@ class Diagnostic:
         return (self.path, self.sheet or "", self.line, self.column, self.code)
 
     def as_dict(self) -> dict[str, object]:
-        """The JSON form; a workbook cell adds `sheet` and `cell` to the line (row) and column."""
+        """The JSON form; a workbook cell adds `sheet` and `cell` to the line (row) and column.
+        `help` is the code's page, from the documentation site's root (`codes/HCMLC-E022/`)."""
         located: dict[str, object] = {"path": self.path, "line": self.line, "column": self.column}
         if self.sheet is not None:
             located |= {"sheet": self.sheet, "cell": self.cell}
@@ -149,6 +83,7 @@ class Diagnostic:
             "rule": self.rule,
             "message": self.message,
             "hint": self.hint,
+            "help": CODES[self.code].page,
         }
 
 

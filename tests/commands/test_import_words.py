@@ -127,3 +127,23 @@ def test_the_parts_and_layout_problems_of_a_ward_are_told_in_cells(hcmlc, repo, 
     found = problems(hcmlc, repo.root, book.save(tmp_path / "bad.xlsx"), "--cycle", "2025")
     told_in_cells(found)
     assert len(found) == 8, [(p["cell"], p["message"]) for p in found]
+
+
+def test_a_decimal_is_asked_for_as_the_computer_shows_it_not_with_a_yaml_dot(
+    hcmlc, repo, tmp_path
+) -> None:
+    book = Filled(make(hcmlc, repo.root, "so-gddt", tmp_path / "so-gddt.xlsx"))
+    book.set("indicators", "1.1.1.a", "value", "khoảng 87%")  # words with the figure
+    book.set("indicators", "1.1.1.a", "year", 2022)
+    found = problems(hcmlc, repo.root, book.save(tmp_path / "words.xlsx"))
+    told_in_cells(found)
+    hints = [str(p.get("hint")) for p in found if p["cell"] == "E4"]
+    assert len(hints) == 1
+    assert "with the decimal mark your computer shows (98,5 or 98.5)" in hints[0]
+    assert "dot for decimals" not in hints[0]
+    code, output, _ = hcmlc(
+        "--lang", "vi", "import", "--root", str(repo.root), str(tmp_path / "words.xlsx")
+    )
+    assert code == 1
+    assert "dấu thập phân như máy tính hiển thị (98,5 hoặc 98.5)" in output
+    assert "dấu chấm cho phần thập phân" not in output

@@ -235,6 +235,13 @@ def test_the_starter_workflows_are_the_repository_s_but_for_the_install() -> Non
         ours = (PROJECT / ".github/workflows" / name).read_text(encoding="utf-8")
         theirs = (PROJECT / "src/hcmlc/starter/workflows" / name).read_text(encoding="utf-8")
         cut = re.compile(r"      - name: Install hcmlc\n(?:        .*\n)+")
+        # hcmlc's own repository also publishes its documentation site (make docs), which a
+        # city's repository does not hold
+        guides = re.compile(
+            r"      - name: Build the guides\n(?:        .*\n|\n(?=        ))+\n|"
+            r"; and the\n# documentation site \(make docs: .*\n"
+        )
+        ours = guides.sub(lambda m: ".\n" if m.group(0).startswith(";") else "", ours)
         assert cut.sub("", ours).replace(
             "08:00 in Ho Chi Minh City", "08:00 in Vietnam"
         ) == cut.sub("", theirs), name

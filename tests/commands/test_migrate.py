@@ -40,22 +40,25 @@ def views(hcmlc, root: Path, out: Path) -> dict[str, str]:
     run("report", "report", "--format", "md", "--out", str(out / "report.md"))
     seen["report"] = _without_stamp((out / "report.md").read_text(encoding="utf-8"))
     run("remind", "remind", "--as-of", AS_OF, "--format", "md", "--out", str(out / "letters"))
-    for letter in sorted((out / "letters").iterdir()):
-        seen[f"remind {letter.name}"] = _without_stamp(letter.read_text(encoding="utf-8"))
+    for letter in sorted((out / "letters").iterdir()):  # letters, and workbooks to attach
+        seen[f"remind {letter.name}"] = (
+            _without_stamp(letter.read_text(encoding="utf-8"))
+            if letter.suffix == ".md"
+            else _cells(letter)
+        )
     run("dashboard", "dashboard", "--as-of", AS_OF, "--out", str(out / "site"))
     page = (out / "site/index.html").read_text(encoding="utf-8")
     seen["dashboard"] = re.sub(r'<meta name="hcmlc-data" content="[0-9a-f]+">', "", page)
     run("workbook", "workbook", "--agency", "so-gddt", "--out", str(out / "so-gddt.xlsx"))
-    book = openpyxl.load_workbook(out / "so-gddt.xlsx")
-    seen["workbook"] = json.dumps(
-        [
-            [cell.value for cell in row]
-            for sheet in book.worksheets[:2]
-            for row in sheet.iter_rows()
-        ],
-        default=str,
-    )
+    seen["workbook"] = _cells(out / "so-gddt.xlsx")
     return seen
+
+
+def _cells(path: Path) -> str:
+    """The values of a workbook's visible sheets (the hidden one is sealed anew each time)."""
+    book = openpyxl.load_workbook(path)
+    rows = [[c.value for c in row] for sheet in book.worksheets[:2] for row in sheet.iter_rows()]
+    return json.dumps(rows, default=str)
 
 
 def _without_stamp(text: str) -> str:

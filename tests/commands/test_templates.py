@@ -31,7 +31,7 @@ def test_every_document_is_written_with_the_shipped_templates(hcmlc, bundled) ->
         "remind", "--root", str(bundled), "--as-of", AS_OF, "--out", str(bundled / "letters")
     )
     assert code == 0
-    assert stderr.startswith("History cannot be read (this is not a git clone")  # a copy
+    assert "History cannot be read (this is not a git clone" in stderr  # a copy, said
     assert any((bundled / "letters").glob("*.docx"))
 
 

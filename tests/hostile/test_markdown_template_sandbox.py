@@ -81,7 +81,6 @@ def test_the_markdown_template_is_refused(
     source, line, detail = CASES[case]
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setenv("MPLCONFIGDIR", str(tmp_path_factory.mktemp("matplotlib")))  # its own
     template = tmp_path_factory.mktemp("pr") / "report.md.j2"
     template.write_text(source, encoding="utf-8")
     folder = tmp_path_factory.mktemp("out")

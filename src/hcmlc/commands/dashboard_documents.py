@@ -14,10 +14,11 @@ from hcmlc.documents import template_files
 from hcmlc.documents.form import fill_form
 from hcmlc.documents.snapshot import Snapshot
 from hcmlc.errors import HcmlcError
-from hcmlc.files.outputs import stamp_docx
+from hcmlc.files.docx_parts import rewrite
+from hcmlc.files.outputs import stamp
 from hcmlc.i18n import _, counted
 from hcmlc.render.chart_cache import ChartCache
-from hcmlc.repository.fingerprint import Fingerprint, embed, read
+from hcmlc.repository.fingerprint import Fingerprint, embedding, read
 from hcmlc.repository.load import Repository
 
 FORM_TEMPLATE = "gnlc-form.docx"
@@ -44,7 +45,7 @@ def build_documents(
                 )
             )
             continue
-        built.append((document, stamp_docx(embed(data, page))))
+        built.append((document, rewrite(data, embedding(page), stamp)))
     return built, notes
 
 

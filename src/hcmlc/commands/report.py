@@ -17,12 +17,12 @@ from hcmlc.documents.report import ProgressReport, build_report, cycle_of_year, 
 from hcmlc.documents.report_document import OfficialReport, official_report
 from hcmlc.documents.snapshot import take
 from hcmlc.files.atomic import check_target, replace_folder, write_atomic
-from hcmlc.files.outputs import check_replaceable, stamp_docx, stamp_text
+from hcmlc.files.outputs import check_replaceable, stamp, stamp_text
 from hcmlc.i18n import N_, Lang, _, counted
 from hcmlc.render.chart_cache import ChartCache
 from hcmlc.render.console import make_console
 from hcmlc.render.source_note import say_source
-from hcmlc.repository.fingerprint import embed, fingerprint
+from hcmlc.repository.fingerprint import embedding, fingerprint
 from hcmlc.repository.load import Repository
 from hcmlc.repository.past import load_as_of
 from hcmlc.signoffs.approved import narrow_to_approved
@@ -119,7 +119,8 @@ def _write(
         from hcmlc.render.report_docx import render_report
 
         found = fingerprint(repo, as_of or today())
-        write_atomic(target, stamp_docx(embed(render_report(document, charts, template), found)))
+        data = render_report(document, charts, template, embedding(found), stamp)
+        write_atomic(target, data)
     else:
         from hcmlc.render.report_md import render_markdown
 
@@ -162,7 +163,7 @@ def draw_charts(
         return {indicator: png for indicator, png in charts.items() if png is not None}
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from hcmlc.render.charts import render_chart  # imports matplotlib: only when a chart is drawn
+    from hcmlc.render.charts import render_chart  # Pillow: imported only when a chart is drawn
 
     progress = Progress(
         TextColumn("{task.description}"),

@@ -13,7 +13,7 @@ from hcmlc.core.status import check_agency
 from hcmlc.documents.snapshot import take, targets_document, with_lead_files
 from hcmlc.i18n import current_language
 from hcmlc.render import status as reporters
-from hcmlc.repository.load import Repository
+from hcmlc.repository.load import Repository, collector_paused
 from hcmlc.repository.past import load_as_of
 
 
@@ -31,7 +31,8 @@ def run(
     criteria: bool = False,
 ) -> int:
     """Status of the repository as it stood at the end of `as_of` (past.py)."""
-    with load_as_of(root, as_of, cache=cache, keep=False) as repo:
+    # the collector paused: the obligations of every ward, linear in the data (issue 29)
+    with load_as_of(root, as_of, cache=cache, keep=False) as repo, collector_paused():
         return _show(console, repo, cycle_id, as_of, agency, output, indent, units, criteria)
 
 

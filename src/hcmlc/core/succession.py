@@ -4,7 +4,7 @@ that succeeded it, or, for an agency split per duty, the successor of that duty.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from hcmlc.models.registry import Agency
 
@@ -16,23 +16,42 @@ class Succession:
     agencies: dict[str, Agency]
     split: dict[str, dict[str, str]]
     """Split agency → item id → the successor holding that duty (from `duties`)."""
+    kept: dict[tuple[str, dt.date], str | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    """`holder` of an agency on a day, for every item, when its succession passes no agency
+    split per duty: asked for every item of every ward, the walk would visit 2,000 agencies'
+    records 70 times over (issue 29)."""
 
     def holder(self, agency_id: str, day: dt.date, item: str | None = None) -> str | None:
         """The agency holding `agency_id`'s duties on `day` (its duty `item`, when it was split
         per duty): itself, a successor, or None."""
+        key = (agency_id, day)
+        if key in self.kept:
+            return self.kept[key]
+        found, per_duty = self.walk(agency_id, day, item)
+        if not per_duty:
+            self.kept[key] = found
+        return found
+
+    def walk(self, agency_id: str, day: dt.date, item: str | None) -> tuple[str | None, bool]:
+        """`holder`, found by walking the successions, and whether it passed an agency split
+        per duty (then the holder depends on the item, and is not kept for the day)."""
         seen: set[str] = set()
+        per_duty = False
         current: str | None = agency_id
         while current is not None and current not in seen:
             agency = self.agencies[current]
             if agency.active_on(day):
-                return current
+                return current, per_duty
             if agency.started is not None and day < agency.started:
-                return None
+                return None, per_duty
             seen.add(current)
+            per_duty = per_duty or current in self.split
             split = self.split.get(current, {}).get(item) if item is not None else None
             current = split or agency.successor
             current = current if current in self.agencies else None
-        return None
+        return None, per_duty
 
     def holders(self, agency_ids: list[str], day: dt.date, item: str | None = None) -> list[str]:
         """`holder` of each agency (for `item`), without repeats or gaps, in order."""

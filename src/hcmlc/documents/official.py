@@ -196,6 +196,6 @@ def require_documents(documents: Documents | None, problem: Diagnostic | None) -
         _("data/documents.yaml is missing: official documents take their letterhead from it"),
         _(
             "create it with `issuer:` (governing_body, name, place), `signer:` (position, name), "
-            "`report:` and `reminder:` (symbol); see the README, “Official documents”"
+            "`report:` and `reminder:` (symbol); see docs/manual/commands.md, “Official documents”"
         ),
     )

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hcmlc.errors import HcmlcError
+from hcmlc.files.docx_parts import Parts, rewrite
 from hcmlc.i18n import _, counted
 
 PREFIX = "hcmlc:sha256:"
@@ -27,18 +28,16 @@ _TEXT_STAMP = re.compile(r"\n<!-- hcmlc:sha256:([0-9a-f]{64}) -->\n\Z")
 
 def stamp_docx(data: bytes) -> bytes:
     """`data` with the digest of its body in its properties."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        digest = _digest(source.read("word/document.xml"))
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = _IDENTIFIER.sub(b"", content).replace(
-                    _CORE_END,
-                    f"<dc:identifier>{PREFIX}{digest}</dc:identifier>".encode() + _CORE_END,
-                )
-            target.writestr(info, content)
-    return out.getvalue()
+    return rewrite(data, stamp)
+
+
+def stamp(parts: Parts) -> None:
+    """The step of `docx_parts.rewrite` that writes the digest of a document's body in its
+    properties (last: after every step that changes the body)."""
+    digest = _digest(parts["word/document.xml"])
+    parts["docProps/core.xml"] = _IDENTIFIER.sub(b"", parts["docProps/core.xml"]).replace(
+        _CORE_END, f"<dc:identifier>{PREFIX}{digest}</dc:identifier>".encode() + _CORE_END
+    )
 
 
 def stamp_text(text: str) -> str:

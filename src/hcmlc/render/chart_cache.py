@@ -1,17 +1,17 @@
-"""Charts drawn by earlier runs of `report`, kept by what they show, so that a report whose
-figures did not change is written without drawing a chart, or even importing matplotlib.
+"""Charts drawn by earlier runs of `report`, kept by what they show, so that a report whose figures
+did not change is written without drawing a chart, or even importing Pillow.
 
 An entry is the PNG of one chart, named after a hash of everything the image depends on: the
 chart's data and words (`report.Chart`), the language its numbers are written in, the version of
-this format, the drawing code (charts.py, and number_format.py, which writes the numbers) and the
-versions of matplotlib and Pillow. Entries live beside the other caches, in `charts/` of
-`cache.cache_dir()`, one folder per repository (a chart of one repository is never served to
-another), never in the repository (a pull request must not plant images). An entry is sealed
-when written: a `tEXt` chunk after its header holds the entry's key and the SHA-256 of the rest
-of the image, and an entry is served only when both match (its content, not only its shape,
-is what was written for this chart). An entry that cannot be read, is not a whole PNG of a
-chart's size or whose seal does not match is ignored and the chart drawn again; a cache that
-cannot be written is left alone: the cache never changes a report.
+this format, the drawing code (charts.py and chart_png.py, the font they draw with, and
+number_format.py, which writes the numbers) and the version of Pillow. Entries live beside the
+other caches, in `charts/` of `cache.cache_dir()`, one folder per repository (a chart of one
+repository is never served to another), never in the repository (a pull request must not plant
+images). An entry is sealed when written: a `tEXt` chunk after its header holds the entry's key
+and the SHA-256 of the rest of the image, and an entry is served only when both match (its
+content, not only its shape, is what was written for this chart). An entry that cannot be read,
+is not a whole PNG of a chart's size or whose seal does not match is ignored and the chart drawn
+again; a cache that cannot be written is left alone: the cache never changes a report.
 """
 
 from __future__ import annotations
@@ -44,9 +44,14 @@ MAX_ENTRIES = 1000
 """Beyond this many entries (about 40 MB), the ones used longest ago are removed."""
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 SIZE = (int(WIDTH_CM / 2.54 * DPI), int(HEIGHT_CM / 2.54 * DPI))
-"""The pixels of a chart, as matplotlib sizes the figure."""
-_DRAWING_CODE = ("render/charts.py", "text/number_format.py")  # how a chart writes its numbers
-_LIBRARIES = ("matplotlib", "PIL")
+"""The pixels of a chart (chart_png.SIZE, known here without importing Pillow)."""
+_DRAWING_CODE = (
+    "render/charts.py",
+    "render/chart_png.py",
+    "render/fonts/DejaVuSans.ttf",
+    "text/number_format.py",  # how a chart writes its numbers
+)
+_LIBRARIES = ("PIL",)
 
 
 class ChartCache:
@@ -174,7 +179,7 @@ def unsealed(data: bytes, key: str) -> bytes | None:
 
 def _fingerprint() -> str:
     """hcmlc's version, the source of the drawing code, and the versions of the libraries that
-    draw and encode: found without importing them (the point is not to import matplotlib)."""
+    draw and encode: found without importing them (the point is not to import Pillow)."""
     digest = hashlib.sha256(__version__.encode())
     package = Path(__file__).parents[1]
     for name in _DRAWING_CODE:

@@ -13,14 +13,13 @@ What the reader sees is decided here, by pure functions of the chart's data (`va
 - the target line is labelled beyond the plot's right edge, and no value's label sits across it;
 - the image has no title: the document's caption names it.
 
-Drawn with matplotlib's object API (no pyplot state) on the Agg canvas, in DejaVu Sans, which
-matplotlib ships and which covers every Vietnamese letter; matplotlib is imported only to draw.
-The PNG carries no software or date stamp: the same chart gives the same bytes.
+Drawn with Pillow alone (chart_png.py, imported only to draw), in DejaVu Sans, shipped with
+hcmlc, which covers every Vietnamese letter. The PNG carries no software or date stamp: the same
+chart gives the same bytes.
 """
 
 from __future__ import annotations
 
-import io
 import math
 from dataclasses import dataclass
 from typing import Literal
@@ -31,7 +30,6 @@ from hcmlc.text.number_format import format_number
 
 WIDTH_CM, HEIGHT_CM, DPI = 16.0, 7.5, 150
 LINE, TARGET, BASELINE, GAP = "#1f5fa8", "#c0392b", "#555555", "#777777"
-FONT = "DejaVu Sans"
 PLOT = {"left": 0.09, "right": 0.82, "bottom": 0.2, "top": 0.9}
 """Where the plot sits in the figure (fractions): room on the right for the target's label,
 above for a label over the top value."""
@@ -65,12 +63,12 @@ def value_axis(chart: Chart) -> Axis:
     lo, hi = min(shown), max(shown)
     ceiling = 100.0 if chart.percent else math.inf
     if lo < 0:  # no unit of hcmlc is negative; should one be, show it whole
-        step = _step(hi - lo)
+        step = round_step(hi - lo)
         return Axis(math.floor(lo / step) * step, _up(hi + (hi - lo) * 0.1, step, ceiling), False)
     if hi <= 0 or lo <= ZERO_SHARE * hi:
-        return Axis(0.0, _up(hi * 1.15 or 1.0, _step(hi or 1.0), ceiling), False)
+        return Axis(0.0, _up(hi * 1.15 or 1.0, round_step(hi or 1.0), ceiling), False)
     span = max((hi - lo) * 1.6, hi * MIN_SPAN_SHARE)
-    step = _step(span)
+    step = round_step(span)
     high = _up(hi + span * 0.1, step, ceiling)
     low = math.floor((high - span) / step) * step
     if low <= 0:
@@ -78,7 +76,7 @@ def value_axis(chart: Chart) -> Axis:
     return Axis(low, high, True)
 
 
-def _step(span: float) -> float:
+def round_step(span: float) -> float:
     """A round step (1, 2, 2.5 or 5 times a power of ten) giving about five ticks over `span`."""
     raw = span / 5
     power = 10 ** math.floor(math.log10(raw))
@@ -167,128 +165,12 @@ def _fits(value: float, side: Side, scale: float, axis: Axis, target: float | No
 
 
 def render_chart(chart: Chart, lang: Lang) -> bytes:
-    """The chart as a PNG image."""
-    import matplotlib
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-    from matplotlib.ticker import FuncFormatter
+    """The chart as a PNG image (drawn by chart_png.py, which imports Pillow)."""
+    from hcmlc.render.chart_png import draw
 
-    axis = value_axis(chart)
-    with matplotlib.rc_context({"font.family": FONT, "font.size": 9}):
-        figure = Figure(figsize=(WIDTH_CM / 2.54, HEIGHT_CM / 2.54), dpi=DPI)
-        FigureCanvasAgg(figure)
-        figure.subplots_adjust(**PLOT)
-        axes = figure.add_subplot()
-        plot_points = (PLOT["top"] - PLOT["bottom"]) * HEIGHT_CM / 2.54 * 72
-        ticks = year_ticks(chart)
-        _series(axes, chart, ticks)
-        sides = label_sides(chart, axis, plot_points)
-        for year, value, side in zip(chart.years, chart.values, sides, strict=True):
-            text = _figure(value, chart, lang)
-            if year == chart.baseline_year and not baseline_apart(chart):
-                text = f"{chart.baseline_label}: {text}"
-            _label(axes, chart, year, value, text, side, LINE)
-        if chart.baseline is not None and chart.baseline_year is not None:
-            axes.plot(
-                [chart.baseline_year],
-                [chart.baseline],
-                marker="D",
-                markerfacecolor="none",
-                markeredgecolor=BASELINE,
-                markersize=9 if baseline_apart(chart) else 11,
-                linestyle="none",
-                zorder=2,
-                clip_on=False,
-            )
-            if baseline_apart(chart):
-                text = f"{chart.baseline_label}: {_figure(chart.baseline, chart, lang)}"
-                side = baseline_side(chart, axis, plot_points, sides)
-                _label(axes, chart, chart.baseline_year, chart.baseline, text, side, BASELINE)
-        if chart.target is not None:
-            axes.axhline(chart.target, color=TARGET, linestyle="--", linewidth=1.3, zorder=1)
-            axes.annotate(
-                f"{chart.target_label}:\n{_figure(chart.target, chart, lang)}",
-                (1.0, chart.target),
-                xycoords=("axes fraction", "data"),
-                xytext=(6, 0),
-                textcoords="offset points",
-                ha="left",
-                va="center",
-                fontsize=8,
-                color=TARGET,
-                annotation_clip=False,
-            )
-        axes.set_ylim(axis.low, axis.high)
-        axes.set_xlim(chart.first_year - 0.5, chart.last_year + 0.5)
-        axes.set_xticks([year for year, _ in ticks])
-        axes.set_xticklabels(
-            [str(year) if has else f"{year}\n{chart.gap_label}" for year, has in ticks]
-        )
-        for tick, (_, has) in zip(axes.get_xticklabels(), ticks, strict=True):
-            if not has:
-                tick.set_color(GAP)
-                tick.set_fontsize(7.5)
-        axes.set_ylabel(chart.value_label)
-        axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _: format_number(round(v, 6), lang)))
-        axes.grid(axis="y", color="#dddddd", linewidth=0.6)
-        axes.spines[["top", "right"]].set_visible(False)
-        if axis.broken:
-            _axis_break(axes)
-        output = io.BytesIO()
-        figure.savefig(output, format="png", metadata={"Software": None})
-    return output.getvalue()
+    return draw(chart, lang)
 
 
-def _series(axes: object, chart: Chart, ticks: list[tuple[int, bool]]) -> None:
-    """The values as a line that stops at every year without a value; a thin dotted line
-    bridges the gap, so that the series reads on."""
-    by_year = dict(zip(chart.years, chart.values, strict=True))
-    years = [year for year, _ in ticks]
-    values = [by_year.get(year, math.nan) for year in years]
-    for before, after in zip(chart.years, chart.years[1:], strict=False):
-        if after - before > 1:
-            axes.plot(  # type: ignore[attr-defined]
-                [before, after],
-                [by_year[before], by_year[after]],
-                color=LINE,
-                linewidth=1,
-                linestyle=(0, (1, 3)),
-                zorder=2,
-            )
-    axes.plot(  # type: ignore[attr-defined]
-        years, values, color=LINE, linewidth=2, marker="o", markersize=5, zorder=3, clip_on=False
-    )
-
-
-def _label(
-    axes: object, chart: Chart, year: int, value: float, text: str, side: Side, colour: str
-) -> None:
-    """A value's label on `side` of its point; at either end of the span it runs inwards, so
-    that it never reaches over the value axis or past the plot."""
-    ha = "left" if year == chart.first_year else "right" if year == chart.last_year else "center"
-    shift = {"left": -4, "right": 4, "center": 0}[ha]
-    axes.annotate(  # type: ignore[attr-defined]
-        text,
-        (year, value),
-        textcoords="offset points",
-        xytext=(shift, OFFSET_POINTS if side == "above" else -OFFSET_POINTS),
-        ha=ha,
-        va="bottom" if side == "above" else "top",
-        fontsize=8,
-        color=colour,
-    )
-
-
-def _figure(value: float, chart: Chart, lang: Lang) -> str:
+def figure_text(value: float, chart: Chart, lang: Lang) -> str:
     text = format_number(value, lang)
     return f"{text}%" if chart.percent else text
-
-
-def _axis_break(axes: object) -> None:
-    """Two slanted strokes across the foot of the value axis: it does not start at 0."""
-    style = {"transform": axes.transAxes, "clip_on": False, "zorder": 5}  # type: ignore[attr-defined]
-    axes.plot([0, 0], [0.03, 0.07], color="white", linewidth=3, **style)  # type: ignore[attr-defined]
-    for y in (0.03, 0.07):
-        axes.plot(  # type: ignore[attr-defined]
-            [-0.012, 0.012], [y - 0.02, y + 0.02], color="black", linewidth=1, **style
-        )

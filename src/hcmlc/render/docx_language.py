@@ -3,9 +3,9 @@ so a Vietnamese report tagged en-US is marked as misspelt English throughout."""
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
+
+from hcmlc.files.docx_parts import Parts, Step, rewrite
 
 LANGUAGES = {"vi": "vi-VN", "en": "en-US"}
 """The `w:lang` of a document in each of hcmlc's languages."""
@@ -17,8 +17,14 @@ _DC_LANGUAGE = re.compile(rb"(<dc:language>)[^<]*(</dc:language>)")
 
 
 def with_language(data: bytes, lang: str) -> bytes:
-    """The .docx `data` with its language set to `lang` (`vi` → vi-VN, `en` → en-US): the
-    style defaults (`w:lang`), the theme fonts' language and the document's properties."""
+    """The .docx `data` with its language set to `lang` (see `language`)."""
+    return rewrite(data, language(lang))
+
+
+def language(lang: str) -> Step:
+    """The step of `files.docx_parts.rewrite` that sets a document's language to `lang` (`vi`
+    → vi-VN, `en` → en-US): the style defaults (`w:lang`), the theme fonts' language and the
+    document's properties."""
     tag = LANGUAGES[lang].encode()
     value = rb"\g<1>" + tag + rb"\g<2>"
     theme = rb'\g<1> w:val="' + tag + rb'" w:eastAsia="' + tag + rb'"\g<2>'
@@ -27,11 +33,11 @@ def with_language(data: bytes, lang: str) -> bytes:
         "word/settings.xml": ((_THEME_LANG, theme),),
         "docProps/core.xml": ((_DC_LANGUAGE, value),),
     }
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            for pattern, replacement in edits.get(info.filename, ()):
-                content = pattern.sub(replacement, content)
-            target.writestr(info, content)
-    return out.getvalue()
+
+    def step(parts: Parts) -> None:
+        for name, subs in edits.items():
+            if name in parts:
+                for pattern, replacement in subs:
+                    parts[name] = pattern.sub(replacement, parts[name])
+
+    return step

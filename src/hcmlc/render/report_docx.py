@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 from hcmlc.documents.report import COUNTED, Responsibility, SummaryRow
 from hcmlc.documents.report_document import OfficialReport
+from hcmlc.files.docx_parts import Step, rewrite
 from hcmlc.render.decree30 import TEXT_WIDTH_MM
-from hcmlc.render.docx_language import with_language
+from hcmlc.render.docx_language import language
 from hcmlc.render.docx_template import render_docx
 from hcmlc.render.form_docx import opaque_image
 
@@ -24,10 +25,13 @@ if TYPE_CHECKING:
 CHART_WIDTH_MM = TEXT_WIDTH_MM - 5
 
 
-def render_report(document: OfficialReport, charts: dict[str, bytes], template: Path) -> bytes:
-    """The .docx bytes of `document`, with `charts` (indicator id → PNG) embedded."""
+def render_report(
+    document: OfficialReport, charts: dict[str, bytes], template: Path, *finish: Step
+) -> bytes:
+    """The .docx bytes of `document`, with `charts` (indicator id → PNG) embedded, in its
+    language and passed through the `finish` steps, in one rewrite of the package."""
     data = render_docx(template, lambda docx: _context(docx, document, charts))
-    return with_language(data, document.report.lang)
+    return rewrite(data, language(document.report.lang), *finish)
 
 
 def context(document: OfficialReport) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 # openpyxl imports numpy when it can, only to take numpy numbers as cell values, which hcmlc
-# never writes; numpy (there for matplotlib) would add a fifth of a second to every run.
+# never writes; numpy, where installed, would add a fifth of a second to every run.
 if "openpyxl" not in sys.modules and "numpy" not in sys.modules:
     sys.modules["numpy"] = None  # type: ignore[assignment]  # importing numpy now fails
     try:

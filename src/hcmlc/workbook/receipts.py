@@ -17,7 +17,7 @@ from hcmlc.i18n import Lang, Wording
 from hcmlc.models.registry import FocalPoint
 from hcmlc.text.number_format import format_number
 from hcmlc.workbook.importer import Imported
-from hcmlc.workbook.labels import HEADINGS
+from hcmlc.workbook.labels import HEADINGS, UNIT_NAMES
 
 Outcome = Literal["imported", "refused", "nothing"]
 
@@ -188,8 +188,10 @@ def _accepted(catalog: Catalog, kind: str, item: str, data: dict[str, Any], lang
             for name in FIELDS
             if name in entry and name != "unit"
         ]
-        if "unit" in entry:
-            shown[0] += f" ({entry['unit']})"
+        if "unit" in entry:  # in the receipt's language, as the workbook names units
+            unit = str(entry["unit"])
+            named = next((n[lang] for u, n in UNIT_NAMES.items() if u.value == unit), unit)
+            shown[0] += f" ({named})"
         return Accepted(item, text, " · ".join(shown))
     question = catalog.questions.get(item)
     text = question.text.get(lang) if question else item

@@ -12,11 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from hcmlc.i18n import _
+from hcmlc.i18n import N_, _
 from hcmlc.workbook.cells import Cell
 from hcmlc.yamlfiles.reader import Loc
 
 MISSING = "HCMLC-E010"
+DECIMAL_IN_YAML = N_("with a dot for decimals")
+"""As the value rules' hints say it (each language's catalog words it as they do)."""
+DECIMAL_IN_A_CELL = N_("with the decimal mark your computer shows (98,5 or 98.5)")
 _TOKEN = re.compile(r"`([^`\n]*)`")
 
 _WHAT = {
@@ -64,6 +67,8 @@ def in_cells(
     own = re.compile(rf"^`{re.escape(str(loc[-1]))}`: ") if loc else None
     if own is not None and own.match(message):
         message = own.sub(f"{here}: ", message, count=1)
+    if hint:  # a YAML file takes a dot for decimals; a cell, the mark its computer shows
+        hint = hint.replace(_(DECIMAL_IN_YAML), _(DECIMAL_IN_A_CELL))
     return _TOKEN.sub(word, message), (_TOKEN.sub(word, hint) if hint else hint)
 
 

@@ -1,0 +1,77 @@
+"""Issue 29's targets (fast where people wait, linear in the years), from the rows of one run
+of bench/city.py, in processor time: on a machine others share, CPU time tells the work done
+when the wall time cannot. Each is a ratio to the minimal Typer app's `--help` of the same run."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+Target = tuple[str, float, float, str]
+
+FLOOR = "minimal Typer app --help"
+AGAINST_HELP = [
+    ("bundled: report, first run (no chart cache)", 6.0),
+    ("bundled: report again (charts cached)", 2.5),
+]
+"""Rows measured against the floor, with the largest ratio allowed."""
+
+
+def targets(rows: dict[str, Any]) -> list[Target]:
+    """Every target of issue 29 whose rows this run measured."""
+    found: list[Target] = []
+    floor = rows[FLOOR].cpu
+    for name, limit in AGAINST_HELP:
+        if name in rows and floor > 0:
+            ratio = rows[name].cpu / floor
+            label = f"{name} ÷ {FLOOR}, in CPU time ≤ {limit}"
+            found.append((label, ratio, limit, f"{ratio:.2f}×"))
+    computation = "status, warm: the computation alone (CPU)"
+    if f"city×10: {computation}" in rows:
+        growth = rows[f"city×10: {computation}"].cpu / rows[f"city: {computation}"].cpu
+        found.append((f"10× data: {computation} ≤ 11× the time", growth, 11, f"{growth:.1f}×"))
+    return found
+
+
+def computation_row(label: str, root: Path, as_of: str, runs: int, env: dict[str, str]) -> Any:
+    """Warm status's computation at `root`, median of `runs` processes (bench/computation.py)."""
+    from city import Row  # type: ignore[import-not-found]
+
+    script = Path(__file__).with_name("computation.py")
+    command = [sys.executable, str(script), str(root), as_of]
+    environment = {**os.environ, **env}
+    seconds = [
+        float(subprocess.run(command, env=environment, capture_output=True, check=True).stdout)
+        for _ in range(runs)
+    ]
+    name = f"{label}: status, warm: the computation alone (CPU)"
+    median = statistics.median(seconds)
+    print(f"  {name:<52}{median:>9.3f} s", flush=True)
+    return Row(name, median, float("nan"), runs, median)
+
+
+def growth_rows(folder: Path, hcmlc: str, as_of: str, runs: int) -> list[Any]:
+    """Warm status's computation at city scale and ten times it (`city.py --issue29`)."""
+    import citygen  # type: ignore[import-not-found]
+
+    rows = []
+    for label, wards in (("city", 200), ("city×10", 2000)):
+        root = folder / label
+        citygen.build(root, wards=wards, years=10)
+        env = {"XDG_CACHE_HOME": str(folder / f"cache-{label}")}
+        warm = [hcmlc, "status", "--root", str(root), "--as-of", as_of]
+        subprocess.run(warm, env={**os.environ, **env}, capture_output=True, check=False)
+        rows.append(computation_row(label, root, as_of, runs, env))
+    return rows
+
+
+def load_average() -> str:
+    """The machine's load average over 1, 5 and 15 minutes, as the run ends."""
+    try:
+        return ", ".join(f"{load:.2f}" for load in os.getloadavg())
+    except OSError:
+        return "unknown"

@@ -1,0 +1,52 @@
+"""The documentation site, built once per session as `make docs` builds it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(PROJECT / "tools"))
+
+
+def build_site(out: Path) -> subprocess.CompletedProcess[str]:
+    """`make docs`'s build: the generated pages, then `mkdocs build --strict` into `out`."""
+    from docs_pages import main
+
+    main([str(PROJECT / "docs")])
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    return subprocess.run(
+        [str(mkdocs), "build", "--strict", "--site-dir", str(out)],
+        cwd=PROJECT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("docs") / "site"
+    result = build_site(out)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def printed(site: Path) -> Path:
+    """The site with its guides printed to PDF, as `make docs` leaves it (in a process of its
+    own, as make runs it: Playwright's sync API refuses to run beside another test's loop)."""
+    printing = subprocess.run(
+        [sys.executable, str(PROJECT / "tools/print_guides.py"), str(site)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert printing.returncode == 0, printing.stderr
+    return site

@@ -1,0 +1,58 @@
+"""Warm status's computation grows with the data, not faster (issue 29): the collector is
+paused while it runs, and the obligations read the entries and the agencies' successions once
+rather than once per item; what they find is what the direct definitions give."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+
+from hcmlc.core.status import obligations_of
+from hcmlc.repository.load import load
+
+
+def test_status_computes_with_the_collector_paused(hcmlc, bundled, monkeypatch) -> None:
+    seen: list[bool] = []
+    from hcmlc.commands import status
+
+    take = status.take
+
+    def watched(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(gc.isenabled())
+        return take(*args, **kwargs)
+
+    monkeypatch.setattr(status, "take", watched)
+    assert gc.isenabled()
+    for output in ("table", "json"):
+        code, _, err = hcmlc("status", "--root", str(bundled), "--format", output)
+        assert (code, err) == (0, "")
+    assert seen == [False, False]
+    assert gc.isenabled()  # as it was after the command
+
+
+def test_every_obligation_is_supplied_exactly_when_its_entry_is(bundled) -> None:
+    repo = load(bundled)
+    catalog = repo.require_catalog()
+    deliveries = repo.deliveries()
+    for cycle in catalog.assignments.cycles:
+        for o in obligations_of(catalog, repo.supplied, cycle, dt.date(2030, 1, 1), deliveries):
+            arrived = (o.agency, cycle.id) in deliveries or not deliveries
+            entry = (cycle.id, o.agency, o.kind, o.item) in repo.supplied
+            assert o.supplied == (entry and (arrived or o.supplied)), o
+
+
+def test_a_holder_kept_for_the_day_is_the_holder_of_each_item(bundled) -> None:
+    catalog = load(bundled).require_catalog()
+    succession = catalog.succession
+    assert succession.split  # the bundled registry splits so-ldtbxh per duty: both paths run
+    items = [None, *catalog.indicators, *catalog.questions]
+    for day in (dt.date(2023, 1, 1), dt.date(2025, 7, 1), dt.date(2025, 12, 20)):
+        for order in (items, items[::-1]):
+            for agency in catalog.agencies:
+                for item in order:
+                    walked, _ = succession.walk(agency, day, item)
+                    assert succession.holder(agency, day, item) == walked, (agency, day, item)
+    assert succession.kept  # the agencies that were never split are kept for the day
+    assert all(not succession.walk(agency, day, None)[1] for agency, day in succession.kept)
+    ended = catalog.agencies["so-ldtbxh"].ended
+    assert ended is not None and ("so-ldtbxh", dt.date(2025, 12, 20)) not in succession.kept

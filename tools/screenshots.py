@@ -1,0 +1,140 @@
+"""The pictures of the guides, made from the bundled data (never kept by hand):
+
+- a ward's workbook as LibreOffice Calc prints it (`soffice --headless --convert-to pdf`, then
+  `pdftoppm -png`): its sheet «Hướng dẫn», and its sheet «Chỉ số» with a row filled in;
+- the status page of 20 December 2025 as Chromium shows it.
+
+    python tools/screenshots.py docs/images
+
+Needs LibreOffice (soffice), poppler (pdftoppm) and Chromium ($HCMLC_CHROMIUM, default
+/usr/bin/chromium). Runs hcmlc from this checkout on the repository's own bundled data, with a
+signing key of the run (never the user's), and writes every picture atomically."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from openpyxl import load_workbook
+from PIL import Image, ImageChops
+from playwright.sync_api import sync_playwright
+
+PROJECT = Path(__file__).resolve().parents[1]
+AGENCY = "phuong-sai-gon"
+AS_OF = "2025-12-20"
+CHROMIUM = Path(os.environ.get("HCMLC_CHROMIUM", "/usr/bin/chromium"))
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+WIDTH = 1400
+"""The widest a picture is kept, in pixels."""
+FILLED = {"E": "87,5", "F": 2025, "G": "Báo cáo tổng kết năm 2025 của UBND phường"}
+"""What a ward types in its first indicator's row, for the filled picture."""
+
+
+def _run(args: list[str], env: dict[str, str], cwd: Path | None = None) -> None:
+    subprocess.run(args, env=env, cwd=cwd, check=True, capture_output=True, text=True)
+
+
+def _trimmed(image: Image.Image, margin: int = 12) -> Image.Image:
+    """The image cut to its content (what is not white), with a margin, at most WIDTH wide."""
+    rgb = image.convert("RGB")
+    box = ImageChops.difference(rgb, Image.new("RGB", rgb.size, "white")).getbbox()
+    if box is not None:
+        left, top, right, bottom = box
+        rgb = rgb.crop(
+            (
+                max(left - margin, 0),
+                max(top - margin, 0),
+                min(right + margin, rgb.width),
+                min(bottom + margin, rgb.height),
+            )
+        )
+    if rgb.width > WIDTH:
+        rgb = rgb.resize((WIDTH, round(rgb.height * WIDTH / rgb.width)), Image.Resampling.LANCZOS)
+    return rgb
+
+
+def _save(image: Image.Image, target: Path) -> Path:
+    partial = target.with_name(target.name + ".part")
+    # 64 colours keep the text sharp and the file small enough to keep in the repository
+    image.quantize(colors=64, method=Image.Quantize.MEDIANCUT).save(
+        partial, format="PNG", optimize=True
+    )
+    partial.replace(target)
+    return target
+
+
+def _pages(workbook: Path, work: Path, env: dict[str, str]) -> list[Image.Image]:
+    """Each page of the workbook as LibreOffice prints it to PDF."""
+    out = work / workbook.stem
+    out.mkdir()
+    _run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out), str(workbook)], env)
+    _run(["pdftoppm", "-r", "150", "-png", str(out / f"{workbook.stem}.pdf"), str(out / "p")], env)
+    return [Image.open(p) for p in sorted(out.glob("p-*.png"))]
+
+
+def _fill(workbook: Path, filled: Path) -> None:
+    """The workbook with its first indicator's row typed in, as a ward would."""
+    book = load_workbook(workbook)
+    sheet = book["Chỉ số"]
+    for column, value in FILLED.items():
+        sheet[f"{column}4"] = value
+    book.save(filled)
+
+
+def screenshots(images: Path) -> list[Path]:
+    """Make every picture into `images`; return the files written."""
+    images.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="hcmlc-screenshots-") as temp:
+        work = Path(temp)
+        env = {
+            **os.environ,
+            "XDG_CONFIG_HOME": str(work / "config"),
+            "HOME": str(work),
+            "HCMLC_LANG": "vi",
+        }
+        hcmlc = str(Path(sys.executable).parent / "hcmlc")
+        workbook = work / f"{AGENCY}.xlsx"
+        _run(
+            [hcmlc, "workbook", "--agency", AGENCY, "--out", str(workbook), "--root", str(PROJECT)],
+            env,
+        )
+        guide = _pages(workbook, work, env)[0]
+        written.append(_save(_trimmed(guide), images / "workbook-huong-dan.png"))
+        filled = work / f"{AGENCY}-filled.xlsx"
+        _fill(workbook, filled)
+        written.append(
+            _save(_trimmed(_pages(filled, work, env)[1]), images / "workbook-chi-so-da-dien.png")
+        )
+        site = work / "site"
+        _run(
+            [hcmlc, "dashboard", "--out", str(site), "--as-of", AS_OF, "--root", str(PROJECT)], env
+        )
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+            page = browser.new_page(viewport={"width": 1200, "height": 1100})
+            page.goto((site / "index.html").as_uri(), wait_until="load")
+            shot = work / "status.png"
+            page.screenshot(path=str(shot))
+            browser.close()
+        written.append(_save(_trimmed(Image.open(shot), 0), images / "status-page.png"))
+    return written
+
+
+def main(argv: list[str]) -> int:
+    if shutil.which("soffice") is None or shutil.which("pdftoppm") is None:
+        print(
+            "screenshots: needs LibreOffice (soffice) and poppler-utils (pdftoppm)", file=sys.stderr
+        )
+        return 2
+    for path in screenshots(Path(argv[0] if argv else "docs/images")):
+        print(f"wrote {path} ({path.stat().st_size // 1024} KB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
