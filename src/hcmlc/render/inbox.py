@@ -16,6 +16,7 @@ from hcmlc.render.escape import visible
 from hcmlc.render.imports import items, outcome
 from hcmlc.repository.contacts import FOCAL_POINTS
 from hcmlc.workbook.importer import Imported
+from hcmlc.workbook.inbox import Origin
 from hcmlc.workbook.intake import Intake
 from hcmlc.workbook.receipts import Receipt
 
@@ -101,6 +102,8 @@ def render_text(console: Console, report: Report) -> None:
             if aside.reason == "duplicate"
             else _("a link: not followed")
             if aside.reason == "link"
+            else _("an e-mail with no workbook attached: set aside")
+            if aside.reason == "no-workbook"
             else _("not a workbook: set aside")
         )
         _say(console, _("Set aside: {file}: {reason}").format(file=aside.display, reason=reason))
@@ -143,6 +146,7 @@ def render_json(console: Console, report: Report) -> None:
     """The same, as one JSON document."""
     problems = report.problems
     inbox = report.intake.inbox
+    origins = {a.display: a.origin for a in inbox.arrivals if a.origin is not None}
     document = {
         "workbooks": [
             {
@@ -155,6 +159,7 @@ def render_json(console: Console, report: Report) -> None:
                 **items(r),
                 "received": r.received.isoformat() if r.received and r.written else None,
                 "claimed_sent": r.claimed,
+                "email": _email(origins.get(r.path)),
             }
             for r in report.intake.results
         ],
@@ -183,3 +188,10 @@ def render_json(console: Console, report: Report) -> None:
         "summary": summary(problems, len(report.intake.results)),
     }
     write_json(console, document, indent=2)
+
+
+def _email(origin: Origin | None) -> dict[str, object] | None:
+    """The e-mail a workbook came in and the senders its `From:` names (a claim)."""
+    if origin is None:
+        return None
+    return {"path": origin.mail, "from": list(origin.senders)}

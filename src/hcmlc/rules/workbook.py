@@ -129,4 +129,26 @@ RULES = (
         ),
         _FILE,
     ),
+    Rule(
+        "HCMLC-W077",
+        "sender-not-focal-point",
+        Words(
+            "`import DIR`: bảng tính đến trong một thư đã lưu (.eml) mà địa chỉ `From:` không phải "
+            "của đầu mối cơ quan được niêm phong trong bảng tính, hoặc ghi nhiều người gửi hay "
+            "không ghi ai; bảng tính vẫn được nhập, cần gọi điện cho cơ quan để xác nhận số liệu.",
+            "`import DIR`: a workbook that came in a saved e-mail (.eml) whose `From:` is not the "
+            "address of the focal point of the agency the workbook is sealed to, or names several "
+            "senders or none; the workbook is imported, and the agency is to be called to confirm "
+            "the figures.",
+        ),
+        Words(
+            "From: ai-do@example.com (đầu mối: vanthu.phuong-sai-gon@example.org)",
+            "From: someone@example.com (focal point: vanthu.phuong-sai-gon@example.org)",
+        ),
+        Words(
+            "Gọi điện cho đầu mối để xác nhận đơn vị đã gửi các số liệu này",
+            "Call the focal point to confirm that the agency sent these figures",
+        ),
+        "tra-loi.eml!so-gddt.xlsx",
+    ),
 )

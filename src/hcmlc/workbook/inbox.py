@@ -6,7 +6,9 @@ opened within bounds too (members counted, each member's declared size checked b
 read, and never more read than declared), its workbooks written to a scratch folder under safe
 names, a zip inside it refused; identical copies are imported once. Files that are not
 spreadsheets are set aside with a reason; spreadsheets of any kind go on to `import`, whose
-guard says how to save one that is not an .xlsx.
+guard says how to save one that is not an .xlsx. A saved e-mail (.eml) is opened within bounds
+too (mail.py): its attachments are taken like the folder's files, each remembering the e-mail
+and the sender it claims, to be compared with the agency's focal point.
 """
 
 from __future__ import annotations
@@ -21,12 +23,14 @@ from pathlib import Path, PurePosixPath
 from hcmlc.diagnostics import Diagnostic
 from hcmlc.i18n import _
 from hcmlc.workbook.guard import MAX_BYTES
+from hcmlc.workbook.mail import MAX_EML_BYTES, MailProblem, open_mail
 
 SPREADSHEETS = frozenset(
     {".xlsx", ".xlsm", ".xltm", ".xlsb", ".xls", ".xltx", ".ods", ".numbers", ".csv"}
 )
 """Suffixes of files imported (or refused by the guard with the way to save them right)."""
 ARCHIVES = frozenset({".zip"})
+MAILS = frozenset({".eml"})
 MAX_FILES = 2_000
 """Files of a folder looked at: a city's 184 agencies, each replying a few times."""
 MAX_ZIP_BYTES = 50_000_000
@@ -35,16 +39,26 @@ MAX_ZIP_UNPACKED = 100_000_000
 
 
 @dataclass(frozen=True)
+class Origin:
+    """The saved e-mail a file came in, and the addresses its `From:` names (one, or a finding)."""
+
+    mail: str
+    senders: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Arrival:
     """A file to import: where its bytes are now, and how to name it to people."""
 
     path: Path
     display: str
+    origin: Origin | None = None
 
 
 @dataclass(frozen=True)
 class SetAside:
-    """A file not imported, and why: `not-a-workbook` or `duplicate` (of `original`)."""
+    """A file not imported, and why: `not-a-workbook`, `link`, `no-workbook` (an e-mail without
+    a workbook attached) or `duplicate` (of `original`)."""
 
     display: str
     reason: str
@@ -60,15 +74,25 @@ class Inbox:
     problems: list[Diagnostic] = field(default_factory=list)
     """Files that cannot be looked into (a zip too large, damaged or nested)."""
     _digests: dict[str, str] = field(default_factory=dict)
+    _kept: int = 0
 
-    def add(self, path: Path, display: str, data: bytes | None = None) -> None:
+    def add(
+        self, path: Path, display: str, data: bytes | None = None, origin: Origin | None = None
+    ) -> None:
         """A spreadsheet, unless it is a copy of one already added."""
         digest = _digest(path) if data is None else hashlib.sha256(data).hexdigest()
         first = self._digests.setdefault(digest, display)
         if first != display:
             self.set_aside.append(SetAside(display, "duplicate", first))
         else:
-            self.arrivals.append(Arrival(path, display))
+            self.arrivals.append(Arrival(path, display, origin))
+
+    def keep(self, scratch: Path, name: str, data: bytes) -> Path:
+        """`data` written to `scratch` under a safe name of its own."""
+        self._kept += 1
+        target = scratch / f"{self._kept:04d}-{_safe(name)}"
+        target.write_bytes(data)
+        return target
 
 
 def gather(paths: list[Path], scratch: Path) -> Inbox:
@@ -108,6 +132,8 @@ def _file(path: Path, display: str, scratch: Path, inbox: Inbox) -> None:
     suffix = path.suffix.lower()
     if suffix in ARCHIVES:
         _zip(path, display, scratch, inbox)
+    elif suffix in MAILS:
+        _mail(path, display, scratch, inbox)
     elif suffix in SPREADSHEETS or not path.exists():
         if path.is_file():
             inbox.add(path, display)
@@ -117,7 +143,44 @@ def _file(path: Path, display: str, scratch: Path, inbox: Inbox) -> None:
         inbox.set_aside.append(SetAside(display, "not-a-workbook"))
 
 
-def _zip(path: Path, display: str, scratch: Path, inbox: Inbox) -> None:
+def _mail(path: Path, display: str, scratch: Path, inbox: Inbox) -> None:
+    """The workbooks (and zips) attached to a saved e-mail, each knowing the e-mail's sender."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_EML_BYTES:
+            inbox.problems.append(_too_large(display, size, MAX_EML_BYTES))
+            return
+        mail = open_mail(path)
+    except (MailProblem, OSError) as exc:
+        inbox.problems.append(_mail_problem(display, str(exc)[:200] or type(exc).__name__))
+        return
+    origin = Origin(display, tuple(mail.senders))
+    for name in mail.forwarded:
+        inbox.problems.append(
+            _mail_problem(f"{display}!{name}", _("an e-mail attached to an e-mail is not opened"))
+        )
+    workbooks = 0
+    for name, data in mail.attachments:
+        shown = f"{display}!{name}"
+        suffix = PurePosixPath(name.replace("\\", "/")).suffix.lower()
+        if suffix in ARCHIVES:
+            workbooks += 1
+            _zip(inbox.keep(scratch, name, data), shown, scratch, inbox, origin)
+        elif suffix not in SPREADSHEETS:
+            inbox.set_aside.append(SetAside(shown, "not-a-workbook"))
+        elif len(data) > MAX_BYTES:
+            workbooks += 1
+            inbox.problems.append(_too_large(shown, len(data), MAX_BYTES))
+        else:
+            workbooks += 1
+            inbox.add(inbox.keep(scratch, name, data), shown, data, origin)
+    if not workbooks and not mail.forwarded:
+        inbox.set_aside.append(SetAside(display, "no-workbook"))
+
+
+def _zip(
+    path: Path, display: str, scratch: Path, inbox: Inbox, origin: Origin | None = None
+) -> None:
     """The spreadsheets of a zip, each read within its declared size, into `scratch`."""
     try:
         size = path.stat().st_size
@@ -130,7 +193,7 @@ def _zip(path: Path, display: str, scratch: Path, inbox: Inbox) -> None:
                 inbox.problems.append(_zip_problem(display, _("it holds too many files or bytes")))
                 return
             for member in members:
-                _member(archive, member, display, scratch, inbox)
+                _member(archive, member, display, scratch, inbox, origin)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
         detail = str(exc)[:200] or type(exc).__name__
         inbox.problems.append(
@@ -139,7 +202,12 @@ def _zip(path: Path, display: str, scratch: Path, inbox: Inbox) -> None:
 
 
 def _member(
-    archive: zipfile.ZipFile, member: zipfile.ZipInfo, zip_display: str, scratch: Path, inbox: Inbox
+    archive: zipfile.ZipFile,
+    member: zipfile.ZipInfo,
+    zip_display: str,
+    scratch: Path,
+    inbox: Inbox,
+    origin: Origin | None,
 ) -> None:
     name = PurePosixPath(member.filename.replace("\\", "/")).name
     display = f"{zip_display}!{member.filename}"
@@ -170,9 +238,7 @@ def _member(
     if len(data) > member.file_size:
         inbox.problems.append(_zip_problem(display, _("it is larger than the zip declares")))
         return
-    target = scratch / f"{len(inbox.arrivals) + len(inbox.set_aside):04d}-{_safe(name)}"
-    target.write_bytes(data)
-    inbox.add(target, display, data)
+    inbox.add(inbox.keep(scratch, name, data), display, data, origin)
 
 
 def _safe(name: str) -> str:
@@ -209,4 +275,15 @@ def _zip_problem(display: str, reason: str) -> Diagnostic:
         "HCMLC-E070",
         _("the zip is not opened: {reason}").format(reason=reason),
         _("unpack it and put its workbooks in the folder, or attach them one by one"),
+    )
+
+
+def _mail_problem(display: str, reason: str) -> Diagnostic:
+    return Diagnostic(
+        display,
+        1,
+        1,
+        "HCMLC-E070",
+        _("the e-mail is not opened: {reason}").format(reason=reason),
+        _("save its workbooks from the mail program and put them in the folder"),
     )

@@ -22,6 +22,7 @@ from hcmlc.models.registry import Cycle
 from hcmlc.workbook.importer import Imported, import_workbooks
 from hcmlc.workbook.inbox import Inbox, gather
 from hcmlc.workbook.origin import from_here, known_digests, peek
+from hcmlc.workbook.senders import sender_findings
 
 
 @dataclass
@@ -59,11 +60,15 @@ def take_in(
             intake.foreign.add(arrival.display)
             continue
         groups.setdefault(lang, []).append((arrival.path, arrival.display))
+    origins = {a.display: a.origin for a in intake.inbox.arrivals if a.origin is not None}
     for lang, group in groups.items():
         with speaking(lang):
-            intake.results += import_workbooks(
-                root, catalog, group, cycle, write=write, received=received
-            )
+            found = import_workbooks(root, catalog, group, cycle, write=write, received=received)
+            for result in found:
+                origin = origins.get(result.path)
+                if origin is not None:
+                    result.problems += sender_findings(catalog, result, origin)
+            intake.results += found
     order = {a.display: n for n, a in enumerate(intake.inbox.arrivals)}
     intake.results.sort(key=lambda r: order.get(r.path, len(order)))
     return intake
