@@ -8,6 +8,7 @@ import email
 import email.policy
 import io
 import json
+import re
 import shutil
 import zipfile
 from email.message import EmailMessage
@@ -141,6 +142,8 @@ def test_a_mailbox_folder_gives_a_summary_and_a_receipt_per_agency(
     text = body.get_content().replace("\r\n", "\n")
     assert "Bảng tính chưa được tiếp nhận: không nội dung nào được ghi" in text
     assert "1. Ô Chỉ số!E6: chỉ số 3.2.2.a: “chắc có” không phải là một mức" in text
+    line = next(x for x in text.splitlines() if x.startswith("1. Ô Chỉ số!E6: "))
+    assert re.search(r" \[HCMLC-E0[0-9]{2}\]$", line), line  # its code, whose page explains it
     assert f"Gửi kèm bảng tính mới workbook-2025-{BAD}-vi-repaired.xlsx" in text
     [attachment] = list(bad.iter_attachments())
     book = openpyxl.load_workbook(io.BytesIO(attachment.get_content()))

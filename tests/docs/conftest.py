@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,14 +15,18 @@ sys.path.insert(0, str(PROJECT / "tools"))
 
 
 def build_site(out: Path) -> subprocess.CompletedProcess[str]:
-    """`make docs`'s build: the generated pages, then `mkdocs build --strict` into `out`."""
+    """`make docs`'s build: the generated pages, then `mkdocs build --strict` into `out`, from a
+    copy of docs/ beside `out` (each test worker writes the generated pages into its own)."""
     from docs_pages import main
 
-    main([str(PROJECT / "docs")])
+    source = out.parent / "source"
+    shutil.copytree(PROJECT / "docs", source / "docs")
+    shutil.copy(PROJECT / "mkdocs.yml", source / "mkdocs.yml")
+    main([str(source / "docs")])
     mkdocs = Path(sys.executable).parent / "mkdocs"
     return subprocess.run(
         [str(mkdocs), "build", "--strict", "--site-dir", str(out)],
-        cwd=PROJECT,
+        cwd=source,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         capture_output=True,
         text=True,

@@ -38,7 +38,8 @@ def receipt_text(receipt: Receipt, contact: str | None = None) -> str:
             lines += ["", word(title, lang)]
             for n, point in enumerate(points, 1):
                 key = "fix-line" if point.cell else "fix-file"
-                lines.append(f"{n}. " + word(key, lang, place=point.place, message=point.message))
+                message = f"{point.message} [{point.code}]" if point.code else point.message
+                lines.append(f"{n}. " + word(key, lang, place=point.place, message=message))
                 if point.hint:
                     lines.append("   " + word("fix-hint", lang, hint=point.hint))
     if receipt.fresh:

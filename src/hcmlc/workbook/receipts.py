@@ -88,6 +88,8 @@ class Point:
     hint: str | None
     cell: bool = True
     """Whether `place` is a cell (`Chỉ số!E6`), else the file as a whole (its name)."""
+    code: str = ""
+    """The problem's code (`HCMLC-E022`): its page in the guides explains it."""
 
 
 @dataclass
@@ -172,9 +174,9 @@ def _receipt(
 
 def _point(problem: Diagnostic) -> Point:
     if problem.sheet:
-        return Point(problem.place, problem.message, problem.hint)
+        return Point(problem.place, problem.message, problem.hint, code=problem.code)
     name = PurePosixPath(problem.path.replace("\\", "/")).name
-    return Point(name, problem.message, problem.hint, cell=False)
+    return Point(name, problem.message, problem.hint, cell=False, code=problem.code)
 
 
 def _accepted(catalog: Catalog, kind: str, item: str, data: dict[str, Any], lang: Lang) -> Accepted:
