@@ -4,12 +4,18 @@ submission (a city's reviews of a cycle hold one record per item of every agency
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypeVar
 
+from pydantic import BaseModel
+
+from hcmlc.checks.schema_errors import validate
 from hcmlc.diagnostics import Diagnostic
 from hcmlc.files.confine import is_inside
 from hcmlc.files.filesystem import SpecialFile, TooLarge, read_regular
 from hcmlc.i18n import _, grouped
 from hcmlc.yamlfiles.reader import Document, parse_bytes
+
+M = TypeVar("M", bound=BaseModel)
 
 MAX_BYTES = 50_000_000
 """A record is some 300 bytes: room for 150,000 items a cycle, far above a city's 12,000."""
@@ -44,3 +50,22 @@ def read_signoff(root: Path, relative: str) -> Document:
     if isinstance(raw, Diagnostic):
         return Document(relative, None, None, [raw])
     return parse_bytes(raw, relative)
+
+
+def read_signoff_model(
+    root: Path, relative: str, model: type[M], empty: M
+) -> tuple[M | None, Document | None, list[Diagnostic]]:
+    """The sign-off file at `relative` as `model` (`empty` when there is none yet; None when it
+    is broken), its document and its problems."""
+    if not (root / relative).exists():
+        return empty, None, []
+    doc = read_signoff(root, relative)
+    if doc.data is None:
+        return None, doc, doc.problems
+    if not isinstance(doc.data, dict):
+        problem = doc.problem(
+            (), "HCMLC-E012", _("the file must be a mapping of `key: value` lines")
+        )
+        return None, doc, [*doc.problems, problem]
+    found, problems = validate(model, doc.data, doc)
+    return found, doc, doc.problems + problems

@@ -13,13 +13,12 @@ from typing import Annotated, Literal, Self
 
 from pydantic import Field, StringConstraints, model_validator
 
-from hcmlc.checks.schema_errors import validate
 from hcmlc.diagnostics import Diagnostic
 from hcmlc.files.atomic import write_atomic
 from hcmlc.i18n import _
 from hcmlc.models.common import Id, NonEmpty, Strict
 from hcmlc.models.registry import Reviewer
-from hcmlc.signoffs.files import read_signoff
+from hcmlc.signoffs.files import read_signoff_model
 from hcmlc.signoffs.names import Verdict, review_path
 from hcmlc.yamlfiles.reader import Document
 
@@ -61,19 +60,7 @@ def read_reviews(
 ) -> tuple[ReviewFile | None, Document | None, list[Diagnostic]]:
     """The cycle's review file (empty when there is none yet; None when it is broken), its
     document and its problems."""
-    relative = review_path(cycle_id)
-    if not (root / relative).exists():
-        return ReviewFile(cycle=cycle_id), None, []
-    doc = read_signoff(root, relative)
-    if doc.data is None:
-        return None, doc, doc.problems
-    if not isinstance(doc.data, dict):
-        problem = doc.problem(
-            (), "HCMLC-E012", _("the file must be a mapping of `key: value` lines")
-        )
-        return None, doc, [*doc.problems, problem]
-    model, problems = validate(ReviewFile, doc.data, doc)
-    return model, doc, doc.problems + problems
+    return read_signoff_model(root, review_path(cycle_id), ReviewFile, ReviewFile(cycle=cycle_id))
 
 
 def latest(records: list[ReviewRecord]) -> dict[tuple[str, str, str], ReviewRecord]:

@@ -9,13 +9,11 @@ from pathlib import Path
 
 from pydantic import Field
 
-from hcmlc.checks.schema_errors import validate
 from hcmlc.diagnostics import Diagnostic
 from hcmlc.files.atomic import write_atomic
-from hcmlc.i18n import _
 from hcmlc.models.common import Id, NonEmpty, Strict
 from hcmlc.models.registry import Reviewer
-from hcmlc.signoffs.files import read_signoff
+from hcmlc.signoffs.files import read_signoff_model
 from hcmlc.signoffs.names import translation_path
 from hcmlc.signoffs.records import Digest, quoted
 from hcmlc.yamlfiles.reader import Document
@@ -55,19 +53,9 @@ def read_translations(
 ) -> tuple[TranslationFile | None, Document | None, list[Diagnostic]]:
     """The cycle's translation file (empty when there is none; None when broken), its document
     and its problems."""
-    relative = translation_path(cycle_id)
-    if not (root / relative).exists():
-        return TranslationFile(cycle=cycle_id), None, []
-    doc = read_signoff(root, relative)
-    if doc.data is None:
-        return None, doc, doc.problems
-    if not isinstance(doc.data, dict):
-        problem = doc.problem(
-            (), "HCMLC-E012", _("the file must be a mapping of `key: value` lines")
-        )
-        return None, doc, [*doc.problems, problem]
-    model, problems = validate(TranslationFile, doc.data, doc)
-    return model, doc, doc.problems + problems
+    return read_signoff_model(
+        root, translation_path(cycle_id), TranslationFile, TranslationFile(cycle=cycle_id)
+    )
 
 
 HEADER = (
