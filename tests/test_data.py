@@ -231,12 +231,13 @@ SOURCE_SAMPLE = {
 """Codes read from vietnam-provinces 2026.9.0 when data/units.yaml was generated."""
 
 
-def test_units_file_is_what_the_tool_generates() -> None:
+def test_units_file_is_what_the_tool_generates(monkeypatch: pytest.MonkeyPatch) -> None:
     """Where vietnam-provinces (≥ 2026.1, Python ≥ 3.12) is installed, the committed file is
     exactly what tools/units_from_vietnam_provinces.py writes from it."""
     pytest.importorskip("vietnam_provinces._ward_conversion_2025")
     import importlib.util
 
+    monkeypatch.syspath_prepend(str(PROJECT / "tools"))  # its generated_file.py
     spec = importlib.util.spec_from_file_location(
         "units_tool", PROJECT / "tools/units_from_vietnam_provinces.py"
     )

@@ -18,7 +18,6 @@ own data/units.yaml with its former districts' territories, gives the same ids.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import unicodedata
@@ -26,6 +25,7 @@ from collections import Counter
 from pathlib import Path
 
 import vietnam_provinces
+from generated_file import write_or_check  # tools/, beside this script
 from vietnam_provinces import Province, Ward
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -85,20 +85,7 @@ def _lines(document: dict[str, object]) -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 if the file is not current")
-    parser.add_argument("--out", type=Path, default=OUT)
-    args = parser.parse_args()
-    text = render()
-    if args.check:
-        current = args.out.read_text(encoding="utf-8") if args.out.is_file() else ""
-        if current != text:
-            print(f"{args.out} differs from what vietnam-provinces generates", file=sys.stderr)
-            return 1
-        return 0
-    args.out.write_text(text, encoding="utf-8")
-    print(f"wrote {args.out}")
-    return 0
+    return write_or_check(__doc__.splitlines()[0], OUT, render, lambda text: "")
 
 
 if __name__ == "__main__":

@@ -20,13 +20,13 @@ name in Vietnamese and English, the kind (ward, commune, special zone) and `star
 
 from __future__ import annotations
 
-import argparse
 import sys
 import unicodedata
 from collections import Counter
 from pathlib import Path
 
 import vietnam_provinces
+from generated_file import write_or_check  # tools/, beside this script
 from vietnam_provinces import ProvinceCode, Ward
 from vietnam_provinces._ward_conversion_2025 import OLD_TO_NEW
 from vietnam_provinces.legacy import Ward as LegacyWard
@@ -170,20 +170,11 @@ def render() -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 if the file is not current")
-    parser.add_argument("--out", type=Path, default=OUT)
-    args = parser.parse_args()
-    text = render()
-    if args.check:
-        current = args.out.read_text(encoding="utf-8") if args.out.is_file() else ""
-        if current != text:
-            print(f"{args.out} differs from what vietnam-provinces generates", file=sys.stderr)
-            return 1
-        return 0
-    args.out.write_text(text, encoding="utf-8")
-    print(f"wrote {args.out}: {text.count(chr(10) + '  - id:')} units")
-    return 0
+    return write_or_check(__doc__.splitlines()[0], OUT, render, _units_written)
+
+
+def _units_written(text: str) -> str:
+    return f": {text.count(chr(10) + '  - id:')} units"
 
 
 if __name__ == "__main__":
