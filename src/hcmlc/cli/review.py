@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -55,40 +56,28 @@ def _review(
     _run(lambda console, repo_root: command.run(console, repo_root, cycle, request), root)
 
 
-@review_app.command(help=N_("Approve the agency's items as they stand now."))
-def approve(
-    agency: AgencyOption,
-    items: ItemsArgument = None,
-    comment: CommentOption = None,
-    by: ByOption = None,
-    cycle: CycleOption = None,
-    root: RootOption = None,
-) -> None:
-    _review("approved", agency, items, comment, by, cycle, root)
+def _review_command(verdict: str) -> Callable[..., None]:
+    """The command recording `verdict` on an agency's items (approve, issues, reopen alike)."""
+
+    def command(
+        agency: AgencyOption,
+        items: ItemsArgument = None,
+        comment: CommentOption = None,
+        by: ByOption = None,
+        cycle: CycleOption = None,
+        root: RootOption = None,
+    ) -> None:
+        _review(verdict, agency, items, comment, by, cycle, root)
+
+    return command
 
 
-@review_app.command(help=N_("Mark the agency's items as having issues, with a comment."))
-def issues(
-    agency: AgencyOption,
-    items: ItemsArgument = None,
-    comment: CommentOption = None,
-    by: ByOption = None,
-    cycle: CycleOption = None,
-    root: RootOption = None,
-) -> None:
-    _review("issues", agency, items, comment, by, cycle, root)
-
-
-@review_app.command(help=N_("Reopen approved items so that they may change, with a comment."))
-def reopen(
-    agency: AgencyOption,
-    items: ItemsArgument = None,
-    comment: CommentOption = None,
-    by: ByOption = None,
-    cycle: CycleOption = None,
-    root: RootOption = None,
-) -> None:
-    _review("reopened", agency, items, comment, by, cycle, root)
+for _name, _verdict, _help in (
+    ("approve", "approved", N_("Approve the agency's items as they stand now.")),
+    ("issues", "issues", N_("Mark the agency's items as having issues, with a comment.")),
+    ("reopen", "reopened", N_("Reopen approved items so that they may change, with a comment.")),
+):
+    review_app.command(_name, help=_help)(_review_command(_verdict))
 
 
 def _translation(
