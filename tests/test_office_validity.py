@@ -30,3 +30,24 @@ def test_a_child_out_of_order_is_an_error_and_in_order_is_not(tmp_path: Path) ->
 
     write_atomic(tmp_path / "right.docx", right.getvalue())
     assert [e for e in WATCHER.errors() if "tblW" in e] == []
+
+
+def test_a_wrong_part_met_again_in_another_file_is_an_error_again(tmp_path: Path) -> None:
+    """The findings of a part are kept: a second file with the same wrong part (the file itself
+    different) is named too, without its parts being checked again."""
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=1)
+    table._tbl.tblPr.append(ooxml.element("w:tblW", {"w:w": "5000", "w:type": "dxa"}))
+    files = []
+    for title in ("first", "second"):
+        document.core_properties.title = title
+        data = io.BytesIO()
+        document.save(data)
+        files.append(data.getvalue())
+    assert files[0] != files[1]
+
+    write_atomic(tmp_path / "first.docx", files[0])
+    write_atomic(tmp_path / "second.docx", files[1])
+    errors = WATCHER.errors()
+    for name in ("first.docx", "second.docx"):
+        assert any(f"{name}: Unexpected element 'tblW'" in e for e in errors), errors
