@@ -55,3 +55,12 @@ def printed(site: Path) -> Path:
     )
     assert printing.returncode == 0, printing.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def printed_broken_links(printed: Path) -> list[str]:
+    """The internal links of the printed site that lead nowhere (tools/check_site_links.py).
+    Nothing writes to the site once printed, so its pages are read once, not once per test."""
+    from check_site_links import broken_links
+
+    return broken_links(printed)

@@ -18,8 +18,8 @@ def test_the_site_builds_in_vietnamese_with_english_beside(site: Path) -> None:
     assert '<html lang="en"' in english and "Which guide do I need?" in english
 
 
-def test_no_internal_link_is_broken(printed: Path) -> None:
-    assert broken_links(printed) == []
+def test_no_internal_link_is_broken(printed_broken_links: list[str]) -> None:
+    assert printed_broken_links == []
 
 
 def test_the_site_loads_nothing_from_the_internet(site: Path) -> None:
