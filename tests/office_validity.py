@@ -4,9 +4,12 @@ without a repair prompt. The writer all outputs go through is watched; each dist
 checked once, when the test that wrote it ends, and the test fails on any error.
 
 Most of a file's parts are the same in every file made from one template (a letter's styles are
-nine tenths of its elements), so each part's findings are kept by what the check of that part
-reads: its bytes, and for the semantic rules also its relationships and the package's part names.
-A part met again, in any file, has the same findings without being read again."""
+nine tenths of its elements), and the rest differ mostly in their words: a letter to each agency,
+a sheet of each agency's items. So each part's findings are kept by what the check of that part
+reads: its XML's elements and attributes in order (openxml-audit's schema and semantic rules of
+a part never read a text), and for the semantic rules also the part's relationships and the
+package's part names. A part met again, in any file, has the same findings without being read
+again; a part that is not well-formed XML is keyed by its bytes."""
 
 from __future__ import annotations
 
@@ -48,9 +51,32 @@ def _digest(data: bytes | None) -> str:
     return hashlib.sha256(data or b"").hexdigest()
 
 
+SHAPES: dict[str, str] = {}
+"""The digest of each part's bytes → the digest of its XML without its texts."""
+
+
+def _shape(data: bytes | None) -> str:
+    """What the rules read of a part: its XML as openxml-audit parses it, every text and tail
+    emptied (elements, attributes, namespaces and their order kept)."""
+    raw = _digest(data)
+    if raw not in SHAPES:
+        from lxml import etree
+
+        try:
+            root = etree.fromstring(data)  # as openxml-audit's package reads a part
+        except (etree.XMLSyntaxError, ValueError):
+            SHAPES[raw] = raw
+        else:
+            for node in root.iter():
+                node.text = None
+                node.tail = None
+            SHAPES[raw] = "shape:" + _digest(etree.tostring(root))
+    return SHAPES[raw]
+
+
 def _schema_key(part: Any) -> tuple[Any, ...]:
     """The schema rules read the part's own XML and nothing else."""
-    return part.uri, part.content_type, _digest(part.raw_content)
+    return part.uri, part.content_type, _shape(part.raw_content)
 
 
 def _semantic_key(part: Any) -> tuple[Any, ...]:
@@ -59,7 +85,7 @@ def _semantic_key(part: Any) -> tuple[Any, ...]:
 
     package = part._package
     rels = package.get_part_content(get_rels_path(part.uri).lstrip("/"))
-    return part.uri, _digest(part.raw_content), _digest(rels), tuple(package.list_parts())
+    return part.uri, _shape(part.raw_content), _digest(rels), tuple(package.list_parts())
 
 
 @cache
