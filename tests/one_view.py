@@ -184,7 +184,13 @@ def check_report(status: dict, report: str) -> None:
 
 
 def check_reminders(status: dict, letters: dict[str, str]) -> None:
+    """A letter per agency with overdue items and per earlier cycle not closed
+    (`<agency>-<cycle>`), each naming as many items as status counts. The letters of status's
+    cycle are `<agency>` while it is the current one, else `<agency>-<cycle>` too."""
+    letters = {name.removesuffix(f"-{status['cycle']}"): text for name, text in letters.items()}
     overdue = {row["id"]: row["overdue"] for row in status["agencies"] if row["overdue"]}
+    for earlier in status.get("earlier_cycles", []):
+        overdue |= {f"{a['agency']}-{earlier['cycle']}": a["overdue"] for a in earlier["agencies"]}
     assert set(letters) == set(overdue)
     for agency, text in letters.items():
         said = re.search(r"has not supplied (\d+) items?", text)
