@@ -67,7 +67,7 @@ def played(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, st
         "XDG_CACHE_HOME": str(tmp_path_factory.mktemp("cache")),
         "HCMLC_KEY_FILE": str(tmp_path_factory.mktemp("key") / "workbook.key"),
     }
-    for name in ("data", "templates", "submissions", "reports"):
+    for name in ("data", "templates", "submissions", "reports", "photos"):
         shutil.copytree(PROJECT / name, root / name)
 
     def git(*args: str, when: str | None = None) -> str:

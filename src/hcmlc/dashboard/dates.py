@@ -12,8 +12,11 @@ from dataclasses import dataclass
 from hcmlc.core.catalog import Catalog
 from hcmlc.core.open_cycles import OpenCycle, cycle_of_report, is_open
 from hcmlc.core.status import Obligation, Status
+from hcmlc.core.unit_groups import UNIT_KINDS
+from hcmlc.dashboard.words import word
 from hcmlc.i18n import Lang, Wording
 from hcmlc.text.dates import day_text
+from hcmlc.text.number_format import format_number
 
 WORDS = Wording(
     {
@@ -81,16 +84,33 @@ class DatesBlock:
     """The headings of the day counted and of what the dates say."""
 
 
+OverdueRow = tuple[str, str, int]
+"""(agency id, name, overdue items)."""
+
+
+@dataclass(frozen=True)
+class OverdueUnits:
+    """The units of one kind with overdue items in an earlier cycle, summed on one line and
+    listed on demand."""
+
+    kind: str
+    name: str
+    overdue: int
+    listed: str
+    rows: list[OverdueRow]
+
+
 @dataclass(frozen=True)
 class EarlierBlock:
-    """An earlier cycle not closed: its overdue items by agency, the most first."""
+    """An earlier cycle not closed: its overdue items by agency, the most first; the
+    departments and city organisations each on a line, the wards and communes by kind."""
 
     cycle: str
     title: str
     intro: str
     overdue: int
-    agencies: list[tuple[str, str, int]]
-    """(id, name, overdue items)."""
+    agencies: list[OverdueRow]
+    units: list[OverdueUnits]
 
 
 def dates_block(status: Status, catalog: Catalog, lang: Lang) -> DatesBlock | None:
@@ -111,7 +131,7 @@ def dates_block(status: Status, catalog: Catalog, lang: Lang) -> DatesBlock | No
     return DatesBlock(
         WORDS("dates", lang),
         WORDS("dates-intro", lang),
-        WORDS("dates-more", lang, n=len(lines)),
+        WORDS("dates-more", lang, n=format_number(len(lines), lang)),
         lines,
         (WORDS("col-counted", lang), WORDS("col-dates", lang)),
     )
@@ -137,16 +157,30 @@ def told(o: Obligation, lang: Lang) -> str:
 
 def earlier_blocks(earlier: list[OpenCycle], catalog: Catalog, lang: Lang) -> list[EarlierBlock]:
     """A block per earlier cycle not closed (open_cycles.still_open, as status computes it)."""
-    return [
-        EarlierBlock(
-            found.cycle.id,
-            WORDS("earlier", lang, cycle=found.cycle.id, n=len(found.overdue)),
-            WORDS("earlier-intro", lang, cycle=found.cycle.id),
-            len(found.overdue),
-            [(a, catalog.agency_name(a, lang), n) for a, n in found.by_agency()],
+    blocks = []
+    for found in earlier:
+        rows = [(a, catalog.agency_name(a, lang), n) for a, n in found.by_agency()]
+        kinds = {a: catalog.agencies[a].kind for a, _name, _n in rows}
+        units = []
+        for kind in UNIT_KINDS:
+            mine = [row for row in rows if kinds[row[0]] is kind]
+            if mine:
+                name = word(f"unit-kind-{kind.value}", lang)
+                listed = word("unit-group-list", lang, units=len(mine), kind=name.lower())
+                units.append(OverdueUnits(kind.value, name, sum(r[2] for r in mine), listed, mine))
+        blocks.append(
+            EarlierBlock(
+                found.cycle.id,
+                WORDS(
+                    "earlier", lang, cycle=found.cycle.id, n=format_number(len(found.overdue), lang)
+                ),
+                WORDS("earlier-intro", lang, cycle=found.cycle.id),
+                len(found.overdue),
+                [row for row in rows if kinds[row[0]] not in UNIT_KINDS],
+                units,
+            )
         )
-        for found in earlier
-    ]
+    return blocks
 
 
 def interim_note(catalog: Catalog, year: int, as_of: dt.date, lang: Lang) -> str | None:
