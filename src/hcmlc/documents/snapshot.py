@@ -18,7 +18,8 @@ from hcmlc.core.delivery import Delivery, FileKey
 from hcmlc.core.progress import CriterionProgress, lead_agency
 from hcmlc.core.results import Entries
 from hcmlc.core.status import Status, build_status
-from hcmlc.documents.report import ProgressReport, build_report
+from hcmlc.documents.report import build_report
+from hcmlc.documents.report_content import ProgressReport
 from hcmlc.errors import HcmlcError
 from hcmlc.i18n import Lang
 from hcmlc.models.registry import Cycle

@@ -31,7 +31,8 @@ from hcmlc.text.suggest import did_you_mean
 from hcmlc.workbook.cells import Cell
 from hcmlc.workbook.guard import guarded_bytes
 from hcmlc.workbook.locate import CellDocument
-from hcmlc.workbook.merge import Merged, merge
+from hcmlc.workbook.merge import merge
+from hcmlc.workbook.merged import Merged
 from hcmlc.workbook.meta import SHEET as META_SHEET
 from hcmlc.workbook.meta import Meta
 from hcmlc.workbook.plan import AGENCY_ROW, Plan, Planner
