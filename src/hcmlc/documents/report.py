@@ -15,8 +15,8 @@ from hcmlc.clock import today
 from hcmlc.core.catalog import Catalog
 from hcmlc.core.citywide import city_figures
 from hcmlc.core.delivery import Delivery, FileKey
+from hcmlc.core.obligations import obligations_of
 from hcmlc.core.progress import assess, city_series
-from hcmlc.core.status import obligations_of
 from hcmlc.documents.report_content import COUNTED as COUNTED  # read here by dashboard/targets
 from hcmlc.documents.report_content import IndicatorRow as IndicatorRow  # and so is this
 from hcmlc.documents.report_content import ProgressReport as ProgressReport

@@ -5,8 +5,9 @@ arrived, and the annex of data still missing."""
 from __future__ import annotations
 
 from hcmlc.core.catalog import Catalog
+from hcmlc.core.obligations import Obligation
 from hcmlc.core.progress import lead_agency
-from hcmlc.core.status import Obligation, unowned
+from hcmlc.core.status import unowned
 from hcmlc.documents.report_content import MissingData, Responsibility
 from hcmlc.documents.report_words import label
 from hcmlc.i18n import Lang

@@ -8,8 +8,8 @@ from collections import Counter
 
 from hcmlc.core.catalog import Catalog
 from hcmlc.core.citywide import CityFigure
+from hcmlc.core.obligations import Obligation
 from hcmlc.core.progress import CriterionProgress, IndicatorProgress, Status
-from hcmlc.core.status import Obligation
 from hcmlc.documents.report_content import (
     COUNTED,
     Chart,

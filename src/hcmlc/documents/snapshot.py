@@ -23,7 +23,9 @@ from hcmlc.documents.report_content import ProgressReport
 from hcmlc.errors import HcmlcError
 from hcmlc.i18n import Lang
 from hcmlc.models.registry import Cycle
-from hcmlc.repository.load import TARGETS, Repository, read_submission
+from hcmlc.repository.layout import TARGETS
+from hcmlc.repository.load import Repository
+from hcmlc.repository.reading import read_submission
 
 
 def known_on(repo: Repository, deliveries: dict[FileKey, Delivery], as_of: dt.date) -> Repository:
