@@ -13,6 +13,7 @@ from hcmlc.core.status import check_agency
 from hcmlc.documents.snapshot import take, targets_document, with_lead_files
 from hcmlc.i18n import current_language
 from hcmlc.render import status as reporters
+from hcmlc.render import status_json
 from hcmlc.repository.load import Repository, collector_paused
 from hcmlc.repository.past import load_as_of
 
@@ -63,7 +64,7 @@ def _show(console: Console, repo: Repository, options: StatusOptions) -> int:
             from hcmlc.render.signoff_sections import signoff_documents
 
             extra |= signoff_documents(root, catalog, repo.supplied, cycle, agency)
-        reporters.render_json(console, status, agency, catalog, options.indent, extra)
+        status_json.render_json(console, status, agency, catalog, options.indent, extra)
         return 1 if repo.error_count else 0
     if agency:
         reporters.render_todo(console, status, catalog, agency)
