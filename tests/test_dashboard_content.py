@@ -164,11 +164,13 @@ def test_broken_targets_leave_the_rest_of_the_page(repo, tmp_path) -> None:
 def test_broken_data_gives_a_page_without_figures(tmp_path) -> None:
     for name in ("data", "submissions"):
         shutil.copytree(PROJECT / name, tmp_path / name)
-    (tmp_path / "data/criteria.yaml").write_text("areas: [\n", "utf-8")
+    (tmp_path / "data/frameworks.yaml").write_text("uses: [\n", "utf-8")
     broken = load(tmp_path)
     page = build_dashboard(broken, None, AS_OF, "vi")
     assert broken.catalog is None and page.banner is not None
-    assert page.banner.text.startswith("Tệp data/criteria.yaml hoặc data/assignments.yaml có lỗi")
+    assert page.banner.text.startswith(
+        "Các tệp dữ liệu trong data/ (bộ tiêu chí, phân công) có lỗi"
+    )
     assert (page.headline, page.agencies, page.areas, page.targets) == (None, [], [], None)
     assert page.title == "hcmlc: tình hình xây dựng Thành phố học tập"
 

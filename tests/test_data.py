@@ -289,7 +289,7 @@ def test_cycles_carry_the_plan_deadlines(catalog: Catalog) -> None:
     assert catalog.cycles["2024"].deadlines.answers is None
 
 
-@pytest.mark.parametrize("name", ["data/criteria.yaml", "data/assignments.yaml"])
+@pytest.mark.parametrize("name", ["data/frameworks.yaml", "data/assignments.yaml"])
 def test_data_text_is_nfc(name: str) -> None:
     """The files themselves are NFC (the reader normalises too, but the source must not rely on it)."""
     assert unicodedata.is_normalized("NFC", (PROJECT / name).read_text(encoding="utf-8"))

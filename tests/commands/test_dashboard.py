@@ -148,7 +148,7 @@ def test_a_folder_that_was_never_hcmlcs_is_refused(hcmlc, bundled, tmp_path) -> 
     code, _, err = dashboard(hcmlc, bundled, "--out", str(bundled))
     assert code == 2
     assert "data/assignments.yaml" in err and "and" in err  # five named, then a count
-    assert (bundled / "data/criteria.yaml").is_file()
+    assert (bundled / "data/frameworks.yaml").is_file()
     (tmp_path / "file").write_text("x")
     assert dashboard(hcmlc, bundled, "--out", str(tmp_path / "file"))[0] == 2
     assert (tmp_path / "file").read_text() == "x"
@@ -204,7 +204,7 @@ def test_broken_data_still_publishes_a_page_that_says_so(hcmlc, bundled, tmp_pat
     assert code == 1
     assert out.startswith(f"Wrote {tmp_path / 'site/index.html'} without figures")
     html = read_page(tmp_path / "site")
-    assert "Tệp data/criteria.yaml hoặc data/assignments.yaml có lỗi" in html
+    assert "Các tệp dữ liệu trong data/ (bộ tiêu chí, phân công) có lỗi" in html
     assert 'data-value="total' not in html and 'id="agencies"' not in html
 
 
