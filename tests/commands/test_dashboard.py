@@ -71,7 +71,7 @@ def test_writes_one_self_contained_page_in_site(hcmlc, bundled, monkeypatch) -> 
     html = read_page(bundled / "site")
     assert html.startswith('<!DOCTYPE html>\n<html lang="vi">')
     page = Page(html)
-    assert (page.texts["total.supplied"], page.texts["total.owed"]) == ("94", "1.925")
+    assert (page.texts["total.supplied"], page.texts["total.owed"]) == ("94", "1.940")
     # nothing to fetch: no script, no external stylesheet, font or image, and a policy to match
     assert not [t for t, a in page.tags if t in ("script", "link", "img", "iframe", "object")]
     assert not re.search(r"\b(src|href)=\"(https?:)?//", html)
