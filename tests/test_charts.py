@@ -11,7 +11,8 @@ import sys
 import pytest
 from PIL import Image
 
-from hcmlc.documents.report import Chart, build_report
+from hcmlc.documents.report import build_report
+from hcmlc.documents.report_content import Chart
 from hcmlc.render.chart_png import SIZE, missing_glyphs, texts
 from hcmlc.render.charts import (
     MIN_SPAN_SHARE,

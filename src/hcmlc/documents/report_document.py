@@ -25,7 +25,7 @@ from hcmlc.documents.official import (
     require_documents,
     signature,
 )
-from hcmlc.documents.report import ProgressReport
+from hcmlc.documents.report_content import ProgressReport
 from hcmlc.errors import DataError
 from hcmlc.i18n import Lang, _
 from hcmlc.models.common import Text

@@ -18,11 +18,14 @@ from hcmlc.core.delivery import Delivery, FileKey
 from hcmlc.core.progress import CriterionProgress, lead_agency
 from hcmlc.core.results import Entries
 from hcmlc.core.status import Status, build_status
-from hcmlc.documents.report import ProgressReport, build_report
+from hcmlc.documents.report import build_report
+from hcmlc.documents.report_content import ProgressReport
 from hcmlc.errors import HcmlcError
 from hcmlc.i18n import Lang
 from hcmlc.models.registry import Cycle
-from hcmlc.repository.load import TARGETS, Repository, read_submission
+from hcmlc.repository.layout import TARGETS
+from hcmlc.repository.load import Repository
+from hcmlc.repository.reading import read_submission
 
 
 def known_on(repo: Repository, deliveries: dict[FileKey, Delivery], as_of: dt.date) -> Repository:
