@@ -1,8 +1,9 @@
 """A synthetic city-scale repository for the benchmark: every ward reports every year.
 
-The frameworks and registry are the real ones in data/ (UNESCO's and the national learning
-models), with synthetic wards (kind `ward`, so the `all-communes` group takes them in, in
-place of the 168 of data/units.yaml) made owners of every indicator and of five text
+The frameworks and registry are the real ones (UNESCO's and the national learning models,
+kept as files of the city's own as HCMC's were before `hcmlc migrate`), with synthetic wards
+(kind `ward`, so the `all-communes` group takes them in, in place of the 168 of
+data/units.yaml) made owners of every indicator and of five text
 questions, and one cycle a year that asks for both frameworks' indicators and for answers.
 Every ward supplies 50 of UNESCO's indicators and every learning model (each as its two
 counts), so status and the report form city figures from thousands of units. Every submission
@@ -20,6 +21,7 @@ import shutil
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
+OWN = PROJECT / "tests/fixtures/hcmc-before-migration"
 FIRST_YEAR = 2023
 ANSWERED = ("context", "goals", "resources", "events", "monitoring")
 """Text questions every ward answers (each with a limit of at least 200 words)."""
@@ -62,8 +64,11 @@ def build(out: Path, wards: int, years: int, seed: int = 1256) -> int:
     cycles = [str(FIRST_YEAR + k) for k in range(years)]
     (out / "data").mkdir(parents=True, exist_ok=True)
     shutil.copytree(PROJECT / "templates", out / "templates", dirs_exist_ok=True)
-    shutil.copytree(PROJECT / "data/frameworks", out / "data/frameworks", dirs_exist_ok=True)
-    criteria = (PROJECT / "data/criteria.yaml").read_text(encoding="utf-8")
+    # The frameworks as files of the city's own (HCMC's before `hcmlc migrate`), whose agencies
+    # the wards are added to.
+    (out / "data/frameworks").mkdir(exist_ok=True)
+    shutil.copy(OWN / "learning-models.yaml", out / "data/frameworks")
+    criteria = (OWN / "criteria.yaml").read_text(encoding="utf-8")
     (out / "data/criteria.yaml").write_text(_owned_by_wards(criteria), encoding="utf-8")
     registry = (PROJECT / "data/assignments.yaml").read_text(encoding="utf-8")
     registry = _with_wards(registry, ward_ids)
@@ -73,7 +78,7 @@ def build(out: Path, wards: int, years: int, seed: int = 1256) -> int:
     indicators = _indicators(criteria)
     models = [
         _indicators(path.read_text(encoding="utf-8"))
-        for path in sorted((PROJECT / "data/frameworks").glob("*.yaml"))
+        for path in sorted((out / "data/frameworks").glob("*.yaml"))
     ]
     indicators = {**indicators, "models": [i for found in models for i in found["all"]]}
     count = 0
