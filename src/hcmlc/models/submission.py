@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, Field
 
 from hcmlc.models.common import Id, NonEmpty, Number, Strict, Text, Year, text_of_plain_string
 
@@ -34,7 +34,7 @@ class IndicatorValue(Strict):
 
     value: Annotated[NonEmpty | None, BeforeValidator(_written_is_filled)] = None
     """Left out for an indicator with `parts`; never written empty."""
-    parts: dict[str, NonEmpty] = {}
+    parts: dict[str, NonEmpty] = Field(default_factory=dict)  # not copied for each entry
     unit: str | None = None
     year: Year
     source: NonEmpty | None = None
