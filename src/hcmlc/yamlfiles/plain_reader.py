@@ -40,7 +40,8 @@ class _Unsure(Exception):
 
 
 def read_plain(text: str) -> dict[str, Any] | None:
-    """The data of a NFC text whose top level is a block mapping, or None when unsure."""
+    """The data of a text whose top level is a block mapping, or None when unsure (the text is
+    read as it is: normalizing it to NFC is the caller's part, as for PyYAML)."""
     if (
         _UNSURE_CHARACTER.search(text)
         or text.startswith(("---", "...", "%"))

@@ -165,6 +165,9 @@ def plain_data(raw: bytes) -> Any:
     text, problem = _decode(raw, "history")
     if problem:
         return None
+    plain = read_plain(text)
+    if plain is not None:
+        return plain
     if _ANCHOR.search(text):
         return parse_yaml(text, "history").data
     try:
