@@ -23,11 +23,13 @@ from hcmlc.render import inbox as reporter
 from hcmlc.render.console import make_console
 from hcmlc.render.receipt import receipt_email, receipt_text
 from hcmlc.repository.load import load
+from hcmlc.signoffs.names import review_path
+from hcmlc.signoffs.states import build_reviews
 from hcmlc.workbook.build import build_workbook
 from hcmlc.workbook.importer import Imported
 from hcmlc.workbook.intake import Intake, take_in
 from hcmlc.workbook.issue import issue_workbooks, workbook_name
-from hcmlc.workbook.receipts import Receipt, build_receipts
+from hcmlc.workbook.receipts import Receipt, build_receipts, with_reviews
 from hcmlc.workbook.repair import repair_name
 from hcmlc.workbook.seal import load_key
 
@@ -70,6 +72,10 @@ def run(console: Console, root: Path, request: InboxRequest) -> int:
     fresh = _fresh(root, catalog, cycle, answered, intake.langs) if not request.check else {}
     names = {agency: name for agency, (name, _data) in fresh.items()}
     receipts = build_receipts(catalog, answered, intake.langs, request.received, names)
+    if not request.check and (root / review_path(cycle.id)).exists():
+        written_repo = load(root, cache=True, keep=False)  # the content as imported
+        agencies = [r.agency for r in receipts]
+        with_reviews(receipts, build_reviews(root, catalog, written_repo.supplied, cycle, agencies))
     folder = request.receipts or Path(f"receipts-{request.received.isoformat()}")
     written = [] if request.check else _write(folder, receipts, fresh, repo.documents, catalog)
     report = reporter.Report(intake, receipts, folder, written, request.check)
