@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
@@ -46,62 +46,39 @@ TEMPLATES: dict[ReportFormat, str] = {
 }
 
 
-def run(
-    console: Console,
-    root: Path,
-    year: int | None,
-    output: ReportFormat,
-    out: Path | None,
-    lang: Lang,
-    template: Path | None,
-    force: bool = False,
-    cache: bool = True,
-    as_of: dt.date | None = None,
-    *,
-    approved_only: bool = False,
-) -> int:
+@dataclass(frozen=True)
+class ReportOptions:
+    """What `hcmlc report` was asked for."""
+
+    year: int | None = None
+    output: ReportFormat = "docx"
+    out: Path | None = None
+    lang: Lang = "vi"
+    template: Path | None = None
+    force: bool = False
+    cache: bool = True
+    as_of: dt.date | None = None
+    approved_only: bool = False
+
+
+def write_report(console: Console, root: Path, options: ReportOptions) -> int:
     """Assess the year, draw the charts, write the report with the coordinator's words; say
     what it found, what still needs words, and what it replaced. With `as_of`, from the
     repository as it stood at the end of that day (past.py)."""
-    with load_as_of(root, as_of or today()) as repo:
-        code = _write(
-            console,
-            root,
-            repo,
-            year,
-            output,
-            out,
-            lang,
-            template,
-            force,
-            cache,
-            as_of,
-            approved_only,
-        )
+    with load_as_of(root, options.as_of or today()) as repo:
+        code = _write(console, root, repo, options)
     if repo.snapshot is not None and repo.snapshot.worth_saying:
         say_source(repo.snapshot)
     return code
 
 
-def _write(
-    console: Console,
-    root: Path,
-    repo: Repository,
-    year: int | None,
-    output: ReportFormat,
-    out: Path | None,
-    lang: Lang,
-    template: Path | None,
-    force: bool,
-    cache: bool,
-    as_of: dt.date | None,
-    approved_only: bool,
-) -> int:
+def _write(console: Console, root: Path, repo: Repository, options: ReportOptions) -> int:
+    output, lang, as_of = options.output, options.lang, options.as_of
     catalog = repo.require_sound_data()
-    if approved_only:
+    if options.approved_only:
         repo = narrow_to_approved(console, repo)
-    year = year or default_year(repo)
-    template = template_files.find(root, TEMPLATES[output], template)
+    year = options.year or default_year(repo)
+    template = template_files.find(root, TEMPLATES[output], options.template)
     report = _report(repo, year, lang, as_of)
     ending = cycle_of_report(catalog, year)
     interim = ending is not None and is_open(ending, as_of or today())
@@ -111,10 +88,12 @@ def _write(
     if interim:  # the document's title: its subject, under its kind
         subject = document.heading.subject + INTERIM[lang]
         document = replace(document, heading=replace(document.heading, subject=subject))
-    target = out or Path(f"progress-report-{year}-{lang}.{output}")
+    target = options.out or Path(f"progress-report-{year}-{lang}.{output}")
     check_target(target)
-    replacing = check_replaceable([target], force, document.narrative_file)
-    charts = draw_charts(document.report, make_console(stderr=True), ChartCache.open(root, cache))
+    replacing = check_replaceable([target], options.force, document.narrative_file)
+    charts = draw_charts(
+        document.report, make_console(stderr=True), ChartCache.open(root, options.cache)
+    )
     if output == "docx":
         from hcmlc.render.report_docx import render_report
 

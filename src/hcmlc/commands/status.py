@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rich.console import Console
@@ -17,36 +17,30 @@ from hcmlc.repository.load import Repository, collector_paused
 from hcmlc.repository.past import load_as_of
 
 
-def run(
-    console: Console,
-    root: Path,
-    cycle_id: str | None,
-    as_of: dt.date,
-    agency: str | None,
-    output: str,
-    *,
-    cache: bool = False,
-    indent: int | None = None,
-    units: bool = False,
-    criteria: bool = False,
-) -> int:
-    """Status of the repository as it stood at the end of `as_of` (past.py)."""
+@dataclass(frozen=True)
+class StatusOptions:
+    """What `hcmlc status` was asked for."""
+
+    as_of: dt.date
+    cycle: str | None = None
+    agency: str | None = None
+    output: str = "table"
+    cache: bool = False
+    indent: int | None = None
+    units: bool = False
+    criteria: bool = False
+
+
+def show_status(console: Console, root: Path, options: StatusOptions) -> int:
+    """Status of the repository as it stood at the end of `options.as_of` (past.py)."""
     # the collector paused: the obligations of every ward, linear in the data (issue 29)
-    with load_as_of(root, as_of, cache=cache, keep=False) as repo, collector_paused():
-        return _show(console, repo, cycle_id, as_of, agency, output, indent, units, criteria)
+    as_of = options.as_of
+    with load_as_of(root, as_of, cache=options.cache, keep=False) as repo, collector_paused():
+        return _show(console, repo, options)
 
 
-def _show(
-    console: Console,
-    repo: Repository,
-    cycle_id: str | None,
-    as_of: dt.date,
-    agency: str | None,
-    output: str,
-    indent: int | None,
-    units: bool,
-    criteria: bool,
-) -> int:
+def _show(console: Console, repo: Repository, options: StatusOptions) -> int:
+    cycle_id, as_of, agency, output = options.cycle, options.as_of, options.agency, options.output
     catalog = repo.require_catalog()
     # JSON carries the assessment against the targets: it reads the lead agencies' files
     with_targets = output == "json" and agency is None
@@ -69,12 +63,14 @@ def _show(
             from hcmlc.render.signoff_sections import signoff_documents
 
             extra |= signoff_documents(root, catalog, repo.supplied, cycle, agency)
-        reporters.render_json(console, status, agency, catalog, indent, extra)
+        reporters.render_json(console, status, agency, catalog, options.indent, extra)
         return 1 if repo.error_count else 0
     if agency:
         reporters.render_todo(console, status, catalog, agency)
     else:
-        reporters.render_table(console, status, catalog, units=units, criteria=criteria)
+        reporters.render_table(
+            console, status, catalog, units=options.units, criteria=options.criteria
+        )
     if signoffs:
         from hcmlc.render.signoff_sections import render_signoffs
 

@@ -15,7 +15,7 @@ from hcmlc.core.catalog import Catalog
 from hcmlc.diagnostics import Diagnostic, Severity
 from hcmlc.i18n import Lang, Wording
 from hcmlc.models.registry import FocalPoint
-from hcmlc.signoffs.states import ReviewState, Reviews
+from hcmlc.signoffs.states import Reviews, ReviewState
 from hcmlc.text.dates import day_text
 from hcmlc.text.number_format import format_number
 from hcmlc.workbook.importer import Imported
