@@ -13,6 +13,7 @@ shifted indents, quotes, blocks, null words, anchors, flow style).
 from __future__ import annotations
 
 import ast
+import os
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -187,13 +188,20 @@ def test_anything_else_goes_to_the_full_parser(text: str) -> None:
 
 # --- hypothesis ------------------------------------------------------------------------------
 
-SETTINGS = settings(
-    max_examples=200,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+SCALE = int(os.environ.get("HCMLC_FUZZ_SCALE", "1"))
+
+
+def cases(examples: int) -> Any:
+    """At most `examples` cases (× HCMLC_FUZZ_SCALE, as tests/test_fuzz.py); derandomized."""
+    return settings(
+        max_examples=examples * SCALE,
+        deadline=None,
+        derandomize=SCALE == 1,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+
+
 WORDS = [
     "có",
     "không",
@@ -292,7 +300,7 @@ def lines_as_written(draw: st.DrawFn) -> str:
     return draw(st.sampled_from(["\n", "\r\n"])).join(lines) + end
 
 
-@SETTINGS
+@cases(200)
 @given(lines_as_written())
 def test_lines_as_people_write_them_read_alike(text: str) -> None:
     same(text)
@@ -353,13 +361,13 @@ def written_by_people(draw: st.DrawFn) -> str:
     return "\n".join(out) + draw(st.sampled_from(["\n", "", "\n\n"]))
 
 
-@SETTINGS
+@cases(100)
 @given(written_by_people())
 def test_yaml_as_people_write_it_reads_alike(text: str) -> None:
     same(text)
 
 
-@SETTINGS
+@cases(100)
 @given(written_by_people(), st.integers(0, 10_000), st.sampled_from(WORDS + ["\n", " ", "  "]))
 def test_yaml_as_people_write_it_with_a_slip_reads_alike(text: str, at: int, slip: str) -> None:
     at %= len(text) + 1
@@ -377,7 +385,7 @@ TREES = st.recursive(
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
-@SETTINGS
+@cases(200)
 @given(st.dictionaries(st.sampled_from(KEYS), TREES, min_size=1, max_size=5), st.booleans())
 def test_documents_pyyaml_writes_read_alike(tree: dict[str, Any], indentless: bool) -> None:
     text = yaml.dump(tree, Dumper=DUMPER, allow_unicode=True, default_flow_style=False)
@@ -386,9 +394,12 @@ def test_documents_pyyaml_writes_read_alike(tree: dict[str, Any], indentless: bo
     same(text)
 
 
-@SETTINGS
-@given(st.sampled_from(_project_yaml()), st.integers(0, 10_000), st.sampled_from(WORDS))
-def test_project_files_with_a_slip_read_alike(path: Path, at: int, slip: str) -> None:
+SUBMISSIONS = [p for p in _project_yaml() if p.relative_to(PROJECT).parts[0] == "submissions"]
+
+
+@cases(100)
+@given(st.sampled_from(SUBMISSIONS), st.integers(0, 10_000), st.sampled_from(WORDS))
+def test_submissions_with_a_slip_read_alike(path: Path, at: int, slip: str) -> None:
     text = path.read_text(encoding="utf-8-sig")
     at %= len(text) + 1
     same(text[:at] + slip + text[at:])
