@@ -27,6 +27,7 @@ from hcmlc.dashboard.delivery import (
     UnownedLine,
 )
 from hcmlc.dashboard.documents import DocumentGroup, Wanted, document_groups
+from hcmlc.dashboard.reorganised import reorganised
 from hcmlc.dashboard.signoffs import (
     EnglishSection,
     ReviewSection,
@@ -126,7 +127,7 @@ def build_dashboard(
         notes=writer.notes(),
         agencies=writer.agencies(),
         unit_groups=writer.unit_groups(),
-        reorganised=writer.reorganised(),
+        reorganised=reorganised(catalog, cycle, lang),
         unowned=writer.unowned(),
         areas=writer.areas(),
         targets=targets_section(snapshot, lang),

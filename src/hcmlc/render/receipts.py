@@ -8,7 +8,8 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from hcmlc.core.status import Obligation, Status
+from hcmlc.core.obligations import Obligation
+from hcmlc.core.status import Status
 from hcmlc.i18n import _
 from hcmlc.render.table import Column, Table, print_table
 
