@@ -60,7 +60,7 @@ def bundled_charts(tmp_path_factory):
     root = tmp_path_factory.mktemp("bundled")
     for name in ("data", "submissions", "photos", "templates"):
         shutil.copytree(project / name, root / name)
-    report = build_report(load(root), 2025, "vi")
+    report = build_report(load(root).facts(), 2025, "vi")
     return {c.indicator: c for c in report.charts}
 
 

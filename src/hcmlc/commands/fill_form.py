@@ -57,9 +57,11 @@ def write_form(console: Console, root: Path, options: FormOptions) -> int:
     target = options.out or Path(f"gnlc-form-{cycle.id}-{lang}.docx")
     check_target(target)
     day = as_of or today()
+    known = repo.facts(repo.deliveries() if as_of else {})  # the form reads no dates but as_of
+    if as_of:
+        known = known_on(known, day)
     if options.approved_only:
-        repo = narrow_to_approved(console, repo)
-    known = known_on(repo, repo.deliveries(), day) if as_of else repo
+        known = narrow_to_approved(console, known)
     form = fill_form(known, cycle.id, lang)
     if lang == "en":
         english = (

@@ -13,9 +13,10 @@ from hcmlc.clock import today
 from hcmlc.core.open_cycles import INTERIM, cycle_of_report, is_open
 from hcmlc.core.progress import Status
 from hcmlc.documents import template_files
-from hcmlc.documents.report import ProgressReport, build_report, cycle_of_year, default_year
+from hcmlc.documents.official import require_documents
+from hcmlc.documents.report import ProgressReport, build_report
 from hcmlc.documents.report_document import OfficialReport, official_report
-from hcmlc.documents.snapshot import take
+from hcmlc.documents.snapshot import known_on
 from hcmlc.files.atomic import check_target, replace_folder, write_atomic
 from hcmlc.files.outputs import check_replaceable, stamp, stamp_text
 from hcmlc.i18n import N_, Lang, _, counted
@@ -23,6 +24,7 @@ from hcmlc.render.chart_cache import ChartCache
 from hcmlc.render.console import make_console
 from hcmlc.render.source_note import say_source
 from hcmlc.repository.fingerprint import embedding, fingerprint
+from hcmlc.repository.layout import DOCUMENTS
 from hcmlc.repository.load import Repository
 from hcmlc.repository.past import load_as_of
 from hcmlc.signoffs.approved import narrow_to_approved
@@ -75,16 +77,20 @@ def write_report(console: Console, root: Path, options: ReportOptions) -> int:
 def _write(console: Console, root: Path, repo: Repository, options: ReportOptions) -> int:
     output, lang, as_of = options.output, options.lang, options.as_of
     catalog = repo.require_sound_data()
-    if options.approved_only:
-        repo = narrow_to_approved(console, repo)
-    year = options.year or default_year(repo)
+    year = options.year or repo.cycle(None).last_year
     template = template_files.find(root, TEMPLATES[output], options.template)
-    report = _report(repo, year, lang, as_of)
+    facts = repo.facts()
+    if as_of is not None:  # as status and the page show the day (snapshot.py)
+        facts = known_on(facts, as_of)
+    if options.approved_only:
+        facts = narrow_to_approved(console, facts)
+    report = build_report(facts, year, lang, as_of=as_of)
     ending = cycle_of_report(catalog, year)
     interim = ending is not None and is_open(ending, as_of or today())
     if interim:
         report = replace(report, title=report.title + INTERIM[lang])
-    document = official_report(repo, report)
+    documents = require_documents(repo.documents, repo.problem_in(DOCUMENTS))
+    document = official_report(documents, repo.coordinator_words(year), report)
     if interim:  # the document's title: its subject, under its kind
         subject = document.heading.subject + INTERIM[lang]
         document = replace(document, heading=replace(document.heading, subject=subject))
@@ -119,15 +125,6 @@ def _write(console: Console, root: Path, repo: Repository, options: ReportOption
             highlight=False,
         )
     return 0
-
-
-def _report(repo: Repository, year: int, lang: Lang, as_of: dt.date | None) -> ProgressReport:
-    """The report of `year`; with `as_of`, of the repository as known on that day, as the
-    status page and `status --format json` for that day show it (snapshot.py)."""
-    if as_of is None:
-        return build_report(repo, year, lang)
-    cycle = cycle_of_year(repo.require_catalog(), year) or repo.cycle(None)
-    return take(repo, cycle, as_of, lang).report(year, lang)
 
 
 def draw_charts(

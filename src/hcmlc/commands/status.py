@@ -10,7 +10,7 @@ from rich.console import Console
 
 from hcmlc.core.open_cycles import still_open
 from hcmlc.core.status import check_agency
-from hcmlc.documents.snapshot import take, targets_document, with_lead_files
+from hcmlc.documents.snapshot import lead_files, take, targets_document
 from hcmlc.i18n import current_language
 from hcmlc.render import status as reporters
 from hcmlc.render import status_json
@@ -45,13 +45,12 @@ def _show(console: Console, repo: Repository, options: StatusOptions) -> int:
     catalog = repo.require_catalog()
     # JSON carries the assessment against the targets: it reads the lead agencies' files
     with_targets = output == "json" and agency is None
-    if with_targets:
-        repo = with_lead_files(repo)
+    files = lead_files(repo) if with_targets else None
     cycle = repo.cycle(cycle_id)
     if agency is not None:
         check_agency(catalog, agency)
     lang = current_language()
-    snapshot = take(repo, cycle, as_of, lang)
+    snapshot = take(repo, cycle, as_of, lang, submissions=files)
     status = snapshot.status
     root = repo.root  # the sign-offs as the repository held them on the day (past.py)
     signoffs = (root / "signoffs").is_dir()  # their modules are imported only when needed

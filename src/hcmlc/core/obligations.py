@@ -5,7 +5,7 @@ was delivered, and whose duty it holds after a reorganisation."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Set
+from collections.abc import Iterator, Mapping, Set
 from dataclasses import dataclass
 from typing import Literal
 
@@ -60,7 +60,7 @@ def obligations_of(
     supplied: Set[Entry],
     cycle: Cycle,
     as_of: dt.date,
-    deliveries: dict[FileKey, Delivery] | None = None,
+    deliveries: Mapping[FileKey, Delivery] | None = None,
 ) -> Iterator[Obligation]:
     """Every item each agency owes in `cycle`, and whether it is supplied, as of `as_of`."""
     deliveries = deliveries or {}

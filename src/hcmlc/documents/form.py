@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from hcmlc.core.completeness import field_text, missing_fields, reading_context, untranslated_fields
+from hcmlc.core.facts import Facts
 from hcmlc.documents.form_boxes import (
     Box,
     Contribution,
@@ -37,7 +38,6 @@ from hcmlc.models.submission import (
     QuoteAnswer,
     TextAnswer,
 )
-from hcmlc.repository.load import Repository
 from hcmlc.text.dates import day_text
 from hcmlc.text.number_format import format_number
 from hcmlc.text.paragraphs import paragraphs
@@ -46,16 +46,16 @@ from hcmlc.text.wordcount import count_words
 M = TypeVar("M", bound=BaseModel)
 
 
-def fill_form(repo: Repository, cycle_id: str, lang: Lang) -> FilledForm:
+def fill_form(facts: Facts, cycle_id: str, lang: Lang) -> FilledForm:
     """The form of `cycle_id` in `lang`, each box filled from its owners' submissions."""
-    catalog = repo.require_catalog()
+    catalog = facts.catalog
     files = [
         f.model
-        for f in repo.submissions
+        for f in facts.submissions
         if f.model is not None and f.model.cycle == cycle_id and f.model.agency in catalog.agencies
     ]
-    owners = Owners(catalog, catalog.cycles[cycle_id], files, lang, repo.supplied)
-    builder = _Builder(owners, repo.root)
+    owners = Owners(catalog, catalog.cycles[cycle_id], files, lang, facts.supplied)
+    builder = _Builder(owners, facts.root)
     reg = catalog.assignments
     text = {name: value.get(lang) for name, value in reg.form_text}
     sections = [builder.section(section) for section in reg.form]

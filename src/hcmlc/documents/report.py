@@ -14,7 +14,7 @@ import datetime as dt
 from hcmlc.clock import today
 from hcmlc.core.catalog import Catalog
 from hcmlc.core.citywide import city_figures
-from hcmlc.core.delivery import Delivery, FileKey
+from hcmlc.core.facts import Facts
 from hcmlc.core.obligations import obligations_of
 from hcmlc.core.progress import assess, city_series
 from hcmlc.documents.report_content import COUNTED as COUNTED  # read here by dashboard/targets
@@ -25,32 +25,22 @@ from hcmlc.documents.report_writer import ReportWriter
 from hcmlc.errors import DataError, HcmlcError
 from hcmlc.i18n import Lang, _
 from hcmlc.models.registry import Cycle
-from hcmlc.repository.load import TARGETS, Repository
-
-
-def default_year(repo: Repository) -> int:
-    """The last year of the current cycle."""
-    return repo.cycle(None).last_year
+from hcmlc.repository.layout import TARGETS
 
 
 def build_report(
-    repo: Repository,
-    year: int,
-    lang: Lang,
-    *,
-    as_of: dt.date | None = None,
-    deliveries: dict[FileKey, Delivery] | None = None,
+    facts: Facts, year: int, lang: Lang, *, as_of: dt.date | None = None
 ) -> ProgressReport:
     """The progress report of `year` from every cycle's submissions and data/targets.yaml;
-    its annex of missing data as of `as_of` (default: today). `repo` is the repository as
-    known on that day (snapshot.known_on) for a report of a past day."""
-    catalog = repo.require_catalog()
-    if TARGETS in repo.data_files and repo.targets is None:
+    its annex of missing data as of `as_of` (default: today). `facts` are those known on that
+    day (Facts.known_on) for a report of a past day."""
+    catalog = facts.catalog
+    if facts.targets_broken:
         raise DataError(
             _("{file} has errors, so no target could be read").format(file=TARGETS),
             _("run `hcmlc validate` and fix {file} first").format(file=TARGETS),
         )
-    targets = repo.targets.targets if repo.targets else {}
+    targets = facts.targets.targets if facts.targets else {}
     cycle = cycle_of_year(catalog, year)
     if cycle is None:
         raise HcmlcError(
@@ -59,7 +49,7 @@ def build_report(
                 cycles=", ".join(f"{c.id} ({_years(c)})" for c in catalog.assignments.cycles)
             ),
         )
-    series = city_series(catalog, repo.submissions, repo.supplied, repo.figures)
+    series = city_series(catalog, facts.submissions, facts.supplied, facts.figures)
     if not any(p.year <= year for points in series.values() for p in points):
         first = min((p.year for points in series.values() for p in points), default=None)
         raise HcmlcError(
@@ -71,12 +61,11 @@ def build_report(
     now = assess(catalog, series, targets, year, cycle.first_year)
     previous = cycle_of_year(catalog, year - 1)
     before = assess(catalog, series, targets, year - 1, previous.first_year if previous else None)
-    deliveries = repo.deliveries() if deliveries is None else deliveries
     day = today() if as_of is None else as_of
-    obligations = list(obligations_of(catalog, repo.supplied, cycle, day, deliveries))
+    obligations = list(obligations_of(catalog, facts.supplied, cycle, day, facts.deliveries))
     writer = ReportWriter(catalog, lang, cycle, obligations, year)
     report = writer.report(year, now, before)
-    local = city_figures(catalog, repo.figures, cycle)
+    local = city_figures(catalog, facts.figures, cycle)
     report.city_figures = [writer.city_figure(f) for f in local if f.year == year]
     report.city_figures_intro = label("city-figures-intro", lang, cycle=cycle.id)
     return report

@@ -5,7 +5,7 @@ data files are `data_files`."""
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Set
+from collections.abc import Iterator, Mapping, Sequence, Set
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -13,11 +13,13 @@ from pathlib import Path
 from hcmlc.checks.confirmations import confirmed
 from hcmlc.checks.data import check_data
 from hcmlc.checks.framework_use import USES, Shipped, check_uses, compose
+from hcmlc.checks.narrative import FOLDER as REPORTS
 from hcmlc.checks.plausibility import check_changes
 from hcmlc.checks.registry import check_frameworks, check_registry, check_units
 from hcmlc.clock import today
 from hcmlc.core.catalog import Catalog, assemble
-from hcmlc.core.delivery import Deliveries, FileKey
+from hcmlc.core.delivery import Deliveries, Delivery, FileKey
+from hcmlc.core.facts import Facts
 from hcmlc.core.figures import LocalFigure
 from hcmlc.core.history import Snapshot
 from hcmlc.core.receiving import ReceivedDates
@@ -31,7 +33,7 @@ from hcmlc.models.confirmations import Confirmations
 from hcmlc.models.documents import Documents
 from hcmlc.models.framework import Framework
 from hcmlc.models.framework_use import FrameworkUses
-from hcmlc.models.narrative import Narrative
+from hcmlc.models.narrative import CoordinatorWords, Narrative
 from hcmlc.models.registry import Assignments, Cycle
 from hcmlc.models.targets import Targets
 from hcmlc.models.units import Units
@@ -129,6 +131,41 @@ class Repository:
                     problem.hint,
                 )
         return pick_cycle(catalog, cycle_id)
+
+    def facts(
+        self,
+        deliveries: Mapping[FileKey, Delivery] | None = None,
+        submissions: Sequence[SubmissionFile] | None = None,
+    ) -> Facts:
+        """What the documents are computed from: the catalog, the files read (or
+        `submissions`), what they supplied, and `deliveries` (else read now, from git)."""
+        return Facts(
+            self.root,
+            self.require_catalog(),
+            self.submissions if submissions is None else submissions,
+            self.supplied,
+            self.figures,
+            self.targets,
+            TARGETS in self.data_files and self.targets is None,
+            self.deliveries() if deliveries is None else deliveries,
+        )
+
+    def coordinator_words(self, year: int) -> CoordinatorWords:
+        """The coordinator's words for `year`'s report: none yet, or a sound file (else a
+        data error, located at its first problem)."""
+        path = self.narrative_files.get(year)
+        if path is None:
+            return CoordinatorWords(Narrative(), f"{REPORTS}/{year}.yaml")
+        narrative = self.narratives.get(year)
+        if narrative is not None:
+            return CoordinatorWords(narrative, path)
+        problem = self.problem_in(path)
+        if problem is None:  # pragma: no cover - a file that is not sound has an error
+            raise DataError(_("{file} has errors").format(file=path))
+        raise DataError(
+            f"{problem.path}:{problem.line}:{problem.column}: {problem.message}",
+            problem.hint or _("fix {file}: the report places its words from it").format(file=path),
+        )
 
     def deliveries(self) -> Deliveries:
         """When each agency delivered its file of each cycle (deliveries.py) and, where history
@@ -319,7 +356,11 @@ def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> 
     parsed = {file.doc.path: file.doc for file in repo.submissions}
 
     def doc_of(path: str) -> Document:
-        return parsed.get(path) or read_file(root, path)[1]
+        """The file's document, read once however many of its figures a rule places."""
+        doc = parsed.get(path)
+        if doc is None:
+            doc = parsed[path] = read_file(root, path)[1]
+        return doc
 
     known = [identity for _path, identity in identities if identity is not None]
     if len(set(known)) < len(known):  # the rule's module is imported only when it has work
