@@ -19,6 +19,8 @@ any run of a row.
 
     python bench/city.py [--quick [--suite]]  # --quick: the city only, fewer runs; --suite:
                                               # and the test suite, as make bench times it
+    python bench/city.py --issue29            # only issue 29's rows; --warm: only the warm
+                                              # commands in the city with history
 """
 
 from __future__ import annotations
@@ -186,13 +188,12 @@ def with_history(
     # the history's last commit is of 2032-09-30; a replayed today after it dates nothing ahead
     later = {**env, "HCMLC_TODAY": HISTORY_TODAY}
     past = [HCMLC, "status", "--root", str(root), "--as-of", HISTORY_PAST]
-    today = [HCMLC, "status", "--root", str(root), "--as-of", HISTORY_TODAY]
-    subprocess.run(today, env={**os.environ, **later}, capture_output=True, check=False)
     return [
         measure(
             f"city: status --as-of a past day ({commits} commits)", past, runs, no_cache, **later
         ),
-        measure("city: status, warm, in a clone with history", today, runs, **later),
+        # warm status and validate of today in the clone (the first: issue 26's row)
+        *issue29.warm_rows(root, HCMLC, runs, env, measure),
     ]
 
 
@@ -273,18 +274,26 @@ def returned_workbooks(made: Path, folder: Path) -> list[Path]:
     return returned
 
 
-def startup(folder: Path, runs: int) -> list[Row]:
+def floor_rows(folder: Path, runs: int) -> list[Row]:
+    """Python's start, a minimal Typer app's `--help` and hcmlc's: what the others are
+    measured against."""
     minimal = folder / "minimal.py"
     minimal.write_text(MINIMAL_TYPER)
+    return [
+        measure("python -c pass", [sys.executable, "-c", "pass"], runs),
+        measure("minimal Typer app --help", [sys.executable, str(minimal), "--help"], runs),
+        measure("hcmlc --help", [HCMLC, "--help"], runs),
+    ]
+
+
+def startup(folder: Path, runs: int) -> list[Row]:
     env = {"XDG_CACHE_HOME": str(folder / "cache-bundled")}
     out = str(folder / "form.docx")
     report_env = {"XDG_CACHE_HOME": str(folder / "cache-report")}  # the charts drawn
     charts = folder / "cache-report/hcmlc/charts"
     report_docx = [HCMLC, "report", "--root", str(PROJECT), "--out", str(folder / "report.docx")]
     return [
-        measure("python -c pass", [sys.executable, "-c", "pass"], runs),
-        measure("minimal Typer app --help", [sys.executable, str(minimal), "--help"], runs),
-        measure("hcmlc --help", [HCMLC, "--help"], runs),
+        *floor_rows(folder, runs),
         measure(
             "bundled: validate, warm", [HCMLC, "validate", "--root", str(PROJECT)], runs, **env
         ),
@@ -512,6 +521,11 @@ def main() -> None:
     parser.add_argument(
         "--issue29", action="store_true", help="only issue 29's rows: start-up, the computation"
     )
+    parser.add_argument(
+        "--warm",
+        action="store_true",
+        help="only warm status and validate in the city with history, against Typer's --help",
+    )
     args = parser.parse_args()
     started = time.perf_counter()
     # hcmlc's bytecode, as any installed or once-run copy has it (an environment that sets
@@ -520,9 +534,11 @@ def main() -> None:
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="hcmlc-bench-") as name:
         folder = Path(name)
-        if args.issue29:
-            rows += startup(folder, 5)
-            rows += issue29.growth_rows(folder, HCMLC, AS_OF, 3)
+        if args.issue29 or args.warm:
+            rows += floor_rows(folder, 5) if args.warm else startup(folder, 5)
+            rows += issue29.history_rows(folder, HCMLC, 5, measure)
+            if not args.warm:
+                rows += issue29.growth_rows(folder, HCMLC, AS_OF, 3)
             report({row.name: row for row in rows}, time.perf_counter() - started)
             return
         if args.suite or not args.quick:
