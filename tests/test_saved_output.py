@@ -281,7 +281,9 @@ def test_a_link_leading_out_keys_nothing(bundled, tmp_path_factory) -> None:
         ("status", "--no-cache"),
         ("validate", "--fix"),
         ("status", "--help"),
-        ("report",),
+        ("report",),  # the default name is known only once the data is read
+        ("report", "--out", "r.md", "--format", "md"),  # a folder of charts too
+        ("report", "--out", "r.docx", "--no-cache"),
         ("status", "--as-of"),
         ("--version",),
         ("status", "extra"),
@@ -294,6 +296,60 @@ def test_command_lines_not_served(bundled, argv) -> None:
 def test_the_step_summary_is_always_written(bundled, monkeypatch) -> None:
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(bundled.parent / "summary.md"))
     assert saved_output.recognised(("validate",), bundled) is None
+
+
+# --- the report: the document written again ---------------------------------------------------
+
+
+def parts(path: Path) -> dict[str, bytes]:
+    import zipfile
+
+    with zipfile.ZipFile(path) as docx:
+        return {name: docx.read(name) for name in docx.namelist()}
+
+
+def test_a_report_again_writes_the_saved_document(bundled, tmp_path_factory) -> None:
+    folder = tmp_path_factory.mktemp("out")
+    out = folder / "report.docx"
+    args = ("report", "--out", str(out))
+    first = hcmlc(bundled, *args)  # a new document
+    again = hcmlc(bundled, *args)  # replaces the one hcmlc wrote: says so, saved as such
+    written = out.read_bytes()
+    served = hcmlc(bundled, *args)
+    assert not first[3] and not again[3] and served[3]
+    assert served[:3] == again[:3] and first[1] != again[1]
+    assert out.read_bytes() == written and sorted(folder.iterdir()) == [out]
+    fresh = folder / "fresh.docx"
+    hcmlc(bundled, "report", "--out", str(fresh), "--no-cache")
+    assert parts(out) == parts(fresh)  # the same document (the zip's own times aside)
+
+
+def test_a_report_changed_by_hand_is_not_replaced_by_a_saved_one(bundled, tmp_path_factory) -> None:
+    out = tmp_path_factory.mktemp("out") / "report.docx"
+    for _ in range(3):
+        hcmlc(bundled, "report", "--out", str(out))
+    out.write_bytes(b"saved over in another program")  # hcmlc's stamp is gone
+    code, _out, err, served = hcmlc(bundled, "report", "--out", str(out))
+    assert not served and code == 2 and b"changed since hcmlc wrote it" in err
+
+
+def test_what_a_report_finds_at_out_and_its_template_are_in_the_key(
+    bundled, tmp_path_factory
+) -> None:
+    folder = tmp_path_factory.mktemp("out")
+    template = folder / "template.docx"
+    template.write_bytes(b"a template")  # outside the repository: keyed by itself
+    args = ("report", "--out", str(folder / "r.docx"), "--template", str(template))
+    request = saved_output.recognised(args, bundled)
+    forced = saved_output.recognised((*args, "--force"), bundled)
+    assert request is not None and forced is not None
+    keys = [output_key.with_document(output_key.key_of(request), request)]
+    template.write_bytes(template.read_bytes() + b"\0")
+    keys.append(output_key.with_document(output_key.key_of(request), request))
+    (folder / "r.docx").write_bytes(b"not a document hcmlc wrote")
+    assert output_key.with_document(output_key.key_of(request), request) is None
+    keys.append(output_key.with_document(output_key.key_of(forced), forced))
+    assert None not in keys and len(set(keys)) == 3
 
 
 # --- the store: sealed, never a damaged or planted entry --------------------------------------

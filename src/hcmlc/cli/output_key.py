@@ -31,12 +31,51 @@ def key_of(request: Any, look_for_mentions: bool = False) -> tuple[str, str] | N
     digest.update(place.encode("utf-8", "surrogateescape") + b"\0")
     digest.update(_environment().encode("utf-8", "surrogateescape") + b"\0")
     digest.update(code_fingerprint())
-    walk = digest_tree(str(request.root), digest, _own_streams(), look_for_mentions)
+    written = _inside(request.out, request.root) if request.out is not None else None
+    left_out = frozenset({written} if written else ())
+    walk = digest_tree(str(request.root), digest, _own_streams(), look_for_mentions, left_out)
     if walk.unkeyable or walk.mentions or not _paths_walked(request, walk):
         return None
     if digest_git(request.root, digest):
         return None
+    if request.template is not None:  # perhaps outside the repository
+        try:
+            digest.update(b"template\0" + request.template.read_bytes())
+        except OSError:
+            return None
     return slot, digest.hexdigest()
+
+
+def _inside(path: Path, root: Path) -> str | None:
+    """`path` relative to `root` (a POSIX path), if it lies inside."""
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except (ValueError, OSError, RuntimeError):
+        return None
+
+
+def with_document(inputs: tuple[str, str], request: Any) -> tuple[str, str] | None:
+    """The key of a run that writes a document: its inputs and what it finds at `--out`,
+    which decides what it says (it writes a new document, or replaces one hcmlc wrote that
+    no one changed since, or is forced to); None when the command must run (a document
+    changed by hand, a folder in its place: it refuses, and says why)."""
+    out: Path | None = request.out
+    if out is None:
+        return inputs
+    if not os.path.lexists(out):
+        found = "absent"
+    elif not os.path.isfile(out):
+        return None
+    elif request.force:
+        found = "replaced"
+    else:
+        from hcmlc.files.outputs import unchanged
+
+        if not unchanged(out):
+            return None
+        found = "replaced"
+    slot, key = inputs
+    return slot, hashlib.sha256(f"{key}\0{out}\0{found}".encode()).hexdigest()
 
 
 def _environment() -> str:

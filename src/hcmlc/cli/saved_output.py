@@ -36,10 +36,17 @@ COMMANDS: dict[str, tuple[frozenset[str], frozenset[str], bool]] = {
         frozenset({"--strict"}),
         True,
     ),
+    "report": (
+        frozenset({"--year", "--format", "--out", "--lang", "--template", "--as-of", "--root"}),
+        frozenset({"--force", "--approved-only"}),
+        False,
+    ),
 }
 """The commands served, each with the options that take a value, the flags, and whether it
 takes paths. Anything else on the command line (`--no-cache`, `--fix`, `--help`, an option
-not known here) is run, never served nor saved."""
+not known here) is run, never served nor saved. `report` is served as a Word document written
+to an `--out` named (its default name depends on the year, known only once the data is read;
+Markdown writes a folder of charts too)."""
 SIDE_EFFECTS = ("GITHUB_STEP_SUMMARY",)
 """A run that writes elsewhere (validate's step summary in GitHub Actions) is always run."""
 ASSIGNMENTS = ("data", "assignments.yaml")
@@ -51,6 +58,10 @@ class Request(NamedTuple):
     argv: tuple[str, ...]
     root: Path
     paths: tuple[str, ...]
+    out: Path | None = None
+    """The document the command writes (report)."""
+    template: Path | None = None
+    force: bool = False
 
 
 def main() -> None:
@@ -68,14 +79,15 @@ def main() -> None:
 def served_or_run(request: Request) -> int | str | None:
     """The saved output of `request` printed, or the command run and its output saved if it
     can be served next time: how the run ends (SystemExit's code)."""
-    from hcmlc.cli.output_key import conditions_now, holds, key_of
+    from hcmlc.cli.output_key import conditions_now, holds, key_of, with_document
     from hcmlc.repository.saved_outputs import Saved, Store
 
     store = Store.open(request.root)
-    keyed = key_of(request) if store is not None else None
+    inputs = key_of(request) if store is not None else None
+    keyed = with_document(inputs, request) if inputs is not None else None
     if keyed is not None and store is not None:
         saved = store.get(*keyed)
-        if saved is not None and holds(saved.conditions):
+        if saved is not None and holds(saved.conditions) and _written(saved):
             return serve(saved)
     from hcmlc.cli.app import main as run_command
     from hcmlc.cli.recording import recorded
@@ -86,9 +98,40 @@ def served_or_run(request: Request) -> int | str | None:
     if type(code) is int and code in (0, 1) and stdout is not None and stderr is not None:
         again = key_of(request, look_for_mentions=True)
         conditions = conditions_now(request.root)
-        if again == keyed and conditions is not None:
-            store.put(*keyed, Saved(code, stdout, stderr, conditions))
+        document = _document(request)
+        if again == inputs and conditions is not None and document is not None:
+            store.put(*keyed, Saved(code, stdout, stderr, conditions, document))
     return code  # type: ignore[no-any-return]
+
+
+def _document(request: Request) -> tuple[tuple[str, bytes], ...] | None:
+    """The document the run wrote, to be written again when served (none for status and
+    validate); None when it is not a regular file that can be read."""
+    if request.out is None:
+        return ()
+    from hcmlc.files.filesystem import read_regular
+    from hcmlc.repository.saved_outputs import MAX_ENTRY_BYTES
+
+    try:
+        return ((str(request.out), read_regular(request.out, MAX_ENTRY_BYTES)),)
+    except OSError:
+        return None
+
+
+def _written(saved: Saved) -> bool:
+    """Write the saved documents again, each atomically; False when one cannot be (then the
+    command runs, and says why)."""
+    if not saved.files:
+        return True
+    from hcmlc.errors import HcmlcError
+    from hcmlc.files.atomic import write_atomic
+
+    try:
+        for path, data in saved.files:
+            write_atomic(Path(path), data)
+    except (OSError, HcmlcError):
+        return False
+    return True
 
 
 def _exit_code(run: Callable[[], None]) -> int | str | None:
@@ -106,6 +149,7 @@ def recognised(argv: tuple[str, ...], cwd: Path) -> Request | None:
     at = _options(argv, 0, GLOBAL_VALUES, GLOBAL_FLAGS, {})
     if at is None or at >= len(argv) or argv[at] not in COMMANDS:
         return None
+    at_command = at
     values, flags, takes_paths = COMMANDS[argv[at]]
     given: dict[str, str] = {}
     paths: list[str] = []
@@ -124,10 +168,15 @@ def recognised(argv: tuple[str, ...], cwd: Path) -> Request | None:
         else:
             paths.append(argv[at])
             at += 1
-    root = Path(given["--root"]).resolve() if "--root" in given else _find_root(cwd)
+    root = (cwd / given["--root"]).resolve() if "--root" in given else _find_root(cwd)
     if root is None:
         return None
-    return Request(argv, root, tuple(paths))
+    if argv[at_command] != "report":
+        return Request(argv, root, tuple(paths))
+    if "--out" not in given or given.get("--format", "docx") != "docx":
+        return None
+    template = cwd / given["--template"] if "--template" in given else None
+    return Request(argv, root, (), cwd / given["--out"], template, "--force" in given)
 
 
 def _options(
@@ -142,6 +191,7 @@ def _options(
     while at < len(argv) and argv[at].startswith("-") and argv[at] != "--":
         option, equals, value = argv[at].partition("=")
         if option in flags and not equals:
+            given[option] = ""
             at += 1
         elif option in values and (equals or at + 1 < len(argv)):
             given[option] = value if equals else argv[at + 1]

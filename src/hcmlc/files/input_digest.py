@@ -7,8 +7,8 @@ does (a file counts as the same only with the same bytes); a link counts by what
 must lead to a file that is itself walked; a FIFO, a device or a socket counts by its kind,
 unopened. Not walked: `.git` (git's state is keyed by git_state.py), `__pycache__`, a virtual
 environment (a folder with `pyvenv.cfg`) and a folder tagged as a cache (`CACHEDIR.TAG`). Their
-names are part of the digest, and a run is not saved when any file mentions one (a photo named
-inside one would be read unseen: `mentions`).
+names are part of the digest, and a run is not saved when a YAML file names a path through
+one (a photo there would be read unseen: `mentions`).
 """
 
 from __future__ import annotations
@@ -20,6 +20,9 @@ from typing import Protocol
 NOT_WALKED = ("pyvenv.cfg", "CACHEDIR.TAG")
 """A folder holding one of these is a virtual environment or a cache: not an input."""
 NEVER_WALKED = frozenset({".git", "__pycache__"})
+YAML = (".yaml", ".yml")
+"""The files that name others (photos, evidence): looked through for a path into a folder
+not walked."""
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
 _FLAGS |= getattr(os, "O_BINARY", 0)
 
@@ -43,10 +46,15 @@ class Walk:
 
 
 def digest_tree(
-    root: str, digest: Digest, ignored: set[tuple[int, int]], look_for_mentions: bool = False
+    root: str,
+    digest: Digest,
+    ignored: set[tuple[int, int]],
+    look_for_mentions: bool = False,
+    left_out: frozenset[str] = frozenset(),
 ) -> Walk:
-    """Feed every file under `root` to `digest`; the files whose (device, inode) is in
-    `ignored` (the run's own standard output, redirected into the repository) by name only."""
+    """Feed every file under `root` to `digest`; by name only, the files whose (device,
+    inode) is in `ignored` (the run's own standard output, redirected into the repository) or
+    whose relative path is in `left_out` (the document the run writes)."""
     walk = Walk()
     contents: list[bytes] = []
     stack = [""]
@@ -72,9 +80,11 @@ def digest_tree(
                 else:
                     digest.update(b"D\0" + name + b"\0")  # an empty folder can be named too
                     below.append(path)
+            elif path in left_out:
+                digest.update(b"O\0" + name + b"\0")
             else:
                 raw = _file(entry, name, digest, ignored, walk)
-                if raw is not None and look_for_mentions:
+                if raw is not None and look_for_mentions and entry.name.lower().endswith(YAML):
                     contents.append(raw)
         stack.extend(reversed(below))
     if look_for_mentions and walk.skipped:
