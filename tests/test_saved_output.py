@@ -20,12 +20,14 @@ from hcmlc.repository.saved_outputs import Saved, Store
 AS_OF = "2025-12-20"
 SCRIPT = """
 import atexit, os, sys
-atexit.register(lambda: open(os.environ["SERVED_MARK"], "w").write(str("typer" not in sys.modules)))
+loaded = lambda: {"typer", "pydantic", "yaml", "rich"} & set(sys.modules)
+atexit.register(lambda: open(os.environ["SERVED_MARK"], "w").write(str(not loaded())))
 sys.argv[0] = "hcmlc"
 from hcmlc.cli.saved_output import main
 main()
 """
-"""`hcmlc` as the console script runs it, leaving word of whether Typer was ever imported."""
+"""`hcmlc` as the console script runs it, leaving word of whether it was served: Typer,
+pydantic, PyYAML and Rich never imported."""
 
 
 def hcmlc(folder: Path, *args: str, **env: str) -> tuple[int, bytes, bytes, bool]:
@@ -431,6 +433,20 @@ def test_an_unwritable_store_is_not_fatal(tmp_path) -> None:
     store = Store(tmp_path / "saved")
     store.put("slot", "key", SAVED)
     assert store.get("slot", "key") is None
+
+
+def test_the_store_keeps_at_most_its_size(store, monkeypatch) -> None:
+    store.put("slot0", "key", SAVED)
+    monkeypatch.setattr(
+        saved_outputs, "MAX_TOTAL_BYTES", 3 * (store.folder / "slot0").stat().st_size
+    )
+    for n in range(3):
+        store.put(f"slot{n}", "key", SAVED)
+        os.utime(store.folder / f"slot{n}", (n, n))
+    store.used("slot0")  # served just now: the newest
+    store.put("slot3", "key", SAVED)
+    kept = sorted(p.name for p in store.folder.iterdir() if p.name.startswith("slot"))
+    assert kept == ["slot0", "slot2", "slot3"]
 
 
 def test_old_entries_are_trimmed(store, monkeypatch) -> None:

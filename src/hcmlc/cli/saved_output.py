@@ -87,7 +87,8 @@ def served_or_run(request: Request) -> int | str | None:
     keyed = with_document(inputs, request) if inputs is not None else None
     if keyed is not None and store is not None:
         saved = store.get(*keyed)
-        if saved is not None and holds(saved.conditions) and _written(saved):
+        if saved is not None and holds(saved.conditions) and _written(saved, request):
+            store.used(keyed[0])
             return serve(saved)
     from hcmlc.cli.app import main as run_command
     from hcmlc.cli.recording import recorded
@@ -118,9 +119,11 @@ def _document(request: Request) -> tuple[tuple[str, bytes], ...] | None:
         return None
 
 
-def _written(saved: Saved) -> bool:
-    """Write the saved documents again, each atomically; False when one cannot be (then the
+def _written(saved: Saved, request: Request) -> bool:
+    """Write the saved document again, atomically; False when it cannot be (then the
     command runs, and says why)."""
+    if [path for path, _data in saved.files] != ([str(request.out)] if request.out else []):
+        return False  # sealed by this user for this key: a mismatch is not ours to write
     if not saved.files:
         return True
     from hcmlc.errors import HcmlcError

@@ -29,10 +29,12 @@ FORMAT = 1
 FOLDER = "saved"
 KEY_FILE = "seal.key"
 KEY_BYTES = 32
-MAX_ENTRY_BYTES = 100_000_000
+MAX_ENTRY_BYTES = 50_000_000
 """A larger output is not kept (status of a city ×10, every ward, as JSON is some 10 MB)."""
 MAX_ENTRIES = 200
-"""One entry per command line and folder; beyond this many, those used longest ago go."""
+MAX_TOTAL_BYTES = 200_000_000
+"""One entry per command line and folder; beyond this many, or this size in all, those used
+longest ago go."""
 _READ = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 
 
@@ -98,14 +100,22 @@ class Store:
                 _write_private(self.folder / slot, _seal(seal_key, slot, body) + body)
                 self._trim()
 
+    def used(self, slot: str) -> None:
+        """Mark the entry in `slot` as used now: kept longest when the store is trimmed."""
+        with contextlib.suppress(OSError):
+            os.utime(self.folder / slot)
+
     def _trim(self) -> None:
-        entries = [e for e in os.scandir(self.folder) if e.name != KEY_FILE]
-        if len(entries) <= MAX_ENTRIES:
-            return
-        entries.sort(key=lambda e: e.stat(follow_symlinks=False).st_mtime)
-        for entry in entries[: len(entries) - MAX_ENTRIES]:
-            with contextlib.suppress(OSError):
-                os.unlink(entry.path)
+        """Remove the entries used longest ago beyond MAX_ENTRIES or MAX_TOTAL_BYTES."""
+        found = [e for e in os.scandir(self.folder) if e.name != KEY_FILE]
+        entries = [(e, e.stat(follow_symlinks=False)) for e in found]
+        entries.sort(key=lambda pair: pair[1].st_mtime, reverse=True)
+        total = 0
+        for count, (entry, status) in enumerate(entries, 1):
+            total += status.st_size
+            if count > MAX_ENTRIES or total > MAX_TOTAL_BYTES:
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
 
 
 def _seal(seal_key: bytes, slot: str, body: bytes) -> bytes:
