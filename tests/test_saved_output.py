@@ -232,12 +232,17 @@ def test_the_day_ends_at_midnight_in_the_city_or_here(bundled) -> None:
     import datetime as dt
     from zoneinfo import ZoneInfo
 
-    conditions = output_key.conditions_now(bundled)
+    conditions = output_key.conditions_now(bundled, time.time())
     assert conditions is not None
     until = conditions["until"]
     assert 0 < until - time.time() <= 24 * 3600
     in_city = dt.datetime.fromtimestamp(until, ZoneInfo("Asia/Ho_Chi_Minh")).time()
     assert dt.time() in (in_city, dt.datetime.fromtimestamp(until).time())
+
+
+def test_a_run_that_began_the_day_before_is_never_served(bundled) -> None:
+    conditions = output_key.conditions_now(bundled, time.time() - 2 * 24 * 3600)
+    assert conditions is not None and not output_key.holds(conditions)
 
 
 def test_a_path_named_is_in_the_key(bundled) -> None:
@@ -256,7 +261,7 @@ def test_a_last_commit_dated_after_now_is_not_saved(bundled, git, monkeypatch) -
     git.init(bundled)
     monkeypatch.setenv("GIT_COMMITTER_DATE", "2099-01-01T00:00:00+07:00")
     git.commit(bundled, "from the future")
-    assert output_key.conditions_now(bundled) is None
+    assert output_key.conditions_now(bundled, time.time()) is None
 
 
 def test_a_file_naming_a_folder_not_walked_is_not_saved(bundled) -> None:

@@ -146,10 +146,11 @@ def holds(conditions: dict[str, Any]) -> bool:
         return False
 
 
-def conditions_now(root: Path) -> dict[str, Any] | None:
+def conditions_now(root: Path, started: float) -> dict[str, Any] | None:
     """When a run's output stops holding: the end of the day in the city's time zone and in
     the system's. None when it depends on the time itself: the clone's last commit is dated
-    after now, and history would clamp it to the very moment (core/history.py)."""
+    after now, and history would clamp it to the very moment (core/history.py). `started`:
+    when the run began (time.time()), so that a run across midnight is never served."""
     import datetime as dt
 
     from hcmlc.core.history import end_of
@@ -157,7 +158,7 @@ def conditions_now(root: Path) -> dict[str, Any] | None:
     from hcmlc.files.git import git_output
     from hcmlc.repository.past import city_zone
 
-    saved_at = time.time()
+    saved_at = started
     try:
         zone = city_zone(root)
     except (HcmlcError, OSError):

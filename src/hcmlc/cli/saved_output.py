@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -95,10 +96,11 @@ def served_or_run(request: Request) -> int | str | None:
 
     if keyed is None or store is None:
         return _exit_code(run_command)
+    started = time.time()
     code, stdout, stderr = recorded(run_command)
     if type(code) is int and code in (0, 1) and stdout is not None and stderr is not None:
         again = key_of(request, look_for_mentions=True)
-        conditions = conditions_now(request.root)
+        conditions = conditions_now(request.root, started)
         document = _document(request)
         if again == inputs and conditions is not None and document is not None:
             store.put(*keyed, Saved(code, stdout, stderr, conditions, document))
