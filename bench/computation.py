@@ -32,7 +32,7 @@ def computation(root: Path, as_of: dt.date) -> float:
 
     status._show = timed  # type: ignore[assignment]
     console = Console(file=io.StringIO(), width=200)
-    status.run(console, root, None, as_of, None, "table", cache=True)
+    status.show_status(console, root, status.StatusOptions(as_of=as_of, cache=True))
     return spent[0]
 
 

@@ -72,7 +72,7 @@ def test_a_chart_whose_data_change_is_drawn_again(hcmlc, bundled, private_cache,
 
 def test_the_key_follows_every_field_and_the_language(bundled) -> None:
     repo = load(bundled)
-    chart = build_report(repo, 2025, "vi").charts[0]
+    chart = build_report(repo.facts(), 2025, "vi").charts[0]
     key = chart_key(chart, "vi", "code")
     assert chart_key(dataclasses.replace(chart), "vi", "code") == key
     assert chart_key(chart, "en", "code") != key
@@ -107,7 +107,7 @@ def seed(root: Path, lang: str, skip: int = 0) -> list[str]:
     """Keep a blank image for every chart of the 2025 report but the first `skip`; the
     indicators of those kept."""
     cache = ChartCache.open(root)
-    kept = build_report(load(root), 2025, lang).charts[skip:]  # type: ignore[arg-type]
+    kept = build_report(load(root).facts(), 2025, lang).charts[skip:]  # type: ignore[arg-type]
     for chart in kept:
         cache.put(chart, lang, blank_chart())  # type: ignore[arg-type]
     return [chart.indicator for chart in kept]
@@ -180,7 +180,7 @@ def test_an_unwritable_cache_is_not_fatal(hcmlc, bundled, private_cache) -> None
 def test_the_cache_is_trimmed_to_its_size(bundled, tmp_path, monkeypatch) -> None:
     monkeypatch.setattr("hcmlc.render.chart_cache.MAX_ENTRIES", 3)
     cache = ChartCache(tmp_path / "charts")
-    report = build_report(load(bundled), 2025, "en")
+    report = build_report(load(bundled).facts(), 2025, "en")
     for k, chart in enumerate(report.charts[:5]):
         png = charts_module.render_chart(chart, "en")
         cache.put(chart, "en", png)

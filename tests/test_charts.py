@@ -11,7 +11,8 @@ import sys
 import pytest
 from PIL import Image
 
-from hcmlc.documents.report import Chart, build_report
+from hcmlc.documents.report import build_report
+from hcmlc.documents.report_content import Chart
 from hcmlc.render.chart_png import SIZE, missing_glyphs, texts
 from hcmlc.render.charts import (
     MIN_SPAN_SHARE,
@@ -59,7 +60,7 @@ def bundled_charts(tmp_path_factory):
     root = tmp_path_factory.mktemp("bundled")
     for name in ("data", "submissions", "photos", "templates"):
         shutil.copytree(project / name, root / name)
-    report = build_report(load(root), 2025, "vi")
+    report = build_report(load(root).facts(), 2025, "vi")
     return {c.indicator: c for c in report.charts}
 
 

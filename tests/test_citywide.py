@@ -133,7 +133,7 @@ def test_once_every_unit_reported_the_figure_is_judged(hcmlc, repo, wards) -> No
         )
     from hcmlc.documents.report import build_report
 
-    report = build_report(load(repo.root), 2025, "en")
+    report = build_report(load(repo.root).facts(), 2025, "en")
     row = next(
         r for s in report.standards for c in s.criteria for r in c.rows if r.id == "mh.1.1.a"
     )
@@ -214,7 +214,7 @@ def test_two_figures_of_one_indicator_are_both_held(hcmlc, repo) -> None:
     assert (point.value, point.parts) == (45.2, (45.2, 53.1))
     from hcmlc.documents.report import build_report
 
-    report = build_report(loaded, 2024, "vi")
+    report = build_report(loaded.facts(), 2024, "vi")
     row = next(r for s in report.standards for c in s.criteria for r in c.rows if r.id == "1.1.4.a")
     assert row.latest == "45,2 / 53,1 trên 100.000 dân (năm 2024)"
     repo.write(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from hcmlc import __version__
 
 
@@ -42,3 +44,17 @@ def test_debug_shows_the_traceback(hcmlc, repo, monkeypatch) -> None:
     assert "internal error: RuntimeError: boom" in err
     monkeypatch.setenv("HCMLC_DEBUG", "1")
     assert hcmlc("validate", "--root", str(repo.root))[2].startswith("Traceback")
+
+
+@pytest.mark.parametrize("command", ["status", "fill-form", "report", "remind", "dashboard"])
+def test_an_as_of_that_is_no_date_is_a_usage_error_of_every_command(hcmlc, repo, command) -> None:
+    """Every option is parsed where hcmlc's errors are said: a document's `--as-of` was parsed
+    before, and its error escaped as a traceback."""
+    code, _out, err = hcmlc(
+        "--lang", "en", command, "--as-of", "2025-02-30", "--root", str(repo.root)
+    )
+    assert code == 2
+    assert err.splitlines() == [
+        "error: --as-of `2025-02-30` is not a date",
+        "hint: write it as YYYY-MM-DD, e.g. 2025-12-20",
+    ]

@@ -14,8 +14,8 @@ from hcmlc.core.catalog import Catalog
 from hcmlc.core.citywide import CityFigure, comparable
 from hcmlc.core.progress import IndicatorProgress, Observation, Trend, assess
 from hcmlc.dashboard.targets import _Writer as PageWriter
-from hcmlc.documents.report import _Writer as ReportWriter
 from hcmlc.documents.report_words import ValueWords
+from hcmlc.documents.report_writer import ReportWriter
 from hcmlc.repository.load import load
 
 PROJECT = Path(__file__).resolve().parents[1]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 
-from hcmlc.core.status import obligations_of
+from hcmlc.core.obligations import obligations_of
 from hcmlc.repository.load import load
 
 

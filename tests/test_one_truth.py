@@ -33,7 +33,7 @@ def test_status_and_the_form_agree_on_every_answer(repo, lang) -> None:
     catalog = repo.require_catalog()
     cycle = catalog.cycles["2023"]
     status = build_status(catalog, repo.supplied, cycle, LATER, deliveries=repo.deliveries())
-    form = fill_form(repo, "2023", lang)
+    form = fill_form(repo.facts(), "2023", lang)
     waiting = {
         (gap.question, agency)
         for gap in form.gaps
@@ -57,7 +57,7 @@ def test_the_report_and_status_agree_on_missing_data(repo, year) -> None:
     catalog = repo.require_catalog()
     cycle = catalog.cycles[str(year)]
     status = build_status(catalog, repo.supplied, cycle, LATER, deliveries=repo.deliveries())
-    report = build_report(repo, year, "en")
+    report = build_report(repo.facts(), year, "en")
     missing = {
         item.split()[0]: group.agency for group in report.missing for item in group.indicators
     }

@@ -207,7 +207,7 @@ def progress_of_figures(city, year: int) -> dict:
 
 
 def test_the_report_words_the_unmet_criteria_with_responsibility_and_delivery(city) -> None:
-    report = build_report(city, 2025, "vi")
+    report = build_report(city.facts(), 2025, "vi")
     assert report.unmet_ids == UNMET_2025
     [item] = report.unmet[0].indicators
     assert (item.latest, item.target, item.gap) == (
@@ -224,7 +224,7 @@ def test_the_report_words_the_unmet_criteria_with_responsibility_and_delivery(ci
 
 
 def test_the_summary_compares_with_the_year_before(city) -> None:
-    report = build_report(city, 2025, "en")
+    report = build_report(city.facts(), 2025, "en")
     assert report.total.counts == {
         Status.MET: 2,  # 1.1.1, 2.1.1
         Status.ON_TRACK: 0,
@@ -246,7 +246,7 @@ def test_the_summary_compares_with_the_year_before(city) -> None:
 
 
 def test_the_annex_lists_missing_data_and_indicators_nobody_owes(city) -> None:
-    report = build_report(city, 2025, "en")
+    report = build_report(city.facts(), 2025, "en")
     missing = {m.agency: m.indicators for m in report.missing}
     assert "Department of Home Affairs" in missing  # owes more than 1.2.2.a
     assert not any(i.startswith("1.2.2.a ") for i in missing["Department of Home Affairs"])
@@ -265,14 +265,14 @@ def test_a_year_without_any_value_is_refused(city) -> None:
     from hcmlc.errors import HcmlcError
 
     with pytest.raises(HcmlcError, match="no indicator has a value for 2019 or before"):
-        build_report(city, 2019, "vi")  # covered by the 2023 cycle (2019–2023)
+        build_report(city.facts(), 2019, "vi")  # covered by the 2023 cycle (2019–2023)
 
 
 def test_a_year_without_a_cycle_is_a_usage_error_naming_the_cycles(city) -> None:
     from hcmlc.errors import HcmlcError
 
     with pytest.raises(HcmlcError, match="no reporting cycle covers 2026") as raised:
-        build_report(city, 2026, "vi")
+        build_report(city.facts(), 2026, "vi")
     assert raised.value.exit_code == 2
     assert raised.value.hint == (
         "the cycles cover: 2023 (2019–2023), 2024 (2024), 2025 (2025); "
@@ -281,6 +281,6 @@ def test_a_year_without_a_cycle_is_a_usage_error_naming_the_cycles(city) -> None
 
 
 def test_a_stale_value_is_shown_with_its_year_and_never_met(city) -> None:
-    report = build_report(city, 2025, "vi")
+    report = build_report(city.facts(), 2025, "vi")
     [row] = next(c for s in report.standards for c in s.criteria if c.id == "3.1.1").rows
     assert (row.latest, row.status) == ("cao (năm 2024; chưa có số liệu năm 2025)", Status.NO_DATA)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from hcmlc.repository.load import load, submission_paths
+from hcmlc.repository.layout import submission_paths
+from hcmlc.repository.load import load
 
 
 def test_the_walk_finds_what_rglob_finds_in_its_order(tmp_path: Path) -> None:

@@ -464,3 +464,21 @@ def test_old_entries_are_trimmed(store, monkeypatch) -> None:
         "slot3",
         "slot4",
     ]
+
+
+def test_the_options_served_are_the_commands_own() -> None:
+    """The saver's list of options (each taking a value, or a flag) is the command line's:
+    an option renamed or changed in kind there must be changed here too."""
+    import typer.main
+
+    from hcmlc.cli.app import app
+
+    group = typer.main.get_command(app)
+    found = {o: getattr(p, "is_flag", None) for p in group.params for o in p.opts}
+    assert all(found[o] is False for o in saved_output.GLOBAL_VALUES)
+    assert all(found[o] is True for o in saved_output.GLOBAL_FLAGS)
+    for name, (values, flags, _paths) in saved_output.COMMANDS.items():
+        command = group.commands[name]  # type: ignore[attr-defined]
+        options = {o: getattr(p, "is_flag", None) for p in command.params for o in p.opts}
+        assert {o: options.get(o) for o in values} == dict.fromkeys(values, False)
+        assert {o: options.get(o) for o in flags} == dict.fromkeys(flags, True)

@@ -160,7 +160,7 @@ def test_a_hostile_template_is_refused(hcmlc, bundled) -> None:
 
 
 def test_progress_bar_counts_the_charts_on_a_terminal(bundled) -> None:
-    content = build_report(load(bundled), 2025, "vi")
+    content = build_report(load(bundled).facts(), 2025, "vi")
     stream = io.StringIO()
     charts = draw_charts(content, Console(file=stream, force_terminal=True, width=100))
     assert len(charts) == CHARTED
@@ -168,7 +168,7 @@ def test_progress_bar_counts_the_charts_on_a_terminal(bundled) -> None:
 
 
 def test_charts_draw_every_vietnamese_letter_and_are_reproducible(bundled) -> None:
-    content = build_report(load(bundled), 2025, "vi")
+    content = build_report(load(bundled).facts(), 2025, "vi")
     chart = next(c for c in content.charts if c.indicator == "1.2.5.a")
     assert chart.caption.startswith(
         "Biểu đồ 8. 1.2.5.a Tỷ lệ dân cư tham gia vào các hoạt động thể dục thể thao"
@@ -204,7 +204,7 @@ def test_a_year_without_a_cycle_is_a_usage_error(hcmlc, bundled) -> None:
 
 
 def test_targets_due_later_are_on_track_or_behind_never_not_met(bundled) -> None:
-    report_2024 = build_report(load(bundled), 2024, "vi")
+    report_2024 = build_report(load(bundled).facts(), 2024, "vi")
     counts = report_2024.total.counts
     assert (counts[Status.ON_TRACK], counts[Status.BEHIND], counts[Status.NOT_MET]) == (4, 7, 1)
     repo = load(bundled)
@@ -219,7 +219,7 @@ def test_targets_due_later_are_on_track_or_behind_never_not_met(bundled) -> None
 
 def test_an_old_value_is_shown_with_its_year_and_not_judged(bundled) -> None:
     """2.2.2.a was last supplied for 2024: the 2025 report shows it, as no data for 2025."""
-    report_2025 = build_report(load(bundled), 2025, "vi")
+    report_2025 = build_report(load(bundled).facts(), 2025, "vi")
     [row] = [
         r for s in report_2025.standards for c in s.criteria for r in c.rows if r.id == "2.2.2.a"
     ]

@@ -4,6 +4,8 @@ reopens it, and an import keeps its approved content while taking the rest."""
 from __future__ import annotations
 
 import json
+import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -25,20 +27,66 @@ def set_value(root: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+RECEIPT_COUNTS = re.compile(
+    r"(\d+) nội dung đã duyệt, (\d+) chờ rà soát, (\d+) có vấn đề, (\d+) đã sửa sau khi duyệt"
+)
+RECEIPT_STATES = {"có vấn đề": "issues", "đã sửa sau khi được duyệt": "stale"}
+
+
 class Views:
-    """What status (table and JSON) and the report (approved content only) say of one item."""
+    """What status (table and JSON), the page, the agency's receipt and the report (approved
+    content only) say of one item of so-gddt; the page's and the receipt's counts of so-gddt's
+    items by state are checked against the JSON's on every call."""
 
-    def __init__(self, hcmlc, root: Path) -> None:
-        self.hcmlc, self.root = hcmlc, root
+    def __init__(self, hcmlc, root: Path, scratch: Path) -> None:
+        self.hcmlc, self.root, self.scratch = hcmlc, root, scratch
 
-    def json_state(self, item: str) -> str:
+    def json_state(self, item: str) -> tuple[str, dict[str, int]]:
         out = self.hcmlc("status", "--root", str(self.root), "--format", "json")[1]
-        return next(i["state"] for i in json.loads(out)["reviews"]["items"] if i["item"] == item)
+        reviews = json.loads(out)["reviews"]
+        counts = dict.fromkeys(("awaiting", "issues", "approved", "stale"), 0)
+        for found in reviews["items"]:
+            if found["agency"] == "so-gddt":
+                counts[found["state"]] += 1
+        return next(i["state"] for i in reviews["items"] if i["item"] == item), counts
 
     def table_state(self, item: str) -> str:
         out = self.hcmlc("status", "--root", str(self.root), "--agency", "so-gddt")[1]
         row = next(line for line in out.splitlines() if f"  {item}  " in line and "@" in line)
         return row.split(f"  {item}  ")[0].strip()
+
+    def page_state(self, item: str) -> tuple[str, dict[str, int]]:
+        """The item's state where the page lists it (with issues, or changed since approved),
+        else "counted"; and so-gddt's row of counts."""
+        site = self.scratch / "site"
+        args = ("--root", str(self.root), "--out", str(site), "--lang", "en")
+        assert self.hcmlc("dashboard", *args)[0] == 0
+        html = (site / "index.html").read_text(encoding="utf-8")
+        row = re.search(r'<tr data-review="so-gddt">(.*?)</tr>', html)
+        assert row is not None
+        counts = {s: int(n) for s, n in re.findall(r'data-figure="(\w+)">(\d+)<', row[1])}
+        listed = re.search(rf'data-review-item="so-gddt/{item}">.*?data-state="(\w+)"', html)
+        return (listed[1] if listed else "counted"), counts
+
+    def receipt_state(self, item: str) -> tuple[str, dict[str, int]]:
+        """The agency returns its workbook as it stands; what its receipt says of `item`
+        (listed with issues or changed since approved, else "counted") and of its counts."""
+        inbox, receipts = self.scratch / "inbox", self.scratch / "receipts"
+        for folder in (inbox, receipts):
+            shutil.rmtree(folder, ignore_errors=True)
+        inbox.mkdir(parents=True)
+        make(self.hcmlc, self.root, "so-gddt", inbox / "so-gddt.xlsx", "--cycle", "2025")
+        args = ("--root", str(self.root), str(inbox), "--receipts", str(receipts))
+        assert self.hcmlc("import", *args)[0] == 0
+        text = (receipts / "so-gddt.txt").read_text(encoding="utf-8")
+        found = RECEIPT_COUNTS.search(text)
+        assert found is not None, text
+        states = ("approved", "awaiting", "issues", "stale")
+        counts = {s: int(n) for s, n in zip(states, found.groups(), strict=True)}
+        listed = re.search(rf"^\d+\. {re.escape(item)}: (.*)$", text, re.M)
+        if listed is None:
+            return "counted", counts
+        return next(s for w, s in RECEIPT_STATES.items() if listed[1].startswith(w)), counts
 
     def report_cell(self, item: str) -> str:
         out = self.root / "out" / "report.md"
@@ -49,8 +97,15 @@ class Views:
         )
         return row.split(" | ")[2]
 
-    def all(self, item: str) -> tuple[str, str, str]:
-        return self.json_state(item), self.table_state(item), self.report_cell(item)
+    def all(self, item: str) -> tuple[str, str, str, str, str]:
+        """JSON, table and report, then the page and the receipt, each of whose counts must be
+        the JSON's."""
+        state, counts = self.json_state(item)
+        page, page_counts = self.page_state(item)
+        receipt, receipt_counts = self.receipt_state(item)
+        assert page_counts == counts
+        assert receipt_counts == counts
+        return state, self.table_state(item), self.report_cell(item), page, receipt
 
 
 def check(hcmlc, root: Path) -> tuple[int, list[dict]]:
@@ -60,13 +115,13 @@ def check(hcmlc, root: Path) -> tuple[int, list[dict]]:
     return code, json.loads(out)["problems"]
 
 
-def test_approve_change_reopen_change_approve(hcmlc, bundled, git) -> None:
+def test_approve_change_reopen_change_approve(hcmlc, bundled, git, tmp_path) -> None:
     git.init(bundled)
     git.commit(bundled, "The city's repository")
-    views = Views(hcmlc, bundled)
+    views = Views(hcmlc, bundled, tmp_path)
     assert hcmlc("review", "approve", "--agency", "so-gddt", "--root", str(bundled))[0] == 0
     git.commit(bundled, "Review: so-gddt approved")
-    assert views.all("1.1.1.a") == ("approved", "approved", "99,1% (năm 2025)")
+    assert views.all("1.1.1.a") == ("approved", "approved", "99,1% (năm 2025)", *["counted"] * 2)
 
     git(bundled, "switch", "--quiet", "-c", "pull-request")
     set_value(bundled, "value: 99.1", "value: 98.5")
@@ -84,25 +139,41 @@ def test_approve_change_reopen_change_approve(hcmlc, bundled, git) -> None:
         "restore the approved content, or ask the coordinator to reopen it: "
         '`hcmlc review reopen --agency so-gddt 1.1.1.a --comment "…"`'
     )
-    assert views.all("1.1.1.a") == ("stale", "changed since approved", "Chưa có số liệu")
+    assert views.all("1.1.1.a") == (
+        "stale",
+        "changed since approved",
+        "Chưa có số liệu",
+        "stale",
+        "stale",
+    )
 
     reopen = ("review", "reopen", "--agency", "so-gddt", "1.1.1.a", "--comment", "new census")
     assert hcmlc(*reopen, "--root", str(bundled))[0] == 0
     git.commit(bundled, "Review: 1.1.1.a reopened")
     assert check(hcmlc, bundled) == (0, [])
-    assert views.all("1.1.1.a") == ("awaiting", "awaiting review", "Chưa có số liệu")
+    assert views.all("1.1.1.a") == (
+        "awaiting",
+        "awaiting review",
+        "Chưa có số liệu",
+        *["counted"] * 2,
+    )
 
     set_value(bundled, "value: 98.5", "value: 98.6")
     git.commit(bundled, "so-gddt: the census figure")
     assert check(hcmlc, bundled) == (0, [])
-    assert views.all("1.1.1.a") == ("awaiting", "awaiting review", "Chưa có số liệu")
+    assert views.all("1.1.1.a") == (
+        "awaiting",
+        "awaiting review",
+        "Chưa có số liệu",
+        *["counted"] * 2,
+    )
 
     assert (
         hcmlc("review", "approve", "--agency", "so-gddt", "1.1.1.a", "--root", str(bundled))[0] == 0
     )
     git.commit(bundled, "Review: 1.1.1.a approved again")
     assert check(hcmlc, bundled) == (0, [])
-    assert views.all("1.1.1.a") == ("approved", "approved", "98,6% (năm 2025)")
+    assert views.all("1.1.1.a") == ("approved", "approved", "98,6% (năm 2025)", *["counted"] * 2)
 
 
 def test_an_approval_of_content_no_commit_held(hcmlc, bundled, git) -> None:
@@ -140,3 +211,32 @@ def test_import_keeps_an_approved_item_and_takes_the_rest(hcmlc, bundled, tmp_pa
     ]
     text = (bundled / FILE).read_text(encoding="utf-8")
     assert "value: 99.1\n" in text and "value: 99.8\n" in text
+
+
+def test_the_page_and_the_receipt_name_an_item_with_issues_and_the_comment(
+    hcmlc, bundled, tmp_path
+) -> None:
+    comment = "mẫu số là dân số năm 2024"
+    args = ("--agency", "so-gddt", "--root", str(bundled))
+    assert hcmlc("review", "approve", *args)[0] == 0
+    assert hcmlc("review", "issues", *args, "2.1.1.b", "--comment", comment)[0] == 0
+    views = Views(hcmlc, bundled, tmp_path)
+    assert views.all("2.1.1.b") == ("issues", "has issues", "Chưa có số liệu", "issues", "issues")
+
+    html = (tmp_path / "site/index.html").read_text(encoding="utf-8")
+    row = re.search(r'<tr data-review-item="so-gddt/2.1.1.b">(.*?)</tr>', html)
+    assert row is not None
+    assert [
+        re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row[1])
+    ] == [
+        "Department of Education and Training",
+        "2.1.1.b",
+        "has issues",
+        f"{comment} ({COORDINATORS}, 10 January 2026)",
+    ]
+    text = (tmp_path / "receipts/so-gddt.txt").read_text(encoding="utf-8")
+    review = text.split("Kết quả rà soát số liệu của đơn vị điều phối:\n")[1].split("\n\n")[0]
+    assert review.splitlines() == [
+        "8 nội dung đã duyệt, 0 chờ rà soát, 1 có vấn đề, 0 đã sửa sau khi duyệt.",
+        f"1. 2.1.1.b: có vấn đề — {comment} ({COORDINATORS}, ngày 10/01/2026)",
+    ]

@@ -1,37 +1,24 @@
 """Rules of a submission's form answers: each kind of question's shape, contact fields,
-choices, photos and word limits (a part of `checks._SubmissionChecker`)."""
+choices and word limits; photos in `checks.photos` (a part of `submission._SubmissionChecker`)."""
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
 from typing import TYPE_CHECKING, Any
 
+from hcmlc.checks.duties import INCOMPLETE, DutyRules
+from hcmlc.checks.photos import PhotoRules
 from hcmlc.checks.schema_errors import read_fields
 from hcmlc.core.completeness import missing_fields, reading_context
-from hcmlc.diagnostics import Diagnostic, excerpt
-from hcmlc.files.photos import PhotoError, inspect_photo, locate_photo
-from hcmlc.i18n import N_, _, counted
+from hcmlc.diagnostics import excerpt
+from hcmlc.i18n import _, counted
 from hcmlc.models.registry import Question, WordLimit
-from hcmlc.models.submission import ANSWER_MODELS, Photo
+from hcmlc.models.submission import ANSWER_MODELS
 from hcmlc.text.suggest import did_you_mean
 from hcmlc.text.wordcount import count_words
 from hcmlc.yamlfiles.reader import Loc
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from hcmlc.core.catalog import Catalog
-    from hcmlc.core.results import Consulted, ItemKind
-    from hcmlc.yamlfiles.reader import Document
-
-INCOMPLETE = "HCMLC-W092"
-"""An answer that lacks some of its parts: worth a warning, and not supplied until complete."""
-
-_PHOTO_CREDITS: dict[tuple[str, ...], str] = {
-    ("caption",): N_("the photo has no caption"),
-    ("copyright",): N_("the photo has no copyright"),
-    ("caption", "copyright"): N_("the photo has no caption and no copyright"),
-}
 
 
 def _field_value_ok(value: Any) -> bool:
@@ -42,38 +29,11 @@ def _field_value_ok(value: Any) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
-class AnswerRules(ABC):
-    """The answer rules of the submission checker (checks.py), which provides the state and
-    the steps declared here."""
+class AnswerRules(PhotoRules, DutyRules):
+    """The answer rules of the submission checker (`submission.py`), which provides the state;
+    a `photos` answer is judged by `PhotoRules`."""
 
     catalog: Catalog
-    doc: Document
-    root: Path
-    problems: list[Diagnostic]
-    consulted: list[tuple[Consulted, str]]
-
-    @abstractmethod
-    def _add(
-        self, loc: Loc, code: str, message: str, hint: str | None = None, *, key: bool = False
-    ) -> None: ...
-
-    @abstractmethod
-    def _full(self) -> bool: ...
-
-    @abstractmethod
-    def _admit(self, kind: ItemKind, item_id: str, loc: Loc) -> bool: ...
-
-    @abstractmethod
-    def _accept(self, kind: ItemKind, item_id: str) -> None: ...
-
-    @abstractmethod
-    def _warnings_since(self, before: int) -> int: ...
-
-    @abstractmethod
-    def _misfiled_or_unknown(self, kind: ItemKind, item_id: str, loc: Loc) -> None: ...
-
-    @abstractmethod
-    def _check_year(self, loc: Loc, year: int) -> None: ...
 
     def _check_answer(self, question_id: str, answer: Any) -> None:
         loc: Loc = ("answers", question_id)
@@ -162,64 +122,6 @@ class AnswerRules(ABC):
                 did_you_mean(choice, options)
                 or _("options: {options}").format(options=", ".join(options)),
             )
-
-    def _check_photos(self, question: Question, answer: Any, loc: Loc) -> None:
-        if isinstance(answer, dict) and "path" in answer:
-            answer = [answer]  # one photo written without its `- `: still check it
-            self._add(
-                loc,
-                "HCMLC-E012",
-                _("answer `{id}` must be a list of photos").format(id=question.id),
-                _("start each photo with `- path:`"),
-            )
-        elif not isinstance(answer, list):
-            self._add(
-                loc,
-                "HCMLC-E012",
-                _("answer `{id}` must be a list of photos").format(id=question.id),
-                _("start each photo with `- path:`"),
-            )
-            return
-        for index, item in enumerate(answer):
-            if self._full():
-                return
-            fields, problems = read_fields(Photo, item, self.doc, loc + (index,))
-            self.problems += problems
-            if fields is not None:
-                self._check_photo(fields, loc + (index,))
-        bounds = question.photos
-        if bounds and bounds.breach(len(answer)):
-            self._add(
-                loc,
-                "HCMLC-W032",
-                _("{photos} given; the form asks for {min} to {max}").format(
-                    photos=counted(len(answer), "{n} photo", "{n} photos"),
-                    min=bounds.min,
-                    max=bounds.max,
-                ),
-                key=True,
-            )
-
-    def _check_photo(self, photo: dict[str, Any], loc: Loc) -> None:
-        missing = tuple(name for name in ("caption", "copyright") if photo.get(name) is None)
-        if missing:
-            self._add(
-                loc,
-                "HCMLC-W038",
-                _(_PHOTO_CREDITS[missing]),
-                _("the form asks for a short caption and the copyright holder of every photo"),
-                key=True,
-            )
-        if "path" not in photo:
-            return
-        self.consulted.append(("photo", photo["path"]))
-        try:
-            found = inspect_photo(locate_photo(self.root, photo["path"]))
-        except PhotoError as problem:
-            self._add(loc + ("path",), problem.code, problem.message, problem.hint)
-            return
-        for code, message, hint in found.warnings():
-            self._add(loc + ("path",), code, message, hint)
 
     def _check_words(self, limit: WordLimit, text: str, loc: Loc) -> None:
         words = count_words(text)

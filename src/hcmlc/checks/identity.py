@@ -1,38 +1,26 @@
 """Rules of where a submission file sits and whose it is: its agency and cycle exist, the file
 is named and placed after them, and the agency holds duties in the cycle (else who does, after a
-reorganisation). A part of `checks._SubmissionChecker`."""
+reorganisation). A part of `submission._SubmissionChecker`."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from abc import ABC, abstractmethod
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
 from hcmlc.checks.data import unknown_id
-from hcmlc.core.catalog import Catalog
-from hcmlc.diagnostics import Diagnostic
+from hcmlc.checks.file_rules import FileRules
 from hcmlc.i18n import _
 from hcmlc.models.registry import Cycle
-from hcmlc.yamlfiles.reader import Document, Loc
 
 
-class IdentityRules(ABC):
-    """The identity rules of the submission checker, which provides the state and the step
-    declared here; they set `agency`, `cycle` and `identity` for the rules that follow."""
+class IdentityRules(FileRules):
+    """The identity rules of the submission checker, which provides the state; they set
+    `agency`, `cycle` and `identity` for the rules that follow."""
 
-    catalog: Catalog
-    doc: Document
-    root: Path
-    problems: list[Diagnostic]
     agency: str | None
     cycle: Cycle | None
     identity: tuple[str, str] | None
-
-    @abstractmethod
-    def _add(
-        self, loc: Loc, code: str, message: str, hint: str | None = None, *, key: bool = False
-    ) -> None: ...
 
     def _check_identity(self, agency: str | None, cycle: str | None) -> None:
         if agency is not None and agency not in self.catalog.agencies:

@@ -98,6 +98,11 @@ def as_of_day(value: str | None) -> dt.date:
     return parse_day(value, "--as-of") if value is not None else today()
 
 
+def document_day(value: str | None) -> dt.date | None:
+    """The day of a document's `--as-of`, None when not given (everything delivered)."""
+    return None if value is None else parse_day(value, "--as-of")
+
+
 def received_day(value: str | None) -> dt.date:
     """The day of `--received`, or today; a usage error when not a date or after today."""
     from hcmlc.clock import today
@@ -145,6 +150,30 @@ RootOption = Annotated[
         help=N_("The city's repository (default: found from the current folder)."),
         file_okay=False,
         exists=True,
+    ),
+]
+
+
+CycleOption = Annotated[
+    str | None, typer.Option("--cycle", help=N_("Cycle id (default: the current cycle)."))
+]
+
+ApplicationCycleOption = Annotated[
+    str | None,
+    typer.Option("--cycle", help=N_("Cycle id (default: the latest application cycle).")),
+]
+
+_AGENCY_ID = typer.Option("--agency", help=N_("The agency's id."), show_default=False)
+AgencyOption = Annotated[str, _AGENCY_ID]
+AgencyOrAllOption = Annotated[str | None, _AGENCY_ID]
+"""`--agency` where it may be left out for `--all`."""
+
+DiagnosticsFormatOption = Annotated[
+    DiagnosticsFormat | None,
+    typer.Option(
+        "--format",
+        help=N_("Output format (default: github inside GitHub Actions, else text)."),
+        show_default=False,
     ),
 ]
 

@@ -9,7 +9,8 @@ from typing import Annotated
 import typer
 
 from hcmlc.cli.language import LocalizedGroup
-from hcmlc.cli.options import RootOption
+from hcmlc.cli.options import ApplicationCycleOption, RootOption
+from hcmlc.cli.runner import run_command
 from hcmlc.i18n import N_
 
 translation_app = typer.Typer(
@@ -23,12 +24,6 @@ translation_app = typer.Typer(
 class TranslationFormat(StrEnum):
     xliff = "xliff"
     xlsx = "xlsx"
-
-
-CycleOption = Annotated[
-    str | None,
-    typer.Option("--cycle", help=N_("Cycle id (default: the latest application cycle).")),
-]
 
 
 @translation_app.command(
@@ -49,16 +44,14 @@ def export_command(
     agency: Annotated[
         str | None, typer.Option("--agency", help=N_("Only this agency's answers."))
     ] = None,
-    cycle: CycleOption = None,
+    cycle: ApplicationCycleOption = None,
     root: RootOption = None,
 ) -> None:
-    from hcmlc.cli.app import _run
     from hcmlc.commands import translation as command
 
-    _run(
-        lambda console, repo_root: command.export(
-            console, repo_root, cycle, agency, output.value, out
-        ),
+    run_command(
+        command.export_answers,
+        lambda: command.TranslationExportOptions(output.value, out, agency, cycle),
         root,
     )
 
@@ -79,13 +72,13 @@ def import_command(
     check: Annotated[
         bool, typer.Option("--check", help=N_("Judge the file, write nothing."))
     ] = False,
-    cycle: CycleOption = None,
+    cycle: ApplicationCycleOption = None,
     root: RootOption = None,
 ) -> None:
-    from hcmlc.cli.app import _run
     from hcmlc.commands import translation as command
 
-    _run(
-        lambda console, repo_root: command.import_file(console, repo_root, path, cycle, by, check),
+    run_command(
+        command.import_answers,
+        lambda: command.TranslationImportOptions(path, by, check, cycle),
         root,
     )

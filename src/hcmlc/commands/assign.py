@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from rich.console import Console
@@ -19,8 +20,16 @@ from hcmlc.workbook.guard import guarded_bytes
 from hcmlc.yamlfiles.reader import Loc
 
 
-def run(console: Console, root: Path, sheet: Path) -> int:
+@dataclass(frozen=True)
+class AssignOptions:
+    """What `hcmlc assign` was asked for."""
+
+    sheet: Path
+
+
+def assign_agencies(console: Console, root: Path, options: AssignOptions) -> int:
     """Check every row of the sheet; when all are sound, write both files; say what is left."""
+    sheet = options.sheet
     if not (root / USES).is_file():
         raise HcmlcError(
             _("{file} is missing: assign writes the indicators' agencies there").format(file=USES),

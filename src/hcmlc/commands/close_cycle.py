@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 
 from rich.console import Console
@@ -15,12 +16,21 @@ from hcmlc.i18n import _
 from hcmlc.models.registry import Assignments
 from hcmlc.render.diagnostics import render_text
 from hcmlc.repository.load import ASSIGNMENTS, load, read_document
-from hcmlc.yamlfiles.cycle_close import close_cycle
+from hcmlc.yamlfiles import cycle_close
 from hcmlc.yamlfiles.reader import parse_yaml
 
 
-def run(console: Console, root: Path, cycle_id: str, day: dt.date) -> int:
+@dataclass(frozen=True)
+class CloseOptions:
+    """What `hcmlc close-cycle` was asked for."""
+
+    cycle: str
+    day: dt.date
+
+
+def close_cycle(console: Console, root: Path, options: CloseOptions) -> int:
     """Write `closed: <day>` into the cycle; write nothing unless the result validates."""
+    cycle_id, day = options.cycle, options.day
     repo = load(root, keep=False)
     catalog = repo.require_catalog()
     blocking = blocking_problems(repo)
@@ -31,7 +41,7 @@ def run(console: Console, root: Path, cycle_id: str, day: dt.date) -> int:
             _("fix them first, then run close-cycle"),
         )
     raw, doc = read_document(root, ASSIGNMENTS)
-    closed = close_cycle(doc, catalog.assignments, cycle_id, day)
+    closed = cycle_close.close_cycle(doc, catalog.assignments, cycle_id, day)
     check = parse_yaml(closed.text, ASSIGNMENTS)
     problems = list(check.problems)
     if isinstance(check.data, dict):

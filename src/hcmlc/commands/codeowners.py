@@ -6,13 +6,13 @@ from pathlib import Path
 
 from rich.console import Console
 
-from hcmlc.commands.generated import publish
+from hcmlc.commands.generated import GeneratedOptions, publish
 from hcmlc.documents.codeowners import CODEOWNERS_PATH, codeowners
 from hcmlc.repository.load import load
 
 
-def run(console: Console, root: Path, out: Path | None, check: bool) -> int:
+def write_codeowners(console: Console, root: Path, options: GeneratedOptions) -> int:
     """Write CODEOWNERS to `out` (default .github/CODEOWNERS), or check that it is current."""
     text = codeowners(load(root).require_catalog().assignments)
-    target = out or root / CODEOWNERS_PATH
-    return publish(console, root, text, target, check, "hcmlc codeowners")
+    target = options.out or root / CODEOWNERS_PATH
+    return publish(console, root, text, target, options.check, "hcmlc codeowners")

@@ -4,7 +4,7 @@ file in a folder of its own, with the form and the report when they were built b
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rich.console import Console
@@ -29,24 +29,29 @@ DEFAULT_OUT = Path("site")
 PAGE = "index.html"
 
 
-def run(
-    console: Console,
-    root: Path,
-    cycle_id: str | None,
-    as_of: dt.date,
-    out: Path | None,
-    lang: Lang,
-    *,
-    documents: bool = False,
-) -> int:
+@dataclass(frozen=True)
+class DashboardOptions:
+    """What `hcmlc dashboard` was asked for."""
+
+    as_of: dt.date
+    cycle: str | None = None
+    out: Path | None = None
+    lang: Lang = "vi"
+    documents: bool = False
+
+
+def write_dashboard(console: Console, root: Path, options: DashboardOptions) -> int:
     """Build the page from what is sound, publish the folder; exit 1 when the data has errors
     (the page then carries a banner saying so). With `documents`, the form and the report are
     built in the same run; else those found beside the folder must carry the page's
     fingerprint (the same data and day), or nothing is published."""
-    folder = out or DEFAULT_OUT
+    folder = options.out or DEFAULT_OUT
     check_ours(folder)  # before any work: a folder that is not ours is never touched
+    as_of = options.as_of
     with load_as_of(root, as_of) as repo:
-        return _build(console, root, repo, cycle_id, as_of, folder, lang, documents)
+        return _build(
+            console, root, repo, options.cycle, as_of, folder, options.lang, options.documents
+        )
 
 
 def _build(

@@ -55,14 +55,17 @@ def _build(repo: Repository, snapshot: Snapshot, document: Wanted, console: Cons
     if document.kind == "form":
         from hcmlc.render.form_docx import render_form
 
-        form = fill_form(snapshot.repo, document.ref, document.lang)
+        form = fill_form(snapshot.facts, document.ref, document.lang)
         return render_form(form, _template(root, FORM_TEMPLATE))
     from hcmlc.commands.report import draw_charts
+    from hcmlc.documents.official import require_documents
     from hcmlc.documents.report_document import official_report
     from hcmlc.render.report_docx import render_report
+    from hcmlc.repository.layout import DOCUMENTS
 
     report = snapshot.report(int(document.ref), document.lang)
-    official = official_report(repo, report)
+    documents = require_documents(repo.documents, repo.problem_in(DOCUMENTS))
+    official = official_report(documents, repo.coordinator_words(report.year), report)
     template = _template(root, REPORT_TEMPLATE)
     charts = draw_charts(report, console, ChartCache.open(root, True))
     return render_report(official, charts, template)

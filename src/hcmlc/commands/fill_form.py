@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 
 from rich.console import Console
@@ -26,21 +27,24 @@ from hcmlc.signoffs.english_form import mark_translations, refuse_unfinished
 TEMPLATE = "gnlc-form.docx"
 
 
-def run(
-    console: Console,
-    root: Path,
-    cycle_id: str | None,
-    lang: Lang,
-    out: Path | None,
-    template: Path | None,
-    strict: bool,
-    as_of: dt.date | None = None,
-    *,
-    approved_only: bool = False,
-    final: bool = False,
-) -> int:
+@dataclass(frozen=True)
+class FormOptions:
+    """What `hcmlc fill-form` was asked for."""
+
+    lang: Lang = "vi"
+    cycle: str | None = None
+    out: Path | None = None
+    template: Path | None = None
+    strict: bool = False
+    as_of: dt.date | None = None
+    approved_only: bool = False
+    final: bool = False
+
+
+def write_form(console: Console, root: Path, options: FormOptions) -> int:
     """Fill the form of a cycle, write it, list its gaps; with `strict`, gaps fail the run.
     With `as_of`, from the answers whose file had arrived by then."""
+    cycle_id, lang, as_of, final = options.cycle, options.lang, options.as_of, options.final
     repo = load(root)
     catalog = repo.require_sound_data()
     cycle = repo.cycle(cycle_id) if cycle_id else latest_cycle_asking(catalog, "answer")
@@ -49,13 +53,15 @@ def run(
             _("cycle {cycle} asks for no form answers").format(cycle=cycle.id),
             _("the form belongs to an application cycle; pass --cycle with its id"),
         )
-    template = template_files.find(root, TEMPLATE, template)
-    target = out or Path(f"gnlc-form-{cycle.id}-{lang}.docx")
+    template = template_files.find(root, TEMPLATE, options.template)
+    target = options.out or Path(f"gnlc-form-{cycle.id}-{lang}.docx")
     check_target(target)
     day = as_of or today()
-    if approved_only:
-        repo = narrow_to_approved(console, repo)
-    known = known_on(repo, repo.deliveries(), day) if as_of else repo
+    known = repo.facts(repo.deliveries() if as_of else {})  # the form reads no dates but as_of
+    if as_of:
+        known = known_on(known, day)
+    if options.approved_only:
+        known = narrow_to_approved(console, known)
     form = fill_form(known, cycle.id, lang)
     if lang == "en":
         english = (
@@ -74,4 +80,4 @@ def run(
         )
     write_atomic(target, embed(render_form(form, template), fingerprint(repo, day)))
     form_summary.render(console, form, target, repo.error_count)
-    return 1 if strict and (form.gaps or repo.error_count) else 0
+    return 1 if options.strict and (form.gaps or repo.error_count) else 0

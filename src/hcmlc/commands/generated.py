@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from rich.console import Console
@@ -9,6 +10,14 @@ from rich.console import Console
 from hcmlc.errors import DataError
 from hcmlc.files.atomic import write_atomic
 from hcmlc.i18n import _
+
+
+@dataclass(frozen=True)
+class GeneratedOptions:
+    """What `hcmlc schema` or `hcmlc codeowners` was asked for: where to write, or to check."""
+
+    out: Path | None = None
+    check: bool = False
 
 
 def publish(

@@ -3,14 +3,13 @@ agency (text, and an e-mail draft to its focal point) and a summary for the coor
 
 from __future__ import annotations
 
-import datetime as dt
 import tempfile
-from dataclasses import dataclass
 from email.headerregistry import Address
 from pathlib import Path
 
 from rich.console import Console
 
+from hcmlc.commands.import_workbooks import ImportOptions
 from hcmlc.commands.workbook import created_key
 from hcmlc.core.catalog import Catalog
 from hcmlc.core.status import pick_cycle
@@ -23,57 +22,50 @@ from hcmlc.render import inbox as reporter
 from hcmlc.render.console import make_console
 from hcmlc.render.receipt import receipt_email, receipt_text
 from hcmlc.repository.load import load
+from hcmlc.signoffs.names import review_path
+from hcmlc.signoffs.states import build_reviews
 from hcmlc.workbook.build import build_workbook
 from hcmlc.workbook.importer import Imported
 from hcmlc.workbook.intake import Intake, take_in
 from hcmlc.workbook.issue import issue_workbooks, workbook_name
-from hcmlc.workbook.receipts import Receipt, build_receipts
+from hcmlc.workbook.receipts import Receipt, build_receipts, with_reviews
 from hcmlc.workbook.repair import repair_name
 from hcmlc.workbook.seal import load_key
 
 
-@dataclass(frozen=True)
-class InboxRequest:
-    """What `hcmlc import DIR` was asked for."""
-
-    paths: list[Path]
-    check: bool
-    cycle: str | None
-    received: dt.date
-    receipts: Path | None
-    output: str
-    agency: str | None = None
-
-
-def run(console: Console, root: Path, request: InboxRequest) -> int:
+def import_folder(console: Console, root: Path, options: ImportOptions) -> int:
     """Import the folder's workbooks, write the receipts, say what happened; exit 1 if any
     workbook or file was refused."""
-    if request.agency is not None:
+    if options.agency is not None:
         raise HcmlcError(
             _("--agency is for single workbooks, not for a folder"),
             _("import the folder without --agency: each workbook goes to its own agency"),
         )
     repo = load(root, submissions=False)
     catalog = repo.require_catalog()
-    cycle = pick_cycle(catalog, request.cycle)
+    cycle = pick_cycle(catalog, options.cycle)
     with tempfile.TemporaryDirectory(prefix="hcmlc-inbox-") as scratch:
         intake = take_in(
             root,
             catalog,
-            request.paths,
+            list(options.paths),
             cycle,
             Path(scratch),
-            write=not request.check,
-            received=request.received,
+            write=not options.check,
+            received=options.received,
         )
     answered = [r for r in intake.results if r.path not in intake.foreign]
-    fresh = _fresh(root, catalog, cycle, answered, intake.langs) if not request.check else {}
+    fresh = _fresh(root, catalog, cycle, answered, intake.langs) if not options.check else {}
     names = {agency: name for agency, (name, _data) in fresh.items()}
-    receipts = build_receipts(catalog, answered, intake.langs, request.received, names)
-    folder = request.receipts or Path(f"receipts-{request.received.isoformat()}")
-    written = [] if request.check else _write(folder, receipts, fresh, repo.documents, catalog)
-    report = reporter.Report(intake, receipts, folder, written, request.check)
-    if request.output == "json":
+    receipts = build_receipts(catalog, answered, intake.langs, options.received, names)
+    if not options.check and (root / review_path(cycle.id)).exists():
+        written_repo = load(root, cache=True, keep=False)  # the content as imported
+        agencies = [r.agency for r in receipts]
+        with_reviews(receipts, build_reviews(root, catalog, written_repo.supplied, cycle, agencies))
+    folder = options.receipts or Path(f"receipts-{options.received.isoformat()}")
+    written = [] if options.check else _write(folder, receipts, fresh, repo.documents, catalog)
+    report = reporter.Report(intake, receipts, folder, written, options.check)
+    if options.output == "json":
         reporter.render_json(console, report)
     else:
         reporter.render_text(console, report)
@@ -145,4 +137,4 @@ def _sender(documents: Documents | None, lang: Lang) -> Address | None:
     return Address(display_name=documents.issuer.name.get(lang), addr_spec=documents.issuer.email)
 
 
-__all__ = ["InboxRequest", "Intake", "run"]
+__all__ = ["Intake", "import_folder"]

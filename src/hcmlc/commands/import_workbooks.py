@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from rich.console import Console
@@ -20,25 +21,42 @@ from hcmlc.workbook.repair import repair_name, write_repaired
 from hcmlc.workbook.seal import load_key
 
 
-def run(
-    console: Console,
-    root: Path,
-    paths: list[Path],
-    check: bool,
-    cycle_id: str | None,
-    agency: str | None,
-    output: str | None,
-    repair_to: Path | None = None,
-    received: dt.date | None = None,
-) -> int:
+@dataclass(frozen=True)
+class ImportOptions:
+    """What `hcmlc import` was asked for."""
+
+    paths: tuple[Path, ...]
+    received: dt.date
+    check: bool = False
+    cycle: str | None = None
+    agency: str | None = None
+    output: str | None = None
+    repair_to: Path | None = None
+    receipts: Path | None = None
+    """Where a folder's receipts go: asking for them makes even single workbooks a folder's."""
+
+
+def import_returned(console: Console, root: Path, options: ImportOptions) -> int:
+    """Import returned workbooks: folders of mail (and zips) with receipts (import_inbox.py),
+    else each workbook on its own; exit 1 if any is refused."""
+    paths = options.paths
+    if options.receipts is not None or any(p.is_dir() or p.suffix.lower() == ".zip" for p in paths):
+        from hcmlc.commands.import_inbox import import_folder
+
+        return import_folder(console, root, options)
+    return _import_files(console, root, options)
+
+
+def _import_files(console: Console, root: Path, options: ImportOptions) -> int:
     """Import each workbook into `submissions/<cycle>/<agency>.yaml`; exit 1 if any is refused."""
+    agency, check, output = options.agency, options.check, options.output
     catalog = load(root, submissions=False).require_catalog()
-    cycle = pick_cycle(catalog, cycle_id)
+    cycle = pick_cycle(catalog, options.cycle)
     if agency is not None:
         check_agency(catalog, agency)
-    shown = [(path, str(path)) for path in paths]
+    shown = [(path, str(path)) for path in options.paths]
     results = import_workbooks(
-        root, catalog, shown, cycle, agency, write=not check, received=received
+        root, catalog, shown, cycle, agency, write=not check, received=options.received
     )
     output = output or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if output == "json":
@@ -49,8 +67,8 @@ def run(
         reporters.render_outcomes(console, results)
     else:
         reporters.render_text(console, results)
-    if repair_to is not None:
-        _repair(console, root, results, repair_to, cycle.id, output == "json")
+    if options.repair_to is not None:
+        _repair(console, root, results, options.repair_to, cycle.id, output == "json")
     return 1 if any(r.failed for r in results) else 0
 
 

@@ -18,7 +18,7 @@ from hcmlc.i18n import _, counted
 from hcmlc.repository.load import load
 
 
-def run(console: Console, folder: Path, new: NewCity) -> int:
+def create_repository(console: Console, folder: Path, new: NewCity) -> int:
     """Write the repository into `folder` (new or empty), check it, commit it."""
     check_folder(folder)
     if shutil.which("git") is None:

@@ -17,7 +17,7 @@ from hcmlc.repository.migration import plan
 from hcmlc.yamlfiles.reader import parse_yaml
 
 
-def run(console: Console, root: Path) -> int:
+def migrate_frameworks(console: Console, root: Path) -> int:
     """Write data/frameworks.yaml, then remove the framework files it replaces."""
     migration = plan(root, framework_paths(root))
     text = migration.text()

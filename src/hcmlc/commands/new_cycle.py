@@ -24,7 +24,7 @@ FIXES = "HCMLC-E091"
 """The one problem of data/ new-cycle may start from: `current_cycle` naming no cycle yet."""
 
 
-def run(console: Console, root: Path, wanted: NewCycle) -> int:
+def add_cycle(console: Console, root: Path, wanted: NewCycle) -> int:
     """Add the cycle and make it current; write nothing unless the result validates."""
     repo = load(root, keep=False)
     catalog = repo.require_catalog()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from rich.console import Console
@@ -16,8 +17,17 @@ from hcmlc.i18n import _
 from hcmlc.repository.load import SUBMISSIONS, load
 
 
-def run(console: Console, root: Path, agency: str, cycle_id: str | None) -> int:
+@dataclass(frozen=True)
+class SubmissionOptions:
+    """What `hcmlc new-submission` was asked for."""
+
+    agency: str
+    cycle: str | None = None
+
+
+def write_submission(console: Console, root: Path, options: SubmissionOptions) -> int:
     """Write submissions/<cycle>/<agency>.yaml; never overwrite a file that exists."""
+    agency, cycle_id = options.agency, options.cycle
     repo = load(root, keep=False)
     catalog = repo.require_catalog()
     check_agency(catalog, agency)

@@ -44,7 +44,7 @@ TEMPLATES: dict[ReminderFormat, str] = {
 
 
 @dataclass(frozen=True)
-class Request:
+class RemindOptions:
     """What `hcmlc remind` was asked for."""
 
     as_of: dt.date
@@ -60,74 +60,74 @@ SHOWN = 10
 """Agencies without a focal point named on the terminal before "and N more"."""
 
 
-def run(console: Console, root: Path, request: Request) -> int:
+def write_reminders(console: Console, root: Path, options: RemindOptions) -> int:
     """Write one reminder per agency with items to remind of; say who got what, and which
     state of the repository was read."""
-    with load_as_of(root, request.as_of, keep=False) as repo:
-        code = _remind(console, root, request, repo)
+    with load_as_of(root, options.as_of, keep=False) as repo:
+        code = _remind(console, root, options, repo)
     if repo.snapshot is not None and repo.snapshot.worth_saying:
         say_source(repo.snapshot)
     return code
 
 
-def _remind(console: Console, root: Path, request: Request, repo: Repository) -> int:
+def _remind(console: Console, root: Path, options: RemindOptions, repo: Repository) -> int:
     catalog = repo.require_catalog()
     cycle = repo.cycle(None)
-    if request.agency is not None:
-        check_agency(catalog, request.agency)
+    if options.agency is not None:
+        check_agency(catalog, options.agency)
     documents = require_documents(repo.documents, repo.problem_in(DOCUMENTS))
-    template = template_files.find(root, TEMPLATES[request.output])
-    snapshot = take(repo, cycle, request.as_of, request.lang)
+    template = template_files.find(root, TEMPLATES[options.output])
+    snapshot = take(repo, cycle, options.as_of, options.lang)
     status, deliveries = snapshot.status, snapshot.deliveries
-    issued = _workbooks(repo, status, request, cycle)
+    issued = _workbooks(repo, status, options, cycle)
     if issued.key is not None and issued.key.created:
         make_console(stderr=True).print(created_key(issued.key), markup=False, highlight=False)
     reminders = build_reminders(
         catalog,
         status,
         documents,
-        request.lang,
-        within=request.within,
-        agency=request.agency,
+        options.lang,
+        within=options.within,
+        agency=options.agency,
         workbooks=lambda agency: (
-            workbook_name(cycle, agency, request.lang) if agency in issued.built else None
+            workbook_name(cycle, agency, options.lang) if agency in issued.built else None
         ),
         issues=issues_of(repo.root, catalog, repo.supplied, cycle),
     )
     names = {id(r): r.agency for r in reminders}
-    for found in still_open(catalog, repo.supplied, cycle, request.as_of, deliveries):
+    for found in still_open(catalog, repo.supplied, cycle, options.as_of, deliveries):
         # an earlier cycle not closed: its overdue items, in a letter of their own
         earlier = build_status(
-            catalog, repo.supplied, found.cycle, request.as_of, 0, request.lang, deliveries
+            catalog, repo.supplied, found.cycle, options.as_of, 0, options.lang, deliveries
         )
         for letter in build_reminders(
-            catalog, earlier, documents, request.lang, agency=request.agency
+            catalog, earlier, documents, options.lang, agency=options.agency
         ):
             reminders.append(letter)
             names[id(letter)] = f"{letter.agency}-{found.cycle.id}"
     if not reminders:
-        _nothing(console, request, catalog, status.cycle)
+        _nothing(console, options, catalog, status.cycle)
         return 0
-    folder = request.out or Path(f"reminders-{request.as_of.isoformat()}")
-    mailed = [r for r in reminders if request.output != "eml" or r.focal_point is not None]
-    targets = {id(r): folder / f"{names[id(r)]}.{request.output}" for r in mailed}
-    guarded = [] if request.output == "eml" else list(targets.values())
-    check_replaceable(guarded, request.force, DOCUMENTS)
+    folder = options.out or Path(f"reminders-{options.as_of.isoformat()}")
+    mailed = [r for r in reminders if options.output != "eml" or r.focal_point is not None]
+    targets = {id(r): folder / f"{names[id(r)]}.{options.output}" for r in mailed}
+    guarded = [] if options.output == "eml" else list(targets.values())
+    check_replaceable(guarded, options.force, DOCUMENTS)
     existing = {p for p in targets.values() if p.exists()}
     refused: dict[str, str] = {}
     for reminder in mailed:
         workbook = issued.built.get(reminder.agency)
         attached = (reminder.workbook, workbook.data) if reminder.workbook and workbook else None
         try:  # one agency's text never stops the others' reminders
-            data = _render(reminder, request, template, documents, attached)
+            data = _render(reminder, options, template, documents, attached)
         except Unaddressable as exc:
             refused[reminder.agency] = str(exc)
             del targets[id(reminder)]
             continue
         write_atomic(targets[id(reminder)], data)
-        if attached and request.output != "eml":  # beside the letter, to send with it
+        if attached and options.output != "eml":  # beside the letter, to send with it
             write_atomic(folder / attached[0], attached[1])
-    _summary(console, request, catalog, reminders, targets, existing, documents)
+    _summary(console, options, catalog, reminders, targets, existing, documents)
     for agency, reason in refused.items():
         console.print(
             _("No reminder for `{agency}`: {reason}").format(agency=agency, reason=reason),
@@ -168,45 +168,45 @@ class Unaddressable(Exception):
     break the header (a line break, a control character)."""
 
 
-def _workbooks(repo: Repository, status: Status, request: Request, cycle: Cycle) -> Issued:
+def _workbooks(repo: Repository, status: Status, options: RemindOptions, cycle: Cycle) -> Issued:
     """The pre-filled workbook of each agency to remind that delivers by workbook (for e-mail
     drafts, of those with a focal point: the others get no draft)."""
     catalog, contacts = repo.require_catalog(), repo.contacts
     wanted = [
         row.id
         for row in status.agencies
-        if request.agency in (None, row.id)
+        if options.agency in (None, row.id)
         and contacts is not None
         and contacts.channel(catalog.agencies[row.id]) == "workbook"
-        and (request.output != "eml" or catalog.agencies[row.id].focal_point is not None)
-        and pending(status, row.id, request.within)
+        and (options.output != "eml" or catalog.agencies[row.id].focal_point is not None)
+        and pending(status, row.id, options.within)
     ]
     if not wanted:
         return Issued()
-    return issue_workbooks(repo.root, catalog, cycle, request.lang, wanted)
+    return issue_workbooks(repo.root, catalog, cycle, options.lang, wanted)
 
 
 def _render(
     reminder: Reminder,
-    request: Request,
+    options: RemindOptions,
     template: Path,
     documents: Documents,
     attached: tuple[str, bytes] | None,
 ) -> bytes:
-    if request.output == "docx":
+    if options.output == "docx":
         from hcmlc.render.reminder_docx import render_letter
 
-        return stamp_docx(render_letter(reminder, template, request.lang))
+        return stamp_docx(render_letter(reminder, template, options.lang))
     from hcmlc.render.reminder_text import render_reminder_text
 
     text = render_reminder_text(reminder, template)
-    if request.output == "md":
+    if options.output == "md":
         return stamp_text(text).encode("utf-8")
     from hcmlc.render.reminder_eml import render_email
 
     issuer = documents.issuer
     sender = (
-        Address(display_name=issuer.name.get(request.lang), addr_spec=issuer.email)
+        Address(display_name=issuer.name.get(options.lang), addr_spec=issuer.email)
         if issuer.email
         else None
     )
@@ -214,33 +214,33 @@ def _render(
     if focal is not None and (NOT_TEXT.search(focal.name) or LINE_BREAK.search(focal.name)):
         raise Unaddressable(_("the focal point's name holds a line break or a control character"))
     try:
-        return render_email(reminder, text, sender, request.as_of, attached)
+        return render_email(reminder, text, sender, options.as_of, attached)
     except (ValueError, MessageError) as exc:  # what Address refuses (CR, LF in a part)
         raise Unaddressable(
             _("its e-mail cannot be addressed: {reason}").format(reason=visible(str(exc)))
         ) from None
 
 
-def _nothing(console: Console, request: Request, catalog: Catalog, cycle: Cycle) -> None:
+def _nothing(console: Console, options: RemindOptions, catalog: Catalog, cycle: Cycle) -> None:
     """Why no reminder was written: nothing to remind of, or the agency holds no duties."""
-    day = request.as_of.isoformat()
-    if request.agency is not None:
-        found = standing(catalog, request.agency, cycle)
+    day = options.as_of.isoformat()
+    if options.agency is not None:
+        found = standing(catalog, options.agency, cycle)
         if not found.active and found.holder is not None:
             line = _(
                 "{agency} ended on {ended}; its duties in cycle {cycle} are {holder}'s: "
                 "`hcmlc remind --agency {holder}`."
-            ).format(agency=request.agency, ended=found.ended, cycle=cycle.id, holder=found.holder)
+            ).format(agency=options.agency, ended=found.ended, cycle=cycle.id, holder=found.holder)
         else:
             line = _("{agency} has nothing to be reminded of in cycle {cycle} as of {day}.").format(
-                agency=request.agency, cycle=cycle.id, day=day
+                agency=options.agency, cycle=cycle.id, day=day
             )
     else:
         line = _("No agency has anything to be reminded of in cycle {cycle} as of {day}.").format(
             cycle=cycle.id, day=day
         )
     console.print(_("{line} No reminder written.").format(line=line), markup=False, highlight=False)
-    if request.within is None:
+    if options.within is None:
         console.print(
             _("Items due soon are left out: add `--within DAYS` to remind of them too."),
             markup=False,
@@ -250,7 +250,7 @@ def _nothing(console: Console, request: Request, catalog: Catalog, cycle: Cycle)
 
 def _summary(
     console: Console,
-    request: Request,
+    options: RemindOptions,
     catalog: Catalog,
     reminders: list[Reminder],
     targets: dict[int, Path],
@@ -262,11 +262,11 @@ def _summary(
     def say(line: str) -> None:
         console.print(line, markup=False, highlight=False)
 
-    folder = next(iter(targets.values())).parent if targets else request.out
+    folder = next(iter(targets.values())).parent if targets else options.out
     say(
         _("{reminders} as of {day} in {folder}/:").format(
             reminders=counted(len(targets), "{n} reminder", "{n} reminders"),
-            day=request.as_of.isoformat(),
+            day=options.as_of.isoformat(),
             folder=folder,
         )
     )
@@ -278,7 +278,7 @@ def _summary(
         detail = counted(len(reminder.items), "{n} item", "{n} items")
         if overdue > 0:
             detail += ", " + counted(overdue, "up to {n} day overdue", "up to {n} days overdue")
-        if request.output == "eml" and reminder.focal_point is not None:
+        if options.output == "eml" and reminder.focal_point is not None:
             detail += " → " + reminder.focal_point.email
         if reminder.workbook:
             detail += " + " + reminder.workbook
@@ -289,7 +289,7 @@ def _summary(
     if lacking:
         message = (
             _("No focal point for {agencies}: no e-mail for them; send the letter.")
-            if request.output == "eml"
+            if options.output == "eml"
             else _("No focal point for {agencies}: they get the letter, but no e-mail.")
         )
         shown = ", ".join(lacking[:SHOWN])
@@ -300,7 +300,7 @@ def _summary(
             "add each one under `focal_points:` in {file}, as `agency-id: {{name: …, email: …}}`"
         ).format(file=FOCAL_POINTS)
         say(_("hint: {hint}").format(hint=hint))
-    if request.output == "eml" and documents.issuer.email is None:
+    if options.output == "eml" and documents.issuer.email is None:
         say(
             _(
                 "The drafts have no sender: add `email:` under `issuer:` in {file}, or choose "

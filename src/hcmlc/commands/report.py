@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
@@ -13,9 +13,10 @@ from hcmlc.clock import today
 from hcmlc.core.open_cycles import INTERIM, cycle_of_report, is_open
 from hcmlc.core.progress import Status
 from hcmlc.documents import template_files
-from hcmlc.documents.report import ProgressReport, build_report, cycle_of_year, default_year
+from hcmlc.documents.official import require_documents
+from hcmlc.documents.report import ProgressReport, build_report
 from hcmlc.documents.report_document import OfficialReport, official_report
-from hcmlc.documents.snapshot import take
+from hcmlc.documents.snapshot import known_on
 from hcmlc.files.atomic import check_target, replace_folder, write_atomic
 from hcmlc.files.outputs import check_replaceable, stamp, stamp_text
 from hcmlc.i18n import N_, Lang, _, counted
@@ -23,6 +24,7 @@ from hcmlc.render.chart_cache import ChartCache
 from hcmlc.render.console import make_console
 from hcmlc.render.source_note import say_source
 from hcmlc.repository.fingerprint import embedding, fingerprint
+from hcmlc.repository.layout import DOCUMENTS
 from hcmlc.repository.load import Repository
 from hcmlc.repository.past import load_as_of
 from hcmlc.signoffs.approved import narrow_to_approved
@@ -46,75 +48,58 @@ TEMPLATES: dict[ReportFormat, str] = {
 }
 
 
-def run(
-    console: Console,
-    root: Path,
-    year: int | None,
-    output: ReportFormat,
-    out: Path | None,
-    lang: Lang,
-    template: Path | None,
-    force: bool = False,
-    cache: bool = True,
-    as_of: dt.date | None = None,
-    *,
-    approved_only: bool = False,
-) -> int:
+@dataclass(frozen=True)
+class ReportOptions:
+    """What `hcmlc report` was asked for."""
+
+    year: int | None = None
+    output: ReportFormat = "docx"
+    out: Path | None = None
+    lang: Lang = "vi"
+    template: Path | None = None
+    force: bool = False
+    cache: bool = True
+    as_of: dt.date | None = None
+    approved_only: bool = False
+
+
+def write_report(console: Console, root: Path, options: ReportOptions) -> int:
     """Assess the year, draw the charts, write the report with the coordinator's words; say
     what it found, what still needs words, and what it replaced. With `as_of`, from the
     repository as it stood at the end of that day (past.py)."""
-    with load_as_of(root, as_of or today()) as repo:
-        code = _write(
-            console,
-            root,
-            repo,
-            year,
-            output,
-            out,
-            lang,
-            template,
-            force,
-            cache,
-            as_of,
-            approved_only,
-        )
+    with load_as_of(root, options.as_of or today()) as repo:
+        code = _write(console, root, repo, options)
     if repo.snapshot is not None and repo.snapshot.worth_saying:
         say_source(repo.snapshot)
     return code
 
 
-def _write(
-    console: Console,
-    root: Path,
-    repo: Repository,
-    year: int | None,
-    output: ReportFormat,
-    out: Path | None,
-    lang: Lang,
-    template: Path | None,
-    force: bool,
-    cache: bool,
-    as_of: dt.date | None,
-    approved_only: bool,
-) -> int:
+def _write(console: Console, root: Path, repo: Repository, options: ReportOptions) -> int:
+    output, lang, as_of = options.output, options.lang, options.as_of
     catalog = repo.require_sound_data()
-    if approved_only:
-        repo = narrow_to_approved(console, repo)
-    year = year or default_year(repo)
-    template = template_files.find(root, TEMPLATES[output], template)
-    report = _report(repo, year, lang, as_of)
+    year = options.year or repo.cycle(None).last_year
+    template = template_files.find(root, TEMPLATES[output], options.template)
+    facts = repo.facts()
+    if as_of is not None:  # as status and the page show the day (snapshot.py)
+        facts = known_on(facts, as_of)
+    if options.approved_only:
+        facts = narrow_to_approved(console, facts)
+    report = build_report(facts, year, lang, as_of=as_of)
     ending = cycle_of_report(catalog, year)
     interim = ending is not None and is_open(ending, as_of or today())
     if interim:
         report = replace(report, title=report.title + INTERIM[lang])
-    document = official_report(repo, report)
+    documents = require_documents(repo.documents, repo.problem_in(DOCUMENTS))
+    document = official_report(documents, repo.coordinator_words(year), report)
     if interim:  # the document's title: its subject, under its kind
         subject = document.heading.subject + INTERIM[lang]
         document = replace(document, heading=replace(document.heading, subject=subject))
-    target = out or Path(f"progress-report-{year}-{lang}.{output}")
+    target = options.out or Path(f"progress-report-{year}-{lang}.{output}")
     check_target(target)
-    replacing = check_replaceable([target], force, document.narrative_file)
-    charts = draw_charts(document.report, make_console(stderr=True), ChartCache.open(root, cache))
+    replacing = check_replaceable([target], options.force, document.narrative_file)
+    charts = draw_charts(
+        document.report, make_console(stderr=True), ChartCache.open(root, options.cache)
+    )
     if output == "docx":
         from hcmlc.render.report_docx import render_report
 
@@ -140,15 +125,6 @@ def _write(
             highlight=False,
         )
     return 0
-
-
-def _report(repo: Repository, year: int, lang: Lang, as_of: dt.date | None) -> ProgressReport:
-    """The report of `year`; with `as_of`, of the repository as known on that day, as the
-    status page and `status --format json` for that day show it (snapshot.py)."""
-    if as_of is None:
-        return build_report(repo, year, lang)
-    cycle = cycle_of_year(repo.require_catalog(), year) or repo.cycle(None)
-    return take(repo, cycle, as_of, lang).report(year, lang)
 
 
 def draw_charts(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from rich.console import Console
@@ -14,11 +15,27 @@ from hcmlc.signoffs.translating import TranslationRequest, record_translations
 from hcmlc.signoffs.translations import Rendering
 
 
-def run(console: Console, root: Path, cycle_id: str | None, request: Request) -> int:
+@dataclass(frozen=True)
+class ReviewOptions:
+    """What `hcmlc review` was asked for: a verdict (approved, issues, reopened) or a
+    rendering (translated, verified) on an agency's items."""
+
+    verdict: str
+    agency: str
+    items: tuple[str, ...] = ()
+    comment: str | None = None
+    by: str | None = None
+    cycle: str | None = None
+
+
+def record_review(console: Console, root: Path, options: ReviewOptions) -> int:
     """Record the verdict on each item and say what was written."""
+    request = Request(
+        options.agency, options.items, Verdict(options.verdict), options.by, options.comment
+    )
     repo = load(root, cache=True, keep=False)
     catalog = repo.require_sound_data()
-    cycle = repo.cycle(cycle_id)
+    cycle = repo.cycle(options.cycle)
     written = sign(root, catalog, repo.supplied, cycle, request)
     items = counted(len(written), "{n} item", "{n} items")
     said = {
@@ -45,13 +62,14 @@ def run(console: Console, root: Path, cycle_id: str | None, request: Request) ->
     return 0
 
 
-def run_translation(
-    console: Console, root: Path, cycle_id: str | None, request: TranslationRequest
-) -> int:
+def record_translation(console: Console, root: Path, options: ReviewOptions) -> int:
     """Record the translation (or its verification) of each answer and say what was written."""
+    request = TranslationRequest(
+        options.agency, options.items, Rendering(options.verdict), options.by, options.comment
+    )
     repo = load(root, cache=True, keep=False)
     catalog = repo.require_sound_data()
-    cycle = repo.cycle(cycle_id)
+    cycle = repo.cycle(options.cycle)
     written = record_translations(root, catalog, repo.supplied, cycle, request)
     done = (
         _("recorded the English of {items} of {agency} as translations of their Vietnamese")

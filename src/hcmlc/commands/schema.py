@@ -6,13 +6,14 @@ from pathlib import Path
 
 from rich.console import Console
 
-from hcmlc.commands.generated import publish
+from hcmlc.commands.generated import GeneratedOptions, publish
 from hcmlc.documents.json_schema import SCHEMA_PATH, schema_text
 from hcmlc.repository.load import load
 
 
-def run(console: Console, root: Path, out: Path | None, check: bool) -> int:
+def write_schema(console: Console, root: Path, options: GeneratedOptions) -> int:
     """Print the schema, write it to `out`, or check the committed one (`out` or the default)."""
     text = schema_text(load(root).require_catalog())
-    target = out or (root / SCHEMA_PATH if check else None)
+    check = options.check
+    target = options.out or (root / SCHEMA_PATH if check else None)
     return publish(console, root, text, target, check, f"hcmlc schema --out {SCHEMA_PATH}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from rich.console import Console
@@ -12,16 +13,24 @@ from hcmlc.files.atomic import write_atomic
 from hcmlc.i18n import _
 
 
-def run(console: Console, root: Path, out: Path | None, force: bool) -> int:
+@dataclass(frozen=True)
+class TemplatesOptions:
+    """What `hcmlc templates` was asked for."""
+
+    out: Path | None = None
+    force: bool = False
+
+
+def copy_templates(console: Console, root: Path, options: TemplatesOptions) -> int:
     """Write every shipped template into `out` (default: the repository's templates/); refuse,
     before writing any, to replace one that differs unless `force`."""
-    folder = out or root / FOLDER
+    folder = options.out or root / FOLDER
     wanted = {name: shipped(name).read_bytes() for name in NAMES}
     present = {name: _current(folder / name) for name in NAMES}
     differing = [
         name for name in NAMES if present[name] is not None and present[name] != wanted[name]
     ]
-    if differing and not force:
+    if differing and not options.force:
         raise HcmlcError(
             _("{files} differ from the templates hcmlc ships").format(
                 files=", ".join(_shown(root, folder / name) for name in differing)

@@ -3,7 +3,7 @@ workbook) and back, recorded with the digests of the Vietnamese they translate."
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rich.console import Console
@@ -17,15 +17,29 @@ from hcmlc.signoffs.english import build_translations
 from hcmlc.translation.importing import import_translations
 
 
-def export(
-    console: Console,
-    root: Path,
-    cycle_id: str | None,
-    agency: str | None,
-    output: str,
-    out: Path | None,
-) -> int:
+@dataclass(frozen=True)
+class TranslationExportOptions:
+    """What `hcmlc translation export` was asked for."""
+
+    output: str = "xliff"
+    out: Path | None = None
+    agency: str | None = None
+    cycle: str | None = None
+
+
+@dataclass(frozen=True)
+class TranslationImportOptions:
+    """What `hcmlc translation import` was asked for."""
+
+    path: Path
+    by: str | None = None
+    check: bool = False
+    cycle: str | None = None
+
+
+def export_answers(console: Console, root: Path, options: TranslationExportOptions) -> int:
     """Write the cycle's answers (or one agency's) as XLIFF 1.2 or a workbook."""
+    cycle_id, agency, output = options.cycle, options.agency, options.output
     repo = load(root, cache=True, keep=False)
     catalog = repo.require_sound_data()
     cycle = repo.cycle(cycle_id) if cycle_id else latest_cycle_asking(catalog, "answer")
@@ -35,7 +49,7 @@ def export(
     if agency is not None:
         mine = [a for a in translations.answers if a.agency == agency]
         translations = replace(translations, answers=mine)
-    target = out or Path(f"translation-{cycle.id}.{'xlf' if output == 'xliff' else 'xlsx'}")
+    target = options.out or Path(f"translation-{cycle.id}.{'xlf' if output == 'xliff' else 'xlsx'}")
     check_target(target)
     if output == "xliff":
         from hcmlc.translation.xliff import write_xliff
@@ -61,15 +75,14 @@ def export(
     return 0
 
 
-def import_file(
-    console: Console, root: Path, path: Path, cycle_id: str | None, by: str | None, check: bool
-) -> int:
+def import_answers(console: Console, root: Path, options: TranslationImportOptions) -> int:
     """Judge a returned file; unless `check`, write its English and the records."""
     repo = load(root, cache=True, keep=False)
     catalog = repo.require_sound_data()
+    cycle_id, path = options.cycle, options.path
     cycle = repo.cycle(cycle_id) if cycle_id else latest_cycle_asking(catalog, "answer")
     result = import_translations(
-        root, catalog, repo.supplied, cycle, path, str(path), by, write=not check
+        root, catalog, repo.supplied, cycle, path, str(path), options.by, write=not options.check
     )
     if result.failed:
         line = _("{path}: not imported; nothing written").format(path=result.path)

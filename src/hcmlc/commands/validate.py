@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import unicodedata
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from rich.console import Console
@@ -30,25 +31,30 @@ REPORTERS: dict[str, Reporter] = {
 }
 
 
-def run(
-    console: Console,
-    root: Path,
-    paths: list[Path],
-    output: str | None,
-    strict: bool,
-    changed_since: str | None = None,
-    *,
-    cache: bool = False,
-    indent: int | None = None,
-    fix: bool = False,
-) -> int:
-    """Check the repository at `root`; report on `paths` and on files changed since a commit.
+@dataclass(frozen=True)
+class ValidateOptions:
+    """What `hcmlc validate` was asked for."""
 
-    A file of data/ among `paths` or the changes can break any file, so then every file is
+    paths: tuple[Path, ...] = ()
+    output: str | None = None
+    strict: bool = False
+    changed_since: str | None = None
+    cache: bool = False
+    indent: int | None = None
+    fix: bool = False
+
+
+def validate(console: Console, root: Path, options: ValidateOptions) -> int:
+    """Check the repository at `root`; report on `options.paths` and on the files changed
+    since a commit.
+
+    A file of data/ among the paths or the changes can break any file, so then every file is
     reported on; a changed photo or evidence file, the submissions that name it. With `fix`,
     the certain fixes are written first (yamlfiles/fix.py), and what remains is reported."""
+    paths, changed_since, fix = options.paths, options.changed_since, options.fix
+    output = options.output
     output = output or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    repo, files, problems = _checked(root, paths, changed_since, cache=cache and not fix)
+    repo, files, problems = _checked(root, paths, changed_since, cache=options.cache and not fix)
     for _round in range(MAX_FIX_ROUNDS if fix else 0):  # a fixed line may reveal the next
         changes = fix_files(root, problems)
         _print_changes(console if output != "json" else Console(stderr=True), changes)
@@ -56,13 +62,13 @@ def run(
             break
         repo, files, problems = _checked(root, paths, changed_since, cache=False)
     if output == "json":
-        reporters.render_json(console, problems, len(files), indent)
+        reporters.render_json(console, problems, len(files), options.indent)
     else:
         REPORTERS[output](console, problems, len(files))
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if output == "github" and summary_file:
         _append(Path(summary_file), github.step_summary(problems, len(files), repo.catalog))
-    failing = [p for p in problems if strict or p.severity is Severity.ERROR]
+    failing = [p for p in problems if options.strict or p.severity is Severity.ERROR]
     return 1 if failing else 0
 
 
@@ -100,7 +106,7 @@ def _shown(text: str) -> str:
 
 
 def _checked(
-    root: Path, paths: list[Path], changed_since: str | None, *, cache: bool
+    root: Path, paths: Sequence[Path], changed_since: str | None, *, cache: bool
 ) -> tuple[Repository, list[str], list[Diagnostic]]:
     """The repository read, the files reported on and their problems."""
     wanted = _selected(root, paths) if paths else [""]
@@ -153,7 +159,7 @@ def _touched(path: str, related: tuple[str, ...], changed: set[str] | None) -> b
     return path in changed or any(r in changed for r in related)
 
 
-def _selected(root: Path, paths: list[Path]) -> list[str]:
+def _selected(root: Path, paths: Sequence[Path]) -> list[str]:
     """Repository-relative POSIX forms of the paths the user named."""
     selected = []
     for path in paths:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from rich.console import Console
@@ -25,23 +26,27 @@ from hcmlc.workbook.seal import Key, load_key
 from hcmlc.workbook.source import fingerprint, submission_source
 
 
-def run(
-    console: Console,
-    root: Path,
-    agency: str | None,
-    every: bool,
-    cycle_id: str | None,
-    out: Path | None,
-    lang: Lang,
-) -> int:
+@dataclass(frozen=True)
+class WorkbookOptions:
+    """What `hcmlc workbook` was asked for."""
+
+    agency: str | None = None
+    every: bool = False
+    cycle: str | None = None
+    out: Path | None = None
+    lang: Lang = "vi"
+
+
+def write_workbooks(console: Console, root: Path, options: WorkbookOptions) -> int:
     """Write one agency's workbook (`agency`), or one for every agency that owes something."""
+    agency, every, out, lang = options.agency, options.every, options.out, options.lang
     if (agency is None) == (not every):
         raise HcmlcError(
             _("give either --agency ID or --all"),
             _("--agency writes one agency's workbook, --all one for every agency that owes"),
         )
     catalog = load(root, submissions=False).require_catalog()
-    cycle = pick_cycle(catalog, cycle_id)
+    cycle = pick_cycle(catalog, options.cycle)
     if agency is not None:
         check_agency(catalog, agency)
         _owes_something(catalog, agency, cycle)

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from hcmlc.core.succession import Succession
+from hcmlc.core.succession import Succession, split_duties
 from hcmlc.models.framework import Area, Criterion, Framework, Indicator, Standard
 from hcmlc.models.registry import Agency, Assignments, Cycle, Question
 
@@ -68,7 +68,8 @@ class Catalog:
         setter(self, "cycles", {c.id: c for c in reg.cycles})
         setter(self, "indicator_owners", {i.id: reg.expand(i.agencies) for i in every})
         setter(self, "question_owners", {q.id: reg.expand(q.owners) for q in reg.questions()})
-        split = {a.id: self._duties(a) for a in reg.agencies if a.duties}
+        criteria = list(self.criteria())
+        split = {a.id: split_duties(a, criteria) for a in reg.agencies if a.duties}
         setter(self, "succession", Succession(self.agencies, split))
 
     def reassigned(self, assignments: Assignments) -> Catalog:
@@ -100,20 +101,6 @@ class Catalog:
         """Whether `cycle` asks for the indicator: it belongs to one of the cycle's frameworks."""
         framework = self.framework_of.get(indicator_id)
         return framework is not None and framework.id in self.cycle_frameworks(cycle)
-
-    def _duties(self, agency: Agency) -> dict[str, str]:
-        """Item id → successor, for the duties a split agency names: a criterion's indicators
-        first, then the items named one by one, which take precedence."""
-        found: dict[str, str] = {}
-        for duty in agency.duties:
-            for criterion in self.criteria():
-                if criterion.id in duty.criteria:
-                    found.update(
-                        dict.fromkeys((i.id for i in criterion.indicators), duty.successor)
-                    )
-        for duty in agency.duties:
-            found.update(dict.fromkeys(duty.items, duty.successor))
-        return found
 
     def owners(
         self, kind: Literal["indicator", "answer"], cycle: Cycle | None = None

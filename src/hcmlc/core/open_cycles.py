@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from hcmlc.core.catalog import Catalog
 from hcmlc.core.delivery import Delivery, FileKey
+from hcmlc.core.obligations import Obligation, obligations_of
 from hcmlc.core.results import Entry
-from hcmlc.core.status import Obligation, obligations_of
 from hcmlc.models.registry import Cycle
 
 INTERIM = {"vi": " (bản tạm thời)", "en": " (interim)"}

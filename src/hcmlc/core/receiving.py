@@ -100,6 +100,12 @@ class EntryDate:
     revised: dt.date | None = None
     """The day the content held at the deadline was replaced (sửa sau hạn)."""
 
+    @property
+    def says_more(self) -> bool:
+        """Whether these dates tell more than the day counted: a claim, a confirmation, a
+        revision after the deadline (what status and the page list)."""
+        return self.claimed is not None or self.confirmed_by is not None or self.revised is not None
+
 
 @dataclass(frozen=True)
 class ReceivedDates:

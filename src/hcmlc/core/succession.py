@@ -4,8 +4,10 @@ that succeeded it, or, for an agency split per duty, the successor of that duty.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from hcmlc.models.framework import Criterion
 from hcmlc.models.registry import Agency
 
 
@@ -70,3 +72,16 @@ class Succession:
             if holder is not None and holder != default:
                 found.setdefault(holder, []).append(item)
         return found
+
+
+def split_duties(agency: Agency, criteria: Sequence[Criterion]) -> dict[str, str]:
+    """Item id → successor, for the duties a split agency names: a criterion's indicators
+    first, then the items named one by one, which take precedence."""
+    found: dict[str, str] = {}
+    for duty in agency.duties:
+        for criterion in criteria:
+            if criterion.id in duty.criteria:
+                found.update(dict.fromkeys((i.id for i in criterion.indicators), duty.successor))
+    for duty in agency.duties:
+        found.update(dict.fromkeys(duty.items, duty.successor))
+    return found

@@ -3,10 +3,12 @@ built beside the page's folder under the names `fill-form` and `report` give the
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import dataclass
 from typing import Literal
 
 from hcmlc.core.catalog import Catalog
+from hcmlc.core.open_cycles import INTERIM
 from hcmlc.core.status import latest_cycle_asking
 from hcmlc.dashboard.words import word
 from hcmlc.errors import HcmlcError
@@ -69,9 +71,12 @@ def _latest_application(catalog: Catalog) -> Cycle | None:
         return None
 
 
-def document_groups(found: list[tuple[Wanted, int]], lang: Lang) -> list[DocumentGroup]:
+def document_groups(
+    found: list[tuple[Wanted, int]], lang: Lang, interim: Set[str] = frozenset()
+) -> list[DocumentGroup]:
     """The documents found (each with its size in bytes), one group per document, worded in
-    `lang`, in the order of `wanted_documents`."""
+    `lang`, in the order of `wanted_documents`; the report of a year in `interim` is marked so,
+    as its title is."""
     groups: dict[tuple[str, str], DocumentGroup] = {}
     for wanted, size in found:
         key = (wanted.kind, wanted.ref)
@@ -80,6 +85,7 @@ def document_groups(found: list[tuple[Wanted, int]], lang: Lang) -> list[Documen
                 text = word("doc-form", lang, cycle=wanted.ref)
             else:
                 text = word("doc-report", lang, year=wanted.ref)
+                text += INTERIM[lang] if wanted.ref in interim else ""
             groups[key] = DocumentGroup(text, [])
         details = word("doc-details", lang, size=size_text(size, lang))
         language = word(f"lang-{wanted.lang}", lang)

@@ -10,6 +10,14 @@ from dataclasses import dataclass, field
 
 from hcmlc import __version__
 from hcmlc.core.delivery import Delivery, FileKey
+from hcmlc.core.open_cycles import still_open
+from hcmlc.dashboard.dates import (
+    DatesBlock,
+    EarlierBlock,
+    dates_block,
+    earlier_blocks,
+    interim_note,
+)
 from hcmlc.dashboard.delivery import (
     AreaBlock,
     DeliveryWriter,
@@ -19,6 +27,13 @@ from hcmlc.dashboard.delivery import (
     UnownedLine,
 )
 from hcmlc.dashboard.documents import DocumentGroup, Wanted, document_groups
+from hcmlc.dashboard.reorganised import reorganised
+from hcmlc.dashboard.signoffs import (
+    EnglishSection,
+    ReviewSection,
+    english_section,
+    review_section,
+)
 from hcmlc.dashboard.targets import VALIDATE, Targets, targets_section
 from hcmlc.dashboard.words import LABELS, counted, word
 from hcmlc.documents.snapshot import Snapshot, take
@@ -62,6 +77,12 @@ class Dashboard:
     areas: list[AreaBlock] = field(default_factory=list)
     targets: Targets | None = None
     documents: list[DocumentGroup] = field(default_factory=list)
+    interim: str | None = None
+    """Said while the cycle ending the year of the report is not closed: the report is interim."""
+    dates: DatesBlock | None = None
+    earlier: list[EarlierBlock] = field(default_factory=list)
+    review: ReviewSection | None = None
+    english: EnglishSection | None = None
     fingerprint: Fingerprint | None = None
     """The data and day the page was built from, which the documents it publishes carry."""
 
@@ -96,6 +117,9 @@ def build_dashboard(
         return page
     snapshot = snapshot or take(repo, cycle, as_of, lang, deliveries)
     writer = DeliveryWriter(catalog, snapshot.status, lang)
+    interim = interim_note(catalog, cycle.last_year, as_of, lang)
+    earlier = still_open(catalog, repo.supplied, cycle, as_of, snapshot.deliveries)
+    signoffs = (repo.root / "signoffs").is_dir()  # as the repository held them on the day
     return dataclasses.replace(
         page,
         cycle=word("cycle", lang, cycle=cycle.id, title=cycle.title.get(lang)),
@@ -103,11 +127,20 @@ def build_dashboard(
         notes=writer.notes(),
         agencies=writer.agencies(),
         unit_groups=writer.unit_groups(),
-        reorganised=writer.reorganised(),
+        reorganised=reorganised(catalog, cycle, lang),
         unowned=writer.unowned(),
         areas=writer.areas(),
         targets=targets_section(snapshot, lang),
-        documents=document_groups(list(documents), lang),
+        documents=document_groups(
+            list(documents), lang, {str(cycle.last_year)} if interim else frozenset()
+        ),
+        interim=interim,
+        dates=dates_block(snapshot.status, catalog, lang),
+        earlier=earlier_blocks(earlier, catalog, lang),
+        review=review_section(repo.root, catalog, repo.supplied, cycle, lang) if signoffs else None,
+        english=(
+            english_section(repo.root, catalog, repo.supplied, cycle, lang) if signoffs else None
+        ),
     )
 
 

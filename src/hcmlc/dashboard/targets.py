@@ -85,7 +85,7 @@ def targets_section(snapshot: Snapshot, lang: Lang) -> Targets:
         report = snapshot.report(year, lang)
     except HcmlcError as exc:  # nothing to assess yet, e.g. no value up to the year
         return Targets(intro, word("targets-unavailable", lang, reason=exc))
-    return _Writer(snapshot.repo.require_catalog(), lang).section(report, intro)
+    return _Writer(snapshot.facts.catalog, lang).section(report, intro)
 
 
 class _Writer:

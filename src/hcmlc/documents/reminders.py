@@ -14,7 +14,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from hcmlc.core.catalog import Catalog
-from hcmlc.core.status import Obligation, Status
+from hcmlc.core.obligations import Obligation
+from hcmlc.core.status import Status
 from hcmlc.documents.official import Heading, Signature, heading, signature
 from hcmlc.i18n import Lang, Wording
 from hcmlc.models.documents import Documents

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from hcmlc.checks.narrative import FOLDER
 from hcmlc.clock import today
 from hcmlc.documents.official import (
     ROMAN,
@@ -22,15 +21,13 @@ from hcmlc.documents.official import (
     annex_heading,
     attached_to,
     heading,
-    require_documents,
     signature,
 )
-from hcmlc.documents.report import ProgressReport
-from hcmlc.errors import DataError
-from hcmlc.i18n import Lang, _
+from hcmlc.documents.report_content import ProgressReport
+from hcmlc.i18n import Lang
 from hcmlc.models.common import Text
-from hcmlc.models.narrative import Narrative
-from hcmlc.repository.load import DOCUMENTS, Repository
+from hcmlc.models.documents import Documents
+from hcmlc.models.narrative import CoordinatorWords, Narrative
 from hcmlc.text.paragraphs import joined_paragraphs
 
 WORDS: dict[str, dict[Lang, str]] = {
@@ -79,11 +76,12 @@ class OfficialReport:
     """Parts of the file without the report's language, printed in Vietnamese."""
 
 
-def official_report(repo: Repository, report: ProgressReport) -> OfficialReport:
+def official_report(
+    documents: Documents, words: CoordinatorWords, report: ProgressReport
+) -> OfficialReport:
     """`report` laid out as an administrative document, from data/documents.yaml and the
-    coordinator's reports/<year>.yaml."""
-    documents = require_documents(repo.documents, repo.problem_in(DOCUMENTS))
-    narrative = _narrative(repo, report.year)
+    coordinator's words for its year (reports/<year>.yaml)."""
+    narrative = words.narrative
     lang, year = report.lang, report.year
     if documents.report.basis is not None:
         report = replace(
@@ -118,27 +116,10 @@ def official_report(repo: Repository, report: ProgressReport) -> OfficialReport:
         signature=signature(documents, official, lang, addressed=bool(official.to)),
         sections=sections,
         annexes=annexes,
-        narrative_file=repo.narrative_files.get(year, f"{FOLDER}/{year}.yaml"),
+        narrative_file=words.path,
     )
     _place_words(document, narrative)
     return document
-
-
-def _narrative(repo: Repository, year: int) -> Narrative:
-    """The coordinator's words for `year`: none yet, or a sound file (else a data error)."""
-    path = repo.narrative_files.get(year)
-    if path is None:
-        return Narrative()
-    narrative = repo.narratives.get(year)
-    if narrative is not None:
-        return narrative
-    problem = repo.problem_in(path)
-    if problem is None:  # pragma: no cover - a file that is not sound has an error
-        raise DataError(_("{file} has errors").format(file=path))
-    raise DataError(
-        f"{problem.path}:{problem.line}:{problem.column}: {problem.message}",
-        problem.hint or _("fix {file}: the report places its words from it").format(file=path),
-    )
 
 
 def _place_words(document: OfficialReport, narrative: Narrative) -> None:

@@ -9,42 +9,39 @@ page's targets and city figures are those of `status --format json` for the same
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from hcmlc.core.delivery import Delivery, FileKey
+from hcmlc.core.facts import Facts
 from hcmlc.core.progress import CriterionProgress, lead_agency
-from hcmlc.core.results import Entries
+from hcmlc.core.results import SubmissionFile
 from hcmlc.core.status import Status, build_status
-from hcmlc.documents.report import ProgressReport, build_report
+from hcmlc.documents.report import build_report
+from hcmlc.documents.report_content import ProgressReport
 from hcmlc.errors import HcmlcError
 from hcmlc.i18n import Lang
 from hcmlc.models.registry import Cycle
-from hcmlc.repository.load import TARGETS, Repository, read_submission
+from hcmlc.repository.load import Repository
+from hcmlc.repository.reading import read_submission
 
 
-def known_on(repo: Repository, deliveries: dict[FileKey, Delivery], as_of: dt.date) -> Repository:
-    """`repo` as known on `as_of`: its entries and the units' figures whose file had arrived by
-    then (a file of unknown date counts, as status counts it); `repo` itself when all had."""
-    late = {key for key, delivery in deliveries.items() if not delivery.by(as_of)}
-    if not late:
-        return repo
-    grouped = repo.supplied if isinstance(repo.supplied, Entries) else Entries.of(repo.supplied)
-    supplied = Entries(
-        {group: items for group, items in grouped.groups() if (group[1], group[0]) not in late}
+def known_on(facts: Facts, as_of: dt.date) -> Facts:
+    """`facts` as known on `as_of`: the entries and the units' figures whose file had arrived
+    by then (a file of unknown date counts, as status counts it)."""
+    return facts.known_on(
+        {key for key, delivery in facts.deliveries.items() if not delivery.by(as_of)}
     )
-    figures = [f for f in repo.figures if (f.agency, f.cycle) not in late]
-    return dataclasses.replace(repo, supplied=supplied, figures=figures)
 
 
 @dataclass
 class Snapshot:
     """Everything the views show of `cycle` on `as_of`."""
 
-    repo: Repository
-    """The repository as known on `as_of` (`known_on`)."""
+    facts: Facts
+    """What the repository held, as known on `as_of` (`known_on`)."""
     cycle: Cycle
     as_of: dt.date
     deliveries: dict[FileKey, Delivery]
@@ -58,9 +55,7 @@ class Snapshot:
         key = (year or self.cycle.last_year, lang)
         if key not in self._reports:
             try:
-                self._reports[key] = build_report(
-                    self.repo, key[0], lang, as_of=self.as_of, deliveries=self.deliveries
-                )
+                self._reports[key] = build_report(self.facts, key[0], lang, as_of=self.as_of)
             except HcmlcError as exc:
                 self._reports[key] = exc
         found = self._reports[key]
@@ -71,11 +66,11 @@ class Snapshot:
     @property
     def targets_broken(self) -> bool:
         """Whether data/targets.yaml exists and cannot be read."""
-        return TARGETS in self.repo.data_files and self.repo.targets is None
+        return self.facts.targets_broken
 
 
-def with_lead_files(repo: Repository) -> Repository:
-    """`repo`, loaded without its files (`load(keep=False)`, from the cache), with the files the
+def lead_files(repo: Repository) -> list[SubmissionFile]:
+    """For `repo` loaded without its files (`load(keep=False)`, from the cache), the files the
     assessment reads: those of the agencies that supply a city figure in their cycle (the
     units' figures come from the cache). At city scale: a few hundred of thousands of files."""
     catalog = repo.require_catalog()
@@ -85,10 +80,9 @@ def with_lead_files(repo: Repository) -> Repository:
         for indicator in catalog.indicators.values()
         if not indicator.aggregate and (lead := lead_agency(catalog, indicator, cycle))
     }
-    files = [
+    return [
         read_submission(repo.root, dated.path) for key, dated in repo.files.items() if key in leads
     ]
-    return dataclasses.replace(repo, submissions=files)
 
 
 def take(
@@ -97,11 +91,13 @@ def take(
     as_of: dt.date,
     lang: Lang = "vi",
     deliveries: dict[FileKey, Delivery] | None = None,
+    submissions: Sequence[SubmissionFile] | None = None,
 ) -> Snapshot:
-    """The snapshot of `cycle` on `as_of`, its rows named in `lang`."""
+    """The snapshot of `cycle` on `as_of`, its rows named in `lang`; the report reads
+    `submissions` (default: the files `repo` read)."""
     catalog = repo.require_catalog()
     deliveries = repo.deliveries() if deliveries is None else deliveries
-    known = known_on(repo, deliveries, as_of)
+    known = known_on(repo.facts(deliveries, submissions), as_of)
     status = build_status(
         catalog,
         repo.supplied,

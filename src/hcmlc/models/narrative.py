@@ -8,6 +8,7 @@ repository, the words survive every regeneration of the report.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Annotated
 
 from pydantic import AfterValidator
@@ -43,3 +44,12 @@ class Narrative(Strict):
     """Criterion id → the analysis printed with that criterion, when it is not met."""
     closing: Text | None = None
     """Paragraphs of the closing section (proposals, next steps)."""
+
+
+@dataclass(frozen=True)
+class CoordinatorWords:
+    """The coordinator's words for a year's report (none yet, or a sound file), and the file
+    they are, or would be, written in."""
+
+    narrative: Narrative
+    path: str

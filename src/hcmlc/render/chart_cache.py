@@ -27,7 +27,7 @@ import zlib
 from pathlib import Path
 
 from hcmlc import __version__
-from hcmlc.documents.report import Chart
+from hcmlc.documents.report_content import Chart
 from hcmlc.errors import HcmlcError
 from hcmlc.files.atomic import write_atomic
 from hcmlc.files.filesystem import read_regular

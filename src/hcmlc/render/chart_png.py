@@ -19,7 +19,7 @@ from typing import Literal
 
 from PIL import Image, ImageDraw, ImageFont
 
-from hcmlc.documents.report import Chart
+from hcmlc.documents.report_content import Chart
 from hcmlc.i18n import Lang
 from hcmlc.render.charts import (
     BASELINE,

@@ -24,7 +24,7 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
-from hcmlc.documents.report import Chart
+from hcmlc.documents.report_content import Chart
 from hcmlc.i18n import Lang
 from hcmlc.text.number_format import format_number
 

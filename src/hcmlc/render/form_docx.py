@@ -6,7 +6,8 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hcmlc.documents.form import Box, FilledForm, SectionBox, label
+from hcmlc.documents.form_boxes import Box, FilledForm, SectionBox
+from hcmlc.documents.form_words import label
 from hcmlc.errors import HcmlcError
 from hcmlc.files.photos import PhotoError, read_photo
 from hcmlc.i18n import Lang

@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from hcmlc.documents.form import FilledForm, GapKind
+from hcmlc.documents.form_boxes import FilledForm, GapKind
 from hcmlc.i18n import N_, _, counted
 
 GAP_WORDS: dict[GapKind, str] = {

@@ -10,8 +10,8 @@ from rich.console import Console
 from rich.text import Text
 
 from hcmlc.core.catalog import Catalog
+from hcmlc.core.obligations import Obligation
 from hcmlc.core.open_cycles import OpenCycle
-from hcmlc.core.status import Obligation
 from hcmlc.i18n import _, current_language
 from hcmlc.render.table import Column, Table, print_table
 

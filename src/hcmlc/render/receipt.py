@@ -42,6 +42,13 @@ def receipt_text(receipt: Receipt, contact: str | None = None) -> str:
                 lines.append(f"{n}. " + word(key, lang, place=point.place, message=message))
                 if point.hint:
                     lines.append("   " + word("fix-hint", lang, hint=point.hint))
+    if receipt.review is not None:
+        lines += [
+            "",
+            word("review-title", lang),
+            word("review-counts", lang, **receipt.review.counts),
+        ]
+        lines += [f"{n}. {line}" for n, line in enumerate(receipt.review.lines, 1)]
     if receipt.fresh:
         lines += ["", word("fresh", lang, file=receipt.fresh)]
     if contact:

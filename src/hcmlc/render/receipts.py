@@ -8,7 +8,8 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from hcmlc.core.status import Obligation, Status
+from hcmlc.core.obligations import Obligation
+from hcmlc.core.status import Status
 from hcmlc.i18n import _
 from hcmlc.render.table import Column, Table, print_table
 
@@ -54,7 +55,7 @@ def told(o: Obligation) -> str:
 def render_dates(console: Console, status: Status) -> None:
     """The supplied items whose dates say more than the day counted: claims beside the fact,
     confirmations, revisions after the deadline."""
-    rows = [o for o in status.obligations if o.supplied and _worth_telling(o)]
+    rows = [o for o in status.obligations if o.supplied and o.dated and o.dated.says_more]
     if not rows:
         return
     table = Table(
@@ -69,13 +70,6 @@ def render_dates(console: Console, status: Status) -> None:
         console.print(
             Text(_("… and {n} more: `--format json` lists them all.").format(n=len(rows) - SHOWN))
         )
-
-
-def _worth_telling(o: Obligation) -> bool:
-    dated = o.dated
-    return dated is not None and (
-        dated.claimed is not None or dated.confirmed_by is not None or dated.revised is not None
-    )
 
 
 def _short(day: Any) -> str:

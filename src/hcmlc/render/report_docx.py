@@ -11,7 +11,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hcmlc.documents.report import COUNTED, Responsibility, SummaryRow
+from hcmlc.documents.report_content import COUNTED, Responsibility, SummaryRow
 from hcmlc.documents.report_document import OfficialReport
 from hcmlc.files.docx_parts import Step, rewrite
 from hcmlc.render.decree30 import TEXT_WIDTH_MM

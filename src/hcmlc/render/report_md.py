@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from hcmlc.documents.report import COUNTED
+from hcmlc.documents.report_content import COUNTED
 from hcmlc.documents.report_document import OfficialReport
 from hcmlc.errors import BrokenTemplate, HcmlcError
 from hcmlc.files.filesystem import TooLarge, read_regular

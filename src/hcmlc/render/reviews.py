@@ -8,16 +8,10 @@ from typing import Any
 from rich.console import Console
 
 from hcmlc.core.catalog import Catalog
-from hcmlc.i18n import N_, _, current_language
+from hcmlc.i18n import _, current_language
 from hcmlc.render.table import Cell, Column, Table, print_table
-from hcmlc.signoffs.states import REVIEW_STATES, ItemReview, Reviews
+from hcmlc.signoffs.states import REVIEW_STATES, REVIEW_WORDS, ItemReview, Reviews
 
-REVIEW_WORDS = {
-    "awaiting": N_("awaiting review"),
-    "issues": N_("has issues"),
-    "approved": N_("approved"),
-    "stale": N_("changed since approved"),
-}
 _STYLE = {"awaiting": "yellow", "issues": "bold red", "approved": "green", "stale": "bold red"}
 
 

@@ -1,22 +1,20 @@
-"""Reporters of the status view: Rich tables on a terminal, plain columns when piped, JSON."""
+"""Reporters of the status view: Rich tables on a terminal, plain columns when piped (the JSON
+is status_json.py)."""
 
 from __future__ import annotations
-
-from typing import Any
 
 from rich.console import Console
 from rich.text import Text
 
 from hcmlc.core.catalog import Catalog
-from hcmlc.core.status import Obligation, Row, Status, Tally, Unowned, standing
+from hcmlc.core.status import Obligation, Row, Status, Tally
 from hcmlc.core.unit_groups import UnitGroup, split_rows
 from hcmlc.i18n import N_, _, counted, current_language
 from hcmlc.models.registry import AgencyKind
-from hcmlc.render.city_figures import city_figure_dict, render_city_figures
-from hcmlc.render.diagnostics import write_json
-from hcmlc.render.open_cycles import earlier_dicts, render_earlier
-from hcmlc.render.receipts import dates_dict, render_dates, told
-from hcmlc.render.standing import agency_names, render_standing, standing_dict
+from hcmlc.render.city_figures import render_city_figures
+from hcmlc.render.open_cycles import render_earlier
+from hcmlc.render.receipts import render_dates, told
+from hcmlc.render.standing import agency_names, render_standing
 from hcmlc.render.table import Cell, Column, Table, print_table
 
 _STATE_STYLE = {"supplied": "green", "late": "yellow", "due": "yellow", "overdue": "bold red"}
@@ -126,64 +124,6 @@ def render_todo(console: Console, status: Status, catalog: Catalog, agency: str)
             )
         print_table(console, table)
     _totals(console, status, agency)
-
-
-def render_json(
-    console: Console,
-    status: Status,
-    agency: str | None,
-    catalog: Catalog,
-    indent: int | None = None,
-    extra: dict[str, Any] | None = None,
-) -> None:
-    """The status as JSON, with `extra` keys (the assessment against the targets)."""
-    write_json(console, status_document(status, agency, catalog) | (extra or {}), indent)
-
-
-def status_document(status: Status, agency: str | None, catalog: Catalog) -> dict[str, Any]:
-    """The status as JSON: stable keys, ids and state codes; only names follow the language."""
-    obligations = status.todo(agency) if agency else status.obligations
-    document: dict[str, Any] = {
-        "cycle": status.cycle.id,
-        "as_of": status.as_of.isoformat(),
-        "total": _tally(status.tally(agency=agency)),
-        "indicators": _tally(status.tally("indicator", agency)),
-        "answers": _tally(status.tally("answer", agency)),
-        "problems": status.problems,
-        "obligations": [_obligation(o) for o in obligations],
-        "undated": status.undated,
-    }
-    if status.source is not None:
-        document["source"] = status.source.as_dict()
-    if agency:
-        document["agency"] = agency
-        document["standing"] = standing_dict(standing(catalog, agency, status.cycle))
-    else:
-        document["agencies"] = [_row(r) for r in status.agencies]
-        document["areas"] = [_row(r) for r in status.areas]
-        document["standards"] = [_row(r) for r in status.standards]
-        document["criteria"] = [_row(r) for r in status.criteria]
-        document["unowned"] = [_unowned_dict(u) for u in status.unowned]
-        document["city_figures"] = [city_figure_dict(f) for f in status.city_figures]
-        document["unit_groups"] = [
-            {
-                "kind": g.kind.value,
-                "units": g.units,
-                "complete": g.complete,
-                "with_overdue": g.with_overdue,
-                **_tally(g.tally),
-            }
-            for g in split_rows(catalog, status.agencies)[1]
-        ]
-    if status.next_cycle is not None:
-        document["next_cycle"] = {
-            "last_deadline": status.next_cycle.last_deadline.isoformat(),
-            "suggested_id": status.next_cycle.suggested_id,
-            "due": status.next_cycle.due.isoformat() if status.next_cycle.due else None,
-        }
-    if status.earlier:
-        document["earlier_cycles"] = earlier_dicts(status.earlier, _obligation)
-    return document
 
 
 def _header(console: Console, status: Status, title: str | None = None) -> None:
@@ -379,45 +319,6 @@ def _days(days_left: int) -> str:
     return _("due today") if days_left == 0 else counted(days_left, "{n} day left", "{n} days left")
 
 
-def _tally(t: Tally) -> dict[str, Any]:
-    progress = None if t.progress is None else round(t.progress, 1)
-    return {
-        "owed": t.owed,
-        "supplied": t.supplied,
-        "late": t.late,
-        "missing": t.missing,
-        "overdue": t.overdue,
-        "most_days_overdue": t.most_days_overdue,
-        "progress": progress,
-    }
-
-
-def _obligation(o: Obligation) -> dict[str, Any]:
-    return {
-        "agency": o.agency,
-        "kind": o.kind,
-        "item": o.item,
-        "deadline": o.deadline.isoformat(),
-        "supplied": o.supplied,
-        "days_left": o.days_left,
-        "delivered": o.delivered.isoformat() if o.delivered else None,
-        "late_days": o.late_days,
-        "formerly": list(o.formerly),
-        "state": o.state,
-        **dates_dict(o),
-    }
-
-
-def _row(r: Row) -> dict[str, Any]:
-    row: dict[str, Any] = {"id": r.id, "name": r.name, **_tally(r.tally)}
-    for kind, part in (("indicators", r.indicators), ("answers", r.answers)):
-        if part is not None:
-            row[kind] = _tally(part)
-    if r.indicators is not None:
-        row["formerly"] = list(r.formerly)
-    return row
-
-
 def _unassigned(console: Console, status: Status, catalog: Catalog) -> None:
     """The items of the cycle no agency was ever assigned (a new city's repository)."""
     never = [u for u in status.unowned if not u.formerly]
@@ -445,7 +346,3 @@ def _unassigned(console: Console, status: Status, catalog: Catalog) -> None:
 
 
 SHOWN_UNASSIGNED = 12
-
-
-def _unowned_dict(u: Unowned) -> dict[str, Any]:
-    return {"kind": u.kind, "item": u.item, "formerly": list(u.formerly)}

@@ -6,17 +6,10 @@ from typing import Any
 
 from rich.console import Console
 
-from hcmlc.i18n import N_, _
+from hcmlc.i18n import _
 from hcmlc.render.table import Cell, Column, Table, print_table
-from hcmlc.signoffs.english import ENGLISH_STATES, EnglishAnswer, Translations
+from hcmlc.signoffs.english import ENGLISH_STATES, ENGLISH_WORDS, EnglishAnswer, Translations
 
-ENGLISH_WORDS = {
-    "untranslated": N_("untranslated"),
-    "translated": N_("translated, not verified"),
-    "stale": N_("stale: the Vietnamese changed"),
-    "verified": N_("verified"),
-    "verified-stale": N_("verified, then changed"),
-}
 _STYLE = {
     "untranslated": "yellow",
     "translated": "yellow",

@@ -1,82 +1,71 @@
-"""Finding and reading a city's repository: the data files and every submission."""
+"""Reading and checking a city's whole repository once: the data files and every submission,
+into a `Repository`. Where its files lie is `layout`, one file read is `reading`, the optional
+data files are `data_files`."""
 
 from __future__ import annotations
 
 import gc
-import os
-from collections.abc import Iterator, Set
+from collections.abc import Iterator, Mapping, Sequence, Set
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from pathlib import Path, PurePosixPath
-from typing import Any, TypeVar
+from pathlib import Path
 
-from pydantic import ValidationError
-
-from hcmlc.checks.confirmations import check_confirmations, confirmed
-from hcmlc.checks.data import check_data, check_targets
+from hcmlc.checks.confirmations import confirmed
+from hcmlc.checks.data import check_data
 from hcmlc.checks.framework_use import USES, Shipped, check_uses, compose
 from hcmlc.checks.narrative import FOLDER as REPORTS
-from hcmlc.checks.narrative import check_name, check_narrative, year_of
 from hcmlc.checks.plausibility import check_changes
 from hcmlc.checks.registry import check_frameworks, check_registry, check_units
-from hcmlc.checks.schema_errors import validate
 from hcmlc.clock import today
 from hcmlc.core.catalog import Catalog, assemble
-from hcmlc.core.delivery import Deliveries, FileKey
+from hcmlc.core.delivery import Deliveries, Delivery, FileKey
+from hcmlc.core.facts import Facts
 from hcmlc.core.figures import LocalFigure
 from hcmlc.core.history import Snapshot
 from hcmlc.core.receiving import ReceivedDates
-from hcmlc.core.results import Entry, FileCheck, Observed, SubmissionFile, Supplied
+from hcmlc.core.results import Entry, Observed, SubmissionFile, Supplied
 from hcmlc.core.status import pick_cycle
 from hcmlc.diagnostics import Diagnostic, Severity, cap_per_file
-from hcmlc.errors import DataError, RepositoryNotFound
-from hcmlc.files.confine import is_inside
+from hcmlc.errors import DataError
 from hcmlc.files.filesystem import is_utf8_name, shown_name
-from hcmlc.i18n import _, counted, current_language
+from hcmlc.i18n import _, counted
 from hcmlc.models.confirmations import Confirmations
-from hcmlc.models.contacts import FocalPoints
 from hcmlc.models.documents import Documents
 from hcmlc.models.framework import Framework
 from hcmlc.models.framework_use import FrameworkUses
-from hcmlc.models.narrative import Narrative
-from hcmlc.models.registry import Agency, Assignments, Cycle
-from hcmlc.models.submission import IndicatorValue, Submission
+from hcmlc.models.narrative import CoordinatorWords, Narrative
+from hcmlc.models.registry import Assignments, Cycle
 from hcmlc.models.targets import Targets
 from hcmlc.models.units import Units
 from hcmlc.repository.cache import Cache
 from hcmlc.repository.contacts import (
     FOCAL_POINTS,
     Contacts,
-    check_focal_points,
     with_focal_points,
 )
-from hcmlc.repository.deliveries import Dated, check_dates, deliveries
-from hcmlc.yamlfiles.reader import Document, parse_bytes, read_raw
-from hcmlc.yamlfiles.slips import extension_slip, renamed
-
-M = TypeVar(
-    "M",
-    Framework,
-    FrameworkUses,
-    Assignments,
-    Submission,
-    Targets,
-    Documents,
-    Narrative,
-    Units,
-    Confirmations,
-    FocalPoints,
+from hcmlc.repository.data_files import (
+    load_confirmations,
+    load_focal_points,
+    load_narratives,
+    load_targets,
 )
+from hcmlc.repository.deliveries import Dated, check_dates, deliveries
+from hcmlc.repository.layout import ASSIGNMENTS as ASSIGNMENTS  # cli/, commands/ import these here
+from hcmlc.repository.layout import CRITERIA as CRITERIA
+from hcmlc.repository.layout import DOCUMENTS as DOCUMENTS
+from hcmlc.repository.layout import SUBMISSIONS as SUBMISSIONS
+from hcmlc.repository.layout import TARGETS as TARGETS
+from hcmlc.repository.layout import (
+    UNITS,
+    misnamed,
+    submission_files,
+)
+from hcmlc.repository.layout import find_root as find_root
+from hcmlc.repository.layout import framework_paths as framework_paths
+from hcmlc.repository.reading import check_file, read_data, read_file, read_model
+from hcmlc.yamlfiles.reader import Document
+from hcmlc.yamlfiles.slips import extension_slip
 
-CRITERIA = "data/criteria.yaml"
-ASSIGNMENTS = "data/assignments.yaml"
-TARGETS = "data/targets.yaml"
-DOCUMENTS = "data/documents.yaml"
-CONFIRMATIONS = "data/confirmations.yaml"
-UNITS = "data/units.yaml"
-FRAMEWORKS = "data/frameworks"
-"""Further frameworks, one file each, read in the order of their names."""
-SUBMISSIONS = "submissions"
 NO_CURRENT_CYCLE = "HCMLC-E091"
 
 
@@ -143,6 +132,41 @@ class Repository:
                 )
         return pick_cycle(catalog, cycle_id)
 
+    def facts(
+        self,
+        deliveries: Mapping[FileKey, Delivery] | None = None,
+        submissions: Sequence[SubmissionFile] | None = None,
+    ) -> Facts:
+        """What the documents are computed from: the catalog, the files read (or
+        `submissions`), what they supplied, and `deliveries` (else read now, from git)."""
+        return Facts(
+            self.root,
+            self.require_catalog(),
+            self.submissions if submissions is None else submissions,
+            self.supplied,
+            self.figures,
+            self.targets,
+            TARGETS in self.data_files and self.targets is None,
+            self.deliveries() if deliveries is None else deliveries,
+        )
+
+    def coordinator_words(self, year: int) -> CoordinatorWords:
+        """The coordinator's words for `year`'s report: none yet, or a sound file (else a
+        data error, located at its first problem)."""
+        path = self.narrative_files.get(year)
+        if path is None:
+            return CoordinatorWords(Narrative(), f"{REPORTS}/{year}.yaml")
+        narrative = self.narratives.get(year)
+        if narrative is not None:
+            return CoordinatorWords(narrative, path)
+        problem = self.problem_in(path)
+        if problem is None:  # pragma: no cover - a file that is not sound has an error
+            raise DataError(_("{file} has errors").format(file=path))
+        raise DataError(
+            f"{problem.path}:{problem.line}:{problem.column}: {problem.message}",
+            problem.hint or _("fix {file}: the report places its words from it").format(file=path),
+        )
+
     def deliveries(self) -> Deliveries:
         """When each agency delivered its file of each cycle (deliveries.py) and, where history
         can tell, each entry (receiving.py)."""
@@ -208,63 +232,6 @@ class Repository:
         return sum(p.severity is Severity.ERROR for p in self.problems)
 
 
-def find_root(start: Path) -> Path:
-    """The nearest directory at or above `start` holding data/assignments.yaml."""
-    start = start.resolve()
-    for folder in (start, *start.parents):
-        if (folder / ASSIGNMENTS).is_file():
-            return folder
-    raise RepositoryNotFound(
-        _("no hcmlc repository at or above {folder}").format(folder=start),
-        _("run hcmlc inside a city's repository (one with {file}), or pass --root").format(
-            file=ASSIGNMENTS
-        ),
-    )
-
-
-def submission_paths(root: Path) -> list[Path]:
-    """Every submission file, in a stable order: whatever is named `*.yaml` or `*.yml` and is
-    not a folder, so that a FIFO or a dangling link in its place is reported, not skipped."""
-    return [root / relative for relative, _linked in _submission_files(root)]
-
-
-def _submission_files(root: Path, slips: list[str] | None = None) -> list[tuple[str, bool]]:
-    """`submission_paths` as repository-relative POSIX paths, each with whether a link lies on
-    its way (then it must be resolved to be known inside): the walk learns which entries are
-    links from the folder listing itself, without a system call per file. Folders reached
-    through a link are not entered (as `Path.rglob` does not), unreadable ones skipped. The
-    files whose extension is a slip (`.yaml.txt`, `.YAML`) are added to `slips`."""
-    folder = root / SUBMISSIONS
-    if not folder.is_dir():
-        return []
-    found: list[tuple[str, bool]] = []
-    pending = [(SUBMISSIONS, folder.is_symlink())]
-    while pending:
-        relative, linked = pending.pop()
-        try:
-            with os.scandir(root / relative) as listing:
-                entries = list(listing)
-        except PermissionError:
-            continue
-        for entry in entries:
-            path = f"{relative}/{entry.name}"
-            if entry.is_dir(follow_symlinks=False):
-                pending.append((path, linked))
-            elif PurePosixPath(entry.name).suffix in (".yaml", ".yml") and not _is_folder(entry):
-                found.append((path, linked or entry.is_symlink()))
-            elif slips is not None and renamed(entry.name) and not _is_folder(entry):
-                slips.append(path)
-    return sorted(found, key=lambda file: file[0].split("/"))
-
-
-def _is_folder(entry: os.DirEntry[str]) -> bool:
-    """Whether `entry`, its link followed, is a folder; a loop of links is not one."""
-    try:
-        return entry.is_dir()
-    except OSError:
-        return False
-
-
 def load(
     root: Path, *, cache: bool = False, keep: bool = True, submissions: bool = True
 ) -> Repository:
@@ -296,17 +263,8 @@ def collector_paused() -> Iterator[None]:
 def data_setting(root: Path, relative: str, key: str) -> object:
     """One top-level value of a data file as written (None when absent or unreadable), read
     before the repository is, e.g. the city's time zone that says which state to read."""
-    data = _read_data(root, relative)[1].data
+    data = read_data(root, relative)[1].data
     return data.get(key) if isinstance(data, dict) else None
-
-
-def framework_paths(root: Path) -> list[str]:
-    """The city's own framework files: data/criteria.yaml (always, unless data/frameworks.yaml
-    names frameworks hcmlc ships), then every file of data/frameworks/ by name."""
-    folder = root / FRAMEWORKS
-    extra = sorted(p for p in folder.glob("*.y*ml") if p.is_file()) if folder.is_dir() else []
-    own = [] if (root / USES).exists() and not (root / CRITERIA).exists() else [CRITERIA]
-    return [*own, *(p.relative_to(root).as_posix() for p in extra)]
 
 
 def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> Repository:
@@ -316,13 +274,13 @@ def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> 
     repo.data_files = [*uses_file, *framework_files, ASSIGNMENTS]
     if (root / UNITS).is_file():
         repo.data_files.append(UNITS)
-    read = {path: _read_data(root, path) for path in repo.data_files}
+    read = {path: read_data(root, path) for path in repo.data_files}
     docs = {path: doc for path, (_raw, doc) in read.items()}
     problems: list[Diagnostic] = []
     shipped: list[Shipped] = []
     uses = None
     if uses_file:
-        uses, found = _model(FrameworkUses, docs[USES])
+        uses, found = read_model(FrameworkUses, docs[USES])
         problems += found
         if uses is not None:
             shipped, found = compose(uses, docs[USES])
@@ -330,19 +288,19 @@ def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> 
     framework_docs = [*(s.doc for s in shipped), *(docs[path] for path in framework_files)]
     frameworks: list[Framework | None] = [s.framework for s in shipped]
     for path in framework_files:
-        framework, found = _model(Framework, docs[path])
+        framework, found = read_model(Framework, docs[path])
         frameworks.append(framework)
         problems += found
     if uses_file and (uses is None or len(shipped) < len(uses.uses)):
         frameworks.append(None)  # a framework the city names could not be read
-    assignments, found = _model(Assignments, docs[ASSIGNMENTS])
+    assignments, found = read_model(Assignments, docs[ASSIGNMENTS])
     problems += found
-    units, found = _model(Units, docs[UNITS]) if UNITS in docs else (None, [])
+    units, found = read_model(Units, docs[UNITS]) if UNITS in docs else (None, [])
     problems += found
     sound = [fw for fw in frameworks if fw is not None]
     if len(sound) == len(frameworks) and assignments and (units or UNITS not in docs):
         hand_kept = len(assignments.agencies)
-        contacts, found = _load_focal_points(repo, assignments, units.units if units else [])
+        contacts, found = load_focal_points(repo, assignments, units.units if units else [])
         problems += found
         focal = contacts.file
         assignments = assignments.model_copy(
@@ -363,12 +321,12 @@ def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> 
             problems += check_units(repo.catalog, docs[UNITS], units, hand_kept)
     if (root / TARGETS).exists():  # a FIFO in its place is reported, not skipped
         repo.data_files.append(TARGETS)
-        problems += _load_targets(repo)
+        problems += load_targets(repo)
     if (root / DOCUMENTS).is_file():
         repo.data_files.append(DOCUMENTS)
-        repo.documents, found = _model(Documents, _read_data(root, DOCUMENTS)[1])
+        repo.documents, found = read_model(Documents, read_data(root, DOCUMENTS)[1])
         problems += found
-    problems += _load_narratives(repo)
+    problems += load_narratives(repo)
     store = None
     raws = [raw for raw, _doc in read.values()] + [s.raw for s in shipped]
     if use_cache and repo.catalog and all(raw is not None for raw in raws):
@@ -376,11 +334,13 @@ def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> 
     identities = []
     readings: list[Observed] = []
     supplied = Supplied()
-    for relative, linked in _submission_files(root, repo.slips) if submissions else []:
+    for relative, linked in submission_files(root, repo.slips) if submissions else []:
         if not is_utf8_name(relative):
-            problems.append(_misnamed(relative))
+            problems.append(misnamed(relative))
             continue
-        check = _submission(repo, relative, store, keep, linked)
+        check, kept = check_file(root, repo.catalog, relative, store, keep, linked)
+        if kept is not None:
+            repo.submissions.append(kept)
         problems += check.problems
         supplied.merge(check.accepted)
         repo.figures += check.figures
@@ -396,7 +356,7 @@ def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> 
     parsed = {file.doc.path: file.doc for file in repo.submissions}
 
     def doc_of(path: str) -> Document:
-        return parsed.get(path) or _read(root, path)[1]
+        return parsed.get(path) or read_file(root, path)[1]
 
     known = [identity for _path, identity in identities if identity is not None]
     if len(set(known)) < len(known):  # the rule's module is imported only when it has work
@@ -408,221 +368,13 @@ def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> 
     if repo.catalog is not None:
         dated = [(f.path, key[1], f.submitted) for key, f in repo.files.items() if f.submitted]
         problems += check_dates(repo.catalog, dated, today(), doc_of)
-        problems += _load_confirmations(repo)
+        problems += load_confirmations(repo)
     if store:
         store.save()
     repo.problems = cap_per_file(problems)  # sorted by file and place
     return repo
 
 
-def _load_focal_points(
-    repo: Repository, assignments: Assignments, units: list[Agency]
-) -> tuple[Contacts, list[Diagnostic]]:
-    """data/focal-points.yaml when present: its model (empty when broken) and its problems."""
-    if not (repo.root / FOCAL_POINTS).exists():
-        return Contacts(assignments), []
-    repo.data_files.append(FOCAL_POINTS)
-    doc = _read_data(repo.root, FOCAL_POINTS)[1]
-    file, problems = _model(FocalPoints, doc)
-    if file is None:
-        return Contacts(assignments), problems
-    agencies = [a.id for a in (*assignments.agencies, *units)]
-    problems += check_focal_points(doc, file, agencies, [g.id for g in assignments.groups])
-    return Contacts(assignments, file), problems
-
-
-def _load_confirmations(repo: Repository) -> list[Diagnostic]:
-    """Read data/confirmations.yaml, when present, into `repo.confirmations` if sound."""
-    if not (repo.root / CONFIRMATIONS).is_file() or repo.catalog is None:
-        return []
-    repo.data_files.append(CONFIRMATIONS)
-    doc = _read_data(repo.root, CONFIRMATIONS)[1]
-    model, problems = _model(Confirmations, doc)
-    if model is not None:
-        problems += check_confirmations(repo.catalog, doc, model, repo.files)
-        repo.confirmations = None if problems else model
-    return problems
-
-
-def _misnamed(relative: str) -> Diagnostic:
-    """A submission whose name is not UTF-8: it is not read, and its name is shown escaped."""
-    return Diagnostic(
-        shown_name(relative),
-        1,
-        1,
-        "HCMLC-E006",
-        _("the file's name is not UTF-8 text, so hcmlc does not read it"),
-        _("rename it after the agency's id, e.g. submissions/2023/so-gddt.yaml"),
-    )
-
-
-def _load_targets(repo: Repository) -> list[Diagnostic]:
-    """Read data/targets.yaml into `repo.targets` when it is sound; its problems."""
-    doc = _read_data(repo.root, TARGETS)[1]
-    targets, problems = _model(Targets, doc)
-    if targets is not None and repo.catalog is not None:
-        problems += check_targets(repo.catalog, doc, targets)
-        repo.targets = None if problems else targets
-    return problems
-
-
-def narrative_paths(root: Path) -> list[Path]:
-    """Every file of reports/ (the coordinator's words in the progress reports)."""
-    folder = root / REPORTS
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
-
-
-def _load_narratives(repo: Repository) -> list[Diagnostic]:
-    """Read reports/<year>.yaml into `repo.narratives` when sound; their problems."""
-    problems: list[Diagnostic] = []
-    for path in narrative_paths(repo.root):
-        relative = path.relative_to(repo.root).as_posix()
-        repo.report_paths.append(relative)
-        doc = _read(repo.root, relative)[1]
-        year = year_of(relative)
-        if year is None or year in repo.narrative_files:
-            problems += check_name(doc, repo.narrative_files.get(year or 0))
-            continue
-        repo.narrative_files[year] = relative
-        narrative, found = _model(Narrative, doc)
-        if narrative is not None and repo.catalog is not None:
-            found += check_narrative(repo.catalog, doc, narrative)
-            if not found:
-                repo.narratives[year] = narrative
-        problems += found
-    return problems
-
-
-def _submission(
-    repo: Repository, relative: str, store: Cache | None, keep: bool, linked: bool = True
-) -> FileCheck:
-    """One submission file's problems and entries: from `store` if unchanged, else checked.
-    Only a file with a link on its way (`linked`) needs resolving to be known inside."""
-    raw, doc = _read(repo.root, relative, parse=store is None, confined=not linked)
-    if raw is not None and store is not None:
-        kept = store.get(relative, raw)
-        if kept is not None:
-            return kept
-        doc = parse_bytes(raw, relative)
-    checkable = repo.catalog is not None and isinstance(doc.data, dict)
-    # The whole model is for the views that keep the files; the checker reads the file entry by
-    # entry, its schema included, so that no fault hides another.
-    model, model_problems = _model(Submission, doc) if keep or not checkable else (None, [])
-    if model is None and keep and checkable:
-        model = _salvaged(doc.data)
-    file = SubmissionFile(doc, model)
-    if keep:
-        repo.submissions.append(file)
-    if repo.catalog is not None and checkable:
-        from hcmlc.checks.submission import (
-            check_submission,  # the rules, only when a file needs them
-        )
-
-        found = check_submission(repo.catalog, file, repo.root)
-        check = replace(found, problems=(*doc.problems, *doc.warnings, *found.problems))
-    else:
-        check = FileCheck(tuple(model_problems))
-    if raw is not None and store is not None:
-        store.put(relative, raw, check)
-    return check
-
-
-def _salvaged(data: dict[str, Any]) -> Submission | None:
-    """The parts of a submission that read on their own, for the views that keep the files: the
-    checker accepts an entry whatever else is wrong in its file, and the views must see the
-    entries it accepted (they keep only those, by `Repository.supplied`)."""
-    head = {key: data[key] for key in ("agency", "cycle", "submitted") if key in data}
-    indicators = data.get("indicators")
-    readable = {}
-    for item, entry in (indicators if isinstance(indicators, dict) else {}).items():
-        try:
-            IndicatorValue.model_validate(entry)
-        except ValidationError:
-            continue
-        readable[item] = entry
-    answers = data.get("answers")
-    for attempt in (head, {k: v for k, v in head.items() if k != "submitted"}):
-        try:
-            return Submission.model_validate(
-                {
-                    **attempt,
-                    "indicators": readable,
-                    "answers": answers if isinstance(answers, dict) else {},
-                }
-            )
-        except ValidationError:
-            continue
-    return None
-
-
-def read_submission(root: Path, relative: str) -> SubmissionFile:
-    """One submission file read afresh with its model (salvaged when the file has errors), as
-    `load` keeps it: for a view that needs a few files of a repository loaded without them."""
-    _raw, doc = _read(root, relative)
-    model, _problems = _model(Submission, doc)
-    if model is None and isinstance(doc.data, dict):
-        model = _salvaged(doc.data)
-    return SubmissionFile(doc, model)
-
-
 def read_document(root: Path, relative: str) -> tuple[bytes | None, Document]:
     """One file of the repository: its bytes (None when unreadable) and its document."""
-    return _read(root, relative)
-
-
-def _read(
-    root: Path, relative: str, *, parse: bool = True, confined: bool = False
-) -> tuple[bytes | None, Document]:
-    """The file's bytes (None when unreadable) and, if `parse`, its document; a file not known
-    to be `confined` (no link on its way) is first checked to lead nowhere outside."""
-    path = root / relative
-    if not confined and not is_inside(root, path):
-        problem = Diagnostic(
-            relative,
-            1,
-            1,
-            "HCMLC-E051",
-            _("the file is a link leading outside the repository; hcmlc does not read it"),
-            _("replace the link with the file itself"),
-        )
-        return None, Document(relative, None, None, [problem])
-    raw = read_raw(path, relative)
-    if isinstance(raw, Diagnostic):
-        return None, Document(relative, None, None, [raw])
-    return raw, parse_bytes(raw, relative) if parse else Document(relative, None, None)
-
-
-def _read_data(root: Path, relative: str) -> tuple[bytes | None, Document]:
-    """A file of data/, read every time and parsed once per process for the same bytes and
-    language (a command that loads the repository twice, and the test suite, which loads the
-    same data/ hundreds of times); each caller gets its own list of the parse's problems."""
-    raw, unparsed = _read(root, relative, parse=False)
-    if raw is None:
-        return raw, unparsed
-    key = (relative, current_language(), raw)
-    doc = _PARSED.get(key)
-    if doc is None:
-        doc = parse_bytes(raw, relative)
-        if len(_PARSED) >= _PARSED_KEPT:
-            del _PARSED[next(iter(_PARSED))]  # the oldest
-        _PARSED[key] = doc
-    return raw, replace(doc, problems=list(doc.problems))
-
-
-_PARSED: dict[tuple[str, str, bytes], Document] = {}
-_PARSED_KEPT = 32  # the data files of a repository (eight or so), in both languages
-
-
-def _model(model: type[M], doc: Document) -> tuple[M | None, list[Diagnostic]]:
-    """The file's model; a duplicate key is reported but does not hide the rest of the file."""
-    if doc.data is None:
-        return None, doc.problems
-    if not isinstance(doc.data, dict):
-        problem = doc.problem(
-            (), "HCMLC-E012", _("the file must be a mapping of `key: value` lines")
-        )
-        return None, [*doc.problems, problem]
-    instance, problems = validate(model, doc.data, doc)
-    return instance, doc.problems + doc.warnings + problems
+    return read_file(root, relative)

@@ -1,5 +1,5 @@
 """The identity family: who a file is from, for which cycle, and where it lies. Checked by
-`hcmlc.checks.identity` and `hcmlc.checks.submission`."""
+`hcmlc.checks.identity` and `hcmlc.checks.duties`."""
 
 from hcmlc.rules.rule import Rule, Words, same
 

@@ -1,5 +1,5 @@
 """The photos family: the photos the form asks for. Checked by `hcmlc.files.photos` and
-`hcmlc.checks.answers`."""
+`hcmlc.checks.photos`."""
 
 from hcmlc.rules.rule import Rule, Words, same
 

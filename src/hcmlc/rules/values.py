@@ -1,5 +1,6 @@
 """The values family: figures, states, years and dates of a submission's entries. Checked by
-`hcmlc.checks.submission` (with `hcmlc.text` reading numbers as people write them)."""
+`hcmlc.checks.indicators` and `hcmlc.checks.duties` (with `hcmlc.text` reading numbers as people
+write them)."""
 
 from hcmlc.rules.rule import Rule, Words, same
 

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from hcmlc.signoffs.translations import TranslationRecord
 from hcmlc.core.results import Entry
 from hcmlc.errors import DataError
+from hcmlc.i18n import N_
 from hcmlc.models.registry import Cycle
 from hcmlc.repository.load import read_document
 from hcmlc.signoffs.digest import text_digest
@@ -28,6 +29,14 @@ ENGLISH_STATES: tuple[EnglishState, ...] = (
     "verified",
     "verified-stale",
 )
+ENGLISH_WORDS: dict[EnglishState, str] = {
+    "untranslated": N_("untranslated"),
+    "translated": N_("translated, not verified"),
+    "stale": N_("stale: the Vietnamese changed"),
+    "verified": N_("verified"),
+    "verified-stale": N_("verified, then changed"),
+}
+"""Each state as status and the page name it (gettext, in their language)."""
 TRANSLATABLE = ("text", "quote")
 """The kinds of question whose answer is a text in Vietnamese with its English."""
 

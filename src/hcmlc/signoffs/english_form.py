@@ -4,7 +4,7 @@ is marked in the document as a gap; `--final` refuses the form while any remains
 from __future__ import annotations
 
 from hcmlc.core.catalog import Catalog
-from hcmlc.documents.form import FilledForm, Gap
+from hcmlc.documents.form_boxes import FilledForm, Gap
 from hcmlc.errors import DataError
 from hcmlc.i18n import Lang, Wording, _
 from hcmlc.signoffs.english import EnglishAnswer, Translations

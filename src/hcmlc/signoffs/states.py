@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from hcmlc.core.catalog import Catalog
 from hcmlc.core.results import Entries, Entry, ItemKind
+from hcmlc.i18n import N_
 from hcmlc.models.registry import Cycle
 from hcmlc.repository.load import collector_paused
 from hcmlc.signoffs.memo import Signed, review_summary
@@ -17,6 +18,13 @@ from hcmlc.signoffs.names import Verdict, review_path
 
 ReviewState = Literal["awaiting", "issues", "approved", "stale"]
 REVIEW_STATES: tuple[ReviewState, ...] = ("awaiting", "issues", "approved", "stale")
+REVIEW_WORDS: dict[ReviewState, str] = {
+    "awaiting": N_("awaiting review"),
+    "issues": N_("has issues"),
+    "approved": N_("approved"),
+    "stale": N_("changed since approved"),
+}
+"""Each state as status, the page and the receipt name it (gettext, in their language)."""
 
 
 @dataclass(frozen=True)

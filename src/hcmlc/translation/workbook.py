@@ -11,8 +11,8 @@ from hcmlc.diagnostics import Diagnostic
 from hcmlc.i18n import _
 from hcmlc.signoffs.english import Translations
 from hcmlc.translation.segments import Segment, segment_id
-from hcmlc.workbook.build import _Font as OoxmlFont  # imports openpyxl without numpy
 from hcmlc.workbook.guard import guarded_bytes
+from hcmlc.workbook.looks import OoxmlFont  # imports openpyxl without numpy
 from hcmlc.workbook.xlsx import XlsxError, read_xlsx
 
 SHEET = "Translation"

@@ -11,27 +11,17 @@ from __future__ import annotations
 
 import io
 import math
-import sys
 import zipfile
 from collections import defaultdict
 from collections.abc import Iterable
-from copy import copy
-from dataclasses import dataclass
-from typing import Any
 
-# openpyxl imports numpy when it can, only to take numpy numbers as cell values, which hcmlc
-# never writes; numpy, where installed, would add a fifth of a second to every run.
-if "openpyxl" not in sys.modules and "numpy" not in sys.modules:
-    sys.modules["numpy"] = None  # type: ignore[assignment]  # importing numpy now fails
-    try:
-        import openpyxl  # noqa: F401
-    finally:
-        del sys.modules["numpy"]
+from hcmlc.workbook.looks import OVER, UNDER, OoxmlFont, Styler  # first: see looks.py
 
+# isort: split
 from openpyxl import Workbook
 from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
 from openpyxl.formatting.rule import CellIsRule
-from openpyxl.styles import Alignment, Border, Color, Font, PatternFill, Protection, Side
+from openpyxl.styles import Color
 from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.workbook.properties import CalcProperties
 from openpyxl.workbook.protection import WorkbookProtection
@@ -42,12 +32,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from hcmlc.diagnostics import cell_reference, column_letters
-from hcmlc.text.controls import shown_controls  # shown, not refused (openpyxl would)
 from hcmlc.workbook import labels, removal
-from hcmlc.workbook.cells import NUMBER_FORMAT, CellValue, FieldKind
+from hcmlc.workbook.cells import FieldKind
 from hcmlc.workbook.meta import SHEET as META_SHEET
 from hcmlc.workbook.meta import meta_rows
-from hcmlc.workbook.parts import SHARE_FORMAT, share_formula
+from hcmlc.workbook.parts import share_formula
 from hcmlc.workbook.plan import (
     AGENCY_ROW,
     COLUMNS,
@@ -59,136 +48,19 @@ from hcmlc.workbook.plan import (
 )
 from hcmlc.workbook.rules import Rule
 
-FONT = "Arial"
-"""Arial, or its metric twin Liberation Sans in LibreOffice: both have every Vietnamese letter."""
 _LINE_HEIGHT = 12.75
 _CHARS_PER_WIDTH = 1.4
 """Characters of 10-point Arial per unit of column width, about."""
-_THIN = Side(style="thin", color="BFBFBF")
-_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_NONE = Border()
-_WRAP = Alignment(wrap_text=True, vertical="top")
-_LINE = Alignment(vertical="top")
-_CENTRE = Alignment(horizontal="center", vertical="top", wrap_text=True)
 _PROTECTION = {"sheet": True, "formatCells": False, "formatColumns": False, "formatRows": False}
 """Locked, without a password; cells may still be formatted (a % format) and resized."""
-
-
-@dataclass(frozen=True)
-class Look:
-    """How a kind of cell looks, and whether it is locked."""
-
-    font: Font
-    alignment: Alignment = _WRAP
-    fill: PatternFill | None = None
-    border: Border = _NONE
-    number_format: str = "General"
-    locked: bool = True
-
-
-class _Font(Font):  # type: ignore[misc]
-    """openpyxl's font, its children written in the order of the Open XML SDK's schema (b …
-    sz, color, name, family, scheme), which Excel's validator expects; openpyxl writes name
-    first and color before sz."""
-
-    __elements__ = (
-        "b", "i", "strike", "condense", "extend", "outline", "shadow", "u", "vertAlign",
-        "sz", "color", "name", "family", "charset", "scheme",
-    )  # fmt: skip
-    __nested__ = Font.__nested__  # openpyxl's metaclass fills these only from a class's own
-    __attrs__ = Font.__attrs__  # descriptors, which a subclass inherits instead
-
-
-def _font(size: float = 10, *, bold: bool = False, color: str = "000000") -> Font:
-    return _Font(name=FONT, size=size, bold=bold, color=color)
-
-
-def _fill(color: str) -> PatternFill:
-    return PatternFill("solid", fgColor=color)
-
-
-LOOKS: dict[str, Look] = {
-    "title": Look(_font(14, bold=True, color="1F4E79"), _LINE),
-    "quiet": Look(_font(9, color="666666"), _LINE),
-    "label": Look(_font(bold=True)),
-    "text": Look(_font()),
-    "heading": Look(_font(bold=True, color="FFFFFF"), _CENTRE, _fill("1F4E79"), _BOX),
-    "id": Look(_font(bold=True), border=_BOX, number_format="@"),
-    "cell": Look(_font(), border=_BOX),
-    "centred": Look(_font(), _CENTRE, border=_BOX),
-    "unused": Look(_font(9, color="666666"), _CENTRE, _fill("EDEDED"), _BOX),
-    "meta": Look(_font(), number_format="@"),
-    "remove": Look(_font(), _CENTRE, _fill("F8D7DA"), _BOX, "@", False),
-    "share": Look(_font(bold=True), _CENTRE, _fill("DDEBF7"), _BOX, SHARE_FORMAT["percent"]),
-    "share-per_100k": Look(
-        _font(bold=True), _CENTRE, _fill("DDEBF7"), _BOX, SHARE_FORMAT["per_100k"]
-    ),
-} | {
-    f"input-{kind}": Look(
-        _font(),
-        _CENTRE if kind == "year" else _WRAP,
-        _fill("FFF2CC"),
-        _BOX,
-        NUMBER_FORMAT[kind],
-        False,
-    )
-    for kind in NUMBER_FORMAT
-}
-_OVER = _fill("F4B6B6")
-_UNDER = _fill("FCE4B6")
-
-
-class _Styler:
-    """Puts values with a look; the look's styles are registered once per workbook.
-
-    Setting a font, fill or border registers it in the workbook's style tables, which costs a
-    hash of every style object each time; a cell's style array (its indexes in those tables)
-    copied from the first cell of a look gives the same result at a fraction of the cost, as
-    openpyxl's own copy of a worksheet does."""
-
-    def __init__(self) -> None:
-        self._styles: dict[str, Any] = {}
-
-    def put(
-        self,
-        sheet: Worksheet,
-        row: int,
-        column: int,
-        value: CellValue,
-        look: str,
-        *,
-        formula: bool = False,
-    ) -> Any:
-        """Write `value` with `look`. A text is always a text (an inline string), whatever it
-        starts with (`=`, `+`, `#N/A`): only hcmlc's own formulas are written `formula`."""
-        cell = sheet.cell(
-            row, column, shown_controls(value) if isinstance(value, str) and not formula else value
-        )
-        if isinstance(value, str) and not formula:
-            cell.data_type = "s"  # openpyxl would make `=…` a formula and `#N/A` an error
-        known = self._styles.get(look)
-        if known is not None:
-            cell._style = copy(known)
-            return cell
-        style = LOOKS[look]
-        cell.font = style.font
-        cell.alignment = style.alignment
-        if style.fill is not None:
-            cell.fill = style.fill
-        cell.border = style.border
-        cell.number_format = style.number_format
-        if not style.locked:
-            cell.protection = Protection(locked=False)
-        self._styles[look] = copy(cell._style)
-        return cell
 
 
 def build_workbook(plan: Plan, secret: bytes) -> bytes:
     """The .xlsx file of `plan`, its hidden sheet signed with `secret` (the coordinator's key)."""
     book = Workbook()
-    default = _Font(name="Calibri", family=2, sz=11, scheme="minor", color=Color(theme=1))
+    default = OoxmlFont(name="Calibri", family=2, sz=11, scheme="minor", color=Color(theme=1))
     book._fonts = IndexedList([default])  # openpyxl's default font, in the same order
-    styler = _Styler()
+    styler = Styler()
     names = {key: name[plan.lang] for key, name in labels.SHEETS.items()}
     used = {"instructions": names["instructions"]} | {s: names[s] for s in plan.sheets}
     instructions = book.active
@@ -230,7 +102,7 @@ class _InMemoryWriter(ExcelWriter):  # type: ignore[misc]
         self.manifest.append(ws)
 
 
-def _instructions(sheet: Worksheet, plan: Plan, styler: _Styler) -> None:
+def _instructions(sheet: Worksheet, plan: Plan, styler: Styler) -> None:
     lang = plan.lang
     put = styler.put
     sheet.column_dimensions["A"].width = 30
@@ -283,7 +155,7 @@ def _instructions(sheet: Worksheet, plan: Plan, styler: _Styler) -> None:
     sheet.protection = SheetProtection(**_PROTECTION)
 
 
-def _data_sheet(sheet: Worksheet, plan: Plan, key: SheetKey, styler: _Styler) -> None:
+def _data_sheet(sheet: Worksheet, plan: Plan, key: SheetKey, styler: Styler) -> None:
     lang = plan.lang
     columns = COLUMNS[key]
     cycle = plan.cycle.title.get(lang)
@@ -320,7 +192,7 @@ def _data_sheet(sheet: Worksheet, plan: Plan, key: SheetKey, styler: _Styler) ->
 
 
 def _data_row(
-    sheet: Worksheet, number: int, row: Row, position: dict[str, int], styler: _Styler
+    sheet: Worksheet, number: int, row: Row, position: dict[str, int], styler: Styler
 ) -> None:
     styler.put(sheet, number, position["id"], row.key, "id")
     for column, value in row.cells.items():
@@ -348,7 +220,7 @@ def _input_look(kind: FieldKind) -> str:
 
 
 def _word_counts(
-    sheet: Worksheet, number: int, position: dict[str, int], styler: _Styler
+    sheet: Worksheet, number: int, position: dict[str, int], styler: Styler
 ) -> list[tuple[int, int]]:
     """A live word count of each language's answer: what spaces separate, leaving out lone
     dashes (`import` counts by hcmlc's own rule). Returns the count cells."""
@@ -368,9 +240,9 @@ def _word_limits(sheet: Worksheet, limits: dict[tuple[str, int], list[tuple[int,
     """Word counts turn red over their limit, amber under their minimum."""
     for (side, limit), cells in limits.items():
         if side == "over":
-            rule = CellIsRule(operator="greaterThan", formula=[str(limit)], fill=_OVER)
+            rule = CellIsRule(operator="greaterThan", formula=[str(limit)], fill=OVER)
         else:
-            rule = CellIsRule(operator="between", formula=["1", str(limit - 1)], fill=_UNDER)
+            rule = CellIsRule(operator="between", formula=["1", str(limit - 1)], fill=UNDER)
         sheet.conditional_formatting.add(_ranges(cells), rule)
 
 

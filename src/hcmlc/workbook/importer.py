@@ -2,9 +2,10 @@
 written into its agency's submission file only when nothing is wrong with it.
 
 For each workbook: the file is guarded (size, kind, archive), read (hidden sheet, sheets,
-headings, rows by id), checked against what the run expects (cycle, agency, one workbook per
-agency), applied to the submission (the cells the agency changed), and the result validated with
-the submission model and `checks.check_submission`, problems located at their cells. Only then
+headings, rows by id), checked against what the run expects (its seal, cycle and agency:
+`provenance`; one workbook per agency), applied to the submission (the cells the agency
+changed), and the result validated with the submission model and `checks.check_submission`,
+problems located at their cells. Only then
 is the file edited (keeping its comments) and replaced atomically. A workbook with any error
 writes nothing; the others are still written.
 """
@@ -12,7 +13,7 @@ writes nothing; the others are still written.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -25,22 +26,22 @@ from hcmlc.core.results import SubmissionFile
 from hcmlc.diagnostics import MAX_PER_FILE, Diagnostic, Severity
 from hcmlc.documents.scaffold import scaffold
 from hcmlc.files.atomic import write_atomic
-from hcmlc.i18n import LANGUAGES, _
+from hcmlc.i18n import _
 from hcmlc.models.registry import Cycle
-from hcmlc.text.suggest import did_you_mean
 from hcmlc.workbook.cells import Cell
 from hcmlc.workbook.guard import guarded_bytes
 from hcmlc.workbook.locate import CellDocument
-from hcmlc.workbook.merge import Merged, merge
-from hcmlc.workbook.meta import SHEET as META_SHEET
+from hcmlc.workbook.merge import merge
+from hcmlc.workbook.merged import Merged
 from hcmlc.workbook.meta import Meta
 from hcmlc.workbook.plan import AGENCY_ROW, Plan, Planner
 from hcmlc.workbook.plausible import check_merged
+from hcmlc.workbook.provenance import at_cell, identity, sealed
 from hcmlc.workbook.read import Returned, Unreadable, read_workbook
 from hcmlc.workbook.received import set_aside_claim, stamp_received
 from hcmlc.workbook.record import LastImport, issue_id, load_record, older, shown_time
 from hcmlc.workbook.repair import repaired_plan
-from hcmlc.workbook.seal import Key, check, load_key
+from hcmlc.workbook.seal import load_key
 from hcmlc.workbook.source import SubmissionSource, entry_order, fingerprint, submission_source
 from hcmlc.yamlfiles.edit import edit
 from hcmlc.yamlfiles.reader import parse_yaml
@@ -104,10 +105,10 @@ def import_workbooks(
             path,
             display,
             result,
-            partial(_sealed, catalog, display=display, key=key, agency=expected_agency),
+            partial(sealed, catalog, display=display, key=key, agency=expected_agency),
         )
         if returned is not None:
-            result.problems += _identity(catalog, returned, expected_cycle, expected_agency)
+            result.problems += identity(catalog, returned, expected_cycle, expected_agency)
             result.agency, result.cycle = returned.meta.agency, returned.meta.cycle
             read.append((result, returned))
     _one_per_agency(read)
@@ -170,86 +171,6 @@ def _read(
     return returned
 
 
-def _sealed(
-    catalog: Catalog, meta: Meta, display: str, key: Key | None, agency: str | None
-) -> list[Diagnostic]:
-    """The hidden sheet signed by the coordinator's key; else refused, unless `--agency` names
-    the agency (then only that agency's file can be written, and the seal is a warning)."""
-    known: dict[str, Iterable[str]] = {
-        "agency": catalog.agencies,
-        "cycle": catalog.cycles,
-        "lang": LANGUAGES,
-    }
-    broken = check(meta.sealed, key, known, META_SHEET)
-    if broken is None:
-        return []
-    where = (display, broken.row, broken.column)
-    if agency is not None:
-        message = _("{problem}; imported for `{agency}` only, as --agency says").format(
-            problem=broken.message, agency=agency
-        )
-        return [Diagnostic(*where, "HCMLC-W076", message, broken.hint, sheet=META_SHEET)]
-    hint = broken.hint or _(
-        "import the workbook as it was made and returned; if you have checked who sent it, name "
-        "the agency: `hcmlc import --agency ID FILE` writes it into that agency's file only"
-    )
-    return [Diagnostic(*where, "HCMLC-E073", broken.message, hint, sheet=META_SHEET)]
-
-
-def _identity(
-    catalog: Catalog, returned: Returned, cycle: Cycle, agency: str | None
-) -> list[Diagnostic]:
-    """The workbook names a known agency and cycle, those the run expects."""
-    meta = returned.meta
-    agency_cell = returned.identity or Cell("", 1, 1)
-    cycle_cell = Cell(agency_cell.sheet, agency_cell.row + 1, agency_cell.column)
-    problems = []
-    if meta.agency not in catalog.agencies:
-        hint = did_you_mean(meta.agency, catalog.agencies) or _(
-            "see the agency ids in data/assignments.yaml"
-        )
-        message = _("unknown agency `{ref}`").format(ref=meta.agency)
-        problems.append(_at(returned, agency_cell, "HCMLC-E020", message, hint))
-    elif agency is not None and meta.agency != agency:
-        problems.append(
-            _at(
-                returned,
-                agency_cell,
-                "HCMLC-E073",
-                _("the workbook is for `{agency}`, not `{expected}`").format(
-                    agency=meta.agency, expected=agency
-                ),
-                _(
-                    "check who sent it; without --agency it is written into "
-                    "submissions/{cycle}/{agency}.yaml"
-                ).format(cycle=meta.cycle, agency=meta.agency),
-            )
-        )
-    if meta.cycle not in catalog.cycles:
-        hint = did_you_mean(meta.cycle, catalog.cycles) or _(
-            "see the cycle ids in data/assignments.yaml"
-        )
-        message = _("unknown cycle `{ref}`").format(ref=meta.cycle)
-        problems.append(_at(returned, cycle_cell, "HCMLC-E020", message, hint))
-    elif meta.cycle != cycle.id:
-        problems.append(
-            _at(
-                returned,
-                cycle_cell,
-                "HCMLC-E073",
-                _("the workbook is for cycle {cycle}, not cycle {expected}").format(
-                    cycle=meta.cycle, expected=cycle.id
-                ),
-                _(
-                    "to correct cycle {cycle}, import it with `--cycle {cycle}`; for cycle "
-                    "{expected}, send the agency a fresh workbook "
-                    "(`hcmlc workbook --agency {agency} --cycle {expected}`)"
-                ).format(cycle=meta.cycle, expected=cycle.id, agency=meta.agency),
-            )
-        )
-    return problems
-
-
 def _one_per_agency(read: list[tuple[Imported, Returned]]) -> None:
     """Two workbooks of one agency and cycle in a run: neither is written, for which is right
     cannot be told; imported one at a time, the second is judged against the first's changes."""
@@ -263,7 +184,7 @@ def _one_per_agency(read: list[tuple[Imported, Returned]]) -> None:
         hint = _("import them one at a time, so that the second is checked against the first")
         message = _("a second submission of `{agency}` for cycle {cycle}: {first} is the first")
         result.problems.append(
-            _at(
+            at_cell(
                 returned,
                 cell,
                 "HCMLC-E027",
@@ -369,7 +290,7 @@ def _judge(
 def _older(returned: Returned, last: LastImport) -> Diagnostic:
     """A copy older than the last one imported of the same issued workbook."""
     cell = returned.identity or Cell("", 1, 1)
-    return _at(
+    return at_cell(
         returned,
         cell,
         "HCMLC-E073",
@@ -404,7 +325,7 @@ def _keep_approved(
         section = SECTIONS[kind]
         cell = merged.cells.get((section, item, "value")) or merged.cells.get((section, item))
         cell = cell or Cell("", 1, 1)
-        problems.append(_at(returned, cell, *kept_problem(record)))
+        problems.append(at_cell(returned, cell, *kept_problem(record)))
     return problems
 
 
@@ -437,9 +358,3 @@ def _check(
     # the model's own errors would tell each of those problems a second time.
     found = check_submission(catalog, SubmissionFile(doc, None), root)
     return list(found.problems)
-
-
-def _at(returned: Returned, cell: Cell, code: str, message: str, hint: str | None) -> Diagnostic:
-    return Diagnostic(
-        returned.path, cell.row, cell.column, code, message, hint, sheet=cell.sheet or None
-    )

@@ -15,7 +15,7 @@ from hcmlc.diagnostics import Diagnostic
 from hcmlc.i18n import Lang, _
 from hcmlc.models.registry import Cycle
 from hcmlc.workbook.labels import HEADINGS
-from hcmlc.workbook.merge import Merged
+from hcmlc.workbook.merged import Merged
 from hcmlc.workbook.source import submission_source
 
 

@@ -15,6 +15,8 @@ from hcmlc.core.catalog import Catalog
 from hcmlc.diagnostics import Diagnostic, Severity
 from hcmlc.i18n import Lang, Wording
 from hcmlc.models.registry import FocalPoint
+from hcmlc.signoffs.states import Reviews, ReviewState
+from hcmlc.text.dates import day_text
 from hcmlc.text.number_format import format_number
 from hcmlc.workbook.importer import Imported
 from hcmlc.workbook.labels import HEADINGS, UNIT_NAMES
@@ -61,6 +63,25 @@ WORDS: dict[str, dict[Lang, str]] = {
         "Please make the fixes above in it, save it and reply to this message with it attached.",
     },
     "thanks": {"vi": "Trân trọng cảm ơn./.", "en": "Thank you."},
+    "review-title": {
+        "vi": "Kết quả rà soát số liệu của đơn vị điều phối:",
+        "en": "The coordinator's review of your figures:",
+    },
+    "review-counts": {
+        "vi": "{approved} nội dung đã duyệt, {awaiting} chờ rà soát, {issues} có vấn đề, "
+        "{stale} đã sửa sau khi duyệt.",
+        "en": "{approved} approved, {awaiting} awaiting review, {issues} with issues, "
+        "{stale} changed since approved.",
+    },
+    "review-issues": {
+        "vi": "{item}: có vấn đề — {comment} ({by}, ngày {day})",
+        "en": "{item}: has issues — {comment} ({by}, {day})",
+    },
+    "review-stale": {
+        "vi": "{item}: đã sửa sau khi được duyệt ngày {day}; đơn vị điều phối sẽ rà soát lại",
+        "en": "{item}: changed since it was approved on {day}; the coordinator will review it "
+        "again",
+    },
 }
 """The receipt's own words, per language (document content, not interface messages)."""
 
@@ -92,6 +113,16 @@ class Point:
     """The problem's code (`HCMLC-E022`): its page in the guides explains it."""
 
 
+@dataclass(frozen=True)
+class ReviewNote:
+    """Where the agency's items stand in the coordinator's review (signoffs/states.py): the
+    counts, and each item with issues (with the comment) or changed since approved."""
+
+    counts: dict[ReviewState, int]
+    lines: list[str]
+    """Each item with issues or changed since approved, worded in the receipt's language."""
+
+
 @dataclass
 class Receipt:
     """The answer to one agency for what it returned in one run."""
@@ -110,6 +141,8 @@ class Receipt:
     to_check: list[Point] = field(default_factory=list)
     fresh: str | None = None
     """The file name of the fresh pre-filled workbook attached, when something must be fixed."""
+    review: ReviewNote | None = None
+    """Set once the coordinator reviews the cycle (`with_reviews`)."""
 
     @property
     def subject(self) -> str:
@@ -133,6 +166,22 @@ def build_receipts(
         _receipt(catalog, agency, mine, langs, received, fresh_name.get(agency))
         for agency, mine in by_agency.items()
     ]
+
+
+def with_reviews(receipts: list[Receipt], reviews: Reviews) -> None:
+    """Give each receipt its agency's review, as the content stands after the import."""
+    for receipt in receipts:
+        counts = reviews.counts(receipt.agency)
+        lines = []
+        for r in reviews.of(receipt.agency):
+            if r.record is None or r.state not in ("issues", "stale"):
+                continue
+            day = day_text(dt.date.fromisoformat(r.record.day), receipt.lang)
+            key = f"review-{r.state}"
+            lines.append(
+                word(key, receipt.lang, item=r.item, comment=r.comment, by=r.record.by, day=day)
+            )
+        receipt.review = ReviewNote(dict(counts), lines)
 
 
 def _receipt(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from hcmlc.workbook.merge import Merged
+from hcmlc.workbook.merged import Merged
 
 CLAIM = "submitted"
 """The top field of the workbook that holds the sender's date."""

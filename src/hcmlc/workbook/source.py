@@ -19,7 +19,7 @@ from hcmlc.diagnostics import Diagnostic
 from hcmlc.files.confine import is_inside
 from hcmlc.i18n import _
 from hcmlc.repository.load import ASSIGNMENTS, CRITERIA, SUBMISSIONS
-from hcmlc.workbook.merge import ENTRY_ORDER
+from hcmlc.workbook.merged import ENTRY_ORDER
 from hcmlc.yamlfiles.reader import Document, Loc, read_yaml
 
 DATA_FILES = (CRITERIA, USES, ASSIGNMENTS)

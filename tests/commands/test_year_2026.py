@@ -1,27 +1,41 @@
 """The 2026 cycle played through in a git repository, as a coordinator lives it: the cycle
 opened in January, agencies committing on their days (one by a merged pull request), a ward
-whose file had an error fixing it after the deadline, one agency backdating its `submitted:`,
-another whose claim the coordinator confirms, the 2027 cycle opened. For four days, status
-as computed today from history equals status computed on that day from the files of that day.
+whose file had an error fixing it after the deadline, a ward's workbook received after the
+deadline and imported, one agency backdating its `submitted:`, another whose claim the
+coordinator confirms, the 2027 cycle opened. For four days, status, the page, the report and
+the reminders as computed today from history equal those computed on that day from the files
+of that day, and every figure of the page, the report and the reminders is status's.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from workbook_files import Filled
 
-PROJECT = Path(__file__).resolve().parents[1]
+from one_view import (
+    Page,
+    check_page,
+    check_record,
+    check_reminders,
+    check_report,
+    check_targets,
+)
+
+PROJECT = Path(__file__).resolve().parents[2]
 
 HCMLC = str(Path(sys.executable).parent / "hcmlc")
 TODAY = "2027-01-20"
 DAYS = ("2026-12-11", "2026-12-20", "2027-01-06", "2027-01-15")
 CONFIRMER = "Trần Thị Bình, Văn phòng Sở Tài chính"
+LATE_WARD = "phuong-sai-gon"
 
 
 def of_2026(agency: str, submitted: str | None = None, broken: bool = False) -> str:
@@ -51,8 +65,9 @@ def played(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, st
         "PATH": os.environ["PATH"],
         "HOME": str(root),
         "XDG_CACHE_HOME": str(tmp_path_factory.mktemp("cache")),
+        "HCMLC_KEY_FILE": str(tmp_path_factory.mktemp("key") / "workbook.key"),
     }
-    for name in ("data", "templates", "submissions", "reports"):
+    for name in ("data", "templates", "submissions", "reports", "photos"):
         shutil.copytree(PROJECT / name, root / name)
 
     def git(*args: str, when: str | None = None) -> str:
@@ -107,6 +122,15 @@ def played(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, st
     )
     write("submissions/2026/phuong-ban-co.yaml", of_2026("phuong-ban-co", broken=True))
     commit("2026-12-12", "phuong-ban-co: figures of 2026")
+    # a ward's workbook, sent on 16 December, imported by the coordinator on the 18th
+    made = root.parent / f"{root.name}-workbook.xlsx"
+    hcmlc("workbook", "--agency", LATE_WARD, "--cycle", "2026", "--out", str(made))
+    book = Filled(made)
+    book.set("indicators", "3.2.2.a", "value", "có")
+    book.set("indicators", "3.2.2.a", "year", 2026)
+    returned = book.save(root.parent / f"{root.name}-returned.xlsx")
+    hcmlc("import", str(returned), "--cycle", "2026", "--received", "2026-12-16")
+    commit("2026-12-18", f"Import {LATE_WARD}'s workbook received on 16 December")
     hcmlc("new-cycle", "2027", "--deadline", "2027-12-15")
     commit("2027-01-02", "Open cycle 2027")
     write("submissions/2026/phuong-ban-co.yaml", of_2026("phuong-ban-co"))
@@ -230,3 +254,110 @@ def test_the_previous_cycle_stays_until_closed(played) -> None:
     root, _ends = played
     document = status(root, TODAY, TODAY)
     assert [c["cycle"] for c in document["earlier_cycles"]] == ["2025"]
+
+
+def views(root: Path, day: str, today: str, out: Path) -> dict:
+    """Status (JSON), the page, the report and the reminders of cycle 2026 as of `day`,
+    computed on `today`."""
+    env = {**os.environ, "HCMLC_TODAY": today, "HCMLC_LANG": "en", "GIT_CONFIG_GLOBAL": "/dev/null"}
+
+    def run(*args: str) -> str:
+        done = subprocess.run(
+            [HCMLC, *args, "--root", str(root), "--as-of", day],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
+        assert done.returncode in (0, 1), (args, done.stderr)
+        return done.stdout
+
+    run("dashboard", "--cycle", "2026", "--lang", "en", "--out", str(out / "site"))
+    report = out / "report.md"
+    run("report", "--year", "2026", "--format", "md", "--lang", "en", "--out", str(report))
+    run("remind", "--format", "md", "--lang", "en", "--out", str(out / "r"))
+    html = (out / "site/index.html").read_text(encoding="utf-8")
+    return {
+        "status": status(root, day, today),
+        "html": html,
+        "report": report.read_text(encoding="utf-8"),
+        "letters": {p.stem: p.read_text("utf-8") for p in (out / "r").glob("*.md")},
+    }
+
+
+@pytest.fixture(scope="module")
+def seen(played, tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[dict, dict]]:
+    """For each day: every view as computed today from history, and on the day itself."""
+    root, ends = played
+    found = {}
+    for day in DAYS:
+        scratch = tmp_path_factory.mktemp(f"views-{day}")
+        clone = scratch / "clone"
+        subprocess.run(["git", "clone", "--quiet", str(root), str(clone)], check=True)
+        subprocess.run(
+            ["git", "-C", str(clone), "reset", "--quiet", "--hard", ends[day]], check=True
+        )
+        found[day] = (
+            views(root, day, TODAY, scratch / "today"),
+            views(clone, day, day, scratch / "then"),
+        )
+    return found
+
+
+@pytest.mark.parametrize("day", DAYS)
+def test_every_view_of_a_day_is_the_same_today_as_on_the_day(seen, day) -> None:
+    today, then = seen[day]
+    assert today["html"] == then["html"]
+    assert issued_any_day(today["report"]) == issued_any_day(then["report"])
+    assert today["letters"] == then["letters"]
+
+
+def issued_any_day(report: str) -> str:
+    """The report without what differs by the day it is made: the year of its date of issue
+    (the signer writes the day) and the stamp of its own content."""
+    kept = [line for line in report.splitlines() if not line.startswith("<!-- hcmlc:sha256:")]
+    return re.sub(r"… \d{4}", "… YYYY", "\n".join(kept))
+
+
+@pytest.mark.parametrize("day", DAYS)
+def test_every_figure_of_every_view_of_a_day_is_the_json_figure(seen, day) -> None:
+    for view in seen[day]:
+        page = Page(view["html"])
+        check_page(view["status"], page)
+        check_targets(view["status"], page)
+        check_record(view["status"], view["html"])
+        check_report(view["status"], view["report"])
+        check_reminders(view["status"], view["letters"])
+
+
+def test_the_page_tells_the_claims_the_confirmation_and_the_late_import(seen, played) -> None:
+    html = seen["2027-01-15"][0]["html"]
+    rows = {
+        key: [
+            re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row)
+        ]
+        for key, row in re.findall(r'<tr data-dated="([^"]+)">(.*?)</tr>', html)
+    }
+    assert rows["so-vhtt/1.2.4.a"][2:] == [
+        "10 January 2027",
+        "claimed 14 December 2026, received 10 January 2027",
+    ]
+    assert rows["so-tai-chinh/2.3.3.a"][2:] == [
+        "13 December 2026",
+        f"claimed 13 December 2026, received 8 January 2027; confirmed by {CONFIRMER}",
+    ]
+    # the import's commit is the fact; the day the e-mail came (`--received`) is told beside it
+    imported = obligation(seen["2027-01-15"][0]["status"], LATE_WARD, "3.2.2.a")
+    fields = ("state", "delivered", "late_days", "received", "claimed", "date_source")
+    assert [imported[f] for f in fields] == [
+        "late",
+        "2026-12-18",
+        3,
+        "2026-12-18",
+        "2026-12-16",
+        "received",
+    ]
+    assert rows[f"{LATE_WARD}/3.2.2.a"][2:] == [
+        "18 December 2026",
+        "claimed 16 December 2026, received 18 December 2026",
+    ]
