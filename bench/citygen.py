@@ -1,12 +1,15 @@
 """A synthetic city-scale repository for the benchmark: every ward reports every year.
 
-The frameworks and registry are the real ones in data/ (UNESCO's and the national learning
-models), with synthetic wards (kind `ward`, so the `all-communes` group takes them in, in
-place of the 168 of data/units.yaml) made owners of every indicator and of five text
+The frameworks and registry are the real ones (UNESCO's and the national learning models,
+kept as files of the city's own as HCMC's were before `hcmlc migrate`), with synthetic wards
+(kind `ward`, so the `all-communes` group takes them in, in place of the 168 of
+data/units.yaml) made owners of every indicator and of five text
 questions, and one cycle a year that asks for both frameworks' indicators and for answers.
 Every ward supplies 50 of UNESCO's indicators and every learning model (each as its two
 counts), so status and the report form city figures from thousands of units. Every submission
-is valid, written as a person would write it, so the benchmark measures the valid path.
+is valid, written as a person would write it, so the benchmark measures the valid path: each
+ward's figure of an indicator drifts by at most 5% a year from a base of its own, so no figure
+is implausible beside the year before (checks/plausibility.py warns of larger moves).
 
     python bench/citygen.py OUT_DIR [--wards N] [--years N]
 """
@@ -14,12 +17,14 @@ is valid, written as a person would write it, so the benchmark measures the vali
 from __future__ import annotations
 
 import argparse
+import hashlib
 import random
 import re
 import shutil
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
+OWN = PROJECT / "tests/fixtures/hcmc-before-migration"
 FIRST_YEAR = 2023
 ANSWERED = ("context", "goals", "resources", "events", "monitoring")
 """Text questions every ward answers (each with a limit of at least 200 words)."""
@@ -62,8 +67,11 @@ def build(out: Path, wards: int, years: int, seed: int = 1256) -> int:
     cycles = [str(FIRST_YEAR + k) for k in range(years)]
     (out / "data").mkdir(parents=True, exist_ok=True)
     shutil.copytree(PROJECT / "templates", out / "templates", dirs_exist_ok=True)
-    shutil.copytree(PROJECT / "data/frameworks", out / "data/frameworks", dirs_exist_ok=True)
-    criteria = (PROJECT / "data/criteria.yaml").read_text(encoding="utf-8")
+    # The frameworks as files of the city's own (HCMC's before `hcmlc migrate`), whose agencies
+    # the wards are added to.
+    (out / "data/frameworks").mkdir(exist_ok=True)
+    shutil.copy(OWN / "learning-models.yaml", out / "data/frameworks")
+    criteria = (OWN / "criteria.yaml").read_text(encoding="utf-8")
     (out / "data/criteria.yaml").write_text(_owned_by_wards(criteria), encoding="utf-8")
     registry = (PROJECT / "data/assignments.yaml").read_text(encoding="utf-8")
     registry = _with_wards(registry, ward_ids)
@@ -73,7 +81,7 @@ def build(out: Path, wards: int, years: int, seed: int = 1256) -> int:
     indicators = _indicators(criteria)
     models = [
         _indicators(path.read_text(encoding="utf-8"))
-        for path in sorted((PROJECT / "data/frameworks").glob("*.yaml"))
+        for path in sorted((out / "data/frameworks").glob("*.yaml"))
     ]
     indicators = {**indicators, "models": [i for found in models for i in found["all"]]}
     count = 0
@@ -173,15 +181,16 @@ def _submission(
     chosen = sorted(rng.sample(indicators["all"], INDICATORS_PER_FILE)) + indicators["models"]
     for indicator_id, kind, name, parts, ratio in chosen:
         lines.append(f"  {indicator_id}:")
+        key = f"{ward} {indicator_id}"
         if ratio:
-            total = rng.randint(50, 20_000)
-            counted = rng.randint(0, total)
+            total = round(_drifting(key, cycle, 50, 20_000))
+            counted = round(total * _drifting(f"{key} share", cycle, 0.0, 0.95))
             lines += ["    parts:", f"      {parts[0]}: {counted}", f"      {parts[1]}: {total}"]
         elif parts:
             lines.append("    parts:")
-            lines += [f"      {part}: {_figure(rng, name)}" for part in parts]
+            lines += [f"      {part}: {_figure(f'{key} {part}', cycle, name)}" for part in parts]
         elif kind == "unit":
-            lines += [f"    value: {_figure(rng, name)}", f"    unit: {name}"]
+            lines += [f"    value: {_figure(key, cycle, name)}", f"    unit: {name}"]
         else:
             lines.append(f"    value: {rng.choice(STATES[name])}")
         lines += [f"    year: {cycle}", f"    source: {rng.choice(SOURCES)} {cycle}"]
@@ -200,9 +209,23 @@ def _submission(
     return "\n".join(lines) + "\n"
 
 
-def _figure(rng: random.Random, unit: str) -> float | int:
+def _figure(key: str, cycle: str, unit: str) -> float | int:
+    """A ward's figure of one indicator (or part) in `cycle`, within its unit's range."""
     low, high = UNIT_RANGES[unit]
-    return rng.randint(int(low), int(high)) if unit == "count" else round(rng.uniform(low, high), 1)
+    value = _drifting(key, cycle, low, high)
+    return round(value) if unit == "count" else round(value, 1)
+
+
+def _drifting(key: str, cycle: str, low: float, high: float) -> float:
+    """A base between `low` and `high` of its own for `key`, moved by at most 5% in `cycle`."""
+    base = low + (high - low) * _fraction(key)
+    return min(high, base * (0.95 + 0.1 * _fraction(f"{key} {cycle}")))
+
+
+def _fraction(key: str) -> float:
+    """A number in [0, 1) fixed by `key`."""
+    digest = hashlib.blake2b(key.encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big") / 2**64
 
 
 def _sentence(rng: random.Random, vocabulary: str, n: int) -> str:

@@ -45,6 +45,10 @@ class Repo:
         Image.new("RGB", (width, height), (40, 110, 160)).save(path, "JPEG", quality=60)
         return path
 
+    def own_frameworks(self) -> Path:
+        """The frameworks as files of the city's own (see own_frameworks)."""
+        return own_frameworks(self.root)
+
     def write_bytes(self, relative: str, data: bytes) -> Path:
         path = self.root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -73,6 +77,28 @@ def bundled(tmp_path: Path) -> Path:
     for name in ("data", "submissions", "photos", "templates", "reports"):
         shutil.copytree(PROJECT / name, tmp_path / name)
     return tmp_path
+
+
+BEFORE_MIGRATION = PROJECT / "tests/fixtures/hcmc-before-migration"
+
+
+def own_frameworks(root: Path) -> Path:
+    """Put the repository at `root` back in the shape it had before `hcmlc migrate` (issue 27):
+    UNESCO's framework with HCMC's agencies in data/criteria.yaml, the learning models in
+    data/frameworks/, no data/frameworks.yaml: frameworks of the city's own, as files it may
+    edit. The fixture's agencies are those of data/frameworks.yaml (tests/commands/
+    test_migrate.py migrates it and compares)."""
+    (root / "data/frameworks.yaml").unlink()
+    shutil.copy(BEFORE_MIGRATION / "criteria.yaml", root / "data/criteria.yaml")
+    (root / "data/frameworks").mkdir(exist_ok=True)
+    shutil.copy(BEFORE_MIGRATION / "learning-models.yaml", root / "data/frameworks")
+    return root
+
+
+@pytest.fixture
+def before_migration(bundled: Path) -> Path:
+    """The whole bundled repository as it was before `hcmlc migrate` (see own_frameworks)."""
+    return own_frameworks(bundled)
 
 
 # Typer builds the Click command of an app on every CliRunner.invoke (some 30 ms for hcmlc's

@@ -133,3 +133,18 @@ def test_the_cache_lives_outside_the_repository(
     folder = cache_module.cache_dir()
     assert list(folder.glob("*.json")) and not folder.is_relative_to(bundled)
     assert home == "xdg" or folder == user / ".cache/hcmlc"
+
+
+def test_plausibility_warnings_are_the_same_warm(hcmlc, bundled, private_cache) -> None:
+    """A figure far from the year before is warned of (W094) on every run: the cache keeps
+    each file's accepted figures, which the check across cycles compares."""
+    path = bundled / "submissions/2024/so-gddt.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("value: 98.95", "value: 20.5", 1),
+        encoding="utf-8",
+    )
+    fresh = outputs(hcmlc, bundled, "--no-cache")
+    cold = outputs(hcmlc, bundled)
+    warm = outputs(hcmlc, bundled)
+    assert fresh == cold == warm
+    assert "submissions/2024/so-gddt.yaml:8:12: " in fresh[1][1] and "HCMLC-W094" in fresh[1][1]

@@ -42,13 +42,14 @@ def test_the_figures_are_the_status_figures(repo) -> None:
     )
     page = page_of(repo)
     assert page.headline.total == status.tally()
-    # 77 items of the departments (Sở GD&ĐT took over Sở LĐ-TB&XH's part of 2.3.2.a, which it
-    # owed already) and 168 wards and communes × 11 (the districts' six, the national learning
-    # models' five): 94 of 1,925 supplied
-    assert page.headline.progress == "5%" and page.headline.total.owed == 77 + 168 * 11
-    # the sixteen departments and city organisations first, then the units by kind
+    # 92 items of the departments (Sở GD&ĐT took over Sở LĐ-TB&XH's part of 2.3.2.a, which it
+    # owed already; 3.2.2.a of the 11 bodies the registry names from 2025; 2.1.4.a and 3.3.3.a of
+    # Sở NN&MT and Sở DT&TG) and 168 wards and communes × 11 (the districts' six, the national
+    # learning models' five): 94 of 1,940 supplied
+    assert page.headline.progress == "5%" and page.headline.total.owed == 92 + 168 * 11
+    # the 27 departments and city organisations first, then the units by kind
     units = [line for group in page.unit_groups for line in group.units]
-    assert len(page.agencies) == 16 and len(units) == 168
+    assert len(page.agencies) == 27 and len(units) == 168
     assert {line.id: line.tally for line in [*page.agencies, *units]} == {
         row.id: row.tally for row in status.agencies
     }
@@ -156,7 +157,7 @@ def test_broken_targets_leave_the_rest_of_the_page(repo, tmp_path) -> None:
         "data/targets.yaml has errors, so nothing can be assessed against the targets; "
         "run `hcmlc validate` to see them."
     )
-    assert page.targets.standards == [] and page.headline.total.owed == 77 + 168 * 11
+    assert page.targets.standards == [] and page.headline.total.owed == 92 + 168 * 11
     assert page.banner.errors == broken.error_count == 1
     assert page.banner.text.startswith("The repository has 1 error.")
 
@@ -164,11 +165,13 @@ def test_broken_targets_leave_the_rest_of_the_page(repo, tmp_path) -> None:
 def test_broken_data_gives_a_page_without_figures(tmp_path) -> None:
     for name in ("data", "submissions"):
         shutil.copytree(PROJECT / name, tmp_path / name)
-    (tmp_path / "data/criteria.yaml").write_text("areas: [\n", "utf-8")
+    (tmp_path / "data/frameworks.yaml").write_text("uses: [\n", "utf-8")
     broken = load(tmp_path)
     page = build_dashboard(broken, None, AS_OF, "vi")
     assert broken.catalog is None and page.banner is not None
-    assert page.banner.text.startswith("Tệp data/criteria.yaml hoặc data/assignments.yaml có lỗi")
+    assert page.banner.text.startswith(
+        "Các tệp dữ liệu trong data/ (bộ tiêu chí, phân công) có lỗi"
+    )
     assert (page.headline, page.agencies, page.areas, page.targets) == (None, [], [], None)
     assert page.title == "hcmlc: tình hình xây dựng Thành phố học tập"
 
@@ -206,11 +209,12 @@ def test_the_documents_it_links_to(repo) -> None:
                 ("gnlc-form-2023-en.docx", "tiếng Anh", "Word, 45 KB"),
             ],
         ),
-        (
-            "Báo cáo tiến độ năm 2025",
+        (  # the 2025 cycle is not closed: the report is interim, as its title says
+            "Báo cáo tiến độ năm 2025 (bản tạm thời)",
             [("progress-report-2025-en.docx", "tiếng Anh", "Word, 1,2 MB")],
         ),
     ]
+    assert page.interim == "Kỳ 2025 chưa kết thúc: báo cáo năm 2025 là bản tạm thời."
 
 
 def test_every_word_in_both_languages_with_the_same_placeholders() -> None:

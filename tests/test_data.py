@@ -40,7 +40,8 @@ ANNEX_I: dict[str, list[tuple[str, str, list[str]]]] = {
     "2.1.1": [("a", "existence", ["so-gddt"]), ("b", "percent", ["so-gddt"])],
     "2.1.2": [("a", "years", ["so-gddt"])],
     "2.1.3": [("a", "percent", ["so-gddt"])],
-    "2.1.4": [("a", "level", ["so-ldtbxh"]), ("b", "level", ["so-ldtbxh"])],
+    # 2.1.4.a, 3.3.3.a: also Sở NN&MT (poverty) and Sở DT&TG (ethnic minorities) from 2025
+    "2.1.4": [("a", "level", ["so-ldtbxh", "so-nn-mt", "so-dt-tg"]), ("b", "level", ["so-ldtbxh"])],
     "2.2.1": [
         ("a", "percent", ["so-gddt"]),
         ("b", "percent", ["so-vhtt"]),
@@ -78,7 +79,7 @@ ANNEX_I: dict[str, list[tuple[str, str, list[str]]]] = {
         ("c", "percent", ["so-tai-chinh"]),
     ],
     "3.3.2": [("a", "level", ["so-gddt", D, C])],
-    "3.3.3": [("a", "level", ["so-ldtbxh", D, C])],
+    "3.3.3": [("a", "level", ["so-ldtbxh", "so-nn-mt", "so-dt-tg", D, C])],
     "3.3.4": [("a", "percent", [D, C])],
     "3.3.5": [("a", "level", ["so-ngoai-vu"])],
 }
@@ -277,8 +278,14 @@ def test_agency_registry_and_groups(catalog: Catalog) -> None:
     departments = catalog.assignments.expand(["all-departments"])
     assert "so-gddt" in departments and "hoi-khuyen-hoc" in departments
     assert "ban-to-chuc-thanh-uy" not in departments and not DISTRICTS & set(departments)
-    # the plan's, three formed in 2025, the districts, and the 168 units of data/units.yaml
-    assert len(catalog.agencies) == 20 + 3 + 22 + 168
+    # the plan's, three formed in 2025, the 11 bodies named from 2025 (Decree 45/2025/NĐ-CP's
+    # departments the plan does not name, HCMC's own, the Fatherland Front and its members), the
+    # districts, and the 168 units of data/units.yaml
+    assert len(catalog.agencies) == 20 + 3 + 11 + 22 + 168
+    # "Các sở, ban ngành, đoàn thể" owes 3.2.2.a: 19 bodies in 2023, 27 on the 2025 deadline
+    for cycle, count in (("2023", 19), ("2025", 27)):
+        owners = catalog.owners("indicator", catalog.cycles[cycle])["3.2.2.a"]
+        assert len([o for o in owners if o in departments]) == count, cycle
 
 
 def test_cycles_carry_the_plan_deadlines(catalog: Catalog) -> None:
@@ -289,7 +296,7 @@ def test_cycles_carry_the_plan_deadlines(catalog: Catalog) -> None:
     assert catalog.cycles["2024"].deadlines.answers is None
 
 
-@pytest.mark.parametrize("name", ["data/criteria.yaml", "data/assignments.yaml"])
+@pytest.mark.parametrize("name", ["data/frameworks.yaml", "data/assignments.yaml"])
 def test_data_text_is_nfc(name: str) -> None:
     """The files themselves are NFC (the reader normalises too, but the source must not rely on it)."""
     assert unicodedata.is_normalized("NFC", (PROJECT / name).read_text(encoding="utf-8"))

@@ -23,13 +23,16 @@ def problems(hcmlc, repo) -> list[dict]:
 
 
 def test_unknown_agency_in_criteria(hcmlc, repo) -> None:
-    line = break_file(repo, "data/criteria.yaml", 'agencies: ["toa-an"]', 'agencies: ["toa-ann"]')
+    line = break_file(
+        repo, "data/frameworks.yaml", '"1.1.4.a": ["toa-an"]', '"1.1.4.a": ["toa-ann"]'
+    )
     [p] = problems(hcmlc, repo)
-    assert (p["path"], p["line"], p["code"]) == ("data/criteria.yaml", line, "HCMLC-E020")
+    assert (p["path"], p["line"], p["code"]) == ("data/frameworks.yaml", line, "HCMLC-E020")
     assert (p["message"], p["hint"]) == ("unknown agency `toa-ann`", "did you mean `toa-an`?")
 
 
 def test_duplicate_indicator_id(hcmlc, repo) -> None:
+    repo.own_frameworks()  # UNESCO's framework as a file of the city's own
     line = break_file(repo, "data/criteria.yaml", 'id: "1.1.2.b"', 'id: "1.1.2.a"')
     [p, target] = problems(hcmlc, repo)
     assert (target["path"], target["code"]) == ("data/targets.yaml", "HCMLC-E020")
@@ -38,6 +41,7 @@ def test_duplicate_indicator_id(hcmlc, repo) -> None:
 
 
 def test_quantitative_indicator_without_unit(hcmlc, repo) -> None:
+    repo.own_frameworks()
     break_file(repo, "data/criteria.yaml", 'unit: "per_100k"', 'scale: "level"')
     [p] = problems(hcmlc, repo)
     assert (p["path"], p["code"]) == ("data/criteria.yaml", "HCMLC-E012")

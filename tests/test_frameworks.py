@@ -92,7 +92,9 @@ def test_ids_clashing_across_frameworks_are_located(hcmlc, repo) -> None:
     _, out, _ = hcmlc("validate", "--root", str(repo.root), "--format", "json")
     [p] = json.loads(out)["problems"]
     assert (p["path"], p["line"], p["code"]) == ("data/frameworks/survey.yaml", 13, "HCMLC-E030")
-    assert p["message"] == "id `mh.1.1.a` is already used in data/frameworks/learning-models.yaml"
+    assert p["message"] == (
+        "id `mh.1.1.a` is already used in hcmlc:frameworks/learning-models/2022.yaml"
+    )
     assert p["hint"] == "ids are unique across every framework: give this one an id of its own"
 
 
@@ -101,7 +103,7 @@ def test_a_framework_id_used_twice_is_located(hcmlc, repo) -> None:
     _, out, _ = hcmlc("validate", "--root", str(repo.root), "--format", "json")
     [p] = json.loads(out)["problems"]
     assert (p["path"], p["line"], p["code"]) == ("data/frameworks/survey.yaml", 1, "HCMLC-E030")
-    assert p["message"] == "id `unesco` is already used in data/criteria.yaml"
+    assert p["message"] == "id `unesco` is already used in hcmlc:frameworks/unesco/2015.yaml"
 
 
 def test_a_cycle_naming_an_unknown_framework_is_located(hcmlc, repo) -> None:
@@ -116,12 +118,12 @@ def test_a_cycle_naming_an_unknown_framework_is_located(hcmlc, repo) -> None:
 
 
 def test_an_aggregate_beside_a_lead_agency_is_located(hcmlc, repo) -> None:
-    path = repo.root / "data/frameworks/learning-models.yaml"
+    path = repo.root / "data/frameworks.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace('agencies: ["all-communes"]', 'agencies: ["so-gddt"]', 1))
+    path.write_text(text.replace('"mh.1.1.a": ["all-communes"]', '"mh.1.1.a": ["so-gddt"]', 1))
     _, out, _ = hcmlc("validate", "--root", str(repo.root), "--format", "json")
     [p] = json.loads(out)["problems"]
-    assert (p["path"], p["code"]) == ("data/frameworks/learning-models.yaml", "HCMLC-E065")
+    assert (p["path"], p["code"]) == ("data/frameworks.yaml", "HCMLC-E065")
     assert p["message"].startswith("indicator mh.1.1.a takes its city figure from `so-gddt`")
 
 
@@ -142,6 +144,7 @@ def test_a_value_of_a_framework_the_cycle_does_not_ask_for_is_a_warning(hcmlc, r
 def test_a_repository_without_the_new_files_works_unchanged(hcmlc, repo) -> None:
     """A city's repository of before: data/criteria.yaml without `id`, no data/frameworks/, no
     data/units.yaml, no data/documents.yaml, cycles without `frameworks:`: nothing to migrate."""
+    repo.own_frameworks()
     shutil.rmtree(repo.root / "data/frameworks")
     (repo.root / "data/units.yaml").unlink()
     (repo.root / "data/documents.yaml").unlink()

@@ -51,7 +51,8 @@ PATH = "submissions/2023/so-gddt.yaml"
 SEEDS = sorted((PROJECT / "submissions").rglob("*.yaml"))
 SEED_BYTES = [p.read_bytes() for p in SEEDS]
 SEED_TEXT = 'agency: so-gddt\ncycle: "2023"\n'
-CRITERIA = (PROJECT / "data/criteria.yaml").read_bytes()
+# a framework file of the city's own, with its agencies: HCMC's before `hcmlc migrate`
+CRITERIA = (PROJECT / "tests/fixtures/hcmc-before-migration/criteria.yaml").read_bytes()
 ASSIGNMENTS = (PROJECT / "data/assignments.yaml").read_bytes()
 TARGETS = (PROJECT / "data/targets.yaml").read_bytes()
 DOCUMENTS = (PROJECT / "data/documents.yaml").read_bytes()

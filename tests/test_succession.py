@@ -38,7 +38,11 @@ def test_1_1_4_b_is_owed_by_so_y_te_in_2025_and_by_so_ldtbxh_in_2024(catalog) ->
     assert catalog.owners("indicator", catalog.cycles["2024"])["1.1.4.b"] == ["so-ldtbxh"]
     assert catalog.owners("indicator", catalog.cycles["2025"])["1.1.4.b"] == ["so-y-te"]
     owners = catalog.owners("indicator", catalog.cycles["2025"])
-    assert [owners[i] for i in ("2.1.4.a", "2.1.4.b")] == [["so-y-te"], ["so-y-te"]]
+    # 2.1.4.a: also poverty reduction's and ethnic minorities' departments from 2025
+    assert [owners[i] for i in ("2.1.4.a", "2.1.4.b")] == [
+        ["so-y-te", "so-nn-mt", "so-dt-tg"],
+        ["so-y-te"],
+    ]
     assert owners["1.2.2.a"] == ["so-noi-vu"]  # labour and employment: the default successor
     assert owners["2.3.2.a"] == ["so-gddt"]  # vocational education, once, not twice
     assert owners["3.3.3.a"][0] == "so-y-te"

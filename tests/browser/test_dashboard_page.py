@@ -105,7 +105,7 @@ def test_the_headline_and_each_agency_equal_status_json(open_page, page_built, h
         "rows => rows.map(row => row.dataset.agency)"
     )
     assert sorted(shown) == sorted(row["id"] for row in status["agencies"])
-    # every row's figures as the browser shows them, read in one call (184 rows × 6 figures)
+    # every row's figures as the browser shows them, read in one call (195 rows × 6 figures)
     figures = page.locator("tr[data-agency]").evaluate_all(
         """rows => Object.fromEntries(rows.map(row => [row.dataset.agency, Object.fromEntries(
             [...row.querySelectorAll('[data-figure]')].map(cell => [cell.dataset.figure,
@@ -151,7 +151,7 @@ def test_departments_first_and_the_wards_summed_and_expandable(open_page, built,
     page.locator('details[data-units="ward"] > summary').click()
     assert ward.is_visible()
     assert wards.locator("tr[data-agency]").count() == groups["ward"]["units"] == 113
-    # the units section is within the first screens: after sixteen rows, not 184
+    # the units section is within the first screens: after 27 rows, not 195
     top = page.evaluate("document.querySelector('#units').getBoundingClientRect().top")
     assert top < 3 * 900
     ARTIFACTS.mkdir(parents=True, exist_ok=True)

@@ -71,7 +71,7 @@ def test_writes_one_self_contained_page_in_site(hcmlc, bundled, monkeypatch) -> 
     html = read_page(bundled / "site")
     assert html.startswith('<!DOCTYPE html>\n<html lang="vi">')
     page = Page(html)
-    assert (page.texts["total.supplied"], page.texts["total.owed"]) == ("94", "1.925")
+    assert (page.texts["total.supplied"], page.texts["total.owed"]) == ("94", "1.940")
     # nothing to fetch: no script, no external stylesheet, font or image, and a policy to match
     assert not [t for t, a in page.tags if t in ("script", "link", "img", "iframe", "object")]
     assert not re.search(r"\b(src|href)=\"(https?:)?//", html)
@@ -148,7 +148,7 @@ def test_a_folder_that_was_never_hcmlcs_is_refused(hcmlc, bundled, tmp_path) -> 
     code, _, err = dashboard(hcmlc, bundled, "--out", str(bundled))
     assert code == 2
     assert "data/assignments.yaml" in err and "and" in err  # five named, then a count
-    assert (bundled / "data/criteria.yaml").is_file()
+    assert (bundled / "data/frameworks.yaml").is_file()
     (tmp_path / "file").write_text("x")
     assert dashboard(hcmlc, bundled, "--out", str(tmp_path / "file"))[0] == 2
     assert (tmp_path / "file").read_text() == "x"
@@ -204,7 +204,7 @@ def test_broken_data_still_publishes_a_page_that_says_so(hcmlc, bundled, tmp_pat
     assert code == 1
     assert out.startswith(f"Wrote {tmp_path / 'site/index.html'} without figures")
     html = read_page(tmp_path / "site")
-    assert "Tệp data/criteria.yaml hoặc data/assignments.yaml có lỗi" in html
+    assert "Các tệp dữ liệu trong data/ (bộ tiêu chí, phân công) có lỗi" in html
     assert 'data-value="total' not in html and 'id="agencies"' not in html
 
 

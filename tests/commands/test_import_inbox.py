@@ -42,7 +42,7 @@ def mailbox(hcmlc, bundled: Path, tmp_path: Path) -> Path:
     )
     other = tmp_path / "other-city"
     shutil.copytree(bundled, other)
-    for name in ("data/criteria.yaml", "data/assignments.yaml"):
+    for name in ("data/frameworks.yaml", "data/assignments.yaml"):
         path = other / name
         path.write_text("# another city\n" + path.read_text("utf-8"), "utf-8")
     made, inbox = tmp_path / "made", tmp_path / "inbox"
@@ -218,7 +218,7 @@ def test_a_workbook_issued_before_both_data_files_changed_is_still_from_here(
     inbox.mkdir()
     made = make(hcmlc, bundled, GOOD, tmp_path / "g.xlsx", "--cycle", "2025")
     filled(made, inbox / "sai-gon.xlsx", "có")
-    for name in ("data/criteria.yaml", "data/assignments.yaml"):
+    for name in ("data/frameworks.yaml", "data/assignments.yaml"):
         path = bundled / name
         path.write_text(path.read_text("utf-8") + "# changed since\n", "utf-8")
     git("commit", "-qam", "data changed")

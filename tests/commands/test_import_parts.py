@@ -279,7 +279,9 @@ def test_a_year_typed_on_a_part_row(hcmlc, repo, workbook, tmp_path) -> None:
     ]
 
 
-def test_a_workbook_issued_before_the_parts_changed(hcmlc, repo, workbook, tmp_path) -> None:
+def test_a_workbook_issued_before_the_parts_changed(hcmlc, repo, tmp_path) -> None:
+    repo.own_frameworks()  # a city that keeps the learning models as a file of its own
+    workbook = make(hcmlc, repo.root, WARD, tmp_path / f"{WARD}.xlsx", "--cycle", "2025")
     models = repo.root / "data/frameworks/learning-models.yaml"
     text = models.read_text(encoding="utf-8")
     models.write_text(text.replace('- id: "families"', '- id: "households"', 1), "utf-8")

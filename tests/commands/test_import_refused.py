@@ -48,6 +48,13 @@ def workbook(hcmlc, repo, tmp_path) -> Path:
     return make(hcmlc, repo.root, "so-gddt", tmp_path / "so-gddt.xlsx")
 
 
+@pytest.fixture
+def own_workbook(hcmlc, repo, tmp_path) -> Path:
+    """A workbook of a city that keeps UNESCO's framework as a file of its own."""
+    repo.own_frameworks()
+    return make(hcmlc, repo.root, "so-gddt", tmp_path / "so-gddt.xlsx")
+
+
 def test_a_formula_gives_its_computed_value(hcmlc, repo, workbook) -> None:
     book = Filled(workbook)
     cell = book.set("indicators", "1.1.1.a", "value", "=98+0.9")
@@ -191,7 +198,10 @@ def test_a_workbook_for_another_cycle(hcmlc, repo, tmp_path) -> None:
     ]
 
 
-def test_a_workbook_made_from_an_older_data_folder_says_what_changed(hcmlc, repo, workbook) -> None:
+def test_a_workbook_made_from_an_older_data_folder_says_what_changed(
+    hcmlc, repo, own_workbook
+) -> None:
+    workbook = own_workbook
     criteria = repo.root / "data/criteria.yaml"
     text = criteria.read_text(encoding="utf-8")
     start = text.index('- id: "1.1.1.a"')
@@ -210,7 +220,7 @@ def test_a_workbook_made_from_an_older_data_folder_says_what_changed(hcmlc, repo
 
 
 def test_a_data_change_the_workbook_does_not_depend_on_is_only_noted(hcmlc, repo, workbook) -> None:
-    criteria = repo.root / "data/criteria.yaml"
+    criteria = repo.root / "data/frameworks.yaml"
     criteria.write_text(criteria.read_text(encoding="utf-8") + "# a comment\n", "utf-8")
     book = Filled(workbook)
     book.set("indicators", "1.1.1.a", "value", 98.9)
@@ -219,18 +229,16 @@ def test_a_data_change_the_workbook_does_not_depend_on_is_only_noted(hcmlc, repo
     code, output, _ = hcmlc("import", "--root", str(repo.root), str(workbook))
     assert code == 0
     assert output.splitlines()[2] == (
-        "    note: data/criteria.yaml changed since the workbook was made; nothing this "
+        "    note: data/frameworks.yaml changed since the workbook was made; nothing this "
         "workbook asks changed"
     )
 
 
 def test_a_row_of_an_item_no_longer_owed(hcmlc, repo, workbook) -> None:
-    criteria = repo.root / "data/criteria.yaml"
-    text = criteria.read_text(encoding="utf-8")
-    start = text.index('- id: "1.1.1.a"')
-    owners = text.index("agencies: [", start)
-    end = text.index("]", owners)
-    criteria.write_text(text[:owners] + 'agencies: ["so-y-te"' + text[end:], encoding="utf-8")
+    uses = repo.root / "data/frameworks.yaml"
+    text = uses.read_text(encoding="utf-8")
+    assert '"1.1.1.a": ["so-gddt"]' in text
+    uses.write_text(text.replace('"1.1.1.a": ["so-gddt"]', '"1.1.1.a": ["so-y-te"]'), "utf-8")
     book = Filled(workbook)
     book.set("indicators", "1.1.1.a", "value", 98.9)
     book.save(workbook)
@@ -391,11 +399,11 @@ def test_files_that_are_no_workbook_hcmlc_reads(hcmlc, repo, workbook, tmp_path)
 
 
 def test_items_owed_since_the_workbook_was_made_are_noted(hcmlc, repo, workbook) -> None:
-    criteria = repo.root / "data/criteria.yaml"
-    text = criteria.read_text(encoding="utf-8")
-    start = text.index('- id: "2.4.2.b"')  # an indicator of so-tttt, now so-gddt's too
-    owners = text.index("agencies: [", start)
-    criteria.write_text(text[:owners] + 'agencies: ["so-gddt", ' + text[owners + 11 :], "utf-8")
+    uses = repo.root / "data/frameworks.yaml"
+    text = uses.read_text(encoding="utf-8")
+    old = '"2.4.2.b": ["so-tttt"]'  # an indicator of so-tttt, now so-gddt's too
+    assert old in text
+    uses.write_text(text.replace(old, '"2.4.2.b": ["so-gddt", "so-tttt"]'), "utf-8")
     book = Filled(workbook)
     book.set("indicators", "1.1.1.a", "value", 98.9)
     book.set("indicators", "1.1.1.a", "year", 2022)

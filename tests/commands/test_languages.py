@@ -23,19 +23,19 @@ VALIDATE = {
         "submissions/2023/so-gddt.yaml:4:20: lỗi: chỉ số 1.1.1.a: `80%` không phải là một số [HCMLC-E022]",
         "    gợi ý: ghi số, bỏ dấu % sau con số: 80",
         "submissions/2023/so-gddt.yaml:5:3: lỗi: không có chỉ số `9.9.9.z` [HCMLC-E020]",
-        "    gợi ý: xem mã các chỉ số trong data/criteria.yaml",
+        "    gợi ý: xem mã các chỉ số dưới `assign:` trong data/frameworks.yaml",
         "submissions/2023/so-gddt.yaml:7:48: lỗi: khóa `colour` không hợp lệ [HCMLC-E011]",
         "    gợi ý: các khóa hợp lệ: vi, en, note",
-        "3 lỗi, 0 cảnh báo trong 7 tệp đã kiểm tra",
+        "3 lỗi, 0 cảnh báo trong 6 tệp đã kiểm tra",
     ],
     "en": [
         "submissions/2023/so-gddt.yaml:4:20: error: indicator 1.1.1.a: `80%` is not a number [HCMLC-E022]",
         "    hint: write the number without the % sign: 80",
         "submissions/2023/so-gddt.yaml:5:3: error: unknown indicator `9.9.9.z` [HCMLC-E020]",
-        "    hint: see the indicator ids in data/criteria.yaml",
+        "    hint: see the indicator ids under `assign:` in data/frameworks.yaml",
         "submissions/2023/so-gddt.yaml:7:48: error: unknown key `colour` [HCMLC-E011]",
         "    hint: allowed keys: vi, en, note",
-        "3 errors, 0 warnings in 7 files checked",
+        "3 errors, 0 warnings in 6 files checked",
     ],
 }
 
@@ -136,14 +136,14 @@ def test_github_titles_keep_the_code(hcmlc, broken) -> None:
 def test_the_environment_chooses_when_lang_is_not_given(hcmlc, broken, monkeypatch) -> None:
     monkeypatch.setenv("HCMLC_LANG", "vi")
     assert hcmlc("validate", "--root", str(broken.root))[1].endswith(
-        "3 lỗi, 0 cảnh báo trong 7 tệp đã kiểm tra\n"
+        "3 lỗi, 0 cảnh báo trong 6 tệp đã kiểm tra\n"
     )
     monkeypatch.delenv("HCMLC_LANG")
     for name in ("LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "en_US.UTF-8")
     assert hcmlc("validate", "--root", str(broken.root))[1].endswith(
-        "3 errors, 0 warnings in 7 files checked\n"
+        "3 errors, 0 warnings in 6 files checked\n"
     )
     monkeypatch.setenv("LANG", "C.UTF-8")  # no language hcmlc speaks: Vietnamese
     assert "lỗi:" in hcmlc("validate", "--root", str(broken.root))[1]

@@ -87,22 +87,26 @@ def test_each_eml_is_addressed_to_the_focal_point_and_lists_what_status_lists(
         assert f"Kính gửi: {name}" in body
     # the departments without one, then the 168 wards and communes (data/units.yaml has none)
     lacking = " ".join(stdout.split("No focal point for ", 1)[1].split())
-    assert lacking.startswith("ldld, so-y-te, phuong-thu-dau-mot, ")
-    assert "and 160 more: no e-mail for them; send the letter." in lacking
+    assert lacking.startswith(
+        "ldld, so-y-te, van-phong-ubnd, so-tu-phap, thanh-tra, so-attp, so-du-lich, so-dt-tg, "
+        "so-qh-kt, uy-ban-mttq and 171 more"
+    )
+    assert "and 171 more: no e-mail for them; send the letter." in lacking
 
 
 def test_an_agency_without_a_focal_point_gets_a_letter(hcmlc, bundled) -> None:
     out = bundled / "letters"
     # every agency, as text (the listing does not depend on the format; the Word letters of all
-    # 184 would cost ten seconds of the suite), then the Word letters of the two departments
+    # 195 would cost ten seconds of the suite), then the Word letters of the two departments
     code, stdout, _ = remind(hcmlc, bundled, "--format", "md", "--out", str(out))
     assert code == 0
-    # 14 departments with a focal point, 2 without, and the 168 wards and communes
-    assert stdout.startswith(f"184 reminders as of {AS_OF} in {out}/:\n")
-    assert len(list(out.glob("*.md"))) == 184
+    # 14 departments with a focal point, 13 without (2, and the 11 bodies the registry names
+    # from 2025), and the 168 wards and communes
+    assert stdout.startswith(f"195 reminders as of {AS_OF} in {out}/:\n")
+    assert len(list(out.glob("*.md"))) == 195
     lacking = " ".join(stdout.split("No focal point for ", 1)[1].split())
     assert lacking.startswith("ldld, so-y-te, ")
-    assert "and 160 more: they get the letter, but no e-mail." in lacking
+    assert "and 171 more: they get the letter, but no e-mail." in lacking
     assert (
         "hint: add each one under `focal_points:` in data/focal-points.yaml, as `agency-id: {name: …, email: …}`"
         in stdout
@@ -250,7 +254,7 @@ def test_the_folder_keeps_what_hcmlc_did_not_write(hcmlc, bundled) -> None:
     (out / "ghi-chu.txt").write_text("của điều phối viên", "utf-8")
     assert remind(hcmlc, bundled, "--format", "md", "--out", str(out))[0] == 0
     assert (out / "ghi-chu.txt").read_text("utf-8") == "của điều phối viên"
-    assert len(list(out.glob("*.md"))) == 184
+    assert len(list(out.glob("*.md"))) == 195
     assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temporary file left
     code, stdout, _ = remind(hcmlc, bundled, "--format", "md", "--out", str(out))
     assert code == 0 and "  so-noi-vu.md (replaced): DOHA — 3 items, up to 5 days overdue" in stdout

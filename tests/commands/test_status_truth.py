@@ -20,10 +20,15 @@ def status(hcmlc, root: Path, *args: str) -> dict:
 def districts_only(root: Path) -> None:
     """3.3.4.a owed by the districts alone, as before the wards were registered: from 2025
     nobody owes it."""
-    path = root / "data/criteria.yaml"
+    path = root / "data/frameworks.yaml"
     text = path.read_text(encoding="utf-8")
-    assert text.count('agencies: ["all-districts", "all-communes"]') == 1
-    path.write_text(text.replace('["all-districts", "all-communes"]', '["all-districts"]'), "utf-8")
+    assert text.count('"3.3.4.a": ["all-districts", "all-communes"]') == 1
+    path.write_text(
+        text.replace(
+            '"3.3.4.a": ["all-districts", "all-communes"]', '"3.3.4.a": ["all-districts"]'
+        ),
+        "utf-8",
+    )
     for ward in (root / "submissions/2025").glob("*.yaml"):
         if "3.3.4.a" in ward.read_text(encoding="utf-8") and ward.stem.startswith(
             ("phuong", "dac")

@@ -43,7 +43,7 @@ def test_github_format_is_chosen_inside_github_actions(hcmlc, repo, monkeypatch)
         "title=HCMLC-E023 year-outside-cycle::year 2030 is outside cycle 2023, which covers "
         "2019–2023 [HCMLC-E023]%0Ahint: give the year the figure describes; older figures "
         "belong to an earlier cycle",
-        "1 error, 0 warnings in 7 files checked",
+        "1 error, 0 warnings in 6 files checked",
     ]
     code, out, _ = hcmlc("validate", "--root", str(repo.root), "--format", "text")
     assert out.startswith("submissions/2023/so-gddt.yaml:7:11: error: year 2030")
@@ -59,7 +59,7 @@ def test_step_summary_says_who_fixes_what(hcmlc, repo, monkeypatch, tmp_path) ->
     assert code == 1
     assert summary.read_text(encoding="utf-8").splitlines() == [
         "# Earlier step",
-        "### hcmlc validate: 2 errors, 0 warnings in 8 files checked",
+        "### hcmlc validate: 2 errors, 0 warnings in 7 files checked",
         "",
         "Who must fix what:",
         "",
@@ -80,7 +80,7 @@ def test_step_summary_only_in_github_format(hcmlc, repo, monkeypatch, tmp_path) 
     assert not summary.exists()
     assert hcmlc("validate", "--root", str(repo.root), "--format", "github")[0] == 0
     assert summary.read_text(encoding="utf-8") == (
-        "### hcmlc validate: No problems found in 6 files.\n"
+        "### hcmlc validate: No problems found in 5 files.\n"
     )
 
 

@@ -30,7 +30,7 @@ def test_a_key_holding_the_character(hcmlc, repo, name: str) -> None:
         f"::error file={SUBMISSION},line=9,col=1,title=HCMLC-E011 unknown-key::"
         f"unknown key `a{shown}::error file=x::forged` [HCMLC-E011]%0A"
         "hint: allowed keys: agency, cycle, prepared_by, submitted, received, indicators, answers",
-        "1 error, 0 warnings in 7 files checked",
+        "1 error, 0 warnings in 6 files checked",
         "",
     ]
     assert not any(character in out for character in LINE_BREAKING[1:])

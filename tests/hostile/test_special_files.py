@@ -33,7 +33,7 @@ def test_a_fifo_as_a_submission(repo, validate_json) -> None:
     assert problems[0]["message"] == FIFO_MESSAGE
 
 
-@pytest.mark.parametrize("name", ["data/criteria.yaml", "data/targets.yaml"])
+@pytest.mark.parametrize("name", ["data/frameworks.yaml", "data/targets.yaml"])
 def test_a_fifo_as_a_data_file(repo, validate_json, name: str) -> None:
     (repo.root / name).unlink()
     os.mkfifo(repo.root / name)

@@ -828,9 +828,9 @@ EXPECTED: dict[str, list[tuple[str, int, int, str, str, str | None, str, str | N
             3,
             "HCMLC-E021",
             "`so-gddt` is not assigned indicator 1.2.1.a; it is supplied by cuc-thong-ke",
-            "remove this entry, or ask the coordinator to assign it in data/criteria.yaml",
+            "remove this entry, or ask the coordinator to assign it in data/frameworks.yaml",
             "`so-gddt` không được giao chỉ số 1.2.1.a; chỉ số này do cuc-thong-ke cung cấp",
-            "xóa mục này, hoặc đề nghị điều phối viên phân công trong data/criteria.yaml",
+            "xóa mục này, hoặc đề nghị điều phối viên phân công trong data/frameworks.yaml",
         ),
         (
             "submissions/2023/so-gddt.yaml",

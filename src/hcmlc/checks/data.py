@@ -22,7 +22,7 @@ _UNKNOWN: dict[str, tuple[str, str]] = {
     "cycle": (N_("unknown cycle `{ref}`"), N_("see the cycle ids in data/assignments.yaml")),
     "indicator": (
         N_("unknown indicator `{ref}`"),
-        N_("see the indicator ids in data/criteria.yaml"),
+        N_("see the indicator ids under `assign:` in data/frameworks.yaml"),
     ),
     "question": (
         N_("unknown question `{ref}`"),
@@ -30,15 +30,18 @@ _UNKNOWN: dict[str, tuple[str, str]] = {
     ),
     "item": (
         N_("unknown indicator or question `{ref}`"),
-        N_("see the ids in data/criteria.yaml (indicators) and data/assignments.yaml (questions)"),
+        N_(
+            "see the ids under `assign:` in data/frameworks.yaml (indicators) and in "
+            "data/assignments.yaml (questions)"
+        ),
     ),
     "criterion": (
         N_("unknown criterion `{ref}`"),
-        N_("see the criterion ids in data/criteria.yaml and data/frameworks/"),
+        N_("see the criterion ids of the frameworks data/frameworks.yaml uses"),
     ),
     "framework": (
         N_("unknown framework `{ref}`"),
-        N_("see the `id:` of data/criteria.yaml and of each file in data/frameworks/"),
+        N_("see `uses:` in data/frameworks.yaml and the `id:` of each file in data/frameworks/"),
     ),
     "unit": (
         N_("unknown unit `{ref}`"),

@@ -40,7 +40,7 @@ _ITEM_RULES: dict[ItemKind, _ItemRule] = {
         "indicator",
         N_("`{agency}` is not assigned indicator {item}; it is supplied by {owners}"),
         N_(
-            "remove this entry, or ask the coordinator to assign it in data/criteria.yaml",
+            "remove this entry, or ask the coordinator to assign it in data/frameworks.yaml",
         ),
         N_("cycle {cycle} does not ask for indicator values"),
         N_("move the value to a cycle that asks for indicators"),

@@ -47,7 +47,7 @@ def check_narrative(catalog: Catalog, doc: Document, narrative: Narrative) -> li
         if criterion in known:
             continue
         hint = did_you_mean(_criterion_part(criterion), criteria) or _(
-            "see the criterion ids in data/criteria.yaml (e.g. `1.2.2`)"
+            "see the criterion ids of the frameworks data/frameworks.yaml uses (e.g. `1.2.2`)"
         )
         problems.append(
             doc.problem(

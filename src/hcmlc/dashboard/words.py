@@ -45,10 +45,10 @@ LABELS: dict[str, dict[Lang, str]] = {
         "en": "To see where, and how to fix it, run `{command}`.",
     },
     "broken-data": {
-        "vi": "Tệp data/criteria.yaml hoặc data/assignments.yaml có lỗi, nên trang chưa thể "
+        "vi": "Các tệp dữ liệu trong data/ (bộ tiêu chí, phân công) có lỗi, nên trang chưa thể "
         "hiển thị số liệu nào.",
-        "en": "data/criteria.yaml or data/assignments.yaml has errors, so the page cannot show "
-        "any figure yet.",
+        "en": "The data files in data/ (frameworks, assignments) have errors, so the page cannot "
+        "show any figure yet.",
     },
     "summary": {"vi": "Tóm tắt", "en": "Summary"},
     "fig-supplied": {"vi": "Đã nộp", "en": "Supplied"},

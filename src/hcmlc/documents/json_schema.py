@@ -66,7 +66,7 @@ def submission_schema(catalog: Catalog) -> dict[str, Any]:
                 [c.title.vi for c in cycles],
             ),
             "indicators": _section(
-                "Indicator values, by indicator id (data/criteria.yaml).",
+                "Indicator values, by indicator id (the frameworks of data/frameworks.yaml).",
                 {i.id: _indicator(i, definitions) for i in catalog.indicators.values()},
             ),
             "answers": _section(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, Field
 
 from hcmlc.models.common import Id, NonEmpty, Number, Strict, Text, Year, text_of_plain_string
 
@@ -34,7 +34,9 @@ class IndicatorValue(Strict):
 
     value: Annotated[NonEmpty | None, BeforeValidator(_written_is_filled)] = None
     """Left out for an indicator with `parts`; never written empty."""
-    parts: dict[str, NonEmpty] = {}
+    # a factory: pydantic deep-copies a `{}` default for each entry (100,000 in a city); the
+    # schema still shows it
+    parts: dict[str, NonEmpty] = Field(default_factory=dict, json_schema_extra={"default": {}})
     unit: str | None = None
     year: Year
     source: NonEmpty | None = None

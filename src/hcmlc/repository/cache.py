@@ -20,7 +20,7 @@ from typing import Any
 
 from hcmlc import __version__
 from hcmlc.core.figures import LocalFigure
-from hcmlc.core.results import Consulted, Entries, FileCheck, ItemKind
+from hcmlc.core.results import Consulted, Entries, FileCheck, ItemKind, Observed
 from hcmlc.diagnostics import CODES, Diagnostic
 from hcmlc.errors import HcmlcError
 from hcmlc.files.atomic import write_atomic
@@ -30,11 +30,12 @@ from hcmlc.files.confine import escape
 from hcmlc.files.filesystem import kind_of, read_regular
 from hcmlc.i18n import current_language
 
-FORMAT = 5
+FORMAT = 6
 """Version of the stored shape: 2 keeps what each consulted path names (photo or evidence) and
 fingerprints web-link-like photo paths by the file too; 3 the `submitted:` date; 4 the units'
 figures of indicators whose city figure is formed from them; 5 a file's accepted items of each
-kind as one text, their ids one a line (checked and read as a whole, not id by id)."""
+kind as one text, their ids one a line (checked and read as a whole, not id by id); 6 every
+accepted figure, which the check of changes across cycles compares (plausibility.py)."""
 MAX_CACHE_BYTES = 500_000_000
 """A larger cache file is not ours (at city scale ×10 it is about 60 MB): ignored."""
 KINDS: tuple[ItemKind, ...] = ("indicator", "answer")
@@ -131,6 +132,7 @@ def _well_formed(entry: Any) -> bool:
         "identity",
         "submitted",
         "figures",
+        "readings",
     }:
         return False
     identity = entry["identity"]
@@ -145,6 +147,8 @@ def _well_formed(entry: Any) -> bool:
         and (entry["submitted"] is None or _is_day(entry["submitted"]))
         and isinstance(entry["figures"], list)
         and all(_is_figure(f) for f in entry["figures"])
+        and isinstance(entry["readings"], list)
+        and all(_is_reading(r) for r in entry["readings"])
     )
 
 
@@ -172,6 +176,20 @@ def _is_figure(value: Any) -> bool:
 
 
 _NUMBERS = (int, float)
+_READ_FROM = ("value", "parts")
+
+
+def _is_reading(value: Any) -> bool:
+    """`[indicator, year, value, noted, "value" or "parts"]`, as `_encode` writes it."""
+    return (
+        type(value) is list
+        and len(value) == 5
+        and type(value[0]) is str
+        and type(value[1]) is int
+        and type(value[2]) in _NUMBERS
+        and type(value[3]) is bool
+        and value[4] in _READ_FROM
+    )
 
 
 def _is_problem(problem: Any) -> bool:
@@ -210,11 +228,18 @@ def _encode(check: FileCheck) -> dict[str, Any] | None:
     problems = [[p.line, p.column, p.code, p.message, p.hint] for p in check.problems]
     submitted = check.submitted.isoformat() if check.submitted else None
     figures = [[f.indicator, f.year, f.value, list(f.parts), f.illustrative] for f in check.figures]
+    readings = []
+    for r in check.readings:
+        where = ("indicators", r.indicator, r.loc[-1])
+        if (r.agency, r.cycle) != check.identity or r.loc != where or r.loc[-1] not in _READ_FROM:
+            return None  # not the shape `_decode` rebuilds: not kept
+        readings.append([r.indicator, r.year, r.value, r.noted, r.loc[-1]])
     return {
         "problems": problems,
         "identity": check.identity,
         "submitted": submitted,
         "figures": figures,
+        "readings": readings,
         **kinds,
     }
 
@@ -238,6 +263,10 @@ def _decode(relative: str, entry: dict[str, Any]) -> FileCheck:
         LocalFigure(cycle, agency, item, year, float(value), tuple(map(float, parts)), ill)
         for item, year, value, parts, ill in entry["figures"]
     )
+    readings = tuple(
+        Observed(cycle, agency, item, year, float(value), noted, relative, ("indicators", item, at))
+        for item, year, value, noted, at in entry["readings"]
+    )
     return FileCheck(
         problems,
         accepted,
@@ -245,6 +274,7 @@ def _decode(relative: str, entry: dict[str, Any]) -> FileCheck:
         consulted,
         dt.date.fromisoformat(submitted) if submitted is not None else None,
         figures,
+        readings,
     )
 
 

@@ -356,7 +356,11 @@ def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> 
     parsed = {file.doc.path: file.doc for file in repo.submissions}
 
     def doc_of(path: str) -> Document:
-        return parsed.get(path) or read_file(root, path)[1]
+        """The file's document, read once however many of its figures a rule places."""
+        doc = parsed.get(path)
+        if doc is None:
+            doc = parsed[path] = read_file(root, path)[1]
+        return doc
 
     known = [identity for _path, identity in identities if identity is not None]
     if len(set(known)) < len(known):  # the rule's module is imported only when it has work

@@ -76,7 +76,7 @@ def changed_since(
         item=shown
     )
     if kind == "indicator" and item not in catalog.indicators:
-        return _("{item} is no longer in data/criteria.yaml").format(item=what)
+        return _("{item} is no longer in any framework of this repository").format(item=what)
     if kind == "answer" and item not in catalog.questions:
         return _("{item} is no longer in data/assignments.yaml").format(item=what)
     if planned is None:

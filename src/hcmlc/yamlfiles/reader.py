@@ -23,6 +23,7 @@ from hcmlc.files.filesystem import SpecialFile, TooLarge, read_regular
 from hcmlc.i18n import N_, _, grouped
 from hcmlc.yamlfiles import slips as yaml_slips
 from hcmlc.yamlfiles import syntax_errors as yaml_errors
+from hcmlc.yamlfiles.plain_reader import read_plain
 
 try:
     from yaml import CSafeLoader as _BaseLoader
@@ -164,6 +165,9 @@ def plain_data(raw: bytes) -> Any:
     text, problem = _decode(raw, "history")
     if problem:
         return None
+    plain = read_plain(text)
+    if plain is not None:
+        return plain
     if _ANCHOR.search(text):
         return parse_yaml(text, "history").data
     try:
@@ -173,8 +177,17 @@ def plain_data(raw: bytes) -> Any:
 
 
 def parse_yaml(text: str, display: str) -> Document:
-    """Parse YAML text already decoded; see `read_yaml`."""
+    """Parse YAML text already decoded; see `read_yaml`. Plain YAML, as people write it, is
+    read by plain_reader.py; anything else, or anything it is unsure of, by PyYAML."""
     text = unicodedata.normalize("NFC", text)
+    plain = read_plain(text)
+    if plain is not None:
+        return Document(display, plain, text)
+    return parse_full(text, display)
+
+
+def parse_full(text: str, display: str) -> Document:
+    """Parse NFC text with PyYAML's parser: every problem found and located."""
     try:
         root = yaml.compose(text, Loader=Loader)
     except RecursionError:  # PyYAML's pure-Python composer, without libyaml, recurses
