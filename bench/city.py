@@ -20,6 +20,8 @@ any run of a row.
     python bench/city.py [--quick [--suite]]  # --quick: the city only, fewer runs; --suite:
                                               # and the test suite, as make bench times it
     python bench/city.py --cold-validate      # the floor and cold validate only, in turn
+    python bench/city.py --issue29            # only issue 29's rows; --warm: only the warm
+                                              # commands in the city with history
 """
 
 from __future__ import annotations
@@ -161,15 +163,23 @@ def scale(
     return rows
 
 
+def unsaved(env: dict[str, str]) -> Callable[[], None]:
+    """Before a run: no saved output (cli/saved_output.py), so that the run computes (the
+    results cache stays warm)."""
+    return lambda: shutil.rmtree(Path(env["XDG_CACHE_HOME"]) / "hcmlc/saved", ignore_errors=True)
+
+
 def with_signoffs(root: Path, status: list[str], runs: int, env: dict[str, str]) -> list[Row]:
     """status, warm, without and with the coordinator's approval of every item (issue 28),
-    measured one after the other so that the machine's load weighs on both alike."""
-    without = measure("city: status, warm (reference)", status, runs, **env)
+    measured one after the other so that the machine's load weighs on both alike; computed
+    each time, not served from a saved output."""
+    fresh = unsaved(env)
+    without = measure("city: status, warm (reference)", status, runs, fresh, **env)
     count = signoffs.approve_everything(root)
     measure("city: status with sign-offs, first run", status, 1, **env)  # keeps their digests
     rows = [
         without,
-        measure(f"city: status, warm, {count:,} items approved", status, runs, **env),
+        measure(f"city: status, warm, {count:,} items approved", status, runs, fresh, **env),
     ]
     signoffs.withdraw(root)
     return rows
@@ -187,13 +197,12 @@ def with_history(
     # the history's last commit is of 2032-09-30; a replayed today after it dates nothing ahead
     later = {**env, "HCMLC_TODAY": HISTORY_TODAY}
     past = [HCMLC, "status", "--root", str(root), "--as-of", HISTORY_PAST]
-    today = [HCMLC, "status", "--root", str(root), "--as-of", HISTORY_TODAY]
-    subprocess.run(today, env={**os.environ, **later}, capture_output=True, check=False)
     return [
         measure(
             f"city: status --as-of a past day ({commits} commits)", past, runs, no_cache, **later
         ),
-        measure("city: status, warm, in a clone with history", today, runs, **later),
+        # warm status and validate of today in the clone (the first: issue 26's row)
+        *issue29.warm_rows(root, HCMLC, runs, env, measure),
     ]
 
 
@@ -274,18 +283,26 @@ def returned_workbooks(made: Path, folder: Path) -> list[Path]:
     return returned
 
 
-def startup(folder: Path, runs: int) -> list[Row]:
+def floor_rows(folder: Path, runs: int) -> list[Row]:
+    """Python's start, a minimal Typer app's `--help` and hcmlc's: what the others are
+    measured against."""
     minimal = folder / "minimal.py"
     minimal.write_text(MINIMAL_TYPER)
+    return [
+        measure("python -c pass", [sys.executable, "-c", "pass"], runs),
+        measure("minimal Typer app --help", [sys.executable, str(minimal), "--help"], runs),
+        measure("hcmlc --help", [HCMLC, "--help"], runs),
+    ]
+
+
+def startup(folder: Path, runs: int) -> list[Row]:
     env = {"XDG_CACHE_HOME": str(folder / "cache-bundled")}
     out = str(folder / "form.docx")
     report_env = {"XDG_CACHE_HOME": str(folder / "cache-report")}  # the charts drawn
     charts = folder / "cache-report/hcmlc/charts"
     report_docx = [HCMLC, "report", "--root", str(PROJECT), "--out", str(folder / "report.docx")]
     return [
-        measure("python -c pass", [sys.executable, "-c", "pass"], runs),
-        measure("minimal Typer app --help", [sys.executable, str(minimal), "--help"], runs),
-        measure("hcmlc --help", [HCMLC, "--help"], runs),
+        *floor_rows(folder, runs),
         measure(
             "bundled: validate, warm", [HCMLC, "validate", "--root", str(PROJECT)], runs, **env
         ),
@@ -302,7 +319,7 @@ def startup(folder: Path, runs: int) -> list[Row]:
             "bundled: report, first run (no chart cache)",
             report_docx,
             runs,
-            lambda: shutil.rmtree(charts, ignore_errors=True),
+            lambda: (shutil.rmtree(charts, ignore_errors=True), unsaved(report_env)()),
             **report_env,
         ),
         measure("bundled: report again (charts cached)", report_docx, runs, **report_env),
@@ -515,6 +532,11 @@ def main() -> None:
         "--issue29", action="store_true", help="only issue 29's rows: start-up, the computation"
     )
     parser.add_argument(
+        "--warm",
+        action="store_true",
+        help="only warm status and validate in the city with history, against Typer's --help",
+    )
+    parser.add_argument(
         "--cold-validate", action="store_true", help="only the floor and cold validate, city"
     )
     args = parser.parse_args()
@@ -529,9 +551,11 @@ def main() -> None:
             rows += issue29.cold_validate_rows(folder, HCMLC, FLOOR, 7, measure)
             report({row.name: row for row in rows}, time.perf_counter() - started)
             return
-        if args.issue29:
-            rows += startup(folder, 5)
-            rows += issue29.growth_rows(folder, HCMLC, AS_OF, 3)
+        if args.issue29 or args.warm:
+            rows += floor_rows(folder, 5) if args.warm else startup(folder, 5)
+            rows += issue29.history_rows(folder, HCMLC, 5, measure)
+            if not args.warm:
+                rows += issue29.growth_rows(folder, HCMLC, AS_OF, 3)
             report({row.name: row for row in rows}, time.perf_counter() - started)
             return
         if args.suite or not args.quick:

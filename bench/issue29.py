@@ -15,9 +15,20 @@ from typing import Any
 Target = tuple[str, float, float, str]
 
 FLOOR = "minimal Typer app --help"
+HISTORY_TODAY = "2033-01-01"
+"""A replayed today after the city's history (bench/history.py ends on 2032-09-30)."""
+WARM = {
+    "status": ["status", "--as-of", HISTORY_TODAY],
+    "status --format json": ["status", "--as-of", HISTORY_TODAY, "--format", "json"],
+    "validate": ["validate"],
+    "validate --format json": ["validate", "--format", "json"],
+}
+"""The warm commands measured in the city's clone with history (`warm_rows`)."""
+WARM_ROW = "city: {name}, warm, in a clone with history"
 AGAINST_HELP = [
     ("bundled: report, first run (no chart cache)", 6.0),
     ("bundled: report again (charts cached)", 2.5),
+    *((WARM_ROW.format(name=name), 1.0) for name in WARM),
 ]
 """Rows measured against the floor, with the largest ratio allowed."""
 
@@ -113,6 +124,33 @@ def growth_rows(folder: Path, hcmlc: str, as_of: str, runs: int) -> list[Any]:
         subprocess.run(warm, env={**os.environ, **env}, capture_output=True, check=False)
         rows.append(computation_row(label, root, as_of, runs, env))
     return rows
+
+
+def warm_rows(root: Path, hcmlc: str, runs: int, env: dict[str, str], measure: Any) -> list[Any]:
+    """Warm `status` and `validate`, text and JSON, in the city's clone with history
+    (`root`, made by bench/history.py): each run twice first (the first run's `git status`
+    may refresh git's index, an input), then measured."""
+    later = {**env, "HCMLC_TODAY": HISTORY_TODAY}
+    rows = []
+    for name, args in WARM.items():
+        command = [hcmlc, *args, "--root", str(root)]
+        for _ in range(2):
+            subprocess.run(command, env={**os.environ, **later}, capture_output=True, check=False)
+        rows.append(measure(WARM_ROW.format(name=name), command, runs, **later))
+    return rows
+
+
+def history_rows(folder: Path, hcmlc: str, runs: int, measure: Any) -> list[Any]:
+    """The city with its history of 2,001 commits, and `warm_rows` in it (`--issue29`)."""
+    import citygen  # type: ignore[import-not-found]
+    from history import commit_history  # type: ignore[import-not-found]
+
+    root = folder / "city-with-history"
+    citygen.build(root, wards=200, years=10)
+    commits = commit_history(root)
+    print(f"city: {commits} commits", flush=True)
+    env = {"XDG_CACHE_HOME": str(folder / "cache-history")}
+    return warm_rows(root, hcmlc, runs, env, measure)
 
 
 def load_average() -> str:

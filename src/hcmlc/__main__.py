@@ -1,3 +1,3 @@
-from hcmlc.cli.app import main
+from hcmlc.cli.saved_output import main
 
 main()

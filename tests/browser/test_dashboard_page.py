@@ -129,8 +129,9 @@ def test_the_headline_and_each_agency_equal_status_json(open_page, page_built, h
 
 
 def test_departments_first_and_the_wards_summed_and_expandable(open_page, built, hcmlc) -> None:
-    """At 168 units the sixteen departments come first, each kind of unit is one line, and a
-    reader opens the list of its units (issue 26); the page as the lead sees it is saved."""
+    """At 168 units the 27 departments and city organisations come first, each kind of unit is
+    one line, and a reader opens the list of its units (issue 26); the page as the lead sees it
+    is saved."""
     page_built = built["vi"]
     status = status_json(hcmlc, page_built)
     page = open_page(page_built.url)
@@ -138,7 +139,7 @@ def test_departments_first_and_the_wards_summed_and_expandable(open_page, built,
     departments = first.locator("tr[data-agency]").evaluate_all(
         "rows => rows.map(r => r.dataset.agency)"
     )
-    assert len(departments) == 16 and not any(a.startswith(("phuong", "xa-")) for a in departments)
+    assert len(departments) == 27 and not any(a.startswith(("phuong", "xa-")) for a in departments)
     groups = {g["kind"]: g for g in status["unit_groups"]}
     assert set(groups) == {"ward", "commune", "special_zone"}
     for kind, group in groups.items():

@@ -45,10 +45,14 @@ NoCacheOption = Annotated[
     ),
 ]
 
-NoChartCacheOption = Annotated[
+NoReportCacheOption = Annotated[
     bool,
     typer.Option(
-        "--no-cache", help=N_("Draw every chart afresh, without the charts kept by earlier runs.")
+        "--no-cache",
+        help=N_(
+            "Check every file and draw every chart afresh, without the results and charts kept "
+            "by earlier runs."
+        ),
     ),
 ]
 

@@ -12,7 +12,7 @@ from rich.console import Console
 from hcmlc.commands.dashboard_documents import build_documents, check_documents
 from hcmlc.dashboard.documents import Wanted, wanted_documents
 from hcmlc.dashboard.page import build_dashboard
-from hcmlc.documents.snapshot import take
+from hcmlc.documents.snapshot import lead_files, take
 from hcmlc.errors import DataError
 from hcmlc.files.site_folder import check_ours, publish
 from hcmlc.i18n import Lang, _, counted
@@ -48,7 +48,10 @@ def write_dashboard(console: Console, root: Path, options: DashboardOptions) -> 
     folder = options.out or DEFAULT_OUT
     check_ours(folder)  # before any work: a folder that is not ours is never touched
     as_of = options.as_of
-    with load_as_of(root, as_of) as repo:
+    # the page: the files' results from the cache, and only the files its assessment reads; the
+    # form built with it reads every file (issue 29)
+    whole = options.documents
+    with load_as_of(root, as_of, cache=not whole, keep=whole) as repo:
         return _build(
             console, root, repo, options.cycle, as_of, folder, options.lang, options.documents
         )
@@ -66,7 +69,10 @@ def _build(
 ) -> int:
     cycle = _cycle(repo, cycle_id)
     marks = fingerprint(repo, as_of)
-    snapshot = take(repo, cycle, as_of, lang) if repo.catalog and cycle else None
+    snapshot = None
+    if repo.catalog and cycle:
+        read = None if documents else lead_files(repo)
+        snapshot = take(repo, cycle, as_of, lang, submissions=read)
     notes: list[str] = []
     if documents and snapshot is not None:
         wanted = wanted_documents(repo.require_catalog(), snapshot.cycle, lang)

@@ -16,7 +16,7 @@ from hcmlc.documents import template_files
 from hcmlc.documents.official import require_documents
 from hcmlc.documents.report import ProgressReport, build_report
 from hcmlc.documents.report_document import OfficialReport, official_report
-from hcmlc.documents.snapshot import known_on
+from hcmlc.documents.snapshot import known_on, lead_files
 from hcmlc.files.atomic import check_target, replace_folder, write_atomic
 from hcmlc.files.outputs import check_replaceable, stamp, stamp_text
 from hcmlc.i18n import N_, Lang, _, counted
@@ -67,7 +67,8 @@ def write_report(console: Console, root: Path, options: ReportOptions) -> int:
     """Assess the year, draw the charts, write the report with the coordinator's words; say
     what it found, what still needs words, and what it replaced. With `as_of`, from the
     repository as it stood at the end of that day (past.py)."""
-    with load_as_of(root, options.as_of or today()) as repo:
+    # the files' results from the cache, and only the files the assessment reads (issue 29)
+    with load_as_of(root, options.as_of or today(), cache=options.cache, keep=False) as repo:
         code = _write(console, root, repo, options)
     if repo.snapshot is not None and repo.snapshot.worth_saying:
         say_source(repo.snapshot)
@@ -79,7 +80,7 @@ def _write(console: Console, root: Path, repo: Repository, options: ReportOption
     catalog = repo.require_sound_data()
     year = options.year or repo.cycle(None).last_year
     template = template_files.find(root, TEMPLATES[output], options.template)
-    facts = repo.facts()
+    facts = repo.facts(submissions=lead_files(repo))
     if as_of is not None:  # as status and the page show the day (snapshot.py)
         facts = known_on(facts, as_of)
     if options.approved_only:

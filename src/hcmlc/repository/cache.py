@@ -14,7 +14,6 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -25,6 +24,8 @@ from hcmlc.core.results import Consulted, Entries, FileCheck, ItemKind, Observed
 from hcmlc.diagnostics import CODES, Diagnostic
 from hcmlc.errors import HcmlcError
 from hcmlc.files.atomic import write_atomic
+from hcmlc.files.cache_folder import cache_dir as cache_dir
+from hcmlc.files.cache_folder import inside as inside
 from hcmlc.files.confine import escape
 from hcmlc.files.filesystem import kind_of, read_regular
 from hcmlc.i18n import current_language
@@ -98,25 +99,6 @@ class Cache:
         # a read-only home, a full disk: the next run is cold
         with contextlib.suppress(OSError, HcmlcError):
             write_atomic(self.path, json.dumps(document, ensure_ascii=False).encode())
-
-
-def cache_dir() -> Path:
-    """Where caches are kept: `$XDG_CACHE_HOME/hcmlc`, else `~/.cache/hcmlc`.
-
-    A relative `$XDG_CACHE_HOME` is ignored, as the XDG specification asks: it would put the
-    cache wherever hcmlc happens to run, inside the repository for one."""
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    if not os.path.isabs(base):
-        base = str(Path.home() / ".cache")
-    return Path(base) / "hcmlc"
-
-
-def inside(folder: Path, root: Path) -> bool:
-    """Whether the cache `folder` is inside the repository at `root` (then it is not used)."""
-    try:
-        return folder.resolve().is_relative_to(root.resolve())
-    except (OSError, RuntimeError):  # a loop of links: not a folder to trust either
-        return True
 
 
 def _stored_entries(path: Path, context: str) -> dict[str, Any]:

@@ -1,0 +1,160 @@
+"""Every file of a repository as one digest, by content: what a saved output is keyed by
+(cli/saved_output.py). Uses the standard library only, so that a run served from a saved
+output imports nothing else.
+
+Every regular file under the root is read and hashed with its path, as the results cache
+does (a file counts as the same only with the same bytes); a link counts by what it says and
+must lead to a file that is itself walked; a FIFO, a device or a socket counts by its kind,
+unopened. Not walked: `.git` (git's state is keyed by git_state.py), `__pycache__`, a virtual
+environment (a folder with `pyvenv.cfg`) and a folder tagged as a cache (`CACHEDIR.TAG`). Their
+names are part of the digest, and a run is not saved when a YAML file names a path through
+one (a photo there would be read unseen: `mentions`).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from typing import Protocol
+
+NOT_WALKED = ("pyvenv.cfg", "CACHEDIR.TAG")
+"""A folder holding one of these is a virtual environment or a cache: not an input."""
+NEVER_WALKED = frozenset({".git", "__pycache__"})
+YAML = (".yaml", ".yml")
+"""The files that name others (photos, evidence): looked through for a path into a folder
+not walked."""
+_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+_FLAGS |= getattr(os, "O_BINARY", 0)
+
+
+class Digest(Protocol):
+    def update(self, data: bytes, /) -> None: ...
+
+
+class Walk:
+    """What a walk of the repository found besides the digest."""
+
+    def __init__(self) -> None:
+        self.unkeyable = ""
+        """Why the files cannot key a saved output (then nothing is served or saved), or ""."""
+        self.skipped: list[str] = []
+        """The folders not walked, relative to the root."""
+        self.mentions = False
+        """Whether a file read names a path through a folder not walked (looked for only
+        when asked)."""
+        self.links: list[str] = []
+
+
+def digest_tree(
+    root: str,
+    digest: Digest,
+    ignored: set[tuple[int, int]],
+    look_for_mentions: bool = False,
+    left_out: frozenset[str] = frozenset(),
+) -> Walk:
+    """Feed every file under `root` to `digest`; by name only, the files whose (device,
+    inode) is in `ignored` (the run's own standard output, redirected into the repository) or
+    whose relative path is in `left_out` (the document the run writes)."""
+    walk = Walk()
+    contents: list[bytes] = []
+    stack = [""]
+    while stack and not walk.unkeyable:
+        relative = stack.pop()
+        folder = os.path.join(root, relative) if relative else root
+        try:
+            with os.scandir(folder) as found:
+                entries = sorted(found, key=lambda e: e.name)
+        except OSError:
+            walk.unkeyable = f"cannot list {relative or '.'}"
+            break
+        below = []
+        for entry in entries:
+            path = f"{relative}/{entry.name}" if relative else entry.name
+            name = path.encode("utf-8", "surrogateescape")
+            if entry.is_symlink():
+                _link(root, entry, name, digest, walk)
+            elif entry.is_dir(follow_symlinks=False):
+                if entry.name in NEVER_WALKED or _tagged(entry.path):
+                    digest.update(b"S\0" + name + b"\0")
+                    walk.skipped.append(path)
+                else:
+                    digest.update(b"D\0" + name + b"\0")  # an empty folder can be named too
+                    below.append(path)
+            elif path in left_out:
+                digest.update(b"O\0" + name + b"\0")
+            else:
+                raw = _file(entry, name, digest, ignored, walk)
+                if raw is not None and look_for_mentions and entry.name.lower().endswith(YAML):
+                    contents.append(raw)
+        stack.extend(reversed(below))
+    if look_for_mentions and walk.skipped:
+        names = {p.rsplit("/", 1)[-1].encode("utf-8", "surrogateescape") for p in walk.skipped}
+        paths = [n + end for n in names for end in (b"/", b"\\")]  # a path through it
+        walk.mentions = any(p in raw for raw in contents for p in paths)
+    _check_links(root, walk)
+    return walk
+
+
+def _tagged(path: str) -> bool:
+    return any(os.path.lexists(os.path.join(path, tag)) for tag in NOT_WALKED)
+
+
+def _link(root: str, entry: os.DirEntry[str], name: bytes, digest: Digest, walk: Walk) -> None:
+    try:
+        target = os.readlink(entry.path)
+    except OSError:
+        walk.unkeyable = f"cannot read the link {name!r}"
+        return
+    digest.update(b"L\0" + name + b"\0" + target.encode("utf-8", "surrogateescape") + b"\0")
+    walk.links.append(entry.path)
+
+
+def _check_links(root: str, walk: Walk) -> None:
+    """A link must lead inside the root, to a place walked: what it leads to is then keyed."""
+    top = os.path.realpath(root)
+    skipped = [os.path.join(top, s) for s in walk.skipped]
+    for link in walk.links:
+        resolved = os.path.realpath(link)
+        outside = os.path.commonpath([top, resolved]) != top
+        if outside or any(os.path.commonpath([s, resolved]) == s for s in skipped):
+            walk.unkeyable = f"the link {link} leads where the walk does not go"
+            return
+
+
+def _file(
+    entry: os.DirEntry[str],
+    name: bytes,
+    digest: Digest,
+    ignored: set[tuple[int, int]],
+    walk: Walk,
+) -> bytes | None:
+    """Feed one file's bytes (or its kind) to `digest`; its bytes, when read."""
+    try:
+        status = entry.stat(follow_symlinks=False)
+        if not stat.S_ISREG(status.st_mode):
+            digest.update(b"K\0" + name + b"\0" + str(stat.S_IFMT(status.st_mode)).encode())
+            return None
+        if (status.st_dev, status.st_ino) in ignored:
+            digest.update(b"O\0" + name + b"\0")
+            return None
+        descriptor = os.open(entry.path, _FLAGS)
+        try:
+            raw = _read(descriptor, status.st_size)
+        finally:
+            os.close(descriptor)
+    except OSError:
+        walk.unkeyable = f"cannot read {name!r}"
+        return None
+    digest.update(b"F\0" + name + b"\0" + str(len(raw)).encode() + b"\0")
+    digest.update(raw)
+    return raw
+
+
+def _read(descriptor: int, size: int) -> bytes:
+    """Every byte of an open regular file (it may have grown since it was measured)."""
+    parts = [os.read(descriptor, size + 1)]
+    if len(parts[0]) <= size:  # a regular file reads whole: less than asked is its end
+        return parts[0]
+    while parts[-1]:
+        parts.append(os.read(descriptor, 1 << 20))
+    return b"".join(parts)
