@@ -48,5 +48,5 @@ def test_the_command_stops_with_the_problem(
     assert code == 1
     assert err.startswith(f"error: the data files have 1 error: {place}: {message}\n")
     hint = err.splitlines()[1]  # the one problem's own fix, as validate gives it
-    assert hint.startswith("hint: see the ") and "ids in data/" in hint
+    assert hint.startswith("hint: see the ") and "ids " in hint and " data/" in hint
     assert not target.exists()
