@@ -7,6 +7,7 @@ render/open_cycles.py), worded in the page's language."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from hcmlc.core.catalog import Catalog
@@ -14,7 +15,7 @@ from hcmlc.core.open_cycles import OpenCycle, cycle_of_report, is_open
 from hcmlc.core.status import Obligation, Status
 from hcmlc.core.unit_groups import UNIT_KINDS
 from hcmlc.dashboard.words import word
-from hcmlc.i18n import Lang, Wording
+from hcmlc.i18n import N_, Lang, Wording, translations
 from hcmlc.text.dates import day_text
 from hcmlc.text.number_format import format_number
 
@@ -36,14 +37,6 @@ WORDS = Wording(
         },
         "col-counted": {"vi": "Ngày được tính", "en": "Day counted"},
         "col-dates": {"vi": "Ghi chú về ngày", "en": "What the dates say"},
-        "claimed": {
-            "vi": "khai báo {claimed}, nhận {received}",
-            "en": "claimed {claimed}, received {received}",
-        },
-        "confirmed": {"vi": "xác nhận bởi {who}", "en": "confirmed by {who}"},
-        "revised": {"vi": "sửa sau hạn, ngày {day}", "en": "revised after the deadline, on {day}"},
-        "uncommitted": {"vi": "chưa commit", "en": "not committed yet"},
-        "declared": {"vi": "ngày do đơn vị tự khai", "en": "date declared by the sender"},
         "earlier": {
             "vi": "Kỳ {cycle} chưa kết thúc: còn {n} mục quá hạn",
             "en": "Cycle {cycle}, not closed: {n} items still overdue",
@@ -61,6 +54,14 @@ WORDS = Wording(
     }
 )
 """The page's words for these sections, per language (document content)."""
+TOLD = {
+    "claimed": N_("claimed {claimed}, received {received}"),
+    "confirmed": N_("confirmed by {who}"),
+    "revised": N_("revised after the deadline, on {day}"),
+    "uncommitted": N_("not committed yet"),
+    "declared": N_("date declared by the sender"),
+}
+"""What dates say beyond the day counted, as status and the page say it (gettext)."""
 
 
 @dataclass(frozen=True)
@@ -137,21 +138,23 @@ def dates_block(status: Status, catalog: Catalog, lang: Lang) -> DatesBlock | No
     )
 
 
-def told(o: Obligation, lang: Lang) -> str:
-    """What an obligation's dates say beyond the day counted, in `lang`."""
+def told(o: Obligation, lang: Lang, day: Callable[[dt.date, Lang], str] = day_text) -> str:
+    """What an obligation's dates say beyond the day counted, in `lang`, each day written by
+    `day`: the page's and status's words (status writes 14/12/2026 in both languages)."""
     dated = o.dated
     if dated is None:
         return ""
+    words = translations(lang).gettext
     parts = []
     if dated.claimed is not None and dated.received is not None:
-        claimed, received = day_text(dated.claimed, lang), day_text(dated.received, lang)
-        parts.append(WORDS("claimed", lang, claimed=claimed, received=received))
+        claimed, received = day(dated.claimed, lang), day(dated.received, lang)
+        parts.append(words(TOLD["claimed"]).format(claimed=claimed, received=received))
     if dated.confirmed_by is not None:
-        parts.append(WORDS("confirmed", lang, who=dated.confirmed_by))
+        parts.append(words(TOLD["confirmed"]).format(who=dated.confirmed_by))
     if dated.revised is not None:
-        parts.append(WORDS("revised", lang, day=day_text(dated.revised, lang)))
+        parts.append(words(TOLD["revised"]).format(day=day(dated.revised, lang)))
     if dated.source in ("uncommitted", "declared"):
-        parts.append(WORDS(dated.source, lang))
+        parts.append(words(TOLD[dated.source]))
     return "; ".join(parts)
 
 

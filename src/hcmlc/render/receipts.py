@@ -10,7 +10,8 @@ from rich.text import Text
 
 from hcmlc.core.obligations import Obligation
 from hcmlc.core.status import Status
-from hcmlc.i18n import _
+from hcmlc.dashboard import dates
+from hcmlc.i18n import _, current_language
 from hcmlc.render.table import Column, Table, print_table
 
 SHOWN = 20
@@ -30,26 +31,9 @@ def dates_dict(o: Obligation) -> dict[str, Any]:
 
 
 def told(o: Obligation) -> str:
-    """What the dates say beyond the day counted, e.g. "claimed 14/12, received 10/01"."""
-    dated = o.dated
-    if dated is None:
-        return ""
-    parts = []
-    if dated.claimed is not None and dated.received is not None:
-        parts.append(
-            _("claimed {claimed}, received {received}").format(
-                claimed=_short(dated.claimed), received=_short(dated.received)
-            )
-        )
-    if dated.confirmed_by is not None:
-        parts.append(_("confirmed by {who}").format(who=dated.confirmed_by))
-    if dated.revised is not None:
-        parts.append(_("revised after the deadline, on {day}").format(day=_short(dated.revised)))
-    if dated.source == "uncommitted":
-        parts.append(_("not committed yet"))
-    elif dated.source == "declared":
-        parts.append(_("date declared by the sender"))
-    return "; ".join(parts)
+    """What the dates say beyond the day counted, e.g. "claimed 14/12/2025, received
+    10/01/2026", in the interface's language (the page's words, dashboard/dates.py)."""
+    return dates.told(o, current_language(), lambda day, _lang: _short(day))
 
 
 def render_dates(console: Console, status: Status) -> None:
