@@ -40,7 +40,7 @@ class Catalog:
     _owners_in_cycle: dict[tuple[str, str], dict[str, list[str]]] = field(
         init=False, default_factory=dict
     )
-    _owed: dict[str | None, frozenset[tuple[str, str, str]]] = field(
+    _owed: dict[str | None, dict[tuple[str, str], frozenset[str]]] = field(
         init=False, default_factory=dict
     )
 
@@ -134,14 +134,14 @@ class Catalog:
         """Whether `agency` owes the item (in `cycle`, see `owners`); a set lookup, however many
         wards a group holds."""
         key = cycle.id if cycle else None
-        if key not in self._owed:
-            self._owed[key] = frozenset(
-                (k, item, agency)
+        if key not in self._owed:  # (kind, item) → its owners: one set per item, not per pair
+            self._owed[key] = {
+                (k, item): frozenset(owners)
                 for k in ("indicator", "answer")
                 for item, owners in self.owners(k, cycle).items()
-                for agency in owners
-            )
-        return (kind, item_id, agency) in self._owed[key]
+            }
+        owners = self._owed[key].get((kind, item_id))
+        return owners is not None and agency in owners
 
     def opening(self, cycle: Cycle) -> dt.date | None:
         """The first day of `cycle`'s deliveries: its `opens`, else the day after the last

@@ -93,7 +93,7 @@ class SubmissionFile:
     model: Submission | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Observed:
     """One accepted figure: whose, of what, its value, whether a note explains it, and where
     its entry is (`loc` in the file `path`), to be located only when flagged."""
