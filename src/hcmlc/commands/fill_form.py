@@ -12,7 +12,6 @@ from hcmlc.clock import today
 from hcmlc.core.status import latest_cycle_asking
 from hcmlc.documents import template_files
 from hcmlc.documents.form import fill_form
-from hcmlc.documents.snapshot import known_on
 from hcmlc.errors import HcmlcError
 from hcmlc.files.atomic import check_target, write_atomic
 from hcmlc.i18n import Lang, _
@@ -59,7 +58,7 @@ def write_form(console: Console, root: Path, options: FormOptions) -> int:
     day = as_of or today()
     known = repo.facts(repo.deliveries() if as_of else {})  # the form reads no dates but as_of
     if as_of:
-        known = known_on(known, day)
+        known = known.known_on(day)
     if options.approved_only:
         known = narrow_to_approved(console, known)
     form = fill_form(known, cycle.id, lang)

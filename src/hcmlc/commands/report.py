@@ -10,13 +10,13 @@ from typing import Literal
 from rich.console import Console
 
 from hcmlc.clock import today
-from hcmlc.core.open_cycles import INTERIM, cycle_of_report, is_open
+from hcmlc.core.open_cycles import INTERIM, interim_cycle
 from hcmlc.core.progress import Status
 from hcmlc.documents import template_files
 from hcmlc.documents.official import require_documents
 from hcmlc.documents.report import ProgressReport, build_report
 from hcmlc.documents.report_document import OfficialReport, official_report
-from hcmlc.documents.snapshot import known_on, lead_files
+from hcmlc.documents.snapshot import lead_files
 from hcmlc.files.atomic import check_target, replace_folder, write_atomic
 from hcmlc.files.outputs import check_replaceable, stamp, stamp_text
 from hcmlc.i18n import N_, Lang, _, counted
@@ -82,17 +82,16 @@ def _write(console: Console, root: Path, repo: Repository, options: ReportOption
     template = template_files.find(root, TEMPLATES[output], options.template)
     facts = repo.facts(submissions=lead_files(repo))
     if as_of is not None:  # as status and the page show the day (snapshot.py)
-        facts = known_on(facts, as_of)
+        facts = facts.known_on(as_of)
     if options.approved_only:
         facts = narrow_to_approved(console, facts)
     report = build_report(facts, year, lang, as_of=as_of)
-    ending = cycle_of_report(catalog, year)
-    interim = ending is not None and is_open(ending, as_of or today())
-    if interim:
+    ending = interim_cycle(catalog, year, as_of or today())
+    if ending is not None:
         report = replace(report, title=report.title + INTERIM[lang])
     documents = require_documents(repo.documents, repo.problem_in(DOCUMENTS))
     document = official_report(documents, repo.coordinator_words(year), report)
-    if interim:  # the document's title: its subject, under its kind
+    if ending is not None:  # the document's title: its subject, under its kind
         subject = document.heading.subject + INTERIM[lang]
         document = replace(document, heading=replace(document.heading, subject=subject))
     target = options.out or Path(f"progress-report-{year}-{lang}.{output}")
@@ -116,7 +115,7 @@ def _write(console: Console, root: Path, repo: Repository, options: ReportOption
         text = render_markdown(document, paths, template)
         write_atomic(target, stamp_text(text).encode("utf-8"))
     _summary(console, document, target, repo.error_count, bool(replacing.paths))
-    if interim and ending is not None:
+    if ending is not None:
         console.print(
             _(
                 "Cycle {cycle} is not closed, so the report is interim and its title says so; "

@@ -5,6 +5,7 @@ that a document (the form, the report, the page's targets) says only what it was
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,9 +37,11 @@ class Facts:
     deliveries: Mapping[FileKey, Delivery]
     """When each agency's file of each cycle was delivered, and each entry where known."""
 
-    def known_on(self, late: Set[FileKey]) -> Facts:
-        """These facts without the entries and units' figures of the files in `late` (those
-        not arrived on a day): a view as of that day knows nothing of them."""
+    def known_on(self, as_of: dt.date) -> Facts:
+        """These facts as known on `as_of`: without the entries and units' figures of the files
+        not arrived by then (a file of unknown date counts, as status counts it); a view as of
+        that day knows nothing of them."""
+        late = {key for key, delivery in self.deliveries.items() if not delivery.by(as_of)}
         if not late:
             return self
         grouped = self.supplied if isinstance(self.supplied, Entries) else Entries.of(self.supplied)

@@ -81,3 +81,10 @@ def cycle_of_report(catalog: Catalog, year: int) -> Cycle | None:
     """The cycle whose last year is `year`: the one whose closing ends that year's report."""
     found = [c for c in catalog.assignments.cycles if c.last_year == year]
     return max(found, key=lambda c: c.reference_date) if found else None
+
+
+def interim_cycle(catalog: Catalog, year: int, as_of: dt.date) -> Cycle | None:
+    """The cycle ending `year` while it is not closed on `as_of`: `year`'s report is then
+    interim (its title, and the page, say so); None once it is closed, or without one."""
+    ending = cycle_of_report(catalog, year)
+    return ending if ending is not None and is_open(ending, as_of) else None

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from hcmlc.core.catalog import Catalog
-from hcmlc.core.open_cycles import OpenCycle, cycle_of_report, is_open
+from hcmlc.core.open_cycles import OpenCycle, interim_cycle
 from hcmlc.core.status import Obligation, Status
 from hcmlc.core.unit_groups import UNIT_KINDS
 from hcmlc.dashboard.words import word
@@ -189,7 +189,7 @@ def earlier_blocks(earlier: list[OpenCycle], catalog: Catalog, lang: Lang) -> li
 def interim_note(catalog: Catalog, year: int, as_of: dt.date, lang: Lang) -> str | None:
     """The sentence saying the year's report is interim, while the cycle ending that year is
     not closed on `as_of` (the rule `report` applies to its title)."""
-    ending = cycle_of_report(catalog, year)
-    if ending is None or not is_open(ending, as_of):
+    ending = interim_cycle(catalog, year, as_of)
+    if ending is None:
         return None
     return WORDS("interim", lang, cycle=ending.id, year=year)

@@ -119,7 +119,6 @@ def build_dashboard(
     writer = DeliveryWriter(catalog, snapshot.status, lang)
     interim = interim_note(catalog, cycle.last_year, as_of, lang)
     earlier = still_open(catalog, repo.supplied, cycle, as_of, snapshot.deliveries)
-    signoffs = (repo.root / "signoffs").is_dir()  # as the repository held them on the day
     return dataclasses.replace(
         page,
         cycle=word("cycle", lang, cycle=cycle.id, title=cycle.title.get(lang)),
@@ -137,10 +136,9 @@ def build_dashboard(
         interim=interim,
         dates=dates_block(snapshot.status, catalog, lang),
         earlier=earlier_blocks(earlier, catalog, lang),
-        review=review_section(repo.root, catalog, repo.supplied, cycle, lang) if signoffs else None,
-        english=(
-            english_section(repo.root, catalog, repo.supplied, cycle, lang) if signoffs else None
-        ),
+        # the sign-offs as the repository held them on the day; None before any is recorded
+        review=review_section(repo.root, catalog, repo.supplied, cycle, lang),
+        english=english_section(repo.root, catalog, repo.supplied, cycle, lang),
     )
 
 

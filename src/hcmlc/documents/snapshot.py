@@ -28,20 +28,12 @@ from hcmlc.repository.load import Repository
 from hcmlc.repository.reading import read_submission
 
 
-def known_on(facts: Facts, as_of: dt.date) -> Facts:
-    """`facts` as known on `as_of`: the entries and the units' figures whose file had arrived
-    by then (a file of unknown date counts, as status counts it)."""
-    return facts.known_on(
-        {key for key, delivery in facts.deliveries.items() if not delivery.by(as_of)}
-    )
-
-
 @dataclass
 class Snapshot:
     """Everything the views show of `cycle` on `as_of`."""
 
     facts: Facts
-    """What the repository held, as known on `as_of` (`known_on`)."""
+    """What the repository held, as known on `as_of` (`Facts.known_on`)."""
     cycle: Cycle
     as_of: dt.date
     deliveries: dict[FileKey, Delivery]
@@ -97,7 +89,7 @@ def take(
     `submissions` (default: the files `repo` read)."""
     catalog = repo.require_catalog()
     deliveries = repo.deliveries() if deliveries is None else deliveries
-    known = known_on(repo.facts(deliveries, submissions), as_of)
+    known = repo.facts(deliveries, submissions).known_on(as_of)
     status = build_status(
         catalog,
         repo.supplied,
