@@ -240,3 +240,40 @@ def test_the_page_and_the_receipt_name_an_item_with_issues_and_the_comment(
         "8 nội dung đã duyệt, 0 chờ rà soát, 1 có vấn đề, 0 đã sửa sau khi duyệt.",
         f"1. 2.1.1.b: có vấn đề — {comment} ({COORDINATORS}, ngày 10/01/2026)",
     ]
+
+
+def test_a_wards_review_reaches_its_receipt_and_the_page(hcmlc, bundled, tmp_path) -> None:
+    """The seam of the wards' channel and the review: a ward's counts (its learning models,
+    two counts each) marked "has issues", the ward returning its workbook, its receipt and the
+    page's wards list telling the same as status."""
+    ward, comment = "phuong-ban-co", "số gia đình được công nhận lớn hơn tổng số hộ"
+    args = ("--agency", ward, "--root", str(bundled), "--cycle", "2025")
+    assert hcmlc("review", "approve", *args)[0] == 0
+    assert hcmlc("review", "issues", *args, "mh.1.1.a", "--comment", comment)[0] == 0
+    out = hcmlc("status", "--root", str(bundled), "--format", "json")[1]
+    items = [i for i in json.loads(out)["reviews"]["items"] if i["agency"] == ward]
+    counts = {s: sum(i["state"] == s for i in items) for s in ("awaiting", "issues", "approved")}
+    assert counts == {"awaiting": 0, "issues": 1, "approved": 5}
+
+    inbox, receipts = tmp_path / "inbox", tmp_path / "receipts"
+    inbox.mkdir()
+    make(hcmlc, bundled, ward, inbox / f"{ward}.xlsx", "--cycle", "2025")
+    code, _, _ = hcmlc("import", "--root", str(bundled), str(inbox), "--receipts", str(receipts))
+    assert code == 0
+    text = (receipts / f"{ward}.txt").read_text(encoding="utf-8")
+    review = text.split("Kết quả rà soát số liệu của đơn vị điều phối:\n")[1].split("\n\n")[0]
+    assert review.splitlines() == [
+        "5 nội dung đã duyệt, 0 chờ rà soát, 1 có vấn đề, 0 đã sửa sau khi duyệt.",
+        f"1. mh.1.1.a: có vấn đề — {comment} ({COORDINATORS}, ngày 10/01/2026)",
+    ]
+
+    site = tmp_path / "site"
+    assert hcmlc("dashboard", "--root", str(bundled), "--out", str(site), "--lang", "en")[0] == 0
+    html = (site / "index.html").read_text(encoding="utf-8")
+    units = html.split('<details class="units" data-review-units>')[1].split("</details>")[0]
+    row = re.search(rf'<tr data-review="{ward}">(.*?)</tr>', units)
+    assert row is not None
+    shown = {s: int(n) for s, n in re.findall(r'data-figure="(\w+)">(\d+)<', row[1])}
+    assert shown == {**counts, "stale": 0}
+    listed = re.search(rf'<tr data-review-item="{ward}/mh.1.1.a">(.*?)</tr>', html)
+    assert listed is not None and 'data-state="issues"' in listed[1] and comment in listed[1]
