@@ -158,6 +158,8 @@ def check_number(number: float, shown: str, rule: Rule) -> Refusal | None:
 
 def read_year(text: str) -> int | Refusal:
     """The year `text` names: four digits, nothing else."""
+    if len(text) == 4 and text.isascii() and text.isdigit():  # as years are written
+        return int(text)
     shown = unicodedata.normalize("NFC", text.strip())
     if _YEAR.fullmatch(shown):
         return int(shown)
