@@ -13,6 +13,7 @@ node tree is composed from the text when a problem later asks for one (reader.Do
 from __future__ import annotations
 
 import re
+from itertools import repeat
 from typing import Any
 
 _UNSURE_CHARACTER = re.compile(
@@ -26,6 +27,12 @@ _CUT_TEXT = re.compile(r" #[^\s#]")
 _KEY = re.compile(r"(\w[\w.\-]{0,199}):(?: +|$)(.*)")
 """A key as ids and words are written (letters of any language, digits, `_`, `.`, `-`), the
 colon and spaces, then what is written after them."""
+_KEY_NAME = re.compile(r"\w[\w.\-]{0,199}")
+"""The key of `_KEY`, alone: a line is cut at its first colon, and what comes before it must be
+one (a city's files repeat a few hundred keys: each is judged once, `_KNOWN_KEYS`)."""
+_KNOWN_KEYS: dict[str, bool] = {}
+_KNOWN_KEYS_KEPT = 10_000
+_LONGEST_KEY = 200
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 """A plain scalar starting with one of these is something else, or may be: unsure."""
 _NULL_WORDS = frozenset(("~", "null", "Null", "NULL"))
@@ -61,7 +68,7 @@ class _Lines:
 
     def __init__(self, text: str) -> None:
         self.raw = text.split("\n")
-        self.stripped = [line.lstrip(" ") for line in self.raw]
+        self.stripped = list(map(str.lstrip, self.raw, repeat(" ")))
         self.at = 0
 
     def document(self) -> dict[str, Any]:
@@ -98,16 +105,20 @@ class _Lines:
         out: dict[str, Any] = {}
         raw, stripped = self.raw, self.stripped
         size = len(stripped)
-        match = _KEY.match
+        known = _KNOWN_KEYS
         at = self.at
         while True:
             line = stripped[at]
-            found = match(line)
-            if found is None:
+            # `_KEY.match(line)`, without the expression for the keys already judged
+            key, colon, rest = line.partition(":")
+            if not colon or (rest and rest[0] != " "):
                 raise _Unsure
-            key, rest = found.groups()
+            is_key = known.get(key)
+            if not (is_key if is_key is not None else _judged(key)):
+                raise _Unsure
             if key in out or key in _NULL_WORDS:
                 raise _Unsure  # a duplicate: the full reader reports it where it is
+            rest = rest.lstrip(" ")
             at += 1
             if rest and rest[0] not in _INDICATORS:
                 cut = rest.find(" #")
@@ -226,6 +237,16 @@ class _Lines:
         text = _folded(lines) if folded else "\n".join(lines)
         # the last line's break is kept, unless stripped (`-`) or at the end of the file
         return text + "\n" if keep_last and last < len(raw) - 1 else text
+
+
+def _judged(key: str) -> bool:
+    """Whether `key`, written before a colon, is a key `_KEY` reads; kept in `_KNOWN_KEYS`."""
+    if len(key) > _LONGEST_KEY:
+        return False  # not kept: a hostile file's megabyte before a colon
+    is_key = _KEY_NAME.fullmatch(key) is not None
+    if len(_KNOWN_KEYS) < _KNOWN_KEYS_KEPT:
+        _KNOWN_KEYS[key] = is_key
+    return is_key
 
 
 def _folded(lines: list[str]) -> str:
