@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 from hcmlc.models.framework import Criterion
 from hcmlc.models.registry import Agency
 
+_UNKNOWN = ""
+"""Not kept by `Succession.holder` (no agency id is empty)."""
+
 
 @dataclass(frozen=True)
 class Succession:
@@ -56,9 +59,18 @@ class Succession:
         return None, per_duty
 
     def holders(self, agency_ids: list[str], day: dt.date, item: str | None = None) -> list[str]:
-        """`holder` of each agency (for `item`), without repeats or gaps, in order."""
-        found = (self.holder(a, day, item) for a in agency_ids)
-        return list(dict.fromkeys(a for a in found if a is not None))
+        """`holder` of each agency (for `item`), without repeats or gaps, in order (asked for
+        every item of every cycle, of lists of thousands of wards: what `holder` kept is looked
+        up here, without a call for each)."""
+        kept = self.kept
+        found: dict[str, None] = {}
+        for agency_id in agency_ids:
+            holder = kept.get((agency_id, day), _UNKNOWN)
+            if holder == _UNKNOWN:
+                holder = self.holder(agency_id, day, item)
+            if holder is not None:
+                found[holder] = None
+        return list(found)
 
     def successors(self, agency_id: str, day: dt.date) -> dict[str, list[str]]:
         """Who holds a split or ended agency's duties on `day`: holder → the items it holds of

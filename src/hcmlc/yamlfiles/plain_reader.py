@@ -50,7 +50,9 @@ def read_plain(text: str) -> dict[str, Any] | None:
     """The data of a text whose top level is a block mapping, or None when unsure (the text is
     read as it is: normalizing it to NFC is the caller's part, as for PyYAML)."""
     if (
-        _UNSURE_CHARACTER.search(text)
+        # a printable text (line breaks aside) holds none of `_UNSURE_CHARACTER`'s, each a
+        # control, a separator or no character: cheaper than the expression, kept for the rest
+        (not text.replace("\n", "").isprintable() and _UNSURE_CHARACTER.search(text))
         or text.startswith(("---", "...", "%"))
         or _DOCUMENT_MARK.search(text)
         or (" #" in text and _CUT_TEXT.search(text))
