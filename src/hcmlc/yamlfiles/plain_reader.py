@@ -71,6 +71,8 @@ class _Lines:
     def __init__(self, text: str) -> None:
         self.raw = text.split("\n")
         self.stripped = list(map(str.lstrip, self.raw, repeat(" ")))
+        self.comments = " #" in text
+        """Whether a comment may follow a value on its line (most files have none)."""
         self.at = 0
 
     def document(self) -> dict[str, Any]:
@@ -123,11 +125,11 @@ class _Lines:
             rest = rest.lstrip(" ")
             at += 1
             if rest and rest[0] not in _INDICATORS:
-                cut = rest.find(" #")
+                cut = rest.find(" #") if self.comments else -1
                 value = (rest if cut < 0 else rest[:cut]).rstrip(" ")
                 if ": " in value or value[-1] == ":":
                     raise _Unsure
-                out[key] = None if value in _NULL_WORDS else value
+                out[key] = None if len(value) <= 4 and value in _NULL_WORDS else value
             else:
                 self.at = at
                 out[key] = self._value(rest, indent, depth, in_mapping=True)
