@@ -114,15 +114,18 @@ class _Lines:
         while True:
             line = stripped[at]
             # `_KEY.match(line)`, without the expression for the keys already judged
-            key, colon, rest = line.partition(":")
-            if not colon or (rest and rest[0] != " "):
-                raise _Unsure
+            key, colon, rest = line.partition(": ")  # a key holds no colon: its first
+            if not colon:
+                if line[-1] != ":":
+                    raise _Unsure
+                key = line[:-1]
             is_key = known.get(key)
             if not (is_key if is_key is not None else _judged(key)):
                 raise _Unsure
             if key in out or key in _NULL_WORDS:
                 raise _Unsure  # a duplicate: the full reader reports it where it is
-            rest = rest.lstrip(" ")
+            if rest[:1] == " ":
+                rest = rest.lstrip(" ")
             at += 1
             if rest and rest[0] not in _INDICATORS:
                 cut = rest.find(" #") if self.comments else -1
@@ -130,6 +133,17 @@ class _Lines:
                 if ": " in value or value[-1] == ":":
                     raise _Unsure
                 out[key] = None if len(value) <= 4 and value in _NULL_WORDS else value
+            elif (  # a mapping on the very next line, as an entry's fields are: `_nested`'s way
+                not rest
+                and at < size
+                and (below := stripped[at])
+                and below[0] != "#"
+                and (following := len(raw[at]) - len(below)) > indent
+                and not (below[0] == "-" and (len(below) == 1 or below[1] == " "))
+            ):
+                self.at = at
+                out[key] = self._mapping(following, depth + 1)
+                at = self.at
             else:
                 self.at = at
                 out[key] = self._value(rest, indent, depth, in_mapping=True)
