@@ -10,6 +10,7 @@ English-language Excel reads a typed 22.500 as 22.5), or beyond its unit's bound
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import pairwise
@@ -101,10 +102,10 @@ def check_changes(
     """A warning for each figure of a YAML file too far from the agency's figure of an earlier
     cycle (validate)."""
     order = {c.id: c.reference_date for c in catalog.assignments.cycles}
-    series: dict[tuple[str, str], list[Observed]] = {}
-    for reading in readings:
+    series: defaultdict[tuple[str, str], list[Observed]] = defaultdict(list)
+    for reading in readings:  # 100,000 at city scale: no list made for each in vain
         if reading.cycle in order:
-            series.setdefault((reading.agency, reading.indicator), []).append(reading)
+            series[reading.agency, reading.indicator].append(reading)
     problems = []
     for (_agency, indicator_id), found in series.items():
         if len(found) < 2:
