@@ -98,7 +98,9 @@ class Cache:
         document = {"format": FORMAT, "context": self.context, "files": self._new}
         # a read-only home, a full disk: the next run is cold
         with contextlib.suppress(OSError, HcmlcError):
-            write_atomic(self.path, json.dumps(document, ensure_ascii=False).encode())
+            # lists and mappings made here, never a cycle: not checked for one, list by list
+            text = json.dumps(document, ensure_ascii=False, check_circular=False)
+            write_atomic(self.path, text.encode())
 
 
 def _stored_entries(path: Path, context: str) -> dict[str, Any]:
