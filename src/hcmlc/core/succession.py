@@ -24,6 +24,11 @@ class Succession:
     """`holder` of an agency on a day, for every item, when its succession passes no agency
     split per duty: asked for every item of every ward, the walk would visit 2,000 agencies'
     records 70 times over (issue 29)."""
+    listed: dict[tuple[tuple[str, ...], dt.date], list[str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    """`holders` of a list of agencies on a day, when it is the same for every item: the
+    items of a cycle share a few lists of thousands of wards, and every cycle asks (issue 29)."""
 
     def holder(self, agency_id: str, day: dt.date, item: str | None = None) -> str | None:
         """The agency holding `agency_id`'s duties on `day` (its duty `item`, when it was split
@@ -57,8 +62,15 @@ class Succession:
 
     def holders(self, agency_ids: list[str], day: dt.date, item: str | None = None) -> list[str]:
         """`holder` of each agency (for `item`), without repeats or gaps, in order."""
+        key = (tuple(agency_ids), day)
+        known = self.listed.get(key)
+        if known is not None:
+            return list(known)
         found = (self.holder(a, day, item) for a in agency_ids)
-        return list(dict.fromkeys(a for a in found if a is not None))
+        held = list(dict.fromkeys(a for a in found if a is not None))
+        if all((a, day) in self.kept for a in agency_ids):  # no holder depends on the item
+            self.listed[key] = held
+        return list(held)
 
     def successors(self, agency_id: str, day: dt.date) -> dict[str, list[str]]:
         """Who holds a split or ended agency's duties on `day`: holder → the items it holds of

@@ -49,6 +49,9 @@ class Cache:
         self, path: Path | None, root: Path, context: str, entries: dict[str, Any]
     ) -> None:
         self.path, self.root, self.context = path, root, context
+        self.readings = True
+        """Whether `get` serves the figures compared across cycles (`FileCheck.readings`):
+        only validate shows what they warn of (issue 29)."""
         self._old = entries
         self._new: dict[str, Any] = {}
         self._changed = False
@@ -79,7 +82,7 @@ class Cache:
         if any(_fingerprint(self.root, k, p) != f for k, p, f in entry["consulted"]):
             return None
         self._new[relative] = entry
-        return _decode(relative, entry)
+        return _decode(relative, entry, self.readings)
 
     def put(self, relative: str, raw: bytes, check: FileCheck) -> None:
         """Keep the result of checking these bytes at `relative`."""
@@ -244,8 +247,9 @@ def _encode(check: FileCheck) -> dict[str, Any] | None:
     }
 
 
-def _decode(relative: str, entry: dict[str, Any]) -> FileCheck:
-    """The result an entry of the right shape (see `_well_formed`) holds."""
+def _decode(relative: str, entry: dict[str, Any], readings: bool = True) -> FileCheck:
+    """The result an entry of the right shape (see `_well_formed`) holds; without its
+    `readings` when not asked for."""
     problems = tuple(
         Diagnostic(relative, line, column, code, message, hint)
         for line, column, code, message, hint in entry["problems"]
@@ -263,10 +267,6 @@ def _decode(relative: str, entry: dict[str, Any]) -> FileCheck:
         LocalFigure(cycle, agency, item, year, float(value), tuple(map(float, parts)), ill)
         for item, year, value, parts, ill in entry["figures"]
     )
-    readings = tuple(
-        Observed(cycle, agency, item, year, float(value), noted, relative, ("indicators", item, at))
-        for item, year, value, noted, at in entry["readings"]
-    )
     return FileCheck(
         problems,
         accepted,
@@ -274,7 +274,14 @@ def _decode(relative: str, entry: dict[str, Any]) -> FileCheck:
         consulted,
         dt.date.fromisoformat(submitted) if submitted is not None else None,
         figures,
-        readings,
+        _readings(relative, agency, cycle, entry["readings"]) if readings else (),
+    )
+
+
+def _readings(relative: str, agency: str, cycle: str, stored: list[Any]) -> tuple[Observed, ...]:
+    return tuple(
+        Observed(cycle, agency, item, year, float(value), noted, relative, ("indicators", item, at))
+        for item, year, value, noted, at in stored
     )
 
 
