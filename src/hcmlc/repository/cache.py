@@ -30,12 +30,14 @@ from hcmlc.files.confine import escape
 from hcmlc.files.filesystem import kind_of, read_regular
 from hcmlc.i18n import current_language
 
-FORMAT = 6
+FORMAT = 7
 """Version of the stored shape: 2 keeps what each consulted path names (photo or evidence) and
 fingerprints web-link-like photo paths by the file too; 3 the `submitted:` date; 4 the units'
 figures of indicators whose city figure is formed from them; 5 a file's accepted items of each
 kind as one text, their ids one a line (checked and read as a whole, not id by id); 6 every
-accepted figure, which the check of changes across cycles compares (plausibility.py)."""
+accepted figure, which the check of changes across cycles compares (plausibility.py); 7 those
+figures as one JSON text, checked and read only by the run that compares them (validate): the
+views of one year (status, report, the page) skip them, a third of the cache at city×10."""
 MAX_CACHE_BYTES = 500_000_000
 """A larger cache file is not ours (at city scale ×10 it is about 60 MB): ignored."""
 KINDS: tuple[ItemKind, ...] = ("indicator", "answer")
@@ -81,8 +83,10 @@ class Cache:
             return None
         if any(_fingerprint(self.root, k, p) != f for k, p, f in entry["consulted"]):
             return None
-        self._new[relative] = entry
-        return _decode(relative, entry, self.readings)
+        found = _decode(relative, entry, self.readings)
+        if found is not None:  # else damaged: the file is checked again, its entry replaced
+            self._new[relative] = entry
+        return found
 
     def put(self, relative: str, raw: bytes, check: FileCheck) -> None:
         """Keep the result of checking these bytes at `relative`."""
@@ -150,8 +154,7 @@ def _well_formed(entry: Any) -> bool:
         and (entry["submitted"] is None or _is_day(entry["submitted"]))
         and isinstance(entry["figures"], list)
         and all(_is_figure(f) for f in entry["figures"])
-        and isinstance(entry["readings"], list)
-        and all(_is_reading(r) for r in entry["readings"])
+        and type(entry["readings"]) is str  # checked when read (`_readings`)
     )
 
 
@@ -242,14 +245,14 @@ def _encode(check: FileCheck) -> dict[str, Any] | None:
         "identity": check.identity,
         "submitted": submitted,
         "figures": figures,
-        "readings": readings,
+        "readings": json.dumps(readings, ensure_ascii=False, separators=(",", ":")),
         **kinds,
     }
 
 
-def _decode(relative: str, entry: dict[str, Any], readings: bool = True) -> FileCheck:
-    """The result an entry of the right shape (see `_well_formed`) holds; without its
-    `readings` when not asked for."""
+def _decode(relative: str, entry: dict[str, Any], readings: bool = True) -> FileCheck | None:
+    """The result an entry of the right shape (see `_well_formed`) holds, without its
+    `readings` when not asked for; None when they are asked for and damaged."""
     problems = tuple(
         Diagnostic(relative, line, column, code, message, hint)
         for line, column, code, message, hint in entry["problems"]
@@ -263,6 +266,9 @@ def _decode(relative: str, entry: dict[str, Any], readings: bool = True) -> File
     )
     consulted = tuple((kind, path) for kind, path, _ in entry["consulted"])
     submitted = entry["submitted"]
+    compared = _readings(relative, agency, cycle, entry["readings"]) if readings else ()
+    if compared is None:
+        return None
     figures = tuple(
         LocalFigure(cycle, agency, item, year, float(value), tuple(map(float, parts)), ill)
         for item, year, value, parts, ill in entry["figures"]
@@ -274,14 +280,22 @@ def _decode(relative: str, entry: dict[str, Any], readings: bool = True) -> File
         consulted,
         dt.date.fromisoformat(submitted) if submitted is not None else None,
         figures,
-        _readings(relative, agency, cycle, entry["readings"]) if readings else (),
+        compared,
     )
 
 
-def _readings(relative: str, agency: str, cycle: str, stored: list[Any]) -> tuple[Observed, ...]:
+def _readings(relative: str, agency: str, cycle: str, stored: str) -> tuple[Observed, ...] | None:
+    """The figures compared across cycles, from their JSON text; None when it is not exactly
+    what `_encode` writes (then nothing of the entry is trusted)."""
+    try:
+        found = json.loads(stored)
+    except (ValueError, RecursionError):
+        return None
+    if type(found) is not list or not all(_is_reading(r) for r in found):
+        return None
     return tuple(
         Observed(cycle, agency, item, year, float(value), noted, relative, ("indicators", item, at))
-        for item, year, value, noted, at in stored
+        for item, year, value, noted, at in found
     )
 
 
