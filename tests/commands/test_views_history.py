@@ -13,6 +13,7 @@ import pytest
 
 from hcmlc.documents.report import build_report
 from hcmlc.documents.snapshot import lead_files, take, targets_document
+from hcmlc.repository.fingerprint import data_digest
 from hcmlc.repository.load import load
 
 DAY = "2025-12-20"
@@ -94,6 +95,11 @@ def test_the_assessment_from_the_cache_is_that_of_every_file_read_in_full(bundle
     assert build_report(served.facts, 2025, "vi", as_of=day) == build_report(
         full.facts, 2025, "vi", as_of=day
     )
+    # the data's fingerprint from the digests the load took is that of every file read again
+    assert cached.digests.keys() == set(cached.paths) and not whole.digests
+    assert data_digest(cached) == data_digest(whole)
+    (bundled / GDDT_2024).write_text("agency: so-gddt\n", encoding="utf-8")
+    assert data_digest(load(bundled, cache=True, keep=False)) != data_digest(cached)
 
 
 def test_an_old_lead_figure_changed_changes_the_trend(hcmlc, bundled: Path) -> None:

@@ -56,6 +56,9 @@ class Cache:
         only validate shows what they warn of (issue 29)."""
         self._old = entries
         self._new: dict[str, Any] = {}
+        self.shas: dict[str, str] = {}
+        """Path → the SHA-256 of the bytes read this run (what the document fingerprints
+        digest, `repository/fingerprint.py`, rather than read every file again)."""
         self._changed = False
 
     @classmethod
@@ -79,7 +82,8 @@ class Cache:
     def get(self, relative: str, raw: bytes) -> FileCheck | None:
         """The result stored for these bytes at `relative`, if it still holds."""
         entry = self._old.get(relative)
-        if entry is None or entry["sha"] != _sha(raw):
+        sha = self.shas[relative] = _sha(raw)
+        if entry is None or entry["sha"] != sha:
             return None
         if any(_fingerprint(self.root, k, p) != f for k, p, f in entry["consulted"]):
             return None
@@ -93,7 +97,7 @@ class Cache:
         entry = _encode(check)
         if entry is None:
             return
-        entry["sha"] = _sha(raw)
+        entry["sha"] = self.shas[relative] = _sha(raw)
         entry["consulted"] = [[k, p, _fingerprint(self.root, k, p)] for k, p in check.consulted]
         self._new[relative] = entry
         self._changed = True

@@ -112,6 +112,8 @@ class Repository:
     confirmations: Confirmations | None = None
     """data/confirmations.yaml when present and sound: the delivery dates the coordinator
     confirms (receiving.py)."""
+    digests: dict[str, str] = field(default_factory=dict)
+    """Submission path → the SHA-256 of the bytes read, when the results cache was used."""
 
     def problem_in(self, path: str) -> Diagnostic | None:
         """The first error of `path`, to stop a command that needs the file sound."""
@@ -386,6 +388,7 @@ def _load(
         problems += load_confirmations(repo)
     if store:
         store.save()
+        repo.digests = store.shas
     repo.problems = cap_per_file(problems)  # sorted by file and place
     return repo
 
