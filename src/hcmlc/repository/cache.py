@@ -14,11 +14,9 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
-from hcmlc import __version__
 from hcmlc.core.figures import LocalFigure
 from hcmlc.core.results import Consulted, Entries, FileCheck, ItemKind, Observed
 from hcmlc.diagnostics import CODES, Diagnostic
@@ -26,6 +24,7 @@ from hcmlc.errors import HcmlcError
 from hcmlc.files.atomic import write_atomic
 from hcmlc.files.cache_folder import cache_dir as cache_dir
 from hcmlc.files.cache_folder import inside as inside
+from hcmlc.files.code_digest import code_fingerprint
 from hcmlc.files.confine import escape
 from hcmlc.files.filesystem import kind_of, read_regular
 from hcmlc.i18n import current_language
@@ -337,15 +336,5 @@ def _sha(raw: bytes) -> str:
 
 
 def _code_fingerprint() -> str:
-    """hcmlc's version, source and message catalogs, and the versions of Python and the
-    libraries it checks with."""
-    import pydantic
-    import yaml
-
-    package = Path(__file__).parents[1]  # the whole package, every folder of it
-    digest = hashlib.sha256(f"{__version__} {sys.version} {pydantic.VERSION}".encode())
-    digest.update(yaml.__version__.encode())
-    for source in sorted([*package.rglob("*.py"), *package.rglob("*.mo")]):
-        digest.update(source.relative_to(package).as_posix().encode())
-        digest.update(source.read_bytes())
-    return digest.hexdigest()
+    """hcmlc's code, Python and the libraries installed (files/code_digest.py)."""
+    return code_fingerprint().hex()
