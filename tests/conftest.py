@@ -165,6 +165,13 @@ def shared_charts(private_cache: Path, drawn_charts: Path, monkeypatch: pytest.M
     return drawn_charts
 
 
+@pytest.fixture(scope="session")
+def calc_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """LibreOffice's home and user profile for the session (of this xdist worker): the first
+    conversion makes the profile (a second of its start-up), the others find it made."""
+    return tmp_path_factory.mktemp("calc")
+
+
 @pytest.fixture(autouse=True)
 def outside_github_actions(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests expect the plain text format, even when the suite itself runs in GitHub Actions."""
