@@ -19,7 +19,6 @@ from typer.testing import CliRunner
 
 from hcmlc.cli.app import app
 from hcmlc.i18n import ENV_VAR, use_language
-from hcmlc.repository import cache as results_cache
 from hcmlc.yamlfiles.reader import parse_yaml
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -112,12 +111,6 @@ def before_migration(bundled: Path) -> Path:
 # twelve commands, more than a small command's run); a process builds it once, and so does the
 # suite. The command keeps no state between runs: help texts follow the language of each run.
 typer.testing._get_command = functools.cache(typer.testing._get_command)  # type: ignore[attr-defined]
-
-# The results cache is keyed by a digest of hcmlc's whole source and catalogs (280 files, 4 MB):
-# 30-70 ms of every run that loads a repository, a third of a warm `validate` of the bundled
-# data. A process runs one command; a test session runs hundreds on the same code, so it reads
-# the code once. A test that needs another fingerprint sets one (tests/test_cache.py).
-results_cache._code_fingerprint = functools.cache(results_cache._code_fingerprint)
 
 
 @pytest.fixture
