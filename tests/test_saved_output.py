@@ -483,3 +483,18 @@ def test_the_options_served_are_the_commands_own() -> None:
         options = {o: getattr(p, "is_flag", None) for p in command.params for o in p.opts}
         assert {o: options.get(o) for o in values} == dict.fromkeys(values, False)
         assert {o: options.get(o) for o in flags} == dict.fromkeys(flags, True)
+
+
+def test_an_output_over_the_limit_is_printed_whole_but_not_held(capfdbinary) -> None:
+    """A run printing more than an entry may hold (status of a city ×10 as JSON) keeps no copy
+    of it: it could not be saved, and the copy would double the run's memory."""
+    from hcmlc.cli.recording import recorded
+
+    def run() -> None:
+        print("x" * 100)
+        print("y", file=sys.stderr)
+
+    assert recorded(run, 200) == (0, b"x" * 100 + b"\n", b"y\n")
+    assert recorded(run, 100) == (0, None, b"y\n")
+    printed = capfdbinary.readouterr()
+    assert (printed.out, printed.err) == ((b"x" * 100 + b"\n") * 2, b"y\n" * 2)

@@ -81,7 +81,7 @@ def served_or_run(request: Request) -> int | str | None:
     """The saved output of `request` printed, or the command run and its output saved if it
     can be served next time: how the run ends (SystemExit's code)."""
     from hcmlc.cli.output_key import conditions_now, holds, key_of, with_document
-    from hcmlc.repository.saved_outputs import Saved, Store
+    from hcmlc.repository.saved_outputs import MAX_ENTRY_BYTES, Saved, Store
 
     store = Store.open(request.root)
     inputs = key_of(request) if store is not None else None
@@ -97,7 +97,7 @@ def served_or_run(request: Request) -> int | str | None:
     if keyed is None or store is None:
         return _exit_code(run_command)
     started = time.time()
-    code, stdout, stderr = recorded(run_command)
+    code, stdout, stderr = recorded(run_command, MAX_ENTRY_BYTES)
     if type(code) is int and code in (0, 1) and stdout is not None and stderr is not None:
         again = key_of(request, look_for_mentions=True)
         conditions = conditions_now(request.root, started)
