@@ -56,3 +56,16 @@ def test_a_holder_kept_for_the_day_is_the_holder_of_each_item(bundled) -> None:
     assert all(not succession.walk(agency, day, None)[1] for agency, day in succession.kept)
     ended = catalog.agencies["so-ldtbxh"].ended
     assert ended is not None and ("so-ldtbxh", dt.date(2025, 12, 20)) not in succession.kept
+
+
+def test_who_owes_an_item_is_its_owners_and_the_same_owners_share_one_set(bundled) -> None:
+    """The catalog keeps one set per group of owners, not one per item and cycle (issue 29:
+    a set of 2,000 wards for every item and cycle was a tenth of validate's memory)."""
+    catalog = load(bundled).require_catalog()
+    for cycle in (None, *catalog.assignments.cycles):
+        for kind in ("indicator", "answer"):
+            for item, owners in catalog.owners(kind, cycle).items():
+                for agency in catalog.agencies:
+                    assert catalog.owes(kind, item, agency, cycle) == (agency in owners)
+    sets = [s for owed in catalog._owed.values() for s in owed.values()]
+    assert len({id(s) for s in sets}) == len({tuple(sorted(s)) for s in sets}) < len(sets)

@@ -17,7 +17,7 @@ import stat
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from hcmlc.errors import HcmlcError
@@ -50,8 +50,9 @@ class OutputError(HcmlcError):
     """An output that cannot be written: the disk, the folder or the path is at fault."""
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` in one step: an interrupted write leaves the old file intact."""
+def write_atomic(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """Replace `path` with `data` (or its pieces, written in turn) in one step: an interrupted
+    write leaves the old file intact."""
     with _failures_explained(path):
         _replace_file(path, data)
 
@@ -102,7 +103,7 @@ def replace_folder(path: Path, files: dict[str, bytes]) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def _replace_file(path: Path, data: bytes) -> None:
+def _replace_file(path: Path, data: bytes | Iterable[bytes]) -> None:
     _require_regular_target(path)
     temporary = _write_temporary(path, data)
     try:
@@ -182,7 +183,7 @@ def _require_regular_target(path: Path) -> None:
         )
 
 
-def _write_temporary(path: Path, data: bytes) -> Path:
+def _write_temporary(path: Path, data: bytes | Iterable[bytes]) -> Path:
     """`data` in a flushed temporary file beside `path` (same file system, so rename is atomic),
     with the permissions `path` has, or those a new file gets."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -193,7 +194,10 @@ def _write_temporary(path: Path, data: bytes) -> Path:
     try:
         os.chmod(name, _mode_for(path))
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            if isinstance(data, bytes):
+                stream.write(data)
+            else:
+                stream.writelines(data)
             stream.flush()
             os.fsync(stream.fileno())
     except BaseException:

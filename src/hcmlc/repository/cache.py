@@ -29,6 +29,7 @@ from hcmlc.files.cache_folder import inside as inside
 from hcmlc.files.confine import escape
 from hcmlc.files.filesystem import kind_of, read_regular
 from hcmlc.i18n import current_language
+from hcmlc.repository.cache_file import document, entry_line, indexed, parsed
 
 FORMAT = 6
 """Version of the stored shape: 2 keeps what each consulted path names (photo or evidence) and
@@ -50,7 +51,10 @@ class Cache:
     ) -> None:
         self.path, self.root, self.context = path, root, context
         self._old = entries
-        self._new: dict[str, Any] = {}
+        """Path → its entry: its line in the file, parsed only when the file is met (or the
+        entry itself, from a file of another layout: cache_file.py)."""
+        self._new: dict[str, bytes] = {}
+        """Path → the line of its entry, as it will be written."""
         self._changed = False
 
     @classmethod
@@ -73,12 +77,15 @@ class Cache:
 
     def get(self, relative: str, raw: bytes) -> FileCheck | None:
         """The result stored for these bytes at `relative`, if it still holds."""
-        entry = self._old.get(relative)
-        if entry is None or entry["sha"] != _sha(raw):
+        stored = self._old.get(relative)
+        entry = parsed(relative, stored) if isinstance(stored, bytes) else stored
+        if entry is None or (isinstance(stored, bytes) and not _well_formed(entry)):
+            return None
+        if entry["sha"] != _sha(raw):
             return None
         if any(_fingerprint(self.root, k, p) != f for k, p, f in entry["consulted"]):
             return None
-        self._new[relative] = entry
+        self._new[relative] = stored if isinstance(stored, bytes) else entry_line(relative, entry)
         return _decode(relative, entry)
 
     def put(self, relative: str, raw: bytes, check: FileCheck) -> None:
@@ -88,25 +95,33 @@ class Cache:
             return
         entry["sha"] = _sha(raw)
         entry["consulted"] = [[k, p, _fingerprint(self.root, k, p)] for k, p in check.consulted]
-        self._new[relative] = entry
+        self._new[relative] = entry_line(relative, entry)
         self._changed = True
 
     def save(self) -> None:
-        """Write the results of this run (only those), atomically; a failure is ignored."""
+        """Write the results of this run (only those), atomically, an entry at a time; a
+        failure is ignored."""
         if self.path is None or (not self._changed and self._new.keys() == self._old.keys()):
             return
-        document = {"format": FORMAT, "context": self.context, "files": self._new}
         # a read-only home, a full disk: the next run is cold
         with contextlib.suppress(OSError, HcmlcError):
-            write_atomic(self.path, json.dumps(document, ensure_ascii=False).encode())
+            write_atomic(self.path, document(FORMAT, self.context, self._new.values()))
 
 
 def _stored_entries(path: Path, context: str) -> dict[str, Any]:
-    """The entries kept at `path` for `context`, each checked for its shape first: a missing,
-    unreadable, damaged or foreign cache, or any entry of the wrong shape, counts as absent."""
+    """The entries kept at `path` for `context`, each checked for its shape (when its file is
+    met, for a file of cache_file.py's layout): a missing, unreadable, damaged or foreign
+    cache, or any entry of the wrong shape, counts as absent."""
     try:
-        stored = json.loads(read_regular(path, MAX_CACHE_BYTES))
-    except (OSError, ValueError, RecursionError):  # none yet, not JSON, nested past Python's
+        data = read_regular(path, MAX_CACHE_BYTES)
+    except OSError:
+        return {}
+    lines = indexed(data, FORMAT, context)
+    if lines is not None:
+        return lines
+    try:
+        stored = json.loads(data)
+    except (ValueError, RecursionError):  # none yet, not JSON, nested past Python's
         return {}  # stack (a damaged entry): start afresh
     if not (
         isinstance(stored, dict)
