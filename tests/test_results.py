@@ -84,3 +84,30 @@ def test_files_that_supplied_the_same_items_share_one_set_of_them() -> None:
         (*second, "1.1.2.a"),
         ("2025", "phuong-3", "indicator", "1.1.1.a"),
     }
+
+
+def test_figures_from_the_cache_are_kept_as_those_of_a_check() -> None:
+    """The cache's rows of a file's figures read as `Observed`, and are kept without them."""
+    from hcmlc.core.readings import Readings, Rows
+    from hcmlc.core.results import Observed
+
+    path = "submissions/2025/so-gddt.yaml"
+    rows = [["1.1.1.a", 2025, 98, True, "value"], ["1.1.2.a", 2024, 1.5, False, "parts"]]
+    cached = Rows("2025", "so-gddt", path, rows)
+    checked = tuple(
+        Observed("2025", "so-gddt", item, year, float(value), noted, path, ("indicators", item, at))
+        for item, year, value, noted, at in rows
+    )
+    assert len(cached) == 2 and cached == checked and tuple(cached) == checked
+    assert cached[1] == checked[1] and cached[:1] == checked[:1] and hash(cached) == hash(checked)
+    kept = Readings(), Readings()
+    kept[0].add(cached)
+    kept[1].add(checked)
+    for readings in kept:
+        assert list(readings.value) == [98.0, 1.5] and list(readings.noted) == [1, 0]
+        assert [readings.year(0), readings.year(1)] == [2025, 2024]
+        assert readings.loc(1, "1.1.2.a") == ("indicators", "1.1.2.a", "parts")
+        assert list(readings.series({"2025": 1})) == [
+            ("so-gddt", "1.1.1.a", [0]),
+            ("so-gddt", "1.1.2.a", [1]),
+        ]

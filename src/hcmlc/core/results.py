@@ -9,7 +9,8 @@ scale that is 2,000 groups instead of 110,000 tuples to build, hash and keep.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping, Set
+import sys
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -81,7 +82,6 @@ class Supplied(Entries):
     def __init__(self, groups: Mapping[Group, Set[str]] | None = None) -> None:
         super().__init__(groups)
         self._sets: dict[frozenset[str], frozenset[str]] = {}
-        self._ids: dict[str, str] = {}
 
     def merge(self, entries: Entries) -> None:
         """Add a file's entries; a group two files share (a duplicate file) gets both."""
@@ -93,8 +93,7 @@ class Supplied(Entries):
     def _shared(self, items: Set[str]) -> frozenset[str]:
         found = self._sets.get(items) if isinstance(items, frozenset) else None
         if found is None:
-            ids = self._ids
-            found = frozenset([ids.setdefault(item, item) for item in items])
+            found = frozenset(map(sys.intern, items))
             self._sets[found] = found
         return found
 
@@ -139,5 +138,6 @@ class FileCheck:
     """The file's `submitted:` date, for deliveries.py."""
     figures: tuple[LocalFigure, ...] = ()
     """The accepted figures of indicators whose city figure is formed from the units'."""
-    readings: tuple[Observed, ...] = ()
-    """Every accepted figure, for the check of changes across cycles (plausibility.py)."""
+    readings: Sequence[Observed] = ()
+    """Every accepted figure, for the check of changes across cycles (plausibility.py); from
+    the cache, as it keeps them (core/readings.py)."""

@@ -20,7 +20,8 @@ from typing import Any
 
 from hcmlc import __version__
 from hcmlc.core.figures import LocalFigure
-from hcmlc.core.results import Consulted, Entries, FileCheck, ItemKind, Observed
+from hcmlc.core.readings import Rows
+from hcmlc.core.results import Consulted, Entries, FileCheck, ItemKind
 from hcmlc.diagnostics import CODES, Diagnostic
 from hcmlc.errors import HcmlcError
 from hcmlc.files.atomic import write_atomic
@@ -278,10 +279,7 @@ def _decode(relative: str, entry: dict[str, Any]) -> FileCheck:
         LocalFigure(cycle, agency, item, year, float(value), tuple(map(float, parts)), ill)
         for item, year, value, parts, ill in entry["figures"]
     )
-    readings = tuple(
-        Observed(cycle, agency, item, year, float(value), noted, relative, ("indicators", item, at))
-        for item, year, value, noted, at in entry["readings"]
-    )
+    readings = Rows(cycle, agency, relative, entry["readings"])
     return FileCheck(
         problems,
         accepted,

@@ -23,11 +23,13 @@ def header(form: int, context: str) -> bytes:
     )
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+"""`json.dumps(…, ensure_ascii=False)`, its encoder made once (an entry a file: 20,000 calls)."""
+
+
 def entry_line(relative: str, entry: dict[str, Any]) -> bytes:
     """One entry's line: `"path": {…}`."""
-    return (
-        json.dumps(relative, ensure_ascii=False) + ": " + json.dumps(entry, ensure_ascii=False)
-    ).encode()
+    return _ENCODE({relative: entry})[1:-1].encode()
 
 
 def document(form: int, context: str, lines: Iterable[bytes]) -> Iterator[bytes]:
