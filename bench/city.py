@@ -21,7 +21,9 @@ any run of a row.
                                               # and the test suite, as make bench times it
     python bench/city.py --cold-validate      # the floor and cold validate only, in turn
     python bench/city.py --issue29            # only issue 29's rows; --warm: only the warm
-                                              # commands in the city with history
+                                              # commands in the city with history; --years:
+                                              # only the one-year views with 10 and 30 years
+                                              # of history, and their peak memory at city×10
     python bench/city.py --memory             # only city×10's rows, with their peak memory
 """
 
@@ -152,6 +154,8 @@ def scale(
         )
     if label == "city":
         rows += with_history(root, runs, no_cache, env)
+    if label == "city×10":  # the report's and the page's peak memory (issue 29)
+        rows += issue29.peak_rows(root, HCMLC, env, measure)
     if jsonschema:
         schema = folder / f"schema-{label}.json"
         subprocess.run([HCMLC, "schema", "--root", str(root), "--out", str(schema)], check=True)
@@ -419,13 +423,15 @@ def report(rows: dict[str, Row], wall: float) -> None:
         targets.append(
             ("hcmlc --help ÷ minimal Typer --help ≤ 1.2", help_ratio, 1.2, f"{help_ratio:.2f}×")
         )
-    peaks = [
-        r.peak_mb
-        for r in rows.values()
-        if r.name.startswith("city:") and "jsonschema" not in r.name
-    ]
-    if peaks:  # not measured by --memory
-        peak = max(peaks)
+    peak = max(
+        (
+            r.peak_mb
+            for r in rows.values()
+            if r.name.startswith("city:") and "jsonschema" not in r.name
+        ),
+        default=float("nan"),
+    )
+    if peak == peak:  # NaN: no row of the city measured (--years)
         targets.append(("peak memory of hcmlc at city scale ≤ 500 MB", peak, 500, f"{peak:.0f} MB"))
     if "city×10: validate, cold" in rows and "city: validate, cold" in rows:
         for name in ("validate, cold", "validate --no-cache", "validate, warm", "status, cold"):
@@ -554,6 +560,11 @@ def main() -> None:
         help="only warm status and validate in the city with history, against Typer's --help",
     )
     parser.add_argument(
+        "--years",
+        action="store_true",
+        help="only the one-year views with 10 and 30 years of history, and city×10's peak",
+    )
+    parser.add_argument(
         "--cold-validate", action="store_true", help="only the floor and cold validate, city"
     )
     parser.add_argument(
@@ -577,11 +588,18 @@ def main() -> None:
             rows += scale(folder, "city×10", 2000, 1, jsonschema=False, dashboard=False)
             report({row.name: row for row in rows}, time.perf_counter() - started)
             return
+        if args.years:
+            rows += issue29.years_rows(folder, HCMLC, 3, measure)
+            rows += issue29.city10_peak_rows(folder, HCMLC, measure)
+            report({row.name: row for row in rows}, time.perf_counter() - started)
+            return
         if args.issue29 or args.warm:
             rows += floor_rows(folder, 5) if args.warm else startup(folder, 5)
             rows += issue29.history_rows(folder, HCMLC, 5, measure)
             if not args.warm:
                 rows += issue29.growth_rows(folder, HCMLC, AS_OF, 3)
+                rows += issue29.years_rows(folder, HCMLC, 3, measure)
+                rows += issue29.city10_peak_rows(folder, HCMLC, measure)
             report({row.name: row for row in rows}, time.perf_counter() - started)
             return
         if args.suite or not args.quick:
@@ -591,6 +609,7 @@ def main() -> None:
         rows += hostile.rows(folder, runs, measure, HCMLC)
         rows += hostile_workbooks.rows(folder, runs, measure, HCMLC)
         rows += scale(folder, "city", 200, runs, jsonschema=not args.quick, dashboard=True)
+        rows += issue29.years_rows(folder, HCMLC, 3 if args.quick else runs, measure)
         if not args.quick:
             rows += scale(folder, "city×10", 2000, 1, jsonschema=False, dashboard=False)
     report({row.name: row for row in rows}, time.perf_counter() - started)

@@ -56,7 +56,7 @@ def targets(rows: dict[str, Any]) -> list[Target]:
         if row is not None:
             label = f"city×10: {name}, peak memory ≤ {PEAK_MB} MB"
             found.append((label, row.peak_mb, PEAK_MB, f"{row.peak_mb:.0f} MB"))
-    return found
+    return found + history_targets(rows)
 
 
 PEAK_MB = 500
@@ -177,3 +177,147 @@ def load_average() -> str:
         return ", ".join(f"{load:.2f}" for load in os.getloadavg())
     except OSError:
         return "unknown"
+
+
+YEARS = (10, 30)
+"""The city's years of history compared: a one-year view must not grow with them."""
+YEARS_LIMIT = 1.5
+HISTORY_ROW = "city, {years} years: {name}"
+PEAK_ROW = "city×10: {name}, peak memory"
+PEAK_LIMIT = 500
+
+
+def history_commands(root: Path, out: Path, last: int) -> dict[str, list[str]]:
+    """What a coordinator runs on the last year of the city at `root`, writing into `out`:
+    computed, not served (`unsaved`), the results cache warm."""
+    where = ["--root", str(root)]
+    year = str(last)
+    return {
+        "report --format md of the last year": [
+            *("report", "--year", year, "--format", "md", "--force"),
+            *("--out", str(out / "report.md"), *where),
+        ],
+        "report (.docx, charts cached) of the last year": [
+            *("report", "--year", year, "--force", "--out", str(out / "report.docx"), *where),
+        ],
+        "dashboard of the last cycle": [
+            *("dashboard", "--cycle", year, "--out", str(out / "site"), *where),
+        ],
+        "status of the last cycle": ["status", "--cycle", year, *where],
+        "status --format json of the last cycle": [
+            *("status", "--cycle", year, "--format", "json", *where),
+        ],
+    }
+
+
+def city_of(folder: Path, label: str, wards: int, years: int) -> tuple[Path, int]:
+    """The synthetic city with `years` yearly cycles, every cycle but the last closed on the
+    31 January after its year (as a coordinator closes them: an open cycle keeps its overdue
+    items in status, which then lists every year), and the heading of its official documents
+    (data/documents.yaml, which the report needs); its last year."""
+    import citygen  # type: ignore[import-not-found]
+
+    root = folder / label
+    citygen.build(root, wards=wards, years=years)
+    shutil.copy(citygen.PROJECT / "data/documents.yaml", root / "data/documents.yaml")
+    last = citygen.FIRST_YEAR + years - 1
+    registry = root / "data/assignments.yaml"
+    text = registry.read_text(encoding="utf-8")
+    for year in range(citygen.FIRST_YEAR, last):
+        block = f'  - id: "{year}"\n'
+        text = text.replace(block, f"{block}    closed: {year + 1}-01-31\n", 1)
+    registry.write_text(text, encoding="utf-8")
+    return root, last
+
+
+def warmed(hcmlc: str, root: Path, last: int, env: dict[str, str]) -> dict[str, str]:
+    """The environment of a run in `root` on the day after its last year, with the results
+    cache warm (`validate`) and the charts drawn (one report)."""
+    later = {**env, "HCMLC_TODAY": f"{last}-12-31"}
+    environment = {**os.environ, **later}
+    subprocess.run([hcmlc, "validate", "--root", str(root)], env=environment, capture_output=True)
+    report = [hcmlc, "report", "--root", str(root), "--year", str(last), "--format", "md"]
+    report += ["--force", "--out", str(root.parent / f"warm-{root.name}.md")]
+    subprocess.run(report, env=environment, capture_output=True)
+    return later
+
+
+def years_rows(folder: Path, hcmlc: str, runs: int, measure: Any) -> list[Any]:
+    """A one-year report, the page and status of the last cycle, in the city with 10 and with
+    30 years of history (200 wards each), measured in turn so that the machine's load weighs on
+    both alike, each computed (no saved output served) with the results cache warm."""
+    from city import Row, unsaved  # type: ignore[import-not-found]
+
+    cases = []
+    for years in YEARS:
+        root, last = city_of(folder, f"city-{years}y", 200, years)
+        env = warmed(hcmlc, root, last, {"XDG_CACHE_HOME": str(folder / f"cache-{years}y")})
+        out = folder / f"out-{years}y"
+        out.mkdir(exist_ok=True)
+        for name, args in history_commands(root, out, last).items():
+            row = HISTORY_ROW.format(years=years, name=name)
+            cases.append((row, [hcmlc, *args], unsaved(env), env))
+    found: dict[str, list[Any]] = {row: [] for row, *_ in cases}
+    for _ in range(runs):
+        for row, command, before, env in cases:
+            found[row].append(measure(row, command, 1, before, **env))
+    for years in YEARS:
+        shutil.rmtree(folder / f"city-{years}y")
+    return [
+        Row(
+            row,
+            statistics.median(r.seconds for r in measured),
+            max(r.peak_mb for r in measured),
+            runs,
+            statistics.median(r.cpu for r in measured),
+        )
+        for row, measured in found.items()
+    ]
+
+
+def peak_rows(root: Path, hcmlc: str, env: dict[str, str], measure: Any) -> list[Any]:
+    """Peak memory of the report and the page of the last cycle at city×10 (`root`, 2,000 wards,
+    10 years, its results cache in `env` warm or not: warmed here)."""
+    import citygen  # type: ignore[import-not-found]
+    from city import unsaved  # type: ignore[import-not-found]
+
+    last = citygen.FIRST_YEAR + 9
+    documents = root / "data/documents.yaml"
+    if not documents.exists():
+        shutil.copy(citygen.PROJECT / "data/documents.yaml", documents)
+    later = warmed(hcmlc, root, last, env)
+    out = root.parent / "out-city×10"
+    out.mkdir(exist_ok=True)
+    commands = history_commands(root, out, last)
+    return [
+        measure(PEAK_ROW.format(name=name), [hcmlc, *commands[name]], 1, unsaved(later), **later)
+        for name in ("report --format md of the last year", "dashboard of the last cycle")
+    ]
+
+
+def city10_peak_rows(folder: Path, hcmlc: str, measure: Any) -> list[Any]:
+    """`peak_rows` in a city×10 of their own (`city.py --issue29`)."""
+    root, _last = city_of(folder, "city×10-peak", 2000, 10)
+    rows = peak_rows(root, hcmlc, {"XDG_CACHE_HOME": str(folder / "cache-city×10-peak")}, measure)
+    shutil.rmtree(root)
+    return rows
+
+
+def history_targets(rows: dict[str, Any]) -> list[Target]:
+    """A one-year view with 30 years of history within 1.5× of the same with 10, in CPU time;
+    the report's and the page's peak memory at city×10 within 500 MB."""
+    found: list[Target] = []
+    few, many = YEARS
+    for name in history_commands(Path(), Path(), 0):
+        shorter = rows.get(HISTORY_ROW.format(years=few, name=name))
+        longer = rows.get(HISTORY_ROW.format(years=many, name=name))
+        if shorter is not None and longer is not None and shorter.cpu > 0:
+            ratio = longer.cpu / shorter.cpu
+            label = f"{name}: {many} years ÷ {few} years, in CPU time ≤ {YEARS_LIMIT}"
+            found.append((label, ratio, YEARS_LIMIT, f"{ratio:.2f}×"))
+    for name in ("report --format md of the last year", "dashboard of the last cycle"):
+        row = rows.get(PEAK_ROW.format(name=name))
+        if row is not None:
+            label = f"{row.name} ≤ {PEAK_LIMIT} MB"
+            found.append((label, row.peak_mb, PEAK_LIMIT, f"{row.peak_mb:.0f} MB"))
+    return found

@@ -110,11 +110,11 @@ class Watcher:
         self.written: list[tuple[str, bytes]] = []
         self.checked: set[str] = set()
 
-    def wrap(self, write: Callable[[Path, bytes], Path]) -> Callable[[Path, bytes], Path]:
-        def watched(path: Path, data: bytes) -> Path:
+    def wrap(self, write: Callable[..., Path]) -> Callable[..., Path]:
+        def watched(path: Path, data: bytes, *args: Any) -> Path:
             if path.suffix.lower() in OFFICE and data.startswith(b"PK\x03\x04"):
                 self.written.append((path.name, data))
-            return write(path, data)
+            return write(path, data, *args)
 
         return watched
 

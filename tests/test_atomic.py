@@ -18,6 +18,18 @@ def test_write_atomic_replaces_and_leaves_no_temporary(tmp_path: Path) -> None:
     assert [p.name for p in target.parent.iterdir()] == ["form.docx"]
 
 
+def test_a_users_file_waits_for_the_disk_and_a_cache_entry_does_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    synced: list[int] = []
+    monkeypatch.setattr(atomic.os, "fsync", synced.append)
+    atomic.write_atomic(tmp_path / "report.docx", b"kept")
+    assert len(synced) == 1
+    atomic.write_atomic(tmp_path / "chart.png", b"drawn again if lost", durable=False)
+    assert len(synced) == 1
+    assert (tmp_path / "chart.png").read_bytes() == b"drawn again if lost"
+
+
 def test_interrupted_write_keeps_the_previous_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -148,3 +148,28 @@ def test_plausibility_warnings_are_the_same_warm(hcmlc, bundled, private_cache) 
     warm = outputs(hcmlc, bundled)
     assert fresh == cold == warm
     assert "submissions/2024/so-gddt.yaml:8:12: " in fresh[1][1] and "HCMLC-W094" in fresh[1][1]
+
+
+def test_damaged_figures_across_cycles_are_never_trusted(hcmlc, bundled, private_cache) -> None:
+    """Each entry keeps the figures that validate compares across cycles as one JSON text,
+    read only by the run that compares them: damaged, the file is checked again and its
+    entry replaced; the views that do not compare never read it."""
+    path = bundled / "submissions/2024/so-gddt.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("value: 98.95", "value: 20.5", 1),
+        encoding="utf-8",
+    )
+    expected = outputs(hcmlc, bundled, "--no-cache")
+    assert "HCMLC-W094" in expected[1][1]
+    outputs(hcmlc, bundled)  # fills the cache
+    cache = cache_file(private_cache)
+    kept = json.loads(cache.read_text(encoding="utf-8"))
+    written = kept["files"]["submissions/2024/so-gddt.yaml"]["readings"]
+    assert json.loads(written)[0] == ["1.1.1.a", 2024, 20.5, False, "value"]
+    for damage in ("not json", "[" * 100_000, '[["1.1.1.a", 2024, "20.5", false, "value"]]', "{}"):
+        for entry in kept["files"].values():
+            entry["readings"] = damage
+        cache.write_text(json.dumps(kept), encoding="utf-8")
+        assert outputs(hcmlc, bundled) == expected
+        again = json.loads(cache.read_text(encoding="utf-8"))["files"]
+        assert again["submissions/2024/so-gddt.yaml"]["readings"] == written

@@ -58,6 +58,25 @@ def test_a_holder_kept_for_the_day_is_the_holder_of_each_item(bundled) -> None:
     assert ended is not None and ("so-ldtbxh", dt.date(2025, 12, 20)) not in succession.kept
 
 
+def test_the_owners_of_a_list_are_those_of_every_day_of_its_era(bundled) -> None:
+    """`holders` of a list of agencies is kept per era (the registry's changes passed), so that
+    thirty cycles ask once: each day's answer is still the walk of each agency on that day."""
+    catalog = load(bundled).require_catalog()
+    succession = catalog.succession
+    listed = [*catalog.agencies]
+    days = [*succession.changes, *(dt.date(y, m, 1) for y in (2019, 2025, 2040) for m in (1, 7))]
+    for day in sorted({d + dt.timedelta(days=k) for d in days for k in (-1, 0, 1)}):
+        for item in (None, "1.1.4.b", "3.3.4.a"):
+            walked = [succession.walk(a, day, item)[0] for a in listed]
+            expected = list(dict.fromkeys(a for a in walked if a is not None))
+            assert succession.holders(listed, day, item) == expected, (day, item)
+    assert succession.era(dt.date(2019, 1, 1)) == succession.era(dt.date(2019, 7, 1))
+    assert succession.era(dt.date(2019, 1, 1)) < succession.era(dt.date(2040, 1, 1))
+    ended = catalog.agencies["so-ldtbxh"].ended
+    assert ended is not None
+    assert succession.era(ended - dt.timedelta(days=1)) < succession.era(ended)
+
+
 def test_who_owes_an_item_is_its_owners_and_the_same_owners_share_one_set(bundled) -> None:
     """The catalog keeps one set per group of owners, not one per item and cycle (issue 29:
     a set of 2,000 wards for every item and cycle was a tenth of validate's memory)."""

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 
 from hcmlc.cli import output_key, saved_output
+from hcmlc.files import code_digest
+from hcmlc.files.code_digest import fingerprint_of
 from hcmlc.repository import saved_outputs
 from hcmlc.repository.saved_outputs import Saved, Store
 
@@ -170,26 +172,29 @@ def test_the_current_folder_and_the_terminal_are_in_the_key(bundled, monkeypatch
 def test_hcmlc_itself_is_in_the_key(bundled, monkeypatch, tmp_path) -> None:
     request = saved_output.recognised(("validate",), bundled)
     assert request is not None
-    keys = [output_key.key_of(request)]
-    monkeypatch.setattr(output_key, "__version__", "99.0")
-    keys.append(output_key.key_of(request))
+    before = output_key.key_of(request)
+    monkeypatch.setattr(output_key, "code_fingerprint", lambda: b"another hcmlc")
+    assert output_key.key_of(request) != before
+    # what the fingerprint holds: hcmlc's version and the libraries installed
+    prints = [fingerprint_of(code_digest.PACKAGE)]
+    monkeypatch.setattr(code_digest, "__version__", "99.0")
+    prints.append(fingerprint_of(code_digest.PACKAGE))
     library = tmp_path / "site"
     (library / "pydantic-2.99.dist-info").mkdir(parents=True)
     monkeypatch.syspath_prepend(str(library))
-    keys.append(output_key.key_of(request))
+    prints.append(fingerprint_of(code_digest.PACKAGE))
     (library / "pydantic-2.99.dist-info").rename(library / "pydantic-3.0.dist-info")
-    keys.append(output_key.key_of(request))
-    assert len(set(keys)) == 4
+    prints.append(fingerprint_of(code_digest.PACKAGE))
+    assert len(set(prints)) == 4
 
 
-def test_the_source_of_hcmlc_is_in_its_fingerprint(tmp_path, monkeypatch) -> None:
+def test_the_source_of_hcmlc_is_in_its_fingerprint(tmp_path) -> None:
     package = tmp_path / "hcmlc"
     (package / "cli").mkdir(parents=True)
     (package / "rules.py").write_text("LIMIT = 1\n")
-    monkeypatch.setattr(output_key, "__file__", str(package / "cli/output_key.py"))
-    before = output_key.code_fingerprint()
+    before = fingerprint_of(package)
     (package / "rules.py").write_text("LIMIT = 2\n")
-    assert output_key.code_fingerprint() != before
+    assert fingerprint_of(package) != before
 
 
 def test_the_git_state_is_in_the_key(bundled, git) -> None:

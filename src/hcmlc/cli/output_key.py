@@ -7,12 +7,11 @@ import hashlib
 import json
 import os
 import stat
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
-from hcmlc import __version__
+from hcmlc.files.code_digest import code_fingerprint
 from hcmlc.files.git_state import digest_git
 from hcmlc.files.input_digest import Walk, digest_tree
 
@@ -116,25 +115,6 @@ def _paths_walked(request: Any, walk: Walk) -> bool:
         if any(relative == s or relative.startswith(f"{s}/") for s in walk.skipped):
             return False
     return True
-
-
-def code_fingerprint() -> bytes:
-    """hcmlc's version and every file of its package, Python's version and the installed
-    distributions (their `*.dist-info` names carry their versions)."""
-    package = Path(__file__).resolve().parents[1]
-    digest = hashlib.sha256(f"{__version__}\0{sys.version}\0{sys.executable}\0".encode())
-    walk = digest_tree(str(package), digest, set())
-    digest.update(walk.unkeyable.encode())
-    for folder in sys.path:
-        try:
-            names = sorted(n for n in os.listdir(folder or ".") if n.endswith(_DISTRIBUTIONS))
-        except OSError:
-            continue
-        digest.update(json.dumps([folder, names]).encode("utf-8", "surrogateescape"))
-    return digest.digest()
-
-
-_DISTRIBUTIONS = (".dist-info", ".egg-info", ".egg-link", ".pth")
 
 
 def holds(conditions: dict[str, Any]) -> bool:

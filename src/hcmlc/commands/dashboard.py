@@ -21,7 +21,7 @@ from hcmlc.render.console import make_console
 from hcmlc.render.dashboard_html import render_dashboard
 from hcmlc.render.source_note import say_source
 from hcmlc.repository.fingerprint import fingerprint
-from hcmlc.repository.load import Repository
+from hcmlc.repository.load import Repository, collector_paused
 from hcmlc.repository.past import load_as_of
 from hcmlc.repository.revision import Revision, revision
 
@@ -49,9 +49,13 @@ def write_dashboard(console: Console, root: Path, options: DashboardOptions) -> 
     check_ours(folder)  # before any work: a folder that is not ours is never touched
     as_of = options.as_of
     # the page: the files' results from the cache, and only the files its assessment reads; the
-    # form built with it reads every file (issue 29)
+    # form built with it reads every file; no figure compared across cycles (validate's
+    # warnings); the collector paused (issue 29)
     whole = options.documents
-    with load_as_of(root, as_of, cache=not whole, keep=whole) as repo:
+    with (
+        load_as_of(root, as_of, cache=not whole, keep=whole, compare=False) as repo,
+        collector_paused(),
+    ):
         return _build(
             console, root, repo, options.cycle, as_of, folder, options.lang, options.documents
         )

@@ -25,7 +25,7 @@ from hcmlc.render.console import make_console
 from hcmlc.render.source_note import say_source
 from hcmlc.repository.fingerprint import embedding, fingerprint
 from hcmlc.repository.layout import DOCUMENTS
-from hcmlc.repository.load import Repository
+from hcmlc.repository.load import Repository, collector_paused
 from hcmlc.repository.past import load_as_of
 from hcmlc.signoffs.approved import narrow_to_approved
 
@@ -67,8 +67,13 @@ def write_report(console: Console, root: Path, options: ReportOptions) -> int:
     """Assess the year, draw the charts, write the report with the coordinator's words; say
     what it found, what still needs words, and what it replaced. With `as_of`, from the
     repository as it stood at the end of that day (past.py)."""
-    # the files' results from the cache, and only the files the assessment reads (issue 29)
-    with load_as_of(root, options.as_of or today(), cache=options.cache, keep=False) as repo:
+    # the files' results from the cache, and only the files the assessment reads; no figure
+    # compared across cycles (validate's warnings); the collector paused (issue 29)
+    day = options.as_of or today()
+    with (
+        load_as_of(root, day, cache=options.cache, keep=False, compare=False) as repo,
+        collector_paused(),
+    ):
         code = _write(console, root, repo, options)
     if repo.snapshot is not None and repo.snapshot.worth_saying:
         say_source(repo.snapshot)

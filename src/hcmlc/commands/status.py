@@ -36,7 +36,11 @@ def show_status(console: Console, root: Path, options: StatusOptions) -> int:
     """Status of the repository as it stood at the end of `options.as_of` (past.py)."""
     # the collector paused: the obligations of every ward, linear in the data (issue 29)
     as_of = options.as_of
-    with load_as_of(root, as_of, cache=options.cache, keep=False) as repo, collector_paused():
+    # no figure compared across cycles: its warnings are validate's (issue 29)
+    with (
+        load_as_of(root, as_of, cache=options.cache, keep=False, compare=False) as repo,
+        collector_paused(),
+    ):
         return _show(console, repo, options)
 
 

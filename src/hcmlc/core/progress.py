@@ -169,9 +169,11 @@ def city_series(
     the units' `figures` (citywide.py).
     """
     by_year: dict[str, dict[int, tuple[Cycle, Observation]]] = {}
-    figures = list(figures)
+    by_cycle: dict[str, list[LocalFigure]] = {}  # each cycle's own: linear in the years
+    for figure in figures:
+        by_cycle.setdefault(figure.cycle, []).append(figure)
     for cycle in catalog.assignments.cycles:
-        for city in city_figures(catalog, figures, cycle):
+        for city in city_figures(catalog, by_cycle.get(cycle.id, []), cycle):
             if city.value is None:
                 continue
             group = next(iter(catalog.indicators[city.indicator].agencies), "")

@@ -289,8 +289,10 @@ def _delivered(
 ) -> Iterator[LocalFigure]:
     """The figures of `cycle` whose file had arrived by `as_of` (as an obligation counts)."""
     for figure in figures:
+        if figure.cycle != cycle.id:  # every other cycle's: not looked up (issue 29)
+            continue
         delivery = deliveries.get((figure.agency, cycle.id))
-        if figure.cycle == cycle.id and (delivery is None or delivery.by(as_of)):
+        if delivery is None or delivery.by(as_of):
             yield figure
 
 

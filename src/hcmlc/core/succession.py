@@ -4,6 +4,7 @@ that succeeded it, or, for an agency split per duty, the successor of that duty.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -24,6 +25,23 @@ class Succession:
     """`holder` of an agency on a day, for every item, when its succession passes no agency
     split per duty: asked for every item of every ward, the walk would visit 2,000 agencies'
     records 70 times over (issue 29)."""
+    listed: dict[tuple[tuple[str, ...], int], list[str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    """`holders` of a list of agencies in an era (`era`), when it is the same for every item:
+    every cycle asks for the owners of every item, thousands of wards each (issue 29)."""
+    changes: tuple[dt.date, ...] = field(default=(), init=False, repr=False, compare=False)
+    """Every day an agency started or ended, in order."""
+
+    def __post_init__(self) -> None:
+        days = {d for a in self.agencies.values() for d in (a.started, a.ended) if d is not None}
+        object.__setattr__(self, "changes", tuple(sorted(days)))
+
+    def era(self, day: dt.date) -> int:
+        """How many of the registry's changes (`changes`) had happened by `day`: whether each
+        agency is active (`started <= day < ended`) depends on nothing else, so neither does
+        who holds whose duties."""
+        return bisect_right(self.changes, day)
 
     def holder(self, agency_id: str, day: dt.date, item: str | None = None) -> str | None:
         """The agency holding `agency_id`'s duties on `day` (its duty `item`, when it was split
@@ -57,8 +75,15 @@ class Succession:
 
     def holders(self, agency_ids: list[str], day: dt.date, item: str | None = None) -> list[str]:
         """`holder` of each agency (for `item`), without repeats or gaps, in order."""
+        key = (tuple(agency_ids), self.era(day))
+        known = self.listed.get(key)
+        if known is not None:
+            return list(known)
         found = (self.holder(a, day, item) for a in agency_ids)
-        return list(dict.fromkeys(a for a in found if a is not None))
+        held = list(dict.fromkeys(a for a in found if a is not None))
+        if all((a, day) in self.kept for a in agency_ids):  # no holder depends on the item
+            self.listed[key] = held
+        return list(held)
 
     def successors(self, agency_id: str, day: dt.date) -> dict[str, list[str]]:
         """Who holds a split or ended agency's duties on `day`: holder → the items it holds of

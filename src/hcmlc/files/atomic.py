@@ -50,11 +50,14 @@ class OutputError(HcmlcError):
     """An output that cannot be written: the disk, the folder or the path is at fault."""
 
 
-def write_atomic(path: Path, data: bytes | Iterable[bytes]) -> None:
+def write_atomic(path: Path, data: bytes | Iterable[bytes], *, durable: bool = True) -> None:
     """Replace `path` with `data` (or its pieces, written in turn) in one step: an interrupted
-    write leaves the old file intact."""
+    write leaves the old file intact.
+
+    `durable=False` skips waiting for the disk (fsync): for a cache entry, which its reader
+    checks and a power cut may at worst cost again, never for a file a user keeps."""
     with _failures_explained(path):
-        _replace_file(path, data)
+        _replace_file(path, data, durable)
 
 
 def create_new(path: Path, data: bytes) -> None:
@@ -103,9 +106,9 @@ def replace_folder(path: Path, files: dict[str, bytes]) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def _replace_file(path: Path, data: bytes | Iterable[bytes]) -> None:
+def _replace_file(path: Path, data: bytes | Iterable[bytes], durable: bool = True) -> None:
     _require_regular_target(path)
-    temporary = _write_temporary(path, data)
+    temporary = _write_temporary(path, data, durable)
     try:
         os.replace(temporary, path)
     except BaseException:
@@ -183,9 +186,9 @@ def _require_regular_target(path: Path) -> None:
         )
 
 
-def _write_temporary(path: Path, data: bytes | Iterable[bytes]) -> Path:
+def _write_temporary(path: Path, data: bytes | Iterable[bytes], durable: bool = True) -> Path:
     """`data` in a flushed temporary file beside `path` (same file system, so rename is atomic),
-    with the permissions `path` has, or those a new file gets."""
+    with the permissions `path` has, or those a new file gets; on the disk if `durable`."""
     path.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(path.parent)
     prefix = f".{path.name}.{os.getpid()}."
@@ -199,7 +202,8 @@ def _write_temporary(path: Path, data: bytes | Iterable[bytes]) -> Path:
             else:
                 stream.writelines(data)
             stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                os.fsync(stream.fileno())
     except BaseException:
         with contextlib.suppress(OSError):
             temporary.unlink()

@@ -95,7 +95,7 @@ class ChartCache:
         with contextlib.suppress(OSError, HcmlcError):  # a read-only home, a full disk
             self.folder.mkdir(parents=True, exist_ok=True)
             path = self._path(chart, lang)
-            write_atomic(path, sealed(png, path.stem))
+            write_atomic(path, sealed(png, path.stem), durable=False)  # sealed: checked when read
             self._written = True
 
     def trim(self) -> None:

@@ -14,11 +14,9 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
-from hcmlc import __version__
 from hcmlc.core.figures import LocalFigure
 from hcmlc.core.readings import Rows
 from hcmlc.core.results import Consulted, Entries, FileCheck, ItemKind
@@ -27,17 +25,20 @@ from hcmlc.errors import HcmlcError
 from hcmlc.files.atomic import write_atomic
 from hcmlc.files.cache_folder import cache_dir as cache_dir
 from hcmlc.files.cache_folder import inside as inside
+from hcmlc.files.code_digest import code_fingerprint
 from hcmlc.files.confine import escape
 from hcmlc.files.filesystem import kind_of, read_regular
 from hcmlc.i18n import current_language
 from hcmlc.repository.cache_file import document, entry_line, indexed, parsed
 
-FORMAT = 6
+FORMAT = 7
 """Version of the stored shape: 2 keeps what each consulted path names (photo or evidence) and
 fingerprints web-link-like photo paths by the file too; 3 the `submitted:` date; 4 the units'
 figures of indicators whose city figure is formed from them; 5 a file's accepted items of each
 kind as one text, their ids one a line (checked and read as a whole, not id by id); 6 every
-accepted figure, which the check of changes across cycles compares (plausibility.py)."""
+accepted figure, which the check of changes across cycles compares (plausibility.py); 7 those
+figures as one JSON text, checked and read only by the run that compares them (validate): the
+views of one year (status, report, the page) skip them, a third of the cache at city×10."""
 MAX_CACHE_BYTES = 500_000_000
 """A larger cache file is not ours (at city scale ×10 it is about 60 MB): ignored."""
 KINDS: tuple[ItemKind, ...] = ("indicator", "answer")
@@ -51,11 +52,17 @@ class Cache:
         self, path: Path | None, root: Path, context: str, entries: dict[str, Any]
     ) -> None:
         self.path, self.root, self.context = path, root, context
+        self.readings = True
+        """Whether `get` serves the figures compared across cycles (`FileCheck.readings`):
+        only validate shows what they warn of (issue 29)."""
         self._old = entries
         """Path → its entry: its line in the file, parsed only when the file is met (or the
         entry itself, from a file of another layout: cache_file.py)."""
         self._new: dict[str, bytes] = {}
         """Path → the line of its entry, as it will be written."""
+        self.shas: dict[str, str] = {}
+        """Path → the SHA-256 of the bytes read this run (what the document fingerprints
+        digest, `repository/fingerprint.py`, rather than read every file again)."""
         self._changed = False
 
     @classmethod
@@ -79,22 +86,26 @@ class Cache:
     def get(self, relative: str, raw: bytes) -> FileCheck | None:
         """The result stored for these bytes at `relative`, if it still holds."""
         stored = self._old.get(relative)
+        sha = self.shas[relative] = _sha(raw)
         entry = parsed(relative, stored) if isinstance(stored, bytes) else stored
         if entry is None or (isinstance(stored, bytes) and not _well_formed(entry)):
             return None
-        if entry["sha"] != _sha(raw):
+        if entry["sha"] != sha:
             return None
         if any(_fingerprint(self.root, k, p) != f for k, p, f in entry["consulted"]):
             return None
-        self._new[relative] = stored if isinstance(stored, bytes) else entry_line(relative, entry)
-        return _decode(relative, entry)
+        found = _decode(relative, entry, self.readings)
+        if found is not None:  # else damaged: the file is checked again, its entry replaced
+            line = stored if isinstance(stored, bytes) else entry_line(relative, entry)
+            self._new[relative] = line
+        return found
 
     def put(self, relative: str, raw: bytes, check: FileCheck) -> None:
         """Keep the result of checking these bytes at `relative`."""
         entry = _encode(check)
         if entry is None:
             return
-        entry["sha"] = _sha(raw)
+        entry["sha"] = self.shas[relative] = _sha(raw)
         entry["consulted"] = [[k, p, _fingerprint(self.root, k, p)] for k, p in check.consulted]
         self._new[relative] = entry_line(relative, entry)
         self._changed = True
@@ -163,8 +174,7 @@ def _well_formed(entry: Any) -> bool:
         and (entry["submitted"] is None or _is_day(entry["submitted"]))
         and isinstance(entry["figures"], list)
         and all(_is_figure(f) for f in entry["figures"])
-        and isinstance(entry["readings"], list)
-        and all(_is_reading(r) for r in entry["readings"])
+        and type(entry["readings"]) is str  # checked when read (`_readings`)
     )
 
 
@@ -255,13 +265,14 @@ def _encode(check: FileCheck) -> dict[str, Any] | None:
         "identity": check.identity,
         "submitted": submitted,
         "figures": figures,
-        "readings": readings,
+        "readings": json.dumps(readings, ensure_ascii=False, separators=(",", ":")),
         **kinds,
     }
 
 
-def _decode(relative: str, entry: dict[str, Any]) -> FileCheck:
-    """The result an entry of the right shape (see `_well_formed`) holds."""
+def _decode(relative: str, entry: dict[str, Any], readings: bool = True) -> FileCheck | None:
+    """The result an entry of the right shape (see `_well_formed`) holds, without its
+    `readings` when not asked for; None when they are asked for and damaged."""
     problems = tuple(
         Diagnostic(relative, line, column, code, message, hint)
         for line, column, code, message, hint in entry["problems"]
@@ -275,11 +286,13 @@ def _decode(relative: str, entry: dict[str, Any]) -> FileCheck:
     )
     consulted = tuple((kind, path) for kind, path, _ in entry["consulted"])
     submitted = entry["submitted"]
+    compared = _readings(relative, agency, cycle, entry["readings"]) if readings else ()
+    if compared is None:
+        return None
     figures = tuple(
         LocalFigure(cycle, agency, item, year, float(value), tuple(map(float, parts)), ill)
         for item, year, value, parts, ill in entry["figures"]
     )
-    readings = Rows(cycle, agency, relative, entry["readings"])
     return FileCheck(
         problems,
         accepted,
@@ -287,8 +300,21 @@ def _decode(relative: str, entry: dict[str, Any]) -> FileCheck:
         consulted,
         dt.date.fromisoformat(submitted) if submitted is not None else None,
         figures,
-        readings,
+        compared,
     )
+
+
+def _readings(relative: str, agency: str, cycle: str, stored: str) -> Rows | None:
+    """The figures compared across cycles, from their JSON text, as it holds them (no
+    `Observed` made for each: core/readings.py); None when it is not exactly what `_encode`
+    writes (then nothing of the entry is trusted)."""
+    try:
+        found = json.loads(stored)
+    except (ValueError, RecursionError):
+        return None
+    if type(found) is not list or not all(_is_reading(r) for r in found):
+        return None
+    return Rows(cycle, agency, relative, found)
 
 
 def _fingerprint(root: Path, kind: Consulted, written: str) -> str:
@@ -325,15 +351,5 @@ def _sha(raw: bytes) -> str:
 
 
 def _code_fingerprint() -> str:
-    """hcmlc's version, source and message catalogs, and the versions of Python and the
-    libraries it checks with."""
-    import pydantic
-    import yaml
-
-    package = Path(__file__).parents[1]  # the whole package, every folder of it
-    digest = hashlib.sha256(f"{__version__} {sys.version} {pydantic.VERSION}".encode())
-    digest.update(yaml.__version__.encode())
-    for source in sorted([*package.rglob("*.py"), *package.rglob("*.mo")]):
-        digest.update(source.relative_to(package).as_posix().encode())
-        digest.update(source.read_bytes())
-    return digest.hexdigest()
+    """hcmlc's code, Python and the libraries installed (files/code_digest.py)."""
+    return code_fingerprint().hex()

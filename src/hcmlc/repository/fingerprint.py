@@ -42,14 +42,19 @@ class Fingerprint:
 
 
 def data_digest(repo: Repository) -> str:
-    """The SHA-256 of data/ and every submission file as read: path and content of each."""
+    """The SHA-256 of data/ and every submission file as read: path and content of each
+    (a submission's content digest as the load took it, when it kept one: issue 29)."""
     digest = hashlib.sha256()
     for relative in sorted({*repo.data_files, *repo.paths}):
+        digest.update(f"{len(relative)}:{relative}".encode())
+        known = repo.digests.get(relative)
+        if known is not None:
+            digest.update(bytes.fromhex(known))
+            continue
         try:
             content = (repo.root / relative).read_bytes()
         except OSError:  # unreadable: located by validate; its absence is part of the state
             content = b"\0unreadable"
-        digest.update(f"{len(relative)}:{relative}".encode())
         digest.update(hashlib.sha256(content).digest())
     return digest.hexdigest()
 

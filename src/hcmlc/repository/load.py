@@ -113,6 +113,8 @@ class Repository:
     confirmations: Confirmations | None = None
     """data/confirmations.yaml when present and sound: the delivery dates the coordinator
     confirms (receiving.py)."""
+    digests: dict[str, str] = field(default_factory=dict)
+    """Submission path → the SHA-256 of the bytes read, when the results cache was used."""
 
     def problem_in(self, path: str) -> Diagnostic | None:
         """The first error of `path`, to stop a command that needs the file sound."""
@@ -234,7 +236,12 @@ class Repository:
 
 
 def load(
-    root: Path, *, cache: bool = False, keep: bool = True, submissions: bool = True
+    root: Path,
+    *,
+    cache: bool = False,
+    keep: bool = True,
+    submissions: bool = True,
+    compare: bool = True,
 ) -> Repository:
     """Read and check everything; problems are collected, never raised.
 
@@ -242,9 +249,12 @@ def load(
     not read again (see cache.py); `submissions` then holds only the files read. Without
     `keep`, it holds none: validate and status need only the problems and entries, and at
     city scale the documents would take most of the memory. Without `submissions`, only data/
-    is read: what `workbook` and `import` need besides the few files they touch."""
+    is read: what `workbook` and `import` need besides the few files they touch. Without
+    `compare`, no figure is compared with an earlier cycle's (plausibility.py): its warnings
+    are validate's, and the views that show only errors (status, report, the page) would pay
+    for every year of history (issue 29)."""
     with collector_paused():
-        return _load(root, cache, keep, submissions)
+        return _load(root, cache, keep, submissions, compare)
 
 
 @contextmanager
@@ -268,7 +278,9 @@ def data_setting(root: Path, relative: str, key: str) -> object:
     return data.get(key) if isinstance(data, dict) else None
 
 
-def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> Repository:
+def _load(
+    root: Path, use_cache: bool, keep: bool, submissions: bool = True, compare: bool = True
+) -> Repository:
     repo = Repository(root, None, [])
     framework_files = framework_paths(root)
     uses_file = [USES] if (root / USES).exists() else []
@@ -332,6 +344,7 @@ def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> 
     raws = [raw for raw, _doc in read.values()] + [s.raw for s in shipped]
     if use_cache and repo.catalog and all(raw is not None for raw in raws):
         store = Cache.open(root, [raw for raw in raws if raw is not None])
+        store.readings = compare
     identities = []
     readings = Readings()  # every accepted figure, compactly, for check_changes
     supplied = Supplied()
@@ -345,7 +358,8 @@ def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> 
         problems += check.problems
         supplied.merge(check.accepted)
         repo.figures += check.figures
-        readings.add(check.readings)
+        if compare:  # only validate compares figures across cycles
+            readings.add(check.readings)
         repo.paths.append(relative)
         repo.consulted[relative] = tuple(path for _kind, path in check.consulted)
         identities.append((relative, check.identity))
@@ -368,7 +382,7 @@ def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> 
         from hcmlc.checks.submission import check_duplicates
 
         problems += check_duplicates(identities, doc_of)
-    if repo.catalog is not None and readings:
+    if repo.catalog is not None and readings and compare:
         problems += check_changes(repo.catalog, readings, doc_of)
     if repo.catalog is not None:
         dated = [(f.path, key[1], f.submitted) for key, f in repo.files.items() if f.submitted]
@@ -376,6 +390,7 @@ def _load(root: Path, use_cache: bool, keep: bool, submissions: bool = True) -> 
         problems += load_confirmations(repo)
     if store:
         store.save()
+        repo.digests = store.shas
     repo.problems = cap_per_file(problems)  # sorted by file and place
     return repo
 

@@ -46,20 +46,20 @@ def snapshot_of(root: Path, as_of: dt.date) -> Snapshot:
 
 @contextmanager
 def load_as_of(
-    root: Path, as_of: dt.date, *, cache: bool = False, keep: bool = True
+    root: Path, as_of: dt.date, *, cache: bool = False, keep: bool = True, compare: bool = True
 ) -> Iterator[Repository]:
     """The repository as it stood at the end of `as_of`, read and checked, its snapshot told;
-    the temporary copy of a past commit lasts while the context does."""
+    the temporary copy of a past commit lasts while the context does. `compare`: as `load`."""
     found = snapshot_of(root, as_of)
     if found.commit is None:
-        repo = load(root, cache=cache, keep=keep)
+        repo = load(root, cache=cache, keep=keep, compare=compare)
         repo.snapshot, repo.clone = found, root
         yield repo
         return
     with tempfile.TemporaryDirectory(prefix="hcmlc-as-of-") as folder:
         copy = Path(folder)
         extract(root, found.commit.id, copy)
-        repo = load(copy, keep=keep)
+        repo = load(copy, keep=keep, compare=compare)
         repo.snapshot, repo.clone = found, root
         yield repo
 
