@@ -48,7 +48,7 @@ def targets(rows: dict[str, Any]) -> list[Target]:
         label = f"{cold} ÷ {floor}, in CPU time ≤ 0.9"
         found.append((label, ratio, 0.9, f"{ratio:.2f}×"))
     computation = "status, warm: the computation alone (CPU)"
-    if f"city×10: {computation}" in rows:
+    if f"city×10: {computation}" in rows and f"city: {computation}" in rows:  # not --memory
         growth = rows[f"city×10: {computation}"].cpu / rows[f"city: {computation}"].cpu
         found.append((f"10× data: {computation} ≤ 11× the time", growth, 11, f"{growth:.1f}×"))
     for name in MEMORY:
