@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import hypothesis
 import pytest
 import typer.testing
 from typer.testing import CliRunner
@@ -21,6 +22,11 @@ from hcmlc.i18n import ENV_VAR, use_language
 from hcmlc.yamlfiles.reader import parse_yaml
 
 PROJECT = Path(__file__).resolve().parents[1]
+# Every property test draws the same cases on every run, so that `make test` passes or fails
+# alike each time; HCMLC_FUZZ_SCALE above 1 (the long hunt of tests/test_fuzz.py) draws new ones.
+hypothesis.settings.register_profile("steady", derandomize=True, database=None)
+if int(os.environ.get("HCMLC_FUZZ_SCALE", "1")) <= 1:
+    hypothesis.settings.load_profile("steady")
 pytest_plugins = ("office_validity",)  # every .docx and .xlsx hcmlc writes is schema-checked
 
 
@@ -156,6 +162,13 @@ def shared_charts(private_cache: Path, drawn_charts: Path, monkeypatch: pytest.M
     (private_cache / "charts").symlink_to(drawn_charts, target_is_directory=True)
     monkeypatch.setattr("hcmlc.render.chart_cache.scope", lambda _root: "tests")
     return drawn_charts
+
+
+@pytest.fixture(scope="session")
+def calc_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """LibreOffice's home and user profile for the session (of this xdist worker): the first
+    conversion makes the profile (a second of its start-up), the others find it made."""
+    return tmp_path_factory.mktemp("calc")
 
 
 @pytest.fixture(autouse=True)

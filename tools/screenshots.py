@@ -67,13 +67,23 @@ def _save(image: Image.Image, target: Path) -> Path:
     return target
 
 
-def _pages(workbook: Path, work: Path, env: dict[str, str]) -> list[Image.Image]:
-    """Each page of the workbook as LibreOffice prints it to PDF."""
-    out = work / workbook.stem
+def _pages(workbooks: list[Path], work: Path, env: dict[str, str]) -> list[list[Image.Image]]:
+    """Each page of each workbook as LibreOffice prints it to PDF (one start of LibreOffice
+    for them all: it takes longer than printing)."""
+    out = work / "pdf"
     out.mkdir()
-    _run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out), str(workbook)], env)
-    _run(["pdftoppm", "-r", "150", "-png", str(out / f"{workbook.stem}.pdf"), str(out / "p")], env)
-    return [Image.open(p) for p in sorted(out.glob("p-*.png"))]
+    paths = [str(w) for w in workbooks]
+    _run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out), *paths], env)
+    pages = []
+    for workbook in workbooks:
+        images = out / workbook.stem
+        images.mkdir()
+        _run(
+            ["pdftoppm", "-r", "150", "-png", str(out / f"{workbook.stem}.pdf"), str(images / "p")],
+            env,
+        )
+        pages.append([Image.open(p) for p in sorted(images.glob("p-*.png"))])
+    return pages
 
 
 def _fill(workbook: Path, filled: Path) -> None:
@@ -103,13 +113,11 @@ def screenshots(images: Path) -> list[Path]:
             [hcmlc, "workbook", "--agency", AGENCY, "--out", str(workbook), "--root", str(PROJECT)],
             env,
         )
-        guide = _pages(workbook, work, env)[0]
-        written.append(_save(_trimmed(guide), images / "workbook-huong-dan.png"))
         filled = work / f"{AGENCY}-filled.xlsx"
         _fill(workbook, filled)
-        written.append(
-            _save(_trimmed(_pages(filled, work, env)[1]), images / "workbook-chi-so-da-dien.png")
-        )
+        issued, typed_in = _pages([workbook, filled], work, env)
+        written.append(_save(_trimmed(issued[0]), images / "workbook-huong-dan.png"))
+        written.append(_save(_trimmed(typed_in[1]), images / "workbook-chi-so-da-dien.png"))
         site = work / "site"
         _run(
             [hcmlc, "dashboard", "--out", str(site), "--as-of", AS_OF, "--root", str(PROJECT)], env

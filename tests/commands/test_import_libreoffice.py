@@ -24,14 +24,15 @@ if SOFFICE is None and os.environ.get("HCMLC_REQUIRE_SOFFICE"):
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 
 
-def saved_by_calc(path: Path, folder: Path) -> Path:
-    """`path` opened in LibreOffice Calc and saved back as .xlsx (Excel 2007-365)."""
+def saved_by_calc(path: Path, folder: Path, home: Path) -> Path:
+    """`path` opened in LibreOffice Calc and saved back as .xlsx (Excel 2007-365) into
+    `folder`; `home`: LibreOffice's home and profile (calc_home)."""
     assert SOFFICE is not None
     out = folder / "saved"
     result = subprocess.run(
         [
             SOFFICE,
-            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+            f"-env:UserInstallation={(home / 'profile').as_uri()}",
             "--headless",
             "--convert-to",
             "xlsx:Calc MS Excel 2007 XML",
@@ -43,14 +44,16 @@ def saved_by_calc(path: Path, folder: Path) -> Path:
         text=True,
         timeout=180,
         check=False,
-        env={**os.environ, "HOME": str(folder)},
+        env={**os.environ, "HOME": str(home)},
     )
     saved = out / path.name
     assert result.returncode == 0 and saved.is_file(), result.stdout + result.stderr
     return saved
 
 
-def test_a_workbook_saved_again_by_libreoffice_calc_still_imports(hcmlc, repo, tmp_path) -> None:
+def test_a_workbook_saved_again_by_libreoffice_calc_still_imports(
+    hcmlc, repo, tmp_path, calc_home
+) -> None:
     made = make(hcmlc, repo.root, "so-gddt", tmp_path / "so-gddt.xlsx")
     book = Filled(made)
     book.set("indicators", "1.1.1.a", "value", "=98+0.9")  # Calc computes and stores 98.9
@@ -63,7 +66,7 @@ def test_a_workbook_saved_again_by_libreoffice_calc_still_imports(hcmlc, repo, t
     book.set("answers", "mayor-quote", "first", "Học tập suốt đời.")
     book.set("answers", "mayor-quote/date", "first", dt.datetime(2023, 8, 1), "yyyy-mm-dd")
     filled = book.save(tmp_path / "filled.xlsx")
-    saved = saved_by_calc(filled, tmp_path)
+    saved = saved_by_calc(filled, tmp_path, calc_home)
 
     code, output, errors = hcmlc("import", "--root", str(repo.root), str(saved))
     assert (code, errors) == (0, ""), output
@@ -79,7 +82,9 @@ def test_a_workbook_saved_again_by_libreoffice_calc_still_imports(hcmlc, repo, t
     }
     assert hcmlc("validate", "--root", str(repo.root))[0] == 0
 
-    again = saved_by_calc(make(hcmlc, repo.root, "so-gddt", tmp_path / "again.xlsx"), tmp_path)
+    again = saved_by_calc(
+        make(hcmlc, repo.root, "so-gddt", tmp_path / "again.xlsx"), tmp_path, calc_home
+    )
     code, output, _ = hcmlc("import", "--root", str(repo.root), str(again))
     assert (code, output) == (
         0,
@@ -87,7 +92,9 @@ def test_a_workbook_saved_again_by_libreoffice_calc_still_imports(hcmlc, repo, t
     )
 
 
-def test_a_wards_counts_saved_by_libreoffice_calc_import_as_parts(hcmlc, repo, tmp_path) -> None:
+def test_a_wards_counts_saved_by_libreoffice_calc_import_as_parts(
+    hcmlc, repo, tmp_path, calc_home
+) -> None:
     """The ward's two counts per learning model, through Calc: the share Calc computed and
     stored is never read; the counts become `parts:`, and a fresh copy changes nothing."""
     ward, file = "phuong-phu-loi", "submissions/2025/phuong-phu-loi.yaml"
@@ -102,7 +109,7 @@ def test_a_wards_counts_saved_by_libreoffice_calc_import_as_parts(hcmlc, repo, t
         for part, count in parts.items():
             book.set("indicators", f"{item}/{part}", "value", count)
         book.set("indicators", item, "year", 2025)
-    saved = saved_by_calc(book.save(tmp_path / "filled.xlsx"), tmp_path)
+    saved = saved_by_calc(book.save(tmp_path / "filled.xlsx"), tmp_path, calc_home)
     shares = load_workbook(saved, data_only=True)["Chỉ số"]
     share = shares[Filled(saved).ref("indicators", "mh.1.1.a", "value")].value
     assert round(share, 4) == 0.7962  # what the ward saw as it typed: 79,6%
@@ -118,7 +125,12 @@ def test_a_wards_counts_saved_by_libreoffice_calc_import_as_parts(hcmlc, repo, t
     again = make(hcmlc, repo.root, ward, tmp_path / "again.xlsx", "--cycle", "2025")
     before = (repo.root / file).read_bytes()
     code, output, _ = hcmlc(
-        "import", "--root", str(repo.root), "--cycle", "2025", str(saved_by_calc(again, tmp_path))
+        "import",
+        "--root",
+        str(repo.root),
+        "--cycle",
+        "2025",
+        str(saved_by_calc(again, tmp_path, calc_home)),
     )
     assert code == 0 and "nothing to import" in output, output
     assert (repo.root / file).read_bytes() == before

@@ -32,14 +32,15 @@ def in_the_inbox(tmp_path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
 
 
-def as_ods(path: Path, folder: Path) -> Path:
-    """`path` opened in LibreOffice Calc and saved as .ods."""
+def as_ods(path: Path, folder: Path, home: Path) -> Path:
+    """`path` opened in LibreOffice Calc and saved as .ods into `folder`; `home`: LibreOffice's
+    home and profile (calc_home)."""
     assert SOFFICE is not None
     out = folder / "ods"
     result = subprocess.run(
         [
             SOFFICE,
-            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+            f"-env:UserInstallation={(home / 'profile').as_uri()}",
             "--headless",
             "--convert-to",
             "ods",
@@ -51,7 +52,7 @@ def as_ods(path: Path, folder: Path) -> Path:
         text=True,
         timeout=180,
         check=False,
-        env={**os.environ, "HOME": str(folder)},
+        env={**os.environ, "HOME": str(home)},
     )
     saved = out / (path.stem + ".ods")
     assert result.returncode == 0 and saved.is_file(), result.stdout + result.stderr
@@ -74,8 +75,9 @@ def run(hcmlc, root: Path, path: Path) -> tuple[int, list[str]]:
 
 
 @needs_calc
-def test_a_ward_round_trip_through_an_ods_saved_by_calc(hcmlc, repo, tmp_path) -> None:
-    ods = as_ods(filled(hcmlc, repo.root, tmp_path).save(tmp_path / "filled.xlsx"), tmp_path)
+def test_a_ward_round_trip_through_an_ods_saved_by_calc(hcmlc, repo, tmp_path, calc_home) -> None:
+    book = filled(hcmlc, repo.root, tmp_path)
+    ods = as_ods(book.save(tmp_path / "filled.xlsx"), tmp_path, calc_home)
     code, lines = run(hcmlc, repo.root, ods)
     assert code == 0, lines
     data = parse_yaml((repo.root / FILE).read_text("utf-8"), FILE).data
@@ -86,7 +88,9 @@ def test_a_ward_round_trip_through_an_ods_saved_by_calc(hcmlc, repo, tmp_path) -
     assert hcmlc("validate", "--root", str(repo.root))[0] == 0
     before = (repo.root / FILE).read_bytes()
     again = as_ods(
-        make(hcmlc, repo.root, WARD, tmp_path / "again.xlsx", "--cycle", "2025"), tmp_path
+        make(hcmlc, repo.root, WARD, tmp_path / "again.xlsx", "--cycle", "2025"),
+        tmp_path,
+        calc_home,
     )
     code, lines = run(hcmlc, repo.root, again)
     assert code == 0 and "nothing to import" in lines[0], lines
@@ -95,13 +99,13 @@ def test_a_ward_round_trip_through_an_ods_saved_by_calc(hcmlc, repo, tmp_path) -
 
 @needs_calc
 def test_an_ods_with_merged_cells_and_a_bad_count_is_refused_at_its_cells(
-    hcmlc, repo, tmp_path
+    hcmlc, repo, tmp_path, calc_home
 ) -> None:
     book = filled(hcmlc, repo.root, tmp_path)
     book.set("indicators", "mh.2.1.a/learning-units", "value", 60)  # above its 59 units
     sheet = book.sheet("indicators")
     sheet.merge_cells("H4:I4")
-    ods = as_ods(book.save(tmp_path / "merged.xlsx"), tmp_path)
+    ods = as_ods(book.save(tmp_path / "merged.xlsx"), tmp_path, calc_home)
     assert read_ods(ods.read_bytes()).sheets["Chỉ số"].merged == [(4, 8, 4, 9)]
     code, lines = run(hcmlc, repo.root, ods)
     assert code == 1

@@ -4,10 +4,14 @@ output); a city's use of the shipped frameworks is checked (issue 27)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+import posixpath
 import re
 import shutil
+import zipfile
 from pathlib import Path
+from xml.etree import ElementTree
 
 import docx
 import openpyxl
@@ -56,10 +60,38 @@ def views(hcmlc, root: Path, out: Path) -> dict[str, str]:
 
 
 def _cells(path: Path) -> str:
-    """The values of a workbook's visible sheets (the hidden one is sealed anew each time)."""
-    book = openpyxl.load_workbook(path)
-    rows = [[c.value for c in row] for sheet in book.worksheets[:2] for row in sheet.iter_rows()]
-    return json.dumps(rows, default=str)
+    """The values of a workbook's visible sheets (the hidden one is sealed anew each time);
+    read once for all the workbooks whose parts holding them are the same bytes."""
+    key = _holding_values(path)
+    if key not in _CELLS:
+        book = openpyxl.load_workbook(path)
+        rows = [
+            [c.value for c in row] for sheet in book.worksheets[:2] for row in sheet.iter_rows()
+        ]
+        _CELLS[key] = json.dumps(rows, default=str)
+    return _CELLS[key]
+
+
+_CELLS: dict[str, str] = {}
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_RELATIONSHIP = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _holding_values(path: Path) -> str:
+    """A digest of every part of the workbook that `_cells` reads: all but its properties
+    (docProps/, the time it was made) and the worksheets after the first two."""
+    with zipfile.ZipFile(path) as package:
+        book = ElementTree.fromstring(package.read("xl/workbook.xml"))
+        rels = ElementTree.fromstring(package.read("xl/_rels/workbook.xml.rels"))
+        targets = {rel.get("Id"): rel.get("Target", "") for rel in rels}
+        sheets = [targets[sheet.get(_RELATIONSHIP)] for sheet in book.iter(f"{_MAIN}sheet")]
+        later = {posixpath.normpath(posixpath.join("xl", t)).lstrip("/") for t in sheets[2:]}
+        digest = hashlib.sha256()
+        for name in sorted(package.namelist()):
+            if not name.startswith("docProps/") and name not in later:
+                data = package.read(name)
+                digest.update(f"{name}\0{len(data)}\0".encode() + data)
+    return digest.hexdigest()
 
 
 def _without_stamp(text: str) -> str:

@@ -6,10 +6,14 @@ bundled wards had delivered nothing, some, and all they ever would."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from hcmlc.cli.app import app
+from hcmlc.i18n import ENV_VAR, use_language
 from one_view import (
     Page,
     check_page,
@@ -18,53 +22,71 @@ from one_view import (
     check_report,
     check_targets,
 )
+from shared_work import Shared
 
 DAYS = ("2025-11-30", "2025-12-04", "2025-12-07", "2025-12-20", "2026-01-05")
 """Before any 2025 file; after 4 of the 11 wards; after 8; the demonstration's day (all 11,
 Sở Tài chính still to come); after the last (late) file."""
 
 
-@pytest.fixture(scope="module")
-def views(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
-    """For each day: the JSON of status, the page, the report and the reminders."""
-    import shutil
+@pytest.fixture(scope="session")
+def views(tmp_path_factory: pytest.TempPathFactory) -> Views:
+    """For each day: the JSON of status, the page, the report and the reminders, each day's
+    computed once in the run, by whichever pytest-xdist worker asks first."""
+    return Views(Shared(tmp_path_factory, "one-view"))
 
-    from typer.testing import CliRunner
 
-    from hcmlc.cli.app import app
-    from hcmlc.i18n import ENV_VAR, use_language
+class Views:
+    """The views of the bundled repository on each day, computed when first asked for."""
 
-    root = tmp_path_factory.mktemp("bundled")
-    project = Path(__file__).resolve().parents[2]
-    for name in ("data", "submissions", "photos", "templates", "reports"):
-        shutil.copytree(project / name, root / name)
-    runner = CliRunner(env={ENV_VAR: "en"})
-    use_language(None)
-    found: dict[str, dict] = {}
+    def __init__(self, shared: Shared) -> None:
+        self.shared = shared
+        self.root = Path(shared.get("bundled", bundled))
+        self.pages: dict[str, Page] = {}
 
-    def run(*args: str) -> str:
-        result = runner.invoke(app, [*args, "--root", str(root)])
-        assert result.exit_code == 0, (args, result.stdout, result.stderr)
-        return result.stdout
+    def __getitem__(self, day: str) -> dict:
+        found = dict(self.shared.get(f"views-{day}", lambda folder: self._views(day, folder)))
+        if day not in self.pages:
+            self.pages[day] = Page(found["html"])
+        return found | {"page": self.pages[day]}
 
-    for day in DAYS:
-        out = root / f"out-{day}"
+    def _views(self, day: str, out: Path) -> dict:
+        env = {
+            ENV_VAR: "en",
+            "XDG_CACHE_HOME": str(out / "cache"),
+            "HCMLC_KEY_FILE": str(out / "key/workbook.key"),
+            "HCMLC_DEBUG": "1",
+        }
+        runner = CliRunner(env=env)
+
+        def run(*args: str) -> str:
+            use_language(None)
+            try:
+                result = runner.invoke(app, [*args, "--root", str(self.root)])
+            finally:
+                use_language(None)
+            assert result.exit_code == 0, (args, result.stdout, result.stderr)
+            return result.stdout
+
         status = json.loads(run("status", "--as-of", day, "--format", "json"))
         run("dashboard", "--as-of", day, "--lang", "en", "--out", str(out / "site"))
         report = out / "report.md"
         run("report", "--as-of", day, "--format", "md", "--lang", "en", "--out", str(report))
         run("remind", "--as-of", day, "--format", "md", "--lang", "en", "--out", str(out / "r"))
-        html = (out / "site/index.html").read_text(encoding="utf-8")
-        letters = {p.stem: p.read_text("utf-8") for p in (out / "r").glob("*.md")}
-        found[day] = {
+        return {
             "status": status,
-            "page": Page(html),
-            "html": html,
+            "html": (out / "site/index.html").read_text(encoding="utf-8"),
             "report": report.read_text(encoding="utf-8"),
-            "letters": letters,
+            "letters": {p.stem: p.read_text("utf-8") for p in (out / "r").glob("*.md")},
         }
-    use_language(None)
-    return found
+
+
+def bundled(folder: Path) -> str:
+    """A copy of the whole bundled repository, which the views read and never write."""
+    project = Path(__file__).resolve().parents[2]
+    for name in ("data", "submissions", "photos", "templates", "reports"):
+        shutil.copytree(project / name, folder / name)
+    return str(folder)
 
 
 @pytest.mark.parametrize("day", DAYS)

@@ -265,6 +265,19 @@ def test_the_folder_keeps_what_hcmlc_did_not_write(hcmlc, bundled) -> None:
     assert "Thêm một dòng." in letter.read_text("utf-8")
 
 
+def test_a_refused_run_builds_no_workbook_and_makes_no_key(
+    hcmlc, bundled, signing_key: Path
+) -> None:
+    out = bundled / "text"
+    out.mkdir()
+    (out / "so-noi-vu.md").write_text("thư của điều phối viên\n", "utf-8")
+    code, stdout, err = remind(hcmlc, bundled, "--format", "md", "--out", str(out))
+    assert (code, stdout) == (2, "")
+    assert f"changed since hcmlc wrote it, or not written by hcmlc: {out / 'so-noi-vu.md'}" in err
+    assert [p.name for p in out.iterdir()] == ["so-noi-vu.md"]
+    assert not signing_key.exists()  # the workbooks are built only once the letters may be
+
+
 @pytest.mark.parametrize("output", ["docx", "eml", "md"])
 def test_the_text_and_the_email_say_the_same(hcmlc, bundled, output: str) -> None:
     out = bundled / output

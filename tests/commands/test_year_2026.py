@@ -5,10 +5,15 @@ deadline and imported, one agency backdating its `submitted:`, another whose cla
 coordinator confirms, the 2027 cycle opened. For four days, status, the page, the report and
 the reminders as computed today from history equal those computed on that day from the files
 of that day, and every figure of the page, the report and the reminders is status's.
+
+The year is played once in a run, and each view of it computed once, by whichever pytest-xdist
+worker asks first (tests/shared_work.py); the views run hcmlc in this process (the year itself
+is played as the coordinator plays it, a process per command).
 """
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import re
@@ -16,10 +21,14 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
+from typer.testing import CliRunner
 from workbook_files import Filled
 
+from hcmlc.cli.app import app
+from hcmlc.i18n import use_language
 from one_view import (
     Page,
     check_page,
@@ -28,6 +37,7 @@ from one_view import (
     check_report,
     check_targets,
 )
+from shared_work import Make, Shared
 
 PROJECT = Path(__file__).resolve().parents[2]
 
@@ -53,10 +63,25 @@ def of_2026(agency: str, submitted: str | None = None, broken: bool = False) -> 
     return text
 
 
-@pytest.fixture(scope="module")
-def played(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
-    """The repository after the year, and the commit of `main` at the end of each day."""
-    root = tmp_path_factory.mktemp("city")
+@pytest.fixture(scope="session")
+def year(tmp_path_factory: pytest.TempPathFactory) -> Year:
+    """The year played, and its views: each made once for every worker of the run."""
+    shared = Shared(tmp_path_factory, "year-2026")
+    made = shared.get("played", play)
+    return Year(shared, Played(Path(made["root"]), made["ends"], Path(made["key"])))
+
+
+class Played(NamedTuple):
+    root: Path
+    ends: dict[str, str]
+    key: Path
+    """The key that signed the year's workbooks, outside the repository."""
+
+
+def play(folder: Path) -> dict:
+    """Play the year in `folder`/city, as a coordinator runs hcmlc (a process per command)."""
+    root = folder / "city"
+    root.mkdir()
     env = {
         "GIT_CONFIG_GLOBAL": os.devnull,
         "GIT_CONFIG_NOSYSTEM": "1",
@@ -64,8 +89,8 @@ def played(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, st
         "HCMLC_LANG": "en",
         "PATH": os.environ["PATH"],
         "HOME": str(root),
-        "XDG_CACHE_HOME": str(tmp_path_factory.mktemp("cache")),
-        "HCMLC_KEY_FILE": str(tmp_path_factory.mktemp("key") / "workbook.key"),
+        "XDG_CACHE_HOME": str(folder / "cache"),
+        "HCMLC_KEY_FILE": str(folder / "key/workbook.key"),
     }
     for name in ("data", "templates", "submissions", "reports", "photos"):
         shutil.copytree(PROJECT / name, root / name)
@@ -123,12 +148,12 @@ def played(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, st
     write("submissions/2026/phuong-ban-co.yaml", of_2026("phuong-ban-co", broken=True))
     commit("2026-12-12", "phuong-ban-co: figures of 2026")
     # a ward's workbook, sent on 16 December, imported by the coordinator on the 18th
-    made = root.parent / f"{root.name}-workbook.xlsx"
+    made = folder / "workbook.xlsx"
     hcmlc("workbook", "--agency", LATE_WARD, "--cycle", "2026", "--out", str(made))
     book = Filled(made)
     book.set("indicators", "3.2.2.a", "value", "có")
     book.set("indicators", "3.2.2.a", "year", 2026)
-    returned = book.save(root.parent / f"{root.name}-returned.xlsx")
+    returned = book.save(folder / "returned.xlsx")
     hcmlc("import", str(returned), "--cycle", "2026", "--received", "2026-12-16")
     commit("2026-12-18", f"Import {LATE_WARD}'s workbook received on 16 December")
     hcmlc("new-cycle", "2027", "--deadline", "2027-12-15")
@@ -151,43 +176,100 @@ def played(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, st
         ends[day] = git(
             "rev-list", "-1", "--first-parent", f"--before={day}T23:59:59+07:00", "main"
         ).strip()
-    return root, ends
+    return {"root": str(root), "ends": ends, "key": env["HCMLC_KEY_FILE"]}
 
 
-def status(root: Path, day: str, today: str) -> dict:
-    done = subprocess.run(
-        [
-            HCMLC,
-            "status",
-            "--root",
-            str(root),
-            "--cycle",
-            "2026",
-            "--as-of",
-            day,
-            "--format",
-            "json",
-        ],
-        capture_output=True,
-        text=True,
-        env={
-            **os.environ,
-            "HCMLC_TODAY": today,
-            "HCMLC_LANG": "en",
-            "GIT_CONFIG_GLOBAL": "/dev/null",
-        },
-        check=False,
-    )
-    assert done.returncode in (0, 1), done.stderr
-    return json.loads(done.stdout)
+def run(played: Played, root: Path, today: str, folder: Path, *args: str) -> str:
+    """hcmlc run in this process on `root` on the day `today` (in English, with a cache in
+    `folder`): what it printed, once checked that it ended with 0 or 1."""
+    env = {
+        "HCMLC_TODAY": today,
+        "HCMLC_LANG": "en",
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "XDG_CACHE_HOME": str(folder / "cache"),
+        "HCMLC_KEY_FILE": str(played.key),
+        "HCMLC_DEBUG": "1",
+    }
+    use_language(None)
+    try:
+        result = CliRunner().invoke(app, [*args, "--root", str(root)], env=env)
+    finally:
+        use_language(None)
+    assert result.exit_code in (0, 1), (args, result.stderr, result.exception)
+    return result.stdout
 
 
-def on_the_day(root: Path, commit: str, day: str, tmp_path: Path) -> dict:
-    """Status computed on `day` itself: a clone of main as it stood, its files as they were."""
-    clone = tmp_path / f"on-{day}"
-    subprocess.run(["git", "clone", "--quiet", str(root), str(clone)], check=True)
-    subprocess.run(["git", "-C", str(clone), "reset", "--quiet", "--hard", commit], check=True)
-    return status(clone, day, day)
+class Year:
+    """The year played (`play`) and what commands tell of it: each status and each day's
+    documents computed once in the run, by whichever worker asks first (shared_work.py)."""
+
+    def __init__(self, shared: Shared, played: Played) -> None:
+        self.shared, self.played = shared, played
+
+    def place(self, day: str, then: bool) -> tuple[Path, str]:
+        """The repository a view of `day` reads, and the day it is computed on: today, the
+        one played, read from history; on the day itself (`then`), a clone of main as it
+        stood, its files as they were."""
+        if not then:
+            return self.played.root, TODAY
+
+        def clone(folder: Path) -> str:
+            made = folder / "clone"
+            subprocess.run(
+                ["git", "clone", "--quiet", str(self.played.root), str(made)], check=True
+            )
+            subprocess.run(
+                ["git", "-C", str(made), "reset", "--quiet", "--hard", self.played.ends[day]],
+                check=True,
+            )
+            return str(made)
+
+        return Path(self.shared.get(f"clone-{day}", clone)), day
+
+    def status(self, day: str, then: bool = False) -> dict:
+        """`status --format json` of cycle 2026 as of `day`, computed today or on the day."""
+        return self.shared.get(*self._status(day, then))
+
+    def views(self, day: str) -> tuple[dict, dict]:
+        """Status (JSON), the page, the report and the reminders of cycle 2026 as of `day`,
+        computed today from history, and on the day itself."""
+        work = dict([self._status(day, False), self._status(day, True)])
+        work |= dict([self._documents(day, False), self._documents(day, True)])
+        made = self.shared.all(work)
+        return tuple(
+            {"status": made[f"status-{day}-{side}"], **made[f"documents-{day}-{side}"]}
+            for side in ("today", "then")
+        )
+
+    def _status(self, day: str, then: bool) -> tuple[str, Make]:
+        def make(folder: Path) -> dict:
+            root, today = self.place(day, then)
+            args = ("status", "--cycle", "2026", "--as-of", day, "--format", "json")
+            return json.loads(run(self.played, root, today, folder, *args))
+
+        return f"status-{day}-{'then' if then else 'today'}", make
+
+    def _documents(self, day: str, then: bool) -> tuple[str, Make]:
+        def make(folder: Path) -> dict:
+            root, today = self.place(day, then)
+
+            def run_as_of(*args: str) -> None:
+                run(self.played, root, today, folder, *args, "--as-of", day)
+
+            site, report, letters = folder / "site", folder / "report.md", folder / "r"
+            run_as_of("dashboard", "--cycle", "2026", "--lang", "en", "--out", str(site))
+            run_as_of(
+                "report", "--year", "2026", "--format", "md", "--lang", "en", "--out", str(report)
+            )
+            run_as_of("remind", "--format", "md", "--lang", "en", "--out", str(letters))
+            return {
+                "html": (site / "index.html").read_text(encoding="utf-8"),
+                "report": report.read_text(encoding="utf-8"),
+                "letters": {p.stem: p.read_text("utf-8") for p in letters.glob("*.md")},
+            }
+
+        return f"documents-{day}-{'then' if then else 'today'}", make
 
 
 def obligation(document: dict, agency: str, item: str) -> dict:
@@ -196,20 +278,18 @@ def obligation(document: dict, agency: str, item: str) -> dict:
 
 
 @pytest.mark.parametrize("day", DAYS)
-def test_today_tells_each_day_as_it_was_told_that_day(played, day, tmp_path) -> None:
-    root, ends = played
-    today = status(root, day, TODAY)
-    then = on_the_day(root, ends[day], day, tmp_path)
+def test_today_tells_each_day_as_it_was_told_that_day(year: Year, day: str) -> None:
+    today = copy.deepcopy(year.status(day))
+    then = copy.deepcopy(year.status(day, then=True))
     assert today["source"]["kind"] == "commit" and then["source"]["kind"] == "working-tree"
-    assert today["source"]["commit"] == ends[day]
+    assert today["source"]["commit"] == year.played.ends[day]
     del today["source"], then["source"]
     assert today == then
 
 
-def test_a_backdated_claim_never_makes_the_late_file_on_time(played) -> None:
-    root, _ends = played
+def test_a_backdated_claim_never_makes_the_late_file_on_time(year: Year) -> None:
     for day in ("2027-01-15", TODAY):
-        found = obligation(status(root, day, TODAY), "so-vhtt", "1.2.4.a")
+        found = obligation(year.status(day), "so-vhtt", "1.2.4.a")
         assert (found["state"], found["delivered"], found["late_days"]) == (
             "late",
             "2027-01-10",
@@ -219,11 +299,10 @@ def test_a_backdated_claim_never_makes_the_late_file_on_time(played) -> None:
         assert found["confirmed_by"] is None
 
 
-def test_the_confirmed_claim_counts_and_says_who(played) -> None:
-    root, _ends = played
-    before = obligation(status(root, "2027-01-10", TODAY), "so-tai-chinh", "2.3.3.a")
+def test_the_confirmed_claim_counts_and_says_who(year: Year) -> None:
+    before = obligation(year.status("2027-01-10"), "so-tai-chinh", "2.3.3.a")
     assert (before["state"], before["delivered"], before["late_days"]) == ("late", "2027-01-08", 24)
-    after = obligation(status(root, "2027-01-15", TODAY), "so-tai-chinh", "2.3.3.a")
+    after = obligation(year.status("2027-01-15"), "so-tai-chinh", "2.3.3.a")
     assert (after["state"], after["delivered"], after["date_source"]) == (
         "supplied",
         "2026-12-13",
@@ -232,81 +311,28 @@ def test_the_confirmed_claim_counts_and_says_who(played) -> None:
     assert after["confirmed_by"] == CONFIRMER
 
 
-def test_the_ward_that_fixed_its_file_late_is_late(played) -> None:
-    root, _ends = played
-    assert obligation(status(root, "2026-12-20", TODAY), "phuong-ban-co", "3.3.4.a")["state"] == (
-        "overdue"
-    )
-    fixed = obligation(status(root, "2027-01-06", TODAY), "phuong-ban-co", "3.3.4.a")
+def test_the_ward_that_fixed_its_file_late_is_late(year: Year) -> None:
+    assert obligation(year.status("2026-12-20"), "phuong-ban-co", "3.3.4.a")["state"] == ("overdue")
+    fixed = obligation(year.status("2027-01-06"), "phuong-ban-co", "3.3.4.a")
     assert (fixed["state"], fixed["delivered"], fixed["revised"]) == ("late", "2027-01-05", None)
-    kept = obligation(status(root, "2027-01-06", TODAY), "phuong-ban-co", "mh.1.1.a")
+    kept = obligation(year.status("2027-01-06"), "phuong-ban-co", "mh.1.1.a")
     assert (kept["state"], kept["delivered"]) == ("supplied", "2026-12-12")
 
 
-def test_the_pull_request_counts_from_its_merge(played) -> None:
-    root, _ends = played
-    document = status(root, TODAY, TODAY)
+def test_the_pull_request_counts_from_its_merge(year: Year) -> None:
+    document = year.status(TODAY)
     merged = obligation(document, "so-noi-vu", "1.2.2.a")
     assert (merged["state"], merged["received"]) == ("supplied", "2026-12-10")
 
 
-def test_the_previous_cycle_stays_until_closed(played) -> None:
-    root, _ends = played
-    document = status(root, TODAY, TODAY)
+def test_the_previous_cycle_stays_until_closed(year: Year) -> None:
+    document = year.status(TODAY)
     assert [c["cycle"] for c in document["earlier_cycles"]] == ["2025"]
 
 
-def views(root: Path, day: str, today: str, out: Path) -> dict:
-    """Status (JSON), the page, the report and the reminders of cycle 2026 as of `day`,
-    computed on `today`."""
-    env = {**os.environ, "HCMLC_TODAY": today, "HCMLC_LANG": "en", "GIT_CONFIG_GLOBAL": "/dev/null"}
-
-    def run(*args: str) -> str:
-        done = subprocess.run(
-            [HCMLC, *args, "--root", str(root), "--as-of", day],
-            capture_output=True,
-            text=True,
-            env=env,
-            check=False,
-        )
-        assert done.returncode in (0, 1), (args, done.stderr)
-        return done.stdout
-
-    run("dashboard", "--cycle", "2026", "--lang", "en", "--out", str(out / "site"))
-    report = out / "report.md"
-    run("report", "--year", "2026", "--format", "md", "--lang", "en", "--out", str(report))
-    run("remind", "--format", "md", "--lang", "en", "--out", str(out / "r"))
-    html = (out / "site/index.html").read_text(encoding="utf-8")
-    return {
-        "status": status(root, day, today),
-        "html": html,
-        "report": report.read_text(encoding="utf-8"),
-        "letters": {p.stem: p.read_text("utf-8") for p in (out / "r").glob("*.md")},
-    }
-
-
-@pytest.fixture(scope="module")
-def seen(played, tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[dict, dict]]:
-    """For each day: every view as computed today from history, and on the day itself."""
-    root, ends = played
-    found = {}
-    for day in DAYS:
-        scratch = tmp_path_factory.mktemp(f"views-{day}")
-        clone = scratch / "clone"
-        subprocess.run(["git", "clone", "--quiet", str(root), str(clone)], check=True)
-        subprocess.run(
-            ["git", "-C", str(clone), "reset", "--quiet", "--hard", ends[day]], check=True
-        )
-        found[day] = (
-            views(root, day, TODAY, scratch / "today"),
-            views(clone, day, day, scratch / "then"),
-        )
-    return found
-
-
 @pytest.mark.parametrize("day", DAYS)
-def test_every_view_of_a_day_is_the_same_today_as_on_the_day(seen, day) -> None:
-    today, then = seen[day]
+def test_every_view_of_a_day_is_the_same_today_as_on_the_day(year: Year, day: str) -> None:
+    today, then = year.views(day)
     assert today["html"] == then["html"]
     assert issued_any_day(today["report"]) == issued_any_day(then["report"])
     assert today["letters"] == then["letters"]
@@ -320,8 +346,8 @@ def issued_any_day(report: str) -> str:
 
 
 @pytest.mark.parametrize("day", DAYS)
-def test_every_figure_of_every_view_of_a_day_is_the_json_figure(seen, day) -> None:
-    for view in seen[day]:
+def test_every_figure_of_every_view_of_a_day_is_the_json_figure(year: Year, day: str) -> None:
+    for view in year.views(day):
         page = Page(view["html"])
         check_page(view["status"], page)
         check_targets(view["status"], page)
@@ -330,8 +356,8 @@ def test_every_figure_of_every_view_of_a_day_is_the_json_figure(seen, day) -> No
         check_reminders(view["status"], view["letters"])
 
 
-def test_the_page_tells_the_claims_the_confirmation_and_the_late_import(seen, played) -> None:
-    html = seen["2027-01-15"][0]["html"]
+def test_the_page_tells_the_claims_the_confirmation_and_the_late_import(year: Year) -> None:
+    html = year.views("2027-01-15")[0]["html"]
     rows = {
         key: [
             re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row)
@@ -347,7 +373,7 @@ def test_the_page_tells_the_claims_the_confirmation_and_the_late_import(seen, pl
         f"claimed 13 December 2026, received 8 January 2027; confirmed by {CONFIRMER}",
     ]
     # the import's commit is the fact; the day the e-mail came (`--received`) is told beside it
-    imported = obligation(seen["2027-01-15"][0]["status"], LATE_WARD, "3.2.2.a")
+    imported = obligation(year.views("2027-01-15")[0]["status"], LATE_WARD, "3.2.2.a")
     fields = ("state", "delivered", "late_days", "received", "claimed", "date_source")
     assert [imported[f] for f in fields] == [
         "late",

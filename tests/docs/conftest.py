@@ -1,4 +1,4 @@
-"""The documentation site, built once per session as `make docs` builds it."""
+"""The documentation site, built once per test run (for every xdist worker) as `make docs` does."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from shared_work import Shared
 
 PROJECT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(PROJECT / "tools"))
@@ -35,32 +37,46 @@ def build_site(out: Path) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("docs") / "site"
-    result = build_site(out)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return out
+def built(tmp_path_factory: pytest.TempPathFactory) -> Shared:
+    """The site and what is made of it, made once in a run for every pytest-xdist worker."""
+    return Shared(tmp_path_factory, "docs")
 
 
 @pytest.fixture(scope="session")
-def printed(site: Path) -> Path:
+def site(built: Shared) -> Path:
+    def make(folder: Path) -> str:
+        out = folder / "site"
+        result = build_site(out)
+        assert result.returncode == 0, result.stderr
+        assert "WARNING" not in result.stderr, result.stderr
+        return str(out)
+
+    return Path(built.get("site", make))
+
+
+@pytest.fixture(scope="session")
+def printed(site: Path, built: Shared) -> Path:
     """The site with its guides printed to PDF, as `make docs` leaves it (in a process of its
-    own, as make runs it: Playwright's sync API refuses to run beside another test's loop)."""
-    printing = subprocess.run(
-        [sys.executable, str(PROJECT / "tools/print_guides.py"), str(site)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert printing.returncode == 0, printing.stderr
-    return site
+    own, as make runs it: Playwright's sync API refuses to run beside another test's loop).
+    Printing only adds site/pdf/, which no test of the unprinted site reads."""
+
+    def make(_folder: Path) -> str:
+        printing = subprocess.run(
+            [sys.executable, str(PROJECT / "tools/print_guides.py"), str(site)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert printing.returncode == 0, printing.stderr
+        return str(site)
+
+    return Path(built.get("printed", make))
 
 
 @pytest.fixture(scope="session")
-def printed_broken_links(printed: Path) -> list[str]:
+def printed_broken_links(printed: Path, built: Shared) -> list[str]:
     """The internal links of the printed site that lead nowhere (tools/check_site_links.py).
     Nothing writes to the site once printed, so its pages are read once, not once per test."""
     from check_site_links import broken_links
 
-    return broken_links(printed)
+    return built.get("broken-links", lambda _folder: broken_links(printed))

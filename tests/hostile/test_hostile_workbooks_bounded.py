@@ -95,3 +95,38 @@ def test_number_formats_are_matched_in_linear_time() -> None:
     assert formats.is_date_format("[h]:mm") and formats.is_date_format("[$-409]d-mmm-yy")
     assert not formats.is_date_format('[Red]0.00;"day"') and formats.is_percent_format("0.0%")
     assert not formats.is_percent_format('0.0" %"') and not formats.is_date_format("[[[d]0")
+
+
+def _in_central_directory(data: bytes, offset: int, value: bytes) -> bytes:
+    """`data` with `value` at `offset` in the first entry of the zip's central directory."""
+    at = data.index(b"PK\x01\x02") + offset
+    return data[:at] + value + data[at + len(value) :]
+
+
+UNSUPPORTED = {
+    "a zip version later than Python reads": (
+        lambda data: _in_central_directory(data, 6, b"\x40\x00"),  # version needed: 6.4
+        DAMAGED + "zip file version 6.4",
+    ),
+    "a compression method Python lacks": (
+        lambda data: _in_central_directory(data, 10, b"\x63\x00"),  # method 99 (AES)
+        "x.xlsx:1:1: error: the workbook is packed with a compression method Excel does not use",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(UNSUPPORTED))
+def test_a_zip_python_cannot_read_is_damaged_not_a_crash(
+    hcmlc, bundled, made, tmp_path, case, monkeypatch
+) -> None:
+    """Found by a random draw of tests/workbook/test_hostile_workbooks.py: one byte of the
+    central directory changed, and zipfile raised NotImplementedError (exit 3)."""
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "x.xlsx"
+    edit, error = UNSUPPORTED[case]
+    path.write_bytes(edit(made))
+    code, lines, _seconds = imported(hcmlc, bundled, path)
+    assert (code, [line for line in lines if ": error: " in line]) == (
+        1,
+        [f"{error} [HCMLC-E070]"],
+    )

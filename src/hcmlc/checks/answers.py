@@ -44,7 +44,7 @@ class AnswerRules(PhotoRules, DutyRules):
         before = len(self.problems)
         owed = self._admit("answer", question_id, loc)
         self._check_answer_shape(question, answer, loc)
-        if owed and len(self.problems) == before + self._warnings_since(before):
+        if owed and self._passed(before):
             self._accept("answer", question_id)
 
     def _check_answer_shape(self, question: Question, answer: Any, loc: Loc) -> None:

@@ -13,7 +13,7 @@ from hcmlc.diagnostics import Severity
 from hcmlc.i18n import N_, _
 
 if TYPE_CHECKING:
-    from hcmlc.core.results import Entry, ItemKind
+    from hcmlc.core.results import ItemKind
     from hcmlc.models.registry import Cycle
     from hcmlc.yamlfiles.reader import Loc
 
@@ -57,21 +57,42 @@ _ITEM_RULES: dict[ItemKind, _ItemRule] = {
 }
 
 
+_Duties = tuple[dict[str, list[str]], dict[tuple[str, str], frozenset[str]], bool]
+"""Who owes each item of a kind in a cycle, as lists (`Catalog.owners`) and as sets
+(`Catalog.owner_sets`), and whether the cycle asks for that kind."""
+
+
 class DutyRules(FileRules):
     """The duty rules of the submission checker, which provides the state; `agency` and
     `cycle` are set by the identity rules before any entry."""
 
-    accepted: set[Entry]
+    accepted: dict[ItemKind, set[str]]
+    """Kind → the ids of the items accepted, all of the file's agency and cycle."""
     agency: str | None
     cycle: Cycle | None
+    _duties: dict[ItemKind, _Duties]
+    """Kind → its `_Duties` in the file's cycle: the checker starts it empty, `_admit` fills
+    it once the identity rules have set the agency and cycle."""
 
     def _admit(self, kind: ItemKind, item_id: str, loc: Loc) -> bool:
         """Whether this agency owes the item (known only when the agency and cycle are); warn
         when the cycle does not ask for it."""
-        if self.agency is None:
+        agency = self.agency
+        if agency is None:
             return False
+        duties = self._duties.get(kind)
+        if duties is None:  # the same for every entry of the file: looked up once
+            cycle = self.cycle
+            duties = self._duties[kind] = (
+                self.catalog.owners(kind, cycle),
+                self.catalog.owner_sets(cycle),
+                cycle is not None and cycle.deadlines.of(kind) is not None,
+            )
+        all_owners, owner_sets, asked = duties
+        owing = owner_sets.get((kind, item_id))
+        if owing is not None and agency in owing and asked:  # as most entries are
+            return True
         rules = _ITEM_RULES[kind]
-        all_owners = self.catalog.owners(kind, self.cycle)
         if item_id not in all_owners:  # an indicator of a framework the cycle does not ask for
             assert self.cycle is not None
             self._add(
@@ -85,12 +106,12 @@ class DutyRules(FileRules):
             )
             return False
         owners = all_owners[item_id]
-        if not self.catalog.owes(kind, item_id, self.agency, self.cycle):
+        if owing is None or agency not in owing:
             self._add(
                 loc,
                 "HCMLC-E021",
                 _(rules.not_assigned).format(
-                    agency=self.agency,
+                    agency=agency,
                     item=rules.show(item_id),
                     owners=", ".join(owners) or _("nobody"),
                 ),
@@ -98,7 +119,7 @@ class DutyRules(FileRules):
                 key=True,
             )
             return False
-        if self.cycle is not None and self.cycle.deadlines.of(kind) is None:
+        if self.cycle is not None and not asked:
             self._add(
                 loc,
                 "HCMLC-W031",
@@ -144,13 +165,14 @@ class DutyRules(FileRules):
             _("give the year the figure describes; older figures belong to an earlier cycle"),
         )
 
-    def _warnings_since(self, before: int) -> int:
-        """Warnings found since `before` that leave the entry supplied (an incomplete answer
-        is a warning, but not supplied)."""
-        return sum(
+    def _passed(self, before: int) -> bool:
+        """Whether the problems found since `before` leave the entry supplied: none, or only
+        warnings (an incomplete answer is a warning, but not supplied)."""
+        found = len(self.problems) - before
+        return found == 0 or found == sum(
             p.severity is Severity.WARNING and p.code != INCOMPLETE for p in self.problems[before:]
         )
 
     def _accept(self, kind: ItemKind, item_id: str) -> None:
         assert self.agency is not None and self.cycle is not None
-        self.accepted.add((self.cycle.id, self.agency, kind, item_id))
+        self.accepted.setdefault(kind, set()).add(item_id)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from hcmlc.checks.duties import DutyRules
 from hcmlc.checks.schema_errors import mapping_hint, read_fields
-from hcmlc.core.figures import EntryProblem, LocalFigure, WrittenFigures, read_entry
+from hcmlc.core.figures import EntryProblem, LocalFigure, Written, WrittenFigures, read_figures
 from hcmlc.core.results import Observed
 from hcmlc.core.values import ValueProblem
 from hcmlc.diagnostics import excerpt
@@ -55,9 +55,12 @@ class IndicatorRules(DutyRules):
             read, problems = read_fields(IndicatorValue, entry, self.doc, loc)
             self.problems += problems
             fields = read or {}
-        expected_unit = indicator.unit.value if indicator.unit else None
+            written: Written | None = None
+        else:
+            written = entry  # the model itself: its value and parts as written
         unit = fields.get("unit")
-        if unit is not None and unit != expected_unit:
+        if unit is not None and unit != indicator.unit:  # a StrEnum equals its text
+            expected_unit = indicator.unit.value if indicator.unit else None
             if expected_unit:
                 message = _("indicator {id} is measured in `unit: {expected}`, not `{unit}`")
                 hint = _("write `unit: {expected}` or leave `unit` out")
@@ -73,17 +76,18 @@ class IndicatorRules(DutyRules):
                 hint.format(expected=expected_unit),
             )
         if "value" in fields or "parts" in fields:
-            try:
+            if written is None:
                 written = WrittenFigures(fields.get("value"), fields.get("parts") or {})
-                reading = read_entry(written, indicator)
+            try:
+                value, parts = read_figures(written, indicator)
             except EntryProblem as problem:
-                reading = None
+                value = None
                 where = loc + problem.where
                 old = written.parts.get(str(where[-1])) if where[-2:-1] == ("parts",) else None
                 fix = _fix(old, problem.replacement)
                 self._add(where, problem.code, str(problem), problem.hint, key=problem.key, fix=fix)
             except ValueProblem as problem:
-                reading = None
+                value = None
                 self._add(
                     loc + ("value",),
                     "HCMLC-E022",
@@ -92,14 +96,14 @@ class IndicatorRules(DutyRules):
                     fix=_fix(written.value, problem.replacement),
                 )
         else:
-            reading = None
+            value = None
         if "year" in fields:
             self._check_year(loc, fields["year"])
         if fields.get("evidence") is not None:
             self._check_evidence(loc, fields["evidence"])
-        if owed and len(self.problems) == before + self._warnings_since(before):
+        if owed and self._passed(before):
             self._accept("indicator", indicator_id)
-            if reading is not None and isinstance(reading.value, float) and self.cycle:
+            if isinstance(value, float) and self.cycle:
                 assert self.agency is not None
                 self.readings.append(
                     Observed(
@@ -107,22 +111,22 @@ class IndicatorRules(DutyRules):
                         self.agency,
                         indicator_id,
                         fields["year"],
-                        reading.value,
+                        value,
                         bool(fields.get("note")),
                         self.doc.path,
                         loc + ("value" if "value" in fields else "parts",),
                     )
                 )
-            if indicator.aggregate is not None and reading is not None:
-                assert isinstance(reading.value, float) and self.agency and self.cycle
+            if indicator.aggregate is not None and value is not None:
+                assert isinstance(value, float) and self.agency and self.cycle
                 self.figures.append(
                     LocalFigure(
                         self.cycle.id,
                         self.agency,
                         indicator_id,
                         fields["year"],
-                        reading.value,
-                        reading.parts,
+                        value,
+                        parts,
                         bool(fields.get("illustrative")),
                     )
                 )

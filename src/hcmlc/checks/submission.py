@@ -19,7 +19,7 @@ from hcmlc.checks.indicators import IndicatorRules
 from hcmlc.checks.schema_errors import read_fields
 from hcmlc.core.catalog import Catalog
 from hcmlc.core.figures import LocalFigure
-from hcmlc.core.results import Consulted, Entries, Entry, FileCheck, Observed
+from hcmlc.core.results import Consulted, Entries, Entry, FileCheck, ItemKind, Observed
 from hcmlc.core.results import SubmissionFile as SubmissionFile  # the files check_submissions takes
 from hcmlc.diagnostics import Diagnostic
 from hcmlc.i18n import _
@@ -46,9 +46,15 @@ def check_submission(catalog: Catalog, file: SubmissionFile, root: Path) -> File
     key or entry hides nothing else. `file.doc.data` must be a mapping."""
     checker = _SubmissionChecker(catalog, file.doc, root)
     problems = checker.run()
+    accepted = Entries()
+    if checker.accepted:  # every item accepted is of the file's agency and cycle
+        cycle, agency = checker.cycle, checker.agency
+        assert cycle is not None and agency is not None
+        found = checker.accepted.items()
+        accepted = Entries({(cycle.id, agency, kind): frozenset(ids) for kind, ids in found})
     return FileCheck(
         tuple(problems),
-        Entries.of(checker.accepted),
+        accepted,
         checker.identity,
         tuple(checker.consulted),
         checker.submitted,
@@ -91,7 +97,7 @@ class _SubmissionChecker(IdentityRules, IndicatorRules, AnswerRules):
     def __init__(self, catalog: Catalog, doc: Document, root: Path) -> None:
         self.catalog, self.doc, self.root = catalog, doc, root
         self.problems: list[Diagnostic] = []
-        self.accepted: set[Entry] = set()
+        self.accepted: dict[ItemKind, set[str]] = {}
         self.consulted: list[tuple[Consulted, str]] = []
         self.agency: str | None = None
         """The agency when it is known and holds duties in the cycle: who owes what is known."""
@@ -103,6 +109,7 @@ class _SubmissionChecker(IdentityRules, IndicatorRules, AnswerRules):
         self.figures: list[LocalFigure] = []
         self.readings: list[Observed] = []
         """Accepted figures, for the check of changes across cycles (plausibility.py)."""
+        self._duties = {}
 
     def run(self) -> list[Diagnostic]:
         """Every rule on every entry, until the file has more problems than it lists

@@ -32,7 +32,7 @@ from hcmlc.repository.contacts import FOCAL_POINTS
 from hcmlc.repository.load import ASSIGNMENTS, DOCUMENTS, Repository
 from hcmlc.repository.past import load_as_of
 from hcmlc.signoffs.states import issues_of
-from hcmlc.workbook.issue import Issued, issue_workbooks, workbook_name
+from hcmlc.workbook.issue import Readable, build_workbooks, read_submissions, workbook_name
 from hcmlc.yamlfiles.slips import LINE_BREAK, NOT_TEXT
 
 ReminderFormat = Literal["docx", "eml", "md"]
@@ -79,9 +79,7 @@ def _remind(console: Console, root: Path, options: RemindOptions, repo: Reposito
     template = template_files.find(root, TEMPLATES[options.output])
     snapshot = take(repo, cycle, options.as_of, options.lang)
     status, deliveries = snapshot.status, snapshot.deliveries
-    issued = _workbooks(repo, status, options, cycle)
-    if issued.key is not None and issued.key.created:
-        make_console(stderr=True).print(created_key(issued.key), markup=False, highlight=False)
+    readable = _workbooks(repo, status, options, cycle)
     reminders = build_reminders(
         catalog,
         status,
@@ -90,7 +88,7 @@ def _remind(console: Console, root: Path, options: RemindOptions, repo: Reposito
         within=options.within,
         agency=options.agency,
         workbooks=lambda agency: (
-            workbook_name(cycle, agency, options.lang) if agency in issued.built else None
+            workbook_name(cycle, agency, options.lang) if agency in readable.agencies else None
         ),
         issues=issues_of(repo.root, catalog, repo.supplied, cycle),
     )
@@ -113,6 +111,10 @@ def _remind(console: Console, root: Path, options: RemindOptions, repo: Reposito
     targets = {id(r): folder / f"{names[id(r)]}.{options.output}" for r in mailed}
     guarded = [] if options.output == "eml" else list(targets.values())
     check_replaceable(guarded, options.force, DOCUMENTS)
+    # built once the letters may be written: a refused run answers at once
+    issued = build_workbooks(repo.root, catalog, cycle, options.lang, readable)
+    if issued.key is not None and issued.key.created:
+        make_console(stderr=True).print(created_key(issued.key), markup=False, highlight=False)
     existing = {p for p in targets.values() if p.exists()}
     refused: dict[str, str] = {}
     for reminder in mailed:
@@ -168,9 +170,9 @@ class Unaddressable(Exception):
     break the header (a line break, a control character)."""
 
 
-def _workbooks(repo: Repository, status: Status, options: RemindOptions, cycle: Cycle) -> Issued:
-    """The pre-filled workbook of each agency to remind that delivers by workbook (for e-mail
-    drafts, of those with a focal point: the others get no draft)."""
+def _workbooks(repo: Repository, status: Status, options: RemindOptions, cycle: Cycle) -> Readable:
+    """The submissions to pre-fill the workbook of each agency to remind that delivers by
+    workbook (for e-mail drafts, of those with a focal point: the others get no draft)."""
     catalog, contacts = repo.require_catalog(), repo.contacts
     wanted = [
         row.id
@@ -181,9 +183,7 @@ def _workbooks(repo: Repository, status: Status, options: RemindOptions, cycle: 
         and (options.output != "eml" or catalog.agencies[row.id].focal_point is not None)
         and pending(status, row.id, options.within)
     ]
-    if not wanted:
-        return Issued()
-    return issue_workbooks(repo.root, catalog, cycle, options.lang, wanted)
+    return read_submissions(repo.root, cycle, wanted)
 
 
 def _render(

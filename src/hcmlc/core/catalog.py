@@ -136,6 +136,12 @@ class Catalog:
     ) -> bool:
         """Whether `agency` owes the item (in `cycle`, see `owners`); a set lookup, however many
         wards a group holds."""
+        owners = self.owner_sets(cycle).get((kind, item_id))
+        return owners is not None and agency in owners
+
+    def owner_sets(self, cycle: Cycle | None = None) -> dict[tuple[str, str], frozenset[str]]:
+        """(kind, item id) → the agencies that owe it (in `cycle`, see `owners`), as sets: what
+        `owes` looks up, for a checker that asks of every entry of a file."""
         key = cycle.id if cycle else None
         if key not in self._owed:  # (kind, item) → its owners: one set per item, not per pair
             self._owed[key] = {
@@ -143,8 +149,7 @@ class Catalog:
                 for k in ("indicator", "answer")
                 for item, owners in self.owners(k, cycle).items()
             }
-        owners = self._owed[key].get((kind, item_id))
-        return owners is not None and agency in owners
+        return self._owed[key]
 
     def _owner_set(self, owners: list[str]) -> frozenset[str]:
         key = tuple(owners)

@@ -265,7 +265,9 @@ def _encode(check: FileCheck) -> dict[str, Any] | None:
         "identity": check.identity,
         "submitted": submitted,
         "figures": figures,
-        "readings": json.dumps(readings, ensure_ascii=False, separators=(",", ":")),
+        "readings": json.dumps(
+            readings, ensure_ascii=False, separators=(",", ":"), check_circular=False
+        ),
         **kinds,
     }
 

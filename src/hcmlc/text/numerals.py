@@ -25,6 +25,8 @@ _CANONICAL = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
 
 _SIGN = r"(?P<sign>[+-]?)"
 _DOT_GROUP = re.compile(_SIGN + r"(?P<body>[1-9][0-9]{0,2}\.[0-9]{3})")
+_PLAIN = re.compile(r"(?![+-]?[1-9][0-9]{0,2}\.[0-9]{3}\Z)" + _CANONICAL.pattern)
+"""`_CANONICAL` and not `_DOT_GROUP` (`1.500`, which may be 1500), in one expression."""
 _DOT_GROUPS = re.compile(_SIGN + r"(?P<body>[1-9][0-9]{0,2}(\.[0-9]{3})+)(,(?P<fraction>[0-9]+))?")
 _COMMA_GROUP = re.compile(_SIGN + r"(?P<body>[1-9][0-9]{0,2},[0-9]{3})")
 _COMMA_GROUPS = re.compile(
@@ -114,7 +116,7 @@ class Refusal:
 def read_number(text: str, rule: Rule = ANY) -> float | Refusal:
     """The number `text` means under `rule`, or why it is refused."""
     shown = text.strip()
-    if _CANONICAL.fullmatch(shown) and not _DOT_GROUP.fullmatch(shown):  # the common case
+    if _PLAIN.fullmatch(shown):  # the common case
         number = float(shown)
         if math.isfinite(number) and rule.fits(number) and not (number == 0 and "-" in shown):
             return number
@@ -158,6 +160,8 @@ def check_number(number: float, shown: str, rule: Rule) -> Refusal | None:
 
 def read_year(text: str) -> int | Refusal:
     """The year `text` names: four digits, nothing else."""
+    if len(text) == 4 and text.isascii() and text.isdigit():  # as years are written
+        return int(text)
     shown = unicodedata.normalize("NFC", text.strip())
     if _YEAR.fullmatch(shown):
         return int(shown)

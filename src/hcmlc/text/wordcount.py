@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import filterfalse
 
 _WORD = re.compile(r"[^\W_]+(?:['’.,\-‐‑][^\W_]+)*")
 
@@ -20,8 +21,8 @@ def count_words(text: str) -> int:
 
     No word spans a space, so the text is counted token by token; a token of letters and
     digits alone (`str.isalnum`, the expression's `[^\\W_]`) is one word without the
-    expression, which then reads only the tokens holding punctuation: twice as fast."""
-    return sum(
-        1 if token.isalnum() else len(_WORD.findall(token))
-        for token in unicodedata.normalize("NFC", text).split()
-    )
+    expression, which then reads only the tokens holding punctuation: twice as fast (and
+    faster again with no Python loop over the tokens)."""
+    tokens = unicodedata.normalize("NFC", text).split()
+    punctuated = list(filterfalse(str.isalnum, tokens))
+    return len(tokens) - len(punctuated) + sum(map(len, map(_WORD.findall, punctuated)))

@@ -107,6 +107,7 @@ def check_bytes(data: bytes, display: str) -> bytes | Diagnostic:
         EOFError,
         ArchiveProblem,
         ValueError,
+        NotImplementedError,  # a later zip version or a compression method Python lacks
     ) as exc:
         return _refuse(
             display,

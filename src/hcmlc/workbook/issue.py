@@ -36,25 +36,53 @@ class Issued:
     """The key that sealed them (made by this run when `key.created`)."""
 
 
+@dataclass
+class Readable:
+    """The submissions read for the workbooks to issue: a job per agency whose file (if any)
+    can be read, and the problems of the files that cannot."""
+
+    jobs: list[Job] = field(default_factory=list)
+    broken: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def agencies(self) -> set[str]:
+        """The agencies that will get a workbook."""
+        return {agency for agency, _data in self.jobs}
+
+
+def read_submissions(root: Path, cycle: Cycle, agencies: Iterable[str]) -> Readable:
+    """What each agency's workbook is pre-filled from: its submission file of `cycle`, read; an
+    agency whose file cannot be read gets none (`broken` says why)."""
+    readable = Readable()
+    for agency in agencies:
+        source = submission_source(root, cycle.id, agency)
+        problems = source.problems()
+        readable.broken += problems
+        if not problems:
+            readable.jobs.append((agency, source.data))
+    return readable
+
+
 def issue_workbooks(
     root: Path, catalog: Catalog, cycle: Cycle, lang: Lang, agencies: Iterable[str]
 ) -> Issued:
     """The workbook of each agency, pre-filled from its submission file of `cycle`; an agency
     whose file cannot be read gets none, and its problems are returned."""
+    return build_workbooks(root, catalog, cycle, lang, read_submissions(root, cycle, agencies))
+
+
+def build_workbooks(
+    root: Path, catalog: Catalog, cycle: Cycle, lang: Lang, readable: Readable
+) -> Issued:
+    """The workbooks of the submissions read (`read_submissions`), signed with the key (made
+    now if there is none)."""
+    issued = Issued(broken=list(readable.broken))
+    if not readable.jobs:
+        return issued
     contact = catalog.assignments.contact.get(lang) if catalog.assignments.contact else None
     planner = Planner(catalog, cycle, lang, fingerprint(root), contact)
-    issued = Issued()
-    jobs: list[Job] = []
-    for agency in agencies:
-        source = submission_source(root, cycle.id, agency)
-        problems = source.problems()
-        issued.broken += problems
-        if not problems:
-            jobs.append((agency, source.data))
-    if not jobs:
-        return issued
     issued.key = load_key(root, create=True)
     assert issued.key is not None  # made when there was none
-    for workbook in build_many(planner, jobs, issued.key.secret):
+    for workbook in build_many(planner, readable.jobs, issued.key.secret):
         issued.built[workbook.agency] = workbook
     return issued

@@ -13,6 +13,7 @@ node tree is composed from the text when a problem later asks for one (reader.Do
 from __future__ import annotations
 
 import re
+from itertools import repeat
 from typing import Any
 
 _UNSURE_CHARACTER = re.compile(
@@ -26,6 +27,12 @@ _CUT_TEXT = re.compile(r" #[^\s#]")
 _KEY = re.compile(r"(\w[\w.\-]{0,199}):(?: +|$)(.*)")
 """A key as ids and words are written (letters of any language, digits, `_`, `.`, `-`), the
 colon and spaces, then what is written after them."""
+_KEY_NAME = re.compile(r"\w[\w.\-]{0,199}")
+"""The key of `_KEY`, alone: a line is cut at its first colon, and what comes before it must be
+one (a city's files repeat a few hundred keys: each is judged once, `_KNOWN_KEYS`)."""
+_KNOWN_KEYS: dict[str, bool] = {}
+_KNOWN_KEYS_KEPT = 10_000
+_LONGEST_KEY = 200
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 """A plain scalar starting with one of these is something else, or may be: unsure."""
 _NULL_WORDS = frozenset(("~", "null", "Null", "NULL"))
@@ -43,7 +50,9 @@ def read_plain(text: str) -> dict[str, Any] | None:
     """The data of a text whose top level is a block mapping, or None when unsure (the text is
     read as it is: normalizing it to NFC is the caller's part, as for PyYAML)."""
     if (
-        _UNSURE_CHARACTER.search(text)
+        # a printable text (line breaks aside) holds none of `_UNSURE_CHARACTER`'s, each a
+        # control, a separator or no character: cheaper than the expression, kept for the rest
+        (not text.replace("\n", "").isprintable() and _UNSURE_CHARACTER.search(text))
         or text.startswith(("---", "...", "%"))
         or _DOCUMENT_MARK.search(text)
         or (" #" in text and _CUT_TEXT.search(text))
@@ -61,7 +70,9 @@ class _Lines:
 
     def __init__(self, text: str) -> None:
         self.raw = text.split("\n")
-        self.stripped = [line.lstrip(" ") for line in self.raw]
+        self.stripped = list(map(str.lstrip, self.raw, repeat(" ")))
+        self.comments = " #" in text
+        """Whether a comment may follow a value on its line (most files have none)."""
         self.at = 0
 
     def document(self) -> dict[str, Any]:
@@ -98,23 +109,41 @@ class _Lines:
         out: dict[str, Any] = {}
         raw, stripped = self.raw, self.stripped
         size = len(stripped)
-        match = _KEY.match
+        known = _KNOWN_KEYS
         at = self.at
         while True:
             line = stripped[at]
-            found = match(line)
-            if found is None:
+            # `_KEY.match(line)`, without the expression for the keys already judged
+            key, colon, rest = line.partition(": ")  # a key holds no colon: its first
+            if not colon:
+                if line[-1] != ":":
+                    raise _Unsure
+                key = line[:-1]
+            is_key = known.get(key)
+            if not (is_key if is_key is not None else _judged(key)):
                 raise _Unsure
-            key, rest = found.groups()
             if key in out or key in _NULL_WORDS:
                 raise _Unsure  # a duplicate: the full reader reports it where it is
+            if rest[:1] == " ":
+                rest = rest.lstrip(" ")
             at += 1
             if rest and rest[0] not in _INDICATORS:
-                cut = rest.find(" #")
+                cut = rest.find(" #") if self.comments else -1
                 value = (rest if cut < 0 else rest[:cut]).rstrip(" ")
                 if ": " in value or value[-1] == ":":
                     raise _Unsure
-                out[key] = None if value in _NULL_WORDS else value
+                out[key] = None if len(value) <= 4 and value in _NULL_WORDS else value
+            elif (  # a mapping on the very next line, as an entry's fields are: `_nested`'s way
+                not rest
+                and at < size
+                and (below := stripped[at])
+                and below[0] != "#"
+                and (following := len(raw[at]) - len(below)) > indent
+                and not (below[0] == "-" and (len(below) == 1 or below[1] == " "))
+            ):
+                self.at = at
+                out[key] = self._mapping(following, depth + 1)
+                at = self.at
             else:
                 self.at = at
                 out[key] = self._value(rest, indent, depth, in_mapping=True)
@@ -226,6 +255,16 @@ class _Lines:
         text = _folded(lines) if folded else "\n".join(lines)
         # the last line's break is kept, unless stripped (`-`) or at the end of the file
         return text + "\n" if keep_last and last < len(raw) - 1 else text
+
+
+def _judged(key: str) -> bool:
+    """Whether `key`, written before a colon, is a key `_KEY` reads; kept in `_KNOWN_KEYS`."""
+    if len(key) > _LONGEST_KEY:
+        return False  # not kept: a hostile file's megabyte before a colon
+    is_key = _KEY_NAME.fullmatch(key) is not None
+    if len(_KNOWN_KEYS) < _KNOWN_KEYS_KEPT:
+        _KNOWN_KEYS[key] = is_key
+    return is_key
 
 
 def _folded(lines: list[str]) -> str:
