@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from hcmlc.core.id_text import IdText
+from hcmlc.core.open_cycles import still_open
 from hcmlc.documents.report import build_report
 from hcmlc.documents.snapshot import lead_files, take, targets_document
 from hcmlc.repository.fingerprint import data_digest
@@ -128,3 +130,31 @@ def test_an_old_units_figure_changed_changes_the_report_through_the_cache(
     assert compared.format(n=1) in after
     assert compared.format(n=2) not in after
     assert after == report(hcmlc, bundled, "--no-cache")
+
+
+def test_a_view_of_one_cycle_decodes_the_ids_of_its_cycles_only(bundled: Path) -> None:
+    whole = load(bundled)
+    load(bundled, cache=True, keep=False)  # fills the results cache
+    cached = load(bundled, cache=True, keep=False, compare=False)
+    groups = dict(cached.supplied.groups())
+    assert groups and all(isinstance(ids, IdText) and not ids.built for ids in groups.values())
+    day = dt.date.fromisoformat(DAY)
+    cycle = cached.cycle(None)
+    snapshot = take(cached, cycle, day)
+    earlier = still_open(cached.require_catalog(), cached.supplied, cycle, day)
+    built = {group[0] for group, ids in groups.items() if ids.built}
+    others = {group[0] for group in groups} - {cycle.id}
+    assert cycle.id in built and others and not built & others
+    full = take(whole, whole.cycle(None), day)
+    assert snapshot.status == full.status
+    assert earlier == still_open(whole.require_catalog(), whole.supplied, cycle, day)
+    assert cached.supplied == whole.supplied  # every id there, when asked
+
+
+def test_ids_kept_as_text_are_a_set() -> None:
+    ids = IdText("b\na")
+    assert not ids.built and "a" in ids and ids.built and "ab" not in ids
+    assert ids == frozenset({"a", "b"}) == ids and len(ids) == 2 and sorted(ids) == ["a", "b"]
+    assert hash(ids) == hash(frozenset({"a", "b"})) and repr(ids) == "IdText(['a', 'b'])"
+    union = ids | frozenset({"c"})
+    assert type(union) is frozenset and union == {"a", "b", "c"}

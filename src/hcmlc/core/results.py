@@ -90,8 +90,10 @@ class Supplied(Entries):
             known = self._groups.get(group)
             self._groups[group] = items if known is None else self._shared(known | items)
 
-    def _shared(self, items: Set[str]) -> frozenset[str]:
-        found = self._sets.get(items) if isinstance(items, frozenset) else None
+    def _shared(self, items: Set[str]) -> Set[str]:
+        if not isinstance(items, frozenset):
+            return items  # the cache's text of ids, a set only when asked for (id_text.py)
+        found = self._sets.get(items)
         if found is None:
             found = frozenset(map(sys.intern, items))
             self._sets[found] = found

@@ -2,8 +2,10 @@
 (cli/saved_output.py). Uses the standard library only, so that a run served from a saved
 output imports nothing else.
 
-Every regular file under the root is read and hashed with its path, as the results cache
-does (a file counts as the same only with the same bytes); a link counts by what it says and
+Every regular file under the root is read and keyed by its path and the SHA-256 of its bytes,
+as the results cache keys it (a file counts as the same only with the same bytes); the walk
+before a run notes each SHA-256 for the run (files/read_memo.py), which then reads no file
+twice; a link counts by what it says and
 must lead to a file that is itself walked; a FIFO, a device or a socket counts by its kind,
 unopened. Not walked: `.git` (git's state is keyed by git_state.py), `__pycache__`, a virtual
 environment (a folder with `pyvenv.cfg`) and a folder tagged as a cache (`CACHEDIR.TAG`). Their
@@ -13,9 +15,12 @@ one (a photo there would be read unseen: `mentions`).
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 from typing import Protocol
+
+from hcmlc.files.read_memo import Memo, Settled, note
 
 NOT_WALKED = ("pyvenv.cfg", "CACHEDIR.TAG")
 """A folder holding one of these is a virtual environment or a cache: not an input."""
@@ -51,10 +56,14 @@ def digest_tree(
     ignored: set[tuple[int, int]],
     look_for_mentions: bool = False,
     left_out: frozenset[str] = frozenset(),
+    memo: Memo | None = None,
+    settled: Settled | None = None,
 ) -> Walk:
     """Feed every file under `root` to `digest`; by name only, the files whose (device,
     inode) is in `ignored` (the run's own standard output, redirected into the repository) or
-    whose relative path is in `left_out` (the document the run writes)."""
+    whose relative path is in `left_out` (the document the run writes). Each file's SHA-256
+    is noted in `memo`, if given; taken from `settled` without reading the file, where it
+    vouches for it (read_memo.Settled)."""
     walk = Walk()
     contents: list[bytes] = []
     stack = [""]
@@ -83,7 +92,7 @@ def digest_tree(
             elif path in left_out:
                 digest.update(b"O\0" + name + b"\0")
             else:
-                raw = _file(entry, name, digest, ignored, walk)
+                raw = _file(entry, name, digest, ignored, walk, memo, settled)
                 if raw is not None and look_for_mentions and entry.name.lower().endswith(YAML):
                     contents.append(raw)
         stack.extend(reversed(below))
@@ -127,8 +136,10 @@ def _file(
     digest: Digest,
     ignored: set[tuple[int, int]],
     walk: Walk,
+    memo: Memo | None,
+    settled: Settled | None = None,
 ) -> bytes | None:
-    """Feed one file's bytes (or its kind) to `digest`; its bytes, when read."""
+    """Feed one file's SHA-256 (or its kind) to `digest`; its bytes, when read."""
     try:
         status = entry.stat(follow_symlinks=False)
         if not stat.S_ISREG(status.st_mode):
@@ -137,16 +148,23 @@ def _file(
         if (status.st_dev, status.st_ino) in ignored:
             digest.update(b"O\0" + name + b"\0")
             return None
+        known = settled.sha(status) if settled is not None else None
+        if known is not None:
+            digest.update(b"F\0" + name + b"\0" + str(status.st_size).encode() + b"\0" + known)
+            return None
         descriptor = os.open(entry.path, _FLAGS)
         try:
             raw = _read(descriptor, status.st_size)
+            after = os.fstat(descriptor) if memo is not None else status
         finally:
             os.close(descriptor)
     except OSError:
         walk.unkeyable = f"cannot read {name!r}"
         return None
-    digest.update(b"F\0" + name + b"\0" + str(len(raw)).encode() + b"\0")
-    digest.update(raw)
+    sha = hashlib.sha256(raw).digest()
+    digest.update(b"F\0" + name + b"\0" + str(len(raw)).encode() + b"\0" + sha)
+    if memo is not None:
+        note(memo, status, after, sha.hex())
     return raw
 
 

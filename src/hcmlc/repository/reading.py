@@ -55,6 +55,10 @@ def check_file(
     """One submission file's problems and entries: from `store` if unchanged, else checked;
     with `keep`, the file read with its model too. Only a file with a link on its way
     (`linked`) needs resolving to be known inside."""
+    if store is not None and (not linked or is_inside(root, root / relative)):
+        kept = store.get_unread(relative)  # read already by this run, unchanged since
+        if kept is not None:
+            return kept, None
     raw, doc = read_file(root, relative, parse=store is None, confined=not linked)
     if raw is not None and store is not None:
         kept = store.get(relative, raw)
