@@ -490,6 +490,14 @@ def test_the_options_served_are_the_commands_own() -> None:
         assert {o: options.get(o) for o in flags} == dict.fromkeys(flags, True)
 
 
+def test_the_folder_hcmlc_runs_from_is_not_in_its_fingerprint(tmp_path, monkeypatch) -> None:
+    """`python -m hcmlc` puts the current folder first on the path: running it from another
+    folder must not make the results cache cold."""
+    before = fingerprint_of(code_digest.PACKAGE)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert fingerprint_of(code_digest.PACKAGE) == before
+
+
 def test_an_output_over_the_limit_is_printed_whole_but_not_held(capfdbinary) -> None:
     """A run printing more than an entry may hold (status of a city ×10 as JSON) keeps no copy
     of it: it could not be saved, and the copy would double the run's memory."""
