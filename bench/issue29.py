@@ -48,10 +48,28 @@ def targets(rows: dict[str, Any]) -> list[Target]:
         label = f"{cold} ÷ {floor}, in CPU time ≤ 0.9"
         found.append((label, ratio, 0.9, f"{ratio:.2f}×"))
     computation = "status, warm: the computation alone (CPU)"
-    if f"city×10: {computation}" in rows:
+    if f"city×10: {computation}" in rows and f"city: {computation}" in rows:  # not --memory
         growth = rows[f"city×10: {computation}"].cpu / rows[f"city: {computation}"].cpu
         found.append((f"10× data: {computation} ≤ 11× the time", growth, 11, f"{growth:.1f}×"))
+    for name in MEMORY:
+        row = rows.get(f"city×10: {name}")
+        if row is not None:
+            label = f"city×10: {name}, peak memory ≤ {PEAK_MB} MB"
+            found.append((label, row.peak_mb, PEAK_MB, f"{row.peak_mb:.0f} MB"))
     return found + history_targets(rows)
+
+
+PEAK_MB = 500
+MEMORY = (
+    "validate, cold",
+    "validate --no-cache",
+    "validate, warm",
+    "status, cold",
+    "status, warm",
+    "status --format json, warm",
+)
+"""The commands bench/city.py measures at city×10 (`scale`), each of whose peak resident
+memory must stay within PEAK_MB (issue 29: "peak memory of any command at city×10")."""
 
 
 COLD_VALIDATE = ("city: PyYAML C load (floor)", "city: validate, cold")

@@ -496,3 +496,18 @@ def test_the_folder_hcmlc_runs_from_is_not_in_its_fingerprint(tmp_path, monkeypa
     before = fingerprint_of(code_digest.PACKAGE)
     monkeypatch.syspath_prepend(str(tmp_path))
     assert fingerprint_of(code_digest.PACKAGE) == before
+
+
+def test_an_output_over_the_limit_is_printed_whole_but_not_held(capfdbinary) -> None:
+    """A run printing more than an entry may hold (status of a city ×10 as JSON) keeps no copy
+    of it: it could not be saved, and the copy would double the run's memory."""
+    from hcmlc.cli.recording import recorded
+
+    def run() -> None:
+        print("x" * 100)
+        print("y", file=sys.stderr)
+
+    assert recorded(run, 200) == (0, b"x" * 100 + b"\n", b"y\n")
+    assert recorded(run, 100) == (0, None, b"y\n")
+    printed = capfdbinary.readouterr()
+    assert (printed.out, printed.err) == ((b"x" * 100 + b"\n") * 2, b"y\n" * 2)

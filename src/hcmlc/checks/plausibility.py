@@ -10,13 +10,12 @@ English-language Excel reads a typed 22.500 as 22.5), or beyond its unit's bound
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 
 from hcmlc.core.catalog import Catalog
-from hcmlc.core.results import Observed
+from hcmlc.core.readings import Readings
 from hcmlc.diagnostics import Diagnostic
 from hcmlc.i18n import _, current_language
 from hcmlc.models.framework import Unit
@@ -97,33 +96,36 @@ def yaml_hint() -> str:
 
 
 def check_changes(
-    catalog: Catalog, readings: Iterable[Observed], doc_of: Callable[[str], Document]
+    catalog: Catalog, readings: Readings, doc_of: Callable[[str], Document]
 ) -> list[Diagnostic]:
     """A warning for each figure of a YAML file too far from the agency's figure of an earlier
     cycle (validate)."""
     order = {c.id: c.reference_date for c in catalog.assignments.cycles}
-    series: defaultdict[tuple[str, str], list[Observed]] = defaultdict(list)
-    for reading in readings:  # 100,000 at city scale: no list made for each in vain
-        if reading.cycle in order:
-            series[reading.agency, reading.indicator].append(reading)
+    sources, source, values, noted = (
+        readings.sources,
+        readings.source,
+        readings.value,
+        readings.noted,
+    )
     problems = []
-    for (_agency, indicator_id), found in series.items():
+    for _agency, indicator_id, found in readings.series(order):
         if len(found) < 2:
             continue
-        found.sort(key=lambda r: order[r.cycle])
         unit = catalog.indicators[indicator_id].unit
-        for before, reading in pairwise(found):
-            if reading.noted or before.cycle == reading.cycle:
+        for before, at in pairwise(found):
+            cycle, _agency, path = sources[source[at]]
+            earlier = sources[source[before]][0]
+            if noted[at] or earlier == cycle:
                 continue
-            how = implausible(reading.value, before.value, unit)
+            how = implausible(values[at], values[before], unit)
             if how is None:
                 continue
-            previous = Previous(before.value, before.year, before.cycle, replaced=False)
+            previous = Previous(values[before], readings.year(before), earlier, replaced=False)
             problems.append(
-                doc_of(reading.path).problem(
-                    reading.loc,
+                doc_of(path).problem(
+                    readings.loc(at, indicator_id),
                     CODE,
-                    message(indicator_id, reading.value, previous, how),
+                    message(indicator_id, values[at], previous, how),
                     yaml_hint(),
                 )
             )

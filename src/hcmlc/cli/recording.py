@@ -9,11 +9,14 @@ from typing import Any
 
 
 class _Copy(io.BufferedIOBase):
-    """A binary stream that writes through to `target` and keeps a copy of what it wrote."""
+    """A binary stream that writes through to `target` and keeps a copy of what it wrote, up
+    to `limit` bytes: a longer output could not be saved, and is not held (status of a city
+    ×10 as JSON is some 55 MB)."""
 
-    def __init__(self, target: Any) -> None:
+    def __init__(self, target: Any, limit: int) -> None:
         super().__init__()
-        self.target, self.copy, self.broken = target, bytearray(), False
+        self.target, self.copy, self.broken, self.limit = target, bytearray(), False, limit
+        self.over = False
 
     @property
     def name(self) -> Any:
@@ -24,7 +27,10 @@ class _Copy(io.BufferedIOBase):
 
     def write(self, data: Any) -> int:
         chunk = bytes(data)
-        self.copy += chunk
+        if not self.over and len(self.copy) + len(chunk) > self.limit:
+            self.over, self.copy = True, bytearray()
+        if not self.over:
+            self.copy += chunk
         try:
             self.target.write(chunk)
         except BrokenPipeError:
@@ -42,10 +48,10 @@ class _Copy(io.BufferedIOBase):
         return int(self.target.fileno())
 
 
-def recorded(run: Any) -> tuple[Any, bytes | None, bytes | None]:
+def recorded(run: Any, limit: int) -> tuple[Any, bytes | None, bytes | None]:
     """Run `run` with standard output and error copied: how it exited (SystemExit's code)
-    and what each stream received (None for a stream whose reader went away, or that is not
-    a plain stream)."""
+    and what each stream received (None for a stream whose reader went away, that is not a
+    plain stream, or that received more than `limit` bytes)."""
     originals = sys.stdout, sys.stderr
     if not all(isinstance(stream, io.TextIOWrapper) for stream in originals):
         try:
@@ -55,7 +61,7 @@ def recorded(run: Any) -> tuple[Any, bytes | None, bytes | None]:
         return 0, None, None
     copies = []
     for name, stream in (("stdout", sys.stdout), ("stderr", sys.stderr)):
-        copy = _Copy(stream.buffer)
+        copy = _Copy(stream.buffer, limit)
         wrapper = io.TextIOWrapper(
             copy,
             encoding="utf-8",
@@ -77,5 +83,5 @@ def recorded(run: Any) -> tuple[Any, bytes | None, bytes | None]:
             except (BrokenPipeError, ValueError):
                 copy.broken = True
         sys.stdout, sys.stderr = originals
-    outputs = [None if c.broken else bytes(c.copy) for c, _wrapper in copies]
+    outputs = [None if c.broken or c.over else bytes(c.copy) for c, _wrapper in copies]
     return code, outputs[0], outputs[1]

@@ -82,7 +82,7 @@ def served_or_run(request: Request) -> int | str | None:
     can be served next time: how the run ends (SystemExit's code)."""
     from hcmlc.cli.output_key import conditions_now, holds, key_of, with_document
     from hcmlc.files.read_memo import Memo, Settled, using
-    from hcmlc.repository.saved_outputs import Saved, Store
+    from hcmlc.repository.saved_outputs import MAX_ENTRY_BYTES, Saved, Store
 
     store = Store.open(request.root)
     memo: Memo = {}
@@ -103,7 +103,7 @@ def served_or_run(request: Request) -> int | str | None:
             return _exit_code(run_command)
     started = time.time()
     with using(memo):
-        code, stdout, stderr = recorded(run_command)
+        code, stdout, stderr = recorded(run_command, MAX_ENTRY_BYTES)
     if type(code) is int and code in (0, 1) and stdout is not None and stderr is not None:
         again = key_of(request, settled=Settled(memo, walk_began))  # unchanged files unread
         conditions = conditions_now(request.root, started)

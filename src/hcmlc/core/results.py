@@ -9,7 +9,8 @@ scale that is 2,000 groups instead of 110,000 tuples to build, hash and keep.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping, Set
+import sys
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -74,13 +75,29 @@ class Entries(Set[Entry]):
 
 
 class Supplied(Entries):
-    """The entries supplied across a repository's files, merged file by file."""
+    """The entries supplied across a repository's files, merged file by file. The files that
+    supplied the same items share one set of them, and every set the same item ids: at 2,000
+    wards over ten years, 1.3 million ids read from the files, 75 MB, held to the end."""
+
+    def __init__(self, groups: Mapping[Group, Set[str]] | None = None) -> None:
+        super().__init__(groups)
+        self._sets: dict[frozenset[str], frozenset[str]] = {}
 
     def merge(self, entries: Entries) -> None:
         """Add a file's entries; a group two files share (a duplicate file) gets both."""
         for group, items in entries.groups():
+            items = self._shared(items)
             known = self._groups.get(group)
-            self._groups[group] = items if known is None else frozenset(known | items)
+            self._groups[group] = items if known is None else self._shared(known | items)
+
+    def _shared(self, items: Set[str]) -> Set[str]:
+        if not isinstance(items, frozenset):
+            return items  # the cache's text of ids, a set only when asked for (id_text.py)
+        found = self._sets.get(items)
+        if found is None:
+            found = frozenset(map(sys.intern, items))
+            self._sets[found] = found
+        return found
 
     __hash__ = None  # type: ignore[assignment]  # it changes as files are merged
 
@@ -123,5 +140,6 @@ class FileCheck:
     """The file's `submitted:` date, for deliveries.py."""
     figures: tuple[LocalFigure, ...] = ()
     """The accepted figures of indicators whose city figure is formed from the units'."""
-    readings: tuple[Observed, ...] = ()
-    """Every accepted figure, for the check of changes across cycles (plausibility.py)."""
+    readings: Sequence[Observed] = ()
+    """Every accepted figure, for the check of changes across cycles (plausibility.py); from
+    the cache, as it keeps them (core/readings.py)."""

@@ -17,7 +17,7 @@ import stat
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from hcmlc.errors import HcmlcError
@@ -50,8 +50,9 @@ class OutputError(HcmlcError):
     """An output that cannot be written: the disk, the folder or the path is at fault."""
 
 
-def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
-    """Replace `path` with `data` in one step: an interrupted write leaves the old file intact.
+def write_atomic(path: Path, data: bytes | Iterable[bytes], *, durable: bool = True) -> None:
+    """Replace `path` with `data` (or its pieces, written in turn) in one step: an interrupted
+    write leaves the old file intact.
 
     `durable=False` skips waiting for the disk (fsync): for a cache entry, which its reader
     checks and a power cut may at worst cost again, never for a file a user keeps."""
@@ -105,7 +106,7 @@ def replace_folder(path: Path, files: dict[str, bytes]) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def _replace_file(path: Path, data: bytes, durable: bool = True) -> None:
+def _replace_file(path: Path, data: bytes | Iterable[bytes], durable: bool = True) -> None:
     _require_regular_target(path)
     temporary = _write_temporary(path, data, durable)
     try:
@@ -185,7 +186,7 @@ def _require_regular_target(path: Path) -> None:
         )
 
 
-def _write_temporary(path: Path, data: bytes, durable: bool = True) -> Path:
+def _write_temporary(path: Path, data: bytes | Iterable[bytes], durable: bool = True) -> Path:
     """`data` in a flushed temporary file beside `path` (same file system, so rename is atomic),
     with the permissions `path` has, or those a new file gets; on the disk if `durable`."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -196,7 +197,10 @@ def _write_temporary(path: Path, data: bytes, durable: bool = True) -> Path:
     try:
         os.chmod(name, _mode_for(path))
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            if isinstance(data, bytes):
+                stream.write(data)
+            else:
+                stream.writelines(data)
             stream.flush()
             if durable:
                 os.fsync(stream.fileno())

@@ -13,6 +13,7 @@ from hcmlc.core.catalog import Catalog
 from hcmlc.core.obligations import Obligation
 from hcmlc.core.open_cycles import OpenCycle
 from hcmlc.i18n import _, current_language
+from hcmlc.render.json_stream import Streamed
 from hcmlc.render.table import Column, Table, print_table
 
 SHOWN = 15
@@ -22,13 +23,13 @@ SHOWN = 15
 def earlier_dicts(
     earlier: list[OpenCycle], obligation: Callable[[Obligation], dict[str, Any]]
 ) -> list[dict[str, Any]]:
-    """The JSON of the earlier cycles not closed."""
+    """The JSON of the earlier cycles not closed, each cycle's overdue items streamed."""
     return [
         {
             "cycle": found.cycle.id,
             "overdue": len(found.overdue),
             "agencies": [{"agency": a, "overdue": n} for a, n in found.by_agency()],
-            "obligations": [obligation(o) for o in found.overdue],
+            "obligations": Streamed(found.overdue, obligation),
         }
         for found in earlier
     ]

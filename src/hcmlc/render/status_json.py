@@ -11,7 +11,7 @@ from hcmlc.core.catalog import Catalog
 from hcmlc.core.status import Obligation, Row, Status, Tally, Unowned, standing
 from hcmlc.core.unit_groups import split_rows
 from hcmlc.render.city_figures import city_figure_dict
-from hcmlc.render.diagnostics import write_json
+from hcmlc.render.json_stream import Streamed, write_streamed
 from hcmlc.render.open_cycles import earlier_dicts
 from hcmlc.render.receipts import dates_dict
 from hcmlc.render.standing import standing_dict
@@ -25,12 +25,15 @@ def render_json(
     indent: int | None = None,
     extra: dict[str, Any] | None = None,
 ) -> None:
-    """The status as JSON, with `extra` keys (the assessment against the targets)."""
-    write_json(console, status_document(status, agency, catalog) | (extra or {}), indent)
+    """The status as JSON, with `extra` keys (the assessment against the targets): written
+    piece by piece, each obligation's object made only when written (json_stream.py)."""
+    document = status_document(status, agency, catalog) | (extra or {})
+    write_streamed(console.file.write, document, indent)
 
 
 def status_document(status: Status, agency: str | None, catalog: Catalog) -> dict[str, Any]:
-    """The status as JSON: stable keys, ids and state codes; only names follow the language."""
+    """The status as JSON: stable keys, ids and state codes; only names follow the language.
+    The lists of obligations are `Streamed`: made as they are written."""
     obligations = status.todo(agency) if agency else status.obligations
     document: dict[str, Any] = {
         "cycle": status.cycle.id,
@@ -39,7 +42,7 @@ def status_document(status: Status, agency: str | None, catalog: Catalog) -> dic
         "indicators": tally_dict(status.tally("indicator", agency)),
         "answers": tally_dict(status.tally("answer", agency)),
         "problems": status.problems,
-        "obligations": [obligation_dict(o) for o in obligations],
+        "obligations": Streamed(obligations, obligation_dict),
         "undated": status.undated,
     }
     if status.source is not None:

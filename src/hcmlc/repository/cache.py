@@ -20,7 +20,8 @@ from typing import Any
 
 from hcmlc.core.figures import LocalFigure
 from hcmlc.core.id_text import IdText
-from hcmlc.core.results import Consulted, Entries, FileCheck, ItemKind, Observed
+from hcmlc.core.readings import Rows
+from hcmlc.core.results import Consulted, Entries, FileCheck, ItemKind
 from hcmlc.diagnostics import CODES, Diagnostic
 from hcmlc.errors import HcmlcError
 from hcmlc.files.atomic import write_atomic
@@ -31,6 +32,7 @@ from hcmlc.files.confine import escape
 from hcmlc.files.filesystem import kind_of, read_regular
 from hcmlc.files.read_memo import known_sha
 from hcmlc.i18n import current_language
+from hcmlc.repository.cache_file import document, entry_line, indexed, parsed
 
 FORMAT = 7
 """Version of the stored shape: 2 keeps what each consulted path names (photo or evidence) and
@@ -57,7 +59,10 @@ class Cache:
         """Whether `get` serves the figures compared across cycles (`FileCheck.readings`):
         only validate shows what they warn of (issue 29)."""
         self._old = entries
-        self._new: dict[str, Any] = {}
+        """Path → its entry: its line in the file, parsed only when the file is met (or the
+        entry itself, from a file of another layout: cache_file.py)."""
+        self._new: dict[str, bytes] = {}
+        """Path → the line of its entry, as it will be written."""
         self.shas: dict[str, str] = {}
         """Path → the SHA-256 of the bytes read this run (what the document fingerprints
         digest, `repository/fingerprint.py`, rather than read every file again)."""
@@ -98,14 +103,18 @@ class Cache:
         return found
 
     def _held(self, relative: str, sha: str) -> FileCheck | None:
-        entry = self._old.get(relative)
-        if entry is None or entry["sha"] != sha:
+        stored = self._old.get(relative)
+        entry = parsed(relative, stored) if isinstance(stored, bytes) else stored
+        if entry is None or (isinstance(stored, bytes) and not _well_formed(entry)):
+            return None
+        if entry["sha"] != sha:
             return None
         if any(_fingerprint(self.root, k, p) != f for k, p, f in entry["consulted"]):
             return None
         found = _decode(relative, entry, self.readings)
         if found is not None:  # else damaged: the file is checked again, its entry replaced
-            self._new[relative] = entry
+            line = stored if isinstance(stored, bytes) else entry_line(relative, entry)
+            self._new[relative] = line
         return found
 
     def put(self, relative: str, raw: bytes, check: FileCheck) -> None:
@@ -115,27 +124,33 @@ class Cache:
             return
         entry["sha"] = self.shas[relative] = _sha(raw)
         entry["consulted"] = [[k, p, _fingerprint(self.root, k, p)] for k, p in check.consulted]
-        self._new[relative] = entry
+        self._new[relative] = entry_line(relative, entry)
         self._changed = True
 
     def save(self) -> None:
-        """Write the results of this run (only those), atomically; a failure is ignored."""
+        """Write the results of this run (only those), atomically, an entry at a time; a
+        failure is ignored."""
         if self.path is None or (not self._changed and self._new.keys() == self._old.keys()):
             return
-        document = {"format": FORMAT, "context": self.context, "files": self._new}
         # a read-only home, a full disk: the next run is cold
         with contextlib.suppress(OSError, HcmlcError):
-            # lists and mappings made here, never a cycle: not checked for one, list by list
-            text = json.dumps(document, ensure_ascii=False, check_circular=False)
-            write_atomic(self.path, text.encode())
+            write_atomic(self.path, document(FORMAT, self.context, self._new.values()))
 
 
 def _stored_entries(path: Path, context: str) -> dict[str, Any]:
-    """The entries kept at `path` for `context`, each checked for its shape first: a missing,
-    unreadable, damaged or foreign cache, or any entry of the wrong shape, counts as absent."""
+    """The entries kept at `path` for `context`, each checked for its shape (when its file is
+    met, for a file of cache_file.py's layout): a missing, unreadable, damaged or foreign
+    cache, or any entry of the wrong shape, counts as absent."""
     try:
-        stored = json.loads(read_regular(path, MAX_CACHE_BYTES))
-    except (OSError, ValueError, RecursionError):  # none yet, not JSON, nested past Python's
+        data = read_regular(path, MAX_CACHE_BYTES)
+    except OSError:
+        return {}
+    lines = indexed(data, FORMAT, context)
+    if lines is not None:
+        return lines
+    try:
+        stored = json.loads(data)
+    except (ValueError, RecursionError):  # none yet, not JSON, nested past Python's
         return {}  # stack (a damaged entry): start afresh
     if not (
         isinstance(stored, dict)
@@ -308,19 +323,17 @@ def _decode(relative: str, entry: dict[str, Any], readings: bool = True) -> File
     )
 
 
-def _readings(relative: str, agency: str, cycle: str, stored: str) -> tuple[Observed, ...] | None:
-    """The figures compared across cycles, from their JSON text; None when it is not exactly
-    what `_encode` writes (then nothing of the entry is trusted)."""
+def _readings(relative: str, agency: str, cycle: str, stored: str) -> Rows | None:
+    """The figures compared across cycles, from their JSON text, as it holds them (no
+    `Observed` made for each: core/readings.py); None when it is not exactly what `_encode`
+    writes (then nothing of the entry is trusted)."""
     try:
         found = json.loads(stored)
     except (ValueError, RecursionError):
         return None
     if type(found) is not list or not all(_is_reading(r) for r in found):
         return None
-    return tuple(
-        Observed(cycle, agency, item, year, float(value), noted, relative, ("indicators", item, at))
-        for item, year, value, noted, at in found
-    )
+    return Rows(cycle, agency, relative, found)
 
 
 def _fingerprint(root: Path, kind: Consulted, written: str) -> str:

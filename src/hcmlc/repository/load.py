@@ -22,8 +22,9 @@ from hcmlc.core.delivery import Deliveries, Delivery, FileKey
 from hcmlc.core.facts import Facts
 from hcmlc.core.figures import LocalFigure
 from hcmlc.core.history import Snapshot
+from hcmlc.core.readings import Readings
 from hcmlc.core.receiving import ReceivedDates
-from hcmlc.core.results import Entry, Observed, SubmissionFile, Supplied
+from hcmlc.core.results import Entry, SubmissionFile, Supplied
 from hcmlc.core.status import pick_cycle
 from hcmlc.diagnostics import Diagnostic, Severity, cap_per_file
 from hcmlc.errors import DataError
@@ -350,7 +351,7 @@ def _load(
         store = Cache.open(root, [raw for raw in raws if raw is not None])
         store.readings = compare
     identities = []
-    readings: list[Observed] = []
+    readings = Readings()  # every accepted figure, compactly, for check_changes
     supplied = Supplied()
     for relative, linked in submission_files(root, repo.slips) if submissions else []:
         if not is_utf8_name(relative):
@@ -362,7 +363,8 @@ def _load(
         problems += check.problems
         supplied.merge(check.accepted)
         repo.figures += check.figures
-        readings += check.readings
+        if compare:  # only validate compares figures across cycles
+            readings.add(check.readings)
         repo.paths.append(relative)
         repo.consulted[relative] = tuple(path for _kind, path in check.consulted)
         identities.append((relative, check.identity))
