@@ -270,13 +270,25 @@ def test_a_last_commit_dated_after_now_is_not_saved(bundled, git, monkeypatch) -
     assert output_key.conditions_now(bundled, time.time()) is None
 
 
-def test_a_file_naming_a_folder_not_walked_is_not_saved(bundled) -> None:
-    (bundled / ".venv").mkdir()
-    (bundled / ".venv/pyvenv.cfg").write_text("home = /usr\n")
+@pytest.mark.parametrize(
+    ("folder", "named"),
+    [
+        (".venv", "# .venv/photo.jpg"),  # a virtual environment, known once met
+        (".git", "# .git/photo.jpg"),  # never walked
+        (".git", "# .git\\photo.jpg"),  # a Windows path
+    ],
+)
+def test_a_file_naming_a_folder_not_walked_is_not_saved(bundled, folder, named) -> None:
     request = saved_output.recognised(("validate",), bundled)
-    assert request is not None and output_key.key_of(request) is not None
+    assert request is not None
     path = bundled / "submissions/2023/so-gddt.yaml"
-    path.write_text(path.read_text(encoding="utf-8") + "# .venv/photo.jpg\n", encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8") + named + "\n", encoding="utf-8")
+    # no such folder: the path leads nowhere, and the run is saved
+    assert output_key.key_of(request, look_for_mentions=True) is not None
+    (bundled / folder).mkdir()
+    if folder == ".venv":
+        (bundled / ".venv/pyvenv.cfg").write_text("home = /usr\n")
+    assert output_key.key_of(request) is not None
     assert output_key.key_of(request, look_for_mentions=True) is None
 
 

@@ -65,7 +65,7 @@ def digest_tree(
     is noted in `memo`, if given; taken from `settled` without reading the file, where it
     vouches for it (read_memo.Settled)."""
     walk = Walk()
-    contents: list[bytes] = []
+    mentions = _Mentions()
     stack = [""]
     while stack and not walk.unkeyable:
         relative = stack.pop()
@@ -94,14 +94,51 @@ def digest_tree(
             else:
                 raw = _file(entry, name, digest, ignored, walk, memo, settled)
                 if raw is not None and look_for_mentions and entry.name.lower().endswith(YAML):
-                    contents.append(raw)
+                    mentions.look(entry.path, raw)
         stack.extend(reversed(below))
     if look_for_mentions and walk.skipped:
-        names = {p.rsplit("/", 1)[-1].encode("utf-8", "surrogateescape") for p in walk.skipped}
-        paths = [n + end for n in names for end in (b"/", b"\\")]  # a path through it
-        walk.mentions = any(p in raw for raw in contents for p in paths)
+        walk.mentions = mentions.through_any(walk.skipped)
     _check_links(root, walk)
     return walk
+
+
+class _Mentions:
+    """Which folders not walked the YAML files name a path through, looked for as each file is
+    read, keeping no file's bytes (a city's files are hundreds of megabytes): the names never
+    walked at once, any other (a virtual environment, a cache, known only once met) in the
+    files read again at the end."""
+
+    def __init__(self) -> None:
+        self.named: set[bytes] = set()
+        self.files: list[str] = []
+
+    def look(self, path: str, raw: bytes) -> None:
+        self.files.append(path)
+        self.named.update(name for name in _NEVER_WALKED if _through(name, raw))
+
+    def through_any(self, skipped: list[str]) -> bool:
+        """Whether a file looked at names a path through a folder of `skipped`."""
+        names = {p.rsplit("/", 1)[-1].encode("utf-8", "surrogateescape") for p in skipped}
+        if names & self.named:
+            return True
+        others = names - _NEVER_WALKED
+        for path in self.files if others else ():
+            try:
+                with open(path, "rb") as stream:
+                    raw = stream.read()
+            except OSError:
+                return True  # cannot tell: not saved
+            if any(_through(name, raw) for name in others):
+                return True
+        return False
+
+
+_NEVER_WALKED = frozenset(name.encode() for name in NEVER_WALKED)
+
+
+def _through(name: bytes, raw: bytes) -> bool:
+    """Whether `raw` holds a path through the folder `name`."""
+    return name + b"/" in raw or name + b"\\" in raw
 
 
 def _tagged(path: str) -> bool:
