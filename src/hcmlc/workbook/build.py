@@ -19,17 +19,14 @@ from hcmlc.workbook.looks import OVER, UNDER, OoxmlFont, Styler  # first: see lo
 
 # isort: split
 from openpyxl import Workbook
-from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Color
 from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.workbook.properties import CalcProperties
 from openpyxl.workbook.protection import WorkbookProtection
-from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.protection import SheetProtection
 from openpyxl.worksheet.worksheet import Worksheet
-from openpyxl.writer.excel import ExcelWriter
 
 from hcmlc.diagnostics import cell_reference, column_letters
 from hcmlc.workbook import labels, removal
@@ -47,6 +44,7 @@ from hcmlc.workbook.plan import (
     SheetKey,
 )
 from hcmlc.workbook.rules import Rule
+from hcmlc.workbook.writer import InMemoryWriter
 
 _LINE_HEIGHT = 12.75
 _CHARS_PER_WIDTH = 1.4
@@ -81,25 +79,8 @@ def build_workbook(plan: Plan, secret: bytes) -> bytes:
     # calculates any formula
     book.calculation = CalcProperties(fullCalcOnLoad=False)
     stream = io.BytesIO()
-    _InMemoryWriter(book, zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED)).save()
+    InMemoryWriter(book, zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED)).save()
     return stream.getvalue()
-
-
-class _InMemoryWriter(ExcelWriter):  # type: ignore[misc]
-    """openpyxl's writer, each sheet's XML kept in memory rather than in a temporary file: on a
-    busy disk, creating and deleting a file per sheet took a fifth of the save. The same steps
-    as `ExcelWriter.write_worksheet` (openpyxl 3.1) otherwise."""
-
-    def write_worksheet(self, ws: Worksheet) -> None:
-        ws._drawing = SpreadsheetDrawing()
-        ws._drawing.charts = ws._charts
-        ws._drawing.images = ws._images
-        stream = io.BytesIO()
-        writer = WorksheetWriter(ws, out=stream)
-        writer.write()
-        ws._rels = writer._rels
-        self._archive.writestr(ws.path[1:], stream.getvalue())
-        self.manifest.append(ws)
 
 
 def _instructions(sheet: Worksheet, plan: Plan, styler: Styler) -> None:

@@ -4,6 +4,7 @@ it imports without numpy."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from copy import copy
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ if "openpyxl" not in sys.modules and "numpy" not in sys.modules:
     finally:
         del sys.modules["numpy"]
 
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -97,6 +99,8 @@ LOOKS: dict[str, Look] = {
     )
     for kind in NUMBER_FORMAT
 }
+_ROWS = 1_048_577
+"""One past the last row of a sheet."""
 OVER = fill("F4B6B6")
 UNDER = fill("FCE4B6")
 """The fills of a word count over, or under, its limit."""
@@ -125,12 +129,22 @@ class Styler:
     ) -> Any:
         """Write `value` with `look`. A text is always a text (an inline string), whatever it
         starts with (`=`, `+`, `#N/A`): only hcmlc's own formulas are written `formula`."""
-        cell = sheet.cell(
-            row, column, shown_controls(value) if isinstance(value, str) and not formula else value
-        )
-        if isinstance(value, str) and not formula:
-            cell.data_type = "s"  # openpyxl would make `=…` a formula and `#N/A` an error
+        text = isinstance(value, str) and not formula
+        shown = shown_controls(value) if isinstance(value, str) and text else value
         known = self._styles.get(look)
+        fresh = 0 < row < _ROWS and column > 0 and (row, column) not in sheet._cells
+        if known is not None and fresh and not isinstance(value, dt.date):
+            # a new cell of a known look, made with its style array (copied): what `sheet.cell`
+            # and setting the look give, without the look-ups between (a date is left to
+            # `sheet.cell`, which gives it a date format before the look replaces it)
+            cell = Cell(sheet, row, column, shown, known)
+            sheet._add_cell(cell)
+            if text:
+                cell.data_type = "s"
+            return cell
+        cell = sheet.cell(row, column, shown)
+        if text:
+            cell.data_type = "s"  # openpyxl would make `=…` a formula and `#N/A` an error
         if known is not None:
             cell._style = copy(known)
             return cell
