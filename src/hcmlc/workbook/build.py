@@ -9,6 +9,7 @@ number. Made fresh every time: a workbook that came back is read, never saved ag
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 import zipfile
@@ -49,6 +50,9 @@ from hcmlc.workbook.writer import InMemoryWriter
 _LINE_HEIGHT = 12.75
 _CHARS_PER_WIDTH = 1.4
 """Characters of 10-point Arial per unit of column width, about."""
+_DEFLATE_LEVEL = 1
+"""The fastest deflate: a third less time compressing than the default level (6), for files
+about 15% larger (16 kB rather than 14 kB for a ward's workbook)."""
 _PROTECTION = {"sheet": True, "formatCells": False, "formatColumns": False, "formatRows": False}
 """Locked, without a password; cells may still be formatted (a % format) and resized."""
 
@@ -79,7 +83,8 @@ def build_workbook(plan: Plan, secret: bytes) -> bytes:
     # calculates any formula
     book.calculation = CalcProperties(fullCalcOnLoad=False)
     stream = io.BytesIO()
-    InMemoryWriter(book, zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED)).save()
+    archive = zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED, compresslevel=_DEFLATE_LEVEL)
+    InMemoryWriter(book, archive).save()
     return stream.getvalue()
 
 
@@ -233,22 +238,28 @@ def _validate(sheet: Worksheet, rules: Iterable[tuple[Rule, tuple[int, int]]]) -
     for rule, cell in rules:
         cells[rule].append(cell)
     for rule, governed in cells.items():
-        validation = DataValidation(
-            type=rule.type,
-            operator=None if rule.type == "list" else rule.operator,
-            formula1=rule.formula1,
-            formula2=rule.formula2,
-            allow_blank=True,
-            showErrorMessage=True,
-            showInputMessage=True,
-            errorStyle="stop",
-            errorTitle=rule.title[:32],
-            error=rule.error[:255],
-            promptTitle=rule.title[:32],
-            prompt=rule.prompt[:255],
-        )
-        validation.sqref = _ranges(governed)
-        sheet.add_data_validation(validation)
+        sheet.add_data_validation(_validation(rule, _ranges(governed)))
+
+
+@functools.lru_cache(maxsize=1024)
+def _validation(rule: Rule, ranges: str) -> DataValidation:
+    """The data validation of `rule` over `ranges`: made once, for every workbook that has it
+    (never changed once made, as `InMemoryWriter` writes it)."""
+    return DataValidation(
+        type=rule.type,
+        operator=None if rule.type == "list" else rule.operator,
+        formula1=rule.formula1,
+        formula2=rule.formula2,
+        allow_blank=True,
+        showErrorMessage=True,
+        showInputMessage=True,
+        errorStyle="stop",
+        errorTitle=rule.title[:32],
+        error=rule.error[:255],
+        promptTitle=rule.title[:32],
+        prompt=rule.prompt[:255],
+        sqref=ranges,
+    )
 
 
 def _ranges(cells: list[tuple[int, int]]) -> str:

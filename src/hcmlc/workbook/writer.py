@@ -33,8 +33,12 @@ from openpyxl.xml.functions import tostring
 
 _STYLESHEETS: dict[tuple[Any, ...], bytes] = {}
 """Serialised stylesheets by the style tables they were made of."""
-_KEPT = 32
-"""Stylesheets kept at most (a run makes two or three: workbooks with and without answers)."""
+_VALIDATIONS: dict[tuple[Any, ...], tuple[tuple[Any, ...], Any]] = {}
+"""Serialised data validations of a sheet (an element), by the identities of its validation
+objects, kept with them (so that no identity is reused while its entry is kept)."""
+_KEPT = 256
+"""Entries kept at most in each (a run makes a few stylesheets, and a few hundred lists of
+validations at city scale)."""
 
 
 class InMemoryWriter(ExcelWriter):  # type: ignore[misc]
@@ -66,11 +70,36 @@ class InMemoryWriter(ExcelWriter):  # type: ignore[misc]
         ws._drawing.charts = ws._charts
         ws._drawing.images = ws._images
         stream = io.BytesIO()
-        writer = WorksheetWriter(ws, out=stream)
+        writer = _SheetWriter(ws, out=stream)
         writer.write()
         ws._rels = writer._rels
         self._archive.writestr(ws.path[1:], stream.getvalue())
         self.manifest.append(ws)
+
+
+class _SheetWriter(WorksheetWriter):  # type: ignore[misc]
+    """openpyxl's writer of a sheet, its data validations serialised once for all the sheets
+    that have the very same validation objects (`build._validation` makes each once)."""
+
+    def write_validations(self) -> None:
+        """`WorksheetWriter.write_validations` (openpyxl 3.1), from `_VALIDATIONS` when known."""
+        validations = self.ws.data_validations
+        if not validations:
+            return
+        listed = tuple(validations.dataValidation)
+        key = (
+            tuple(map(id, listed)),
+            validations.disablePrompts,
+            validations.xWindow,
+            validations.yWindow,
+        )
+        known = _VALIDATIONS.get(key)
+        if known is None or any(a is not b for a, b in zip(known[0], listed, strict=True)):
+            known = listed, validations.to_tree()
+            if len(_VALIDATIONS) >= _KEPT:
+                _VALIDATIONS.clear()
+            _VALIDATIONS[key] = known
+        self.xf.send(known[1])
 
 
 def stylesheet(book: Workbook) -> bytes:
