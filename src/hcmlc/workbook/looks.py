@@ -4,6 +4,7 @@ it imports without numpy."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from copy import copy
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ if "openpyxl" not in sys.modules and "numpy" not in sys.modules:
     finally:
         del sys.modules["numpy"]
 
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -97,6 +99,10 @@ LOOKS: dict[str, Look] = {
     )
     for kind in NUMBER_FORMAT
 }
+_ROWS = 1_048_577
+"""One past the last row of a sheet."""
+_TEXT = 32_767
+"""Characters of a cell's text at most (openpyxl cuts a longer one)."""
 OVER = fill("F4B6B6")
 UNDER = fill("FCE4B6")
 """The fills of a word count over, or under, its limit."""
@@ -125,12 +131,15 @@ class Styler:
     ) -> Any:
         """Write `value` with `look`. A text is always a text (an inline string), whatever it
         starts with (`=`, `+`, `#N/A`): only hcmlc's own formulas are written `formula`."""
-        cell = sheet.cell(
-            row, column, shown_controls(value) if isinstance(value, str) and not formula else value
-        )
-        if isinstance(value, str) and not formula:
-            cell.data_type = "s"  # openpyxl would make `=…` a formula and `#N/A` an error
+        text = isinstance(value, str) and not formula
+        shown = shown_controls(value) if isinstance(value, str) and text else value
         known = self._styles.get(look)
+        fresh = 0 < row < _ROWS and column > 0 and (row, column) not in sheet._cells
+        if known is not None and fresh and not isinstance(value, dt.date):
+            return _new_cell(sheet, row, column, shown, known, text=text)
+        cell = sheet.cell(row, column, shown)
+        if text:
+            cell.data_type = "s"  # openpyxl would make `=…` a formula and `#N/A` an error
         if known is not None:
             cell._style = copy(known)
             return cell
@@ -145,3 +154,20 @@ class Styler:
             cell.protection = Protection(locked=False)
         self._styles[look] = copy(cell._style)
         return cell
+
+
+def _new_cell(
+    sheet: Worksheet, row: int, column: int, value: CellValue, style: Any, *, text: bool
+) -> Cell:
+    """A new cell of a known look, made with its style array (copied): what `sheet.cell` and
+    setting the look give, without the look-ups between. A text is stored as openpyxl binds one
+    free of controls (`shown_controls`): cut to a cell's length. (A date is never given here:
+    `sheet.cell` gives it a date format, in the workbook's table, before the look replaces it.)"""
+    if text:
+        cell = Cell(sheet, row, column, None, style)
+        cell._value = str(value)[:_TEXT]
+        cell.data_type = "s"
+    else:
+        cell = Cell(sheet, row, column, value, style)
+    sheet._add_cell(cell)
+    return cell

@@ -1,0 +1,145 @@
+"""openpyxl's writer of an .xlsx file (openpyxl 3.1), cheaper when one process writes many
+workbooks (`workbook --all`, `remind`): each sheet's XML kept in memory rather than in a
+temporary file, and the stylesheet, which workbooks of the same looks share, serialised once
+and reused for every workbook whose style tables are equal to it, entry for entry."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import hcmlc.workbook.looks  # noqa: F401  # first: openpyxl without numpy
+
+# isort: split
+from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
+from openpyxl.packaging.extended import ExtendedProperties
+from openpyxl.styles.stylesheet import write_stylesheet
+from openpyxl.workbook._writer import WorkbookWriter
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet._writer import WorksheetWriter
+from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
+from openpyxl.writer.theme import theme_xml
+from openpyxl.xml.constants import (
+    ARC_APP,
+    ARC_CORE,
+    ARC_ROOT_RELS,
+    ARC_STYLE,
+    ARC_THEME,
+    ARC_WORKBOOK,
+    ARC_WORKBOOK_RELS,
+)
+from openpyxl.xml.functions import tostring
+
+_STYLESHEETS: dict[tuple[Any, ...], bytes] = {}
+"""Serialised stylesheets by the style tables they were made of."""
+_VALIDATIONS: dict[tuple[Any, ...], tuple[tuple[Any, ...], Any]] = {}
+"""Serialised data validations of a sheet (an element), by the identities of its validation
+objects, kept with them (so that no identity is reused while its entry is kept)."""
+_KEPT = 256
+"""Entries kept at most in each (a run makes a few stylesheets, and a few hundred lists of
+validations at city scale)."""
+
+
+class InMemoryWriter(ExcelWriter):  # type: ignore[misc]
+    """`ExcelWriter` with the parts of a workbook hcmlc makes (no macros, charts, images,
+    comments, tables, pivots, external links or custom properties), its sheets' XML in memory
+    and its stylesheet from `_STYLESHEETS` when an equal one was serialised before."""
+
+    def write_data(self) -> None:
+        """The steps of `ExcelWriter.write_data` (openpyxl 3.1) for hcmlc's workbooks."""
+        archive, book = self._archive, self.workbook
+        if book.vba_archive or len(book.custom_doc_props) or book._external_links:
+            super().write_data()  # parts hcmlc never writes: openpyxl's own steps
+            return
+        archive.writestr(ARC_APP, tostring(ExtendedProperties().to_tree()))
+        archive.writestr(ARC_CORE, tostring(book.properties.to_tree()))
+        archive.writestr(ARC_THEME, book.loaded_theme or theme_xml)
+        self._write_worksheets()
+        archive.writestr(ARC_STYLE, stylesheet(book))
+        writer = WorkbookWriter(book)
+        archive.writestr(ARC_ROOT_RELS, writer.write_root_rels())
+        archive.writestr(ARC_WORKBOOK, writer.write())
+        archive.writestr(ARC_WORKBOOK_RELS, writer.write_rels())
+        self.manifest._write(archive, book)
+
+    def write_worksheet(self, ws: Worksheet) -> None:
+        """`ExcelWriter.write_worksheet` (openpyxl 3.1), the sheet's XML kept in memory: on a
+        busy disk, creating and deleting a file per sheet took a fifth of the save."""
+        ws._drawing = SpreadsheetDrawing()
+        ws._drawing.charts = ws._charts
+        ws._drawing.images = ws._images
+        stream = io.BytesIO()
+        writer = _SheetWriter(ws, out=stream)
+        writer.write()
+        ws._rels = writer._rels
+        self._archive.writestr(ws.path[1:], stream.getvalue())
+        self.manifest.append(ws)
+
+
+class _SheetWriter(WorksheetWriter):  # type: ignore[misc]
+    """openpyxl's writer of a sheet, its data validations serialised once for all the sheets
+    that have the very same validation objects (`build._validation` makes each once)."""
+
+    def write_validations(self) -> None:
+        """`WorksheetWriter.write_validations` (openpyxl 3.1), from `_VALIDATIONS` when known."""
+        validations = self.ws.data_validations
+        if not validations:
+            return
+        listed = tuple(validations.dataValidation)
+        key = (
+            tuple(map(id, listed)),
+            validations.disablePrompts,
+            validations.xWindow,
+            validations.yWindow,
+        )
+        known = _VALIDATIONS.get(key)
+        if known is None or any(a is not b for a, b in zip(known[0], listed, strict=True)):
+            known = listed, validations.to_tree()
+            if len(_VALIDATIONS) >= _KEPT:
+                _VALIDATIONS.clear()
+            _VALIDATIONS[key] = known
+        self.xf.send(known[1])
+
+
+def stylesheet(book: Workbook) -> bytes:
+    """`xl/styles.xml` of `book`: serialised once for all workbooks with equal style tables."""
+    key = _tables(book)
+    known = _STYLESHEETS.get(key)
+    if known is None:
+        known = tostring(write_stylesheet(book))
+        if len(_STYLESHEETS) >= _KEPT:
+            _STYLESHEETS.clear()
+        _STYLESHEETS[key] = known
+    return known
+
+
+def _tables(book: Workbook) -> tuple[Any, ...]:
+    """Everything `write_stylesheet` reads of `book`, as a key compared entry for entry."""
+    named = tuple(
+        (
+            style.name,
+            style.font,
+            style.fill,
+            style.border,
+            style.alignment,
+            style.number_format,
+            style.protection,
+            style.builtinId,
+            style.hidden,
+            tuple(style.as_tuple()),
+        )
+        for style in book._named_styles
+    )
+    return (
+        tuple(book._fonts),
+        tuple(book._fills),
+        tuple(book._borders),
+        tuple(book._alignments),
+        tuple(book._protections),
+        tuple(book._number_formats),
+        tuple(book._cell_styles),
+        tuple(book._differential_styles.styles),
+        tuple(book._colors),
+        named,
+    )
