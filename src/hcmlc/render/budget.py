@@ -40,9 +40,10 @@ class OutOfTime(TooCostly):
 
 
 @contextmanager
-def bounded(seconds: float = MAX_SECONDS) -> Iterator[None]:
+def bounded(seconds: float | None = None) -> Iterator[None]:
     """Run the block under `seconds` of processor time (MAX_SECONDS unless a test asks for
     less) and MAX_MEMORY more bytes, where the system allows."""
+    limit = MAX_SECONDS if seconds is None else seconds
     if threading.current_thread() is not threading.main_thread() or not hasattr(
         signal, "setitimer"
     ):
@@ -54,12 +55,12 @@ def bounded(seconds: float = MAX_SECONDS) -> Iterator[None]:
             _(
                 "the template did not finish within {seconds:g} seconds of work: "
                 "it would not finish"
-            ).format(seconds=seconds)
+            ).format(seconds=limit)
         )
 
     previous = signal.signal(signal.SIGPROF, out_of_time)
     limits = _lower_memory()
-    signal.setitimer(signal.ITIMER_PROF, seconds)
+    signal.setitimer(signal.ITIMER_PROF, limit)
     try:
         yield
     finally:
