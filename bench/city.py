@@ -579,7 +579,7 @@ def main() -> None:
             report({row.name: row for row in rows}, time.perf_counter() - started)
             return
         if args.years:
-            rows += issue29.years_rows(folder, HCMLC, 3, measure)
+            rows += issue29.years_rows(folder, HCMLC, 5, measure)
             rows += issue29.city10_peak_rows(folder, HCMLC, measure)
             report({row.name: row for row in rows}, time.perf_counter() - started)
             return
@@ -588,7 +588,7 @@ def main() -> None:
             rows += issue29.history_rows(folder, HCMLC, 5, measure)
             if not args.warm:
                 rows += issue29.growth_rows(folder, HCMLC, AS_OF, 3)
-                rows += issue29.years_rows(folder, HCMLC, 3, measure)
+                rows += issue29.years_rows(folder, HCMLC, 5, measure)
                 rows += issue29.city10_peak_rows(folder, HCMLC, measure)
             report({row.name: row for row in rows}, time.perf_counter() - started)
             return

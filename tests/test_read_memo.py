@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,51 @@ def test_a_file_changed_while_the_walk_read_it_is_not_noted(tmp_path) -> None:
         assert read_memo.known_sha(tmp_path) is None  # a folder
         assert read_memo.known_sha(tmp_path / "absent.yaml") is None
     assert read_memo.known_sha(path) is None  # outside the run
+
+
+@pytest.fixture
+def opened(monkeypatch) -> list[str]:
+    """The files the walk of a saved output's key opens, by path."""
+    found: list[str] = []
+    original = os.open
+
+    def counted(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        found.append(str(path))
+        return original(path, *args, **kwargs)
+
+    monkeypatch.setattr("hcmlc.files.input_digest.os.open", counted)
+    return found
+
+
+def key_after(root: Path, memo: read_memo.Memo, began_ns: int) -> tuple[str, str] | None:
+    """The key the walk after a run of `validate` gives, trusting `memo` as settled."""
+    request = saved_output.recognised(("validate",), root)
+    assert request is not None
+    return output_key.key_of(request, settled=read_memo.Settled(memo, began_ns))
+
+
+def test_the_walk_after_a_run_reads_only_files_not_settled(bundled, opened) -> None:
+    memo, key = walked(bundled)
+    files = len(opened)
+    assert files > 50  # data, submissions, photos, templates, reports
+    later = time.time_ns() + 10 * read_memo.SETTLED_NS  # every file changed long before
+    opened.clear()
+    assert key_after(bundled, memo, later) == key
+    assert opened == []
+    # a file changed after the walk, its size and its modification time put back: its change
+    # time moved, so it is read, and the key sees the change
+    path = bundled / PATH
+    before = path.stat()
+    path.write_text(path.read_text("utf-8").replace("98.9", "98,9"), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert key_after(bundled, memo, later) != key
+    assert opened == [str(path)]
+
+
+def test_a_file_changed_just_before_the_walk_is_read_after_the_run(bundled, opened) -> None:
+    memo, key = walked(bundled)
+    files = len(opened)
+    opened.clear()
+    # the files were just written: a clock coarser than a nanosecond could hide a change
+    assert key_after(bundled, memo, time.time_ns()) == key
+    assert len(opened) == files

@@ -543,3 +543,11 @@ def test_the_options_served_are_the_commands_own() -> None:
         options = {o: getattr(p, "is_flag", None) for p in command.params for o in p.opts}
         assert {o: options.get(o) for o in values} == dict.fromkeys(values, False)
         assert {o: options.get(o) for o in flags} == dict.fromkeys(flags, True)
+
+
+def test_the_folder_hcmlc_runs_from_is_not_in_its_fingerprint(tmp_path, monkeypatch) -> None:
+    """`python -m hcmlc` puts the current folder first on the path: running it from another
+    folder must not make the results cache cold."""
+    before = fingerprint_of(code_digest.PACKAGE)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert fingerprint_of(code_digest.PACKAGE) == before

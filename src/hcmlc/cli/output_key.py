@@ -14,7 +14,7 @@ from typing import Any
 from hcmlc.files.code_digest import code_fingerprint
 from hcmlc.files.git_state import digest_git
 from hcmlc.files.input_digest import Walk, digest_tree
-from hcmlc.files.read_memo import Memo
+from hcmlc.files.read_memo import Memo, Settled
 
 FORMAT = 2
 """2: each file keyed by the SHA-256 of its bytes (files/input_digest.py)."""
@@ -24,11 +24,15 @@ keyed by itself)."""
 
 
 def key_of(
-    request: Any, look_for_mentions: bool = False, memo: Memo | None = None
+    request: Any,
+    look_for_mentions: bool = False,
+    memo: Memo | None = None,
+    settled: Settled | None = None,
 ) -> tuple[str, str] | None:
     """The slot and the key of `request`'s output as its inputs are now, or None when they
     cannot key one (a file that cannot be read, a link leading out, git told elsewhere); each
-    file's SHA-256 noted in `memo`, if given (files/read_memo.py)."""
+    file's SHA-256 noted in `memo`, if given, or taken from `settled` where it vouches for the
+    file (files/read_memo.py)."""
     digest = hashlib.sha256(f"hcmlc saved output {FORMAT}\0".encode())
     place = json.dumps([str(request.root), os.getcwd(), request.argv], ensure_ascii=False)
     slot = hashlib.sha256(place.encode("utf-8", "surrogateescape")).hexdigest()[:40]
@@ -37,7 +41,9 @@ def key_of(
     digest.update(code_fingerprint())
     written = _inside(request.out, request.root) if request.out is not None else None
     left_out = frozenset({written} if written else ())
-    walk = digest_tree(str(request.root), digest, _own_streams(), look_for_mentions, left_out, memo)
+    walk = digest_tree(
+        str(request.root), digest, _own_streams(), look_for_mentions, left_out, memo, settled
+    )
     if walk.unkeyable or walk.mentions or not _paths_walked(request, walk):
         return None
     if digest_git(request.root, digest):

@@ -81,12 +81,14 @@ def served_or_run(request: Request) -> int | str | None:
     """The saved output of `request` printed, or the command run and its output saved if it
     can be served next time: how the run ends (SystemExit's code)."""
     from hcmlc.cli.output_key import conditions_now, holds, key_of, with_document
-    from hcmlc.files.read_memo import Memo, using
+    from hcmlc.files.read_memo import Memo, Settled, using
     from hcmlc.repository.saved_outputs import Saved, Store
 
     store = Store.open(request.root)
     memo: Memo = {}
-    inputs = key_of(request, memo=memo) if store is not None else None
+    walk_began = time.time_ns()
+    # a run whose files name a path through a folder not walked is neither served nor saved
+    inputs = key_of(request, look_for_mentions=True, memo=memo) if store is not None else None
     keyed = with_document(inputs, request) if inputs is not None else None
     if keyed is not None and store is not None:
         saved = store.get(*keyed)
@@ -103,7 +105,7 @@ def served_or_run(request: Request) -> int | str | None:
     with using(memo):
         code, stdout, stderr = recorded(run_command)
     if type(code) is int and code in (0, 1) and stdout is not None and stderr is not None:
-        again = key_of(request, look_for_mentions=True)
+        again = key_of(request, settled=Settled(memo, walk_began))  # unchanged files unread
         conditions = conditions_now(request.root, started)
         document = _document(request)
         if again == inputs and conditions is not None and document is not None:

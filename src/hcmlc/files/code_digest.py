@@ -37,5 +37,6 @@ def fingerprint_of(package: Path) -> bytes:
             names = sorted(n for n in os.listdir(folder or ".") if n.endswith(_DISTRIBUTIONS))
         except OSError:
             continue
-        digest.update(json.dumps([folder, names]).encode("utf-8", "surrogateescape"))
+        if names:  # a folder without any (the current one, under `python -m`) changes nothing
+            digest.update(json.dumps([folder, names]).encode("utf-8", "surrogateescape"))
     return digest.digest()

@@ -20,7 +20,7 @@ import os
 import stat
 from typing import Protocol
 
-from hcmlc.files.read_memo import Memo, note
+from hcmlc.files.read_memo import Memo, Settled, note
 
 NOT_WALKED = ("pyvenv.cfg", "CACHEDIR.TAG")
 """A folder holding one of these is a virtual environment or a cache: not an input."""
@@ -57,11 +57,13 @@ def digest_tree(
     look_for_mentions: bool = False,
     left_out: frozenset[str] = frozenset(),
     memo: Memo | None = None,
+    settled: Settled | None = None,
 ) -> Walk:
     """Feed every file under `root` to `digest`; by name only, the files whose (device,
     inode) is in `ignored` (the run's own standard output, redirected into the repository) or
     whose relative path is in `left_out` (the document the run writes). Each file's SHA-256
-    is noted in `memo`, if given."""
+    is noted in `memo`, if given; taken from `settled` without reading the file, where it
+    vouches for it (read_memo.Settled)."""
     walk = Walk()
     contents: list[bytes] = []
     stack = [""]
@@ -90,7 +92,7 @@ def digest_tree(
             elif path in left_out:
                 digest.update(b"O\0" + name + b"\0")
             else:
-                raw = _file(entry, name, digest, ignored, walk, memo)
+                raw = _file(entry, name, digest, ignored, walk, memo, settled)
                 if raw is not None and look_for_mentions and entry.name.lower().endswith(YAML):
                     contents.append(raw)
         stack.extend(reversed(below))
@@ -135,6 +137,7 @@ def _file(
     ignored: set[tuple[int, int]],
     walk: Walk,
     memo: Memo | None,
+    settled: Settled | None = None,
 ) -> bytes | None:
     """Feed one file's SHA-256 (or its kind) to `digest`; its bytes, when read."""
     try:
@@ -144,6 +147,10 @@ def _file(
             return None
         if (status.st_dev, status.st_ino) in ignored:
             digest.update(b"O\0" + name + b"\0")
+            return None
+        known = settled.sha(status) if settled is not None else None
+        if known is not None:
+            digest.update(b"F\0" + name + b"\0" + str(status.st_size).encode() + b"\0" + known)
             return None
         descriptor = os.open(entry.path, _FLAGS)
         try:

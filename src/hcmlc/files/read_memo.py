@@ -5,7 +5,9 @@ before the command runs; it notes each regular file's SHA-256 with the file's st
 (device, inode, size, modification and change times in nanoseconds), taken before the read and
 checked unchanged after it. While the command runs (`using`), the results cache
 (repository/cache.py) takes a file's SHA-256 from here when the file's signature is still the
-same, rather than read it again; a file whose signature changed since is read. Uses the
+same, rather than read it again; a file whose signature changed since is read. The walk after
+the run (whether the inputs stayed the same while it ran) reads only the files that changed or
+had not settled before the walk (`Settled`). Uses the
 standard library only: the walk runs before anything else is imported.
 """
 
@@ -15,6 +17,7 @@ import contextlib
 import os
 import stat
 from collections.abc import Iterator
+from typing import NamedTuple
 
 Signature = tuple[int, int, int]
 """Size, modification time and change time (nanoseconds) of a file."""
@@ -22,6 +25,29 @@ Memo = dict[tuple[int, int], tuple[Signature, str]]
 """(device, inode) → the file's signature when read, and the SHA-256 (hex) of what was read."""
 
 _current: Memo | None = None
+SETTLED_NS = 2_000_000_000
+"""How long before a walk a file must have last changed for its signature to vouch for its
+bytes: the coarsest clock of a common file system (FAT keeps times to 2 seconds)."""
+
+
+class Settled(NamedTuple):
+    """The memo of the walk before a run, and when that walk began (`time.time_ns()`): the
+    walk after the run takes from it the SHA-256 of each file that has not changed since and
+    had settled before (as git trusts its index for files not "racily" clean)."""
+
+    memo: Memo
+    walk_began_ns: int
+
+    def sha(self, status: os.stat_result) -> bytes | None:
+        """The SHA-256 of the file of `status` as the walk before read it, if the file is the
+        same file with the same signature and both its times are older than that walk by more
+        than SETTLED_NS (a change during the run would have moved at least one of them); None
+        when it must be read."""
+        found = self.memo.get((status.st_dev, status.st_ino))
+        if found is None or not status.st_ino or found[0] != signature(status):
+            return None
+        newest = max(status.st_mtime_ns, status.st_ctime_ns)
+        return bytes.fromhex(found[1]) if newest < self.walk_began_ns - SETTLED_NS else None
 
 
 def signature(status: os.stat_result) -> Signature:
