@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
@@ -88,11 +89,50 @@ def _semantic_key(part: Any) -> tuple[Any, ...]:
     return part.uri, _shape(part.raw_content), _digest(rels), tuple(package.list_parts())
 
 
+TREES: OrderedDict[str, Any] = OrderedDict()
+"""The parsed XML of the parts last read, by the digest of their bytes: the checks across the
+parts of a letter read its styles and numbering, the same in every letter."""
+KEPT_TREES = 64
+
+
+def _shared_part_xml(read: Callable[[Any, str], Any]) -> Callable[[Any, str], Any]:
+    """A package's `get_part_xml` that parses a part's bytes once for all the packages that
+    hold them (openxml-audit's checks only read the tree); one that does not parse is left to
+    `read`, which reports it."""
+    from lxml import etree
+
+    def get_part_xml(package: Any, part_path: str) -> Any:
+        if part_path in package._xml_cache:
+            return package._xml_cache[part_path]
+        content = package.get_part_content(part_path)
+        if content is None:
+            return None
+        digest = _digest(content)
+        root = TREES.get(digest)
+        if root is None:
+            try:
+                root = etree.fromstring(content)  # as openxml-audit's package parses it
+            except etree.XMLSyntaxError:
+                return read(package, part_path)
+            TREES[digest] = root
+            if len(TREES) > KEPT_TREES:
+                TREES.popitem(last=False)
+        else:
+            TREES.move_to_end(digest)
+        package._xml_cache[part_path] = root
+        return root
+
+    return get_part_xml
+
+
 @cache
 def validator() -> Any:
-    """One validator for the session, its per-part checks remembering their findings."""
+    """One validator for the session, its per-part checks remembering their findings and its
+    packages sharing the parsed XML of identical parts."""
     from openxml_audit import OpenXmlValidator
+    from openxml_audit.core.package import ZipPackage
 
+    ZipPackage.get_part_xml = _shared_part_xml(ZipPackage.get_part_xml)  # type: ignore[method-assign]
     made = OpenXmlValidator()
     made._schema_validator.validate_part = PartFindings(
         made._schema_validator.validate_part, _schema_key

@@ -51,3 +51,22 @@ def test_a_wrong_part_met_again_in_another_file_is_an_error_again(tmp_path: Path
     errors = WATCHER.errors()
     for name in ("first.docx", "second.docx"):
         assert any(f"{name}: Unexpected element 'tblW'" in e for e in errors), errors
+
+
+def test_a_style_missing_from_styles_met_before_is_an_error(tmp_path: Path) -> None:
+    """The checks across parts read the styles parsed once for every file that holds them: a
+    second file with the same styles.xml, whose paragraph names a style it lacks, is named."""
+    files = []
+    for style in ("Heading1", "Nowhere"):
+        document = docx.Document()
+        paragraph = document.add_paragraph("Kính gửi Sở Nội vụ")
+        paragraph._p.get_or_add_pPr().append(ooxml.element("w:pStyle", {"w:val": style}))
+        data = io.BytesIO()
+        document.save(data)
+        files.append(data.getvalue())
+
+    write_atomic(tmp_path / "styled.docx", files[0])
+    assert [e for e in WATCHER.errors() if "Style" in e] == []
+    write_atomic(tmp_path / "unstyled.docx", files[1])
+    errors = WATCHER.errors()
+    assert any("unstyled.docx: Style 'Nowhere' referenced but not defined" in e for e in errors)

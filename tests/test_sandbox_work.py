@@ -5,6 +5,7 @@ and a memory ceiling (render/budget.py)."""
 from __future__ import annotations
 
 import resource
+import signal
 import time
 
 import pytest
@@ -29,9 +30,9 @@ def test_a_long_list_is_counted_once_per_render() -> None:
     assert deep_size([big, big], known=known) == 200_002
 
 
-def render(source: str) -> str:
+def render(source: str, seconds: float | None = None) -> str:
     sandbox = Sandbox(autoescape=False)
-    with budget.bounded():
+    with budget.bounded(seconds):
         return sandbox.from_string(source).render()
 
 
@@ -46,21 +47,33 @@ def test_a_filter_costs_what_it_reads() -> None:
 
 
 def test_work_the_steps_do_not_see_is_stopped_by_the_clock() -> None:
+    """The same clock as a command's, set to a fraction of its 3 seconds so as not to wait."""
     started = time.process_time()
-    with pytest.raises(budget.OutOfTime, match="did not finish within 3 seconds of work"):
+    with pytest.raises(budget.OutOfTime, match=r"did not finish within 0\.3 seconds of work"):
         render(
             "{% set big = range(100000)|list %}"
-            "{% for i in range(100000) %}{% if i * 7 in big %}x{% endif %}{% endfor %}"
+            "{% for i in range(100000) %}{% if i * 7 in big %}x{% endif %}{% endfor %}",
+            seconds=0.3,
         )
     assert time.process_time() - started < 5
+
+
+def test_a_commands_clock_runs_out_after_3_seconds_of_work() -> None:
+    """The clock a command renders under, its 3 seconds run out (the timer's signal sent)."""
+    assert budget.MAX_SECONDS == 3
+    sandbox = Sandbox(autoescape=False)
+    out_of_time = pytest.raises(budget.OutOfTime, match="did not finish within 3 seconds of work")
+    with out_of_time, budget.bounded():
+        assert signal.getitimer(signal.ITIMER_PROF)[0] > 2.9  # set to 3 seconds
+        sandbox.from_string("{{ 1 + 1 }}").render()
+        signal.raise_signal(signal.SIGPROF)
+    assert signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)
 
 
 def test_the_bounds_are_lifted_after_the_render() -> None:
     before = resource.getrlimit(resource.RLIMIT_AS)
     assert render("{{ 1 + 1 }}") == "2"
     assert resource.getrlimit(resource.RLIMIT_AS) == before
-    import signal
-
     assert signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)
 
 

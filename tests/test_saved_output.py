@@ -5,10 +5,12 @@ planted entry is never served."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -16,10 +18,14 @@ import pytest
 from hcmlc.cli import output_key, saved_output
 from hcmlc.files import code_digest
 from hcmlc.files.code_digest import fingerprint_of
+from hcmlc.i18n import ENV_VAR
 from hcmlc.repository import saved_outputs
 from hcmlc.repository.saved_outputs import Saved, Store
 
 AS_OF = "2025-12-20"
+PROJECT = Path(__file__).resolve().parents[1]
+GITHUB = ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY")
+"""Variables that the tests' own environment lacks (tests/conftest.py: outside_github_actions)."""
 SCRIPT = """
 import atexit, os, sys
 loaded = lambda: {"typer", "pydantic", "yaml", "rich"} & set(sys.modules)
@@ -32,15 +38,18 @@ main()
 pydantic, PyYAML and Rich never imported."""
 
 
-def hcmlc(folder: Path, *args: str, **env: str) -> tuple[int, bytes, bytes, bool]:
-    """Run hcmlc in a new process in `folder`: (exit code, stdout, stderr, served)."""
+def hcmlc(
+    folder: Path, *args: str, environ: dict[str, str] | None = None, **env: str
+) -> tuple[int, bytes, bytes, bool]:
+    """Run hcmlc in a new process in `folder`, in the test's environment (or `environ`) with
+    `env` added: (exit code, stdout, stderr, served)."""
     mark = folder.parent / f"{folder.name}-served"
     mark.unlink(missing_ok=True)
     result = subprocess.run(
         [sys.executable, "-c", SCRIPT, *args],
         cwd=folder,
         capture_output=True,
-        env={**os.environ, "SERVED_MARK": str(mark), **env},
+        env={**(os.environ if environ is None else environ), "SERVED_MARK": str(mark), **env},
         check=False,
     )
     assert b"Traceback" not in result.stderr, result.stderr.decode()
@@ -333,28 +342,74 @@ def parts(path: Path) -> dict[str, bytes]:
         return {name: docx.read(name) for name in docx.namelist()}
 
 
-def test_a_report_again_writes_the_saved_document(bundled, tmp_path_factory) -> None:
+@dataclass(frozen=True)
+class Reported:
+    """A report written three times to one --out in a copy of the bundled repository (a new
+    document, then the one hcmlc wrote replaced and saved, then served), and what was found."""
+
+    root: Path
+    out: Path
+    environ: dict[str, str]
+    """The environment of every run (in the key): the tests' own, set once for the module."""
+    runs: list[tuple[int, bytes, bytes, bool]]
+    written: bytes
+    """The document as the second run wrote it, read before the third."""
+    served_bytes: bytes
+    folder_after: list[Path]
+    parts_after: dict[str, bytes]
+
+
+@pytest.fixture(scope="module")
+def reported(tmp_path_factory) -> Reported:
+    """Made once for the module's two tests of the saved report (three runs of `report`, two
+    of them drawing the whole report): each reads what was found right after the runs."""
+    root = tmp_path_factory.mktemp("reported")
+    for name in ("data", "submissions", "photos", "templates", "reports"):
+        shutil.copytree(PROJECT / name, root / name)
+    home = tmp_path_factory.mktemp("reported-home")
+    environ = {k: v for k, v in os.environ.items() if k not in GITHUB}
+    environ |= {
+        "XDG_CACHE_HOME": str(home / "cache"),  # as the autouse fixtures of tests/conftest.py
+        "HCMLC_DEBUG": "1",
+        "HCMLC_KEY_FILE": str(home / "workbook.key"),
+        ENV_VAR: "en",
+    }
     folder = tmp_path_factory.mktemp("out")
     out = folder / "report.docx"
     args = ("report", "--out", str(out))
-    first = hcmlc(bundled, *args)  # a new document
-    again = hcmlc(bundled, *args)  # replaces the one hcmlc wrote: says so, saved as such
+    runs = [hcmlc(root, *args, environ=environ)]  # a new document
+    runs.append(hcmlc(root, *args, environ=environ))  # replaces the one hcmlc wrote, saved
     written = out.read_bytes()
-    served = hcmlc(bundled, *args)
+    runs.append(hcmlc(root, *args, environ=environ))  # served
+    return Reported(
+        root,
+        out,
+        environ,
+        runs,
+        written,
+        out.read_bytes(),
+        sorted(folder.iterdir()),
+        parts(out),
+    )
+
+
+def test_a_report_again_writes_the_saved_document(reported, tmp_path_factory) -> None:
+    first, again, served = reported.runs
+    out = reported.out
     assert not first[3] and not again[3] and served[3]
     assert served[:3] == again[:3] and first[1] != again[1]
-    assert out.read_bytes() == written and sorted(folder.iterdir()) == [out]
-    fresh = folder / "fresh.docx"
-    hcmlc(bundled, "report", "--out", str(fresh), "--no-cache")
-    assert parts(out) == parts(fresh)  # the same document (the zip's own times aside)
+    assert reported.served_bytes == reported.written and reported.folder_after == [out]
+    fresh = tmp_path_factory.mktemp("fresh") / "fresh.docx"
+    hcmlc(reported.root, "report", "--out", str(fresh), "--no-cache", environ=reported.environ)
+    assert reported.parts_after == parts(fresh)  # the same document (the zip's own times aside)
 
 
-def test_a_report_changed_by_hand_is_not_replaced_by_a_saved_one(bundled, tmp_path_factory) -> None:
-    out = tmp_path_factory.mktemp("out") / "report.docx"
-    for _ in range(3):
-        hcmlc(bundled, "report", "--out", str(out))
+def test_a_report_changed_by_hand_is_not_replaced_by_a_saved_one(reported) -> None:
+    out = reported.out
     out.write_bytes(b"saved over in another program")  # hcmlc's stamp is gone
-    code, _out, err, served = hcmlc(bundled, "report", "--out", str(out))
+    code, _out, err, served = hcmlc(
+        reported.root, "report", "--out", str(out), environ=reported.environ
+    )
     assert not served and code == 2 and b"changed since hcmlc wrote it" in err
 
 

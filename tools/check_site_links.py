@@ -48,8 +48,15 @@ def broken_links(site: Path) -> list[str]:
     """`page: link` for every internal link of the site that leads nowhere."""
     broken: list[str] = []
     parsed: dict[Path, _Links] = {}
+
+    def parse(page: Path) -> _Links:
+        """The page's links and ids, parsed once however many links lead to it."""
+        if page not in parsed:
+            parsed[page] = _parse(page)
+        return parsed[page]
+
     for page in sorted(site.rglob("*.html")):
-        links = parsed.setdefault(page.resolve(), _parse(page))
+        links = parse(page.resolve())
         for link in links.links:
             parts = urlsplit(link)
             if parts.scheme or parts.netloc or link.startswith(("mailto:", "javascript:")):
@@ -59,7 +66,7 @@ def broken_links(site: Path) -> list[str]:
                 broken.append(f"{page.relative_to(site)}: {link}")
                 continue
             if parts.fragment and target.suffix == ".html":
-                ids = parsed.setdefault(target, _parse(target)).ids
+                ids = parse(target).ids
                 if unquote(parts.fragment) not in ids:
                     broken.append(f"{page.relative_to(site)}: {link}")
     return broken

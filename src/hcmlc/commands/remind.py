@@ -20,7 +20,7 @@ from hcmlc.documents.official import require_documents
 from hcmlc.documents.reminders import Reminder, build_reminders, pending
 from hcmlc.documents.snapshot import take
 from hcmlc.files.atomic import write_atomic
-from hcmlc.files.outputs import check_replaceable, stamp_docx, stamp_text
+from hcmlc.files.outputs import check_replaceable, stamp, stamp_text
 from hcmlc.i18n import Lang, _, counted, current_language
 from hcmlc.models.documents import Documents
 from hcmlc.models.registry import Cycle
@@ -196,7 +196,7 @@ def _render(
     if options.output == "docx":
         from hcmlc.render.reminder_docx import render_letter
 
-        return stamp_docx(render_letter(reminder, template, options.lang))
+        return render_letter(reminder, template, options.lang, stamp)
     from hcmlc.render.reminder_text import render_reminder_text
 
     text = render_reminder_text(reminder, template)

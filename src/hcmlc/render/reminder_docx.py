@@ -11,14 +11,16 @@ from pathlib import Path
 from typing import Any
 
 from hcmlc.documents.reminders import Reminder
-from hcmlc.render.docx_language import with_language
+from hcmlc.files.docx_parts import Step, rewrite
+from hcmlc.render.docx_language import language
 from hcmlc.render.docx_template import render_docx
 
 
-def render_letter(reminder: Reminder, template: Path, lang: str) -> bytes:
-    """The .docx bytes of the letter of `reminder`, in `lang`."""
+def render_letter(reminder: Reminder, template: Path, lang: str, *finish: Step) -> bytes:
+    """The .docx bytes of the letter of `reminder`, in `lang` and passed through the `finish`
+    steps, in one rewrite of the package."""
     data = render_docx(template, lambda _document: context(reminder))
-    return with_language(data, lang)
+    return rewrite(data, language(lang), *finish)
 
 
 def context(reminder: Reminder) -> dict[str, Any]:
