@@ -87,8 +87,7 @@ def served_or_run(request: Request) -> int | str | None:
     store = Store.open(request.root)
     memo: Memo = {}
     walk_began = time.time_ns()
-    # a run whose files name a path through a folder not walked is neither served nor saved
-    inputs = key_of(request, look_for_mentions=True, memo=memo) if store is not None else None
+    inputs = key_of(request, memo=memo) if store is not None else None
     keyed = with_document(inputs, request) if inputs is not None else None
     if keyed is not None and store is not None:
         saved = store.get(*keyed)
@@ -105,7 +104,9 @@ def served_or_run(request: Request) -> int | str | None:
     with using(memo):
         code, stdout, stderr = recorded(run_command, MAX_ENTRY_BYTES)
     if type(code) is int and code in (0, 1) and stdout is not None and stderr is not None:
-        again = key_of(request, settled=Settled(memo, walk_began))  # unchanged files unread
+        # the files unchanged since the walk before are not hashed again; a run whose files
+        # name a path through a folder not walked is not saved
+        again = key_of(request, look_for_mentions=True, settled=Settled(memo, walk_began))
         conditions = conditions_now(request.root, started)
         document = _document(request)
         if again == inputs and conditions is not None and document is not None:

@@ -92,8 +92,9 @@ def digest_tree(
             elif path in left_out:
                 digest.update(b"O\0" + name + b"\0")
             else:
-                raw = _file(entry, name, digest, ignored, walk, memo, settled)
-                if raw is not None and look_for_mentions and entry.name.lower().endswith(YAML):
+                named = look_for_mentions and entry.name.lower().endswith(YAML)
+                raw = _file(entry, name, digest, ignored, walk, memo, settled, named)
+                if raw is not None and named:
                     mentions.look(entry.path, raw)
         stack.extend(reversed(below))
     if look_for_mentions and walk.skipped:
@@ -137,8 +138,9 @@ _NEVER_WALKED = frozenset(name.encode() for name in NEVER_WALKED)
 
 
 def _through(name: bytes, raw: bytes) -> bool:
-    """Whether `raw` holds a path through the folder `name`."""
-    return name + b"/" in raw or name + b"\\" in raw
+    """Whether `raw` holds a path through the folder `name` (the name looked for first: it is
+    rarer than either separator)."""
+    return name in raw and (name + b"/" in raw or name + b"\\" in raw)
 
 
 def _tagged(path: str) -> bool:
@@ -175,8 +177,10 @@ def _file(
     walk: Walk,
     memo: Memo | None,
     settled: Settled | None = None,
+    wanted: bool = False,
 ) -> bytes | None:
-    """Feed one file's SHA-256 (or its kind) to `digest`; its bytes, when read."""
+    """Feed one file's SHA-256 (or its kind) to `digest`; its bytes, when read (a file
+    `settled` vouches for is read only when its bytes are `wanted`, and not hashed)."""
     try:
         status = entry.stat(follow_symlinks=False)
         if not stat.S_ISREG(status.st_mode):
@@ -188,7 +192,13 @@ def _file(
         known = settled.sha(status) if settled is not None else None
         if known is not None:
             digest.update(b"F\0" + name + b"\0" + str(status.st_size).encode() + b"\0" + known)
-            return None
+            if not wanted:
+                return None
+            descriptor = os.open(entry.path, _FLAGS)
+            try:
+                return _read(descriptor, status.st_size)
+            finally:
+                os.close(descriptor)
         descriptor = os.open(entry.path, _FLAGS)
         try:
             raw = _read(descriptor, status.st_size)

@@ -6,8 +6,9 @@ before the command runs; it notes each regular file's SHA-256 with the file's st
 checked unchanged after it. While the command runs (`using`), the results cache
 (repository/cache.py) takes a file's SHA-256 from here when the file's signature is still the
 same, rather than read it again; a file whose signature changed since is read. The walk after
-the run (whether the inputs stayed the same while it ran) reads only the files that changed or
-had not settled before the walk (`Settled`). Uses the
+the run (whether the inputs stayed the same while it ran) hashes only the files that changed or
+had not settled before the walk (`Settled`); it reads the others' bytes only where it looks
+through them (the YAML files, for paths through folders not walked). Uses the
 standard library only: the walk runs before anything else is imported.
 """
 
