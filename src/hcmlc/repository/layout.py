@@ -4,7 +4,7 @@ the submissions (found by one walk that knows which lie behind a link) and the n
 from __future__ import annotations
 
 import os
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from hcmlc.checks.framework_use import USES
 from hcmlc.checks.narrative import FOLDER as REPORTS
@@ -67,11 +67,17 @@ def submission_files(root: Path, slips: list[str] | None = None) -> list[tuple[s
             path = f"{relative}/{entry.name}"
             if entry.is_dir(follow_symlinks=False):
                 pending.append((path, linked))
-            elif PurePosixPath(entry.name).suffix in (".yaml", ".yml") and not _is_folder(entry):
+            elif _suffix(entry.name) in (".yaml", ".yml") and not _is_folder(entry):
                 found.append((path, linked or entry.is_symlink()))
             elif slips is not None and renamed(entry.name) and not _is_folder(entry):
                 slips.append(path)
     return sorted(found, key=lambda file: file[0].split("/"))
+
+
+def _suffix(name: str) -> str:
+    """`PurePosixPath(name).suffix` without making a path (thousands of files a run)."""
+    at = name.rfind(".")
+    return name[at:] if 0 < at < len(name) - 1 else ""
 
 
 def _is_folder(entry: os.DirEntry[str]) -> bool:
