@@ -81,7 +81,6 @@ def cold_validate_rows(folder: Path, hcmlc: str, floor: str, runs: int, measure:
     and validate, cold, at city scale (`city.py --cold-validate`): one run of each in turn, so
     that the machine's load weighs on both alike; each row the median of its runs."""
     import citygen  # type: ignore[import-not-found]
-    from city import Row  # type: ignore[import-not-found]
 
     root = folder / "city"
     citygen.build(root, wards=200, years=10)
@@ -100,6 +99,14 @@ def cold_validate_rows(folder: Path, hcmlc: str, floor: str, runs: int, measure:
     for _ in range(runs):
         for name, (command, before) in commands.items():
             runs_of[name].append(measure(name, command, 1, before, **env))
+    return medians(runs_of, runs)
+
+
+def medians(runs_of: dict[str, list[Any]], runs: int) -> list[Any]:
+    """A row for each name of `runs_of` from its runs, measured in turn with the others': the
+    median of their times, the largest of their peaks."""
+    from city import Row  # type: ignore[import-not-found]
+
     return [
         Row(
             name,
@@ -246,7 +253,7 @@ def years_rows(folder: Path, hcmlc: str, runs: int, measure: Any) -> list[Any]:
     """A one-year report, the page and status of the last cycle, in the city with 10 and with
     30 years of history (200 wards each), measured in turn so that the machine's load weighs on
     both alike, each computed (no saved output served) with the results cache warm."""
-    from city import Row, unsaved  # type: ignore[import-not-found]
+    from city import unsaved  # type: ignore[import-not-found]
 
     cases = []
     for years in YEARS:
@@ -263,16 +270,7 @@ def years_rows(folder: Path, hcmlc: str, runs: int, measure: Any) -> list[Any]:
             found[row].append(measure(row, command, 1, before, **env))
     for years in YEARS:
         shutil.rmtree(folder / f"city-{years}y")
-    return [
-        Row(
-            row,
-            statistics.median(r.seconds for r in measured),
-            max(r.peak_mb for r in measured),
-            runs,
-            statistics.median(r.cpu for r in measured),
-        )
-        for row, measured in found.items()
-    ]
+    return medians(found, runs)
 
 
 def peak_rows(root: Path, hcmlc: str, env: dict[str, str], measure: Any) -> list[Any]:
