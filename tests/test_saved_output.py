@@ -578,3 +578,15 @@ def test_an_output_over_the_limit_is_printed_whole_but_not_held(capfdbinary) -> 
     assert recorded(run, 100) == (0, None, b"y\n")
     printed = capfdbinary.readouterr()
     assert (printed.out, printed.err) == ((b"x" * 100 + b"\n") * 2, b"y\n" * 2)
+
+
+def test_compiled_modules_are_not_in_the_fingerprint(tmp_path) -> None:
+    """A first run compiles hcmlc's modules into `__pycache__` folders: the next run must find
+    the same fingerprint, or its results cache would be cold."""
+    package = tmp_path / "hcmlc"
+    (package / "core").mkdir(parents=True)
+    (package / "core/rules.py").write_text("LIMIT = 1\n")
+    before = fingerprint_of(package)
+    (package / "core/__pycache__").mkdir()
+    (package / "core/__pycache__/rules.cpython-311.pyc").write_bytes(b"compiled")
+    assert fingerprint_of(package) == before

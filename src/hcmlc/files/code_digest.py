@@ -30,7 +30,7 @@ def fingerprint_of(package: Path) -> bytes:
     """hcmlc's version and every file of `package`, Python's version and the installed
     distributions (their `*.dist-info` names carry their versions)."""
     digest = hashlib.sha256(f"{__version__}\0{sys.version}\0{sys.executable}\0".encode())
-    walk = digest_tree(str(package), digest, set())
+    walk = digest_tree(str(package), digest, set(), unnamed=frozenset({"__pycache__"}))
     digest.update(walk.unkeyable.encode())
     for folder in sys.path:
         try:

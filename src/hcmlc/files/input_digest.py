@@ -58,12 +58,14 @@ def digest_tree(
     left_out: frozenset[str] = frozenset(),
     memo: Memo | None = None,
     settled: Settled | None = None,
+    unnamed: frozenset[str] = frozenset(),
 ) -> Walk:
     """Feed every file under `root` to `digest`; by name only, the files whose (device,
     inode) is in `ignored` (the run's own standard output, redirected into the repository) or
     whose relative path is in `left_out` (the document the run writes). Each file's SHA-256
     is noted in `memo`, if given; taken from `settled` without reading the file, where it
-    vouches for it (read_memo.Settled)."""
+    vouches for it (read_memo.Settled). Folders named in `unnamed` are neither walked nor
+    named (hcmlc's own `__pycache__`, which its first run makes)."""
     walk = Walk()
     mentions = _Mentions()
     stack = [""]
@@ -83,6 +85,8 @@ def digest_tree(
             if entry.is_symlink():
                 _link(root, entry, name, digest, walk)
             elif entry.is_dir(follow_symlinks=False):
+                if entry.name in unnamed:
+                    continue
                 if entry.name in NEVER_WALKED or _tagged(entry.path):
                     digest.update(b"S\0" + name + b"\0")
                     walk.skipped.append(path)
