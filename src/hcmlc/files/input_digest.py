@@ -194,29 +194,31 @@ def _file(
             digest.update(b"O\0" + name + b"\0")
             return None
         known = settled.sha(status) if settled is not None else None
-        if known is not None:
-            digest.update(b"F\0" + name + b"\0" + str(status.st_size).encode() + b"\0" + known)
-            if not wanted:
-                return None
-            descriptor = os.open(entry.path, _FLAGS)
-            try:
-                return _read(descriptor, status.st_size)
-            finally:
-                os.close(descriptor)
+        if known is not None and not wanted:
+            _record(digest, name, status.st_size, known)
+            return None
         descriptor = os.open(entry.path, _FLAGS)
         try:
             raw = _read(descriptor, status.st_size)
-            after = os.fstat(descriptor) if memo is not None else status
+            after = os.fstat(descriptor) if memo is not None and known is None else status
         finally:
             os.close(descriptor)
     except OSError:
         walk.unkeyable = f"cannot read {name!r}"
         return None
+    if known is not None:  # read for what it names only: keyed by the digest taken before
+        _record(digest, name, status.st_size, known)
+        return raw
     sha = hashlib.sha256(raw).digest()
-    digest.update(b"F\0" + name + b"\0" + str(len(raw)).encode() + b"\0" + sha)
+    _record(digest, name, len(raw), sha)
     if memo is not None:
         note(memo, status, after, sha.hex())
     return raw
+
+
+def _record(digest: Digest, name: bytes, size: int, sha: bytes) -> None:
+    """Feed a regular file to `digest`: its name, its size and its SHA-256."""
+    digest.update(b"F\0" + name + b"\0" + str(size).encode() + b"\0" + sha)
 
 
 def _read(descriptor: int, size: int) -> bytes:

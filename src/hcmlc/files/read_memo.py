@@ -44,11 +44,11 @@ class Settled(NamedTuple):
         same file with the same signature and both its times are older than that walk by more
         than SETTLED_NS (a change during the run would have moved at least one of them); None
         when it must be read."""
-        found = self.memo.get((status.st_dev, status.st_ino))
-        if found is None or not status.st_ino or found[0] != signature(status):
-            return None
+        found = _noted(self.memo, status)
         newest = max(status.st_mtime_ns, status.st_ctime_ns)
-        return bytes.fromhex(found[1]) if newest < self.walk_began_ns - SETTLED_NS else None
+        if found is None or newest >= self.walk_began_ns - SETTLED_NS:
+            return None
+        return bytes.fromhex(found)
 
 
 def signature(status: os.stat_result) -> Signature:
@@ -85,7 +85,11 @@ def known_sha(path: str | os.PathLike[str]) -> str | None:
         return None
     if not stat.S_ISREG(status.st_mode):
         return None
-    found = _current.get((status.st_dev, status.st_ino))
-    if found is None or found[0] != signature(status):
-        return None
-    return found[1]
+    return _noted(_current, status)
+
+
+def _noted(memo: Memo, status: os.stat_result) -> str | None:
+    """The SHA-256 `memo` holds for the file of `status`, if it is the same file (device and
+    inode; `note` keeps none without an inode) with the same signature."""
+    found = memo.get((status.st_dev, status.st_ino))
+    return found[1] if found is not None and found[0] == signature(status) else None
