@@ -22,6 +22,7 @@ import subprocess
 import sys
 from pathlib import Path
 from typing import NamedTuple
+from unittest import mock
 
 import pytest
 from typer.testing import CliRunner
@@ -37,7 +38,7 @@ from one_view import (
     check_report,
     check_targets,
 )
-from shared_work import Make, Shared
+from shared_work import Make, Shared, cache_home
 
 PROJECT = Path(__file__).resolve().parents[2]
 
@@ -181,19 +182,21 @@ def play(folder: Path) -> dict:
 
 def run(played: Played, root: Path, today: str, folder: Path, *args: str) -> str:
     """hcmlc run in this process on `root` on the day `today` (in English, with a cache in
-    `folder`): what it printed, once checked that it ended with 0 or 1."""
+    `folder`, its charts the run's for every repository of the year: `cache_home`): what it
+    printed, once checked that it ended with 0 or 1."""
     env = {
         "HCMLC_TODAY": today,
         "HCMLC_LANG": "en",
         "GIT_CONFIG_GLOBAL": os.devnull,
         "GIT_CONFIG_NOSYSTEM": "1",
-        "XDG_CACHE_HOME": str(folder / "cache"),
+        "XDG_CACHE_HOME": str(cache_home(folder)),
         "HCMLC_KEY_FILE": str(played.key),
         "HCMLC_DEBUG": "1",
     }
     use_language(None)
     try:
-        result = CliRunner().invoke(app, [*args, "--root", str(root)], env=env)
+        with mock.patch("hcmlc.render.chart_cache.scope", lambda _root: "year-2026"):
+            result = CliRunner().invoke(app, [*args, "--root", str(root)], env=env)
     finally:
         use_language(None)
     assert result.exit_code in (0, 1), (args, result.stderr, result.exception)
