@@ -120,6 +120,7 @@ def _body(text: str) -> str:
     return text[text.index("\nuses:\n") :]
 
 
+@pytest.mark.usefixtures("shared_charts")  # it compares the views, not the drawing
 def test_every_view_is_the_same_after_the_migration(hcmlc, before_migration, tmp_path) -> None:
     bundled = before_migration
     committed = tmp_path / "committed"
