@@ -8,7 +8,7 @@ import re
 import shutil
 import subprocess
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -169,6 +169,33 @@ def calc_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """LibreOffice's home and user profile for the session (of this xdist worker): the first
     conversion makes the profile (a second of its start-up), the others find it made."""
     return tmp_path_factory.mktemp("calc")
+
+
+CHROMIUM = Path(os.environ.get("HCMLC_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """Debian's Chromium ($HCMLC_CHROMIUM), driven by Playwright, launched once in a test
+    session (of an xdist worker) for every test that needs a browser: the status page's
+    (tests/browser), the guides printed to PDF and the screenshots (tests/docs). Each opens
+    pages of its own in it. Playwright's sync API runs one instance in a process, so the
+    tests share this one rather than start another."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
 
 
 @pytest.fixture(autouse=True)

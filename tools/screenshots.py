@@ -18,16 +18,15 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from openpyxl import load_workbook
 from PIL import Image, ImageChops
-from playwright.sync_api import sync_playwright
+from print_guides import launched
 
 PROJECT = Path(__file__).resolve().parents[1]
 AGENCY = "phuong-sai-gon"
 AS_OF = "2025-12-20"
-CHROMIUM = Path(os.environ.get("HCMLC_CHROMIUM", "/usr/bin/chromium"))
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 WIDTH = 1400
 """The widest a picture is kept, in pixels."""
 FILLED = {"E": "87,5", "F": 2025, "G": "Báo cáo tổng kết năm 2025 của UBND phường"}
@@ -95,8 +94,9 @@ def _fill(workbook: Path, filled: Path) -> None:
     book.save(filled)
 
 
-def screenshots(images: Path) -> list[Path]:
-    """Make every picture into `images`; return the files written."""
+def screenshots(images: Path, browser: Any = None) -> list[Path]:
+    """Make every picture into `images`; return the files written. The status page is shown in
+    `browser` if given, else in Chromium launched for it."""
     images.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="hcmlc-screenshots-") as temp:
@@ -122,24 +122,24 @@ def screenshots(images: Path) -> list[Path]:
         _run(
             [hcmlc, "dashboard", "--out", str(site), "--as-of", AS_OF, "--root", str(PROJECT)], env
         )
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-            page = browser.new_page(viewport={"width": 1200, "height": 1100})
+        with launched(browser) as chromium:
+            page = chromium.new_page(viewport={"width": 1200, "height": 1100})
             page.goto((site / "index.html").as_uri(), wait_until="load")
             shot = work / "status.png"
             page.screenshot(path=str(shot))
-            browser.close()
+            page.close()
         written.append(_save(_trimmed(Image.open(shot), 0), images / "status-page.png"))
     return written
 
 
-def main(argv: list[str]) -> int:
+def main(argv: list[str], browser: Any = None) -> int:
+    """`python tools/screenshots.py [folder]`; `browser`: see `screenshots`."""
     if shutil.which("soffice") is None or shutil.which("pdftoppm") is None:
         print(
             "screenshots: needs LibreOffice (soffice) and poppler-utils (pdftoppm)", file=sys.stderr
         )
         return 2
-    for path in screenshots(Path(argv[0] if argv else "docs/images")):
+    for path in screenshots(Path(argv[0] if argv else "docs/images"), browser):
         print(f"wrote {path} ({path.stat().st_size // 1024} KB)")
     return 0
 
