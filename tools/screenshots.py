@@ -66,23 +66,20 @@ def _save(image: Image.Image, target: Path) -> Path:
     return target
 
 
-def _pages(workbooks: list[Path], work: Path, env: dict[str, str]) -> list[list[Image.Image]]:
-    """Each page of each workbook as LibreOffice prints it to PDF (one start of LibreOffice
-    for them all: it takes longer than printing)."""
+def _pages(pages: list[tuple[Path, int]], work: Path, env: dict[str, str]) -> list[Image.Image]:
+    """Page `n` (from 1) of each workbook as LibreOffice prints it to PDF (one start of
+    LibreOffice for them all: it takes longer than printing); only that page is drawn."""
     out = work / "pdf"
     out.mkdir()
-    paths = [str(w) for w in workbooks]
+    paths = [str(w) for w, _ in pages]
     _run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out), *paths], env)
-    pages = []
-    for workbook in workbooks:
-        images = out / workbook.stem
-        images.mkdir()
-        _run(
-            ["pdftoppm", "-r", "150", "-png", str(out / f"{workbook.stem}.pdf"), str(images / "p")],
-            env,
-        )
-        pages.append([Image.open(p) for p in sorted(images.glob("p-*.png"))])
-    return pages
+    drawn = []
+    for workbook, n in pages:
+        pdf, image = out / f"{workbook.stem}.pdf", out / f"{workbook.stem}-{n}"
+        page = ["-f", str(n), "-l", str(n), "-singlefile"]
+        _run(["pdftoppm", "-r", "150", "-png", *page, str(pdf), str(image)], env)
+        drawn.append(Image.open(f"{image}.png"))
+    return drawn
 
 
 def _fill(workbook: Path, filled: Path) -> None:
@@ -115,9 +112,10 @@ def screenshots(images: Path, browser: Any = None) -> list[Path]:
         )
         filled = work / f"{AGENCY}-filled.xlsx"
         _fill(workbook, filled)
-        issued, typed_in = _pages([workbook, filled], work, env)
-        written.append(_save(_trimmed(issued[0]), images / "workbook-huong-dan.png"))
-        written.append(_save(_trimmed(typed_in[1]), images / "workbook-chi-so-da-dien.png"))
+        # the sheet «Hướng dẫn» is the issued workbook's first page; «Chỉ số», the second
+        guide, typed_in = _pages([(workbook, 1), (filled, 2)], work, env)
+        written.append(_save(_trimmed(guide), images / "workbook-huong-dan.png"))
+        written.append(_save(_trimmed(typed_in), images / "workbook-chi-so-da-dien.png"))
         site = work / "site"
         _run(
             [hcmlc, "dashboard", "--out", str(site), "--as-of", AS_OF, "--root", str(PROJECT)], env
