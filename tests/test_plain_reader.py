@@ -13,6 +13,7 @@ shifted indents, quotes, blocks, null words, anchors, flow style).
 from __future__ import annotations
 
 import ast
+import functools
 import os
 import unicodedata
 from pathlib import Path
@@ -69,14 +70,16 @@ def _places(data: Any, loc: tuple[str | int, ...] = ()) -> list[tuple[str | int,
     return found
 
 
+@functools.cache
 def _project_yaml() -> list[Path]:
+    """Every YAML file of the project, not looking into the virtual environment, git's own
+    folder or node's packages (a walk through them costs more than the rest)."""
     skip = {".venv", ".git", "node_modules"}
-    return sorted(
-        path
-        for pattern in ("*.yaml", "*.yml")
-        for path in PROJECT.rglob(pattern)
-        if not skip & set(path.relative_to(PROJECT).parts)
-    )
+    found = []
+    for folder, folders, files in os.walk(PROJECT):
+        folders[:] = [name for name in folders if name not in skip]
+        found += [Path(folder, name) for name in files if name.endswith((".yaml", ".yml"))]
+    return sorted(found)
 
 
 def _texts_of_tests() -> list[str]:
