@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import re
 import shutil
@@ -169,6 +170,22 @@ def calc_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """LibreOffice's home and user profile for the session (of this xdist worker): the first
     conversion makes the profile (a second of its start-up), the others find it made."""
     return tmp_path_factory.mktemp("calc")
+
+
+@pytest.fixture
+def frozen_heap() -> Iterator[None]:
+    """For the property tests (`pytestmark = pytest.mark.usefixtures("frozen_heap")`): what
+    lives before the test (modules, the bundled repository, pytest's own objects) is kept out
+    of reach of Python's cycle collector while it runs (`gc.freeze`), and given back after it.
+    The collector then scans what the cases make, not the whole process: its full collections,
+    some thirty in the fuzz modules at 60 ms each over the heap, half of that time. A command
+    run in the test that loads a repository thaws it (the product's `collector_paused`), as
+    ever; nothing is left frozen after."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 CHROMIUM = Path(os.environ.get("HCMLC_CHROMIUM", "/usr/bin/chromium"))

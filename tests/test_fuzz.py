@@ -24,6 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -58,6 +59,7 @@ TARGETS = (PROJECT / "data/targets.yaml").read_bytes()
 DOCUMENTS = (PROJECT / "data/documents.yaml").read_bytes()
 NARRATIVE = (PROJECT / "reports/2025.yaml").read_bytes()
 
+pytestmark = pytest.mark.usefixtures("frozen_heap")  # see tests/conftest.py
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 SCALE = int(os.environ.get("HCMLC_FUZZ_SCALE", "1"))
 RANDOM = SCALE > 1

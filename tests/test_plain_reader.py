@@ -28,6 +28,7 @@ from hcmlc.yamlfiles.plain_reader import read_plain
 from hcmlc.yamlfiles.reader import Document, Loader, parse_full, parse_yaml, plain_data
 from mistakes.cases import CASES
 
+pytestmark = pytest.mark.usefixtures("frozen_heap")  # see tests/conftest.py
 PROJECT = Path(__file__).resolve().parents[1]
 PATH = "submissions/2023/so-gddt.yaml"
 
