@@ -30,9 +30,12 @@ from hcmlc.files.cache_folder import inside as inside
 from hcmlc.files.code_digest import code_fingerprint
 from hcmlc.files.confine import escape
 from hcmlc.files.filesystem import kind_of, read_regular
-from hcmlc.files.read_memo import known_sha
+from hcmlc.files.read_memo import Memo, in_use, known_sha
 from hcmlc.i18n import current_language
+from hcmlc.repository import cache_folders
 from hcmlc.repository.cache_file import document, entry_line, indexed, parsed
+from hcmlc.repository.file_index import load as load_index
+from hcmlc.repository.saved_outputs import RECORDS, Store
 
 FORMAT = 7
 """Version of the stored shape: 2 keeps what each consulted path names (photo or evidence) and
@@ -52,21 +55,30 @@ class Cache:
     """The per-file results of one repository, for one state of data/ and of hcmlc."""
 
     def __init__(
-        self, path: Path | None, root: Path, context: str, entries: dict[str, Any]
+        self, path: Path | None, root: Path, context: str, entries: dict[str, Any] | None
     ) -> None:
         self.path, self.root, self.context = path, root, context
         self.readings = True
         """Whether `get` serves the figures compared across cycles (`FileCheck.readings`):
         only validate shows what they warn of (issue 29)."""
-        self._old = entries
+        self._entries = entries
         """Path → its entry: its line in the file, parsed only when the file is met (or the
-        entry itself, from a file of another layout: cache_file.py)."""
+        entry itself, from a file of another layout: cache_file.py); None until the file is
+        read, when an entry is first asked for (not at all when every folder has a record)."""
+        self._kept: list[str] = []
+        """The files whose results came from their folder's record: their entries kept."""
         self._new: dict[str, bytes] = {}
         """Path → the line of its entry, as it will be written."""
         self.shas: dict[str, str] = {}
         """Path → the SHA-256 of the bytes read this run (what the document fingerprints
         digest, `repository/fingerprint.py`, rather than read every file again)."""
         self._changed = False
+        self.index: Memo = {}
+        """The files settled since an earlier walk (file_index.py), when this run made none."""
+        self.store: Store | None = None
+        """Where the records of whole folders are kept (cache_folders.py)."""
+        self._met: dict[str, dict[str, Any]] | None = None
+        """The entries of the folder being read, to be kept as its record; None when not."""
 
     @classmethod
     def open(cls, root: Path, data_files: list[bytes]) -> Cache:
@@ -84,7 +96,61 @@ class Cache:
             return cls(None, root, context, {})
         name = hashlib.sha256(f"{root.resolve()}\0{language}".encode()).hexdigest()[:32]
         path = folder / f"{name}.json"
-        return cls(path, root, context, _stored_entries(path, context))
+        cache = cls(path, root, context, None)
+        cache.store = Store.open(root, RECORDS)
+        if cache.store is not None and not in_use():  # no walk keyed the command (the page)
+            cache.index = load_index(cache.store, root.resolve())
+        return cache
+
+    def folder(self, folder: str, files: list[str]) -> list[FileCheck] | None:
+        """The results of the `files` of `folder` (all of them, in order) from its record, when
+        every file is known unchanged (`get_unread`) and the record holds for them and every
+        path they consulted; else None, and the entries met until `keep_folder` are kept as
+        its record. Only for the views that do not compare figures across cycles."""
+        if self.store is None or self.path is None or self.readings:
+            return None
+        root = os.fspath(self.root)
+        self._met = {}
+        shas: list[str] = []
+        for relative in files:
+            sha = known_sha(os.path.join(root, relative), self.index)
+            if sha is None:
+                return None
+            shas.append(sha)
+        held_for = cache_folders.key(self.context, list(zip(files, shas, strict=True)))
+        place = f"{folder}\0{files[0]}"  # a folder's files, if another's lie among them
+        entries = cache_folders.load(self.store, self.root.resolve(), place, held_for, len(files))
+        if entries is None:
+            return None
+        found = []
+        for relative, entry in zip(files, entries, strict=True):
+            if any(_fingerprint(self.root, k, p) != f for k, p, f in entry["consulted"]):
+                return None
+            check = _decode(relative, entry, readings=False)
+            if check is None:
+                return None
+            found.append(check)
+        self._met = None
+        self.shas.update(zip(files, shas, strict=True))
+        self._kept += files
+        return found
+
+    @property
+    def _old(self) -> dict[str, Any]:
+        if self._entries is None:
+            self._entries = _stored_entries(self.path, self.context) if self.path else {}
+        return self._entries
+
+    def keep_folder(self, folder: str, files: list[str]) -> None:
+        """Keep the entries met of the `files` of `folder` as its record, if there is one for
+        every file (see `folder`)."""
+        met, self._met = self._met, None
+        if met is None or self.store is None or met.keys() != set(files):
+            return
+        held_for = cache_folders.key(self.context, [(f, met[f]["sha"]) for f in files])
+        entries = [met[relative] for relative in files]
+        place = f"{folder}\0{files[0]}"
+        cache_folders.keep(self.store, self.root.resolve(), place, held_for, entries)
 
     def get(self, relative: str, raw: bytes) -> FileCheck | None:
         """The result stored for these bytes at `relative`, if it still holds."""
@@ -93,8 +159,9 @@ class Cache:
 
     def get_unread(self, relative: str) -> FileCheck | None:
         """The result stored for the file at `relative` when this run already read it, unchanged
-        since (files/read_memo.py), and the result still holds; else None: then it is read."""
-        sha = known_sha(os.path.join(self.root, relative))  # no Path: 6,000 a run
+        since (files/read_memo.py), or an earlier run did, settled then and unchanged since
+        (file_index.py), and the result still holds; else None: then it is read."""
+        sha = known_sha(os.path.join(self.root, relative), self.index)  # no Path: 6,000 a run
         if sha is None:
             return None
         found = self._held(relative, sha)
@@ -112,6 +179,8 @@ class Cache:
         if any(_fingerprint(self.root, k, p) != f for k, p, f in entry["consulted"]):
             return None
         found = _decode(relative, entry, self.readings)
+        if found is not None and self._met is not None:
+            self._met[relative] = entry
         if found is not None:  # else damaged: the file is checked again, its entry replaced
             line = stored if isinstance(stored, bytes) else entry_line(relative, entry)
             self._new[relative] = line
@@ -126,11 +195,20 @@ class Cache:
         entry["consulted"] = [[k, p, _fingerprint(self.root, k, p)] for k, p in check.consulted]
         self._new[relative] = entry_line(relative, entry)
         self._changed = True
+        if self._met is not None:
+            self._met[relative] = entry
 
     def save(self) -> None:
         """Write the results of this run (only those), atomically, an entry at a time; a
         failure is ignored."""
-        if self.path is None or (not self._changed and self._new.keys() == self._old.keys()):
+        if self.path is None or (self._entries is None and not self._changed):
+            return  # every result from its folder's record: the file as it was
+        for relative in self._kept:  # each entry as it was (none: validate checks it again)
+            stored = self._old.get(relative)
+            if stored is not None:
+                line = isinstance(stored, bytes)
+                self._new[relative] = stored if line else entry_line(relative, stored)
+        if not self._changed and self._new.keys() == self._old.keys():
             return
         # a read-only home, a full disk: the next run is cold
         with contextlib.suppress(OSError, HcmlcError):
@@ -189,8 +267,7 @@ def _well_formed(entry: Any) -> bool:
         and all(isinstance(entry[kind], str) for kind in KINDS)
         and (identity is None or (_is_list_of_text(identity) and len(identity) == 2))
         and (entry["submitted"] is None or _is_day(entry["submitted"]))
-        and isinstance(entry["figures"], list)
-        and all(_is_figure(f) for f in entry["figures"])
+        and _are_figures(entry["figures"])
         and type(entry["readings"]) is str  # checked when read (`_readings`)
     )
 
@@ -202,20 +279,29 @@ def _is_day(value: Any) -> bool:
         return False
 
 
-def _is_figure(value: Any) -> bool:
-    """`[indicator, year, value, parts, illustrative]`, as `_encode` writes it. JSON gives exact
-    types, so comparing types is exact (and `True` is no year) and several times cheaper than
-    `isinstance` over the 10,000 figures of a city."""
-    return (
-        type(value) is list
-        and len(value) == 5
-        and type(value[0]) is str
-        and type(value[1]) is int
-        and type(value[2]) in _NUMBERS
-        and type(value[3]) is list
-        and all(type(p) in _NUMBERS for p in value[3])
-        and type(value[4]) is bool
-    )
+def _are_figures(values: Any) -> bool:
+    """A list of `[indicator, year, value, parts, illustrative]`, as `_encode` writes it. JSON
+    gives exact types, so comparing types is exact (and `True` is no year) and several times
+    cheaper than `isinstance`; one loop, no call per figure (five a file, 30,000 at city scale
+    with thirty years of history)."""
+    if type(values) is not list:
+        return False
+    for value in values:
+        if type(value) is not list or len(value) != 5:
+            return False
+        indicator, year, number, parts, illustrative = value
+        if not (
+            type(indicator) is str
+            and type(year) is int
+            and type(number) in _NUMBERS
+            and type(parts) is list
+            and type(illustrative) is bool
+        ):
+            return False
+        for part in parts:
+            if type(part) not in _NUMBERS:
+                return False
+    return True
 
 
 _NUMBERS = (int, float)
@@ -309,7 +395,7 @@ def _decode(relative: str, entry: dict[str, Any], readings: bool = True) -> File
     if compared is None:
         return None
     figures = tuple(
-        LocalFigure(cycle, agency, item, year, float(value), tuple(map(float, parts)), ill)
+        _figure(cycle, agency, item, year, float(value), tuple(map(float, parts)), ill)
         for item, year, value, parts, ill in entry["figures"]
     )
     return FileCheck(
@@ -321,6 +407,33 @@ def _decode(relative: str, entry: dict[str, Any], readings: bool = True) -> File
         figures,
         compared,
     )
+
+
+def _figure(
+    cycle: str,
+    agency: str,
+    indicator: str,
+    year: int,
+    value: float,
+    parts: tuple[float, ...],
+    illustrative: bool,
+) -> LocalFigure:
+    """`LocalFigure(…)` of values of the right types, its fields set at once rather than one
+    `object.__setattr__` each as a frozen dataclass's `__init__` does (a third of the time, for
+    every figure of every year of history)."""
+    figure: LocalFigure = _new(LocalFigure)
+    fields = figure.__dict__
+    fields["cycle"], fields["agency"], fields["indicator"], fields["year"] = (
+        cycle,
+        agency,
+        indicator,
+        year,
+    )
+    fields["value"], fields["parts"], fields["illustrative"] = value, parts, illustrative
+    return figure
+
+
+_new = object.__new__
 
 
 def _readings(relative: str, agency: str, cycle: str, stored: str) -> Rows | None:
