@@ -15,7 +15,7 @@ import pytest
 from hcmlc.cli import output_key, saved_output
 from hcmlc.files import read_memo
 from hcmlc.repository import cache as cache_module
-from hcmlc.repository import cache_folders
+from hcmlc.repository import cache_entry, cache_folders
 from hcmlc.repository.load import Repository, load
 from hcmlc.repository.saved_outputs import KEY_BYTES, KEY_FILE, RECORDS, cache_dir
 
@@ -169,7 +169,7 @@ def test_a_figure_built_at_once_is_the_dataclass_itself() -> None:
     from hcmlc.core.figures import LocalFigure
 
     values = ("2023", "quan-1", "mh.1.1.a", 2023, 18.5, (3528.0, 19520.0), True)
-    built = cache_module._figure(*values)
+    built = cache_entry._figure(*values)
     assert built == LocalFigure(*values) and vars(built) == vars(LocalFigure(*values))
     assert [f.name for f in fields(LocalFigure)] == list(vars(built))  # every field, no other
     assert hash(built) == hash(LocalFigure(*values))
@@ -184,3 +184,18 @@ def test_an_entry_is_found_under_its_path_as_json_writes_it(path) -> None:
     line = cache_file.entry_line(path, {"sha": "x"})
     assert cache_file._key(line) == path
     assert cache_file._key(b'"\xff": {}') is None  # not UTF-8: not an entry
+
+
+def test_only_a_cycles_folder_of_several_files_is_recorded(bundled) -> None:
+    few = bundled / "submissions/2023"
+    for path in sorted(few.glob("*.yaml"))[1:]:
+        path.unlink()
+    nested = bundled / "submissions/2025/deeper"  # HCMLC-E028: not where a submission sits
+    nested.mkdir()
+    for path in sorted((bundled / "submissions/2025").glob("*.yaml"))[:10]:
+        shutil.copy(path, nested / path.name)
+    repo = view(bundled)
+    assert {"submissions/2023", "submissions/2025/deeper"} <= folders(repo)
+    kept = list((cache_dir() / RECORDS).glob("folder-*"))
+    assert len(kept) == 2  # submissions/2024 and submissions/2025
+    assert not cache_folders.recorded("submissions/2023", ["submissions/2023/a.yaml"])

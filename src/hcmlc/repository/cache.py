@@ -11,18 +11,13 @@ simply empty; one that cannot be written is left alone.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import hashlib
 import json
 import os
 from pathlib import Path
 from typing import Any
 
-from hcmlc.core.figures import LocalFigure
-from hcmlc.core.id_text import IdText
-from hcmlc.core.readings import Rows
-from hcmlc.core.results import Consulted, Entries, FileCheck, ItemKind
-from hcmlc.diagnostics import CODES, Diagnostic
+from hcmlc.core.results import Consulted, FileCheck
 from hcmlc.errors import HcmlcError
 from hcmlc.files.atomic import write_atomic
 from hcmlc.files.cache_folder import cache_dir as cache_dir
@@ -33,6 +28,7 @@ from hcmlc.files.filesystem import kind_of, read_regular
 from hcmlc.files.read_memo import Memo, in_use, known_sha
 from hcmlc.i18n import current_language
 from hcmlc.repository import cache_folders
+from hcmlc.repository.cache_entry import decode, encode, well_formed
 from hcmlc.repository.cache_file import document, entry_line, indexed, parsed
 from hcmlc.repository.file_index import load as load_index
 from hcmlc.repository.saved_outputs import RECORDS, Store
@@ -47,8 +43,6 @@ figures as one JSON text, checked and read only by the run that compares them (v
 views of one year (status, report, the page) skip them, a third of the cache at city×10."""
 MAX_CACHE_BYTES = 500_000_000
 """A larger cache file is not ours (at city scale ×10 it is about 60 MB): ignored."""
-KINDS: tuple[ItemKind, ...] = ("indicator", "answer")
-CONSULTED: tuple[Consulted, ...] = ("photo", "evidence")
 
 
 class Cache:
@@ -109,6 +103,8 @@ class Cache:
         its record. Only for the views that do not compare figures across cycles."""
         if self.store is None or self.path is None or self.readings:
             return None
+        if not cache_folders.recorded(folder, files):
+            return None
         root = os.fspath(self.root)
         self._met = {}
         shas: list[str] = []
@@ -118,7 +114,7 @@ class Cache:
                 return None
             shas.append(sha)
         held_for = cache_folders.key(self.context, list(zip(files, shas, strict=True)))
-        place = f"{folder}\0{files[0]}"  # a folder's files, if another's lie among them
+        place = self._place(folder, files)
         entries = cache_folders.load(self.store, self.root.resolve(), place, held_for, len(files))
         if entries is None:
             return None
@@ -126,7 +122,7 @@ class Cache:
         for relative, entry in zip(files, entries, strict=True):
             if any(_fingerprint(self.root, k, p) != f for k, p, f in entry["consulted"]):
                 return None
-            check = _decode(relative, entry, readings=False)
+            check = decode(relative, entry, readings=False)
             if check is None:
                 return None
             found.append(check)
@@ -149,8 +145,15 @@ class Cache:
             return
         held_for = cache_folders.key(self.context, [(f, met[f]["sha"]) for f in files])
         entries = [met[relative] for relative in files]
-        place = f"{folder}\0{files[0]}"
-        cache_folders.keep(self.store, self.root.resolve(), place, held_for, entries)
+        cache_folders.keep(
+            self.store, self.root.resolve(), self._place(folder, files), held_for, entries
+        )
+
+    def _place(self, folder: str, files: list[str]) -> str:
+        """Where a folder's record is kept: one per language, as the cache's file, and per
+        folder and its first file (a folder's files, if another's lie among them)."""
+        assert self.path is not None
+        return f"{self.path.name}\0{folder}\0{files[0]}"
 
     def get(self, relative: str, raw: bytes) -> FileCheck | None:
         """The result stored for these bytes at `relative`, if it still holds."""
@@ -172,13 +175,13 @@ class Cache:
     def _held(self, relative: str, sha: str) -> FileCheck | None:
         stored = self._old.get(relative)
         entry = parsed(relative, stored) if isinstance(stored, bytes) else stored
-        if entry is None or (isinstance(stored, bytes) and not _well_formed(entry)):
+        if entry is None or (isinstance(stored, bytes) and not well_formed(entry)):
             return None
         if entry["sha"] != sha:
             return None
         if any(_fingerprint(self.root, k, p) != f for k, p, f in entry["consulted"]):
             return None
-        found = _decode(relative, entry, self.readings)
+        found = decode(relative, entry, self.readings)
         if found is not None and self._met is not None:
             self._met[relative] = entry
         if found is not None:  # else damaged: the file is checked again, its entry replaced
@@ -188,7 +191,7 @@ class Cache:
 
     def put(self, relative: str, raw: bytes, check: FileCheck) -> None:
         """Keep the result of checking these bytes at `relative`."""
-        entry = _encode(check)
+        entry = encode(check)
         if entry is None:
             return
         entry["sha"] = self.shas[relative] = _sha(raw)
@@ -240,213 +243,8 @@ def _stored_entries(path: Path, context: str) -> dict[str, Any]:
     return {
         relative: entry
         for relative, entry in stored["files"].items()
-        if isinstance(relative, str) and _well_formed(entry)
+        if isinstance(relative, str) and well_formed(entry)
     }
-
-
-def _well_formed(entry: Any) -> bool:
-    """Whether `entry` has exactly the shape `put` writes."""
-    if not isinstance(entry, dict) or entry.keys() != {
-        "sha",
-        "consulted",
-        "problems",
-        *KINDS,
-        "identity",
-        "submitted",
-        "figures",
-        "readings",
-    }:
-        return False
-    identity = entry["identity"]
-    return (
-        isinstance(entry["sha"], str)
-        and isinstance(entry["consulted"], list)
-        and all(_is_consulted(c) for c in entry["consulted"])
-        and isinstance(entry["problems"], list)
-        and all(_is_problem(p) for p in entry["problems"])
-        and all(isinstance(entry[kind], str) for kind in KINDS)
-        and (identity is None or (_is_list_of_text(identity) and len(identity) == 2))
-        and (entry["submitted"] is None or _is_day(entry["submitted"]))
-        and _are_figures(entry["figures"])
-        and type(entry["readings"]) is str  # checked when read (`_readings`)
-    )
-
-
-def _is_day(value: Any) -> bool:
-    try:
-        return isinstance(value, str) and dt.date.fromisoformat(value).isoformat() == value
-    except ValueError:
-        return False
-
-
-def _are_figures(values: Any) -> bool:
-    """A list of `[indicator, year, value, parts, illustrative]`, as `_encode` writes it. JSON
-    gives exact types, so comparing types is exact (and `True` is no year) and several times
-    cheaper than `isinstance`; one loop, no call per figure (five a file, 30,000 at city scale
-    with thirty years of history)."""
-    if type(values) is not list:
-        return False
-    for value in values:
-        if type(value) is not list or len(value) != 5:
-            return False
-        indicator, year, number, parts, illustrative = value
-        if not (
-            type(indicator) is str
-            and type(year) is int
-            and type(number) in _NUMBERS
-            and type(parts) is list
-            and type(illustrative) is bool
-        ):
-            return False
-        for part in parts:
-            if type(part) not in _NUMBERS:
-                return False
-    return True
-
-
-_NUMBERS = (int, float)
-_READ_FROM = ("value", "parts")
-
-
-def _is_reading(value: Any) -> bool:
-    """`[indicator, year, value, noted, "value" or "parts"]`, as `_encode` writes it."""
-    return (
-        type(value) is list
-        and len(value) == 5
-        and type(value[0]) is str
-        and type(value[1]) is int
-        and type(value[2]) in _NUMBERS
-        and type(value[3]) is bool
-        and value[4] in _READ_FROM
-    )
-
-
-def _is_problem(problem: Any) -> bool:
-    """`[line, column, code, message, hint]` as `_encode` writes it."""
-    if not (isinstance(problem, list) and len(problem) == 5):
-        return False
-    line, column, code, message, hint = problem
-    return (
-        all(isinstance(n, int) and not isinstance(n, bool) and n >= 1 for n in (line, column))
-        and code in CODES
-        and isinstance(message, str)
-        and (hint is None or isinstance(hint, str))
-    )
-
-
-def _is_list_of_text(value: Any) -> bool:
-    return isinstance(value, list) and all(isinstance(v, str) for v in value)
-
-
-def _is_consulted(value: Any) -> bool:
-    """`[kind, path, fingerprint]`, as `put` writes it."""
-    return _is_list_of_text(value) and len(value) == 3 and value[0] in CONSULTED
-
-
-def _encode(check: FileCheck) -> dict[str, Any] | None:
-    """The JSON form of a result, or None when it does not fit (then it is not kept)."""
-    kinds: dict[str, str] = dict.fromkeys(KINDS, "")
-    for (cycle, agency, kind), items in check.accepted.groups():
-        if (agency, cycle) != check.identity or any("\n" in item for item in items):
-            return None
-        kinds[kind] = "\n".join(sorted(items))
-    if any(p.related for p in check.problems):
-        return None
-    if any(p.sheet is not None for p in check.problems):
-        return None  # a workbook's problem: not a file of the repository's own
-    problems = [[p.line, p.column, p.code, p.message, p.hint] for p in check.problems]
-    submitted = check.submitted.isoformat() if check.submitted else None
-    figures = [[f.indicator, f.year, f.value, list(f.parts), f.illustrative] for f in check.figures]
-    readings = []
-    for r in check.readings:
-        where = ("indicators", r.indicator, r.loc[-1])
-        if (r.agency, r.cycle) != check.identity or r.loc != where or r.loc[-1] not in _READ_FROM:
-            return None  # not the shape `_decode` rebuilds: not kept
-        readings.append([r.indicator, r.year, r.value, r.noted, r.loc[-1]])
-    return {
-        "problems": problems,
-        "identity": check.identity,
-        "submitted": submitted,
-        "figures": figures,
-        "readings": json.dumps(
-            readings, ensure_ascii=False, separators=(",", ":"), check_circular=False
-        ),
-        **kinds,
-    }
-
-
-def _decode(relative: str, entry: dict[str, Any], readings: bool = True) -> FileCheck | None:
-    """The result an entry of the right shape (see `_well_formed`) holds, without its
-    `readings` when not asked for; None when they are asked for and damaged."""
-    problems = tuple(
-        Diagnostic(relative, line, column, code, message, hint)
-        for line, column, code, message, hint in entry["problems"]
-    )
-    identity = entry["identity"]
-    if identity is None:
-        return FileCheck(problems)
-    agency, cycle = identity
-    accepted = Entries(
-        {(cycle, agency, kind): IdText(entry[kind]) for kind in KINDS if entry[kind]}
-    )
-    consulted = tuple((kind, path) for kind, path, _ in entry["consulted"])
-    submitted = entry["submitted"]
-    compared = _readings(relative, agency, cycle, entry["readings"]) if readings else ()
-    if compared is None:
-        return None
-    figures = tuple(
-        _figure(cycle, agency, item, year, float(value), tuple(map(float, parts)), ill)
-        for item, year, value, parts, ill in entry["figures"]
-    )
-    return FileCheck(
-        problems,
-        accepted,
-        (agency, cycle),
-        consulted,
-        dt.date.fromisoformat(submitted) if submitted is not None else None,
-        figures,
-        compared,
-    )
-
-
-def _figure(
-    cycle: str,
-    agency: str,
-    indicator: str,
-    year: int,
-    value: float,
-    parts: tuple[float, ...],
-    illustrative: bool,
-) -> LocalFigure:
-    """`LocalFigure(…)` of values of the right types, its fields set at once rather than one
-    `object.__setattr__` each as a frozen dataclass's `__init__` does (a third of the time, for
-    every figure of every year of history)."""
-    figure: LocalFigure = _new(LocalFigure)
-    fields = figure.__dict__
-    fields["cycle"], fields["agency"], fields["indicator"], fields["year"] = (
-        cycle,
-        agency,
-        indicator,
-        year,
-    )
-    fields["value"], fields["parts"], fields["illustrative"] = value, parts, illustrative
-    return figure
-
-
-_new = object.__new__
-
-
-def _readings(relative: str, agency: str, cycle: str, stored: str) -> Rows | None:
-    """The figures compared across cycles, from their JSON text, as it holds them (no
-    `Observed` made for each: core/readings.py); None when it is not exactly what `_encode`
-    writes (then nothing of the entry is trusted)."""
-    try:
-        found = json.loads(stored)
-    except (ValueError, RecursionError):
-        return None
-    if type(found) is not list or not all(_is_reading(r) for r in found):
-        return None
-    return Rows(cycle, agency, relative, found)
 
 
 def _fingerprint(root: Path, kind: Consulted, written: str) -> str:

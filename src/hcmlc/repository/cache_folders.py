@@ -24,8 +24,18 @@ from typing import Any
 from hcmlc.repository.saved_outputs import Store
 
 FORMAT = 1
+MIN_FILES = 8
+"""A folder of fewer files is read entry by entry: its record would save less than it costs."""
 _PRUNED = "readings"
 """The member of an entry not kept in a record (validate reads the cache's own entries)."""
+
+
+def recorded(folder: str, files: list[str]) -> bool:
+    """Whether the folder `folder` of `files` is kept as a record: a cycle's folder
+    (`submissions/<cycle>`, where submissions sit; one deeper is a mistake, HCMLC-E028) of at
+    least MIN_FILES files. Their count is then bounded by the cycles, not by what a repository
+    holds (the store keeps at most saved_outputs.MAX_ENTRIES)."""
+    return folder.count("/") == 1 and len(files) >= MIN_FILES
 
 
 def slot(root: Path, folder: str) -> str:
