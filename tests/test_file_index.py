@@ -68,7 +68,9 @@ def test_the_next_run_reads_no_settled_file(bundled, records, opened) -> None:
 
 
 def test_a_file_written_just_before_the_walk_is_not_kept(bundled, records, opened) -> None:
-    run_walk(bundled, records, time.time_ns())  # every file was just copied: none settled
+    # a walk begun as the first file was copied: none had settled (however slow the copy)
+    began = min(p.stat().st_ctime_ns for p in bundled.rglob("*") if p.is_file())
+    run_walk(bundled, records, began)
     assert file_index.load(records, bundled) == {}
     files = len(opened)
     opened.clear()
