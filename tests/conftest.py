@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import re
 import shutil
 import subprocess
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from multiprocessing import forkserver
 from pathlib import Path
 from typing import Any
@@ -170,6 +171,49 @@ def calc_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """LibreOffice's home and user profile for the session (of this xdist worker): the first
     conversion makes the profile (a second of its start-up), the others find it made."""
     return tmp_path_factory.mktemp("calc")
+
+
+@pytest.fixture
+def frozen_heap() -> Iterator[None]:
+    """For the property tests (`pytestmark = pytest.mark.usefixtures("frozen_heap")`): what
+    lives before the test (modules, the bundled repository, pytest's own objects) is kept out
+    of reach of Python's cycle collector while it runs (`gc.freeze`), and given back after it.
+    The collector then scans what the cases make, not the whole process: its full collections,
+    some thirty in the fuzz modules at 60 ms each over the heap, half of that time. A command
+    run in the test that loads a repository thaws it (the product's `collector_paused`), as
+    ever; nothing is left frozen after."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+CHROMIUM = Path(os.environ.get("HCMLC_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """Debian's Chromium ($HCMLC_CHROMIUM), driven by Playwright, launched once in a test
+    session (of an xdist worker) for every test that needs a browser: the status page's
+    (tests/browser), the guides printed to PDF and the screenshots (tests/docs). Each opens
+    pages of its own in it. Playwright's sync API runs one instance in a process, so the
+    tests share this one rather than start another."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
 
 
 @pytest.fixture(autouse=True)

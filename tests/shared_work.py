@@ -5,6 +5,9 @@ asks; the others wait for it, or make another piece meanwhile (`Shared.all`). Us
 heavy tests that run commands on the whole bundled city (tests/commands/test_year_2026.py).
 
 Without xdist (`-n 0`), or where `fcntl` is missing (Windows), each process makes its own.
+
+The pieces that write reports keep their charts in one chart cache for the run (`cache_home`):
+a chart is keyed by what it shows, so a piece gets the charts of its own data, drawn once.
 """
 
 from __future__ import annotations
@@ -26,6 +29,20 @@ except ImportError:  # pragma: no cover - Windows: no sharing between workers
 
 Make = Callable[[Path], Any]
 """Makes a piece of work in a fresh folder of its own; returns what JSON can keep."""
+
+
+def cache_home(scratch: Path) -> Path:
+    """A cache folder (`XDG_CACHE_HOME`) of its own for the piece of work made in `scratch`,
+    whose charts are those of every piece of the same `Shared` (its `charts/` a link to
+    theirs): see tests/conftest.py's `shared_charts`, the same for the tests of one worker."""
+    home = scratch / "cache"
+    link = home / "hcmlc" / "charts"
+    if not link.is_symlink():
+        charts = scratch.parent / "charts"  # beside the pieces of work (`Shared.folder`)
+        charts.mkdir(exist_ok=True)
+        link.parent.mkdir(parents=True, exist_ok=True)
+        link.symlink_to(charts, target_is_directory=True)
+    return home
 
 
 class Shared:

@@ -2,7 +2,9 @@
 file `new-submission` wrote, with the schema `hcmlc schema` generated.
 
 It needs the server installed by `make node-tools` (build/node); without it the tests skip,
-except in CI, where they must run.
+except in CI, where they must run. One server serves the module's tests (each opens its own
+files, in a repository of its own): started once and settled once, it validates each file it
+is given once, 200 ms after it is opened, with the schema loaded, and publishes the result.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ class LanguageServer:
         self.messages: queue.Queue[dict[str, Any]] = queue.Queue()
         self.diagnostics: dict[str, list[dict[str, Any]]] = {}
         self.next_id = 0
+        self.opened: set[str] = set()
         threading.Thread(target=self._read, daemon=True).start()
         self.request(
             "initialize",
@@ -114,21 +117,39 @@ class LanguageServer:
     def open(self, path: Path, text: str) -> str:
         uri = path.as_uri()
         self.diagnostics.pop(uri, None)
+        self.opened.add(uri)
         self.notify(
             "textDocument/didOpen",
             {"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text}},
         )
         return uri
 
-    def diagnostics_of(self, *uris: str, settle: float = 1.5) -> list[dict[str, Any]]:
-        """The diagnostics the server publishes for `uris`, once it has said nothing for `settle`
-        seconds (it publishes again when the schema has loaded)."""
+    def diagnostics_of(self, *uris: str, settle: float = 0.0) -> list[dict[str, Any]]:
+        """The diagnostics the server publishes for `uris` once it has published for each, and
+        then said nothing for `settle` seconds: a server still taking its settings validates
+        the files open again when they arrive (see `settled`); a settled one, once per file."""
         try:
-            while True:
-                waiting = any(uri not in self.diagnostics for uri in uris)
-                self._receive(30 if waiting else settle)
+            while any(uri not in self.diagnostics for uri in uris):
+                self._receive(30)
+            while settle:
+                self._receive(settle)
         except queue.Empty:
-            return [d for uri in uris for d in self.diagnostics.get(uri, [])]
+            pass
+        return [d for uri in uris for d in self.diagnostics.get(uri, [])]
+
+    def settled(self, folder: Path) -> None:
+        """Wait until the server has taken its settings, which it asks for again at its start
+        (and then validates every open file again): a file opened and its diagnostics
+        awaited until the server says nothing for a second and a half."""
+        uri = self.open(folder / "settle.yaml", "a: 1\n")
+        self.diagnostics_of(uri, settle=1.5)
+        self.close_files()
+
+    def close_files(self) -> None:
+        """Close the files opened so far (a test's files, at its end)."""
+        for uri in sorted(self.opened):
+            self.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+        self.opened.clear()
 
     def close(self) -> None:
         try:
@@ -139,16 +160,27 @@ class LanguageServer:
             self.process.kill()
 
 
-@pytest.fixture
-def server(repo) -> Iterator[LanguageServer]:
+@pytest.fixture(scope="module")
+def language_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LanguageServer]:
+    """The server, started once for the module's tests and settled."""
     if not (SERVER.exists() and shutil.which("node")):
         if os.environ.get("CI"):
             pytest.fail("CI must install the YAML language server: make node-tools")
         pytest.skip("the YAML language server is not installed: run `make node-tools`")
-    shutil.copytree(PROJECT / "schema", repo.root / "schema")
-    client = LanguageServer(repo.root)
+    folder = tmp_path_factory.mktemp("editor")
+    client = LanguageServer(folder)
+    client.settled(folder)
     yield client
     client.close()
+
+
+@pytest.fixture
+def server(repo, language_server: LanguageServer) -> Iterator[LanguageServer]:
+    """The server, with the schema `hcmlc schema` wrote in the test's repository; the test's
+    files closed at its end."""
+    shutil.copytree(PROJECT / "schema", repo.root / "schema")
+    yield language_server
+    language_server.close_files()
 
 
 def scaffolded(hcmlc, repo) -> str:

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -58,6 +59,7 @@ TARGETS = (PROJECT / "data/targets.yaml").read_bytes()
 DOCUMENTS = (PROJECT / "data/documents.yaml").read_bytes()
 NARRATIVE = (PROJECT / "reports/2025.yaml").read_bytes()
 
+pytestmark = pytest.mark.usefixtures("frozen_heap")  # see tests/conftest.py
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 SCALE = int(os.environ.get("HCMLC_FUZZ_SCALE", "1"))
 RANDOM = SCALE > 1
@@ -136,13 +138,21 @@ BYTE_TOKENS = [
 ]
 
 
+# Strategies are built once, here, not in each draw: building one (and hypothesis's check of
+# it) costs more than drawing from it.
+SEED_CHOICE = st.sampled_from(SEED_BYTES)
+EDIT_COUNT = st.integers(1, 4)
+CUT_LENGTH = st.integers(0, 30)
+INSERT = st.one_of(st.binary(max_size=8), st.sampled_from(BYTE_TOKENS))
+
+
 @st.composite
 def mutated_bytes(draw: st.DrawFn) -> bytes:
-    seed = draw(st.sampled_from(SEED_BYTES))
-    for _ in range(draw(st.integers(1, 4))):
+    seed = draw(SEED_CHOICE)
+    for _ in range(draw(EDIT_COUNT)):
         start = draw(st.integers(0, len(seed)))
-        length = draw(st.integers(0, 30))
-        insert = draw(st.one_of(st.binary(max_size=8), st.sampled_from(BYTE_TOKENS)))
+        length = draw(CUT_LENGTH)
+        insert = draw(INSERT)
         seed = seed[:start] + insert + seed[start + length :]
     return seed
 
@@ -208,18 +218,20 @@ VALUES = st.recursive(
 )
 
 
+AGENCIES = st.sampled_from(["so-gddt", "so-tttt", "quan-1", "nobody", "SO GDDT"])
+CYCLES = st.sampled_from(["2023", "2024", "1999"])
+INDICATORS = st.dictionaries(st.sampled_from(sorted(CATALOG.indicators)), VALUES, max_size=6)
+ANSWERS = st.dictionaries(st.sampled_from(sorted(CATALOG.questions)), VALUES, max_size=4)
+OTHER_KEYS = st.dictionaries(KEYS, VALUES, max_size=2)
+
+
 @st.composite
 def submissions(draw: st.DrawFn) -> dict[str, Any]:
     """A submission-shaped tree: mostly the right keys, anything underneath."""
-    tree: dict[str, Any] = {
-        "agency": draw(st.sampled_from(["so-gddt", "so-tttt", "quan-1", "nobody", "SO GDDT"])),
-        "cycle": draw(st.sampled_from(["2023", "2024", "1999"])),
-    }
-    indicators = draw(
-        st.dictionaries(st.sampled_from(sorted(CATALOG.indicators)), VALUES, max_size=6)
-    )
-    answers = draw(st.dictionaries(st.sampled_from(sorted(CATALOG.questions)), VALUES, max_size=4))
-    tree.update(draw(st.dictionaries(KEYS, VALUES, max_size=2)))
+    tree: dict[str, Any] = {"agency": draw(AGENCIES), "cycle": draw(CYCLES)}
+    indicators = draw(INDICATORS)
+    answers = draw(ANSWERS)
+    tree.update(draw(OTHER_KEYS))
     tree["indicators"], tree["answers"] = indicators, answers
     return tree
 
@@ -241,24 +253,25 @@ def test_arbitrary_yaml_documents(tree: Any) -> None:
 # --- nesting, paths and names -----------------------------------------------------------------
 
 OPENERS = st.sampled_from(["[", "{a: ", "- ", "k: ", "? "])
+PATTERNS = st.lists(st.sampled_from(["[", "{a: ", "k:", "- k:", "-"]), min_size=1, max_size=6)
+FLOW_DEPTHS, BLOCK_DEPTHS = st.integers(1, 1200), st.integers(1, 300)
+INNERMOST = st.sampled_from(["", "x", "1"])
 
 
 @st.composite
 def deep_nesting(draw: st.DrawFn) -> str:
     """A real submission with a value nested up to 1,200 levels in flow style, or 300 in block
     style (past libyaml's limit, and far past hcmlc's), with a pattern of mappings and lists."""
-    pattern = draw(
-        st.lists(st.sampled_from(["[", "{a: ", "k:", "- k:", "-"]), min_size=1, max_size=6)
-    )
+    pattern = draw(PATTERNS)
     if draw(st.booleans()):  # flow: [[{a: [ … ]}]]
         opened = [o if o in ("[", "{a: ") else "[" for o in pattern]
-        depth = draw(st.integers(1, 1200))
+        depth = draw(FLOW_DEPTHS)
         levels = [opened[k % len(opened)] for k in range(depth)]
         closing = "".join("]" if o == "[" else "}" for o in reversed(levels))
-        value = "".join(levels) + draw(st.sampled_from(["", "x", "1"])) + closing
+        value = "".join(levels) + draw(INNERMOST) + closing
         return SEED_TEXT + "prepared_by: " + value + "\n"
     block = [o if o in ("k:", "- k:", "-") else "k:" for o in pattern]
-    depth = draw(st.integers(1, 300))
+    depth = draw(BLOCK_DEPTHS)
     lines = ["prepared_by:"]
     lines += ["  " * (k + 1) + block[k % len(block)] for k in range(depth)]
     return SEED_TEXT + "\n".join(lines) + " x\n"

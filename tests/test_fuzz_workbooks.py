@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -40,6 +41,7 @@ from hostile_workbooks import (
     zipped,
 )
 
+pytestmark = pytest.mark.usefixtures("frozen_heap")  # see tests/conftest.py
 FOLDER = Path(tempfile.mkdtemp(prefix="hcmlc-fuzz-workbooks-"))
 atexit.register(shutil.rmtree, FOLDER, ignore_errors=True)
 ROOT = FOLDER / "repository"

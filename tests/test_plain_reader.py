@@ -13,6 +13,7 @@ shifted indents, quotes, blocks, null words, anchors, flow style).
 from __future__ import annotations
 
 import ast
+import functools
 import os
 import unicodedata
 from pathlib import Path
@@ -27,6 +28,7 @@ from hcmlc.yamlfiles.plain_reader import read_plain
 from hcmlc.yamlfiles.reader import Document, Loader, parse_full, parse_yaml, plain_data
 from mistakes.cases import CASES
 
+pytestmark = pytest.mark.usefixtures("frozen_heap")  # see tests/conftest.py
 PROJECT = Path(__file__).resolve().parents[1]
 PATH = "submissions/2023/so-gddt.yaml"
 
@@ -69,14 +71,16 @@ def _places(data: Any, loc: tuple[str | int, ...] = ()) -> list[tuple[str | int,
     return found
 
 
+@functools.cache
 def _project_yaml() -> list[Path]:
+    """Every YAML file of the project, not looking into the virtual environment, git's own
+    folder or node's packages (a walk through them costs more than the rest)."""
     skip = {".venv", ".git", "node_modules"}
-    return sorted(
-        path
-        for pattern in ("*.yaml", "*.yml")
-        for path in PROJECT.rglob(pattern)
-        if not skip & set(path.relative_to(PROJECT).parts)
-    )
+    found = []
+    for folder, folders, files in os.walk(PROJECT):
+        folders[:] = [name for name in folders if name not in skip]
+        found += [Path(folder, name) for name in files if name.endswith((".yaml", ".yml"))]
+    return sorted(found)
 
 
 def _texts_of_tests() -> list[str]:
@@ -274,14 +278,26 @@ KEYS = [
 ]
 
 
+# The strategies the composites below draw from, built once, not in each draw: building one
+# (and hypothesis's check of it) costs more than drawing from it.
+LINE_COUNT = st.integers(1, 14)
+INDENTS = st.sampled_from([0, 0, 0, 2, 2, 4, 4, 6, 1, 3])
+LINE_KIND = st.integers(0, 9)
+A_KEY, A_WORD = st.sampled_from(KEYS), st.sampled_from(WORDS)
+OTHER_LINE = st.sampled_from(["", "# chú thích", "  # lùi", "   ", "---"])
+BLOCK_HEADER = st.sampled_from(["|", "|-", ">"])
+LINE_END = st.sampled_from(["\n", "", "\r\n", "\n\n"])
+LINE_BREAK = st.sampled_from(["\n", "\r\n"])
+
+
 @st.composite
 def lines_as_written(draw: st.DrawFn) -> str:
     """Lines as people write them: keys, items and texts at some indent, with slips."""
     lines = []
-    for _ in range(draw(st.integers(1, 14))):
-        indent = " " * draw(st.sampled_from([0, 0, 0, 2, 2, 4, 4, 6, 1, 3]))
-        kind = draw(st.integers(0, 9))
-        key, word = draw(st.sampled_from(KEYS)), draw(st.sampled_from(WORDS))
+    for _ in range(draw(LINE_COUNT)):
+        indent = " " * draw(INDENTS)
+        kind = draw(LINE_KIND)
+        key, word = draw(A_KEY), draw(A_WORD)
         if kind <= 3:
             lines.append(f"{indent}{key}: {word}")
         elif kind == 4:
@@ -293,11 +309,11 @@ def lines_as_written(draw: st.DrawFn) -> str:
         elif kind == 7:
             lines.append(f"{indent}{word}")  # a block's line, or a stray text
         elif kind == 8:
-            lines.append(draw(st.sampled_from(["", "# chú thích", "  # lùi", "   ", "---"])))
+            lines.append(draw(OTHER_LINE))
         else:
-            lines.append(f"{indent}{key}: {draw(st.sampled_from(['|', '|-', '>']))}")
-    end = draw(st.sampled_from(["\n", "", "\r\n", "\n\n"]))
-    return draw(st.sampled_from(["\n", "\r\n"])).join(lines) + end
+            lines.append(f"{indent}{key}: {draw(BLOCK_HEADER)}")
+    end = draw(LINE_END)
+    return draw(LINE_BREAK).join(lines) + end
 
 
 @cases(200)
@@ -318,34 +334,42 @@ PEOPLES_TREES = st.recursive(
     ),
     max_leaves=16,
 )
+WIDTHS = st.sampled_from([2, 4])
+NULLS = st.sampled_from(["", " ~", " null"])
+STYLES = st.integers(0, 4)
+BLOCK_HEADERS = st.sampled_from(["|", "|-", ">", ">-"])
+COMMENTS = st.sampled_from(["", "", "  # ghi chú"])
+COMMENT_ODDS = st.integers(0, 6)
+PEOPLES_DOCUMENTS = st.dictionaries(st.sampled_from(PLAIN_KEYS), PEOPLES_TREES, min_size=1)
+DOCUMENT_END = st.sampled_from(["\n", "", "\n\n"])
 
 
 @st.composite
 def written_by_people(draw: st.DrawFn) -> str:
     """A tree written out as people write YAML: indents of two or four, items at their key's
     indent or below it, texts plain, quoted or as `|`/`>` blocks, comments and blank lines."""
-    width = draw(st.sampled_from([2, 4]))
+    width = draw(WIDTHS)
     indentless = draw(st.booleans())
     out: list[str] = []
 
     def scalar(value: Any, indent: int) -> str:
         if value is None:
-            return draw(st.sampled_from(["", " ~", " null"]))
-        style = draw(st.integers(0, 4))
+            return draw(NULLS)
+        style = draw(STYLES)
         if "\n" in value or style == 4:
-            header = draw(st.sampled_from(["|", "|-", ">", ">-"]))
+            header = draw(BLOCK_HEADERS)
             body = [" " * (indent + width) + line if line else "" for line in value.split("\n")]
             return " " + header + "\n" + "\n".join(body)
         if style == 3 and '"' not in value:
             return f' "{value}"'
         if style == 2 and "'" not in value:
             return f" '{value}'"
-        comment = draw(st.sampled_from(["", "", "  # ghi chú"]))
+        comment = draw(COMMENTS)
         return f" {value}{comment}"
 
     def node(value: Any, indent: int) -> None:
         for key, item in value.items() if isinstance(value, dict) else enumerate(value):
-            if draw(st.integers(0, 6)) == 0:
+            if draw(COMMENT_ODDS) == 0:
                 out.append(draw(st.sampled_from(["", "# chú thích", " " * indent + "# lùi"])))
             head = " " * indent + (f"{key}:" if isinstance(value, dict) else "-")
             if isinstance(item, dict | list) and item:
@@ -357,8 +381,8 @@ def written_by_people(draw: st.DrawFn) -> str:
             else:
                 out.append(head + scalar(item if item not in ({}, []) else None, indent))
 
-    node(draw(st.dictionaries(st.sampled_from(PLAIN_KEYS), PEOPLES_TREES, min_size=1)), 0)
-    return "\n".join(out) + draw(st.sampled_from(["\n", "", "\n\n"]))
+    node(draw(PEOPLES_DOCUMENTS), 0)
+    return "\n".join(out) + draw(DOCUMENT_END)
 
 
 @cases(100)

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from playwright.sync_api import sync_playwright
 
@@ -27,14 +30,29 @@ def pdf_name(guide: str, lang: str) -> str:
     return f"{guide}.pdf" if lang == "vi" else f"{guide}.{lang}.pdf"
 
 
-def print_guides(site: Path) -> list[Path]:
-    """Write every guide's PDF into `site`/pdf/; return the files written."""
+@contextmanager
+def launched(browser: Any = None) -> Iterator[Any]:
+    """`browser` if given (a Playwright browser already running, as the tests share one),
+    else Chromium launched for the while and closed after."""
+    if browser is not None:
+        yield browser
+        return
+    with sync_playwright() as playwright:
+        started = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        try:
+            yield started
+        finally:
+            started.close()
+
+
+def print_guides(site: Path, browser: Any = None) -> list[Path]:
+    """Write every guide's PDF into `site`/pdf/; return the files written. In `browser` if
+    given, else in Chromium launched for it."""
     out = site / "pdf"
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        page = browser.new_page()
+    with launched(browser) as chromium:
+        page = chromium.new_page()
         for lang, folder in LANGS.items():
             for guide in GUIDES:
                 source = site / f"{folder}guides/{guide}/index.html"
@@ -54,7 +72,7 @@ def print_guides(site: Path) -> list[Path]:
                 )
                 partial.replace(target)
                 written.append(target)
-        browser.close()
+        page.close()
     return written
 
 

@@ -18,16 +18,15 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from openpyxl import load_workbook
 from PIL import Image, ImageChops
-from playwright.sync_api import sync_playwright
+from print_guides import launched
 
 PROJECT = Path(__file__).resolve().parents[1]
 AGENCY = "phuong-sai-gon"
 AS_OF = "2025-12-20"
-CHROMIUM = Path(os.environ.get("HCMLC_CHROMIUM", "/usr/bin/chromium"))
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 WIDTH = 1400
 """The widest a picture is kept, in pixels."""
 FILLED = {"E": "87,5", "F": 2025, "G": "Báo cáo tổng kết năm 2025 của UBND phường"}
@@ -67,23 +66,20 @@ def _save(image: Image.Image, target: Path) -> Path:
     return target
 
 
-def _pages(workbooks: list[Path], work: Path, env: dict[str, str]) -> list[list[Image.Image]]:
-    """Each page of each workbook as LibreOffice prints it to PDF (one start of LibreOffice
-    for them all: it takes longer than printing)."""
+def _pages(pages: list[tuple[Path, int]], work: Path, env: dict[str, str]) -> list[Image.Image]:
+    """Page `n` (from 1) of each workbook as LibreOffice prints it to PDF (one start of
+    LibreOffice for them all: it takes longer than printing); only that page is drawn."""
     out = work / "pdf"
     out.mkdir()
-    paths = [str(w) for w in workbooks]
+    paths = [str(w) for w, _ in pages]
     _run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out), *paths], env)
-    pages = []
-    for workbook in workbooks:
-        images = out / workbook.stem
-        images.mkdir()
-        _run(
-            ["pdftoppm", "-r", "150", "-png", str(out / f"{workbook.stem}.pdf"), str(images / "p")],
-            env,
-        )
-        pages.append([Image.open(p) for p in sorted(images.glob("p-*.png"))])
-    return pages
+    drawn = []
+    for workbook, n in pages:
+        pdf, image = out / f"{workbook.stem}.pdf", out / f"{workbook.stem}-{n}"
+        page = ["-f", str(n), "-l", str(n), "-singlefile"]
+        _run(["pdftoppm", "-r", "150", "-png", *page, str(pdf), str(image)], env)
+        drawn.append(Image.open(f"{image}.png"))
+    return drawn
 
 
 def _fill(workbook: Path, filled: Path) -> None:
@@ -95,8 +91,9 @@ def _fill(workbook: Path, filled: Path) -> None:
     book.save(filled)
 
 
-def screenshots(images: Path) -> list[Path]:
-    """Make every picture into `images`; return the files written."""
+def screenshots(images: Path, browser: Any = None) -> list[Path]:
+    """Make every picture into `images`; return the files written. The status page is shown in
+    `browser` if given, else in Chromium launched for it."""
     images.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="hcmlc-screenshots-") as temp:
@@ -115,31 +112,32 @@ def screenshots(images: Path) -> list[Path]:
         )
         filled = work / f"{AGENCY}-filled.xlsx"
         _fill(workbook, filled)
-        issued, typed_in = _pages([workbook, filled], work, env)
-        written.append(_save(_trimmed(issued[0]), images / "workbook-huong-dan.png"))
-        written.append(_save(_trimmed(typed_in[1]), images / "workbook-chi-so-da-dien.png"))
+        # the sheet «Hướng dẫn» is the issued workbook's first page; «Chỉ số», the second
+        guide, typed_in = _pages([(workbook, 1), (filled, 2)], work, env)
+        written.append(_save(_trimmed(guide), images / "workbook-huong-dan.png"))
+        written.append(_save(_trimmed(typed_in), images / "workbook-chi-so-da-dien.png"))
         site = work / "site"
         _run(
             [hcmlc, "dashboard", "--out", str(site), "--as-of", AS_OF, "--root", str(PROJECT)], env
         )
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-            page = browser.new_page(viewport={"width": 1200, "height": 1100})
+        with launched(browser) as chromium:
+            page = chromium.new_page(viewport={"width": 1200, "height": 1100})
             page.goto((site / "index.html").as_uri(), wait_until="load")
             shot = work / "status.png"
             page.screenshot(path=str(shot))
-            browser.close()
+            page.close()
         written.append(_save(_trimmed(Image.open(shot), 0), images / "status-page.png"))
     return written
 
 
-def main(argv: list[str]) -> int:
+def main(argv: list[str], browser: Any = None) -> int:
+    """`python tools/screenshots.py [folder]`; `browser`: see `screenshots`."""
     if shutil.which("soffice") is None or shutil.which("pdftoppm") is None:
         print(
             "screenshots: needs LibreOffice (soffice) and poppler-utils (pdftoppm)", file=sys.stderr
         )
         return 2
-    for path in screenshots(Path(argv[0] if argv else "docs/images")):
+    for path in screenshots(Path(argv[0] if argv else "docs/images"), browser):
         print(f"wrote {path} ({path.stat().st_size // 1024} KB)")
     return 0
 

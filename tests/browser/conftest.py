@@ -1,5 +1,5 @@
 """The status page in a real browser: Playwright driving Debian's Chromium, one browser per test
-session, the pages built once from the bundled data.
+session (tests/conftest.py's `chromium`), the pages built once from the bundled data.
 
 Without Chromium or axe-core (`make node-tools`, `apt-get install chromium`) the tests skip
 with the reason, except where the environment variable CI is set (.ci/run sets it): there they
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,15 +22,6 @@ from hcmlc.cli.app import app
 PROJECT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("HCMLC_CHROMIUM", "/usr/bin/chromium"))
 AXE = PROJECT / "build/node/node_modules/axe-core/axe.min.js"
-LAUNCH_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @dataclass(frozen=True)
@@ -66,16 +56,11 @@ def missing(what: str, how: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    """Debian's Chromium, launched once for the session."""
+def browser(request: pytest.FixtureRequest) -> Any:
+    """Debian's Chromium, launched once for the session (tests/conftest.py's `chromium`)."""
     if not CHROMIUM.exists():
         missing(f"Chromium ({CHROMIUM})", "apt-get install chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_FLAGS)
-        yield chromium
-        chromium.close()
+    return request.getfixturevalue("chromium")
 
 
 @pytest.fixture(scope="session")

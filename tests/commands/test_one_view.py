@@ -22,7 +22,7 @@ from one_view import (
     check_report,
     check_targets,
 )
-from shared_work import Shared
+from shared_work import Shared, cache_home
 
 DAYS = ("2025-11-30", "2025-12-04", "2025-12-07", "2025-12-20", "2026-01-05")
 """Before any 2025 file; after 4 of the 11 wards; after 8; the demonstration's day (all 11,
@@ -53,7 +53,7 @@ class Views:
     def _views(self, day: str, out: Path) -> dict:
         env = {
             ENV_VAR: "en",
-            "XDG_CACHE_HOME": str(out / "cache"),
+            "XDG_CACHE_HOME": str(cache_home(out)),  # the charts of every day's report
             "HCMLC_KEY_FILE": str(out / "key/workbook.key"),
             "HCMLC_DEBUG": "1",
         }

@@ -28,12 +28,16 @@ def test_every_document_is_written_with_the_shipped_templates(hcmlc, bundled) ->
     ]:
         code, _, stderr = hcmlc(*args, "--root", str(bundled), "--out", str(bundled / out))
         assert (code, stderr) == (0, ""), args
+    # one late agency's letter proves the shipped letter template is used (the city's every
+    # letter is written in test_remind, test_fuzz and test_texts_every_writer)
+    letters = bundled / "letters"
     code, _, stderr = hcmlc(
-        "remind", "--root", str(bundled), "--as-of", AS_OF, "--out", str(bundled / "letters")
-    )
+        "remind", "--agency", "so-noi-vu", "--root", str(bundled), "--as-of", AS_OF,
+        "--out", str(letters),
+    )  # fmt: skip
     assert code == 0
     assert "History cannot be read (this is not a git clone" in stderr  # a copy, said
-    assert any((bundled / "letters").glob("*.docx"))
+    assert [p.name for p in letters.glob("*.docx")] == ["so-noi-vu.docx"]
 
 
 def test_a_template_in_the_city_s_templates_folder_replaces_the_shipped_one(hcmlc, bundled) -> None:

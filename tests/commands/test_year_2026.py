@@ -7,8 +7,8 @@ the reminders as computed today from history equal those computed on that day fr
 of that day, and every figure of the page, the report and the reminders is status's.
 
 The year is played once in a run, and each view of it computed once, by whichever pytest-xdist
-worker asks first (tests/shared_work.py); the views run hcmlc in this process (the year itself
-is played as the coordinator plays it, a process per command).
+worker asks first (tests/shared_work.py); hcmlc runs in this process (what a new process of
+hcmlc sees is tests/test_saved_output.py's and tests/test_warm_path.py's subject).
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from typing import NamedTuple
+from unittest import mock
 
 import pytest
 from typer.testing import CliRunner
@@ -37,11 +37,10 @@ from one_view import (
     check_report,
     check_targets,
 )
-from shared_work import Make, Shared
+from shared_work import Make, Shared, cache_home
 
 PROJECT = Path(__file__).resolve().parents[2]
 
-HCMLC = str(Path(sys.executable).parent / "hcmlc")
 TODAY = "2027-01-20"
 DAYS = ("2026-12-11", "2026-12-20", "2027-01-06", "2027-01-15")
 CONFIRMER = "Trần Thị Bình, Văn phòng Sở Tài chính"
@@ -79,7 +78,9 @@ class Played(NamedTuple):
 
 
 def play(folder: Path) -> dict:
-    """Play the year in `folder`/city, as a coordinator runs hcmlc (a process per command)."""
+    """Play the year in `folder`/city, as a coordinator runs hcmlc and git: hcmlc in this
+    process with the coordinator's environment (`env`; the test's own variables of hcmlc, git
+    and GitHub unset), git in a process of its own with only `env`."""
     root = folder / "city"
     root.mkdir()
     env = {
@@ -92,6 +93,8 @@ def play(folder: Path) -> dict:
         "XDG_CACHE_HOME": str(folder / "cache"),
         "HCMLC_KEY_FILE": str(folder / "key/workbook.key"),
     }
+    theirs = [k for k in os.environ if k.startswith(("HCMLC_", "GIT_", "GITHUB_"))]
+    own_env: dict[str, str | None] = {**dict.fromkeys(theirs), **env}
     for name in ("data", "templates", "submissions", "reports", "photos"):
         shutil.copytree(PROJECT / name, root / name)
 
@@ -108,12 +111,12 @@ def play(folder: Path) -> dict:
         return done.stdout
 
     def hcmlc(*args: str) -> None:
-        subprocess.run(
-            [HCMLC, *args, "--root", str(root)],
-            env=env,
-            check=True,
-            capture_output=True,
-        )
+        use_language(None)
+        try:
+            done = CliRunner().invoke(app, [*args, "--root", str(root)], env=own_env)
+        finally:
+            use_language(None)
+        assert done.exit_code == 0, (args, done.stderr, done.exception)
 
     def write(relative: str, text: str) -> None:
         path = root / relative
@@ -181,19 +184,21 @@ def play(folder: Path) -> dict:
 
 def run(played: Played, root: Path, today: str, folder: Path, *args: str) -> str:
     """hcmlc run in this process on `root` on the day `today` (in English, with a cache in
-    `folder`): what it printed, once checked that it ended with 0 or 1."""
+    `folder`, its charts the run's for every repository of the year: `cache_home`): what it
+    printed, once checked that it ended with 0 or 1."""
     env = {
         "HCMLC_TODAY": today,
         "HCMLC_LANG": "en",
         "GIT_CONFIG_GLOBAL": os.devnull,
         "GIT_CONFIG_NOSYSTEM": "1",
-        "XDG_CACHE_HOME": str(folder / "cache"),
+        "XDG_CACHE_HOME": str(cache_home(folder)),
         "HCMLC_KEY_FILE": str(played.key),
         "HCMLC_DEBUG": "1",
     }
     use_language(None)
     try:
-        result = CliRunner().invoke(app, [*args, "--root", str(root)], env=env)
+        with mock.patch("hcmlc.render.chart_cache.scope", lambda _root: "year-2026"):
+            result = CliRunner().invoke(app, [*args, "--root", str(root)], env=env)
     finally:
         use_language(None)
     assert result.exit_code in (0, 1), (args, result.stderr, result.exception)

@@ -55,19 +55,17 @@ def site(built: Shared) -> Path:
 
 
 @pytest.fixture(scope="session")
-def printed(site: Path, built: Shared) -> Path:
-    """The site with its guides printed to PDF, as `make docs` leaves it (in a process of its
-    own, as make runs it: Playwright's sync API refuses to run beside another test's loop).
-    Printing only adds site/pdf/, which no test of the unprinted site reads."""
+def printed(site: Path, built: Shared, request: pytest.FixtureRequest) -> Path:
+    """The site with its guides printed to PDF, as `make docs` leaves it (tools/
+    print_guides.py, in the session's browser: tests/conftest.py's `chromium`, asked for only
+    by the worker that prints). Printing only adds site/pdf/, which no test of the unprinted
+    site reads."""
 
     def make(_folder: Path) -> str:
-        printing = subprocess.run(
-            [sys.executable, str(PROJECT / "tools/print_guides.py"), str(site)],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert printing.returncode == 0, printing.stderr
+        from print_guides import GUIDES, LANGS, print_guides
+
+        written = print_guides(site, request.getfixturevalue("chromium"))
+        assert len(written) == len(GUIDES) * len(LANGS)
         return str(site)
 
     return Path(built.get("printed", make))

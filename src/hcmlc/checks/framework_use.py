@@ -9,6 +9,7 @@ own framework file gives, so every view reads both alike.
 from __future__ import annotations
 
 import copy
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,12 +80,20 @@ def compose(uses: FrameworkUses, uses_doc: Document) -> tuple[list[Shipped], lis
             continue
         path = SHIPPED / use.framework / f"{use.version}.yaml"
         raw = path.read_bytes()
-        doc = parse_bytes(raw, shipped_display(use.framework, use.version))
+        doc = _parsed(raw, shipped_display(use.framework, use.version))
         framework, errors = validate(Framework, _with_owners(doc.data, uses), doc)
         problems += doc.problems + errors
         if framework is not None:
             found.append(Shipped(framework, doc, raw))
     return found, problems
+
+
+@functools.lru_cache(maxsize=8)
+def _parsed(raw: bytes, display: str) -> Document:
+    """A shipped framework's file parsed, once per process for the same bytes (a process that
+    loads the repository again, as of several days, reads the same few files): its data is
+    only ever read, each city's owners going into a copy (`_with_owners`)."""
+    return parse_bytes(raw, display)
 
 
 def _with_owners(data: Any, uses: FrameworkUses) -> Any:

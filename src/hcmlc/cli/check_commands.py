@@ -1,7 +1,5 @@
 """The commands that read the repository and say what they find: validate, status."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,8 +1,6 @@
 """The commands that write the programme's documents: the form, the report, the reminders and
 the status page."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

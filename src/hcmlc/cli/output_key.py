@@ -31,8 +31,8 @@ def key_of(
 ) -> tuple[str, str] | None:
     """The slot and the key of `request`'s output as its inputs are now, or None when they
     cannot key one (a file that cannot be read, a link leading out, git told elsewhere); each
-    file's SHA-256 noted in `memo`, if given, or taken from `settled` where it vouches for the
-    file (files/read_memo.py)."""
+    file's SHA-256 taken from `settled` where it vouches for the file, else read, and noted in
+    `memo`, if given (files/read_memo.py)."""
     digest = hashlib.sha256(f"hcmlc saved output {FORMAT}\0".encode())
     place = json.dumps([str(request.root), os.getcwd(), request.argv], ensure_ascii=False)
     slot = hashlib.sha256(place.encode("utf-8", "surrogateescape")).hexdigest()[:40]

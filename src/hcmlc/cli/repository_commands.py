@@ -1,8 +1,6 @@
 """The commands that write the city's repository: a new one, its generated files and templates,
 its framework and assignments, its cycles and an agency's new submission file."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

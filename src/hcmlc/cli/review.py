@@ -1,8 +1,6 @@
 """`hcmlc review`: the coordinator's sign-off of an agency's figures and answers, and of the
 English of its answers."""
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from typing import Annotated
 

@@ -82,12 +82,19 @@ def served_or_run(request: Request) -> int | str | None:
     can be served next time: how the run ends (SystemExit's code)."""
     from hcmlc.cli.output_key import conditions_now, holds, key_of, with_document
     from hcmlc.files.read_memo import Memo, Settled, using
-    from hcmlc.repository.saved_outputs import MAX_ENTRY_BYTES, Saved, Store
+    from hcmlc.repository import file_index
+    from hcmlc.repository.saved_outputs import MAX_ENTRY_BYTES, RECORDS, Saved, Store
 
     store = Store.open(request.root)
     memo: Memo = {}
     walk_began = time.time_ns()
-    inputs = key_of(request, memo=memo) if store is not None else None
+    inputs = None
+    records = Store.open(request.root, RECORDS)
+    if store is not None and records is not None:  # files settled since an earlier walk: not read
+        index = file_index.load(records, request.root)
+        inputs = key_of(request, memo=memo, settled=Settled(index, walk_began))
+        if inputs is not None:
+            file_index.keep(records, request.root, memo, walk_began, index)
     keyed = with_document(inputs, request) if inputs is not None else None
     if keyed is not None and store is not None:
         saved = store.get(*keyed)

@@ -1,7 +1,5 @@
 """`hcmlc translation`: the form's answers to a translator and back (XLIFF 1.2 or a workbook)."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated

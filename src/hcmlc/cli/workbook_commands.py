@@ -1,7 +1,5 @@
 """The commands of the agencies' Excel workbooks: write them, and import the returned ones."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

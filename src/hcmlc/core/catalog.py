@@ -69,8 +69,16 @@ class Catalog:
         setter(self, "questions", {q.id: q for q in reg.questions()})
         setter(self, "agencies", {a.id: a for a in reg.agencies})
         setter(self, "cycles", {c.id: c for c in reg.cycles})
-        setter(self, "indicator_owners", {i.id: reg.expand(i.agencies) for i in every})
-        setter(self, "question_owners", {q.id: reg.expand(q.owners) for q in reg.questions()})
+        expanded: dict[tuple[str, ...], list[str]] = {}  # items naming the same owners share one
+
+        def owners(ids: list[str]) -> list[str]:
+            key = tuple(ids)
+            if key not in expanded:
+                expanded[key] = reg.expand(ids)
+            return expanded[key]
+
+        setter(self, "indicator_owners", {i.id: owners(i.agencies) for i in every})
+        setter(self, "question_owners", {q.id: owners(q.owners) for q in reg.questions()})
         criteria = list(self.criteria())
         split = {a.id: split_duties(a, criteria) for a in reg.agencies if a.duties}
         setter(self, "succession", Succession(self.agencies, split))

@@ -10,7 +10,9 @@ must lead to a file that is itself walked; a FIFO, a device or a socket counts b
 unopened. Not walked: `.git` (git's state is keyed by git_state.py), `__pycache__`, a virtual
 environment (a folder with `pyvenv.cfg`) and a folder tagged as a cache (`CACHEDIR.TAG`). Their
 names are part of the digest, and a run is not saved when a YAML file names a path through
-one (a photo there would be read unseen: `mentions`).
+one (a photo there would be read unseen: `mentions`). What each YAML file read names through
+`.git` and `__pycache__` is noted with its SHA-256, so that the walk after a run reads no file
+it can trust unchanged (read_memo.Settled).
 """
 
 from __future__ import annotations
@@ -20,11 +22,13 @@ import os
 import stat
 from typing import Protocol
 
-from hcmlc.files.read_memo import Memo, Settled, note
+from hcmlc.files.read_memo import UNLOOKED, Memo, Settled, note
 
 NOT_WALKED = ("pyvenv.cfg", "CACHEDIR.TAG")
 """A folder holding one of these is a virtual environment or a cache: not an input."""
 NEVER_WALKED = frozenset({".git", "__pycache__"})
+NAMED = tuple(sorted(name.encode() for name in NEVER_WALKED))
+"""The folders never walked, each a bit of the mask of what a file names (`named_through`)."""
 YAML = (".yaml", ".yml")
 """The files that name others (photos, evidence): looked through for a path into a folder
 not walked."""
@@ -96,10 +100,10 @@ def digest_tree(
             elif path in left_out:
                 digest.update(b"O\0" + name + b"\0")
             else:
-                named = look_for_mentions and entry.name.lower().endswith(YAML)
-                raw = _file(entry, name, digest, ignored, walk, memo, settled, named)
-                if raw is not None and named:
-                    mentions.look(entry.path, raw)
+                yaml = entry.name.lower().endswith(YAML)
+                named = _file(entry, name, digest, ignored, walk, memo, settled, yaml)
+                if yaml and look_for_mentions and named is not None:
+                    mentions.look(entry.path, named)
         stack.extend(reversed(below))
     if look_for_mentions and walk.skipped:
         walk.mentions = mentions.through_any(walk.skipped)
@@ -109,17 +113,17 @@ def digest_tree(
 
 class _Mentions:
     """Which folders not walked the YAML files name a path through, looked for as each file is
-    read, keeping no file's bytes (a city's files are hundreds of megabytes): the names never
-    walked at once, any other (a virtual environment, a cache, known only once met) in the
-    files read again at the end."""
+    read (or taken as noted when it was read before: `named_through`), keeping no file's bytes (a
+    city's files are hundreds of megabytes): the names never walked at once, any other (a
+    virtual environment, a cache, known only once met) in the files read again at the end."""
 
     def __init__(self) -> None:
         self.named: set[bytes] = set()
         self.files: list[str] = []
 
-    def look(self, path: str, raw: bytes) -> None:
+    def look(self, path: str, named: int) -> None:
         self.files.append(path)
-        self.named.update(name for name in _NEVER_WALKED if _through(name, raw))
+        self.named.update(name for bit, name in enumerate(NAMED) if named >> bit & 1)
 
     def through_any(self, skipped: list[str]) -> bool:
         """Whether a file looked at names a path through a folder of `skipped`."""
@@ -138,7 +142,15 @@ class _Mentions:
         return False
 
 
-_NEVER_WALKED = frozenset(name.encode() for name in NEVER_WALKED)
+_NEVER_WALKED = frozenset(NAMED)
+
+
+def named_through(raw: bytes) -> int:
+    """Which of NAMED `raw` holds a path through, as a mask (a file without a separator
+    names none: found at memchr's speed)."""
+    if b"/" not in raw and b"\\" not in raw:
+        return 0
+    return sum(1 << bit for bit, name in enumerate(NAMED) if _through(name, raw))
 
 
 def _through(name: bytes, raw: bytes) -> bool:
@@ -181,10 +193,11 @@ def _file(
     walk: Walk,
     memo: Memo | None,
     settled: Settled | None = None,
-    wanted: bool = False,
-) -> bytes | None:
-    """Feed one file's SHA-256 (or its kind) to `digest`; its bytes, when read (a file
-    `settled` vouches for is read only when its bytes are `wanted`, and not hashed)."""
+    yaml: bool = False,
+) -> int | None:
+    """Feed one file's SHA-256 (or its kind) to `digest`, and note it in `memo`; what a `yaml`
+    file names (`named_through`), None when not a regular file read or trusted. A file `settled`
+    vouches for is not read (a YAML file only when what it names was not looked for then)."""
     try:
         status = entry.stat(follow_symlinks=False)
         if not stat.S_ISREG(status.st_mode):
@@ -193,10 +206,12 @@ def _file(
         if (status.st_dev, status.st_ino) in ignored:
             digest.update(b"O\0" + name + b"\0")
             return None
-        known = settled.sha(status) if settled is not None else None
-        if known is not None and not wanted:
-            _record(digest, name, status.st_size, known)
-            return None
+        known = settled.noted(status) if settled is not None else None
+        if known is not None and (not yaml or known[2] != UNLOOKED):
+            _record(digest, name, status.st_size, bytes.fromhex(known[1]))
+            if memo is not None:
+                memo[status.st_dev, status.st_ino] = known
+            return known[2]
         descriptor = os.open(entry.path, _FLAGS)
         try:
             raw = _read(descriptor, status.st_size)
@@ -206,14 +221,17 @@ def _file(
     except OSError:
         walk.unkeyable = f"cannot read {name!r}"
         return None
+    mask = named_through(raw) if yaml else UNLOOKED
     if known is not None:  # read for what it names only: keyed by the digest taken before
-        _record(digest, name, status.st_size, known)
-        return raw
+        _record(digest, name, status.st_size, bytes.fromhex(known[1]))
+        if memo is not None:
+            memo[status.st_dev, status.st_ino] = known[0], known[1], mask
+        return mask
     sha = hashlib.sha256(raw).digest()
     _record(digest, name, len(raw), sha)
     if memo is not None:
-        note(memo, status, after, sha.hex())
-    return raw
+        note(memo, status, after, sha.hex(), mask)
+    return mask
 
 
 def _record(digest: Digest, name: bytes, size: int, sha: bytes) -> None:

@@ -7,9 +7,11 @@ checked unchanged after it. While the command runs (`using`), the results cache
 (repository/cache.py) takes a file's SHA-256 from here when the file's signature is still the
 same, rather than read it again; a file whose signature changed since is read. The walk after
 the run (whether the inputs stayed the same while it ran) hashes only the files that changed or
-had not settled before the walk (`Settled`); it reads the others' bytes only where it looks
-through them (the YAML files, for paths through folders not walked). Uses the
-standard library only: the walk runs before anything else is imported.
+had not settled before the walk (`Settled`), and takes from the walk before what each YAML file
+names (paths through folders not walked), so that it reads none of them again. The settled
+files' entries are kept between runs (repository/file_index.py), as git keeps its index: a
+file whose signature is the same as when an earlier walk read it, settled then, is not read
+again. Uses the standard library only: the walk runs before anything else is imported.
 """
 
 from __future__ import annotations
@@ -22,8 +24,12 @@ from typing import NamedTuple
 
 Signature = tuple[int, int, int]
 """Size, modification time and change time (nanoseconds) of a file."""
-Memo = dict[tuple[int, int], tuple[Signature, str]]
-"""(device, inode) → the file's signature when read, and the SHA-256 (hex) of what was read."""
+Noted = tuple[Signature, str, int]
+"""A file's signature when read, the SHA-256 (hex) of what was read, and the folders not walked
+it names a path through (a mask of input_digest.NAMED; UNLOOKED when not looked for)."""
+Memo = dict[tuple[int, int], Noted]
+"""(device, inode) → what was noted of the file (`Noted`)."""
+UNLOOKED = -1
 
 _current: Memo | None = None
 SETTLED_NS = 2_000_000_000
@@ -39,28 +45,36 @@ class Settled(NamedTuple):
     memo: Memo
     walk_began_ns: int
 
-    def sha(self, status: os.stat_result) -> bytes | None:
-        """The SHA-256 of the file of `status` as the walk before read it, if the file is the
-        same file with the same signature and both its times are older than that walk by more
-        than SETTLED_NS (a change during the run would have moved at least one of them); None
-        when it must be read."""
-        found = _noted(self.memo, status)
-        newest = max(status.st_mtime_ns, status.st_ctime_ns)
-        if found is None or newest >= self.walk_began_ns - SETTLED_NS:
+    def noted(self, status: os.stat_result) -> Noted | None:
+        """What the walk before noted of the file of `status` (its SHA-256 as read), if the
+        file is the same file with the same signature and both its times are older than that
+        walk by more than SETTLED_NS (a change during the run would have moved at least one of
+        them); None when it must be read."""
+        found = self.memo.get((status.st_dev, status.st_ino))
+        if found is None or found[0] != signature(status) or not settled(found, self.walk_began_ns):
             return None
-        return bytes.fromhex(found)
+        return found
+
+
+def settled(noted: Noted, walk_began_ns: int) -> bool:
+    """Whether the file `noted` had last changed more than SETTLED_NS before a walk that began
+    at `walk_began_ns`."""
+    _size, modified, changed = noted[0]
+    return max(modified, changed) < walk_began_ns - SETTLED_NS
 
 
 def signature(status: os.stat_result) -> Signature:
     return status.st_size, status.st_mtime_ns, status.st_ctime_ns
 
 
-def note(memo: Memo, before: os.stat_result, after: os.stat_result, sha: str) -> None:
-    """Keep `sha` for the file read between `before` and `after` (its stat, then its open
-    descriptor's), unless it changed while it was read."""
+def note(
+    memo: Memo, before: os.stat_result, after: os.stat_result, sha: str, named: int = UNLOOKED
+) -> None:
+    """Keep `sha` (and what the file `named`) for the file read between `before` and `after`
+    (its stat, then its open descriptor's), unless it changed while it was read."""
     same = (before.st_dev, before.st_ino, signature(before))
     if before.st_ino and same == (after.st_dev, after.st_ino, signature(after)):
-        memo[before.st_dev, before.st_ino] = signature(before), sha
+        memo[before.st_dev, before.st_ino] = signature(before), sha, named
 
 
 @contextlib.contextmanager
@@ -74,10 +88,17 @@ def using(memo: Memo) -> Iterator[None]:
         _current = previous
 
 
-def known_sha(path: str | os.PathLike[str]) -> str | None:
-    """The SHA-256 of the regular file at `path` (links followed) as read earlier in this run,
-    if its signature is still the same; None when it must be read."""
-    if not _current:
+def in_use() -> bool:
+    """Whether a memo serves `known_sha` (a run keyed by a walk)."""
+    return _current is not None
+
+
+def known_sha(path: str | os.PathLike[str], memo: Memo | None = None) -> str | None:
+    """The SHA-256 of the regular file at `path` (links followed) as read earlier in this run
+    (or as `memo` holds it, each of its entries settled when noted: file_index.py), if its
+    signature is still the same; None when it must be read."""
+    memo = memo or _current
+    if not memo:
         return None
     try:
         status = os.stat(path)
@@ -85,7 +106,7 @@ def known_sha(path: str | os.PathLike[str]) -> str | None:
         return None
     if not stat.S_ISREG(status.st_mode):
         return None
-    return _noted(_current, status)
+    return _noted(memo, status)
 
 
 def _noted(memo: Memo, status: os.stat_result) -> str | None:

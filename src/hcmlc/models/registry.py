@@ -347,5 +347,6 @@ class Assignments(Strict):
 
     def expand(self, ids: list[str]) -> list[str]:
         """Agency ids named by `ids`, groups replaced by their members, in registry order."""
-        kinds = {kind for group in self.groups if group.id in ids for kind in group.kinds}
-        return [a.id for a in self.agencies if a.id in ids or a.kind in kinds]
+        named = set(ids)
+        kinds = {kind for group in self.groups if group.id in named for kind in group.kinds}
+        return [a.id for a in self.agencies if a.id in named or a.kind in kinds]

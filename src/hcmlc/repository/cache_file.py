@@ -13,6 +13,8 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 _OPENING = b'"files": {'
+_QUOTE = ord('"')
+_ESCAPE = b"\\"
 _CLOSING = b"}}"
 
 
@@ -81,8 +83,14 @@ def parsed(relative: str, line: bytes) -> Any:
 
 
 def _key(line: bytes) -> str | None:
-    """The path a line's entry is for: the JSON text before the first `": ` outside it."""
+    """The path a line's entry is for: the JSON text before the first `": ` outside it (read
+    as it is when it holds no escape: JSON escapes every quote and backslash in a text)."""
     at = line.find(b'": ')
+    if at > 0 and line[0] == _QUOTE and _ESCAPE not in line[1:at]:
+        try:
+            return line[1:at].decode("utf-8")
+        except UnicodeDecodeError:
+            return None
     while at > 0:
         try:
             key = json.loads(line[: at + 1])

@@ -28,7 +28,7 @@ from hcmlc.core.results import Entry, SubmissionFile, Supplied
 from hcmlc.core.status import pick_cycle
 from hcmlc.diagnostics import Diagnostic, Severity, cap_per_file
 from hcmlc.errors import DataError
-from hcmlc.files.filesystem import is_utf8_name, shown_name
+from hcmlc.files.filesystem import shown_name
 from hcmlc.i18n import _, counted
 from hcmlc.models.confirmations import Confirmations
 from hcmlc.models.documents import Documents
@@ -58,12 +58,11 @@ from hcmlc.repository.layout import SUBMISSIONS as SUBMISSIONS
 from hcmlc.repository.layout import TARGETS as TARGETS
 from hcmlc.repository.layout import (
     UNITS,
-    misnamed,
     submission_files,
 )
 from hcmlc.repository.layout import find_root as find_root
 from hcmlc.repository.layout import framework_paths as framework_paths
-from hcmlc.repository.reading import check_file, read_data, read_file, read_model
+from hcmlc.repository.reading import checked_files, read_data, read_file, read_model
 from hcmlc.yamlfiles.reader import Document
 from hcmlc.yamlfiles.slips import extension_slip
 
@@ -353,11 +352,8 @@ def _load(
     identities = []
     readings = Readings()  # every accepted figure, compactly, for check_changes
     supplied = Supplied()
-    for relative, linked in submission_files(root, repo.slips) if submissions else []:
-        if not is_utf8_name(relative):
-            problems.append(misnamed(relative))
-            continue
-        check, kept = check_file(root, repo.catalog, relative, store, keep, linked)
+    files = submission_files(root, repo.slips) if submissions else []
+    for relative, check, kept in checked_files(root, repo.catalog, files, store, keep, problems):
         if kept is not None:
             repo.submissions.append(kept)
         problems += check.problems

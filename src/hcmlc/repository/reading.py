@@ -4,7 +4,9 @@ checked, or its result taken from the cache."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
+from itertools import groupby
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -15,6 +17,7 @@ from hcmlc.core.catalog import Catalog
 from hcmlc.core.results import FileCheck, SubmissionFile
 from hcmlc.diagnostics import Diagnostic
 from hcmlc.files.confine import is_inside
+from hcmlc.files.filesystem import is_utf8_name
 from hcmlc.i18n import _, current_language
 from hcmlc.models.confirmations import Confirmations
 from hcmlc.models.contacts import FocalPoints
@@ -27,6 +30,7 @@ from hcmlc.models.submission import IndicatorValue, Submission
 from hcmlc.models.targets import Targets
 from hcmlc.models.units import Units
 from hcmlc.repository.cache import Cache
+from hcmlc.repository.layout import misnamed
 from hcmlc.yamlfiles.reader import Document, parse_bytes, read_raw
 
 M = TypeVar(
@@ -84,6 +88,35 @@ def check_file(
     if raw is not None and store is not None:
         store.put(relative, raw, check)
     return check, file if keep else None
+
+
+def checked_files(
+    root: Path,
+    catalog: Catalog | None,
+    files: list[tuple[str, bool]],
+    store: Cache | None,
+    keep: bool,
+    problems: list[Diagnostic],
+) -> Iterator[tuple[str, FileCheck, SubmissionFile | None]]:
+    """Each of the submission `files` (path, whether a link lies on its way) with its result and
+    the file if kept (`check_file`), folder by folder: a folder's results from the cache's
+    record of it when it holds (cache_folders.py). A name not UTF-8 is a problem, not read."""
+    for folder, group in groupby(files, key=lambda file: file[0].rpartition("/")[0]):
+        found = list(group)
+        names = [relative for relative, _linked in found]
+        sound = all(not linked and is_utf8_name(relative) for relative, linked in found)
+        served = store.folder(folder, names) if store is not None and sound else None
+        if served is not None:
+            for relative, check in zip(names, served, strict=True):
+                yield relative, check, None
+            continue
+        for relative, linked in found:
+            if not is_utf8_name(relative):
+                problems.append(misnamed(relative))
+                continue
+            yield relative, *check_file(root, catalog, relative, store, keep, linked)
+        if store is not None:
+            store.keep_folder(folder, names)
 
 
 def salvaged(data: dict[str, Any]) -> Submission | None:

@@ -27,6 +27,10 @@ from hcmlc.files.cache_folder import cache_dir, inside
 FORMAT = 1
 """Version of an entry's shape; a new one makes every earlier entry unused."""
 FOLDER = "saved"
+RECORDS = "records"
+"""The folder of what the results cache keeps sealed (the index of settled files,
+file_index.py; folders' records, cache_folders.py): kept apart from the saved outputs, so that
+clearing those leaves the results cache as warm as its JSON file."""
 KEY_FILE = "seal.key"
 KEY_BYTES = 32
 MAX_ENTRY_BYTES = 50_000_000
@@ -56,14 +60,21 @@ class Store:
         self.folder = folder
 
     @classmethod
-    def open(cls, root: Path) -> Store | None:
-        """The store for runs on the repository at `root`; None when the cache folder is
-        inside it (a pull request could plant entries there)."""
-        folder = cache_dir() / FOLDER
+    def open(cls, root: Path, name: str = FOLDER) -> Store | None:
+        """The store (its folder `name` in the cache folder) for runs on the repository at
+        `root`; None when the cache folder is inside it (a pull request could plant entries
+        there)."""
+        folder = cache_dir() / name
         return None if inside(folder, root) else cls(folder)
 
     def get(self, slot: str, key: str) -> Saved | None:
         """The output kept in `slot` for exactly `key`, if its seal holds."""
+        body = self.get_sealed(slot)
+        return None if body is None else _decoded(body, key)
+
+    def get_sealed(self, slot: str) -> bytes | None:
+        """What `slot` holds, if its seal holds (`put_sealed` wrote it, in this slot, with this
+        user's key)."""
         seal_key = _own_file(self.folder / KEY_FILE, KEY_BYTES, secret=True)
         kept = _own_file(self.folder / slot, MAX_ENTRY_BYTES)
         if seal_key is None or kept is None or len(seal_key) != KEY_BYTES:
@@ -71,7 +82,7 @@ class Store:
         seal, body = kept[: hashlib.sha256().digest_size], kept[hashlib.sha256().digest_size :]
         if not hmac.compare_digest(seal, _seal(seal_key, slot, body)):
             return None
-        return _decoded(body, key)
+        return body
 
     def put(self, slot: str, key: str, saved: Saved) -> None:
         """Keep `saved` in `slot` under `key`, sealed, atomically; a failure is ignored."""
@@ -91,6 +102,10 @@ class Store:
                 *(data for _path, data in saved.files),
             ]
         )
+        self.put_sealed(slot, body)
+
+    def put_sealed(self, slot: str, body: bytes) -> None:
+        """Keep `body` in `slot`, sealed, atomically; a failure is ignored."""
         if len(body) > MAX_ENTRY_BYTES - KEY_BYTES:
             return
         with contextlib.suppress(OSError):  # a read-only home, a full disk: the next run is cold

@@ -18,6 +18,8 @@ from hcmlc.diagnostics import Diagnostic, excerpt
 from hcmlc.i18n import _
 from hcmlc.yamlfiles.syntax_errors import Explained, Mark, quoted
 
+_YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+"""A line break as YAML counts lines (a parser's mark)."""
 CURLY_CLOSERS = "”’»"
 """Curly quotation marks that look like the end of a text but close no YAML quote."""
 _BLOCK_START = re.compile(r"(?P<indent> *)(?:- +)?(?P<key>[^\s:#][^:#]*?):[ \t]+[|>][-+0-9]*\s*")
@@ -29,6 +31,9 @@ _ESCAPE_PROBLEMS = ("unknown escape character", "expected hexdecimal number", "e
 def closed_later(text: str, problem_at: Mark) -> Explained | None:
     """A quote left open on one line that a quote on the line the parser stops at closes: the
     mistake is where the quote opens, not where the parser noticed it."""
+    lines = _YAML_BREAK.split(text)
+    if problem_at[0] < len(lines) and not {'"', "'"} & set(lines[problem_at[0]]):
+        return None  # no quote ends on that line (and a scan is slow through deep flow nesting)
     opened = None
     try:
         for token in yaml.scan(text, Loader=yaml.SafeLoader):
