@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import textwrap
 from collections.abc import Callable, Iterator
+from multiprocessing import forkserver
 from pathlib import Path
 from typing import Any
 
@@ -325,3 +326,12 @@ def pytest_testnodedown(node: Any, error: object) -> None:
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
     if cases := config.stash[FUZZ_CASES]:
         terminalreporter.write_line(f"fuzz: {cases:,} cases run")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Stop the fork server that `workbook --all` may have started in this process
+    (hcmlc/workbook/batch.py) and wait for it: left alone it would outlive the process, and the
+    CPU time of it and its workers would be counted in no one's (`time make test` included)."""
+    stop = getattr(getattr(forkserver, "_forkserver", None), "_stop", None)
+    if stop is not None:
+        stop()

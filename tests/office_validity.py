@@ -9,7 +9,9 @@ a sheet of each agency's items. So each part's findings are kept by what the che
 reads: its XML's elements and attributes in order (openxml-audit's schema and semantic rules of
 a part never read a text), and for the semantic rules also the part's relationships and the
 package's part names. A part met again, in any file, has the same findings without being read
-again; a part that is not well-formed XML is keyed by its bytes."""
+again; a part that is not well-formed XML is keyed by its bytes. The spreadsheet's canonical-form
+check (inline strings where the package has no shared strings) is kept the same way, per
+worksheet, by its name and its XML without texts."""
 
 from __future__ import annotations
 
@@ -56,9 +58,28 @@ SHAPES: dict[str, str] = {}
 """The digest of each part's bytes → the digest of its XML without its texts."""
 
 
+RECENT: OrderedDict[int, tuple[bytes, str]] = OrderedDict()
+"""The shapes of the parts last asked about, by the identity of their bytes (each entry holds
+its bytes, so that no other object takes their id): the schema, semantic and canonical-form keys
+of a part ask for the shape of the same bytes object, which is then hashed once."""
+KEPT_RECENT = 64
+
+
 def _shape(data: bytes | None) -> str:
     """What the rules read of a part: its XML as openxml-audit parses it, every text and tail
     emptied (elements, attributes, namespaces and their order kept)."""
+    if data is not None and (recent := RECENT.get(id(data))) and recent[0] is data:
+        RECENT.move_to_end(id(data))
+        return recent[1]
+    shape = _shape_of(data)
+    if data is not None:
+        RECENT[id(data)] = data, shape
+        if len(RECENT) > KEPT_RECENT:
+            RECENT.popitem(last=False)
+    return shape
+
+
+def _shape_of(data: bytes | None) -> str:
     raw = _digest(data)
     if raw not in SHAPES:
         from lxml import etree
@@ -87,6 +108,49 @@ def _semantic_key(part: Any) -> tuple[Any, ...]:
     package = part._package
     rels = package.get_part_content(get_rels_path(part.uri).lstrip("/"))
     return part.uri, _shape(part.raw_content), _digest(rels), tuple(package.list_parts())
+
+
+class SheetFindings:
+    """The findings of openxml-audit's Excel canonical-form check, kept per worksheet: where the
+    package has no populated shared-strings table, the check counts each worksheet's inline-string
+    cells (elements and attributes) and names the worksheet, so a worksheet's findings are kept by
+    its name and shape; with a populated table it finds nothing."""
+
+    def __init__(self, check: Callable[[Any, Any], None]) -> None:
+        self.check = check
+        self.found: dict[tuple[str, str | None], list[Any]] = {}
+
+    def __call__(self, package: Any, context: Any) -> None:
+        from openxml_audit.excel import canonical_form as form
+
+        if form._shared_strings_table_is_populated(package):
+            return
+        for uri in form._list_worksheet_parts(package):
+            try:
+                content = package.get_part_content(uri)
+            except Exception:  # the check cannot read it either, and skips it
+                content = None
+            key = (uri, None if content is None else _shape(content))
+            if key not in self.found:
+                before = len(context.errors)
+                self.check(_OneSheet(package, uri), context)
+                self.found[key] = context.errors[before:]
+            else:
+                context.errors.extend(self.found[key])
+
+
+class _OneSheet:
+    """A package as the canonical-form check sees it when it is asked about one worksheet."""
+
+    def __init__(self, package: Any, uri: str) -> None:
+        self.package = package
+        self.uri = uri
+
+    def list_parts(self) -> Iterator[str]:
+        yield self.uri
+
+    def get_part_xml(self, part_path: str) -> Any:
+        return self.package.get_part_xml(part_path)
 
 
 TREES: OrderedDict[str, Any] = OrderedDict()
@@ -140,6 +204,10 @@ def validator() -> Any:
     for name in ("_semantic_validator_word", "_semantic_validator_spreadsheet"):
         semantic = getattr(made, name)
         semantic.validate_part = PartFindings(semantic.validate_part, _semantic_key)
+    canonical = made._excel_canonical_form_validator
+    canonical._check_inline_strings_without_shared_table = SheetFindings(
+        canonical._check_inline_strings_without_shared_table
+    )
     return made
 
 

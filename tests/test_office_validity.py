@@ -4,13 +4,16 @@ schema's order, written through hcmlc's writer, is reported with its place."""
 from __future__ import annotations
 
 import io
+import zipfile
 from pathlib import Path
 
 import docx
+import openpyxl
+from openxml_audit import OpenXmlValidator
 
 from hcmlc.files.atomic import write_atomic
 from hcmlc.render import ooxml
-from office_validity import WATCHER
+from office_validity import WATCHER, validator
 
 
 def test_a_child_out_of_order_is_an_error_and_in_order_is_not(tmp_path: Path) -> None:
@@ -70,3 +73,73 @@ def test_a_style_missing_from_styles_met_before_is_an_error(tmp_path: Path) -> N
     write_atomic(tmp_path / "unstyled.docx", files[1])
     errors = WATCHER.errors()
     assert any("unstyled.docx: Style 'Nowhere' referenced but not defined" in e for e in errors)
+
+
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+SHARED = {
+    "xl/sharedStrings.xml": f'<sst xmlns="{MAIN}" count="1" uniqueCount="1"><si><t>Tổng</t></si></sst>',
+    "[Content_Types].xml": '<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+    'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+    "xl/_rels/workbook.xml.rels": '<Relationship Id="rIdShared" Type="http://schemas.openxml'
+    'formats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+    "</Relationships>",
+}
+"""A populated shared-strings table: the part, its content type and the workbook's link."""
+
+
+def _with_sheet(cells: list[str], shared: bool) -> bytes:
+    """A workbook whose sheet holds an inline-string cell of each of `cells`, beside a populated
+    shared-strings table (`shared`) or none."""
+    book = openpyxl.Workbook()
+    book.active["A1"] = 1
+    source = io.BytesIO()
+    book.save(source)
+    row = "".join(
+        f'<c r="{chr(65 + i)}2" t="inlineStr"><is><t>{words}</t></is></c>'
+        for i, words in enumerate(cells)
+    )
+    made = io.BytesIO()
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(made, "w") as new:
+        for name in old.namelist():
+            data = old.read(name)
+            if name == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"</row>", f'</row><row r="2">{row}</row>'.encode(), 1)
+            if shared and name in SHARED:
+                end = data.rindex(b"</")
+                data = data[:end] + SHARED[name].encode()
+            new.writestr(name, data)
+        if shared:
+            new.writestr("xl/sharedStrings.xml", SHARED["xl/sharedStrings.xml"])
+    return made.getvalue()
+
+
+def test_inline_strings_without_shared_strings_are_found_in_every_workbook(
+    tmp_path: Path,
+) -> None:
+    """The canonical-form check is kept per worksheet by its elements and attributes: a second
+    workbook whose sheet has other words is named too, one with another count of inline cells
+    has its own count, and one beside a populated shared-strings table has nothing; each as a
+    validator that keeps nothing finds."""
+    books = {
+        "two.xlsx": _with_sheet(["Kính gửi", "Sở Nội vụ"], shared=False),
+        "two-again.xlsx": _with_sheet(["Phường", "Bến Thành"], shared=False),
+        "three.xlsx": _with_sheet(["Phường", "Bến", "Thành"], shared=False),
+        "shared.xlsx": _with_sheet(["Kính gửi", "Sở Nội vụ"], shared=True),
+    }
+    found = {}
+    for name, data in books.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        kept = [e for e in validator().validate(path).errors if e.id == "Excel_InlineStrCells"]
+        fresh = OpenXmlValidator().validate(path).errors
+        assert [(e.description, e.part_uri) for e in kept] == [
+            (e.description, e.part_uri) for e in fresh if e.id == "Excel_InlineStrCells"
+        ]
+        found[name] = [(e.part_uri, e.description.split(" (")[0]) for e in kept]
+    sheet = "/xl/worksheets/sheet1.xml"
+    assert found == {
+        "two.xlsx": [(sheet, "Worksheet sheet1.xml has 2 inline-string cell(s)")],
+        "two-again.xlsx": [(sheet, "Worksheet sheet1.xml has 2 inline-string cell(s)")],
+        "three.xlsx": [(sheet, "Worksheet sheet1.xml has 3 inline-string cell(s)")],
+        "shared.xlsx": [],
+    }

@@ -8,11 +8,14 @@ import email
 import email.policy
 import json
 import re
+import shutil
 from pathlib import Path
 
 import docx
 import pytest
 from docx.oxml.ns import qn
+
+from shared_work import Shared
 
 AS_OF = "2025-12-20"
 WITHOUT_FOCAL_POINT = ["ldld", "so-y-te"]
@@ -22,6 +25,35 @@ ITEM = re.compile(r"^\d+\. (?:Chỉ số|Câu hỏi|Indicator|Question) (\S+): .
 
 def remind(hcmlc, root: Path, *args: str) -> tuple[int, str, str]:
     return hcmlc("remind", "--root", str(root), "--as-of", AS_OF, *args)
+
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="session")
+def shared(tmp_path_factory: pytest.TempPathFactory) -> Shared:
+    return Shared(tmp_path_factory, "remind")
+
+
+@pytest.fixture
+def every_letter_as_text(hcmlc, shared: Shared) -> tuple[int, str, Path]:
+    """(exit code, output, folder) of `remind --format md` on the whole bundled city, into a
+    folder that held a note of the coordinator's (`ghi-chu.txt`): run once for the whole test
+    run (shared_work.py), in the environment of the test that asks first. Tests that go on
+    writing in the folder copy it."""
+
+    def make(scratch: Path) -> dict[str, object]:
+        root = scratch / "city"
+        for name in ("data", "submissions", "photos", "templates", "reports"):
+            shutil.copytree(PROJECT / name, root / name)
+        out = scratch / "text"
+        out.mkdir()
+        (out / "ghi-chu.txt").write_text("của điều phối viên", "utf-8")
+        code, stdout, _ = remind(hcmlc, root, "--format", "md", "--out", str(out))
+        return {"code": code, "stdout": stdout, "out": str(out)}
+
+    made = shared.get("every-letter-as-text", make)
+    return made["code"], made["stdout"], Path(made["out"])
 
 
 def status_of(hcmlc, root: Path, agency: str) -> dict:
@@ -94,11 +126,12 @@ def test_each_eml_is_addressed_to_the_focal_point_and_lists_what_status_lists(
     assert "and 171 more: no e-mail for them; send the letter." in lacking
 
 
-def test_an_agency_without_a_focal_point_gets_a_letter(hcmlc, bundled) -> None:
-    out = bundled / "letters"
+def test_an_agency_without_a_focal_point_gets_a_letter(
+    hcmlc, bundled, every_letter_as_text
+) -> None:
     # every agency, as text (the listing does not depend on the format; the Word letters of all
     # 195 would cost ten seconds of the suite), then the Word letters of the two departments
-    code, stdout, _ = remind(hcmlc, bundled, "--format", "md", "--out", str(out))
+    code, stdout, out = every_letter_as_text
     assert code == 0
     # 14 departments with a focal point, 13 without (2, and the 11 bodies the registry names
     # from 2025), and the 168 wards and communes
@@ -111,6 +144,7 @@ def test_an_agency_without_a_focal_point_gets_a_letter(hcmlc, bundled) -> None:
         "hint: add each one under `focal_points:` in data/focal-points.yaml, as `agency-id: {name: …, email: …}`"
         in stdout
     )
+    out = shutil.copytree(out, bundled / "letters")
     for agency in WITHOUT_FOCAL_POINT:
         code, stdout, _ = remind(hcmlc, bundled, "--agency", agency, "--out", str(out))
         assert code == 0 and f"No focal point for {agency}: " in " ".join(stdout.split())
@@ -248,14 +282,13 @@ def test_an_unknown_agency_is_a_usage_error(hcmlc, bundled) -> None:
     assert err == "error: unknown agency `so-noivu`\nhint: did you mean `so-noi-vu`?\n"
 
 
-def test_the_folder_keeps_what_hcmlc_did_not_write(hcmlc, bundled) -> None:
-    out = bundled / "text"
-    out.mkdir()
-    (out / "ghi-chu.txt").write_text("của điều phối viên", "utf-8")
-    assert remind(hcmlc, bundled, "--format", "md", "--out", str(out))[0] == 0
-    assert (out / "ghi-chu.txt").read_text("utf-8") == "của điều phối viên"
-    assert len(list(out.glob("*.md"))) == 195
-    assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temporary file left
+def test_the_folder_keeps_what_hcmlc_did_not_write(hcmlc, bundled, every_letter_as_text) -> None:
+    code, _, written = every_letter_as_text  # into a folder that held ghi-chu.txt
+    assert code == 0
+    assert (written / "ghi-chu.txt").read_text("utf-8") == "của điều phối viên"
+    assert len(list(written.glob("*.md"))) == 195
+    assert not [p for p in written.iterdir() if p.name.startswith(".")]  # no temporary file left
+    out = shutil.copytree(written, bundled / "text")
     code, stdout, _ = remind(hcmlc, bundled, "--format", "md", "--out", str(out))
     assert code == 0 and "  so-noi-vu.md (replaced): DOHA — 3 items, up to 5 days overdue" in stdout
     letter = out / "so-noi-vu.md"

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import io
+import multiprocessing
 import re
+import sys
+import threading
 import zipfile
+from multiprocessing.context import BaseContext
+
+import pytest
 
 from hcmlc.repository.load import load
 from hcmlc.workbook import batch
@@ -25,11 +31,40 @@ def parts(data: bytes) -> dict[str, bytes]:
     }
 
 
-def test_workers_build_the_same_workbooks_in_the_same_order(bundled, monkeypatch) -> None:
+def chosen_for(method: str) -> BaseContext:
+    """What `batch` chooses on a platform that calls for `method`: `fork` on Linux with one
+    thread, `forkserver` beside other threads, `spawn` where there is no fork server (Windows)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sys, "platform", "linux" if method == "fork" else "darwin")
+        patch.setattr(threading, "active_count", lambda: 1 if method == "fork" else 2)
+        offered = ["spawn"] if method == "spawn" else multiprocessing.get_all_start_methods()
+        patch.setattr(multiprocessing, "get_all_start_methods", lambda: offered)
+        return batch._start_method()
+
+
+def test_the_start_method_is_the_cheapest_safe_one() -> None:
+    chosen = batch._start_method().get_start_method()
+    if sys.platform == "linux" and threading.active_count() == 1:
+        assert chosen == "fork"
+    elif sys.platform != "win32":
+        assert chosen == "forkserver"
+    else:
+        assert chosen == "spawn"
+    for method in multiprocessing.get_all_start_methods():
+        assert chosen_for(method).get_start_method() == method
+
+
+@pytest.mark.parametrize("method", multiprocessing.get_all_start_methods())
+def test_workers_build_the_same_workbooks_in_the_same_order(
+    bundled, monkeypatch: pytest.MonkeyPatch, method: str
+) -> None:
     catalog = load(bundled).require_catalog()
     planner = Planner(catalog, catalog.cycles["2023"], "vi", fingerprint(bundled))
     jobs: list[batch.Job] = [("so-gddt", None), ("so-vhtt", None), ("cuc-thong-ke", None)]
-    monkeypatch.setattr(batch, "PARALLEL_FROM", {"fork": 2, "spawn": 2})
+    monkeypatch.setattr(batch, "PARALLEL_FROM", {"fork": 2, "forkserver": 2, "spawn": 2})
+    context = chosen_for(method)
+    assert context.get_start_method() == method
+    monkeypatch.setattr(batch, "_start_method", lambda: context)
     secret = b"k" * 32
     together = list(batch.build_many(planner, jobs, secret, workers=2))
     alone = [batch.built(planner, job, secret) for job in jobs]

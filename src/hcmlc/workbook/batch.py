@@ -3,9 +3,11 @@
 Each workbook is independent and openpyxl spends most of the time, in pure Python; a city's 168
 wards and twenty departments are written in a fraction of the time with a worker per core. On
 Linux, a process with no other thread forks its workers (they start at once, sharing what is
-loaded); elsewhere, or beside other threads, where forking is not safe, they start fresh
-(`spawn`) and are given the planner once. They return each workbook's bytes, which the caller
-writes, in order.
+loaded). Beside other threads, or on macOS, where forking the process itself is not safe, a
+fork server is started once per process, with the workbook modules loaded, and each worker is a
+fork of it (`forkserver`); where there is none (Windows), workers start fresh (`spawn`),
+importing hcmlc and openpyxl each. Workers are given the planner once, and return each
+workbook's bytes, which the caller writes, in order.
 """
 
 from __future__ import annotations
@@ -23,9 +25,15 @@ from typing import Any
 from hcmlc.workbook.build import build_workbook
 from hcmlc.workbook.plan import Planner
 
-PARALLEL_FROM = {"fork": 32, "spawn": 40}
-"""From how many workbooks on workers pay for their start: a forked one at once, a spawned one
-after half a second or so (it imports hcmlc and openpyxl afresh)."""
+PARALLEL_FROM = {"fork": 32, "forkserver": 140, "spawn": 40}
+"""From how many workbooks on workers pay for their start: a forked one at once; through a fork
+server from ≈ 140 on two cores (the server, started once per process, costs ≈ 0.5 s, a ward's
+workbook ≈ 7 ms: bench/README.md); a spawned one after half a second or so (it imports hcmlc and
+openpyxl afresh)."""
+PRELOAD = ["__main__", "hcmlc.workbook.batch"]
+"""What the fork server imports before it forks a worker: the program, as by default (Python
+3.11 ignores it: a worker runs the program's script again, cheap once what it imports is
+loaded), and everything that builds a workbook."""
 MAX_WORKERS = 8
 
 Job = tuple[str, dict[str, Any] | None]
@@ -61,8 +69,13 @@ def build_many(
 
 
 def _start_method() -> BaseContext:
+    """`fork` where it is safe, else `forkserver` where the platform has it, else `spawn`."""
     if sys.platform == "linux" and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        server = multiprocessing.get_context("forkserver")
+        server.set_forkserver_preload(PRELOAD)
+        return server
     return multiprocessing.get_context("spawn")
 
 
