@@ -31,6 +31,8 @@ from openpyxl.xml.constants import (
 )
 from openpyxl.xml.functions import tostring
 
+from hcmlc.workbook.sheet_rows import sheet_data
+
 _STYLESHEETS: dict[tuple[Any, ...], bytes] = {}
 """Serialised stylesheets by the style tables they were made of."""
 _VALIDATIONS: dict[tuple[Any, ...], tuple[tuple[Any, ...], Any]] = {}
@@ -78,8 +80,23 @@ class InMemoryWriter(ExcelWriter):  # type: ignore[misc]
 
 
 class _SheetWriter(WorksheetWriter):  # type: ignore[misc]
-    """openpyxl's writer of a sheet, its data validations serialised once for all the sheets
-    that have the very same validation objects (`build._validation` makes each once)."""
+    """openpyxl's writer of a sheet, its rows made as one string (sheet_rows.py) and its data
+    validations serialised once for all the sheets that have the very same validation objects
+    (`build._validation` makes each once)."""
+
+    def write_rows(self) -> None:
+        """`WorksheetWriter.write_rows` (openpyxl 3.1): the same bytes, written past lxml's
+        writer (flushed first, so that they land in order); openpyxl's own for a sheet holding
+        cells hcmlc does not write."""
+        rows = self.rows()
+        data = sheet_data(self.ws, rows)
+        if data is None:
+            super().write_rows()
+            return
+        xf = self.xf.send(True)
+        xf.flush()
+        self.out.write(data)
+        self.xf.send(None)
 
     def write_validations(self) -> None:
         """`WorksheetWriter.write_validations` (openpyxl 3.1), from `_VALIDATIONS` when known."""
