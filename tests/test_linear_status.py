@@ -41,6 +41,24 @@ def test_every_obligation_is_supplied_exactly_when_its_entry_is(bundled) -> None
             assert o.supplied == (entry and (arrived or o.supplied)), o
 
 
+def test_the_overdue_only_are_the_overdue_of_all_in_the_same_order(bundled) -> None:
+    """An earlier cycle's overdue items (open_cycles.still_open) made without the others are
+    every overdue obligation, in order, on days before, between and after the deadlines."""
+    repo = load(bundled)
+    catalog = repo.require_catalog()
+    deliveries = repo.deliveries()
+    days = [dt.date(2023, 1, 1), dt.date(2024, 6, 30), dt.date(2025, 12, 16), dt.date(2030, 1, 1)]
+    found = 0
+    for cycle in catalog.assignments.cycles:
+        for day in days:
+            every = obligations_of(catalog, repo.supplied, cycle, day, deliveries)
+            overdue = [o for o in every if o.state == "overdue"]
+            only = obligations_of(catalog, repo.supplied, cycle, day, deliveries, overdue_only=True)
+            assert list(only) == overdue
+            found += len(overdue)
+    assert found > 100  # the bundled city has overdue items on those days
+
+
 def test_a_holder_kept_for_the_day_is_the_holder_of_each_item(bundled) -> None:
     catalog = load(bundled).require_catalog()
     succession = catalog.succession

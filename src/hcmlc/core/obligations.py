@@ -61,8 +61,12 @@ def obligations_of(
     cycle: Cycle,
     as_of: dt.date,
     deliveries: Mapping[FileKey, Delivery] | None = None,
+    *,
+    overdue_only: bool = False,
 ) -> Iterator[Obligation]:
-    """Every item each agency owes in `cycle`, and whether it is supplied, as of `as_of`."""
+    """Every item each agency owes in `cycle`, and whether it is supplied, as of `as_of`; with
+    `overdue_only`, those overdue only (the same, in the same order), without making the others
+    (an earlier cycle's, most of them supplied: `open_cycles.still_open`)."""
     deliveries = deliveries or {}
     dates = deliveries.dates if isinstance(deliveries, Deliveries) else None
     day = cycle.reference_date
@@ -73,6 +77,8 @@ def obligations_of(
         if deadline is None:
             continue
         days_left = (deadline - as_of).days
+        if overdue_only and days_left >= 0:
+            continue  # not yet due: none of this kind is overdue
         listed = catalog.owners(kind)
         owners = catalog.owners(kind, cycle)
         supplied_by = _suppliers(grouped, cycle.id, kind, owners)
@@ -89,6 +95,8 @@ def obligations_of(
                     arrivals[agency] = _arrival(deliveries.get((agency, cycle.id)), as_of)
                 arrived, delivered = arrivals[agency]
                 supplied_ = arrived and agency in supplied_by.get(item, ())
+                if overdue_only and supplied_:
+                    continue
                 dated = None
                 if supplied_:
                     dated = dates.of(cycle.id, agency, kind, item, deadline) if dates else None

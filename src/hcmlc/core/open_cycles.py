@@ -59,8 +59,9 @@ def _open(
     for earlier in sorted(catalog.assignments.cycles, key=lambda c: c.reference_date):
         if earlier.reference_date >= cycle.reference_date or not is_open(earlier, as_of):
             continue
-        obligations = obligations_of(catalog, supplied, earlier, as_of, deliveries)
-        overdue = [o for o in obligations if o.state == "overdue"]
+        overdue = list(
+            obligations_of(catalog, supplied, earlier, as_of, deliveries, overdue_only=True)
+        )
         if overdue:
             yield OpenCycle(earlier, overdue)
 
