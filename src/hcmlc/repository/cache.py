@@ -120,7 +120,7 @@ class Cache:
             return None
         found = []
         for relative, entry in zip(files, entries, strict=True):
-            if any(_fingerprint(self.root, k, p) != f for k, p, f in entry["consulted"]):
+            if not self._consulted_same(entry):
                 return None
             check = decode(relative, entry, readings=False)
             if check is None:
@@ -177,17 +177,19 @@ class Cache:
         entry = parsed(relative, stored) if isinstance(stored, bytes) else stored
         if entry is None or (isinstance(stored, bytes) and not well_formed(entry)):
             return None
-        if entry["sha"] != sha:
-            return None
-        if any(_fingerprint(self.root, k, p) != f for k, p, f in entry["consulted"]):
+        if entry["sha"] != sha or not self._consulted_same(entry):
             return None
         found = decode(relative, entry, self.readings)
-        if found is not None and self._met is not None:
-            self._met[relative] = entry
         if found is not None:  # else damaged: the file is checked again, its entry replaced
             line = stored if isinstance(stored, bytes) else entry_line(relative, entry)
             self._new[relative] = line
+            if self._met is not None:
+                self._met[relative] = entry
         return found
+
+    def _consulted_same(self, entry: dict[str, Any]) -> bool:
+        """Whether every path the entry's check consulted (photos, evidence) is as it was."""
+        return all(_fingerprint(self.root, k, p) == f for k, p, f in entry["consulted"])
 
     def put(self, relative: str, raw: bytes, check: FileCheck) -> None:
         """Keep the result of checking these bytes at `relative`."""
