@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from calls import noted_calls
 from hcmlc.cli import output_key, saved_output
 from hcmlc.files import read_memo
 from hcmlc.repository import cache as cache_module
@@ -25,15 +26,7 @@ PATH = "submissions/2023/so-gddt.yaml"
 @pytest.fixture
 def parsed(monkeypatch) -> list[str]:
     """The entries of the results cache parsed, by path."""
-    found: list[str] = []
-    parse = cache_module.parsed
-
-    def counted(relative: str, line: bytes) -> object:
-        found.append(relative)
-        return parse(relative, line)
-
-    monkeypatch.setattr(cache_module, "parsed", counted)
-    return found
+    return noted_calls(monkeypatch, cache_module, "parsed", lambda relative, _line: relative)
 
 
 def view(root: Path) -> Repository:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from calls import noted_calls
 from hcmlc.documents.report import build_report
 from hcmlc.render import charts as charts_module
 from hcmlc.render.chart_cache import SIZE, ChartCache, chart_key, is_chart_png
@@ -31,15 +32,9 @@ def report_md(hcmlc, root: Path, *args: str) -> dict[str, bytes]:
 @pytest.fixture
 def drawn(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The indicators whose chart is drawn (not taken from the cache), in order."""
-    calls: list[str] = []
-    draw = charts_module.render_chart
-
-    def counting(chart, lang):  # type: ignore[no-untyped-def]
-        calls.append(chart.indicator)
-        return draw(chart, lang)
-
-    monkeypatch.setattr("hcmlc.render.charts.render_chart", counting)
-    return calls
+    return noted_calls(
+        monkeypatch, charts_module, "render_chart", lambda chart, _lang: chart.indicator
+    )
 
 
 def entries(private_cache: Path) -> list[Path]:

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from calls import noted_calls
 from hcmlc.cli import output_key, saved_output
-from hcmlc.files import read_memo
+from hcmlc.files import input_digest, read_memo
 from hcmlc.files.input_digest import NAMED, named_through
 from hcmlc.repository import file_index
 from hcmlc.repository.saved_outputs import RECORDS, Store
@@ -22,16 +23,11 @@ PATH = "submissions/2023/so-gddt.yaml"
 @pytest.fixture
 def opened(monkeypatch, bundled) -> list[str]:
     """The files of the repository opened, by path."""
-    found: list[str] = []
-    original = os.open
 
-    def counted(path, *args, **kwargs):  # type: ignore[no-untyped-def]
-        if str(path).startswith(str(bundled)):
-            found.append(str(path))
-        return original(path, *args, **kwargs)
+    def inside(path, *_args, **_kwargs) -> str | None:  # type: ignore[no-untyped-def]
+        return str(path) if str(path).startswith(str(bundled)) else None
 
-    monkeypatch.setattr("hcmlc.files.input_digest.os.open", counted)
-    return found
+    return noted_calls(monkeypatch, input_digest.os, "open", inside)
 
 
 def run_walk(

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from calls import noted_calls
 from hcmlc.cli import output_key, saved_output
-from hcmlc.files import read_memo
+from hcmlc.files import input_digest, read_memo
 from hcmlc.repository import reading
 from hcmlc.repository.load import load
 
@@ -22,15 +23,7 @@ PATH = "submissions/2023/so-gddt.yaml"
 @pytest.fixture
 def reads(monkeypatch) -> list[str]:
     """The submission files read by `load`, by their relative path."""
-    found: list[str] = []
-    original = reading.read_raw
-
-    def counted(path: Path, display: str) -> object:
-        found.append(display)
-        return original(path, display)
-
-    monkeypatch.setattr(reading, "read_raw", counted)
-    return found
+    return noted_calls(monkeypatch, reading, "read_raw", lambda _path, display: display)
 
 
 def walked(root: Path) -> tuple[read_memo.Memo, tuple[str, str] | None]:
@@ -100,15 +93,7 @@ def test_a_file_changed_while_the_walk_read_it_is_not_noted(tmp_path) -> None:
 @pytest.fixture
 def opened(monkeypatch) -> list[str]:
     """The files the walk of a saved output's key opens, by path."""
-    found: list[str] = []
-    original = os.open
-
-    def counted(path, *args, **kwargs):  # type: ignore[no-untyped-def]
-        found.append(str(path))
-        return original(path, *args, **kwargs)
-
-    monkeypatch.setattr("hcmlc.files.input_digest.os.open", counted)
-    return found
+    return noted_calls(monkeypatch, input_digest.os, "open", lambda path, *_a, **_k: str(path))
 
 
 def key_after(root: Path, memo: read_memo.Memo, began_ns: int) -> tuple[str, str] | None:
