@@ -4,6 +4,7 @@ way of getting the parts wrong refused at its cell, with nothing written."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -318,3 +319,27 @@ def test_two_figures_that_are_no_ratio_have_no_share(hcmlc, repo, tmp_path) -> N
         "parts": {"cases": "52.5", "persons": "61.25"},
         "year": "2022",
     }
+
+
+def test_a_wards_figures_imported_after_a_view_are_in_the_next_view(
+    hcmlc, bundled, tmp_path, private_cache, monkeypatch
+) -> None:
+    """The seam of a ward's channel and history without re-reading it: a view keeps each folder
+    of submissions as one record (repository/cache_folders.py); a ward's workbook imported after
+    it changes its folder, and the next view shows the ward's figures, as a run without any
+    cache does."""
+
+    def status() -> dict:
+        args = ("status", "--root", str(bundled), "--format", "json", "--agency", WARD)
+        code, out, err = hcmlc(*args)
+        assert (code, err) == (0, ""), out + err
+        return json.loads(out)
+
+    before = status()
+    assert list((private_cache / "records").glob("folder-*"))  # the view kept its folders
+    workbook = make(hcmlc, bundled, WARD, tmp_path / f"{WARD}.xlsx", "--cycle", "2025")
+    imported(hcmlc, bundled, fill(workbook, tmp_path / "filled.xlsx"))
+    after = status()
+    assert after["total"]["supplied"] > before["total"]["supplied"]
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "no-cache-yet"))
+    assert status() == after
