@@ -81,13 +81,17 @@ def test_one_agencys_bad_text_never_stops_the_others_workbooks(hcmlc, bundled, t
 
 
 def test_a_control_character_that_reaches_a_workbook_is_shown(hcmlc, bundled, tmp_path) -> None:
-    """A text of data/ (read, not refused, by `workbook`) is written as `\\x07`, not refused."""
+    """A text of data/ (read, not refused, by `workbook`) is written as `\\x07`, not refused.
+    The name is so-gddt's, and only so-gddt's workbook shows it: its workbook is written, not
+    the city's 195 (the others' are the concern of the test above)."""
     registry = bundled / "data/assignments.yaml"
     text = registry.read_text("utf-8")
     name = 'vi: "Sở Giáo dục và Đào tạo"'
     assert name in text
     registry.write_text(text.replace(name, 'vi: "Sở Giáo dục\\a và Đào tạo\\uFFFE"', 1), "utf-8")
-    code, out, _ = hcmlc("workbook", "--root", str(bundled), "--all", "--out", str(tmp_path))
+    code, out, _ = hcmlc(
+        "workbook", "--root", str(bundled), "--agency", "so-gddt", "--out", str(tmp_path)
+    )
     assert code == 0, out
     book = load_workbook(tmp_path / "workbook-2025-so-gddt-vi.xlsx")
     texts = [c.value for s in book.worksheets for r in s.iter_rows() for c in r]
