@@ -22,6 +22,18 @@ def test_a_list_is_as_large_as_all_it_holds() -> None:
     assert deep_size([inner] * 100_000) > MAX_SIZE  # stops counting once past the limit
 
 
+def test_texts_and_containers_among_numbers_are_counted() -> None:
+    """A list of numbers alone is not read item by item; one holding a text (of a subclass
+    too), a tuple or a mapping among numbers is."""
+
+    class Name(str):
+        pass
+
+    assert deep_size([1, 2.5, None, True]) == 4
+    assert deep_size([1, Name("abc"), (2, "de"), [None, {"k": "vv"}]]) == 4 + 3 + 4 + 6
+    assert deep_size((0, ("x" * 10,))) == 2 + 1 + 10
+
+
 def test_a_long_list_is_counted_once_per_render() -> None:
     known: dict = {}
     big = list(range(100_000))
