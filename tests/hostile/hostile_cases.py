@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import io
+import zipfile
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 GOOD = """\
 agency: so-gddt
@@ -38,7 +42,24 @@ def located(problems: list[dict[str, Any]]) -> list[tuple[str, int, int, str]]:
 
 
 def word_template(path: Path, *paragraphs: str) -> Path:
-    """A .docx template with one paragraph per text (what a pull request could bring)."""
+    """A .docx template with one paragraph per text (what a pull request could bring): python-
+    docx's blank document with the paragraphs that its `add_paragraph` writes. The blank one is
+    made once (making and saving it was a fifth of a hostile template's case); a text with a
+    tab or a line break, which python-docx writes otherwise, is written by python-docx itself."""
+    if any(mark in text for text in paragraphs for mark in "\t\n\r"):
+        return _python_docx_template(path, *paragraphs)
+    parts = dict(_blank_document())
+    body = "".join(_paragraph(text) for text in paragraphs).encode("utf-8")
+    parts["word/document.xml"] = parts["word/document.xml"].replace(
+        b"<w:body>", b"<w:body>" + body, 1
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+def _python_docx_template(path: Path, *paragraphs: str) -> Path:
     import docx
 
     document = docx.Document()
@@ -46,6 +67,28 @@ def word_template(path: Path, *paragraphs: str) -> Path:
         document.add_paragraph(text)
     document.save(str(path))
     return path
+
+
+@functools.cache
+def _blank_document() -> dict[str, bytes]:
+    """The parts of python-docx's blank document, in their order."""
+    import docx
+
+    stream = io.BytesIO()
+    docx.Document().save(stream)
+    with zipfile.ZipFile(stream) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    assert parts["word/document.xml"].count(b"<w:body>") == 1
+    return parts
+
+
+def _paragraph(text: str) -> str:
+    """A paragraph of one run holding `text`, as python-docx's `add_paragraph(text)` writes it
+    (a text with spaces at an end keeps them: `xml:space="preserve"`)."""
+    if not text:
+        return "<w:p/>"
+    keep = ' xml:space="preserve"' if len(text.strip()) < len(text) else ""
+    return f"<w:p><w:r><w:t{keep}>{escape(text)}</w:t></w:r></w:p>"
 
 
 def snapshot(*folders: Path) -> dict[str, tuple[int, int, int]]:
