@@ -2,8 +2,8 @@
 department would, still imports. Needs `soffice` (Debian's libreoffice-calc-nogui, which
 `.ci/run` installs); without it the test is skipped, unless HCMLC_REQUIRE_SOFFICE is set.
 
-The workbooks go through Calc once in the run, two at a time (`prepared`, calc_files.py: a start of
-Calc costs a second of CPU); each test imports them into its own repository."""
+The workbooks go through Calc once in the run, all four in one start of it (`prepared`,
+calc_files.py: a start costs a second of CPU); each test imports them into its own repository."""
 
 from __future__ import annotations
 
@@ -29,16 +29,34 @@ COUNTS = {
     "mh.3.1.a": {"learning-citizens": 337, "registered": 346},
 }
 """The ward's two counts per learning model."""
+WARD_INDICATORS = {
+    item: {"parts": {p: str(n) for p, n in parts.items()}, "year": "2025"}
+    for item, parts in COUNTS.items()
+}
+"""The ward's submission after the import of `filled_counts`."""
 
 if SOFFICE is None and os.environ.get("HCMLC_REQUIRE_SOFFICE"):
     raise RuntimeError("soffice is required (HCMLC_REQUIRE_SOFFICE) but not installed")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 
 
-def filled_values(hcmlc, root: Path, folder: Path) -> Path:
-    """so-gddt's workbook with a formula, a percentage, a word, paragraphs and a date typed in."""
-    book = Filled(make(hcmlc, root, "so-gddt", folder / "so-gddt.xlsx"))
-    book.set("indicators", "1.1.1.a", "value", "=98+0.9")  # Calc computes and stores 98.9
+VALUES = {
+    "1.1.1.a": {"value": "98.9", "unit": "percent", "year": "2022"},
+    "1.1.3.b": {"value": "38.5", "unit": "percent", "year": "2022"},
+    "1.3.3.a": {"value": "trung bình", "year": "2023"},
+}
+ANSWERS = {
+    "context": {"vi": "Thành phố Hồ Chí Minh.\n\nDân số trẻ, đa dạng."},
+    "mayor-quote": {"vi": "Học tập suốt đời.", "date": "2023-08-01"},
+}
+"""so-gddt's submission after the import of `filled_values`."""
+
+
+def filled_values(hcmlc, root: Path, folder: Path, name: str, first: object = "=98+0.9") -> Path:
+    """so-gddt's workbook with a formula (`first`), a percentage, a word, paragraphs and a date
+    typed in."""
+    book = Filled(make(hcmlc, root, "so-gddt", folder / f"so-gddt-{name}"))
+    book.set("indicators", "1.1.1.a", "value", first)  # Calc computes and stores 98.9
     book.set("indicators", "1.1.1.a", "year", 2022)
     book.set("indicators", "1.1.3.b", "value", 0.385, "0.0%")
     book.set("indicators", "1.1.3.b", "year", 2022)
@@ -47,7 +65,7 @@ def filled_values(hcmlc, root: Path, folder: Path) -> Path:
     book.set("answers", "context", "first", "Thành phố Hồ Chí Minh.\n\nDân số trẻ, đa dạng.")
     book.set("answers", "mayor-quote", "first", "Học tập suốt đời.")
     book.set("answers", "mayor-quote/date", "first", dt.datetime(2023, 8, 1), "yyyy-mm-dd")
-    return book.save(folder / "values.xlsx")
+    return book.save(folder / name)
 
 
 def filled_counts(hcmlc, root: Path, folder: Path) -> Path:
@@ -61,25 +79,33 @@ def filled_counts(hcmlc, root: Path, folder: Path) -> Path:
 
 
 def prepare(folder: Path, home: Path) -> dict[str, object]:
-    """The workbooks of this module's tests, saved by Calc in two starts of it (calc_files.py):
-    the filled ones, then each issued again from a repository into which it was imported."""
+    """The workbooks of this module's tests, saved by Calc in one start of it (calc_files.py):
+    the filled ones, and the copies issued again after their import. These are issued from a
+    repository into which the filled workbooks were imported as openpyxl saved them (the
+    formula typed as the number Calc computes), which holds what the tests' imports of Calc's
+    copies hold (asserted here and there), so that one start of Calc saves all four."""
     hcmlc, key = in_process(folder)
     values_root = application_repo(folder / "values-repo")
     ward_root = application_repo(folder / "ward-repo")
     made = folder / "made"
     made.mkdir()
-    filled = [filled_values(hcmlc, values_root, made), filled_counts(hcmlc, ward_root, made)]
-    values, counts = saved_by_calc(filled, XLSX, folder / "saved", home)
-    assert hcmlc("import", "--root", str(values_root), str(values))[0] == 0
+    values = filled_values(hcmlc, values_root, made, "values.xlsx")
+    counts = filled_counts(hcmlc, ward_root, made)
+    typed = filled_values(hcmlc, values_root, made, "values-typed.xlsx", first=98.9)
+    assert hcmlc("import", "--root", str(values_root), str(typed))[0] == 0
+    data = parse_yaml((values_root / FILE).read_text(encoding="utf-8"), FILE).data
+    assert (data["indicators"], data["answers"]) == (VALUES, ANSWERS)
     assert hcmlc("import", "--root", str(ward_root), "--cycle", "2025", str(counts))[0] == 0
+    data = parse_yaml((ward_root / WARD_FILE).read_text(encoding="utf-8"), WARD_FILE).data
+    assert data["indicators"] == WARD_INDICATORS
     again = [
         make(hcmlc, values_root, "so-gddt", made / "values-again.xlsx"),
         make(hcmlc, ward_root, WARD, made / "counts-again.xlsx", "--cycle", "2025"),
     ]
-    values_again, counts_again = saved_by_calc(again, XLSX, folder / "saved", home)
-    files = {"values": values, "counts": counts}
-    files |= {"values-again": values_again, "counts-again": counts_again}
-    return {"files": {name: str(path) for name, path in files.items()}, "key": str(key)}
+    saved = saved_by_calc([values, counts, *again], XLSX, folder / "saved", home)
+    names = ("values", "counts", "values-again", "counts-again")
+    files = {name: str(path) for name, path in zip(names, saved, strict=True)}
+    return {"files": files, "key": str(key)}
 
 
 @pytest.fixture(scope="session")
@@ -98,15 +124,8 @@ def test_a_workbook_saved_again_by_libreoffice_calc_still_imports(
     code, output, errors = hcmlc("import", "--root", str(repo.root), str(saved))
     assert (code, errors) == (0, ""), output
     data = parse_yaml((repo.root / FILE).read_text(encoding="utf-8"), FILE).data
-    assert data["indicators"] == {
-        "1.1.1.a": {"value": "98.9", "unit": "percent", "year": "2022"},
-        "1.1.3.b": {"value": "38.5", "unit": "percent", "year": "2022"},
-        "1.3.3.a": {"value": "trung bình", "year": "2023"},
-    }
-    assert data["answers"] == {
-        "context": {"vi": "Thành phố Hồ Chí Minh.\n\nDân số trẻ, đa dạng."},
-        "mayor-quote": {"vi": "Học tập suốt đời.", "date": "2023-08-01"},
-    }
+    assert data["indicators"] == VALUES
+    assert data["answers"] == ANSWERS
     assert hcmlc("validate", "--root", str(repo.root))[0] == 0
 
     again = prepared.copy("values-again", tmp_path)  # issued after the import, saved by Calc
@@ -131,10 +150,7 @@ def test_a_wards_counts_saved_by_libreoffice_calc_import_as_parts(
     code, output, errors = hcmlc("import", "--root", str(repo.root), "--cycle", "2025", str(saved))
     assert (code, errors) == (0, ""), output
     data = parse_yaml((repo.root / WARD_FILE).read_text(encoding="utf-8"), WARD_FILE).data
-    assert data["indicators"] == {
-        item: {"parts": {p: str(n) for p, n in parts.items()}, "year": "2025"}
-        for item, parts in COUNTS.items()
-    }
+    assert data["indicators"] == WARD_INDICATORS
     assert hcmlc("validate", "--root", str(repo.root))[0] == 0
     before = (repo.root / WARD_FILE).read_bytes()
     again = prepared.copy("counts-again", tmp_path)  # issued after the import, saved by Calc

@@ -2,8 +2,8 @@
 does (same checks, cells located as `Sheet!E12`); files of other kinds are refused with the
 steps to save them right. The tests that need `soffice` are skipped without it.
 
-Their workbooks go through Calc once in the run, several at a time (`prepared`, calc_files.py: a
-start of Calc costs a second of CPU); each test imports them into its own repository."""
+Their workbooks go through Calc once in the run, all in one start of it (`prepared`,
+calc_files.py: a start costs a second of CPU); each test imports them into its own repository."""
 
 from __future__ import annotations
 
@@ -26,6 +26,11 @@ COUNTS = {
     "mh.1.1.a": {"learning-families": 8133, "families": 10215},
     "mh.2.1.a": {"learning-units": 47, "units": 59},
 }
+INDICATORS = {
+    item: {"parts": {p: str(n) for p, n in parts.items()}, "year": "2025"}
+    for item, parts in COUNTS.items()
+}
+"""The ward's submission after the import of `filled`."""
 
 
 @pytest.fixture(autouse=True)
@@ -52,20 +57,22 @@ def merged(hcmlc, root: Path, folder: Path) -> Path:
 
 
 def prepare(folder: Path, home: Path) -> dict[str, object]:
-    """The workbooks of this module's tests saved as .ods by Calc, in two starts of it
-    (calc_files.py): the filled and the merged ones, then the ward's issued again from a repository
-    into which its filled one was imported."""
+    """The workbooks of this module's tests saved as .ods by Calc in one start of it
+    (calc_files.py): the filled and the merged ones, and the ward's copy issued again after the
+    import, from a repository into which the filled workbook was imported as openpyxl saved it
+    (which holds what the test's import of Calc's copy holds: asserted here and there)."""
     hcmlc, key = in_process(folder)
     root = application_repo(folder / "repo")
     made = folder / "made"
     made.mkdir()
     books = [filled(hcmlc, root, made).save(made / "filled.xlsx"), merged(hcmlc, root, made)]
-    ods, merged_ods = saved_by_calc(books, "ods", folder / "ods", home)
-    assert hcmlc("import", "--root", str(root), "--cycle", "2025", str(ods))[0] == 0
-    again = make(hcmlc, root, WARD, made / "again.xlsx", "--cycle", "2025")
-    (again_ods,) = saved_by_calc([again], "ods", folder / "ods", home)
-    files = {"filled": ods, "merged": merged_ods, "again": again_ods}
-    return {"files": {name: str(path) for name, path in files.items()}, "key": str(key)}
+    assert hcmlc("import", "--root", str(root), "--cycle", "2025", str(books[0]))[0] == 0
+    assert parse_yaml((root / FILE).read_text("utf-8"), FILE).data["indicators"] == INDICATORS
+    books.append(make(hcmlc, root, WARD, made / "again.xlsx", "--cycle", "2025"))
+    saved = saved_by_calc(books, "ods", folder / "ods", home)
+    names = ("filled", "merged", "again")
+    files = {name: str(path) for name, path in zip(names, saved, strict=True)}
+    return {"files": files, "key": str(key)}
 
 
 @pytest.fixture(scope="session")
@@ -90,10 +97,7 @@ def test_a_ward_round_trip_through_an_ods_saved_by_calc(
     code, lines = run(hcmlc, repo.root, ods)
     assert code == 0, lines
     data = parse_yaml((repo.root / FILE).read_text("utf-8"), FILE).data
-    assert data["indicators"] == {
-        item: {"parts": {p: str(n) for p, n in parts.items()}, "year": "2025"}
-        for item, parts in COUNTS.items()
-    }
+    assert data["indicators"] == INDICATORS
     assert hcmlc("validate", "--root", str(repo.root))[0] == 0
     before = (repo.root / FILE).read_bytes()
     again = prepared.copy("again", tmp_path)  # issued after the import, saved as .ods by Calc
