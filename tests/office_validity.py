@@ -16,6 +16,7 @@ worksheet, by its name and its XML without texts."""
 from __future__ import annotations
 
 import hashlib
+import shutil
 import tempfile
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
@@ -217,6 +218,9 @@ class Watcher:
     def __init__(self) -> None:
         self.written: list[tuple[str, bytes]] = []
         self.checked: set[str] = set()
+        self.folder: Path | None = None
+        """Where each file is put for openxml-audit (which reads a path) while it is checked:
+        one folder for the session, not a temporary folder made and removed for each file."""
 
     def wrap(self, write: Callable[..., Path]) -> Callable[..., Path]:
         def watched(path: Path, data: bytes, *args: Any) -> Path:
@@ -236,10 +240,14 @@ class Watcher:
             if digest in self.checked:
                 continue
             self.checked.add(digest)
-            with tempfile.TemporaryDirectory() as folder:
-                path = Path(folder) / name
-                path.write_bytes(data)
+            if self.folder is None:
+                self.folder = Path(tempfile.mkdtemp(prefix="office-validity-"))
+            path = self.folder / name
+            path.write_bytes(data)
+            try:
                 result = validator().validate(path)
+            finally:
+                path.unlink()
             found += [
                 f"{name}: {e.description} at {e.path}"
                 for e in result.errors
@@ -247,6 +255,12 @@ class Watcher:
             ]
         self.written.clear()
         return found
+
+    def close(self) -> None:
+        """Remove the folder of the files checked."""
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder = None
 
 
 WATCHER = Watcher()
@@ -258,6 +272,7 @@ def _watch_office_files() -> Iterator[None]:
     atomic._write_temporary = WATCHER.wrap(original)  # type: ignore[assignment]
     yield
     atomic._write_temporary = original  # type: ignore[assignment]
+    WATCHER.close()
 
 
 @pytest.fixture(autouse=True)
