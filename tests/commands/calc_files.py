@@ -3,11 +3,13 @@
 Each start of `soffice` costs about a second of CPU (and more of waiting) before it opens the
 first file; `--convert-to` takes many files. So the tests that put Calc in the loop
 (test_import_libreoffice.py, test_import_ods.py) have their workbooks made, filled and saved by
-Calc once for the whole run (`Shared`: whichever pytest-xdist worker asks first), in two starts
-per module: first the filled workbooks, then the copies issued again after their import (made
-from a repository into which the first were imported, as a coordinator would issue them). Each
-test then imports these files into its own repository and asserts as before. The workbooks are
-sealed with the key of the shared work (`Prepared.key`), which each test uses in turn.
+Calc once for the whole run (`Shared`: whichever pytest-xdist worker asks first), in one start
+per module: the filled workbooks, and the copies issued again after their import. Those are
+issued from a repository into which the filled workbooks were imported as openpyxl saved them
+(a formula typed as the number Calc computes), which holds what each test's import of Calc's
+copy holds: the preparation asserts it, and so does each test. Each test then imports the
+files into its own repository and asserts as before. The workbooks are sealed with the key of
+the shared work (`Prepared.key`), which each test uses in turn.
 """
 
 from __future__ import annotations
