@@ -1,5 +1,5 @@
 """The status page in a real browser: Playwright driving Debian's Chromium, one browser per test
-session (tests/conftest.py's `chromium`), the pages built once from the bundled data and
+session (tests/conftest.py's `chromium`), the pages built once in a run from the bundled data and
 opened once in it (`shown`), their `status --format json` run once (`status_of`).
 
 Without Chromium or axe-core (`make node-tools`, `apt-get install chromium`) the tests skip
@@ -21,6 +21,7 @@ import pytest
 from typer.testing import CliRunner
 
 from hcmlc.cli.app import app
+from shared_work import Shared
 
 PROJECT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("HCMLC_CHROMIUM", "/usr/bin/chromium"))
@@ -74,23 +75,41 @@ def axe_source() -> Path:
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Built]:
-    """The bundled repository's page in each language, built once by `hcmlc dashboard`."""
-    root = tmp_path_factory.mktemp("bundled")
-    for name in ("data", "submissions", "photos", "templates"):
-        shutil.copytree(PROJECT / name, root / name)
-    runner = CliRunner()
-    pages = {}
-    for lang, (cycle, as_of) in PAGES.items():
-        out = root / f"site-{lang}"
-        result = runner.invoke(
-            app,
-            ["dashboard", "--root", str(root), "--out", str(out), "--lang", lang]
-            + ["--cycle", cycle, "--as-of", as_of],
-        )
-        assert result.exit_code == 0, result.output
-        pages[lang] = Built(lang, cycle, as_of, root, out / "index.html")
-    return pages
+def browser_work(tmp_path_factory: pytest.TempPathFactory) -> Shared:
+    """What the browser tests make once in a run, for every xdist worker (tests/shared_work.py):
+    the pages, then the figures of each (`status_of`)."""
+    return Shared(tmp_path_factory, "browser")
+
+
+@pytest.fixture(scope="session")
+def built(browser_work: Shared) -> dict[str, Built]:
+    """The bundled repository's page in each language, built by `hcmlc dashboard` once in a
+    run for every xdist worker (tests/shared_work.py; the pages and their repository are only
+    read after), with a cache of its own (never the user's: the tests' `private_cache` is not
+    yet in place for a session's fixture)."""
+
+    def make(folder: Path) -> dict[str, list[str]]:
+        root = folder / "bundled"
+        for name in ("data", "submissions", "photos", "templates"):
+            shutil.copytree(PROJECT / name, root / name)
+        pages = {}
+        for lang, (cycle, as_of) in PAGES.items():
+            out = root / f"site-{lang}"
+            result = CliRunner().invoke(
+                app,
+                ["dashboard", "--root", str(root), "--out", str(out), "--lang", lang]
+                + ["--cycle", cycle, "--as-of", as_of],
+                env={"XDG_CACHE_HOME": str(folder / "cache")},
+            )
+            assert result.exit_code == 0, result.output
+            pages[lang] = [cycle, as_of, str(root), str(out / "index.html")]
+        return pages
+
+    made = browser_work.get("pages", make)
+    return {
+        lang: Built(lang, cycle, as_of, Path(root), Path(path))
+        for lang, (cycle, as_of, root, path) in made.items()
+    }
 
 
 @pytest.fixture(params=sorted(PAGES))
@@ -160,22 +179,14 @@ def shown(browser: Any) -> Iterator[Callable[..., Opened]]:
         context.close()
 
 
-@pytest.fixture(scope="session")
-def statuses() -> dict[Path, dict[str, Any]]:
-    """`status --format json` of each built page, by page: run once in the session, by the
-    first test that compares the page with it (the page is built once; so are its figures)."""
-    return {}
-
-
 @pytest.fixture
-def status_of(
-    statuses: dict[Path, dict[str, Any]], hcmlc: Any
-) -> Callable[[Built], dict[str, Any]]:
-    """`status_of(page_built)`: `status --format json --no-cache` run with the arguments that built
-    the page (once in the session, see `statuses`)."""
+def status_of(browser_work: Shared, hcmlc: Any) -> Callable[[Built], dict[str, Any]]:
+    """`status_of(page_built)`: `status --format json --no-cache` run with the arguments that
+    built the page, once in a run for every worker (`browser_work`), by the first test that
+    compares the page with it: the page is built once, so are its figures."""
 
     def of(page: Built) -> dict[str, Any]:
-        if page.path not in statuses:
+        def make(_folder: Path) -> dict[str, Any]:
             code, out, err = hcmlc(
                 "status",
                 "--root",
@@ -189,7 +200,10 @@ def status_of(
                 page.as_of,
             )
             assert code == 0, err
-            statuses[page.path] = json.loads(out)
-        return statuses[page.path]
+            figures: dict[str, Any] = json.loads(out)
+            return figures
+
+        figures: dict[str, Any] = browser_work.get(f"status-{page.lang}", make)
+        return figures
 
     return of
