@@ -15,10 +15,8 @@ import zipfile
 import zlib
 from collections import OrderedDict
 
-from hcmlc.files.docx_parts import Parts
+from hcmlc.files.docx_parts import _COMPRESSED, Parts
 
-COMPRESSED = (".png", ".jpg", ".jpeg", ".gif")
-"""Parts stored as they are: already compressed (as `docx_parts.rewrite` stores them)."""
 _KEPT = 64
 """Compressed parts remembered (the least recently used forgotten first): a template's parts
 and a few documents' own."""
@@ -34,13 +32,14 @@ def pack(parts: Parts, date_time: tuple[int, int, int, int, int, int] | None = N
         for name, content in parts.items():
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.external_attr = 0o600 << 16  # ?rw------- as zipfile gives a part named by text
-            if name.lower().endswith(COMPRESSED):
+            if name.lower().endswith(_COMPRESSED):  # images: stored, as `rewrite` stores them
                 info.compress_type = zipfile.ZIP_STORED
                 target.writestr(info, content)
                 continue
             info.compress_type = zipfile.ZIP_DEFLATED
             with target.open(info, "w") as entry:
-                entry._compressor = _Once(_deflated(content))  # type: ignore[attr-defined]
+                if hasattr(entry, "_compressor"):  # else zipfile compresses it, as ever
+                    entry._compressor = _Once(_deflated(content))
                 entry.write(content)  # zipfile counts its size and checksum
     return out.getvalue()
 
