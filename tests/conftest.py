@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import itertools
 import os
 import re
 import shutil
@@ -128,22 +129,36 @@ def hcmlc() -> Callable[..., tuple[int, str, str]]:
     return run
 
 
+@pytest.fixture(scope="session")
+def homes(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """`homes(kind)`: a new folder of this session's, for one test's cache or key. Numbered
+    here, not by `tmp_path_factory.mktemp`, which lists the session's folder to number each
+    one (thousands of entries by the end of a run, twice per test)."""
+    base = tmp_path_factory.mktemp("homes")
+    numbers = itertools.count()
+
+    def home(kind: str) -> Path:
+        folder = base / f"{kind}{next(numbers)}"
+        folder.mkdir()
+        return folder
+
+    return home
+
+
 @pytest.fixture(autouse=True)
-def private_cache(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> Path:
+def private_cache(homes: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch) -> Path:
     """Each test keeps its cache in a folder of its own, never in the user's home; an internal
     error shows its traceback ($HCMLC_DEBUG), so that a failing test says where it happened."""
-    folder = tmp_path_factory.mktemp("cache")
+    folder = homes("cache")
     monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
     monkeypatch.setenv("HCMLC_DEBUG", "1")
     return folder / "hcmlc"
 
 
 @pytest.fixture(autouse=True)
-def signing_key(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def signing_key(homes: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch) -> Path:
     """Each test signs workbooks with a key of its own, made on first use, never in the home."""
-    path = tmp_path_factory.mktemp("key") / "workbook.key"
+    path = homes("key") / "workbook.key"
     monkeypatch.setenv("HCMLC_KEY_FILE", str(path))
     return path
 

@@ -189,6 +189,63 @@ def _shared_part_xml(read: Callable[[Any, str], Any]) -> Callable[[Any, str], An
     return get_part_xml
 
 
+SHEET_ML = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+WORD_ML = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+REPEATED = frozenset({f"{SHEET_ML}row", f"{WORD_ML}p", f"{WORD_ML}tr"})
+"""The elements a part repeats: a sheet's rows, a document's paragraphs and table rows."""
+MARKUP_COMPATIBILITY = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+
+
+def _subtree(node: Any) -> tuple[Any, ...] | None:
+    """What the schema rules read of an element and all below it: tags and attributes, nested
+    (openxml-audit's schema rules never read a text). None where a markup-compatibility
+    construct resolves prefixes through the namespaces in scope, which this does not hold."""
+    tag = node.tag
+    if not isinstance(tag, str):
+        return ("#",)  # a comment or processing instruction: the rules skip it
+    if tag.startswith(MARKUP_COMPATIBILITY) or f"{MARKUP_COMPATIBILITY}Ignorable" in node.attrib:
+        return None
+    below = []
+    for child in node:
+        shape = _subtree(child)
+        if shape is None:
+            return None
+        below.append(shape)
+    return (tag, tuple(node.attrib.items()), *below)
+
+
+def _clean_remembered(validate_element: Callable[..., None]) -> Callable[..., None]:
+    """The schema validator's check of an element, remembering each repeated element (a row,
+    a paragraph) found clean: one of the same tags and attributes below it, under parents of
+    the same tags (openxml-audit picks an element's type by its parent and grandparent), is
+    clean again. An element with any error is checked every time, so each error is reported
+    where it is."""
+    clean: set[tuple[Any, ...]] = set()
+
+    def validate(element: Any, context: Any, ignorable: frozenset[str] = frozenset()) -> None:
+        if element.tag not in REPEATED:
+            return validate_element(element, context, ignorable)
+        shape = _subtree(element)
+        parent = element.getparent()
+        grandparent = None if parent is None else parent.getparent()
+        key = (
+            shape,
+            None if parent is None else parent.tag,
+            None if grandparent is None else grandparent.tag,
+            ignorable,
+            context.file_format,
+        )
+        if shape is not None and key in clean:
+            return None
+        before = len(context.errors)
+        validate_element(element, context, ignorable)
+        if shape is not None and len(context.errors) == before and not context.should_stop:
+            clean.add(key)
+        return None
+
+    return validate
+
+
 @cache
 def validator() -> Any:
     """One validator for the session, its per-part checks remembering their findings and its
@@ -198,9 +255,9 @@ def validator() -> Any:
 
     ZipPackage.get_part_xml = _shared_part_xml(ZipPackage.get_part_xml)  # type: ignore[method-assign]
     made = OpenXmlValidator()
-    made._schema_validator.validate_part = PartFindings(
-        made._schema_validator.validate_part, _schema_key
-    )
+    schema = made._schema_validator
+    schema._validate_element = _clean_remembered(schema._validate_element)
+    schema.validate_part = PartFindings(schema.validate_part, _schema_key)
     for name in ("_semantic_validator_word", "_semantic_validator_spreadsheet"):
         semantic = getattr(made, name)
         semantic.validate_part = PartFindings(semantic.validate_part, _semantic_key)
