@@ -543,8 +543,8 @@ WRITER_FILES = {
 }
 # Every hostile text goes into so-gddt's files or so-gddt's entry of the registry (TEXT_FIELDS),
 # and only so-gddt's letter and workbook show them: the letters and workbooks of remind's docx
-# and md are written for so-gddt alone (the city's 181 letters and their workbooks cost 2.5 and
-# 6.5 s of CPU a case; so-gddt's, the same code path, 0.1 s). The e-mail drafts, only those of
+# and md are written for so-gddt alone (the city's 181 letters and the wards' workbooks cost
+# about 2 s of CPU a case; so-gddt's, the same code path, 0.3 s). The e-mail drafts, only those of
 # the agencies with a focal point, are written for the whole city: each is checked for its
 # recipients. `workbook --all` builds the 2023 cycle's 41 workbooks (the path that goes on
 # when one agency's workbook cannot be built).
