@@ -18,9 +18,7 @@ import shutil
 import sys
 import tempfile
 import time
-from contextlib import nullcontext
 from pathlib import Path
-from unittest import mock
 from xml.sax.saxutils import escape
 
 import pytest
@@ -28,8 +26,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hcmlc.cli.app import app
-from hcmlc.commands import import_workbooks as command
-from hcmlc.repository.load import Repository, load
 from hcmlc.workbook.cells import normalise
 from hcmlc.yamlfiles.reader import parse_yaml
 from test_fuzz import CATALOG, PROJECT, RUNNER, fuzz
@@ -82,29 +78,14 @@ def snapshot() -> dict[str, bytes]:
     }
 
 
-@functools.cache
-def data_read() -> Repository:
-    """data/ as `import` reads it first (`load(root, submissions=False)`), read once for the
-    cases: a case changes the returned workbook, never data/, and reading data/ again was two
-    fifths of each case's `import` (the outcomes of the 121 imports are the same either way).
-    The command runs whole otherwise; the first test's import reads data/ itself."""
-    return load(ROOT, submissions=False)
-
-
-def _data_read(root: Path, *, submissions: bool = True) -> Repository:
-    assert root == ROOT and not submissions, (root, submissions)
-    return data_read()
-
-
-def imported(data: bytes, *, read_once: bool = True) -> tuple[int, str, set[str], str]:
+def imported(data: bytes) -> tuple[int, str, set[str], str]:
     """`import` of `data` (exit code, output, the files it changed, so-gddt's file as it was
-    written), the repository restored; data/ read once for all the cases (`data_read`)."""
+    written), the repository restored."""
     before = snapshot()
     path = FOLDER / "returned.xlsx"
     path.write_bytes(data)
     start = time.perf_counter()
-    with mock.patch.object(command, "load", _data_read) if read_once else nullcontext():
-        result = RUNNER.invoke(app, ["import", "--root", str(ROOT), str(path)], env=KEY)
+    result = RUNNER.invoke(app, ["import", "--root", str(ROOT), str(path)], env=KEY)
     assert time.perf_counter() - start < SECONDS
     assert result.exit_code in (0, 1), (result.output, result.stderr)
     assert "internal error" not in result.stderr and "Traceback" not in result.stderr
@@ -116,7 +97,7 @@ def imported(data: bytes, *, read_once: bool = True) -> tuple[int, str, set[str]
 
 
 def test_the_issued_workbook_itself_is_imported() -> None:
-    code, output, changed, _ = imported(zipped(issued()), read_once=False)
+    code, output, changed, _ = imported(zipped(issued()))
     assert (code, changed) == (0, {ISSUED, RECORD}), output
 
 
