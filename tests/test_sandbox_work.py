@@ -34,6 +34,32 @@ def test_texts_and_containers_among_numbers_are_counted() -> None:
     assert deep_size((0, ("x" * 10,))) == 2 + 1 + 10
 
 
+def test_min_and_max_pick_what_jinjas_own_pick() -> None:
+    """The sandbox's `min` and `max` (a list of numbers taken in C) pick the very item Jinja's
+    filters pick: the first of equals, NaN where Jinja's finds it; anything else is Jinja's."""
+    from jinja2 import Environment, Undefined
+    from jinja2.filters import FILTERS
+
+    from hcmlc.render.sandbox_aggregates import AGGREGATES
+
+    environment = Environment()
+    nan = float("nan")
+    lists = [[3, 1.5, 3.0, -2], [0.0, -0.0], [-0.0, 0.0], [nan, 1], [1, nan, 2], (2, 10**30, 7)]
+    lists += [[True, 2], ["b", "A", "a"], [], [None]]
+    for value in lists:
+        for name in ("min", "max"):
+            for case_sensitive in (False, True):
+                ours = AGGREGATES[name](environment, value, case_sensitive)
+                jinjas = FILTERS[name](environment, value, case_sensitive)
+                if isinstance(jinjas, Undefined):  # an empty list
+                    assert isinstance(ours, Undefined)
+                else:
+                    assert ours is jinjas, (value, name, case_sensitive)
+    rows = [{"n": 2}, {"n": 9}]
+    assert AGGREGATES["max"](environment, rows, attribute="n") is rows[1]
+    assert render("{{ [1, 7, 3]|max }} {{ [4.5, 2]|min }} {{ ['b', 'A']|max }}") == "7 2 b"
+
+
 def test_a_long_list_is_counted_once_per_render() -> None:
     known: dict = {}
     big = list(range(100_000))

@@ -31,6 +31,7 @@ from jinja2.utils import Namespace
 from markupsafe import Markup
 
 from hcmlc.i18n import _
+from hcmlc.render.sandbox_aggregates import AGGREGATES
 from hcmlc.render.sandbox_bounds import ITERATE, OPERAND, TEXT, WorkBounds, bounded_filter
 from hcmlc.render.sandbox_compile import CachedCompiler
 from hcmlc.render.sandbox_limits import (
@@ -208,7 +209,7 @@ def _attr(sandbox: Sandbox, obj: Any, name: Any) -> Any:
     return sandbox._lookup(obj, name)
 
 
-_FILTERS = {name: bounded_filter(name, FILTERS[name]) for name in ALLOWED_FILTERS} | {
-    "attr": bounded_filter("attr", _attr)
-}
+_FILTERS = {
+    name: bounded_filter(name, AGGREGATES.get(name, FILTERS[name])) for name in ALLOWED_FILTERS
+} | {"attr": bounded_filter("attr", _attr)}
 """The filters a template may use, bounded: made once, each sandbox given a copy."""
