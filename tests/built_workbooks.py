@@ -13,7 +13,9 @@ fresh build's but for what differs between any two builds: the moment of buildin
 entries' and the workbook's own timestamps) and the random id of the issue in the hidden sheet.
 Only tests that never read these workbooks' issue ids, nor import two of them, share them.
 
-The workbooks are built in the process of the test (`build_many`'s serial path, which gives the
+The tests that share the workbooks of the bundled city across tests sign them with one key of
+the session (tests/conftest.py's `shared_workbooks`, made by `made_key`); the others keep their
+own. The workbooks are built in the process of the test (`build_many`'s serial path, which gives the
 bytes its workers give: tests/workbook/test_batch.py), so that the builds are kept here;
 tests/workbook/ proves what a workbook holds and how the workers build it.
 """
@@ -22,8 +24,11 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import pickle
+import secrets
 from collections.abc import Iterator
+from pathlib import Path
 from unittest import mock
 
 from hcmlc.workbook import batch
@@ -42,6 +47,16 @@ def built_once(plan: Plan, secret: bytes) -> bytes:
     if key not in _BUILT:
         _BUILT[key] = build_workbook(plan, secret)
     return _BUILT[key]
+
+
+def made_key(path: Path) -> Path:
+    """A signing key at `path`, as `hcmlc` makes one (32 random bytes in hex, mode 0600), made
+    before the tests that share it run: none of them makes it, each finds it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "w", encoding="ascii") as stream:
+        stream.write(secrets.token_bytes(32).hex() + "\n")
+    return path
 
 
 @contextlib.contextmanager
