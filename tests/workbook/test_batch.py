@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import multiprocessing
 import re
@@ -11,6 +12,7 @@ import zipfile
 from multiprocessing.context import BaseContext
 
 import pytest
+from openpyxl import Workbook
 
 from hcmlc.repository.load import load
 from hcmlc.workbook import batch
@@ -73,3 +75,28 @@ def test_workers_build_the_same_workbooks_in_the_same_order(
     assert [(b.indicators, b.answers, b.prefilled) for b in together] == [
         (b.indicators, b.answers, b.prefilled) for b in alone
     ]
+
+
+def workbooks_alive() -> int:
+    return sum(isinstance(o, Workbook) for o in gc.get_objects())
+
+
+def test_each_workbook_is_freed_as_it_is_built(bundled) -> None:
+    """A workbook's objects point at each other (a cell at its sheet, a sheet at its workbook):
+    only the cycle collector frees them. They are collected when each workbook is done, not
+    left for the collector's later full collections; a caller's collector is left as it was."""
+    catalog = load(bundled).require_catalog()
+    planner = Planner(catalog, catalog.cycles["2023"], "vi", fingerprint(bundled))
+    jobs: list[batch.Job] = [("so-gddt", None), ("so-vhtt", None), ("cuc-thong-ke", None)]
+    gc.collect()
+    alive = workbooks_alive()
+    made = list(batch.build_many(planner, jobs, b"k" * 32, workers=1))
+    assert [b.agency for b in made] == ["so-gddt", "so-vhtt", "cuc-thong-ke"]
+    assert workbooks_alive() == alive
+    assert gc.isenabled()
+    gc.disable()  # a caller that paused it (e.g. while it loads a repository)
+    try:
+        assert len(list(batch.build_many(planner, jobs, b"k" * 32, workers=1))) == 3
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
