@@ -357,7 +357,24 @@ def startup(folder: Path, runs: int) -> list[Row]:
             **report_env,
         ),
         *workbooks(folder, "bundled", city, runs, env),
+        reminders(folder, city, runs, env),
     ]
+
+
+def reminders(folder: Path, city: Path, runs: int, env: dict[str, str]) -> Row:
+    """`remind` on the bundled city: a letter to each agency late on 20 December 2025 and the
+    workbook of those that deliver by workbook, into a fresh folder each run."""
+    out = folder / "reminders"
+    remind = [HCMLC, "remind", "--root", str(city), "--as-of", "2025-12-20", "--out", str(out)]
+    key = {"HCMLC_KEY_FILE": str(folder / "workbook.key")}  # signing key: never the user's own
+    return measure(
+        "bundled: remind (195 letters, their workbooks)",
+        remind,
+        runs,
+        lambda: shutil.rmtree(out, ignore_errors=True),
+        **env,
+        **key,
+    )
 
 
 def report(rows: dict[str, Row], wall: float) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import itertools
 import os
 import re
 import shutil
@@ -129,22 +130,36 @@ def hcmlc() -> Callable[..., tuple[int, str, str]]:
     return run
 
 
+@pytest.fixture(scope="session")
+def homes(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """`homes(kind)`: a new folder of this session's, for one test's cache or key. Numbered
+    here, not by `tmp_path_factory.mktemp`, which lists the session's folder to number each
+    one (thousands of entries by the end of a run, twice per test)."""
+    base = tmp_path_factory.mktemp("homes")
+    numbers = itertools.count()
+
+    def home(kind: str) -> Path:
+        folder = base / f"{kind}{next(numbers)}"
+        folder.mkdir()
+        return folder
+
+    return home
+
+
 @pytest.fixture(autouse=True)
-def private_cache(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> Path:
+def private_cache(homes: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch) -> Path:
     """Each test keeps its cache in a folder of its own, never in the user's home; an internal
     error shows its traceback ($HCMLC_DEBUG), so that a failing test says where it happened."""
-    folder = tmp_path_factory.mktemp("cache")
+    folder = homes("cache")
     monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
     monkeypatch.setenv("HCMLC_DEBUG", "1")
     return folder / "hcmlc"
 
 
 @pytest.fixture(autouse=True)
-def signing_key(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def signing_key(homes: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch) -> Path:
     """Each test signs workbooks with a key of its own, made on first use, never in the home."""
-    path = tmp_path_factory.mktemp("key") / "workbook.key"
+    path = homes("key") / "workbook.key"
     monkeypatch.setenv("HCMLC_KEY_FILE", str(path))
     return path
 
@@ -217,6 +232,26 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+UNSEEN_FEATURES = ("WebUIOmniboxPopup", "WebUIOmniboxAimPopup")
+"""Chromium's features the tests turn off, besides Playwright's own: headless Chromium still
+makes each new window's address-bar drop-down, two WebUI pages in a renderer of their own,
+for every context the tests open (some 0.3 s of CPU each, half the cost of a context and
+its page), though nothing ever shows it; no page the tests look at is drawn differently."""
+
+
+def playwright_disabled_features() -> list[str]:
+    """The features Playwright turns off when it launches Chromium (its `chromiumSwitches`), as
+    its driver's bundle lists them. Chromium takes the LAST `--disable-features` on its command
+    line (Playwright puts the caller's after its own), so a caller who turns off features of
+    its own must name Playwright's too, or undo them."""
+    import playwright
+
+    bundle = Path(playwright.__file__).parent / "driver/package/lib/coreBundle.js"
+    listed = re.search(r"disabledFeatures = \[(.*?)\]", bundle.read_text(encoding="utf-8"), re.S)
+    assert listed is not None, f"Playwright's disabled features not found in {bundle}"
+    names = re.findall(r'^\s*"(\w+)",?$', listed.group(1), re.M)
+    assert "PaintHolding" in names, names
+    return names
 
 
 @pytest.fixture(scope="session")
@@ -229,7 +264,11 @@ def chromium() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        features = [*playwright_disabled_features(), *UNSEEN_FEATURES]
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[*CHROMIUM_FLAGS, f"--disable-features={','.join(features)}"],
+        )
         yield browser
         browser.close()
 

@@ -16,6 +16,7 @@ worksheet, by its name and its XML without texts."""
 from __future__ import annotations
 
 import hashlib
+import shutil
 import tempfile
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
@@ -189,6 +190,63 @@ def _shared_part_xml(read: Callable[[Any, str], Any]) -> Callable[[Any, str], An
     return get_part_xml
 
 
+SHEET_ML = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+WORD_ML = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+REPEATED = frozenset({f"{SHEET_ML}row", f"{WORD_ML}p", f"{WORD_ML}tr"})
+"""The elements a part repeats: a sheet's rows, a document's paragraphs and table rows."""
+MARKUP_COMPATIBILITY = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+
+
+def _subtree(node: Any) -> tuple[Any, ...] | None:
+    """What the schema rules read of an element and all below it: tags and attributes, nested
+    (openxml-audit's schema rules never read a text). None where a markup-compatibility
+    construct resolves prefixes through the namespaces in scope, which this does not hold."""
+    tag = node.tag
+    if not isinstance(tag, str):
+        return ("#",)  # a comment or processing instruction: the rules skip it
+    if tag.startswith(MARKUP_COMPATIBILITY) or f"{MARKUP_COMPATIBILITY}Ignorable" in node.attrib:
+        return None
+    below = []
+    for child in node:
+        shape = _subtree(child)
+        if shape is None:
+            return None
+        below.append(shape)
+    return (tag, tuple(node.attrib.items()), *below)
+
+
+def _clean_remembered(validate_element: Callable[..., None]) -> Callable[..., None]:
+    """The schema validator's check of an element, remembering each repeated element (a row,
+    a paragraph) found clean: one of the same tags and attributes below it, under parents of
+    the same tags (openxml-audit picks an element's type by its parent and grandparent), is
+    clean again. An element with any error is checked every time, so each error is reported
+    where it is."""
+    clean: set[tuple[Any, ...]] = set()
+
+    def validate(element: Any, context: Any, ignorable: frozenset[str] = frozenset()) -> None:
+        if element.tag not in REPEATED:
+            return validate_element(element, context, ignorable)
+        shape = _subtree(element)
+        parent = element.getparent()
+        grandparent = None if parent is None else parent.getparent()
+        key = (
+            shape,
+            None if parent is None else parent.tag,
+            None if grandparent is None else grandparent.tag,
+            ignorable,
+            context.file_format,
+        )
+        if shape is not None and key in clean:
+            return None
+        before = len(context.errors)
+        validate_element(element, context, ignorable)
+        if shape is not None and len(context.errors) == before and not context.should_stop:
+            clean.add(key)
+        return None
+
+    return validate
+
+
 @cache
 def validator() -> Any:
     """One validator for the session, its per-part checks remembering their findings and its
@@ -198,9 +256,9 @@ def validator() -> Any:
 
     ZipPackage.get_part_xml = _shared_part_xml(ZipPackage.get_part_xml)  # type: ignore[method-assign]
     made = OpenXmlValidator()
-    made._schema_validator.validate_part = PartFindings(
-        made._schema_validator.validate_part, _schema_key
-    )
+    schema = made._schema_validator
+    schema._validate_element = _clean_remembered(schema._validate_element)
+    schema.validate_part = PartFindings(schema.validate_part, _schema_key)
     for name in ("_semantic_validator_word", "_semantic_validator_spreadsheet"):
         semantic = getattr(made, name)
         semantic.validate_part = PartFindings(semantic.validate_part, _semantic_key)
@@ -217,6 +275,9 @@ class Watcher:
     def __init__(self) -> None:
         self.written: list[tuple[str, bytes]] = []
         self.checked: set[str] = set()
+        self.folder: Path | None = None
+        """Where each file is put for openxml-audit (which reads a path) while it is checked:
+        one folder for the session, not a temporary folder made and removed for each file."""
 
     def wrap(self, write: Callable[..., Path]) -> Callable[..., Path]:
         def watched(path: Path, data: bytes, *args: Any) -> Path:
@@ -236,10 +297,14 @@ class Watcher:
             if digest in self.checked:
                 continue
             self.checked.add(digest)
-            with tempfile.TemporaryDirectory() as folder:
-                path = Path(folder) / name
-                path.write_bytes(data)
+            if self.folder is None:
+                self.folder = Path(tempfile.mkdtemp(prefix="office-validity-"))
+            path = self.folder / name
+            path.write_bytes(data)
+            try:
                 result = validator().validate(path)
+            finally:
+                path.unlink()
             found += [
                 f"{name}: {e.description} at {e.path}"
                 for e in result.errors
@@ -247,6 +312,12 @@ class Watcher:
             ]
         self.written.clear()
         return found
+
+    def close(self) -> None:
+        """Remove the folder of the files checked."""
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder = None
 
 
 WATCHER = Watcher()
@@ -258,6 +329,7 @@ def _watch_office_files() -> Iterator[None]:
     atomic._write_temporary = WATCHER.wrap(original)  # type: ignore[assignment]
     yield
     atomic._write_temporary = original  # type: ignore[assignment]
+    WATCHER.close()
 
 
 @pytest.fixture(autouse=True)

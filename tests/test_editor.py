@@ -3,8 +3,9 @@ file `new-submission` wrote, with the schema `hcmlc schema` generated.
 
 It needs the server installed by `make node-tools` (build/node); without it the tests skip,
 except in CI, where they must run. One server serves the module's tests (each opens its own
-files, in a repository of its own): started once and settled once, it validates each file it
-is given once, 200 ms after it is opened, with the schema loaded, and publishes the result.
+files, in a repository of its own): started once and settled once (it has taken its
+settings), it validates each file it is given once, 200 ms after it is opened, with the schema
+loaded, and publishes the result.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ class LanguageServer:
         self.diagnostics: dict[str, list[dict[str, Any]]] = {}
         self.next_id = 0
         self.opened: set[str] = set()
+        self.settings_given = 0
         threading.Thread(target=self._read, daemon=True).start()
         self.request(
             "initialize",
@@ -110,7 +112,10 @@ class LanguageServer:
         elif "method" in message and "id" in message:
             result: Any = None
             if message["method"] == "workspace/configuration":
-                result = [SETTINGS.get(i.get("section")) for i in message["params"]["items"]]
+                items = message["params"]["items"]
+                result = [SETTINGS.get(i.get("section")) for i in items]
+                if not any("scopeUri" in i for i in items):  # the server's settings, not a file's
+                    self.settings_given += 1
             self._send({"id": message["id"], "result": result})
         return message
 
@@ -124,25 +129,26 @@ class LanguageServer:
         )
         return uri
 
-    def diagnostics_of(self, *uris: str, settle: float = 0.0) -> list[dict[str, Any]]:
-        """The diagnostics the server publishes for `uris` once it has published for each, and
-        then said nothing for `settle` seconds: a server still taking its settings validates
-        the files open again when they arrive (see `settled`); a settled one, once per file."""
+    def diagnostics_of(self, *uris: str) -> list[dict[str, Any]]:
+        """The diagnostics the server publishes for `uris`, once it has published for each."""
         try:
             while any(uri not in self.diagnostics for uri in uris):
                 self._receive(30)
-            while settle:
-                self._receive(settle)
         except queue.Empty:
             pass
         return [d for uri in uris for d in self.diagnostics.get(uri, [])]
 
     def settled(self, folder: Path) -> None:
-        """Wait until the server has taken its settings, which it asks for again at its start
-        (and then validates every open file again): a file opened and its diagnostics
-        awaited until the server says nothing for a second and a half."""
+        """Wait until the server has taken its settings (a server still taking them validates
+        the files open again when they arrive). It asks for them (`workspace/configuration`)
+        once when `initialized` and once for the `didChangeConfiguration` sent with them, and
+        applies each answer at once (no schema store to fetch): once both are answered, a file
+        opened is validated once, with them. A file opened then and its diagnostics awaited
+        shows the server validating, without waiting for it to fall silent."""
+        while self.settings_given < 2:
+            self._receive(30)
         uri = self.open(folder / "settle.yaml", "a: 1\n")
-        self.diagnostics_of(uri, settle=1.5)
+        self.diagnostics_of(uri)
         self.close_files()
 
     def close_files(self) -> None:

@@ -143,3 +143,26 @@ def test_inline_strings_without_shared_strings_are_found_in_every_workbook(
         "three.xlsx": [(sheet, "Worksheet sheet1.xml has 3 inline-string cell(s)")],
         "shared.xlsx": [],
     }
+
+
+def test_a_paragraph_like_a_clean_one_but_wrong_is_an_error_in_every_file(tmp_path: Path) -> None:
+    """A paragraph found clean is remembered by its tags and attributes; one that differs only
+    by a child out of place is checked, and named in each file that holds it, at its place."""
+
+    def letter(words: str, wrong: bool) -> bytes:
+        document = docx.Document()
+        for line in ("Kính gửi", words, "Trân trọng"):
+            document.add_paragraph(line).add_run(" (hcmlc)").bold = True
+        if wrong:  # paragraph properties after the runs: where the schema forbids them
+            document.paragraphs[1]._p.append(ooxml.element("w:pPr", {}))
+        data = io.BytesIO()
+        document.save(data)
+        return data.getvalue()
+
+    write_atomic(tmp_path / "clean.docx", letter("Sở Nội vụ", wrong=False))
+    assert [e for e in WATCHER.errors() if "pPr" in e] == []  # python-docx's template has others
+    for name, words in (("first.docx", "Sở Y tế"), ("second.docx", "Phường Bến Thành")):
+        write_atomic(tmp_path / name, letter(words, wrong=True))
+        errors = WATCHER.errors()
+        expected = f"{name}: Unexpected element 'pPr' found at /document[1]/body[1]/p[2]"
+        assert expected in errors, errors

@@ -21,6 +21,7 @@ from hcmlc.files.code_digest import fingerprint_of
 from hcmlc.i18n import ENV_VAR
 from hcmlc.repository import saved_outputs
 from hcmlc.repository.saved_outputs import Saved, Store
+from shared_work import Shared
 
 AS_OF = "2025-12-20"
 PROJECT = Path(__file__).resolve().parents[1]
@@ -56,32 +57,76 @@ def hcmlc(
     return result.returncode, result.stdout, result.stderr, mark.read_text() == "True"
 
 
-COMMANDS = [
-    ("status", "--as-of", AS_OF),
-    ("status", "--as-of", AS_OF, "--format", "json"),
-    ("validate",),
-    ("validate", "--format", "json"),
-]
+COMMANDS = {
+    "status": ("status", "--as-of", AS_OF),
+    "status-json": ("status", "--as-of", AS_OF, "--format", "json"),
+    "validate": ("validate",),
+    "validate-json": ("validate", "--format", "json"),
+}
+EDITED = "submissions/2023/so-gddt.yaml"
 
 
-@pytest.mark.parametrize(
-    "args", COMMANDS, ids=["status", "status-json", "validate", "validate-json"]
-)
-def test_a_served_output_is_the_fresh_one_byte_for_byte(bundled, args) -> None:
-    fresh = hcmlc(bundled, *args)  # the first run of the test's own cache: every file checked
-    served = hcmlc(bundled, *args)
+def environ_of_a_test(home: Path) -> dict[str, str]:
+    """The environment tests/conftest.py's autouse fixtures give a test (its cache and key in
+    `home`), for runs made outside any one test."""
+    environ = {k: v for k, v in os.environ.items() if k not in GITHUB}
+    return environ | {
+        "XDG_CACHE_HOME": str(home / "cache"),
+        "HCMLC_DEBUG": "1",
+        "HCMLC_KEY_FILE": str(home / "workbook.key"),
+        ENV_VAR: "en",
+    }
+
+
+Run = tuple[int, bytes, bytes, bool]
+
+
+def runs_of(name: str, folder: Path) -> list[list[object]]:
+    """The command `name` run in a copy of the bundled repository with a cache of its own:
+    first (every file checked), then again; `validate` twice more after a submission was
+    edited. Kept as JSON: the outputs as Latin-1 texts."""
+    root = folder / "repo"
+    for part in ("data", "submissions", "photos", "templates", "reports"):
+        shutil.copytree(PROJECT / part, root / part)
+    environ = environ_of_a_test(folder)
+    found = [hcmlc(root, *COMMANDS[name], environ=environ) for _ in range(2)]
+    if name == "validate":
+        path = root / EDITED
+        path.write_text(path.read_text(encoding="utf-8").replace("value: 98.9", "value: 98,9"))
+        found += [hcmlc(root, *COMMANDS[name], environ=environ) for _ in range(2)]
+    return [
+        [code, out.decode("latin-1"), err.decode("latin-1"), served]
+        for code, out, err, served in found
+    ]
+
+
+@pytest.fixture(scope="session")
+def runs(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], list[Run]]:
+    """The runs of each command (`runs_of`), made once in the test run by whichever
+    pytest-xdist worker asks first (`Shared`): the first two runs of `validate` serve both
+    the test of a served output and the test of an edited submission."""
+    shared = Shared(tmp_path_factory, "saved-output")
+
+    def of(name: str) -> list[Run]:
+        found = shared.get(name, lambda folder: runs_of(name, folder))
+        return [(c, o.encode("latin-1"), e.encode("latin-1"), s) for c, o, e, s in found]
+
+    return of
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_a_served_output_is_the_fresh_one_byte_for_byte(runs, name) -> None:
+    fresh, served = runs(name)[:2]  # the first run of the cache: every file checked
     assert not fresh[3] and served[3]
     assert fresh[:3] == served[:3] and fresh[1]
 
 
-def test_an_edited_submission_is_not_served(bundled) -> None:
-    hcmlc(bundled, "validate")
-    assert hcmlc(bundled, "validate")[3]
-    path = bundled / "submissions/2023/so-gddt.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("value: 98.9", "value: 98,9"))
-    code, out, _err, served = hcmlc(bundled, "validate")
-    assert not served and code == 1 and b"`98,9` is not a number [HCMLC-E022]" in out
-    assert hcmlc(bundled, "validate")[:3] == (code, out, _err)
+def test_an_edited_submission_is_not_served(runs) -> None:
+    served, edited, again = runs("validate")[1:]  # `EDITED` edited after a served run
+    assert served[3]
+    code, out, _err, was_served = edited
+    assert not was_served and code == 1 and b"`98,9` is not a number [HCMLC-E022]" in out
+    assert again[:3] == (code, out, _err)
 
 
 def test_a_run_without_the_cache_is_neither_served_nor_saved(bundled) -> None:
@@ -366,14 +411,7 @@ def reported(tmp_path_factory) -> Reported:
     root = tmp_path_factory.mktemp("reported")
     for name in ("data", "submissions", "photos", "templates", "reports"):
         shutil.copytree(PROJECT / name, root / name)
-    home = tmp_path_factory.mktemp("reported-home")
-    environ = {k: v for k, v in os.environ.items() if k not in GITHUB}
-    environ |= {
-        "XDG_CACHE_HOME": str(home / "cache"),  # as the autouse fixtures of tests/conftest.py
-        "HCMLC_DEBUG": "1",
-        "HCMLC_KEY_FILE": str(home / "workbook.key"),
-        ENV_VAR: "en",
-    }
+    environ = environ_of_a_test(tmp_path_factory.mktemp("reported-home"))
     folder = tmp_path_factory.mktemp("out")
     out = folder / "report.docx"
     args = ("report", "--out", str(out))

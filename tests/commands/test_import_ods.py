@@ -1,62 +1,41 @@
 """LibreOffice's own format: a workbook saved as .ods by LibreOffice Calc imports as its .xlsx
 does (same checks, cells located as `Sheet!E12`); files of other kinds are refused with the
-steps to save them right. The tests that need `soffice` are skipped without it."""
+steps to save them right. The tests that need `soffice` are skipped without it.
+
+Their workbooks go through Calc once in the run, all in one start of it (`prepared`,
+calc_files.py: a start costs a second of CPU); each test imports them into its own repository."""
 
 from __future__ import annotations
 
 import io
-import os
-import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
 import pytest
+from calc_files import SOFFICE, Prepared, application_repo, in_process, saved_by_calc
 from workbook_files import Filled, make
 
 from hcmlc.workbook.ods import read_ods
 from hcmlc.workbook.xlsx import MAX_CELLS, XlsxError
 from hcmlc.yamlfiles.reader import parse_yaml
+from shared_work import Shared
 
-SOFFICE = shutil.which("soffice")
 needs_calc = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 WARD, FILE = "phuong-phu-loi", "submissions/2025/phuong-phu-loi.yaml"
 COUNTS = {
     "mh.1.1.a": {"learning-families": 8133, "families": 10215},
     "mh.2.1.a": {"learning-units": 47, "units": 59},
 }
+INDICATORS = {
+    item: {"parts": {p: str(n) for p, n in parts.items()}, "year": "2025"}
+    for item, parts in COUNTS.items()
+}
+"""The ward's submission after the import of `filled`."""
 
 
 @pytest.fixture(autouse=True)
 def in_the_inbox(tmp_path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
-
-
-def as_ods(path: Path, folder: Path, home: Path) -> Path:
-    """`path` opened in LibreOffice Calc and saved as .ods into `folder`; `home`: LibreOffice's
-    home and profile (calc_home)."""
-    assert SOFFICE is not None
-    out = folder / "ods"
-    result = subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation={(home / 'profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "ods",
-            "--outdir",
-            str(out),
-            str(path),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-        env={**os.environ, "HOME": str(home)},
-    )
-    saved = out / (path.stem + ".ods")
-    assert result.returncode == 0 and saved.is_file(), result.stdout + result.stderr
-    return Path(shutil.move(saved, folder / saved.name))
 
 
 def filled(hcmlc, root: Path, folder: Path) -> Filled:
@@ -68,6 +47,41 @@ def filled(hcmlc, root: Path, folder: Path) -> Filled:
     return book
 
 
+def merged(hcmlc, root: Path, folder: Path) -> Path:
+    """The ward's workbook with a count above its total and two cells merged."""
+    book = filled(hcmlc, root, folder)
+    book.set("indicators", "mh.2.1.a/learning-units", "value", 60)  # above its 59 units
+    sheet = book.sheet("indicators")
+    sheet.merge_cells("H4:I4")
+    return book.save(folder / "merged.xlsx")
+
+
+def prepare(folder: Path, home: Path) -> dict[str, object]:
+    """The workbooks of this module's tests saved as .ods by Calc in one start of it
+    (calc_files.py): the filled and the merged ones, and the ward's copy issued again after the
+    import, from a repository into which the filled workbook was imported as openpyxl saved it
+    (which holds what the test's import of Calc's copy holds: asserted here and there)."""
+    hcmlc, key = in_process(folder)
+    root = application_repo(folder / "repo")
+    made = folder / "made"
+    made.mkdir()
+    books = [filled(hcmlc, root, made).save(made / "filled.xlsx"), merged(hcmlc, root, made)]
+    assert hcmlc("import", "--root", str(root), "--cycle", "2025", str(books[0]))[0] == 0
+    assert parse_yaml((root / FILE).read_text("utf-8"), FILE).data["indicators"] == INDICATORS
+    books.append(make(hcmlc, root, WARD, made / "again.xlsx", "--cycle", "2025"))
+    saved = saved_by_calc(books, "ods", folder / "ods", home)
+    names = ("filled", "merged", "again")
+    files = {name: str(path) for name, path in zip(names, saved, strict=True)}
+    return {"files": files, "key": str(key)}
+
+
+@pytest.fixture(scope="session")
+def prepared(tmp_path_factory, calc_home) -> Prepared:
+    """This module's workbooks saved as .ods by Calc, once in the run (see calc_files.py)."""
+    shared = Shared(tmp_path_factory, "calc")
+    return Prepared.of(shared.get("ods", lambda folder: prepare(folder, calc_home)))
+
+
 def run(hcmlc, root: Path, path: Path) -> tuple[int, list[str]]:
     code, output, errors = hcmlc("import", "--root", str(root), "--cycle", "2025", path.name)
     assert errors == ""
@@ -75,23 +89,18 @@ def run(hcmlc, root: Path, path: Path) -> tuple[int, list[str]]:
 
 
 @needs_calc
-def test_a_ward_round_trip_through_an_ods_saved_by_calc(hcmlc, repo, tmp_path, calc_home) -> None:
-    book = filled(hcmlc, repo.root, tmp_path)
-    ods = as_ods(book.save(tmp_path / "filled.xlsx"), tmp_path, calc_home)
+def test_a_ward_round_trip_through_an_ods_saved_by_calc(
+    hcmlc, repo, tmp_path, prepared, monkeypatch
+) -> None:
+    monkeypatch.setenv("HCMLC_KEY_FILE", str(prepared.key))  # the key that sealed them
+    ods = prepared.copy("filled", tmp_path)  # filled, saved as .ods by Calc
     code, lines = run(hcmlc, repo.root, ods)
     assert code == 0, lines
     data = parse_yaml((repo.root / FILE).read_text("utf-8"), FILE).data
-    assert data["indicators"] == {
-        item: {"parts": {p: str(n) for p, n in parts.items()}, "year": "2025"}
-        for item, parts in COUNTS.items()
-    }
+    assert data["indicators"] == INDICATORS
     assert hcmlc("validate", "--root", str(repo.root))[0] == 0
     before = (repo.root / FILE).read_bytes()
-    again = as_ods(
-        make(hcmlc, repo.root, WARD, tmp_path / "again.xlsx", "--cycle", "2025"),
-        tmp_path,
-        calc_home,
-    )
+    again = prepared.copy("again", tmp_path)  # issued after the import, saved as .ods by Calc
     code, lines = run(hcmlc, repo.root, again)
     assert code == 0 and "nothing to import" in lines[0], lines
     assert (repo.root / FILE).read_bytes() == before
@@ -99,13 +108,10 @@ def test_a_ward_round_trip_through_an_ods_saved_by_calc(hcmlc, repo, tmp_path, c
 
 @needs_calc
 def test_an_ods_with_merged_cells_and_a_bad_count_is_refused_at_its_cells(
-    hcmlc, repo, tmp_path, calc_home
+    hcmlc, repo, tmp_path, prepared, monkeypatch
 ) -> None:
-    book = filled(hcmlc, repo.root, tmp_path)
-    book.set("indicators", "mh.2.1.a/learning-units", "value", 60)  # above its 59 units
-    sheet = book.sheet("indicators")
-    sheet.merge_cells("H4:I4")
-    ods = as_ods(book.save(tmp_path / "merged.xlsx"), tmp_path, calc_home)
+    monkeypatch.setenv("HCMLC_KEY_FILE", str(prepared.key))  # the key that sealed it
+    ods = prepared.copy("merged", tmp_path)  # merged, saved as .ods by Calc
     assert read_ods(ods.read_bytes()).sheets["Chỉ số"].merged == [(4, 8, 4, 9)]
     code, lines = run(hcmlc, repo.root, ods)
     assert code == 1

@@ -20,7 +20,7 @@ from hcmlc.checks.data import unknown_id
 from hcmlc.checks.schema_errors import validate
 from hcmlc.core.catalog import Catalog
 from hcmlc.diagnostics import Diagnostic
-from hcmlc.i18n import _, counted
+from hcmlc.i18n import _, counted, current_language
 from hcmlc.models.framework import Framework
 from hcmlc.models.framework_use import FrameworkUses
 from hcmlc.yamlfiles.reader import Document, Loc, parse_bytes
@@ -80,12 +80,36 @@ def compose(uses: FrameworkUses, uses_doc: Document) -> tuple[list[Shipped], lis
             continue
         path = SHIPPED / use.framework / f"{use.version}.yaml"
         raw = path.read_bytes()
-        doc = _parsed(raw, shipped_display(use.framework, use.version))
-        framework, errors = validate(Framework, _with_owners(doc.data, uses), doc)
+        doc, framework, errors = _owned(raw, shipped_display(use.framework, use.version), uses)
         problems += doc.problems + errors
         if framework is not None:
             found.append(Shipped(framework, doc, raw))
     return found, problems
+
+
+def _owned(
+    raw: bytes, display: str, uses: FrameworkUses
+) -> tuple[Document, Framework | None, list[Diagnostic]]:
+    """The shipped framework of `raw` with the agencies of `uses`, built once per process for
+    the same bytes, the same `uses` (a model kept once per process for the same file's bytes:
+    repository/reading.py's `data_model`) and language."""
+    key = (raw, display, id(uses), current_language())
+    kept = _OWNED.get(key)
+    if kept is None or kept[0] is not uses:
+        doc = _parsed(raw, display)
+        framework, errors = validate(Framework, _with_owners(doc.data, uses), doc)
+        if len(_OWNED) >= _OWNED_KEPT:
+            del _OWNED[next(iter(_OWNED))]  # the oldest
+        kept = _OWNED[key] = (uses, doc, framework, errors)
+    return kept[1], kept[2], list(kept[3])
+
+
+_OWNED: dict[
+    tuple[bytes, str, int, str], tuple[FrameworkUses, Document, Any, list[Diagnostic]]
+] = {}
+"""What `_owned` built, by its key, with the `uses` whose identity the key holds (kept alive, so
+that no other object takes its id)."""
+_OWNED_KEPT = 8
 
 
 @functools.lru_cache(maxsize=8)

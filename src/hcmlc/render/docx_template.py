@@ -40,7 +40,7 @@ _MARKUP = re.compile(r"<[^>]*>")
 _PARAGRAPH = re.compile(r"<w:p[ >/]")
 _CLOSER = {"{{": "}}", "{%": "%}", "{#": "#}"}
 _CELL_TAG = re.compile(r"\{%\s*(?:colspan|cellbg)\b")
-_RENDERED_PARTS = (
+RENDERED_PARTS = (
     "wordprocessingml.document.main+xml",
     "wordprocessingml.header+xml",
     "wordprocessingml.footer+xml",
@@ -69,7 +69,7 @@ def rich_text(text: str = "", **style: Any) -> RichText:
     return add_text(RichText(), text, **style) if text else RichText()
 
 
-def _drop_styles_with_effects(document: DocxTemplate) -> None:
+def drop_styles_with_effects(document: DocxTemplate) -> None:
     """Drop Word 2010's copy of the styles (stylesWithEffects), which a template made with an
     older Word or python-docx carries: once the template's own styles differ from it, Word may
     call the document unreadable; Word 2013 and later neither need nor write it."""
@@ -84,28 +84,28 @@ def render_docx(template: Path, context_of: Callable[[DocxTemplate], dict[str, A
     document is needed to embed images); the context must be plain data (sandbox.plain)."""
     from docxtpl import DocxTemplate
 
-    document = DocxTemplate(io.BytesIO(_read(template)))
+    document = DocxTemplate(io.BytesIO(read_template(template)))
     try:
         document.init_docx()
     except Exception:  # a damaged or foreign file can fail anywhere in python-docx's reader
         raise BrokenTemplate(template, _("it is not a Word document (.docx)")) from None
-    _drop_styles_with_effects(document)
+    drop_styles_with_effects(document)
     for part in document.docx.part.package.iter_parts():
-        if part.content_type.endswith(_RENDERED_PARTS):
-            _check_tags(template, str(part.partname).lstrip("/"), part.blob.decode("utf-8"))
+        if part.content_type.endswith(RENDERED_PARTS):
+            check_tags(template, str(part.partname).lstrip("/"), part.blob.decode("utf-8"))
     context = plain(context_of(document), document_text)
-    sandbox = _RecordingSandbox(autoescape=True)
+    sandbox = RecordingSandbox(autoescape=True)
     try:
         with bounded():
             document.render(context, sandbox)
     except Exception as exc:
-        raise _broken(template, exc, sandbox, document) from None
+        raise broken(template, exc, sandbox, document) from None
     output = io.BytesIO()
     document.save(output)
     return output.getvalue()
 
 
-class _RecordingSandbox(Sandbox):
+class RecordingSandbox(Sandbox):
     """Keeps the source last compiled: docxtpl compiles each part just before rendering it,
     so a failure's line is a line of that source."""
 
@@ -117,7 +117,7 @@ class _RecordingSandbox(Sandbox):
         return super().compile(source, *args, **kwargs)
 
 
-def _read(template: Path) -> bytes:
+def read_template(template: Path) -> bytes:
     """The template's bytes: a regular file, a zip whose parts stay within bounds."""
     try:
         data = read_regular(template, MAX_TEMPLATE_BYTES)
@@ -147,7 +147,7 @@ def _read(template: Path) -> bytes:
     return data
 
 
-def _check_tags(template: Path, part: str, xml: str) -> None:
+def check_tags(template: Path, part: str, xml: str) -> None:
     """Refuse, before docxtpl's regular expressions see them, tags that would take those
     expressions quadratic time: a tag opened inside another or never closed, a tag longer than
     MAX_TAG, a `%` inside `{% colspan %}` or `{% cellbg %}`. Checked in one pass on the text
@@ -189,8 +189,8 @@ def _tag_error(template: Path, part: str, text: str, at: int, problem: str) -> B
     return BrokenTemplate(template, problem, where=f"{where} (“{visible(excerpt)}”)")
 
 
-def _broken(
-    template: Path, exc: Exception, sandbox: _RecordingSandbox, document: DocxTemplate
+def broken(
+    template: Path, exc: Exception, sandbox: RecordingSandbox, document: DocxTemplate
 ) -> Exception:
     """The BrokenTemplate a failure while rendering means, located; a failure that is not the
     template's (no template code in its traceback) is passed on as the bug it is."""

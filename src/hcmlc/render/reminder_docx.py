@@ -11,16 +11,20 @@ from pathlib import Path
 from typing import Any
 
 from hcmlc.documents.reminders import Reminder
-from hcmlc.files.docx_parts import Step, rewrite
+from hcmlc.files.docx_pack import pack
+from hcmlc.files.docx_parts import Step
 from hcmlc.render.docx_language import language
-from hcmlc.render.docx_template import render_docx
+from hcmlc.render.docx_prepared import render_parts
 
 
 def render_letter(reminder: Reminder, template: Path, lang: str, *finish: Step) -> bytes:
     """The .docx bytes of the letter of `reminder`, in `lang` and passed through the `finish`
-    steps, in one rewrite of the package."""
-    data = render_docx(template, lambda _document: context(reminder))
-    return rewrite(data, language(lang), *finish)
+    steps: the template parsed once for every letter (render/docx_prepared.py), the package
+    zipped once."""
+    parts = render_parts(template, context(reminder))
+    for step in (language(lang), *finish):
+        step(parts)
+    return pack(parts)
 
 
 def context(reminder: Reminder) -> dict[str, Any]:

@@ -23,7 +23,7 @@ import types
 from collections.abc import Callable
 from typing import Any
 
-from jinja2 import TemplateSyntaxError
+from jinja2 import TemplateSyntaxError, pass_environment
 from jinja2.exceptions import SecurityError
 from jinja2.filters import FILTERS
 from jinja2.runtime import LoopContext, Macro, Undefined
@@ -31,7 +31,7 @@ from jinja2.utils import Namespace
 from markupsafe import Markup
 
 from hcmlc.i18n import _
-from hcmlc.render.sandbox_bounds import ITERATE, OPERAND, TEXT, WorkBounds
+from hcmlc.render.sandbox_bounds import ITERATE, OPERAND, TEXT, WorkBounds, bounded_filter
 from hcmlc.render.sandbox_compile import CachedCompiler
 from hcmlc.render.sandbox_limits import (
     ALLOWED_FILTERS,
@@ -86,15 +86,14 @@ class Sandbox(CachedCompiler, WorkBounds):
         super().__init__(autoescape=autoescape, **options)
         self.globals.clear()
         self.globals.update(range=self._range, namespace=Namespace, dict=dict)
-        self.filters = {name: self._bounded(name, FILTERS[name]) for name in ALLOWED_FILTERS}
-        self.filters["attr"] = self._bounded("attr", self._lookup)  # Jinja's asks is_safe_…
+        self.filters = dict(_FILTERS)
         self.filters[ITERATE] = self._iterate
         self.filters[TEXT] = self._text
         self.filters[OPERAND] = self._operand
 
     def add_filter(self, name: str, function: Callable[..., Any]) -> None:
         """A filter of hcmlc's own (e.g. Markdown escaping), bounded like the others."""
-        self.filters[name] = self._bounded(name, function)
+        self.filters[name] = bounded_filter(name, function)
 
     # -- what a template may reach and call -----------------------------------------------
 
@@ -201,3 +200,15 @@ def located(exc: BaseException) -> int | None:
             line = trace.tb_lineno
         trace = trace.tb_next
     return line
+
+
+@pass_environment
+def _attr(sandbox: Sandbox, obj: Any, name: Any) -> Any:
+    """Jinja's `attr` filter under the sandbox's policy (Jinja's own asks `is_safe_attribute`)."""
+    return sandbox._lookup(obj, name)
+
+
+_FILTERS = {name: bounded_filter(name, FILTERS[name]) for name in ALLOWED_FILTERS} | {
+    "attr": bounded_filter("attr", _attr)
+}
+"""The filters a template may use, bounded: made once, each sandbox given a copy."""

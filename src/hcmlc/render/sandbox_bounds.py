@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import wraps
 from typing import Any
 
+from jinja2 import pass_environment
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
@@ -33,6 +34,25 @@ ITERATE = "__hcmlc_iterate"
 TEXT = "__hcmlc_text"
 OPERAND = "__hcmlc_operand"
 """The filters the compiled template wraps around each loop, each `~` and its operands."""
+
+
+def bounded_filter(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    """`function` as the filter `name`, its work charged to the sandbox that renders: made once
+    and shared by every sandbox, since Jinja hands each call its environment (or the context or
+    evaluation context that holds it, to a filter that asks for one)."""
+    asks = getattr(function, "jinja_pass_arg", None)  # environment, context or eval context
+
+    @wraps(function)
+    def bounded(first: Any, *args: Any, **kwargs: Any) -> Any:
+        sandbox: WorkBounds = first if isinstance(first, WorkBounds) else first.environment
+        value = args[0] if args else None
+        per_step = ITEMS_PER_STEP if isinstance(value, (list, tuple, dict)) else 64
+        sandbox._step(1 + check_size(value, sandbox.sizes) // per_step)  # `big|max` reads `big`
+        check_filter(name, args, kwargs)
+        given = (first, *args) if asks is not None else args
+        return sandbox._produced(function(*given, **kwargs))
+
+    return bounded if asks is not None else pass_environment(bounded)
 
 
 class WorkBounds(SandboxedEnvironment):
@@ -104,19 +124,6 @@ class WorkBounds(SandboxedEnvironment):
                 )
             joined.append(part)
         return "".join(joined)
-
-    def _bounded(self, name: str, function: Callable[..., Any]) -> Callable[..., Any]:
-        passed = 1 if getattr(function, "jinja_pass_arg", None) else 0  # environment, context
-
-        @wraps(function)
-        def bounded(*args: Any, **kwargs: Any) -> Any:
-            value = args[passed] if len(args) > passed else None
-            per_step = ITEMS_PER_STEP if isinstance(value, (list, tuple, dict)) else 64
-            self._step(1 + check_size(value, self.sizes) // per_step)  # `big|max` reads `big`
-            check_filter(name, args[passed:], kwargs)
-            return self._produced(function(*args, **kwargs))
-
-        return bounded
 
     def _step(self, steps: int = 1) -> None:
         self.steps += steps

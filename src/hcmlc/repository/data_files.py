@@ -17,7 +17,7 @@ from hcmlc.models.registry import Agency, Assignments
 from hcmlc.models.targets import Targets
 from hcmlc.repository.contacts import FOCAL_POINTS, Contacts, check_focal_points
 from hcmlc.repository.layout import CONFIRMATIONS, TARGETS, narrative_paths
-from hcmlc.repository.reading import read_data, read_file, read_model
+from hcmlc.repository.reading import data_model, read_data, read_file, read_model
 
 if TYPE_CHECKING:
     from hcmlc.repository.load import Repository
@@ -30,8 +30,8 @@ def load_focal_points(
     if not (repo.root / FOCAL_POINTS).exists():
         return Contacts(assignments), []
     repo.data_files.append(FOCAL_POINTS)
-    doc = read_data(repo.root, FOCAL_POINTS)[1]
-    file, problems = read_model(FocalPoints, doc)
+    raw, doc = read_data(repo.root, FOCAL_POINTS)
+    file, problems = data_model(FocalPoints, raw, doc)
     if file is None:
         return Contacts(assignments), problems
     agencies = [a.id for a in (*assignments.agencies, *units)]
@@ -44,8 +44,8 @@ def load_confirmations(repo: Repository) -> list[Diagnostic]:
     if not (repo.root / CONFIRMATIONS).is_file() or repo.catalog is None:
         return []
     repo.data_files.append(CONFIRMATIONS)
-    doc = read_data(repo.root, CONFIRMATIONS)[1]
-    model, problems = read_model(Confirmations, doc)
+    raw, doc = read_data(repo.root, CONFIRMATIONS)
+    model, problems = data_model(Confirmations, raw, doc)
     if model is not None:
         problems += check_confirmations(repo.catalog, doc, model, repo.files)
         repo.confirmations = None if problems else model
@@ -54,8 +54,8 @@ def load_confirmations(repo: Repository) -> list[Diagnostic]:
 
 def load_targets(repo: Repository) -> list[Diagnostic]:
     """Read data/targets.yaml into `repo.targets` when it is sound; its problems."""
-    doc = read_data(repo.root, TARGETS)[1]
-    targets, problems = read_model(Targets, doc)
+    raw, doc = read_data(repo.root, TARGETS)
+    targets, problems = data_model(Targets, raw, doc)
     if targets is not None and repo.catalog is not None:
         problems += check_targets(repo.catalog, doc, targets)
         repo.targets = None if problems else targets

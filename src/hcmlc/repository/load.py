@@ -62,7 +62,7 @@ from hcmlc.repository.layout import (
 )
 from hcmlc.repository.layout import find_root as find_root
 from hcmlc.repository.layout import framework_paths as framework_paths
-from hcmlc.repository.reading import checked_files, read_data, read_file, read_model
+from hcmlc.repository.reading import checked_files, data_model, read_data, read_file
 from hcmlc.yamlfiles.reader import Document
 from hcmlc.yamlfiles.slips import extension_slip
 
@@ -297,7 +297,7 @@ def _load(
     shipped: list[Shipped] = []
     uses = None
     if uses_file:
-        uses, found = read_model(FrameworkUses, docs[USES])
+        uses, found = data_model(FrameworkUses, *read[USES])
         problems += found
         if uses is not None:
             shipped, found = compose(uses, docs[USES])
@@ -305,14 +305,14 @@ def _load(
     framework_docs = [*(s.doc for s in shipped), *(docs[path] for path in framework_files)]
     frameworks: list[Framework | None] = [s.framework for s in shipped]
     for path in framework_files:
-        framework, found = read_model(Framework, docs[path])
+        framework, found = data_model(Framework, *read[path])
         frameworks.append(framework)
         problems += found
     if uses_file and (uses is None or len(shipped) < len(uses.uses)):
         frameworks.append(None)  # a framework the city names could not be read
-    assignments, found = read_model(Assignments, docs[ASSIGNMENTS])
+    assignments, found = data_model(Assignments, *read[ASSIGNMENTS])
     problems += found
-    units, found = read_model(Units, docs[UNITS]) if UNITS in docs else (None, [])
+    units, found = data_model(Units, *read[UNITS]) if UNITS in docs else (None, [])
     problems += found
     sound = [fw for fw in frameworks if fw is not None]
     if len(sound) == len(frameworks) and assignments and (units or UNITS not in docs):
@@ -341,7 +341,7 @@ def _load(
         problems += load_targets(repo)
     if (root / DOCUMENTS).is_file():
         repo.data_files.append(DOCUMENTS)
-        repo.documents, found = read_model(Documents, read_data(root, DOCUMENTS)[1])
+        repo.documents, found = data_model(Documents, *read_data(root, DOCUMENTS))
         problems += found
     problems += load_narratives(repo)
     store = None

@@ -200,6 +200,27 @@ _PARSED: dict[tuple[str, str, bytes], Document] = {}
 _PARSED_KEPT = 32  # the data files of a repository (eight or so), in both languages
 
 
+def data_model(
+    model: type[M], raw: bytes | None, doc: Document
+) -> tuple[M | None, list[Diagnostic]]:
+    """The model of a file of data/ (`raw` and `doc` as `read_data` gave them), built once per
+    process for the same bytes and language, like its parse: models are frozen, and a command
+    that loads the repository twice, or a view as of several days, reads the same registry and
+    frameworks (as does the test suite, hundreds of times). Each caller gets its own list."""
+    if raw is None:
+        return read_model(model, doc)
+    key = (model, doc.path, current_language(), raw)
+    kept = _MODELS.get(key)
+    if kept is None:
+        if len(_MODELS) >= _PARSED_KEPT:
+            del _MODELS[next(iter(_MODELS))]  # the oldest
+        kept = _MODELS[key] = read_model(model, doc)
+    return kept[0], list(kept[1])
+
+
+_MODELS: dict[tuple[type, str, str, bytes], tuple[Any, list[Diagnostic]]] = {}
+
+
 def read_model(model: type[M], doc: Document) -> tuple[M | None, list[Diagnostic]]:
     """The file's model; a duplicate key is reported but does not hide the rest of the file."""
     if doc.data is None:
