@@ -20,6 +20,7 @@ import pytest
 import typer.testing
 from typer.testing import CliRunner
 
+from built_workbooks import made_key, sharing_workbooks
 from hcmlc.cli.app import app
 from hcmlc.i18n import ENV_VAR, use_language
 from hcmlc.yamlfiles.reader import parse_yaml
@@ -161,6 +162,23 @@ def signing_key(homes: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch) -
     path = homes("key") / "workbook.key"
     monkeypatch.setenv("HCMLC_KEY_FILE", str(path))
     return path
+
+
+@pytest.fixture(scope="session")
+def session_key(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One signing key for the tests of the session (of this xdist worker) that share the
+    workbooks they build (`shared_workbooks`), made before the first of them runs."""
+    return made_key(tmp_path_factory.mktemp("session-key") / "workbook.key")
+
+
+@pytest.fixture
+def shared_workbooks(session_key: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """For tests that run a city-wide `remind` or `workbook --all` and do not test the key nor
+    the workbooks' issues: workbooks signed with the session's key, each plan built once in
+    the process and served again to the next test that asks (tests/built_workbooks.py)."""
+    monkeypatch.setenv("HCMLC_KEY_FILE", str(session_key))
+    with sharing_workbooks():
+        yield session_key
 
 
 @pytest.fixture(scope="session")

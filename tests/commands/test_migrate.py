@@ -120,7 +120,9 @@ def _body(text: str) -> str:
     return text[text.index("\nuses:\n") :]
 
 
-@pytest.mark.usefixtures("shared_charts")  # it compares the views, not the drawing
+# it compares the views, not the drawing; the workbooks' values, not their issues (each plan's
+# built once in the process: tests/built_workbooks.py)
+@pytest.mark.usefixtures("shared_charts", "shared_workbooks")
 def test_every_view_is_the_same_after_the_migration(hcmlc, before_migration, tmp_path) -> None:
     bundled = before_migration
     committed = tmp_path / "committed"

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from built_workbooks import sharing_workbooks
 from hcmlc.cli.app import app
 from hcmlc.i18n import ENV_VAR, use_language
 from one_view import (
@@ -30,17 +31,20 @@ Sở Tài chính still to come); after the last (late) file."""
 
 
 @pytest.fixture(scope="session")
-def views(tmp_path_factory: pytest.TempPathFactory) -> Views:
+def views(tmp_path_factory: pytest.TempPathFactory, session_key: Path) -> Views:
     """For each day: the JSON of status, the page, the report and the reminders, each day's
     computed once in the run, by whichever pytest-xdist worker asks first."""
-    return Views(Shared(tmp_path_factory, "one-view"))
+    return Views(Shared(tmp_path_factory, "one-view"), session_key)
 
 
 class Views:
-    """The views of the bundled repository on each day, computed when first asked for."""
+    """The views of the bundled repository on each day, computed when first asked for. The
+    wards' workbooks `remind` writes beside the letters, which no test here reads, are signed
+    with the session's key and each built once in the process (tests/built_workbooks.py): the
+    days after the deadline remind the same wards of the same plans."""
 
-    def __init__(self, shared: Shared) -> None:
-        self.shared = shared
+    def __init__(self, shared: Shared, key: Path) -> None:
+        self.shared, self.key = shared, key
         self.root = Path(shared.get("bundled", bundled))
         self.pages: dict[str, Page] = {}
 
@@ -54,7 +58,7 @@ class Views:
         env = {
             ENV_VAR: "en",
             "XDG_CACHE_HOME": str(cache_home(out)),  # the charts of every day's report
-            "HCMLC_KEY_FILE": str(out / "key/workbook.key"),
+            "HCMLC_KEY_FILE": str(self.key),
             "HCMLC_DEBUG": "1",
         }
         runner = CliRunner(env=env)
@@ -62,7 +66,8 @@ class Views:
         def run(*args: str) -> str:
             use_language(None)
             try:
-                result = runner.invoke(app, [*args, "--root", str(self.root)])
+                with sharing_workbooks():
+                    result = runner.invoke(app, [*args, "--root", str(self.root)])
             finally:
                 use_language(None)
             assert result.exit_code == 0, (args, result.stdout, result.stderr)

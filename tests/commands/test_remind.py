@@ -36,11 +36,13 @@ def shared(tmp_path_factory: pytest.TempPathFactory) -> Shared:
 
 
 @pytest.fixture
-def every_letter_as_text(hcmlc, shared: Shared) -> tuple[int, str, Path]:
+def every_letter_as_text(hcmlc, shared: Shared, shared_workbooks: Path) -> tuple[int, str, Path]:
     """(exit code, output, folder) of `remind --format md` on the whole bundled city, into a
     folder that held a note of the coordinator's (`ghi-chu.txt`): run once for the whole test
     run (shared_work.py), in the environment of the test that asks first. Tests that go on
-    writing in the folder copy it."""
+    writing in the folder copy it. The wards' workbooks written beside the letters are the
+    session's (`shared_workbooks`): no test here reads them, and the next run on the same city
+    (`test_the_folder_keeps_what_hcmlc_did_not_write`) gets the same ones."""
 
     def make(scratch: Path) -> dict[str, object]:
         root = scratch / "city"
@@ -282,6 +284,7 @@ def test_an_unknown_agency_is_a_usage_error(hcmlc, bundled) -> None:
     assert err == "error: unknown agency `so-noivu`\nhint: did you mean `so-noi-vu`?\n"
 
 
+@pytest.mark.usefixtures("shared_workbooks")  # the letters it checks, not the workbooks
 def test_the_folder_keeps_what_hcmlc_did_not_write(hcmlc, bundled, every_letter_as_text) -> None:
     code, _, written = every_letter_as_text  # into a folder that held ghi-chu.txt
     assert code == 0

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import multiprocessing
 import re
 import sys
 import threading
+import weakref
 import zipfile
 from multiprocessing.context import BaseContext
 
 import pytest
+from openpyxl import Workbook
 
 from hcmlc.repository.load import load
-from hcmlc.workbook import batch
+from hcmlc.workbook import batch, build
 from hcmlc.workbook.plan import Planner
 from hcmlc.workbook.source import fingerprint
 
@@ -73,3 +76,30 @@ def test_workers_build_the_same_workbooks_in_the_same_order(
     assert [(b.indicators, b.answers, b.prefilled) for b in together] == [
         (b.indicators, b.answers, b.prefilled) for b in alone
     ]
+
+
+def test_each_workbook_is_freed_as_it_is_built(bundled, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A workbook's objects point at each other (a cell at its sheet, a sheet at its workbook):
+    only the cycle collector frees them. They are collected when each workbook is done, not
+    left for the collector's later full collections; a caller's collector is left as it was."""
+    made: list[weakref.ref[Workbook]] = []
+
+    def noted() -> Workbook:
+        book = Workbook()
+        made.append(weakref.ref(book))
+        return book
+
+    monkeypatch.setattr(build, "Workbook", noted)
+    catalog = load(bundled).require_catalog()
+    planner = Planner(catalog, catalog.cycles["2023"], "vi", fingerprint(bundled))
+    jobs: list[batch.Job] = [("so-gddt", None), ("so-vhtt", None), ("cuc-thong-ke", None)]
+    built = list(batch.build_many(planner, jobs, b"k" * 32, workers=1))
+    assert [b.agency for b in built] == ["so-gddt", "so-vhtt", "cuc-thong-ke"]
+    assert len(made) == 3 and not [book for book in made if book() is not None]
+    assert gc.isenabled()
+    gc.disable()  # a caller that paused it (e.g. while it loads a repository)
+    try:
+        assert len(list(batch.build_many(planner, jobs, b"k" * 32, workers=1))) == 3
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -12,6 +12,8 @@ workbook's bytes, which the caller writes, in order.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import multiprocessing
 import os
 import sys
@@ -80,15 +82,35 @@ def _start_method() -> BaseContext:
 
 
 def built(planner: Planner, job: Job, secret: bytes) -> Built:
-    plan = planner.plan(*job)
-    rows = [*plan.indicators, *plan.answers]
-    return Built(
-        plan.agency,
-        build_workbook(plan, secret),
-        len({row.item for row in plan.indicators}),
-        len({row.item for row in plan.answers}) + len(plan.elsewhere),
-        sum(any(i.base for i in row.inputs.values()) for row in rows),
-    )
+    """The workbook of one job, its garbage collected as it is made (`_collected_young`)."""
+    with _collected_young():
+        plan = planner.plan(*job)
+        rows = [*plan.indicators, *plan.answers]
+        return Built(
+            plan.agency,
+            build_workbook(plan, secret),
+            len({row.item for row in plan.indicators}),
+            len({row.item for row in plan.answers}) + len(plan.elsewhere),
+            sum(any(i.base for i in row.inputs.values()) for row in rows),
+        )
+
+
+@contextlib.contextmanager
+def _collected_young() -> Iterator[None]:
+    """Build a workbook with Python's cycle collector paused, then collect only what was made
+    meanwhile. openpyxl's objects point at each other (a cell at its sheet, a sheet at its
+    workbook), so a workbook's tens of thousands of them are freed by the collector alone; left
+    to run, it scans them several times as they are made, and its full collections scan the
+    whole heap (the city loaded, the workbooks before) some times in every batch: a sixth of the
+    time of a workbook beside a loaded city. Collected young, none outlives its workbook."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.collect(0)
+            gc.enable()
 
 
 _planner: tuple[Planner, bytes] | None = None

@@ -1,0 +1,69 @@
+"""Workbooks built once per test process, for the tests that run a city-wide command (`remind`,
+`workbook --all`) to read what else it writes: the letters, the page, the messages.
+
+Each such run builds a workbook for each of some 170 wards, nearly a fifth of the suite's CPU,
+and the plan of a ward's workbook (what it owes, what it supplied, the cycle, the language)
+is the same in most of them: the year played in tests/commands/test_year_2026.py reminds the
+same wards eight times, the bundled city is reminded by a dozen tests. Here the product's own
+`build_workbook` builds each plan once for each signing key; a run asking again for the same
+plan and key gets those bytes back. The key of a build is the whole plan, pickled, and the
+secret: every input of `build_workbook` (it reads nothing else), so a changed plan (another
+ward, another figure, a fixed file, another data/) is built afresh. The bytes served equal a
+fresh build's but for what differs between any two builds: the moment of building (the zip
+entries' and the workbook's own timestamps) and the random id of the issue in the hidden sheet.
+Only tests that never read these workbooks' issue ids, nor import two of them, share them.
+
+The tests that share the workbooks of the bundled city across tests sign them with one key of
+the session (tests/conftest.py's `shared_workbooks`, made by `made_key`); the others keep their
+own. The workbooks are built in the process of the test (`build_many`'s serial path, which gives the
+bytes its workers give: tests/workbook/test_batch.py), so that the builds are kept here;
+tests/workbook/ proves what a workbook holds and how the workers build it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+from unittest import mock
+
+from hcmlc.workbook import batch
+from hcmlc.workbook.build import build_workbook
+from hcmlc.workbook.plan import Plan
+
+_BUILT: dict[bytes, bytes] = {}
+"""sha256 of (the plan, the secret) → the workbook's bytes, for this process."""
+SERIAL = {method: 1_000_000 for method in batch.PARALLEL_FROM}
+"""`build_many`'s thresholds for its workers, out of reach: every workbook built here."""
+
+
+def built_once(plan: Plan, secret: bytes) -> bytes:
+    """`build_workbook(plan, secret)`, built the first time this process asks for it."""
+    key = hashlib.sha256(pickle.dumps((plan, secret), pickle.HIGHEST_PROTOCOL)).digest()
+    if key not in _BUILT:
+        _BUILT[key] = build_workbook(plan, secret)
+    return _BUILT[key]
+
+
+def made_key(path: Path) -> Path:
+    """A signing key at `path`, as `hcmlc` makes one (32 random bytes in hex, mode 0600), made
+    before the tests that share it run: none of them makes it, each finds it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "w", encoding="ascii") as stream:
+        stream.write(secrets.token_bytes(32).hex() + "\n")
+    return path
+
+
+@contextlib.contextmanager
+def sharing_workbooks() -> Iterator[None]:
+    """While it lasts, workbooks are built in this process, each plan once (`built_once`)."""
+    with (
+        mock.patch.object(batch, "build_workbook", built_once),
+        mock.patch.dict(batch.PARALLEL_FROM, SERIAL),
+    ):
+        yield
