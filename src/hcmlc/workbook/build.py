@@ -44,6 +44,7 @@ from hcmlc.workbook.plan import (
     Row,
     SheetKey,
 )
+from hcmlc.workbook.recorded import RecordingStyler, Unrecorded
 from hcmlc.workbook.rules import Rule
 from hcmlc.workbook.writer import InMemoryWriter
 
@@ -57,12 +58,22 @@ _PROTECTION = {"sheet": True, "formatCells": False, "formatColumns": False, "for
 """Locked, without a password; cells may still be formatted (a % format) and resized."""
 
 
-def build_workbook(plan: Plan, secret: bytes) -> bytes:
-    """The .xlsx file of `plan`, its hidden sheet signed with `secret` (the coordinator's key)."""
+def build_workbook(plan: Plan, secret: bytes, *, recorded: bool = True) -> bytes:
+    """The .xlsx file of `plan`, its hidden sheet signed with `secret` (the coordinator's key).
+    Its cells are records (recorded.py) unless one cannot be, or not `recorded`: then openpyxl
+    cells, the same workbook made the slower way."""
+    if recorded:
+        try:
+            return _built(plan, secret, RecordingStyler())
+        except Unrecorded:
+            pass
+    return _built(plan, secret, Styler())
+
+
+def _built(plan: Plan, secret: bytes, styler: Styler) -> bytes:
     book = Workbook()
     default = OoxmlFont(name="Calibri", family=2, sz=11, scheme="minor", color=Color(theme=1))
     book._fonts = IndexedList([default])  # openpyxl's default font, in the same order
-    styler = Styler()
     names = {key: name[plan.lang] for key, name in labels.SHEETS.items()}
     used = {"instructions": names["instructions"]} | {s: names[s] for s in plan.sheets}
     instructions = book.active
@@ -84,7 +95,8 @@ def build_workbook(plan: Plan, secret: bytes) -> bytes:
     book.calculation = CalcProperties(fullCalcOnLoad=False)
     stream = io.BytesIO()
     archive = zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED, compresslevel=_DEFLATE_LEVEL)
-    InMemoryWriter(book, archive).save()
+    records = styler.records if isinstance(styler, RecordingStyler) else None
+    InMemoryWriter(book, archive, records).save()
     return stream.getvalue()
 
 

@@ -143,6 +143,12 @@ class Styler:
         if known is not None:
             cell._style = copy(known)
             return cell
+        self._register(cell, look)
+        return cell
+
+    def _register(self, cell: Cell, look: str) -> None:
+        """Give `cell` the styles of `look`, registering them in its workbook's tables, and
+        keep its style array for the look's next cells."""
         style = LOOKS[look]
         cell.font = style.font
         cell.alignment = style.alignment
@@ -153,7 +159,6 @@ class Styler:
         if not style.locked:
             cell.protection = Protection(locked=False)
         self._styles[look] = copy(cell._style)
-        return cell
 
 
 def _new_cell(

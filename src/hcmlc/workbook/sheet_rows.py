@@ -32,11 +32,10 @@ def sheet_data(ws: Worksheet, rows: Iterable[tuple[int, list[Any]]]) -> bytes | 
     parts = ["<sheetData>"]
     add = parts.append
     for index, cells in rows:
-        attributes = {"r": f"{index}"}
-        attributes.update(dimensions.get(index, {}))
-        if not all(_PLAIN_ATTRIBUTE.fullmatch(value) for value in attributes.values()):
+        opening = row_element(index, dimensions.get(index, {}))
+        if opening is None:
             return None
-        add("<row" + "".join(f' {k}="{v}"' for k, v in attributes.items()) + ">")
+        add(opening)
         for cell in cells:
             if cell._comment is not None or cell.hyperlink:
                 return None
@@ -63,9 +62,27 @@ def _cell(cell: Any, styled: bool) -> str | None:
         kind, value = "n", to_excel(value, book.epoch)
     elif kind not in _CELL_TYPES:
         return None
-    head = f'<c r="{cell.coordinate}"'
-    if styled:
-        head += f' s="{cell.style_id}"'
+    return cell_element(cell.coordinate, cell.style_id if styled else None, kind, value)
+
+
+def row_element(index: int, dimension: Any) -> str | None:
+    """A row's opening tag, its attributes those of its `dimension` (a RowDimension, or {});
+    None when one is not a plain number or flag."""
+    attributes = {"r": f"{index}"}
+    attributes.update(dimension)
+    if not all(_PLAIN_ATTRIBUTE.fullmatch(value) for value in attributes.values()):
+        return None
+    return "<row" + "".join(f' {k}="{v}"' for k, v in attributes.items()) + ">"
+
+
+def cell_element(coordinate: str, style_id: int | None, kind: str, value: Any) -> str | None:
+    """A cell's element of data type `kind` (`s`, `n`, `b`, `f`; a day already a number) as
+    lxml_write_cell writes it, or None when it is left to openpyxl."""
+    if kind not in _CELL_TYPES:
+        return None
+    head = f'<c r="{coordinate}"'
+    if style_id is not None:
+        head += f' s="{style_id}"'
     if kind == "s":
         head += ' t="inlineStr"'
     elif kind != "f":

@@ -17,6 +17,7 @@ from openpyxl.styles.stylesheet import write_stylesheet
 from openpyxl.workbook._writer import WorkbookWriter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet._writer import WorksheetWriter
+from openpyxl.worksheet.dimensions import SheetDimension
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 from openpyxl.writer.theme import theme_xml
@@ -31,7 +32,11 @@ from openpyxl.xml.constants import (
 )
 from openpyxl.xml.functions import tostring
 
+from hcmlc.workbook.recorded import Record, dimension, every_cell, recorded_rows
 from hcmlc.workbook.sheet_rows import sheet_data
+
+Records = dict[int, dict[tuple[int, int], Record]]
+"""The recorded cells of a workbook's sheets (recorded.py), by the identity of the sheet."""
 
 _STYLESHEETS: dict[tuple[Any, ...], bytes] = {}
 """Serialised stylesheets by the style tables they were made of."""
@@ -47,6 +52,12 @@ class InMemoryWriter(ExcelWriter):  # type: ignore[misc]
     """`ExcelWriter` with the parts of a workbook hcmlc makes (no macros, charts, images,
     comments, tables, pivots, external links or custom properties), its sheets' XML in memory
     and its stylesheet from `_STYLESHEETS` when an equal one was serialised before."""
+
+    def __init__(self, workbook: Workbook, archive: Any, records: Records | None = None) -> None:
+        super().__init__(workbook, archive)
+        self._records = records or {}
+        self._cell_styles: dict[tuple[int, ...], int] = {}
+        """The cell formats of the recorded cells written so far, by style array."""
 
     def write_data(self) -> None:
         """The steps of `ExcelWriter.write_data` (openpyxl 3.1) for hcmlc's workbooks."""
@@ -73,6 +84,9 @@ class InMemoryWriter(ExcelWriter):  # type: ignore[misc]
         ws._drawing.images = ws._images
         stream = io.BytesIO()
         writer = _SheetWriter(ws, out=stream)
+        cells = self._records.get(id(ws))
+        if cells is not None:
+            writer.recorded = every_cell(ws, cells), self._cell_styles
         writer.write()
         ws._rels = writer._rels
         self._archive.writestr(ws.path[1:], stream.getvalue())
@@ -84,12 +98,25 @@ class _SheetWriter(WorksheetWriter):  # type: ignore[misc]
     validations serialised once for all the sheets that have the very same validation objects
     (`build._validation` makes each once)."""
 
+    recorded: tuple[dict[tuple[int, int], Record], dict[tuple[int, ...], int]] | None = None
+    """The sheet's cells, when they are records (recorded.py), and the workbook's cell formats
+    written so far."""
+
+    def write_dimensions(self) -> None:
+        """`WorksheetWriter.write_dimensions` (openpyxl 3.1), of the records when recorded."""
+        if self.recorded is None:
+            super().write_dimensions()
+            return
+        self.xf.send(SheetDimension(dimension(self.recorded[0])).to_tree())
+
     def write_rows(self) -> None:
         """`WorksheetWriter.write_rows` (openpyxl 3.1): the same bytes, written past lxml's
         writer (flushed first, so that they land in order); openpyxl's own for a sheet holding
         cells hcmlc does not write."""
-        rows = self.rows()
-        data = sheet_data(self.ws, rows)
+        if self.recorded is not None:
+            data: bytes | None = recorded_rows(self.ws, *self.recorded)
+        else:
+            data = sheet_data(self.ws, self.rows())
         if data is None:
             super().write_rows()
             return
