@@ -64,16 +64,22 @@ def build_workbook(plan: Plan, secret: bytes, *, recorded: bool = True) -> bytes
     cells, the same workbook made the slower way."""
     if recorded:
         try:
-            return _built(plan, secret, RecordingStyler())
+            return _built(plan, secret, RecordingStyler(standard=True))
         except Unrecorded:
             pass
     return _built(plan, secret, Styler())
 
 
-def _built(plan: Plan, secret: bytes, styler: Styler) -> bytes:
+def new_book() -> Workbook:
+    """A workbook as openpyxl makes one, its default font's children in the schema's order."""
     book = Workbook()
     default = OoxmlFont(name="Calibri", family=2, sz=11, scheme="minor", color=Color(theme=1))
     book._fonts = IndexedList([default])  # openpyxl's default font, in the same order
+    return book
+
+
+def _built(plan: Plan, secret: bytes, styler: Styler) -> bytes:
+    book = new_book()
     names = {key: name[plan.lang] for key, name in labels.SHEETS.items()}
     used = {"instructions": names["instructions"]} | {s: names[s] for s in plan.sheets}
     instructions = book.active

@@ -23,6 +23,7 @@ from hcmlc.workbook.looks import Styler  # first: see looks.py
 from openpyxl.cell.cell import Cell
 from openpyxl.utils.cell import get_column_letter
 from openpyxl.utils.datetime import to_excel
+from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.worksheet import Worksheet
 
 from hcmlc.text.controls import shown_controls
@@ -48,9 +49,15 @@ class Unrecorded(Exception):  # a signal, caught by build_workbook
 class RecordingStyler(Styler):
     """`Styler` whose cells are records (`records`, by sheet), not openpyxl cells."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, standard: bool = False) -> None:
+        """`standard`: the workbook's style tables start as `build.new_book`'s always do, so
+        that a look's registration may be taken from an earlier workbook's (`_register`)."""
         super().__init__()
         self.records: dict[int, dict[tuple[int, int], Record]] = {}
+        self._history: tuple[tuple[str, tuple[int, ...]], ...] | None = () if standard else None
+        """The looks registered so far, each with the style array it was given to; None once
+        a day's number format was registered beside them (see `_register`), or when the
+        tables did not start `standard`."""
 
     def put(
         self,
@@ -84,6 +91,8 @@ class RecordingStyler(Styler):
         if at in cells:
             cell._value, cell.data_type, style = cells[at]
             cell._style = copy(style)
+        if isinstance(shown, dt.date):
+            self._history = None  # its number format registered: the tables are the book's own
         if shown is not None:
             cell.value = shown
         if text:
@@ -94,6 +103,49 @@ class RecordingStyler(Styler):
             self._register(cell, look)
         cells[at] = (cell._value, cell.data_type, cell._style)
         return None
+
+    def _register(self, cell: Cell, look: str) -> None:
+        """`Styler._register`, its result kept for the process: a standard workbook's style
+        tables always start the same, and registering a look changes them as the looks registered
+        before it did (`_history`), so a workbook whose looks came in the same order as an
+        earlier one's is given copies of the tables it had then, without hashing every style
+        object again (a sixth of a workbook's time)."""
+        if self._history is None:
+            super()._register(cell, look)
+            return
+        self._history = (*self._history, (look, tuple(cell._style or ())))
+        book = cell.parent.parent
+        known = _REGISTERED.get(self._history)
+        if known is None:
+            super()._register(cell, look)
+            if len(_REGISTERED) >= _KEPT:
+                _REGISTERED.clear()
+            tables = {name: _copied(getattr(book, name)) for name in _TABLES}
+            _REGISTERED[self._history] = copy(cell._style), tables
+            return
+        style, tables = known
+        for name, table in tables.items():
+            setattr(book, name, _copied(table))
+        cell._style = copy(style)
+        self._styles[look] = copy(style)
+
+
+_TABLES = ("_fonts", "_fills", "_borders", "_alignments", "_protections", "_number_formats")
+"""The workbook's style tables a look's styles are registered in."""
+_REGISTERED: dict[tuple[tuple[str, tuple[int, ...]], ...], tuple[Any, dict[str, Any]]] = {}
+"""A look's style array and the tables after registering it, by the looks registered until
+then (`RecordingStyler._history`)."""
+_KEPT = 1024
+
+
+def _copied(table: IndexedList) -> IndexedList:
+    """A copy of `table` (the same style objects, never changed once made), its index copied
+    with the hashes it holds rather than made again."""
+    made = IndexedList()
+    list.extend(made, table)
+    made.clean = table.clean
+    made._dict = table._dict.copy()
+    return made
 
 
 _KINDS = frozenset({str, int, float, bool, type(None), dt.date, dt.datetime})
