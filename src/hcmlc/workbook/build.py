@@ -151,7 +151,7 @@ def _instructions(sheet: Worksheet, plan: Plan, styler: Styler) -> None:
         put(sheet, row, 1, labels.text(key, lang), "label")
         for line in lines:
             put(sheet, row, 2, line, "text")
-            sheet.row_dimensions[row].height = _height([(line, 100)])
+            styler.height(sheet, row, _height([(line, 100)]))
             row += 1
     put(sheet, row + 1, 1, labels.text("format", lang, version=FORMAT_VERSION), "quiet")
     _validate(sheet, rules)
@@ -169,14 +169,14 @@ def _data_sheet(sheet: Worksheet, plan: Plan, key: SheetKey, styler: Styler) -> 
     for index, column in enumerate(columns, start=1):
         sheet.column_dimensions[column_letters(index)].width = column.width
         styler.put(sheet, HEADER_ROW, index, labels.HEADINGS[column.key][lang], "heading")
-    sheet.row_dimensions[HEADER_ROW].height = 27
+    styler.height(sheet, HEADER_ROW, 27)
     position = {column.key: index for index, column in enumerate(columns, start=1)}
     widths = {column.key: column.width for column in columns}
     rules: list[tuple[Rule, tuple[int, int]]] = []
     limits: dict[tuple[str, int], list[tuple[int, int]]] = defaultdict(list)
     for number, row in enumerate(plan.rows(key), start=HEADER_ROW + 1):
         _data_row(sheet, number, row, position, styler)
-        sheet.row_dimensions[number].height = _row_height(row, widths)
+        styler.height(sheet, number, _row_height(row, widths))
         for name, cell in row.inputs.items():
             rules.append((cell.rule, (number, position[name])))
         styler.put(sheet, number, position[removal.COLUMN], None, "remove")

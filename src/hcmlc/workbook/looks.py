@@ -146,6 +146,10 @@ class Styler:
         self._register(cell, look)
         return cell
 
+    def height(self, sheet: Worksheet, row: int, height: float) -> None:
+        """Give `row` of `sheet` its `height` (points)."""
+        sheet.row_dimensions[row].height = height
+
     def _register(self, cell: Cell, look: str) -> None:
         """Give `cell` the styles of `look`, registering them in its workbook's tables, and
         keep its style array for the look's next cells."""

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import datetime as dt
 from copy import copy
+from dataclasses import dataclass, field
 from typing import Any
 
 from hcmlc.workbook.looks import Styler  # first: see looks.py
 
 # isort: split
 from openpyxl.cell.cell import Cell
+from openpyxl.compat import safe_string
 from openpyxl.utils.cell import get_column_letter
 from openpyxl.utils.datetime import to_excel
 from openpyxl.utils.indexed_list import IndexedList
@@ -42,6 +44,14 @@ Record = tuple[Any, str, Any]
 """A cell's value, its openpyxl data type (`s`, `n`, `b`, `f`, `d`) and its style array."""
 
 
+@dataclass
+class Recorded:
+    """A sheet's cells, by row and column, and the heights of its rows, by row."""
+
+    cells: dict[tuple[int, int], Record] = field(default_factory=dict)
+    heights: dict[int, float] = field(default_factory=dict)
+
+
 class Unrecorded(Exception):  # a signal, caught by build_workbook
     """A cell the records do not hold as openpyxl would: build the workbook in openpyxl."""
 
@@ -53,7 +63,8 @@ class RecordingStyler(Styler):
         """`standard`: the workbook's style tables start as `build.new_book`'s always do, so
         that a look's registration may be taken from an earlier workbook's (`_register`)."""
         super().__init__()
-        self.records: dict[int, dict[tuple[int, int], Record]] = {}
+        self.records: dict[int, Recorded] = {}
+        """The cells and row heights of each sheet, by its identity."""
         self._history: tuple[tuple[str, tuple[int, ...]], ...] | None = () if standard else None
         """The looks registered so far, each with the style array it was given to; None once
         a day's number format was registered beside them (see `_register`), or when the
@@ -72,7 +83,7 @@ class RecordingStyler(Styler):
         """`Styler.put`, recorded (see the module)."""
         if not (0 < row <= _ROWS and 0 < column <= _COLUMNS) or type(value) not in _KINDS:
             raise Unrecorded
-        cells = self.records.setdefault(id(sheet), {})
+        cells = self._recorded(sheet).cells
         text = isinstance(value, str) and not formula
         shown = shown_controls(value) if isinstance(value, str) and text else value
         known = self._styles.get(look)
@@ -103,6 +114,16 @@ class RecordingStyler(Styler):
             self._register(cell, look)
         cells[at] = (cell._value, cell.data_type, cell._style)
         return None
+
+    def height(self, sheet: Worksheet, row: int, height: float) -> None:
+        """`Styler.height`, recorded (as openpyxl's row dimension holds it, a float)."""
+        self._recorded(sheet).heights[row] = float(height)
+
+    def _recorded(self, sheet: Worksheet) -> Recorded:
+        known = self.records.get(id(sheet))
+        if known is None:
+            known = self.records[id(sheet)] = Recorded()
+        return known
 
     def _register(self, cell: Cell, look: str) -> None:
         """`Styler._register`, its result kept for the process: a standard workbook's style
@@ -168,23 +189,32 @@ def every_cell(
 
 
 def recorded_rows(
-    ws: Worksheet, cells: dict[tuple[int, int], Record], styles: dict[tuple[int, ...], int]
+    ws: Worksheet,
+    cells: dict[tuple[int, int], Record],
+    heights: dict[int, float],
+    styles: dict[tuple[int, ...], int],
 ) -> bytes:
-    """`<sheetData>` of `ws` holding `cells` (`every_cell`), as openpyxl writes it; `styles`
-    the workbook's cell formats written so far, each registered as openpyxl registers it, in
-    the order written."""
+    """`<sheetData>` of `ws` holding `cells` (`every_cell`) and rows of `heights`, as openpyxl
+    writes it; `styles` the workbook's cell formats written so far, each registered as openpyxl
+    registers it, in the order written."""
     book = ws.parent
     dimensions = ws.row_dimensions
+    if dimensions.keys() & heights.keys():
+        raise Unrecorded
     rows: dict[int, list[tuple[int, Record]]] = {}
     for (row, column), record in sorted(cells.items()):
         rows.setdefault(row, []).append((column, record))
-    for row in dimensions.keys() - rows.keys():
+    for row in (dimensions.keys() | heights.keys()) - rows.keys():
         rows[row] = []
     parts = ["<sheetData>"]
     add = parts.append
     letters = _LETTERS
     for index, row_cells in sorted(rows.items()):
-        opening = row_element(index, dimensions.get(index, {}))
+        height = heights.get(index)
+        if height is None:
+            opening = row_element(index, dimensions.get(index, {}))
+        else:  # a row dimension of this height alone, as openpyxl lists its attributes
+            opening = row_element(index, {"ht": safe_string(height), "customHeight": "1"})
         if opening is None:
             raise Unrecorded
         add(opening)

@@ -32,10 +32,10 @@ from openpyxl.xml.constants import (
 )
 from openpyxl.xml.functions import tostring
 
-from hcmlc.workbook.recorded import Record, dimension, every_cell, recorded_rows
+from hcmlc.workbook.recorded import Record, Recorded, dimension, every_cell, recorded_rows
 from hcmlc.workbook.sheet_rows import sheet_data
 
-Records = dict[int, dict[tuple[int, int], Record]]
+Records = dict[int, Recorded]
 """The recorded cells of a workbook's sheets (recorded.py), by the identity of the sheet."""
 
 _STYLESHEETS: dict[tuple[Any, ...], bytes] = {}
@@ -84,9 +84,10 @@ class InMemoryWriter(ExcelWriter):  # type: ignore[misc]
         ws._drawing.images = ws._images
         stream = io.BytesIO()
         writer = _SheetWriter(ws, out=stream)
-        cells = self._records.get(id(ws))
-        if cells is not None:
-            writer.recorded = every_cell(ws, cells), self._cell_styles
+        recorded = self._records.get(id(ws))
+        if recorded is not None:
+            cells = every_cell(ws, recorded.cells)
+            writer.recorded = cells, recorded.heights, self._cell_styles
         writer.write()
         ws._rels = writer._rels
         self._archive.writestr(ws.path[1:], stream.getvalue())
@@ -98,7 +99,9 @@ class _SheetWriter(WorksheetWriter):  # type: ignore[misc]
     validations serialised once for all the sheets that have the very same validation objects
     (`build._validation` makes each once)."""
 
-    recorded: tuple[dict[tuple[int, int], Record], dict[tuple[int, ...], int]] | None = None
+    recorded: (
+        tuple[dict[tuple[int, int], Record], dict[int, float], dict[tuple[int, ...], int]] | None
+    ) = None
     """The sheet's cells, when they are records (recorded.py), and the workbook's cell formats
     written so far."""
 
