@@ -10,7 +10,7 @@ from openpyxl.xml.functions import tostring
 from test_batch import parts
 
 from hcmlc.repository.load import load
-from hcmlc.workbook import batch, build, writer
+from hcmlc.workbook import batch, build, recorded, writer
 from hcmlc.workbook.plan import Planner
 from hcmlc.workbook.source import fingerprint
 
@@ -18,10 +18,11 @@ SECRET = b"k" * 32
 
 
 def forget() -> None:
-    """Empty what the process keeps between workbooks."""
+    """Empty what the process keeps between workbooks (the looks registered too)."""
     writer._STYLESHEETS.clear()
     writer._VALIDATIONS.clear()
     build._validation.cache_clear()
+    recorded._REGISTERED.clear()
 
 
 def test_workbooks_built_one_after_another_are_each_as_built_alone(bundled) -> None:
