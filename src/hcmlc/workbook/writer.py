@@ -1,7 +1,8 @@
 """openpyxl's writer of an .xlsx file (openpyxl 3.1), cheaper when one process writes many
 workbooks (`workbook --all`, `remind`): each sheet's XML kept in memory rather than in a
-temporary file, and the stylesheet, which workbooks of the same looks share, serialised once
-and reused for every workbook whose style tables are equal to it, entry for entry."""
+temporary file, its cells written from records where they are (recorded.py), and the
+stylesheet, which workbooks of the same looks share, serialised once and reused for every
+workbook whose style tables are equal to it, entry for entry."""
 
 from __future__ import annotations
 
@@ -102,8 +103,8 @@ class _SheetWriter(WorksheetWriter):  # type: ignore[misc]
     recorded: (
         tuple[dict[tuple[int, int], Record], dict[int, float], dict[tuple[int, ...], int]] | None
     ) = None
-    """The sheet's cells, when they are records (recorded.py), and the workbook's cell formats
-    written so far."""
+    """The sheet's cells, when they are records (recorded.py), its rows' heights, and the
+    workbook's cell formats written so far."""
 
     def write_dimensions(self) -> None:
         """`WorksheetWriter.write_dimensions` (openpyxl 3.1), of the records when recorded."""
