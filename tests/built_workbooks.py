@@ -18,6 +18,9 @@ the session (tests/conftest.py's `shared_workbooks`, made by `made_key`); the ot
 own. The workbooks are built in the process of the test (`build_many`'s serial path, which gives the
 bytes its workers give: tests/workbook/test_batch.py), so that the builds are kept here;
 tests/workbook/ proves what a workbook holds and how the workers build it.
+
+Tests that read only the letters of a city-wide `remind`, never the workbooks it writes beside
+them or attaches, have it build none (`letters_only`).
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from unittest import mock
 
-from hcmlc.workbook import batch
+from hcmlc.workbook import batch, issue
 from hcmlc.workbook.build import build_workbook
 from hcmlc.workbook.plan import Plan
 
@@ -66,4 +69,20 @@ def sharing_workbooks() -> Iterator[None]:
         mock.patch.object(batch, "build_workbook", built_once),
         mock.patch.dict(batch.PARALLEL_FROM, SERIAL),
     ):
+        yield
+
+
+@contextlib.contextmanager
+def letters_only() -> Iterator[None]:
+    """While it lasts, `remind` writes every letter and draft as ever (a ward's names the
+    workbook it asks the ward to fill, and the key is made if there is none), but builds no
+    workbook to put beside it or attach to it: for tests that read only the letters, the
+    drafts or what the command prints, where some 170 wards' workbooks (built, written to
+    the disk, then checked by tests/office_validity.py) cost most of a run's CPU.
+    tests/inbox/test_remind_workbook.py proves the workbooks attached and put beside."""
+
+    def none_built(_planner: object, _jobs: object, _secret: bytes) -> Iterator[batch.Built]:
+        return iter(())
+
+    with mock.patch.object(issue, "build_many", none_built):
         yield

@@ -27,7 +27,7 @@ import pytest
 from typer.testing import CliRunner
 from workbook_files import Filled
 
-from built_workbooks import sharing_workbooks
+from built_workbooks import letters_only
 from hcmlc.cli.app import app
 from hcmlc.i18n import use_language
 from one_view import (
@@ -186,8 +186,9 @@ def play(folder: Path) -> dict:
 def run(played: Played, root: Path, today: str, folder: Path, *args: str) -> str:
     """hcmlc run in this process on `root` on the day `today` (in English, with a cache in
     `folder`, its charts the run's for every repository of the year: `cache_home`; the wards'
-    workbooks `remind` writes beside the letters, which no test here reads, each built once in
-    the process: built_workbooks.py): what it printed, once checked that it ended with 0 or 1."""
+    workbooks `remind` would write beside the letters, which no test here reads, not built,
+    the letters naming them all the same: built_workbooks.py's `letters_only`): what it
+    printed, once checked that it ended with 0 or 1."""
     env = {
         "HCMLC_TODAY": today,
         "HCMLC_LANG": "en",
@@ -201,7 +202,7 @@ def run(played: Played, root: Path, today: str, folder: Path, *args: str) -> str
     try:
         with (
             mock.patch("hcmlc.render.chart_cache.scope", lambda _root: "year-2026"),
-            sharing_workbooks(),
+            letters_only(),
         ):
             result = CliRunner().invoke(app, [*args, "--root", str(root)], env=env)
     finally:
