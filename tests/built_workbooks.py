@@ -1,12 +1,12 @@
 """Workbooks built once per test process, for the tests that run a city-wide command (`remind`,
 `workbook --all`) to read what else it writes: the letters, the page, the messages.
 
-Each such run builds a workbook for each of some 170 wards, nearly a fifth of the suite's CPU,
-and the plan of a ward's workbook (what it owes, what it supplied, the cycle, the language)
-is the same in most of them: the year played in tests/commands/test_year_2026.py reminds the
-same wards eight times, the bundled city is reminded by a dozen tests. Here the product's own
-`build_workbook` builds each plan once for each signing key; a run asking again for the same
-plan and key gets those bytes back. The key of a build is the whole plan, pickled, and the
+Each such run builds a workbook for each of some 170 wards, nearly a fifth of the suite's CPU
+when every such test built them. A test that reads only the letters has none built
+(`letters_only`, below). For one that compares the workbooks too (tests/commands/
+test_migrate.py, the same views before and after a migration), the product's own
+`build_workbook` builds each plan once for each signing key, in the test's process; a run
+asking again for the same plan and key gets those bytes back. The key of a build is the whole plan, pickled, and the
 secret: every input of `build_workbook` (it reads nothing else), so a changed plan (another
 ward, another figure, a fixed file, another data/) is built afresh. The bytes served equal a
 fresh build's but for what differs between any two builds: the moment of building (the zip
@@ -18,9 +18,6 @@ the session (tests/conftest.py's `shared_workbooks`, made by `made_key`); the ot
 own. The workbooks are built in the process of the test (`build_many`'s serial path, which gives the
 bytes its workers give: tests/workbook/test_batch.py), so that the builds are kept here;
 tests/workbook/ proves what a workbook holds and how the workers build it.
-
-Tests that read only the letters of a city-wide `remind`, never the workbooks it writes beside
-them or attaches, have it build none (`letters_only`).
 """
 
 from __future__ import annotations
