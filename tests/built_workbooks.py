@@ -1,12 +1,12 @@
 """Workbooks built once per test process, for the tests that run a city-wide command (`remind`,
 `workbook --all`) to read what else it writes: the letters, the page, the messages.
 
-Each such run builds a workbook for each of some 170 wards, nearly a fifth of the suite's CPU,
-and the plan of a ward's workbook (what it owes, what it supplied, the cycle, the language)
-is the same in most of them: the year played in tests/commands/test_year_2026.py reminds the
-same wards eight times, the bundled city is reminded by a dozen tests. Here the product's own
-`build_workbook` builds each plan once for each signing key; a run asking again for the same
-plan and key gets those bytes back. The key of a build is the whole plan, pickled, and the
+Each such run builds a workbook for each of some 170 wards, nearly a fifth of the suite's CPU
+when every such test built them. A test that reads only the letters has none built
+(`letters_only`, below). For one that compares the workbooks too (tests/commands/
+test_migrate.py, the same views before and after a migration), the product's own
+`build_workbook` builds each plan once for each signing key, in the test's process; a run
+asking again for the same plan and key gets those bytes back. The key of a build is the whole plan, pickled, and the
 secret: every input of `build_workbook` (it reads nothing else), so a changed plan (another
 ward, another figure, a fixed file, another data/) is built afresh. The bytes served equal a
 fresh build's but for what differs between any two builds: the moment of building (the zip
@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from unittest import mock
 
-from hcmlc.workbook import batch
+from hcmlc.workbook import batch, issue
 from hcmlc.workbook.build import build_workbook
 from hcmlc.workbook.plan import Plan
 
@@ -66,4 +66,20 @@ def sharing_workbooks() -> Iterator[None]:
         mock.patch.object(batch, "build_workbook", built_once),
         mock.patch.dict(batch.PARALLEL_FROM, SERIAL),
     ):
+        yield
+
+
+@contextlib.contextmanager
+def letters_only() -> Iterator[None]:
+    """While it lasts, `remind` writes every letter and draft as ever (a ward's names the
+    workbook it asks the ward to fill, and the key is made if there is none), but builds no
+    workbook to put beside it or attach to it: for tests that read only the letters, the
+    drafts or what the command prints, where some 170 wards' workbooks (built, written to
+    the disk, then checked by tests/office_validity.py) cost most of a run's CPU.
+    tests/inbox/test_remind_workbook.py proves the workbooks attached and put beside."""
+
+    def none_built(_planner: object, _jobs: object, _secret: bytes) -> Iterator[batch.Built]:
+        return iter(())
+
+    with mock.patch.object(issue, "build_many", none_built):
         yield

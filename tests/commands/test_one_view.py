@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from built_workbooks import sharing_workbooks
+from built_workbooks import letters_only
 from hcmlc.cli.app import app
 from hcmlc.i18n import ENV_VAR, use_language
 from one_view import (
@@ -39,9 +39,9 @@ def views(tmp_path_factory: pytest.TempPathFactory, session_key: Path) -> Views:
 
 class Views:
     """The views of the bundled repository on each day, computed when first asked for. The
-    wards' workbooks `remind` writes beside the letters, which no test here reads, are signed
-    with the session's key and each built once in the process (tests/built_workbooks.py): the
-    days after the deadline remind the same wards of the same plans."""
+    wards' workbooks `remind` would write beside the letters, which no test here reads, are
+    not built (tests/built_workbooks.py's `letters_only`): the letters name them all the
+    same."""
 
     def __init__(self, shared: Shared, key: Path) -> None:
         self.shared, self.key = shared, key
@@ -66,7 +66,7 @@ class Views:
         def run(*args: str) -> str:
             use_language(None)
             try:
-                with sharing_workbooks():
+                with letters_only():
                     result = runner.invoke(app, [*args, "--root", str(self.root)])
             finally:
                 use_language(None)

@@ -15,6 +15,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
+from built_workbooks import letters_only
 from shared_work import Shared
 
 AS_OF = "2025-12-20"
@@ -36,13 +37,13 @@ def shared(tmp_path_factory: pytest.TempPathFactory) -> Shared:
 
 
 @pytest.fixture
-def every_letter_as_text(hcmlc, shared: Shared, shared_workbooks: Path) -> tuple[int, str, Path]:
+def every_letter_as_text(hcmlc, shared: Shared) -> tuple[int, str, Path]:
     """(exit code, output, folder) of `remind --format md` on the whole bundled city, into a
     folder that held a note of the coordinator's (`ghi-chu.txt`): run once for the whole test
     run (shared_work.py), in the environment of the test that asks first. Tests that go on
-    writing in the folder copy it. The wards' workbooks written beside the letters are the
-    session's (`shared_workbooks`): no test here reads them, and the next run on the same city
-    (`test_the_folder_keeps_what_hcmlc_did_not_write`) gets the same ones."""
+    writing in the folder copy it. The wards' workbooks it would write beside the letters are
+    not built (built_workbooks.py's `letters_only`): no test here reads them, the letters and
+    what it prints name them all the same (tests/inbox/test_remind_workbook.py has them)."""
 
     def make(scratch: Path) -> dict[str, object]:
         root = scratch / "city"
@@ -51,7 +52,8 @@ def every_letter_as_text(hcmlc, shared: Shared, shared_workbooks: Path) -> tuple
         out = scratch / "text"
         out.mkdir()
         (out / "ghi-chu.txt").write_text("của điều phối viên", "utf-8")
-        code, stdout, _ = remind(hcmlc, root, "--format", "md", "--out", str(out))
+        with letters_only():
+            code, stdout, _ = remind(hcmlc, root, "--format", "md", "--out", str(out))
         return {"code": code, "stdout": stdout, "out": str(out)}
 
     made = shared.get("every-letter-as-text", make)
@@ -284,7 +286,6 @@ def test_an_unknown_agency_is_a_usage_error(hcmlc, bundled) -> None:
     assert err == "error: unknown agency `so-noivu`\nhint: did you mean `so-noi-vu`?\n"
 
 
-@pytest.mark.usefixtures("shared_workbooks")  # the letters it checks, not the workbooks
 def test_the_folder_keeps_what_hcmlc_did_not_write(hcmlc, bundled, every_letter_as_text) -> None:
     code, _, written = every_letter_as_text  # into a folder that held ghi-chu.txt
     assert code == 0
@@ -292,7 +293,8 @@ def test_the_folder_keeps_what_hcmlc_did_not_write(hcmlc, bundled, every_letter_
     assert len(list(written.glob("*.md"))) == 195
     assert not [p for p in written.iterdir() if p.name.startswith(".")]  # no temporary file left
     out = shutil.copytree(written, bundled / "text")
-    code, stdout, _ = remind(hcmlc, bundled, "--format", "md", "--out", str(out))
+    with letters_only():  # the letters it checks, not the workbooks
+        code, stdout, _ = remind(hcmlc, bundled, "--format", "md", "--out", str(out))
     assert code == 0 and "  so-noi-vu.md (replaced): DOHA — 3 items, up to 5 days overdue" in stdout
     letter = out / "so-noi-vu.md"
     letter.write_text(letter.read_text("utf-8") + "\nThêm một dòng.\n", "utf-8")

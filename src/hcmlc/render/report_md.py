@@ -9,6 +9,7 @@ sandbox (render/sandbox.py).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -69,9 +70,23 @@ def render_text(template: Path, context: dict[str, Any]) -> str:
 def escape(text: object) -> str:
     """`text` as Markdown prints it as written, on one line: its special characters escaped,
     a list or heading marker at its start too, line breaks made spaces, controls shown."""
-    one_line = _BREAKS.sub(" ", str(text))
+    found = str(text)
+    return _remembered(found) if len(found) <= _REMEMBERED else _escaped(found)
+
+
+_REMEMBERED = 1_000
+"""The length of the longest text whose escape is remembered (`_remembered`)."""
+
+
+def _escaped(text: str) -> str:
+    one_line = _BREAKS.sub(" ", text)
     escaped = _MARKDOWN.sub(r"\\\1", visible(one_line))
     return _LINE_START.sub(lambda m: f"{m[1] or m[3] or ''}\\{m[2] or m[4]}", escaped)
+
+
+_remembered = lru_cache(maxsize=4096)(_escaped)
+"""`_escaped`, remembered for the texts of a run: the letters of one `remind` print the same
+names and titles again and again (the bundled city's 195 letters, some 50 texts each)."""
 
 
 def _source(template: Path) -> str:
