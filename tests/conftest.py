@@ -373,6 +373,12 @@ def pytest_runtest_teardown(item: pytest.Item) -> None:
 def pytest_sessionfinish(session: pytest.Session) -> None:
     if hasattr(session.config, "workeroutput"):  # a pytest-xdist worker: tell the controller
         session.config.workeroutput["fuzz_cases"] = session.config.stash[FUZZ_CASES]
+    # pytest collects the garbage twice as it ends (its unraisable-exception plugin, at
+    # unconfigure and at cleanup), each time scanning the whole heap the session built; one
+    # collection here, its finalisers' errors still reported by that plugin, then the survivors
+    # frozen, leaves those two scans only what was made since.
+    gc.collect()
+    gc.freeze()
 
 
 @pytest.hookimpl(optionalhook=True)  # a pytest-xdist hook

@@ -60,3 +60,26 @@ def test_a_broken_data_file_is_told_in_the_language_of_each_run(bundled: Path) -
         assert load(bundled, submissions=False).problems != []
     finally:
         use_language(None)
+
+
+def test_the_catalog_is_kept_and_a_focal_point_edited_is_read(bundled: Path) -> None:
+    """The catalog is assembled once for the same models (repository/assembled.py); a focal
+    point added, then changed, in data/focal-points.yaml is in the next load's catalog."""
+    first = load(bundled, submissions=False).catalog
+    assert first is not None and load(bundled, submissions=False).catalog is first
+    ward = "phuong-sai-gon"
+    assert first.agencies[ward].focal_point is None
+
+    points = bundled / "data/focal-points.yaml"
+    points.write_text(
+        f'focal_points:\n  {ward}: {{name: "Trần Thị Bích", email: "a@example.org"}}\n', "utf-8"
+    )
+    with_point = load(bundled, submissions=False).catalog
+    assert with_point is not None and with_point is not first
+    focal = with_point.agencies[ward].focal_point
+    assert focal is not None and (focal.name, focal.email) == ("Trần Thị Bích", "a@example.org")
+    _edit(points, "a@example.org", "b@example.org")
+    changed = load(bundled, submissions=False).catalog
+    assert changed is not None and changed.agencies[ward].focal_point.email == "b@example.org"
+    points.unlink()
+    assert load(bundled, submissions=False).catalog is first  # the same files again

@@ -9,9 +9,11 @@ cannot make a reader's browser load anything.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
@@ -20,8 +22,12 @@ from hcmlc.core.status import Tally
 from hcmlc.dashboard.page import Dashboard
 from hcmlc.dashboard.targets import StatusCount, TargetIndicator
 from hcmlc.errors import BrokenTemplate
+from hcmlc.i18n import Lang
 from hcmlc.render import svg
 from hcmlc.text.number_format import format_number
+
+if TYPE_CHECKING:
+    from jinja2 import Template
 
 TEMPLATE = "dashboard.html.j2"
 STYLESHEET = "dashboard.css"
@@ -32,18 +38,11 @@ COLUMNS = ("owed", "supplied", "missing", "overdue", "late")
 
 def render_dashboard(page: Dashboard) -> str:
     """The HTML text of `page`."""
-    from jinja2 import StrictUndefined, TemplateError
-    from jinja2.sandbox import SandboxedEnvironment
+    from jinja2 import TemplateError
 
-    environment = SandboxedEnvironment(
-        autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined
-    )
-    environment.filters["num"] = lambda n: format_number(n, page.lang)
-    environment.filters["code"] = code_spans
     css = _read(STYLESHEET)
     try:
-        template = environment.from_string(_read(TEMPLATE))
-        return template.render(
+        return _template(page.lang).render(
             d=page,
             l=page.labels,
             css=Markup(css),
@@ -59,6 +58,21 @@ def render_dashboard(page: Dashboard) -> str:
         )
     except TemplateError as exc:  # pragma: no cover - the template ships with hcmlc
         raise BrokenTemplate(TEMPLATE, exc, word=False) from None
+
+
+@functools.cache
+def _template(lang: Lang) -> Template:
+    """The page's template, compiled once per process and language (the compiled template and
+    its environment are only read while rendering: a page's data is given to `render`)."""
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    environment = SandboxedEnvironment(
+        autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined
+    )
+    environment.filters["num"] = lambda n: format_number(n, lang)
+    environment.filters["code"] = code_spans
+    return environment.from_string(_read(TEMPLATE))
 
 
 def code_spans(text: str) -> Markup:

@@ -17,7 +17,7 @@ from hcmlc.checks.narrative import FOLDER as REPORTS
 from hcmlc.checks.plausibility import check_changes
 from hcmlc.checks.registry import check_frameworks, check_registry, check_units
 from hcmlc.clock import today
-from hcmlc.core.catalog import Catalog, assemble
+from hcmlc.core.catalog import Catalog
 from hcmlc.core.delivery import Deliveries, Delivery, FileKey
 from hcmlc.core.facts import Facts
 from hcmlc.core.figures import LocalFigure
@@ -38,11 +38,11 @@ from hcmlc.models.narrative import CoordinatorWords, Narrative
 from hcmlc.models.registry import Assignments, Cycle
 from hcmlc.models.targets import Targets
 from hcmlc.models.units import Units
+from hcmlc.repository.assembled import assembled
 from hcmlc.repository.cache import Cache
 from hcmlc.repository.contacts import (
     FOCAL_POINTS,
     Contacts,
-    with_focal_points,
 )
 from hcmlc.repository.data_files import (
     load_confirmations,
@@ -319,15 +319,7 @@ def _load(
         hand_kept = len(assignments.agencies)
         contacts, found = load_focal_points(repo, assignments, units.units if units else [])
         problems += found
-        focal = contacts.file
-        assignments = assignments.model_copy(
-            update={"agencies": with_focal_points(assignments.agencies, focal)}
-        )
-        repo.catalog = (
-            assemble(sound, assignments, with_focal_points(units.units, focal), units.territories)
-            if units is not None
-            else assemble(sound, assignments)
-        )
+        repo.catalog = assembled(sound, assignments, units, contacts.file)
         repo.contacts = replace(contacts, assignments=repo.catalog.assignments)
         problems += check_data(repo.catalog, framework_docs[0], docs[ASSIGNMENTS], hand_kept)
         problems += check_frameworks(repo.catalog, framework_docs)
