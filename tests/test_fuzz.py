@@ -43,6 +43,7 @@ from hcmlc.models.submission import Submission
 from hcmlc.models.targets import Targets
 from hcmlc.repository.load import load
 from hcmlc.yamlfiles.reader import Document, parse_bytes, parse_yaml, read_yaml
+from trees import trees
 
 PROJECT = Path(__file__).resolve().parents[1]
 BUNDLED = load(PROJECT)
@@ -203,19 +204,11 @@ KEYS = st.sampled_from(
         "mayor-quote",
     ]
 ) | st.text(max_size=8)
-TREES = st.recursive(
-    SCALARS,
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(KEYS, children, max_size=5),
-    max_leaves=25,
-)
+TREES = trees(SCALARS, KEYS, max_leaves=25, items=(0, 4), entries=(0, 5))  # see tests/trees.py
 # The value under one indicator or answer of a submission-shaped tree: smaller, since a tree
 # holds several, and generating them is most of a case's cost (the rules see any shape either
 # way: a scalar, a list, a mapping with the right or wrong keys, nested a few levels).
-VALUES = st.recursive(
-    SCALARS,
-    lambda children: st.lists(children, max_size=3) | st.dictionaries(KEYS, children, max_size=4),
-    max_leaves=8,
-)
+VALUES = trees(SCALARS, KEYS, max_leaves=8, items=(0, 3), entries=(0, 4))
 
 
 AGENCIES = st.sampled_from(["so-gddt", "so-tttt", "quan-1", "nobody", "SO GDDT"])

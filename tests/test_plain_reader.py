@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 from hcmlc.yamlfiles.plain_reader import read_plain
 from hcmlc.yamlfiles.reader import Document, Loader, parse_full, parse_yaml, plain_data
 from mistakes.cases import CASES
+from trees import trees
 
 pytestmark = pytest.mark.usefixtures("frozen_heap")  # see tests/conftest.py
 PROJECT = Path(__file__).resolve().parents[1]
@@ -326,13 +327,12 @@ PLAIN_WORDS = [
     w for w in WORDS if w and w[0] not in "-[{&*!'\"|>%@` \t" and ":" not in w and "#" not in w
 ]
 PLAIN_KEYS = [k for k in KEYS if k[0].isalnum() and k != "null"]
-PEOPLES_TREES = st.recursive(
+PEOPLES_TREES = trees(  # see tests/trees.py
     st.none() | st.sampled_from(PLAIN_WORDS) | st.text("aờ Sở.,-'\"\n", min_size=1, max_size=12),
-    lambda children: (
-        st.lists(children, min_size=1, max_size=3)
-        | st.dictionaries(st.sampled_from(PLAIN_KEYS), children, min_size=1, max_size=4)
-    ),
+    st.sampled_from(PLAIN_KEYS),
     max_leaves=16,
+    items=(1, 3),
+    entries=(1, 4),
 )
 WIDTHS = st.sampled_from([2, 4])
 NULLS = st.sampled_from(["", " ~", " null"])
@@ -398,13 +398,12 @@ def test_yaml_as_people_write_it_with_a_slip_reads_alike(text: str, at: int, sli
     same(text[:at] + slip + text[at:])
 
 
-TREES = st.recursive(
+TREES = trees(
     st.none() | st.sampled_from(WORDS) | st.text(max_size=12),
-    lambda children: (
-        st.lists(children, max_size=3)
-        | st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=6), children, max_size=4)
-    ),
+    st.sampled_from(KEYS) | st.text(max_size=6),
     max_leaves=20,
+    items=(0, 3),
+    entries=(0, 4),
 )
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
