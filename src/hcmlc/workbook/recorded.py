@@ -24,13 +24,12 @@ from hcmlc.workbook.looks import Styler  # first: see looks.py
 from openpyxl.cell.cell import Cell
 from openpyxl.compat import safe_string
 from openpyxl.utils.cell import get_column_letter
-from openpyxl.utils.datetime import to_excel
 from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.worksheet import Worksheet
 
 from hcmlc.text.controls import shown_controls
 from hcmlc.workbook.cells import CellValue
-from hcmlc.workbook.sheet_rows import cell_element, row_element
+from hcmlc.workbook.sheet_rows import cell_element, excel_day, row_element
 
 _ROWS = 1_048_576
 _COLUMNS = 16_384
@@ -229,9 +228,9 @@ def recorded_rows(
                 if style_id is None:
                     style_id = styles[key] = book._cell_styles.add(style)
             if kind == "d":
-                if book.iso_dates or getattr(value, "tzinfo", None) is not None:
+                kind, value = "n", excel_day(book, value)
+                if value is None:
                     raise Unrecorded
-                kind, value = "n", to_excel(value, book.epoch)
             letter = letters.get(column) or letters.setdefault(column, get_column_letter(column))
             written = cell_element(f"{letter}{index}", style_id, kind, value)
             if written is None:

@@ -55,14 +55,21 @@ def _cell(cell: Any, styled: bool) -> str | None:
     """One cell's element as lxml_write_cell writes it, or None when it is left to openpyxl."""
     kind = cell.data_type
     value = cell._value
-    if kind == "d":  # a day or a time, as Excel's serial number (the book's `iso_dates` off)
-        book = cell.parent.parent
-        if book.iso_dates or getattr(value, "tzinfo", None) is not None:
+    if kind == "d":
+        kind, value = "n", excel_day(cell.parent.parent, value)
+        if value is None:
             return None
-        kind, value = "n", to_excel(value, book.epoch)
     elif kind not in _CELL_TYPES:
         return None
     return cell_element(cell.coordinate, cell.style_id if styled else None, kind, value)
+
+
+def excel_day(book: Any, value: Any) -> float | int | None:
+    """A day or a time as Excel's serial number, as openpyxl writes it in `book` (its
+    `iso_dates` off); None when openpyxl would write it otherwise (ISO dates, a time zone)."""
+    if book.iso_dates or getattr(value, "tzinfo", None) is not None:
+        return None
+    return to_excel(value, book.epoch)  # type: ignore[no-any-return]
 
 
 def row_element(index: int, dimension: Any) -> str | None:
