@@ -131,8 +131,7 @@ class Styler:
     ) -> Any:
         """Write `value` with `look`. A text is always a text (an inline string), whatever it
         starts with (`=`, `+`, `#N/A`): only hcmlc's own formulas are written `formula`."""
-        text = isinstance(value, str) and not formula
-        shown = shown_controls(value) if isinstance(value, str) and text else value
+        text, shown = as_written(value, formula=formula)
         known = self._styles.get(look)
         fresh = 0 < row < _ROWS and column > 0 and (row, column) not in sheet._cells
         if known is not None and fresh and not isinstance(value, dt.date):
@@ -163,6 +162,14 @@ class Styler:
         if not style.locked:
             cell.protection = Protection(locked=False)
         self._styles[look] = copy(cell._style)
+
+
+def as_written(value: CellValue, *, formula: bool) -> tuple[bool, CellValue]:
+    """Whether `value` is written as a text, and the value written: a text is always a text
+    (not a formula, an error or a number), its control characters shown (`shown_controls`);
+    only hcmlc's own formulas are `formula`."""
+    text = isinstance(value, str) and not formula
+    return text, shown_controls(value) if isinstance(value, str) and text else value
 
 
 def _new_cell(

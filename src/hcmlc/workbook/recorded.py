@@ -18,7 +18,7 @@ from copy import copy
 from dataclasses import dataclass, field
 from typing import Any
 
-from hcmlc.workbook.looks import Styler  # first: see looks.py
+from hcmlc.workbook.looks import Styler, as_written  # first: see looks.py
 
 # isort: split
 from openpyxl.cell.cell import Cell
@@ -27,7 +27,6 @@ from openpyxl.utils.cell import get_column_letter
 from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.worksheet import Worksheet
 
-from hcmlc.text.controls import shown_controls
 from hcmlc.workbook.cells import CellValue
 from hcmlc.workbook.sheet_rows import cell_element, excel_day, row_element
 
@@ -83,8 +82,7 @@ class RecordingStyler(Styler):
         if not (0 < row <= _ROWS and 0 < column <= _COLUMNS) or type(value) not in _KINDS:
             raise Unrecorded
         cells = self._recorded(sheet).cells
-        text = isinstance(value, str) and not formula
-        shown = shown_controls(value) if isinstance(value, str) and text else value
+        text, shown = as_written(value, formula=formula)
         known = self._styles.get(look)
         at = (row, column)
         if known is not None and at not in cells and not isinstance(value, dt.date):
