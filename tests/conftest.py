@@ -24,6 +24,7 @@ from built_workbooks import made_key, sharing_workbooks
 from hcmlc.cli.app import app
 from hcmlc.i18n import ENV_VAR, use_language
 from hcmlc.yamlfiles.reader import parse_yaml
+from repositories import application_repo
 
 PROJECT = Path(__file__).resolve().parents[1]
 # Every property test draws the same cases on every run, so that `make test` passes or fails
@@ -70,14 +71,7 @@ class Repo:
 def repo(tmp_path: Path) -> Repo:
     """The bundled data as it stood in the 2023 application cycle: that cycle is current, so
     a test sees both deadlines (indicators and form answers) and the registry before 2025."""
-    for name in ("data", "templates"):
-        shutil.copytree(PROJECT / name, tmp_path / name)
-    (tmp_path / "submissions").mkdir()
-    assignments = tmp_path / "data/assignments.yaml"
-    text = assignments.read_text(encoding="utf-8")
-    assert 'current_cycle: "2025"' in text
-    assignments.write_text(text.replace('current_cycle: "2025"', 'current_cycle: "2023"'), "utf-8")
-    return Repo(tmp_path)
+    return Repo(application_repo(tmp_path))
 
 
 @pytest.fixture

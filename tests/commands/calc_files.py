@@ -60,19 +60,6 @@ def saved_by_calc(paths: list[Path], target: str, out: Path, home: Path) -> list
     return saved
 
 
-def application_repo(root: Path) -> Path:
-    """The bundled data as tests/conftest.py's `repo` fixture makes it (the 2023 application
-    cycle current, no submissions), at `root`."""
-    for name in ("data", "templates"):
-        shutil.copytree(PROJECT / name, root / name)
-    (root / "submissions").mkdir()
-    assignments = root / "data/assignments.yaml"
-    text = assignments.read_text(encoding="utf-8")
-    assert 'current_cycle: "2025"' in text
-    assignments.write_text(text.replace('current_cycle: "2025"', 'current_cycle: "2023"'), "utf-8")
-    return root
-
-
 Hcmlc = Callable[..., tuple[int, str, str]]
 
 

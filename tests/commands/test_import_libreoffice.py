@@ -12,11 +12,12 @@ import os
 from pathlib import Path
 
 import pytest
-from calc_files import SOFFICE, Prepared, application_repo, in_process, saved_by_calc
+from calc_files import SOFFICE, Prepared, in_process, saved_by_calc
 from openpyxl import load_workbook
 from workbook_files import Filled, make
 
 from hcmlc.yamlfiles.reader import parse_yaml
+from repositories import application_repo
 from shared_work import Shared
 
 FILE = "submissions/2023/so-gddt.yaml"

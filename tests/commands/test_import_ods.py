@@ -12,12 +12,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from calc_files import SOFFICE, Prepared, application_repo, in_process, saved_by_calc
+from calc_files import SOFFICE, Prepared, in_process, saved_by_calc
 from workbook_files import Filled, make
 
 from hcmlc.workbook.ods import read_ods
 from hcmlc.workbook.xlsx import MAX_CELLS, XlsxError
 from hcmlc.yamlfiles.reader import parse_yaml
+from repositories import application_repo
 from shared_work import Shared
 
 needs_calc = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
