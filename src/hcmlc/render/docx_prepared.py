@@ -24,17 +24,13 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from hcmlc.errors import BrokenTemplate
 from hcmlc.files.docx_parts import Parts
-from hcmlc.i18n import _
 from hcmlc.render.budget import bounded
 from hcmlc.render.docx_template import (
-    RENDERED_PARTS,
     RecordingSandbox,
     broken,
-    check_tags,
     document_text,
-    drop_styles_with_effects,
+    opened,
     read_template,
     render_docx,
 )
@@ -80,17 +76,8 @@ class Prepared:
     def __init__(self, template: Path, data: bytes) -> None:
         from docxtpl import DocxTemplate
 
-        self.document = DocxTemplate(io.BytesIO(data))
-        try:
-            self.document.init_docx()
-        except Exception:  # a damaged or foreign file can fail anywhere in python-docx's reader
-            raise BrokenTemplate(template, _("it is not a Word document (.docx)")) from None
-        drop_styles_with_effects(self.document)
-        docx = self.document.docx
-        package = docx.part.package
-        for part in package.iter_parts():
-            if part.content_type.endswith(RENDERED_PARTS):
-                check_tags(template, str(part.partname).lstrip("/"), part.blob.decode("utf-8"))
+        self.document = opened(template, data)
+        package = self.document.docx.part.package
         self.sides: list[tuple[str, Part]] = [
             (key, part)
             for uri in (DocxTemplate.HEADER_URI, DocxTemplate.FOOTER_URI)

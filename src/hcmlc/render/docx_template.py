@@ -40,7 +40,7 @@ _MARKUP = re.compile(r"<[^>]*>")
 _PARAGRAPH = re.compile(r"<w:p[ >/]")
 _CLOSER = {"{{": "}}", "{%": "%}", "{#": "#}"}
 _CELL_TAG = re.compile(r"\{%\s*(?:colspan|cellbg)\b")
-RENDERED_PARTS = (
+_RENDERED_PARTS = (
     "wordprocessingml.document.main+xml",
     "wordprocessingml.header+xml",
     "wordprocessingml.footer+xml",
@@ -69,7 +69,7 @@ def rich_text(text: str = "", **style: Any) -> RichText:
     return add_text(RichText(), text, **style) if text else RichText()
 
 
-def drop_styles_with_effects(document: DocxTemplate) -> None:
+def _drop_styles_with_effects(document: DocxTemplate) -> None:
     """Drop Word 2010's copy of the styles (stylesWithEffects), which a template made with an
     older Word or python-docx carries: once the template's own styles differ from it, Word may
     call the document unreadable; Word 2013 and later neither need nor write it."""
@@ -82,17 +82,7 @@ def drop_styles_with_effects(document: DocxTemplate) -> None:
 def render_docx(template: Path, context_of: Callable[[DocxTemplate], dict[str, Any]]) -> bytes:
     """The .docx bytes of `template` rendered with the context `context_of` builds for it (the
     document is needed to embed images); the context must be plain data (sandbox.plain)."""
-    from docxtpl import DocxTemplate
-
-    document = DocxTemplate(io.BytesIO(read_template(template)))
-    try:
-        document.init_docx()
-    except Exception:  # a damaged or foreign file can fail anywhere in python-docx's reader
-        raise BrokenTemplate(template, _("it is not a Word document (.docx)")) from None
-    drop_styles_with_effects(document)
-    for part in document.docx.part.package.iter_parts():
-        if part.content_type.endswith(RENDERED_PARTS):
-            check_tags(template, str(part.partname).lstrip("/"), part.blob.decode("utf-8"))
+    document = opened(template, read_template(template))
     context = plain(context_of(document), document_text)
     sandbox = RecordingSandbox(autoescape=True)
     try:
@@ -103,6 +93,23 @@ def render_docx(template: Path, context_of: Callable[[DocxTemplate], dict[str, A
     output = io.BytesIO()
     document.save(output)
     return output.getvalue()
+
+
+def opened(template: Path, data: bytes) -> DocxTemplate:
+    """The template of `data` (read from `template`, `read_template`) parsed by python-docx, its
+    stylesWithEffects dropped and the tags of every part docxtpl renders checked."""
+    from docxtpl import DocxTemplate
+
+    document = DocxTemplate(io.BytesIO(data))
+    try:
+        document.init_docx()
+    except Exception:  # a damaged or foreign file can fail anywhere in python-docx's reader
+        raise BrokenTemplate(template, _("it is not a Word document (.docx)")) from None
+    _drop_styles_with_effects(document)
+    for part in document.docx.part.package.iter_parts():
+        if part.content_type.endswith(_RENDERED_PARTS):
+            _check_tags(template, str(part.partname).lstrip("/"), part.blob.decode("utf-8"))
+    return document
 
 
 class RecordingSandbox(Sandbox):
@@ -147,7 +154,7 @@ def read_template(template: Path) -> bytes:
     return data
 
 
-def check_tags(template: Path, part: str, xml: str) -> None:
+def _check_tags(template: Path, part: str, xml: str) -> None:
     """Refuse, before docxtpl's regular expressions see them, tags that would take those
     expressions quadratic time: a tag opened inside another or never closed, a tag longer than
     MAX_TAG, a `%` inside `{% colspan %}` or `{% cellbg %}`. Checked in one pass on the text
