@@ -26,6 +26,7 @@ from hcmlc.errors import BrokenTemplate
 from hcmlc.files.docx_pack import pack
 from hcmlc.files.docx_parts import rewrite
 from hcmlc.files.outputs import stamp
+from hcmlc.kept import Kept
 from hcmlc.render import docx_prepared, reminder_docx
 from hcmlc.render.docx_language import language
 from hcmlc.render.docx_template import render_docx
@@ -74,7 +75,7 @@ def letters(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         patch.setattr(reminder_docx, "render_letter", kept)
         patch.setattr(docxtpl.template, "Document", counted)  # python-docx's parse
         patch.setattr("hcmlc.commands.remind.build_workbooks", lambda *_a: Issued())
-        patch.setattr(docx_prepared, "_PREPARED", type(docx_prepared._PREPARED)())
+        patch.setattr(docx_prepared, "_PREPARED", Kept(4, recent=True))
         # kept in memory: the schema check of every letter is test_remind's (the same bytes)
         patch.setattr(
             "hcmlc.commands.remind.write_atomic", lambda p, d: written.update({p.name: d})
@@ -222,7 +223,7 @@ def parts(data: bytes) -> dict[str, bytes]:
 def test_headers_footers_sections_rows_footnotes_and_properties(letters, rich, monkeypatch):
     letter = letters["made"][0][0]
     new = parts(same(rich, letter, monkeypatch))
-    assert docx_prepared._PREPARED[next(reversed(docx_prepared._PREPARED))] is not None
+    assert docx_prepared._PREPARED.newest() is not None
     name = letter.name.encode()
     assert new["word/footnotes.xml"].count(name) == 1  # rendered once per section, as before
     assert name in new["word/document.xml"] and letter.agency.encode() in new["docProps/core.xml"]
@@ -246,7 +247,7 @@ def test_a_header_met_twice_is_rendered_the_old_way(letters, tmp_path, monkeypat
     edited(template, {rels: lambda xml: xml.replace(b"</Relationships>", twice.encode())})
     with pytest.warns(UserWarning, match="Duplicate name"):  # zipfile, saving for docxtpl
         same(template, letters["made"][0][0], monkeypatch)
-    assert docx_prepared._PREPARED[next(reversed(docx_prepared._PREPARED))] is None
+    assert docx_prepared._PREPARED.newest() is None
 
 
 HOSTILE = {

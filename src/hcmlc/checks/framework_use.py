@@ -21,6 +21,7 @@ from hcmlc.checks.schema_errors import validate
 from hcmlc.core.catalog import Catalog
 from hcmlc.diagnostics import Diagnostic
 from hcmlc.i18n import _, counted, current_language
+from hcmlc.kept import Kept
 from hcmlc.models.framework import Framework
 from hcmlc.models.framework_use import FrameworkUses
 from hcmlc.yamlfiles.reader import Document, Loc, parse_bytes
@@ -98,18 +99,15 @@ def _owned(
     if kept is None or kept[0] is not uses:
         doc = _parsed(raw, display)
         framework, errors = validate(Framework, _with_owners(doc.data, uses), doc)
-        if len(_OWNED) >= _OWNED_KEPT:
-            del _OWNED[next(iter(_OWNED))]  # the oldest
-        kept = _OWNED[key] = (uses, doc, framework, errors)
+        kept = _OWNED.put(key, (uses, doc, framework, errors))
     return kept[1], kept[2], list(kept[3])
 
 
-_OWNED: dict[
-    tuple[bytes, str, int, str], tuple[FrameworkUses, Document, Any, list[Diagnostic]]
-] = {}
+_OWNED: Kept[tuple[bytes, str, int, str], tuple[FrameworkUses, Document, Any, list[Diagnostic]]] = (
+    Kept(8)
+)
 """What `_owned` built, by its key, with the `uses` whose identity the key holds (kept alive, so
 that no other object takes its id)."""
-_OWNED_KEPT = 8
 
 
 @functools.lru_cache(maxsize=8)

@@ -13,14 +13,13 @@ import io
 import time
 import zipfile
 import zlib
-from collections import OrderedDict
 
 from hcmlc.files.docx_parts import _COMPRESSED, Parts
+from hcmlc.kept import Kept
 
-_KEPT = 64
+_DEFLATED: Kept[bytes, bytes] = Kept(64, recent=True)
 """Compressed parts remembered (the least recently used forgotten first): a template's parts
 and a few documents' own."""
-_DEFLATED: OrderedDict[bytes, bytes] = OrderedDict()
 
 
 def pack(parts: Parts, date_time: tuple[int, int, int, int, int, int] | None = None) -> bytes:
@@ -60,13 +59,9 @@ class _Once:
 
 def _deflated(content: bytes) -> bytes:
     """`content` as zipfile deflates it (zlib's default level, raw), remembered by content."""
-    stream = _DEFLATED.get(content)
-    if stream is None:
-        compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
-        stream = compressor.compress(content) + compressor.flush()
-        if len(_DEFLATED) >= _KEPT:
-            _DEFLATED.popitem(last=False)
-        _DEFLATED[content] = stream
-    else:
-        _DEFLATED.move_to_end(content)
-    return stream
+    return _DEFLATED.made(content, lambda: _deflate(content))
+
+
+def _deflate(content: bytes) -> bytes:
+    compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+    return compressor.compress(content) + compressor.flush()

@@ -18,13 +18,13 @@ import datetime as dt
 import hashlib
 import io
 import zipfile
-from collections import OrderedDict
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from hcmlc.files.docx_parts import Parts
+from hcmlc.kept import Kept
 from hcmlc.render.budget import bounded
 from hcmlc.render.docx_template import (
     RecordingSandbox,
@@ -42,10 +42,9 @@ if TYPE_CHECKING:
 PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
 """The core properties docxtpl renders (`DocxTemplate.render_properties`), in its order."""
 FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
-_KEPT = 4
-"""Templates kept parsed (the least recently used forgotten first)."""
-_PREPARED: OrderedDict[str, Prepared | None] = OrderedDict()
-"""By the digest of a template's bytes; None for one rendered by `render_docx` every time."""
+_PREPARED: Kept[str, Prepared | None] = Kept(4, recent=True)
+"""Templates kept parsed (the least recently used forgotten first), by the digest of a
+template's bytes; None for one rendered by `render_docx` every time."""
 T = TypeVar("T")
 Blob = bytes | Callable[[], bytes]
 """A rendered part: its bytes, or how to serialise it (after the render's time bound)."""
@@ -56,14 +55,7 @@ def render_parts(template: Path, context: dict[str, Any]) -> Parts:
     name in the order `render_docx` saves them: what `docx_parts.rewrite` would unzip from it."""
     data = read_template(template)
     key = hashlib.sha256(data).hexdigest()
-    if key in _PREPARED:
-        _PREPARED.move_to_end(key)
-        prepared = _PREPARED[key]
-    else:
-        prepared = Prepared.of(template, data)
-        if len(_PREPARED) >= _KEPT:
-            _PREPARED.popitem(last=False)
-        _PREPARED[key] = prepared
+    prepared = _PREPARED.made(key, lambda: Prepared.of(template, data))
     if prepared is None:
         with zipfile.ZipFile(io.BytesIO(render_docx(template, lambda _d: context))) as saved:
             return {name: saved.read(name) for name in saved.namelist()}

@@ -11,6 +11,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from jinja2.visitor import NodeTransformer
 
 from hcmlc.i18n import _, grouped
+from hcmlc.kept import Kept
 from hcmlc.render.sandbox_bounds import ITERATE, OPERAND, TEXT
 from hcmlc.render.sandbox_limits import MAX_SOURCE
 
@@ -41,13 +42,10 @@ class CachedCompiler(SandboxedEnvironment):
         if raw or not isinstance(source, str):
             return super().compile(source, name, filename, raw, defer_init)  # type: ignore[call-overload]
         key = (*self._settings(), source, name, filename, defer_init)
-        code = _COMPILED.get(key)
-        if code is None:
-            code = super().compile(source, name, filename, False, defer_init)
-            if len(_COMPILED) >= _COMPILED_KEPT:
-                del _COMPILED[next(iter(_COMPILED))]  # the oldest
-            _COMPILED[key] = code
-        return code
+        return _COMPILED.made(
+            key,
+            lambda: super(CachedCompiler, self).compile(source, name, filename, False, defer_init),
+        )
 
     def _settings(self) -> tuple[Any, ...]:
         """What the generated code depends on besides the source."""
@@ -88,8 +86,8 @@ class CachedCompiler(SandboxedEnvironment):
         return bounded
 
 
-_COMPILED: dict[tuple[Any, ...], Any] = {}
-_COMPILED_KEPT = 64  # a document's parts (8 for a .docx), for a few templates
+_COMPILED: Kept[tuple[Any, ...], Any] = Kept(64)
+"""A document's parts (8 for a .docx), for a few templates."""
 
 
 class _Bounds(NodeTransformer):

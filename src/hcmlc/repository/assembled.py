@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from hcmlc.core.catalog import Catalog, assemble
+from hcmlc.kept import Kept
 from hcmlc.models.contacts import FocalPoints
 from hcmlc.models.framework import Framework
 from hcmlc.models.registry import Assignments
@@ -17,8 +18,7 @@ from hcmlc.repository.contacts import with_focal_points
 
 Inputs = tuple[tuple[Framework, ...], Assignments, Units | None, FocalPoints | None]
 
-_KEPT: dict[tuple[int, ...], tuple[Inputs, Catalog]] = {}
-_KEPT_AT_MOST = 8
+_KEPT: Kept[tuple[int, ...], tuple[Inputs, Catalog]] = Kept(8)
 
 
 def assembled(
@@ -44,9 +44,7 @@ def assembled(
         if units is not None
         else assemble(list(frameworks), with_points)
     )
-    if len(_KEPT) >= _KEPT_AT_MOST:
-        del _KEPT[next(iter(_KEPT))]  # the oldest
-    _KEPT[key] = inputs, catalog  # the inputs kept alive: no other object takes their ids
+    _KEPT.put(key, (inputs, catalog))  # the inputs kept alive: no other object takes their ids
     return catalog
 
 

@@ -19,6 +19,7 @@ from hcmlc.diagnostics import Diagnostic
 from hcmlc.files.confine import is_inside
 from hcmlc.files.filesystem import is_utf8_name
 from hcmlc.i18n import _, current_language
+from hcmlc.kept import Kept
 from hcmlc.models.confirmations import Confirmations
 from hcmlc.models.contacts import FocalPoints
 from hcmlc.models.documents import Documents
@@ -186,18 +187,12 @@ def read_data(root: Path, relative: str) -> tuple[bytes | None, Document]:
     raw, unparsed = read_file(root, relative, parse=False)
     if raw is None:
         return raw, unparsed
-    key = (relative, current_language(), raw)
-    doc = _PARSED.get(key)
-    if doc is None:
-        doc = parse_bytes(raw, relative)
-        if len(_PARSED) >= _PARSED_KEPT:
-            del _PARSED[next(iter(_PARSED))]  # the oldest
-        _PARSED[key] = doc
+    doc = _PARSED.made((relative, current_language(), raw), lambda: parse_bytes(raw, relative))
     return raw, replace(doc, problems=list(doc.problems))
 
 
-_PARSED: dict[tuple[str, str, bytes], Document] = {}
-_PARSED_KEPT = 32  # the data files of a repository (eight or so), in both languages
+_PARSED: Kept[tuple[str, str, bytes], Document] = Kept(32)
+"""The data files of a repository (eight or so), in both languages."""
 
 
 def data_model(
@@ -210,15 +205,11 @@ def data_model(
     if raw is None:
         return read_model(model, doc)
     key = (model, doc.path, current_language(), raw)
-    kept = _MODELS.get(key)
-    if kept is None:
-        if len(_MODELS) >= _PARSED_KEPT:
-            del _MODELS[next(iter(_MODELS))]  # the oldest
-        kept = _MODELS[key] = read_model(model, doc)
-    return kept[0], list(kept[1])
+    instance, problems = _MODELS.made(key, lambda: read_model(model, doc))
+    return instance, list(problems)
 
 
-_MODELS: dict[tuple[type, str, str, bytes], tuple[Any, list[Diagnostic]]] = {}
+_MODELS: Kept[tuple[type, str, str, bytes], tuple[Any, list[Diagnostic]]] = Kept(32)
 
 
 def read_model(model: type[M], doc: Document) -> tuple[M | None, list[Diagnostic]]:
