@@ -11,14 +11,15 @@ a part never read a text), and for the semantic rules also the part's relationsh
 package's part names. A part met again, in any file, has the same findings without being read
 again; a part that is not well-formed XML is keyed by its bytes. The spreadsheet's canonical-form
 check (inline strings where the package has no shared strings) is kept the same way, per
-worksheet, by its name and its XML without texts."""
+worksheet, by its name and its XML without texts; its check across parts (each cell's shared
+string in the table) by the main part, where every index is known in range from the facts read
+in the same parse as the shape (tests/office_parts.py holds the per-part memos)."""
 
 from __future__ import annotations
 
 import hashlib
 import shutil
 import tempfile
-from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
@@ -27,88 +28,17 @@ from typing import Any
 import pytest
 
 from hcmlc.files import atomic
+from office_parts import (
+    PartFindings,
+    clean_remembered,
+    facts,
+    schema_key,
+    semantic_key,
+    shape,
+    shared_part_xml,
+)
 
 OFFICE = (".docx", ".xlsx")
-
-
-class PartFindings:
-    """The findings of one check (schema or semantic) of each part, by what the check reads."""
-
-    def __init__(self, check: Callable[[Any, Any], Any], key: Callable[[Any], tuple[Any, ...]]):
-        self.check = check
-        self.key = key
-        self.found: dict[tuple[Any, ...], list[Any]] = {}
-
-    def __call__(self, part: Any, context: Any) -> Any:
-        key = self.key(part)
-        if key in self.found:
-            context.set_part(part)
-            context.errors.extend(self.found[key])
-            return context.errors
-        before = len(context.errors)
-        self.check(part, context)
-        self.found[key] = context.errors[before:]
-        return context.errors
-
-
-def _digest(data: bytes | None) -> str:
-    return hashlib.sha256(data or b"").hexdigest()
-
-
-SHAPES: dict[str, str] = {}
-"""The digest of each part's bytes → the digest of its XML without its texts."""
-
-
-RECENT: OrderedDict[int, tuple[bytes, str]] = OrderedDict()
-"""The shapes of the parts last asked about, by the identity of their bytes (each entry holds
-its bytes, so that no other object takes their id): the schema, semantic and canonical-form keys
-of a part ask for the shape of the same bytes object, which is then hashed once."""
-KEPT_RECENT = 64
-
-
-def _shape(data: bytes | None) -> str:
-    """What the rules read of a part: its XML as openxml-audit parses it, every text and tail
-    emptied (elements, attributes, namespaces and their order kept)."""
-    if data is not None and (recent := RECENT.get(id(data))) and recent[0] is data:
-        RECENT.move_to_end(id(data))
-        return recent[1]
-    shape = _shape_of(data)
-    if data is not None:
-        RECENT[id(data)] = data, shape
-        if len(RECENT) > KEPT_RECENT:
-            RECENT.popitem(last=False)
-    return shape
-
-
-def _shape_of(data: bytes | None) -> str:
-    raw = _digest(data)
-    if raw not in SHAPES:
-        from lxml import etree
-
-        try:
-            root = etree.fromstring(data)  # as openxml-audit's package reads a part
-        except (etree.XMLSyntaxError, ValueError):
-            SHAPES[raw] = raw
-        else:
-            for node in root.iter():
-                node.text = None
-                node.tail = None
-            SHAPES[raw] = "shape:" + _digest(etree.tostring(root))
-    return SHAPES[raw]
-
-
-def _schema_key(part: Any) -> tuple[Any, ...]:
-    """The schema rules read the part's own XML and nothing else."""
-    return part.uri, part.content_type, _shape(part.raw_content)
-
-
-def _semantic_key(part: Any) -> tuple[Any, ...]:
-    """The semantic rules of a part also follow its relationships to the package's parts."""
-    from openxml_audit.relationships import get_rels_path
-
-    package = part._package
-    rels = package.get_part_content(get_rels_path(part.uri).lstrip("/"))
-    return part.uri, _shape(part.raw_content), _digest(rels), tuple(package.list_parts())
 
 
 class SheetFindings:
@@ -131,7 +61,7 @@ class SheetFindings:
                 content = package.get_part_content(uri)
             except Exception:  # the check cannot read it either, and skips it
                 content = None
-            key = (uri, None if content is None else _shape(content))
+            key = (uri, None if content is None else shape(content))
             if key not in self.found:
                 before = len(context.errors)
                 self.check(_OneSheet(package, uri), context)
@@ -154,97 +84,63 @@ class _OneSheet:
         return self.package.get_part_xml(part_path)
 
 
-TREES: OrderedDict[str, Any] = OrderedDict()
-"""The parsed XML of the parts last read, by the digest of their bytes: the checks across the
-parts of a letter read its styles and numbering, the same in every letter."""
-KEPT_TREES = 64
+class SheetsFindings:
+    """The findings of openxml-audit's spreadsheet check across parts, kept by what it reads.
+    It reads the main part's name and content type and the file's extension (the content type
+    expected), the shared-strings part's count of strings, each worksheet's shared-string
+    indexes, and where any cell names a shared string, the main part's relationship types. A
+    worksheet names an error only by an index below 0 or past the count, or by any index where
+    the package has no shared strings: where no worksheet does (known from its facts, the same
+    parse as its shape), the findings are those of the main part alone, kept by its name,
+    content type, extension, relationship types and whether any cell names a shared string.
+    Anything else (an index out of range, a part not well-formed) is checked every time."""
 
+    def __init__(self, check: Callable[[Any, Any], None]) -> None:
+        self.check = check
+        self.found: dict[tuple[Any, ...], list[Any]] = {}
 
-def _shared_part_xml(read: Callable[[Any, str], Any]) -> Callable[[Any, str], Any]:
-    """A package's `get_part_xml` that parses a part's bytes once for all the packages that
-    hold them (openxml-audit's checks only read the tree); one that does not parse is left to
-    `read`, which reports it."""
-    from lxml import etree
-
-    def get_part_xml(package: Any, part_path: str) -> Any:
-        if part_path in package._xml_cache:
-            return package._xml_cache[part_path]
-        content = package.get_part_content(part_path)
-        if content is None:
-            return None
-        digest = _digest(content)
-        root = TREES.get(digest)
-        if root is None:
-            try:
-                root = etree.fromstring(content)  # as openxml-audit's package parses it
-            except etree.XMLSyntaxError:
-                return read(package, part_path)
-            TREES[digest] = root
-            if len(TREES) > KEPT_TREES:
-                TREES.popitem(last=False)
+    def __call__(self, package: Any, context: Any) -> None:
+        key = self.key(package)
+        if key is None:
+            self.check(package, context)
+        elif key in self.found:
+            context.errors.extend(self.found[key])
         else:
-            TREES.move_to_end(digest)
-        package._xml_cache[part_path] = root
-        return root
+            before = len(context.errors)
+            self.check(package, context)
+            self.found[key] = context.errors[before:]
 
-    return get_part_xml
+    @staticmethod
+    def key(package: Any) -> tuple[Any, ...] | None:
+        """None where a worksheet may name an error."""
+        from openxml_audit.parts import OpenXmlPart
 
-
-SHEET_ML = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-WORD_ML = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-REPEATED = frozenset({f"{SHEET_ML}row", f"{WORD_ML}p", f"{WORD_ML}tr"})
-"""The elements a part repeats: a sheet's rows, a document's paragraphs and table rows."""
-MARKUP_COMPATIBILITY = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-
-
-def _subtree(node: Any) -> tuple[Any, ...] | None:
-    """What the schema rules read of an element and all below it: tags and attributes, nested
-    (openxml-audit's schema rules never read a text). None where a markup-compatibility
-    construct resolves prefixes through the namespaces in scope, which this does not hold."""
-    tag = node.tag
-    if not isinstance(tag, str):
-        return ("#",)  # a comment or processing instruction: the rules skip it
-    if tag.startswith(MARKUP_COMPATIBILITY) or f"{MARKUP_COMPATIBILITY}Ignorable" in node.attrib:
-        return None
-    below = []
-    for child in node:
-        shape = _subtree(child)
-        if shape is None:
-            return None
-        below.append(shape)
-    return (tag, tuple(node.attrib.items()), *below)
-
-
-def _clean_remembered(validate_element: Callable[..., None]) -> Callable[..., None]:
-    """The schema validator's check of an element, remembering each repeated element (a row,
-    a paragraph) found clean: one of the same tags and attributes below it, under parents of
-    the same tags (openxml-audit picks an element's type by its parent and grandparent), is
-    clean again. An element with any error is checked every time, so each error is reported
-    where it is."""
-    clean: set[tuple[Any, ...]] = set()
-
-    def validate(element: Any, context: Any, ignorable: frozenset[str] = frozenset()) -> None:
-        if element.tag not in REPEATED:
-            return validate_element(element, context, ignorable)
-        shape = _subtree(element)
-        parent = element.getparent()
-        grandparent = None if parent is None else parent.getparent()
-        key = (
-            shape,
-            None if parent is None else parent.tag,
-            None if grandparent is None else grandparent.tag,
-            ignorable,
-            context.file_format,
-        )
-        if shape is not None and key in clean:
-            return None
-        before = len(context.errors)
-        validate_element(element, context, ignorable)
-        if shape is not None and len(context.errors) == before and not context.should_stop:
-            clean.add(key)
-        return None
-
-    return validate
+        main = package.get_main_document_uri()
+        if main is None:
+            return (None,)  # the check reads nothing more
+        count = None
+        if (shared := package.get_part_content("/xl/sharedStrings.xml")) is not None:
+            count = facts(shared).strings
+            if count is None:
+                return None
+        named = False
+        for uri in package.list_parts():
+            if not uri.startswith("/xl/worksheets/"):
+                continue
+            if "xml" not in (package.content_types.get_content_type(uri) or ""):
+                continue
+            if (content := package.get_part_content(uri)) is None:
+                continue
+            refs = facts(content).refs
+            if refs is None:
+                return None
+            many, least, most = refs
+            if many and (count is None or least < 0 or most >= count):
+                return None
+            named = named or many > 0
+        types = sorted({rel.type for rel in OpenXmlPart(package, main).relationships})
+        kind = package.content_types.get_content_type(main)
+        return main, kind, package.path.suffix.lower(), named, tuple(types)
 
 
 @cache
@@ -254,14 +150,15 @@ def validator() -> Any:
     from openxml_audit import OpenXmlValidator
     from openxml_audit.core.package import ZipPackage
 
-    ZipPackage.get_part_xml = _shared_part_xml(ZipPackage.get_part_xml)  # type: ignore[method-assign]
+    ZipPackage.get_part_xml = shared_part_xml(ZipPackage.get_part_xml)  # type: ignore[method-assign]
     made = OpenXmlValidator()
     schema = made._schema_validator
-    schema._validate_element = _clean_remembered(schema._validate_element)
-    schema.validate_part = PartFindings(schema.validate_part, _schema_key)
+    schema._validate_element = clean_remembered(schema._validate_element)
+    schema.validate_part = PartFindings(schema.validate_part, schema_key)
     for name in ("_semantic_validator_word", "_semantic_validator_spreadsheet"):
         semantic = getattr(made, name)
-        semantic.validate_part = PartFindings(semantic.validate_part, _semantic_key)
+        semantic.validate_part = PartFindings(semantic.validate_part, semantic_key)
+    made._validate_spreadsheet_cross_part = SheetsFindings(made._validate_spreadsheet_cross_part)
     canonical = made._excel_canonical_form_validator
     canonical._check_inline_strings_without_shared_table = SheetFindings(
         canonical._check_inline_strings_without_shared_table

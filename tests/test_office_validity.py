@@ -166,3 +166,54 @@ def test_a_paragraph_like_a_clean_one_but_wrong_is_an_error_in_every_file(tmp_pa
         errors = WATCHER.errors()
         expected = f"{name}: Unexpected element 'pPr' found at /document[1]/body[1]/p[2]"
         assert expected in errors, errors
+
+
+def _with_index(words: str, index: int) -> bytes:
+    """A workbook whose sheet holds `words` inline and a cell naming shared string `index`,
+    beside a shared-strings table of one string."""
+    data = _with_sheet([words], shared=True)
+    made = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as old, zipfile.ZipFile(made, "w") as new:
+        for name in old.namelist():
+            part = old.read(name)
+            if name == "xl/worksheets/sheet1.xml":
+                cell = f'<c r="B1" t="s"><v>{index}</v></c></row>'
+                part = part.replace(b"</row>", cell.encode(), 1)
+            new.writestr(name, part)
+    return made.getvalue()
+
+
+def test_a_shared_string_past_the_table_is_found_in_every_workbook(tmp_path: Path) -> None:
+    """The check across a workbook's parts is kept by the main part and whether cells name
+    shared strings, where every index is in the table: a workbook of the same parts whose
+    sheet names a string past the table is checked, and named, each time; as a validator that
+    keeps nothing finds."""
+    books = {
+        "clean.xlsx": _with_index("Tổng", 0),
+        "clean-again.xlsx": _with_index("Phường Bến Thành", 0),
+        "past.xlsx": _with_index("Tổng", 1),
+        "far-past.xlsx": _with_index("Phường Bến Thành", 7),
+        "below.xlsx": _with_index("Tổng", -1),
+    }
+    found = {}
+    for name, data in books.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        kept = [e for e in validator().validate(path).errors if "Shared string" in e.description]
+        fresh = OpenXmlValidator().validate(path).errors
+        assert [(e.description, e.part_uri) for e in kept] == [
+            (e.description, e.part_uri) for e in fresh if "Shared string" in e.description
+        ]
+        found[name] = [(e.part_uri, e.description) for e in kept]
+    sheet = "/xl/worksheets/sheet1.xml"
+    assert found == {
+        "clean.xlsx": [],
+        "clean-again.xlsx": [],
+        "past.xlsx": [(sheet, "Shared string index 1 out of range (count 1)")],
+        "far-past.xlsx": [(sheet, "Shared string index 7 out of range (count 1)")],
+        "below.xlsx": [(sheet, "Shared string index -1 is invalid")],
+    }
+
+    write_atomic(tmp_path / "written.xlsx", _with_index("Sở Nội vụ", 3))
+    errors = WATCHER.errors()
+    assert "written.xlsx: Shared string index 3 out of range (count 1) at " in errors, errors

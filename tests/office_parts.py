@@ -1,0 +1,207 @@
+"""What openxml-audit's checks of one part of an Office file read, and their findings kept by
+it (see tests/office_validity.py): a part's facts from one parse of its bytes (its shape: its
+XML without texts; the counts the spreadsheet check across parts reads), the findings of the
+schema and semantic checks of each part, the repeated elements found clean, and the parsed XML
+of identical parts shared by all the packages that hold them."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+SHEET_ML = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+WORD_ML = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+class PartFindings:
+    """The findings of one check (schema or semantic) of each part, by what the check reads."""
+
+    def __init__(self, check: Callable[[Any, Any], Any], key: Callable[[Any], tuple[Any, ...]]):
+        self.check = check
+        self.key = key
+        self.found: dict[tuple[Any, ...], list[Any]] = {}
+
+    def __call__(self, part: Any, context: Any) -> Any:
+        key = self.key(part)
+        if key in self.found:
+            context.set_part(part)
+            context.errors.extend(self.found[key])
+            return context.errors
+        before = len(context.errors)
+        self.check(part, context)
+        self.found[key] = context.errors[before:]
+        return context.errors
+
+
+def _digest(data: bytes | None) -> str:
+    return hashlib.sha256(data or b"").hexdigest()
+
+
+class Facts(NamedTuple):
+    """What the checks read of a part's bytes, from one parse: its shape (below), and for the
+    spreadsheet's check across parts the number of shared strings it holds (`si` elements
+    below its root) and its cells' shared-string indexes (how many, the least, the greatest).
+    A part that is not well-formed XML has its bytes' digest for a shape and no counts."""
+
+    shape: str
+    strings: int | None = None
+    refs: tuple[int, int, int] | None = None
+
+
+FACTS: dict[str, Facts] = {}
+"""The digest of each part's bytes → its facts."""
+
+
+RECENT: OrderedDict[int, tuple[bytes, Facts]] = OrderedDict()
+"""The facts of the parts last asked about, by the identity of their bytes (each entry holds
+its bytes, so that no other object takes their id): the schema, semantic and canonical-form keys
+of a part ask for the shape of the same bytes object, which is then hashed once."""
+KEPT_RECENT = 64
+
+
+def shape(data: bytes | None) -> str:
+    """What the rules read of a part: its XML as openxml-audit parses it, every text and tail
+    emptied (elements, attributes, namespaces and their order kept)."""
+    return facts(data).shape
+
+
+def facts(data: bytes | None) -> Facts:
+    """A part's facts, from one parse of its bytes met for the first time."""
+    if data is not None and (recent := RECENT.get(id(data))) and recent[0] is data:
+        RECENT.move_to_end(id(data))
+        return recent[1]
+    found = _facts_of(data)
+    if data is not None:
+        RECENT[id(data)] = data, found
+        if len(RECENT) > KEPT_RECENT:
+            RECENT.popitem(last=False)
+    return found
+
+
+def _facts_of(data: bytes | None) -> Facts:
+    raw = _digest(data)
+    if raw not in FACTS:
+        from lxml import etree
+        from openxml_audit import OpenXmlValidator
+
+        try:
+            root = etree.fromstring(data)  # as openxml-audit's package reads a part
+        except (etree.XMLSyntaxError, ValueError):
+            FACTS[raw] = Facts(raw)
+        else:
+            strings = len(root.findall(f".//{SHEET_ML}si"))  # as the check across parts counts
+            # the check's own reading of a worksheet's shared-string cells (it uses no state)
+            found = OpenXmlValidator._iter_shared_string_refs(None, root)  # type: ignore[arg-type]
+            refs = (len(found), min(found, default=0), max(found, default=0))
+            for node in root.iter():
+                node.text = None
+                node.tail = None
+            FACTS[raw] = Facts("shape:" + _digest(etree.tostring(root)), strings, refs)
+    return FACTS[raw]
+
+
+def schema_key(part: Any) -> tuple[Any, ...]:
+    """The schema rules read the part's own XML and nothing else."""
+    return part.uri, part.content_type, shape(part.raw_content)
+
+
+def semantic_key(part: Any) -> tuple[Any, ...]:
+    """The semantic rules of a part also follow its relationships to the package's parts."""
+    from openxml_audit.relationships import get_rels_path
+
+    package = part._package
+    rels = package.get_part_content(get_rels_path(part.uri).lstrip("/"))
+    return part.uri, shape(part.raw_content), _digest(rels), tuple(package.list_parts())
+
+
+TREES: OrderedDict[str, Any] = OrderedDict()
+"""The parsed XML of the parts last read, by the digest of their bytes: the checks across the
+parts of a letter read its styles and numbering, the same in every letter."""
+KEPT_TREES = 64
+
+
+def shared_part_xml(read: Callable[[Any, str], Any]) -> Callable[[Any, str], Any]:
+    """A package's `get_part_xml` that parses a part's bytes once for all the packages that
+    hold them (openxml-audit's checks only read the tree); one that does not parse is left to
+    `read`, which reports it."""
+    from lxml import etree
+
+    def get_part_xml(package: Any, part_path: str) -> Any:
+        if part_path in package._xml_cache:
+            return package._xml_cache[part_path]
+        content = package.get_part_content(part_path)
+        if content is None:
+            return None
+        digest = _digest(content)
+        root = TREES.get(digest)
+        if root is None:
+            try:
+                root = etree.fromstring(content)  # as openxml-audit's package parses it
+            except etree.XMLSyntaxError:
+                return read(package, part_path)
+            TREES[digest] = root
+            if len(TREES) > KEPT_TREES:
+                TREES.popitem(last=False)
+        else:
+            TREES.move_to_end(digest)
+        package._xml_cache[part_path] = root
+        return root
+
+    return get_part_xml
+
+
+REPEATED = frozenset({f"{SHEET_ML}row", f"{WORD_ML}p", f"{WORD_ML}tr"})
+"""The elements a part repeats: a sheet's rows, a document's paragraphs and table rows."""
+MARKUP_COMPATIBILITY = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+
+
+def _subtree(node: Any) -> tuple[Any, ...] | None:
+    """What the schema rules read of an element and all below it: tags and attributes, nested
+    (openxml-audit's schema rules never read a text). None where a markup-compatibility
+    construct resolves prefixes through the namespaces in scope, which this does not hold."""
+    tag = node.tag
+    if not isinstance(tag, str):
+        return ("#",)  # a comment or processing instruction: the rules skip it
+    if tag.startswith(MARKUP_COMPATIBILITY) or f"{MARKUP_COMPATIBILITY}Ignorable" in node.attrib:
+        return None
+    below = []
+    for child in node:
+        shape = _subtree(child)
+        if shape is None:
+            return None
+        below.append(shape)
+    return (tag, tuple(node.attrib.items()), *below)
+
+
+def clean_remembered(validate_element: Callable[..., None]) -> Callable[..., None]:
+    """The schema validator's check of an element, remembering each repeated element (a row,
+    a paragraph) found clean: one of the same tags and attributes below it, under parents of
+    the same tags (openxml-audit picks an element's type by its parent and grandparent), is
+    clean again. An element with any error is checked every time, so each error is reported
+    where it is."""
+    clean: set[tuple[Any, ...]] = set()
+
+    def validate(element: Any, context: Any, ignorable: frozenset[str] = frozenset()) -> None:
+        if element.tag not in REPEATED:
+            return validate_element(element, context, ignorable)
+        shape = _subtree(element)
+        parent = element.getparent()
+        grandparent = None if parent is None else parent.getparent()
+        key = (
+            shape,
+            None if parent is None else parent.tag,
+            None if grandparent is None else grandparent.tag,
+            ignorable,
+            context.file_format,
+        )
+        if shape is not None and key in clean:
+            return None
+        before = len(context.errors)
+        validate_element(element, context, ignorable)
+        if shape is not None and len(context.errors) == before and not context.should_stop:
+            clean.add(key)
+        return None
+
+    return validate
