@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
 SHEET_ML = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -48,6 +48,8 @@ class Facts(NamedTuple):
     shape: str
     strings: int | None = None
     refs: tuple[int, int, int] | None = None
+    crossing: frozenset[tuple[str, str]] = frozenset()
+    """The tags and attributes held of those a semantic rule reads other parts for."""
 
 
 FACTS: dict[str, Facts] = {}
@@ -95,10 +97,18 @@ def _facts_of(data: bytes | None) -> Facts:
             # the check's own reading of a worksheet's shared-string cells (it uses no state)
             found = OpenXmlValidator._iter_shared_string_refs(None, root)  # type: ignore[arg-type]
             refs = (len(found), min(found, default=0), max(found, default=0))
+            assert CROSSING, "the validator is made first"
+            crossing = frozenset(
+                (node.tag, name)
+                for node in root.iter(*{tag for tag, _ in CROSSING})
+                for name in node.attrib
+                if (node.tag, name) in CROSSING
+            )
             for node in root.iter():
                 node.text = None
                 node.tail = None
-            FACTS[raw] = Facts("shape:" + _digest(etree.tostring(root)), strings, refs)
+            made = Facts("shape:" + _digest(etree.tostring(root)), strings, refs, crossing)
+            FACTS[raw] = made
     return FACTS[raw]
 
 
@@ -107,13 +117,74 @@ def schema_key(part: Any) -> tuple[Any, ...]:
     return part.uri, part.content_type, shape(part.raw_content)
 
 
+CROSSING: dict[tuple[str, str], list[Any]] = {}
+"""Each element tag and attribute for which a semantic rule reads other parts → those rules:
+openxml-audit's cross-part count and reference rules (a count of elements, or the values of an
+attribute, in the parts a name resolves to, or in every part where it resolves to none), also
+where they sit inside an either/both/if rule. Each rule reads nothing where its element lacks
+the attribute."""
+
+
+def watch_crossings(*validators: Any) -> None:
+    """Note the rules of the semantic `validators` that read other parts."""
+    from openxml_audit.semantic.constraints.cross_part import (
+        CrossPartCountConstraint,
+        CrossPartReferenceConstraint,
+    )
+
+    def within(rule: Any) -> Iterator[Any]:
+        yield rule
+        for inner in getattr(rule, "constraints", ()):
+            yield from within(inner)
+        if (inner := getattr(rule, "constraint", None)) is not None:
+            yield from within(inner)
+
+    for semantic in validators:
+        for tag, rules in semantic._constraints.items():
+            for rule in (inner for outer in rules for inner in within(outer)):
+                if isinstance(rule, CrossPartCountConstraint | CrossPartReferenceConstraint):
+                    space = rule.attribute_namespace
+                    name = f"{{{space}}}{rule.attribute}" if space else rule.attribute
+                    CROSSING.setdefault((tag, name), []).append(rule)
+
+
+def forget_crossings() -> None:
+    """Empty the counts and values the cross-part rules keep by the id of a package, which a
+    later package may take once the first is gone: each file's are its own."""
+    for rules in CROSSING.values():
+        for rule in rules:
+            getattr(rule, "_count_cache", {}).clear()
+            getattr(rule, "_value_cache", {}).clear()
+
+
+class _Checking:
+    """A validation context as the cross-part rules' resolution of a part's name reads it."""
+
+    def __init__(self, part: Any) -> None:
+        self.part = part
+
+
 def semantic_key(part: Any) -> tuple[Any, ...]:
-    """The semantic rules of a part also follow its relationships to the package's parts."""
+    """The semantic rules of a part read its XML without texts (an attribute's value, a count of
+    elements, the ids below its root), its relationships (their ids and types), and, where an
+    element holds an attribute a cross-part rule reads, the parts that rule's name resolves to
+    (openxml-audit's own resolution, from the part's name and the package's parts), each by its
+    shape, or every part where it resolves to none. Nothing else: no other part, no part names."""
     from openxml_audit.relationships import get_rels_path
+    from openxml_audit.semantic.constraints.cross_part import _resolve_part_uris
 
     package = part._package
     rels = package.get_part_content(get_rels_path(part.uri).lstrip("/"))
-    return part.uri, shape(part.raw_content), _digest(rels), tuple(package.list_parts())
+    found = facts(part.raw_content)
+    reads: dict[str, tuple[tuple[str, str], ...]] = {}
+    for crossing in sorted(found.crossing):
+        for rule in CROSSING[crossing]:
+            if rule.part_path not in reads:
+                named = _resolve_part_uris(rule.part_path, _Checking(part), package)  # type: ignore[arg-type]
+                uris = named or list(package.list_parts())
+                shapes = tuple((uri, shape(package.get_part_content(uri))) for uri in uris)
+                reads[rule.part_path] = shapes
+    return part.uri, found.shape, _digest(rels), tuple(sorted(reads.items()))
 
 
 TREES: OrderedDict[str, Any] = OrderedDict()

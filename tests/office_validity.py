@@ -7,8 +7,10 @@ Most of a file's parts are the same in every file made from one template (a lett
 nine tenths of its elements), and the rest differ mostly in their words: a letter to each agency,
 a sheet of each agency's items. So each part's findings are kept by what the check of that part
 reads: its XML's elements and attributes in order (openxml-audit's schema and semantic rules of
-a part never read a text), and for the semantic rules also the part's relationships and the
-package's part names. A part met again, in any file, has the same findings without being read
+a part never read a text), and for the semantic rules also the part's relationships and, where
+it holds an attribute a cross-part rule reads (a footnote's id), the parts that rule reads
+(their counts and values kept by the id of a package are forgotten before each file, so that no
+file is checked against another's). A part met again, in any file, has the same findings without being read
 again; a part that is not well-formed XML is keyed by its bytes. The spreadsheet's canonical-form
 check (inline strings where the package has no shared strings) is kept the same way, per
 worksheet, by its name and its XML without texts; its check across parts (each cell's shared
@@ -32,10 +34,12 @@ from office_parts import (
     PartFindings,
     clean_remembered,
     facts,
+    forget_crossings,
     schema_key,
     semantic_key,
     shape,
     shared_part_xml,
+    watch_crossings,
 )
 
 OFFICE = (".docx", ".xlsx")
@@ -155,9 +159,17 @@ def validator() -> Any:
     schema = made._schema_validator
     schema._validate_element = clean_remembered(schema._validate_element)
     schema.validate_part = PartFindings(schema.validate_part, schema_key)
-    for name in ("_semantic_validator_word", "_semantic_validator_spreadsheet"):
-        semantic = getattr(made, name)
+    semantics = made._semantic_validator_word, made._semantic_validator_spreadsheet
+    watch_crossings(*semantics)
+    for semantic in semantics:
         semantic.validate_part = PartFindings(semantic.validate_part, semantic_key)
+    validate = made.validate_with_timings
+
+    def validate_with_timings(*args: Any, **kwargs: Any) -> Any:
+        forget_crossings()
+        return validate(*args, **kwargs)
+
+    made.validate_with_timings = validate_with_timings
     made._validate_spreadsheet_cross_part = SheetsFindings(made._validate_spreadsheet_cross_part)
     canonical = made._excel_canonical_form_validator
     canonical._check_inline_strings_without_shared_table = SheetFindings(

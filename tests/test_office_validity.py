@@ -217,3 +217,54 @@ def test_a_shared_string_past_the_table_is_found_in_every_workbook(tmp_path: Pat
     write_atomic(tmp_path / "written.xlsx", _with_index("Sở Nội vụ", 3))
     errors = WATCHER.errors()
     assert "written.xlsx: Shared string index 3 out of range (count 1) at " in errors, errors
+
+
+WORD = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _footnoted(notes: list[str]) -> bytes:
+    """A letter whose paragraph refers to footnote 2, beside a footnotes part of `notes`' ids."""
+    document = docx.Document()
+    run = document.add_paragraph("Kính gửi Sở Nội vụ").add_run()
+    run._r.append(ooxml.element("w:footnoteReference", {"w:id": "2"}))
+    source = io.BytesIO()
+    document.save(source)
+    footnotes = f'<w:footnotes xmlns:w="{WORD}">' + "".join(
+        f'<w:footnote w:id="{note}"><w:p/></w:footnote>' for note in notes
+    )
+    override = (
+        '<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-'
+        'officedocument.wordprocessingml.footnotes+xml"/></Types>'
+    )
+    made = io.BytesIO()
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(made, "w") as new:
+        for name in old.namelist():
+            part = old.read(name)
+            if name == "[Content_Types].xml":
+                part = part.replace(b"</Types>", override.encode())
+            new.writestr(name, part)
+        new.writestr("word/footnotes.xml", footnotes + "</w:footnotes>")
+    return made.getvalue()
+
+
+def test_a_footnote_missing_from_other_footnotes_is_found(tmp_path: Path) -> None:
+    """A part's semantic findings are kept with the parts its cross-part rules read: the same
+    letter, clean beside footnotes 1 and 2, names a footnote missing from another file's
+    footnotes (the rule's own counts, kept by the id of a package, are each file's own); as a
+    validator that keeps nothing finds."""
+    found = {}
+    for name, notes in (("both.docx", ["1", "2"]), ("one.docx", ["1"]), ("again.docx", ["2"])):
+        path = tmp_path / name
+        path.write_bytes(_footnoted(notes))
+        missing = "Sem_CrossPartReferenceMissing"
+        kept = [e for e in validator().validate(path).errors if e.id == missing]
+        fresh = OpenXmlValidator().validate(path).errors
+        assert [(e.description, e.part_uri) for e in kept] == [
+            (e.description, e.part_uri) for e in fresh if e.id == missing
+        ]
+        found[name] = [(e.part_uri, e.description.split(" was")[0]) for e in kept]
+    assert found == {
+        "both.docx": [],
+        "one.docx": [("/word/document.xml", "Attribute 'id' value '2'")],
+        "again.docx": [],
+    }
