@@ -223,8 +223,14 @@ def shared_part_xml(read: Callable[[Any, str], Any]) -> Callable[[Any, str], Any
     return get_part_xml
 
 
-REPEATED = frozenset({f"{SHEET_ML}row", f"{WORD_ML}p", f"{WORD_ML}tr"})
-"""The elements a part repeats: a sheet's rows, a document's paragraphs and table rows."""
+SHEET_REPEATED = ("row", "xf", "font")
+WORD_REPEATED = ("p", "tr", "style", "lsdException", "abstractNum", "num", "font")
+REPEATED = frozenset(
+    {f"{SHEET_ML}{tag}" for tag in SHEET_REPEATED} | {f"{WORD_ML}{tag}" for tag in WORD_REPEATED}
+)
+"""The elements a part repeats: a sheet's rows, a workbook's cell formats and fonts, a
+document's paragraphs and table rows, a letter's styles, latent-style exceptions, numbering
+definitions and fonts (most of them the same in the styles of every template)."""
 MARKUP_COMPATIBILITY = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 
 
@@ -248,7 +254,7 @@ def _subtree(node: Any) -> tuple[Any, ...] | None:
 
 def clean_remembered(validate_element: Callable[..., None]) -> Callable[..., None]:
     """The schema validator's check of an element, remembering each repeated element (a row,
-    a paragraph) found clean: one of the same tags and attributes below it, under parents of
+    a paragraph, a style) found clean: one of the same tags and attributes below it, under parents of
     the same tags (openxml-audit picks an element's type by its parent and grandparent), is
     clean again. An element with any error is checked every time, so each error is reported
     where it is."""

@@ -268,3 +268,45 @@ def test_a_footnote_missing_from_other_footnotes_is_found(tmp_path: Path) -> Non
         "one.docx": [("/word/document.xml", "Attribute 'id' value '2'")],
         "again.docx": [],
     }
+
+
+def test_a_style_like_a_clean_one_but_wrong_is_an_error_in_every_file(tmp_path: Path) -> None:
+    """A style found clean is remembered by its tags and attributes; one that differs only by
+    a second name, where the schema allows one, is checked, and named in each file that holds
+    it (the second file's styles differ in another style's name, so that its styles are
+    checked again), at its place; as a validator that keeps nothing finds."""
+
+    def letter(words: str, wrong: bool, normal: str) -> bytes:
+        document = docx.Document()
+        document.add_paragraph(words, style="Heading 1")
+        source = io.BytesIO()
+        document.save(source)
+        made = io.BytesIO()
+        with zipfile.ZipFile(source) as old, zipfile.ZipFile(made, "w") as new:
+            for name in old.namelist():
+                part = old.read(name)
+                if name == "word/styles.xml":
+                    named = f'<w:name w:val="{normal}"/>'.encode()
+                    part = part.replace(b'<w:name w:val="Normal"/>', named)
+                if name == "word/styles.xml" and wrong:
+                    end = part.index(b"</w:style>", part.index(b'w:styleId="Heading1"'))
+                    part = part[:end] + b'<w:name w:val="heading 1"/>' + part[end:]
+                new.writestr(name, part)
+        return made.getvalue()
+
+    found = {}
+    for name, words, wrong, normal in (
+        ("clean.docx", "Kính gửi Sở Nội vụ", False, "Normal"),
+        ("first.docx", "Kính gửi Sở Y tế", True, "Normal"),
+        ("second.docx", "Kính gửi Phường Bến Thành", True, "Văn bản"),
+    ):
+        path = tmp_path / name
+        path.write_bytes(letter(words, wrong, normal))
+        kept = [e for e in validator().validate(path).errors if "'name'" in e.description]
+        fresh = OpenXmlValidator().validate(path).errors
+        assert [(e.description, e.path) for e in kept] == [
+            (e.description, e.path) for e in fresh if "'name'" in e.description
+        ]
+        found[name] = [(e.part_uri, e.description, e.path) for e in kept]
+    wrong = [("/word/styles.xml", "Unexpected element 'name' found", "/styles[1]/style[6]")]
+    assert found == {"clean.docx": [], "first.docx": wrong, "second.docx": wrong}
