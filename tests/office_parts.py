@@ -187,6 +187,32 @@ def semantic_key(part: Any) -> tuple[Any, ...]:
     return part.uri, found.shape, _digest(rels), tuple(sorted(reads.items()))
 
 
+def remember_paths() -> None:
+    """openxml-audit's two path sums, asked for thousands of times a file through pathlib, each
+    worked once per input: the relationships part of a part (a function of the part's name
+    alone), and a relationship's target (of its target, its mode and the source part's name)."""
+    from functools import lru_cache
+
+    from openxml_audit import package, relationships, validator
+
+    rels_path = lru_cache(maxsize=4096)(relationships.get_rels_path)
+    for module in (relationships, package, validator):
+        module.get_rels_path = rels_path  # type: ignore[attr-defined]
+    target = lru_cache(maxsize=4096)(_target_of)
+    resolve = relationships.Relationship.resolve_target
+
+    def resolve_target(rel: Any, source_uri: str) -> str:
+        return target(rel.target, rel.target_mode, source_uri, resolve)  # type: ignore[no-any-return]
+
+    relationships.Relationship.resolve_target = resolve_target  # type: ignore[method-assign]
+
+
+def _target_of(target: str, mode: str, source_uri: str, resolve: Callable[..., str]) -> str:
+    from openxml_audit.relationships import Relationship
+
+    return resolve(Relationship(id="", type="", target=target, target_mode=mode), source_uri)
+
+
 TREES: OrderedDict[str, Any] = OrderedDict()
 """The parsed XML of the parts last read, by the digest of their bytes: the checks across the
 parts of a letter read its styles and numbering, the same in every letter."""

@@ -35,6 +35,7 @@ from office_parts import (
     clean_remembered,
     facts,
     forget_crossings,
+    remember_paths,
     schema_key,
     semantic_key,
     shape,
@@ -155,6 +156,7 @@ def validator() -> Any:
     from openxml_audit.core.package import ZipPackage
 
     ZipPackage.get_part_xml = shared_part_xml(ZipPackage.get_part_xml)  # type: ignore[method-assign]
+    remember_paths()
     made = OpenXmlValidator()
     schema = made._schema_validator
     schema._validate_element = clean_remembered(schema._validate_element)

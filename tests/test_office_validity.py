@@ -310,3 +310,26 @@ def test_a_style_like_a_clean_one_but_wrong_is_an_error_in_every_file(tmp_path: 
         found[name] = [(e.part_uri, e.description, e.path) for e in kept]
     wrong = [("/word/styles.xml", "Unexpected element 'name' found", "/styles[1]/style[6]")]
     assert found == {"clean.docx": [], "first.docx": wrong, "second.docx": wrong}
+
+
+def test_the_remembered_paths_are_the_paths_worked_out() -> None:
+    """openxml-audit's relationship paths, remembered per input, are those it works out: a
+    relationship's target from each source part (relative, absolute, external, from the
+    package), each asked twice (worked out, then remembered), and a part's relationships part."""
+    from openxml_audit.relationships import Relationship, get_rels_path
+
+    validator()
+    cases = [
+        (("../media/image1.png", "Internal", "/word/document.xml"), "/media/image1.png"),
+        (("media/image1.png", "Internal", "/word/document.xml"), "/word/media/image1.png"),
+        (("media/image1.png", "Internal", "/word/header1.xml"), "/word/media/image1.png"),
+        (("/xl/styles.xml", "Internal", "/xl/workbook.xml"), "/xl/styles.xml"),
+        (("https://hcmc.gov.vn", "External", "/word/document.xml"), "https://hcmc.gov.vn"),
+        (("word/document.xml", "Internal", "/"), "/word/document.xml"),
+    ]
+    for (target, mode, source), expected in cases * 2:
+        rel = Relationship(id="rId1", type="t", target=target, target_mode=mode)
+        assert rel.resolve_target(source) == expected
+    assert get_rels_path("/") == "/_rels/.rels"
+    assert get_rels_path("/word/document.xml") == "/word/_rels/document.xml.rels"
+    assert get_rels_path("/xl/worksheets/sheet1.xml") == "/xl/worksheets/_rels/sheet1.xml.rels"
