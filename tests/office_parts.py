@@ -125,6 +125,10 @@ where they sit inside an either/both/if rule. Each rule reads nothing where its 
 the attribute."""
 
 
+KEPT_BY_PACKAGE: list[dict[Any, Any]] = []
+"""What each of those rules keeps by the id of a package."""
+
+
 def watch_crossings(*validators: Any) -> None:
     """Note the rules of the semantic `validators` that read other parts."""
     from openxml_audit.semantic.constraints.cross_part import (
@@ -146,15 +150,16 @@ def watch_crossings(*validators: Any) -> None:
                     space = rule.attribute_namespace
                     name = f"{{{space}}}{rule.attribute}" if space else rule.attribute
                     CROSSING.setdefault((tag, name), []).append(rule)
+                    counts = isinstance(rule, CrossPartCountConstraint)
+                    KEPT_BY_PACKAGE.append(rule._count_cache if counts else rule._value_cache)
 
 
 def forget_crossings() -> None:
     """Empty the counts and values the cross-part rules keep by the id of a package, which a
     later package may take once the first is gone: each file's are its own."""
-    for rules in CROSSING.values():
-        for rule in rules:
-            getattr(rule, "_count_cache", {}).clear()
-            getattr(rule, "_value_cache", {}).clear()
+    for kept in KEPT_BY_PACKAGE:
+        if kept:
+            kept.clear()
 
 
 class _Checking:
