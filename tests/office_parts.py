@@ -285,10 +285,13 @@ def _subtree(node: Any) -> tuple[Any, ...] | None:
 
 def clean_remembered(validate_element: Callable[..., None]) -> Callable[..., None]:
     """The schema validator's check of an element, remembering each repeated element (a row,
-    a paragraph, a style) found clean: one of the same tags and attributes below it, under parents of
-    the same tags (openxml-audit picks an element's type by its parent and grandparent), is
-    clean again. An element with any error is checked every time, so each error is reported
-    where it is."""
+    a paragraph, a style) found clean: one of the same tags and attributes below it, under
+    parents of the same tags, is clean again. That is all the check of an element and all below
+    it reads: openxml-audit picks an element's type by its tag, child tags and attribute names,
+    its parent's and grandparent's tags (the children's, by tags within the subtree and the
+    element's and its parent's), checks its attributes' values and its children's order, and
+    drops nothing but markup-compatibility constructs (not remembered). An element with any
+    error is checked every time, so each error is reported where it is."""
     clean: set[tuple[Any, ...]] = set()
 
     def validate(element: Any, context: Any, ignorable: frozenset[str] = frozenset()) -> None:

@@ -8,14 +8,16 @@ nine tenths of its elements), and the rest differ mostly in their words: a lette
 a sheet of each agency's items. So each part's findings are kept by what the check of that part
 reads: its XML's elements and attributes in order (openxml-audit's schema and semantic rules of
 a part never read a text), and for the semantic rules also the part's relationships and, where
-it holds an attribute a cross-part rule reads (a footnote's id), the parts that rule reads
-(their counts and values kept by the id of a package are forgotten before each file, so that no
-file is checked against another's). A part met again, in any file, has the same findings without being read
-again; a part that is not well-formed XML is keyed by its bytes. The spreadsheet's canonical-form
-check (inline strings where the package has no shared strings) is kept the same way, per
-worksheet, by its name and its XML without texts; its check across parts (each cell's shared
-string in the table) by the main part, where every index is known in range from the facts read
-in the same parse as the shape (tests/office_parts.py holds the per-part memos)."""
+it holds an attribute a cross-part rule reads (a footnote's id), the parts that rule reads (the
+counts and values those rules keep by the id of a package are forgotten before each file, so
+that no file is checked against another's). A part met again, in any file, has the same
+findings without being read again; a part that is not well-formed XML is keyed by its bytes;
+a repeated element (a row, a paragraph, a style) found clean is clean again under parents of
+the same tags. The spreadsheet's canonical-form check (inline strings where the package has no
+shared strings) is kept the same way, per worksheet, by its name and its XML without texts;
+its check across parts (each cell's shared string in the table) by the main part, where every
+index is known in range from the facts read in the same parse as the shape. The per-part memos
+are in tests/office_parts.py."""
 
 from __future__ import annotations
 
