@@ -1,8 +1,8 @@
 """What openxml-audit's checks of one part of an Office file read, and their findings kept by
 it (see tests/office_validity.py): a part's facts from one parse of its bytes (its shape: its
 XML without texts; the counts the spreadsheet check across parts reads), the findings of the
-schema and semantic checks of each part, the repeated elements found clean, and the parsed XML
-of identical parts shared by all the packages that hold them."""
+schema and semantic checks of each part, and the parsed XML of identical parts shared by all
+the packages that hold them. The repeated elements found clean are in tests/office_elements.py."""
 
 from __future__ import annotations
 
@@ -129,19 +129,21 @@ KEPT_BY_PACKAGE: list[dict[Any, Any]] = []
 """What each of those rules keeps by the id of a package."""
 
 
+def within(rule: Any) -> Iterator[Any]:
+    """A semantic rule and those within it (an either/both/if rule's)."""
+    yield rule
+    for inner in getattr(rule, "constraints", ()):
+        yield from within(inner)
+    if (inner := getattr(rule, "constraint", None)) is not None:
+        yield from within(inner)
+
+
 def watch_crossings(*validators: Any) -> None:
     """Note the rules of the semantic `validators` that read other parts."""
     from openxml_audit.semantic.constraints.cross_part import (
         CrossPartCountConstraint,
         CrossPartReferenceConstraint,
     )
-
-    def within(rule: Any) -> Iterator[Any]:
-        yield rule
-        for inner in getattr(rule, "constraints", ()):
-            yield from within(inner)
-        if (inner := getattr(rule, "constraint", None)) is not None:
-            yield from within(inner)
 
     for semantic in validators:
         for tag, rules in semantic._constraints.items():
@@ -252,67 +254,3 @@ def shared_part_xml(read: Callable[[Any, str], Any]) -> Callable[[Any, str], Any
         return root
 
     return get_part_xml
-
-
-SHEET_REPEATED = ("row", "xf", "font")
-WORD_REPEATED = ("p", "tr", "style", "lsdException", "abstractNum", "num", "font")
-REPEATED = frozenset(
-    {f"{SHEET_ML}{tag}" for tag in SHEET_REPEATED} | {f"{WORD_ML}{tag}" for tag in WORD_REPEATED}
-)
-"""The elements a part repeats: a sheet's rows, a workbook's cell formats and fonts, a
-document's paragraphs and table rows, a letter's styles, latent-style exceptions, numbering
-definitions and fonts (most of them the same in the styles of every template)."""
-MARKUP_COMPATIBILITY = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-
-
-def _subtree(node: Any) -> tuple[Any, ...] | None:
-    """What the schema rules read of an element and all below it: tags and attributes, nested
-    (openxml-audit's schema rules never read a text). None where a markup-compatibility
-    construct resolves prefixes through the namespaces in scope, which this does not hold."""
-    tag = node.tag
-    if not isinstance(tag, str):
-        return ("#",)  # a comment or processing instruction: the rules skip it
-    if tag.startswith(MARKUP_COMPATIBILITY) or f"{MARKUP_COMPATIBILITY}Ignorable" in node.attrib:
-        return None
-    below = []
-    for child in node:
-        shape = _subtree(child)
-        if shape is None:
-            return None
-        below.append(shape)
-    return (tag, tuple(node.attrib.items()), *below)
-
-
-def clean_remembered(validate_element: Callable[..., None]) -> Callable[..., None]:
-    """The schema validator's check of an element, remembering each repeated element (a row,
-    a paragraph, a style) found clean: one of the same tags and attributes below it, under
-    parents of the same tags, is clean again. That is all the check of an element and all below
-    it reads: openxml-audit picks an element's type by its tag, child tags and attribute names,
-    its parent's and grandparent's tags (the children's, by tags within the subtree and the
-    element's and its parent's), checks its attributes' values and its children's order, and
-    drops nothing but markup-compatibility constructs (not remembered). An element with any
-    error is checked every time, so each error is reported where it is."""
-    clean: set[tuple[Any, ...]] = set()
-
-    def validate(element: Any, context: Any, ignorable: frozenset[str] = frozenset()) -> None:
-        if element.tag not in REPEATED:
-            return validate_element(element, context, ignorable)
-        shape = _subtree(element)
-        parent = element.getparent()
-        grandparent = None if parent is None else parent.getparent()
-        key = (
-            shape,
-            None if parent is None else parent.tag,
-            None if grandparent is None else grandparent.tag,
-            ignorable,
-            context.file_format,
-        )
-        if shape is not None and key in clean:
-            return None
-        before = len(context.errors)
-        validate_element(element, context, ignorable)
-        if shape is not None and len(context.errors) == before and not context.should_stop:
-            clean.add(key)
-        return None
-
-    return validate

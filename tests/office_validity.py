@@ -12,12 +12,13 @@ it holds an attribute a cross-part rule reads (a footnote's id), the parts that 
 counts and values those rules keep by the id of a package are forgotten before each file, so
 that no file is checked against another's). A part met again, in any file, has the same
 findings without being read again; a part that is not well-formed XML is keyed by its bytes;
-a repeated element (a row, a paragraph, a style) found clean is clean again under parents of
-the same tags. The spreadsheet's canonical-form check (inline strings where the package has no
+a repeated element (a row, a paragraph, a style) found clean is clean again: for the schema
+check under parents of the same tags, for the semantic rules where they read nothing beyond it.
+The spreadsheet's canonical-form check (inline strings where the package has no
 shared strings) is kept the same way, per worksheet, by its name and its XML without texts;
 its check across parts (each cell's shared string in the table) by the main part, where every
 index is known in range from the facts read in the same parse as the shape. The per-part memos
-are in tests/office_parts.py."""
+are in tests/office_parts.py, those of elements in tests/office_elements.py."""
 
 from __future__ import annotations
 
@@ -32,9 +33,9 @@ from typing import Any
 import pytest
 
 from hcmlc.files import atomic
+from office_elements import clean_read_alone, clean_remembered, watch_beyond
 from office_parts import (
     PartFindings,
-    clean_remembered,
     facts,
     forget_crossings,
     remember_paths,
@@ -165,8 +166,10 @@ def validator() -> Any:
     schema.validate_part = PartFindings(schema.validate_part, schema_key)
     semantics = made._semantic_validator_word, made._semantic_validator_spreadsheet
     watch_crossings(*semantics)
+    watch_beyond(*semantics)
     for semantic in semantics:
         semantic.validate_part = PartFindings(semantic.validate_part, semantic_key)
+        semantic._validate_element = clean_read_alone(semantic._validate_element)
     validate = made.validate_with_timings
 
     def validate_with_timings(*args: Any, **kwargs: Any) -> Any:

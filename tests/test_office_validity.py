@@ -333,3 +333,57 @@ def test_the_remembered_paths_are_the_paths_worked_out() -> None:
     assert get_rels_path("/") == "/_rels/.rels"
     assert get_rels_path("/word/document.xml") == "/word/_rels/document.xml.rels"
     assert get_rels_path("/xl/worksheets/sheet1.xml") == "/xl/worksheets/_rels/sheet1.xml.rels"
+
+
+def _bookmarked(marks: list[str], long: bool) -> bytes:
+    """A letter of a paragraph per bookmark id of `marks`, and one whose style's name is longer
+    than the semantic rules allow (`long`)."""
+    document = docx.Document()
+    for number, mark in enumerate(marks):
+        paragraph = document.add_paragraph("Kính gửi Sở Nội vụ")._p
+        paragraph.insert(
+            0, ooxml.element("w:bookmarkStart", {"w:id": mark, "w:name": f"b{number}"})
+        )
+        paragraph.append(ooxml.element("w:bookmarkEnd", {"w:id": mark}))
+    if long:
+        style = ooxml.element("w:pStyle", {"w:val": "S" * 300})
+        document.add_paragraph("Trân trọng")._p.get_or_add_pPr().append(style)
+    data = io.BytesIO()
+    document.save(data)
+    return data.getvalue()
+
+
+def test_a_paragraph_like_a_clean_one_but_wrong_in_its_part_is_found(tmp_path: Path) -> None:
+    """The semantic rules' findings of a paragraph found clean are remembered only where they
+    read nothing but its tags and attributes: a paragraph like a clean one whose bookmark id is
+    used again in its part is named, and a paragraph whose style name is too long is named in
+    each file that holds it; as a validator that keeps nothing finds."""
+    found = {}
+    for name, marks, long in (
+        ("one.docx", ["1"], False),
+        ("twice.docx", ["1", "1"], False),
+        ("long.docx", ["2"], True),
+        ("long-again.docx", ["2", "3"], True),
+    ):
+        path = tmp_path / name
+        path.write_bytes(_bookmarked(marks, long))
+        kept = [e for e in validator().validate(path).errors if e.path.startswith("/document")]
+        fresh = OpenXmlValidator().validate(path).errors
+        assert [(e.description, e.path) for e in kept] == [
+            (e.description, e.path) for e in fresh if e.path.startswith("/document")
+        ]
+        found[name] = [(e.description.split(".")[0], e.path) for e in kept]
+    body = "/document[1]/body[1]"
+    assert found == {
+        "one.docx": [],
+        "twice.docx": [
+            ("Attribute 'id' should have unique value", f"{body}/p[1]/bookmarkStart[1]"),
+            ("Attribute 'id' should have unique value", f"{body}/p[1]/bookmarkEnd[1]"),
+        ],
+        "long.docx": [
+            ("Attribute 'val' length 300 exceeds maximum 253", f"{body}/p[2]/pPr[1]/pStyle[1]")
+        ],
+        "long-again.docx": [
+            ("Attribute 'val' length 300 exceeds maximum 253", f"{body}/p[3]/pPr[1]/pStyle[1]")
+        ],
+    }
