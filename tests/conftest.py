@@ -282,6 +282,10 @@ def english(monkeypatch: pytest.MonkeyPatch) -> None:
     use_language(None)
 
 
+IDENTITY = "[user]\n\temail = tester@example.org\n\tname = Tester\n[commit]\n\tgpgsign = false\n"
+"""What `git config` writes for the tester's identity and unsigned commits (Git.init)."""
+
+
 class Git:
     """git run in a folder without the user's or the system's configuration."""
 
@@ -293,10 +297,12 @@ class Git:
         return result.stdout
 
     def init(self, folder: Path) -> None:
+        """A new clone whose commits are the tester's, unsigned: the settings are the lines
+        `git config user.email …` (and user.name, commit.gpgsign) would add, written here
+        rather than by three more git processes per clone."""
         self(folder, "init", "--quiet", "--initial-branch=main")
-        self(folder, "config", "user.email", "tester@example.org")
-        self(folder, "config", "user.name", "Tester")
-        self(folder, "config", "commit.gpgsign", "false")
+        with (folder / ".git/config").open("a", encoding="utf-8") as config:
+            config.write(IDENTITY)
 
     def commit(self, folder: Path, message: str) -> None:
         self(folder, "add", "--all")

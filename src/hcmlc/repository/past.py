@@ -126,13 +126,13 @@ WATCHED = ("data", "submissions")
 """The folders whose uncommitted changes make today's view differ from the last commit."""
 
 
-def first_parent(root: Path, zone: dt.tzinfo, now: dt.datetime) -> list[Commit] | None:
+def first_parent(root: Path, zone: dt.tzinfo, now: dt.datetime) -> list[Commit] | Reason:
     """The first-parent line from HEAD, newest first, each commit's date clamped (module
-    docstring); None when git cannot answer or the clone is shallow (its first commit would
-    seem to hold all that came before), [] when there is no commit."""
-    head = git_output(root, "rev-parse", "--is-shallow-repository")
-    if head.strip() != "false":
-        return None
+    docstring); else why history cannot be read (`reason_of`): not a clone (or no git), a
+    shallow clone (its first commit would seem to hold all that came before), no commit."""
+    answer = git_output(root, "rev-parse", "--is-shallow-repository").strip()
+    if answer != "false":
+        return reason_of(answer)
     log = git_output(root, "log", "--first-parent", "--format=%H %ct", "HEAD")
     commits = []
     limit = now
@@ -141,15 +141,16 @@ def first_parent(root: Path, zone: dt.tzinfo, now: dt.datetime) -> list[Commit] 
         dated = dt.datetime.fromtimestamp(int(stamp), zone)
         limit = min(limit, dated)
         commits.append(Commit(sha, limit, dated))
-    return commits
+    return commits or "no-commits"
 
 
-def is_shallow_or_gone(root: Path) -> Reason:
-    """Why history cannot be read: not a clone (or no git), a shallow clone, or no commit."""
-    answer = git_output(root, "rev-parse", "--is-shallow-repository").strip()
-    if answer == "true":
+def reason_of(shallow: str) -> Reason:
+    """Why history cannot be read, from git's answer to `rev-parse --is-shallow-repository`:
+    "true" a shallow clone, nothing (not a clone, or no git) none; "false" a clone without
+    a commit, when its log is empty."""
+    if shallow == "true":
         return "shallow"
-    if answer != "false":
+    if shallow != "false":
         return "no-git"
     return "no-commits"
 
@@ -163,10 +164,8 @@ def snapshot(root: Path, as_of: dt.date, today: dt.date, zone: dt.tzinfo) -> Sna
             as_of, "working-tree", changed=bool(changes.strip()), zone=zone, today=today
         )
     commits = first_parent(root, zone, Snapshot(as_of, "commit", zone=zone, today=today).now)
-    if not commits:
-        return Snapshot(
-            as_of, "no-history", reason=is_shallow_or_gone(root), zone=zone, today=today
-        )
+    if isinstance(commits, str):
+        return Snapshot(as_of, "no-history", reason=commits, zone=zone, today=today)
     end = end_of(as_of, zone)
     for index, commit in enumerate(commits):
         if commit.at < end:
