@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from hcmlc.files.git import git_output, outside_any_clone
+from hcmlc.repository.past import first_parent
 
 
 def test_a_view_outside_any_clone_starts_no_git(hcmlc, repo, monkeypatch) -> None:
@@ -68,3 +70,48 @@ def test_a_link_into_a_clone_is_asked(git, tmp_path, link: bool) -> None:
         target = tmp_path / "outside"
     assert not outside_any_clone(target)
     assert git_output(target, "rev-parse", "--is-shallow-repository") == "false\n"
+
+
+def test_history_is_read_in_a_folder_of_a_bare_repository(git, tmp_path) -> None:
+    """No work tree: git cannot say where the folder is, and is asked the one question alone."""
+    work = tmp_path / "work"
+    (work / "data").mkdir(parents=True)
+    git.init(work)
+    (work / "data" / "a.yaml").write_text("a: 1\n", encoding="utf-8")
+    git.commit(work, "one")
+    git(tmp_path, "clone", "--quiet", "--bare", str(work), "city.git")
+    inner = tmp_path / "city.git" / "folder"
+    inner.mkdir()
+    now = dt.datetime.now(dt.UTC)
+    commits, place = first_parent(inner, dt.UTC, now)
+    assert isinstance(commits, list)
+    assert [c.id for c in commits] == [git(work, "rev-parse", "HEAD").strip()]
+    assert place == ("", "")
+    commits, place = first_parent(work / "data", dt.UTC, now)
+    assert isinstance(commits, list) and len(commits) == 1
+    assert place == (str(work.resolve()), "data/")
+
+
+def test_a_past_view_asks_git_each_thing_once(hcmlc, repo, git, monkeypatch) -> None:
+    """Whether the clone is shallow, where the repository is in it, its history, the files of
+    the day, the history of its submissions, the versions to compare: one process each."""
+    git.init(repo.root)
+    for day in ("2025-12-01", "2025-12-10"):
+        monkeypatch.setenv("GIT_COMMITTER_DATE", f"{day}T09:00:00+07:00")
+        repo.write(f"submissions/2025/{day}.txt", day)
+        git.commit(repo.root, day)
+    monkeypatch.setenv("HCMLC_TODAY", "2026-01-10")
+    started: list[str] = []
+    real = subprocess.Popen.__init__
+
+    def counted(self, args, *rest, **named) -> None:  # type: ignore[no-untyped-def]
+        started.append(args[3])
+        real(self, args, *rest, **named)
+
+    monkeypatch.setattr(subprocess.Popen, "__init__", counted)
+    code, out, err = hcmlc(
+        "status", "--root", str(repo.root), "--as-of", "2025-12-05", "--format", "json"
+    )
+    assert code == 0, err
+    assert json.loads(out)["source"]["kind"] == "commit"
+    assert started == ["rev-parse", "log", "archive", "log"]  # the second log: the submissions'
