@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from hcmlc.files.git import git_output, outside_any_clone
+from hcmlc.errors import HcmlcError
+from hcmlc.files.git import changed_files, git_output, outside_any_clone
 from hcmlc.repository.past import first_parent
 
 
@@ -115,3 +116,21 @@ def test_a_past_view_asks_git_each_thing_once(hcmlc, repo, git, monkeypatch) -> 
     assert code == 0, err
     assert json.loads(out)["source"]["kind"] == "commit"
     assert started == ["rev-parse", "log", "archive", "log"]  # the second log: the submissions'
+
+
+def test_changed_files_tells_a_missing_commit_from_a_missing_work_tree(git, tmp_path) -> None:
+    """One `rev-parse` asks both: a ref git dies on (`HEAD@{99}`) is still a missing commit,
+    a bare repository still git's own message."""
+    (tmp_path / "work").mkdir()
+    git.init(tmp_path / "work")
+    (tmp_path / "work" / "a.yaml").write_text("a: 1\n", encoding="utf-8")
+    git.commit(tmp_path / "work", "one")
+    with pytest.raises(HcmlcError, match=r"^no commit `HEAD@\{99\}` in this repository$"):
+        changed_files(tmp_path / "work", "HEAD@{99}")
+    git(tmp_path, "init", "--quiet", "--bare", "city.git")
+    with pytest.raises(HcmlcError) as raised:
+        changed_files(tmp_path / "city.git", "HEAD")
+    assert str(raised.value) == (
+        f"git cannot compare files in {tmp_path / 'city.git'}: "
+        "fatal: this operation must be run in a work tree"
+    )

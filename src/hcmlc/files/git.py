@@ -23,8 +23,12 @@ def changed_files(root: Path, ref: str) -> set[str]:
             _("`{ref}` is not a git commit").format(ref=ref),
             _("give a branch, tag or commit, e.g. main"),
         )
-    _git(root, "rev-parse", "--show-toplevel")
-    if _run(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").returncode != 0:
+    # one process: the clone's top, printed first (nothing when git finds no work tree: its
+    # message is the error), then whether `ref` names a commit
+    found = _run(root, "rev-parse", "--show-toplevel", "--verify", "--quiet", f"{ref}^{{commit}}")
+    if found.returncode != 0 and not found.stdout.strip():
+        _answer(root, found)
+    if found.returncode != 0:
         raise _missing_ref(root, ref)
     # --relative: paths relative to `root` (which may be a subfolder of the clone), nothing outside.
     diff = _git(root, "diff", "--name-only", "--no-renames", "--relative", "-z", ref, "--")
@@ -59,7 +63,11 @@ def _missing_ref(root: Path, ref: str) -> HcmlcError:
 
 def _git(root: Path, *args: str) -> str:
     """git's standard output; an HcmlcError carrying git's own message when it fails."""
-    result = _run(root, *args)
+    return _answer(root, _run(root, *args))
+
+
+def _answer(root: Path, result: subprocess.CompletedProcess[str]) -> str:
+    """`result`'s standard output; an HcmlcError carrying git's own message when it failed."""
     if result.returncode != 0:
         reason = result.stderr.strip().splitlines()[0] if result.stderr.strip() else _("failed")
         raise HcmlcError(
