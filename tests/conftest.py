@@ -282,8 +282,13 @@ def english(monkeypatch: pytest.MonkeyPatch) -> None:
     use_language(None)
 
 
-IDENTITY = "[user]\n\temail = tester@example.org\n\tname = Tester\n[commit]\n\tgpgsign = false\n"
-"""What `git config` writes for the tester's identity and unsigned commits (Git.init)."""
+IDENTITY = (
+    "[user]\n\temail = tester@example.org\n\tname = Tester\n[commit]\n\tgpgsign = false\n"
+    "[maintenance]\n\tauto = false\n"
+)
+"""What `git config` writes for the tester's identity and unsigned commits (Git.init); and no
+`git maintenance run --auto` started by each commit (a process that finds nothing to do in a
+test's few objects)."""
 
 
 class Git:
@@ -298,8 +303,8 @@ class Git:
 
     def init(self, folder: Path) -> None:
         """A new clone whose commits are the tester's, unsigned: the settings are the lines
-        `git config user.email …` (and user.name, commit.gpgsign) would add, written here
-        rather than by three more git processes per clone."""
+        `git config user.email …` (and user.name, commit.gpgsign, maintenance.auto) would
+        add, written here rather than by more git processes per clone."""
         self(folder, "init", "--quiet", "--initial-branch=main")
         with (folder / ".git/config").open("a", encoding="utf-8") as config:
             config.write(IDENTITY)
