@@ -134,3 +134,30 @@ def test_changed_files_tells_a_missing_commit_from_a_missing_work_tree(git, tmp_
         f"git cannot compare files in {tmp_path / 'city.git'}: "
         "fatal: this operation must be run in a work tree"
     )
+
+
+def test_todays_dashboard_asks_once_whether_files_differ(
+    hcmlc, bundled, tmp_path, git, monkeypatch
+) -> None:
+    """Today's page says the files differ from the commit from the snapshot's one question."""
+    git.init(bundled)
+    git.commit(bundled, "the bundled data")
+    with (bundled / "submissions/2025/so-gddt.yaml").open("a", encoding="utf-8") as file:
+        file.write("# checked again\n")
+    monkeypatch.setenv("HCMLC_TODAY", git(bundled, "log", "-1", "--format=%cs").strip())
+    started: list[str] = []
+    real = subprocess.Popen.__init__
+
+    def counted(self, args, *rest, **named) -> None:  # type: ignore[no-untyped-def]
+        started.append(args[3])
+        real(self, args, *rest, **named)
+
+    monkeypatch.setattr(subprocess.Popen, "__init__", counted)
+    site = tmp_path / "site"
+    code, _out, err = hcmlc("dashboard", "--root", str(bundled), "--out", str(site), "--lang", "en")
+    assert code == 0, err
+    page = (site / "index.html").read_text(encoding="utf-8")
+    commit = git(bundled, "rev-parse", "--short=7", "HEAD").strip()
+    assert f"from commit {commit} of " in page
+    assert "with changes to data/ or submissions/ not yet committed" in page
+    assert started.count("status") == 1
