@@ -24,6 +24,7 @@ from built_workbooks import made_key, sharing_workbooks
 from hcmlc.cli.app import app
 from hcmlc.i18n import ENV_VAR, use_language
 from hcmlc.yamlfiles.reader import parse_yaml
+from histories import IDENTITY
 from repositories import application_repo
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -280,15 +281,6 @@ def english(monkeypatch: pytest.MonkeyPatch) -> None:
     interface's default is Vietnamese, and the machine's locale must not matter."""
     monkeypatch.setenv(ENV_VAR, "en")
     use_language(None)
-
-
-IDENTITY = (
-    "[user]\n\temail = tester@example.org\n\tname = Tester\n[commit]\n\tgpgsign = false\n"
-    "[maintenance]\n\tauto = false\n"
-)
-"""What `git config` writes for the tester's identity and unsigned commits (Git.init); and no
-`git maintenance run --auto` started by each commit (a process that finds nothing to do in a
-test's few objects)."""
 
 
 class Git:
