@@ -21,6 +21,7 @@ import typer.testing
 from typer.testing import CliRunner
 
 from hcmlc.i18n import ENV_VAR, use_language
+from histories import IDENTITY
 from repositories import application_repo
 
 # What the fixtures below use of hcmlc (the app, the workbooks, the YAML reader) is imported by
@@ -300,10 +301,12 @@ class Git:
         return result.stdout
 
     def init(self, folder: Path) -> None:
+        """A new clone whose commits are the tester's, unsigned: the settings are the lines
+        `git config user.email …` (and user.name, commit.gpgsign, maintenance.auto) would
+        add, written here rather than by more git processes per clone."""
         self(folder, "init", "--quiet", "--initial-branch=main")
-        self(folder, "config", "user.email", "tester@example.org")
-        self(folder, "config", "user.name", "Tester")
-        self(folder, "config", "commit.gpgsign", "false")
+        with (folder / ".git/config").open("a", encoding="utf-8") as config:
+            config.write(IDENTITY)
 
     def commit(self, folder: Path, message: str) -> None:
         self(folder, "add", "--all")
