@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from io import BytesIO
 from xml.parsers import expat
 
+from hcmlc.workbook.cells import RawCell
 from hcmlc.workbook.formats import (
     MAC_EPOCH,
     WINDOWS_EPOCH,
@@ -38,15 +39,12 @@ MAX_CELLS = 200_000
 _REFERENCE = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
 
 
-@dataclass(frozen=True)
-class XCell:
-    """A cell as stored: value (str, int, float, bool, a date for date formats, or None), its
-    number format, its formula's text, and whether the value is an error such as `#DIV/0!`."""
-
-    value: object
-    number_format: str = "General"
-    formula: str | None = None
-    error: bool = False
+XCell = RawCell
+"""A cell as stored: value (str, int, float, bool, a date for date formats, or None), its
+number format, its formula's text, and whether the value is an error such as `#DIV/0!`. It is
+the cell `read` hands on as it is (immutable), not copied into another object per cell."""
+EMPTY = XCell(None)
+"""Every cell the sheet does not hold: one value, shared (a data row reads each of its cells)."""
 
 
 @dataclass
@@ -64,7 +62,7 @@ class XSheet:
         return max((row for row, _ in self.cells), default=0)
 
     def value(self, row: int, column: int) -> XCell:
-        return self.cells.get((row, column)) or XCell(None)
+        return self.cells.get((row, column), EMPTY)
 
 
 @dataclass
