@@ -7,7 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import gc
 
-from hcmlc.core.obligations import obligations_of
+from hcmlc.core.obligations import Obligation, obligations_of
+from hcmlc.core.status import Tally, build_status
 from hcmlc.repository.load import load
 
 
@@ -106,3 +107,74 @@ def test_who_owes_an_item_is_its_owners_and_the_same_owners_share_one_set(bundle
                     assert catalog.owes(kind, item, agency, cycle) == (agency in owners)
     sets = [s for owed in catalog._owed.values() for s in owed.values()]
     assert len({id(s) for s in sets}) == len({tuple(sorted(s)) for s in sets}) < len(sets)
+
+
+def _direct(obligations: list[Obligation]) -> Tally:
+    """A tally by its definition: every obligation's state from its `late_days`."""
+    states = [
+        ("late" if o.late_days else "supplied")
+        if o.supplied
+        else ("overdue" if o.days_left < 0 else "due")
+        for o in obligations
+    ]
+    overdue = [
+        -o.days_left for o, state in zip(obligations, states, strict=True) if state == "overdue"
+    ]
+    return Tally(
+        len(states),
+        sum(state in ("supplied", "late") for state in states),
+        len(overdue),
+        max(overdue, default=0),
+        states.count("late"),
+    )
+
+
+def test_each_count_of_a_status_is_the_count_of_its_obligations(bundled) -> None:
+    """Status counts each obligation once, in its criterion, and sums the criteria into their
+    standards and areas, the kinds into their agency: each row is still the tally of its
+    obligations, each obligation's state and `formerly` still what their definitions give."""
+    repo = load(bundled)
+    catalog = repo.require_catalog()
+    deliveries = repo.deliveries()
+    seen: set[str] = set()
+    for cycle in catalog.assignments.cycles:
+        for day in (dt.date(2024, 6, 30), dt.date(2025, 12, 16), dt.date(2030, 1, 1)):
+            status = build_status(catalog, repo.supplied, cycle, day, deliveries=deliveries)
+            every = status.obligations
+            for o in every:
+                assert _direct([o]) == Tally.of([o])
+                seen.add(o.state)
+                listed = catalog.owners(o.kind)[o.item]
+                holders = {
+                    f: catalog.succession.holder(f, cycle.reference_date, o.item) for f in listed
+                }
+                assert o.formerly == tuple(
+                    f for f, h in holders.items() if h == o.agency and h != f and h not in listed
+                )
+            for row in status.agencies:
+                mine = [o for o in every if o.agency == row.id]
+                assert row.tally == _direct(mine)
+                assert row.indicators == _direct([o for o in mine if o.kind == "indicator"])
+                assert row.answers == _direct([o for o in mine if o.kind == "answer"])
+            of = {
+                c.id: [
+                    o
+                    for o in every
+                    if o.kind == "indicator" and catalog.criterion_of[o.item].id == c.id
+                ]
+                for c in catalog.criteria()
+            }
+            for rows, parts in (
+                (status.criteria, {c.id: [c.id] for c in catalog.criteria()}),
+                (status.standards, {s.id: [c.id for c in s.criteria] for s in catalog.standards()}),
+                (
+                    status.areas,
+                    {
+                        a.id: [c.id for s in a.standards for c in s.criteria]
+                        for a in catalog.areas()
+                    },
+                ),
+            ):
+                for row in rows:
+                    assert row.tally == _direct([o for c in parts[row.id] for o in of[c]]), row.id
+    assert seen == {"supplied", "late", "due", "overdue"}
