@@ -153,6 +153,10 @@ def test_each_count_of_a_status_is_the_count_of_its_obligations(bundled) -> None
                 )
             for row in status.agencies:
                 mine = [o for o in every if o.agency == row.id]
+                urgent = sorted(mine, key=lambda o: (o.supplied, o.days_left, o.kind, o.item))
+                assert status.todo(row.id) == urgent
+                for kind in (None, "indicator", "answer"):
+                    assert status.tally(kind, row.id) == Tally.of(mine, kind)
                 assert row.tally == _direct(mine)
                 assert row.indicators == _direct([o for o in mine if o.kind == "indicator"])
                 assert row.answers == _direct([o for o in mine if o.kind == "answer"])
@@ -178,3 +182,4 @@ def test_each_count_of_a_status_is_the_count_of_its_obligations(bundled) -> None
                 for row in rows:
                     assert row.tally == _direct([o for c in parts[row.id] for o in of[c]]), row.id
     assert seen == {"supplied", "late", "due", "overdue"}
+    assert status.todo("no-such-agency") == [] and status.tally(agency="no-such-agency").owed == 0

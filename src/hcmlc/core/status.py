@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from hcmlc.core.catalog import Catalog
@@ -156,12 +157,25 @@ class Status:
 
     def tally(self, kind: ItemKind | None = None, agency: str | None = None) -> Tally:
         """Counts over the cycle or one agency, for one kind of item or both."""
-        return Tally.of([o for o in self.obligations if agency in (None, o.agency)], kind)
+        return Tally.of(self.obligations if agency is None else self._of(agency), kind)
 
     def todo(self, agency: str) -> list[Obligation]:
         """One agency's obligations, the most urgent first."""
-        mine = [o for o in self.obligations if o.agency == agency]
+        mine = self._of(agency)
         return sorted(mine, key=lambda o: (o.supplied, o.days_left, o.kind, o.item))
+
+    def _of(self, agency: str) -> list[Obligation]:
+        """One agency's obligations, in their order."""
+        return self._by_agency.get(agency, [])
+
+    @cached_property
+    def _by_agency(self) -> dict[str, list[Obligation]]:
+        """Each agency's obligations, grouped once: reminders ask for every agency's, and
+        picking them from the city's each time grew as agencies × obligations."""
+        found: dict[str, list[Obligation]] = {}
+        for o in self.obligations:
+            found.setdefault(o.agency, []).append(o)
+        return found
 
 
 def pick_cycle(catalog: Catalog, cycle_id: str | None) -> Cycle:
