@@ -109,17 +109,17 @@ def test_who_owes_an_item_is_its_owners_and_the_same_owners_share_one_set(bundle
     assert len({id(s) for s in sets}) == len({tuple(sorted(s)) for s in sets}) < len(sets)
 
 
+def _state(o: Obligation) -> str:
+    """An obligation's state by its definition, from its `late_days`."""
+    if o.supplied:
+        return "late" if o.late_days else "supplied"
+    return "overdue" if o.days_left < 0 else "due"
+
+
 def _direct(obligations: list[Obligation]) -> Tally:
-    """A tally by its definition: every obligation's state from its `late_days`."""
-    states = [
-        ("late" if o.late_days else "supplied")
-        if o.supplied
-        else ("overdue" if o.days_left < 0 else "due")
-        for o in obligations
-    ]
-    overdue = [
-        -o.days_left for o, state in zip(obligations, states, strict=True) if state == "overdue"
-    ]
+    """A tally by its definition: each obligation's state, counted."""
+    states = [_state(o) for o in obligations]
+    overdue = [-o.days_left for o in obligations if _state(o) == "overdue"]
     return Tally(
         len(states),
         sum(state in ("supplied", "late") for state in states),
@@ -138,36 +138,42 @@ def test_each_count_of_a_status_is_the_count_of_its_obligations(bundled) -> None
     deliveries = repo.deliveries()
     seen: set[str] = set()
     for cycle in catalog.assignments.cycles:
+        formerly: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {}
         for day in (dt.date(2024, 6, 30), dt.date(2025, 12, 16), dt.date(2030, 1, 1)):
             status = build_status(catalog, repo.supplied, cycle, day, deliveries=deliveries)
             every = status.obligations
+            assert [o.state for o in every] == [_state(o) for o in every]
+            seen.update(o.state for o in every)
+            mine: dict[str, list[Obligation]] = {}
+            of: dict[str, list[Obligation]] = {c.id: [] for c in catalog.criteria()}
             for o in every:
-                assert _direct([o]) == Tally.of([o])
-                seen.add(o.state)
-                listed = catalog.owners(o.kind)[o.item]
-                holders = {
-                    f: catalog.succession.holder(f, cycle.reference_date, o.item) for f in listed
-                }
-                assert o.formerly == tuple(
-                    f for f, h in holders.items() if h == o.agency and h != f and h not in listed
-                )
+                mine.setdefault(o.agency, []).append(o)
+                if o.kind == "indicator":
+                    of[catalog.criterion_of[o.item].id].append(o)
+                if (o.kind, o.item) not in formerly:
+                    listed = catalog.owners(o.kind)[o.item]
+                    holders = [
+                        (f, catalog.succession.holder(f, cycle.reference_date, o.item))
+                        for f in listed
+                    ]
+                    formerly[o.kind, o.item] = {
+                        a: tuple(f for f, h in holders if h == a and h != f and h not in listed)
+                        for a in {h for _f, h in holders if h is not None}
+                    }
+                assert o.formerly == formerly[o.kind, o.item].get(o.agency, ())
             for row in status.agencies:
-                mine = [o for o in every if o.agency == row.id]
-                urgent = sorted(mine, key=lambda o: (o.supplied, o.days_left, o.kind, o.item))
+                urgent = sorted(
+                    mine[row.id], key=lambda o: (o.supplied, o.days_left, o.kind, o.item)
+                )
                 assert status.todo(row.id) == urgent
                 for kind in (None, "indicator", "answer"):
-                    assert status.tally(kind, row.id) == Tally.of(mine, kind)
-                assert row.tally == _direct(mine)
-                assert row.indicators == _direct([o for o in mine if o.kind == "indicator"])
-                assert row.answers == _direct([o for o in mine if o.kind == "answer"])
-            of = {
-                c.id: [
-                    o
-                    for o in every
-                    if o.kind == "indicator" and catalog.criterion_of[o.item].id == c.id
-                ]
-                for c in catalog.criteria()
-            }
+                    assert status.tally(kind, row.id) == Tally.of(mine[row.id], kind)
+                assert row.tally == _direct(mine[row.id])
+                assert row.indicators == _direct([o for o in mine[row.id] if o.kind == "indicator"])
+                assert row.answers == _direct([o for o in mine[row.id] if o.kind == "answer"])
+            assert [row.id for row in status.agencies] == [
+                a.id for a in catalog.assignments.agencies if a.id in mine
+            ]
             for rows, parts in (
                 (status.criteria, {c.id: [c.id] for c in catalog.criteria()}),
                 (status.standards, {s.id: [c.id for c in s.criteria] for s in catalog.standards()}),
