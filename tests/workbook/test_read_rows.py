@@ -29,7 +29,7 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     """so-gddt's workbook as `hcmlc workbook` makes it (one for the module: only read)."""
     folder = tmp_path_factory.mktemp("made")
     root = folder / "repository"
-    for name in ("data", "templates", "submissions"):
+    for name in ("data", "submissions"):
         shutil.copytree(PROJECT / name, root / name)
     out = folder / "made.xlsx"
     env = {"HCMLC_KEY_FILE": str(folder / "workbook.key")}
