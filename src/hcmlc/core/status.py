@@ -9,9 +9,9 @@ counted as done. Each obligation, item by item, is worked out in `obligations`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 from hcmlc.core.catalog import Catalog
@@ -157,24 +157,22 @@ class Status:
 
     def tally(self, kind: ItemKind | None = None, agency: str | None = None) -> Tally:
         """Counts over the cycle or one agency, for one kind of item or both."""
-        return Tally.of(self.obligations if agency is None else self._of(agency), kind)
+        mine = self.obligations if agency is None else self._by_agency.get(agency, [])
+        return Tally.of(mine, kind)
 
     def todo(self, agency: str) -> list[Obligation]:
         """One agency's obligations, the most urgent first."""
-        mine = self._of(agency)
+        mine = self._by_agency.get(agency, [])
         return sorted(mine, key=lambda o: (o.supplied, o.days_left, o.kind, o.item))
 
-    def _of(self, agency: str) -> list[Obligation]:
-        """One agency's obligations, in their order."""
-        return self._by_agency.get(agency, [])
-
-    @cached_property
+    @functools.cached_property
     def _by_agency(self) -> dict[str, list[Obligation]]:
-        """Each agency's obligations, grouped once: reminders ask for every agency's, and
-        picking them from the city's each time grew as agencies × obligations."""
+        """The obligations of each agency, in their order: made once, where a city-wide
+        `remind` asked for each of some 200 agencies' to-do lists in turn, scanning every
+        obligation of the cycle each time."""
         found: dict[str, list[Obligation]] = {}
-        for o in self.obligations:
-            found.setdefault(o.agency, []).append(o)
+        for obligation in self.obligations:
+            found.setdefault(obligation.agency, []).append(obligation)
         return found
 
 
