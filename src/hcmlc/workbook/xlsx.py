@@ -131,6 +131,8 @@ class _Reader:
     ) -> None:
         text: list[str] = []
         where = {"row": 0, "column": 0}
+        at = [(0, 0)]
+        """The (row, column) of the cell being read."""
         cell: dict[str, object] = {}
         collect = [False]
 
@@ -139,12 +141,10 @@ class _Reader:
                 where["row"] = int_attribute(attrs.get("r")) or where["row"] + 1
                 where["column"] = 0
             elif name == "c":
-                row, column = _position(attrs.get("r"), where["row"], where["column"] + 1)
-                where["column"] = column
+                at[0] = _position(attrs.get("r"), where["row"], where["column"] + 1)
+                where["column"] = at[0][1]
                 cell.clear()
-                cell.update(
-                    row=row, column=column, t=attrs.get("t", "n"), s=int_attribute(attrs.get("s"))
-                )
+                cell.update(t=attrs.get("t", "n"), s=int_attribute(attrs.get("s")))
             elif name in ("v", "f", "t"):
                 text.clear()
                 collect[0] = True
@@ -162,8 +162,7 @@ class _Reader:
                 self.cells += 1
                 if self.cells > MAX_CELLS:
                     raise XlsxError(f"it holds more than {MAX_CELLS:,} cells")
-                key = (int(str(cell["row"])), int(str(cell["column"])))
-                sheet.cells[key] = _cell(cell, strings, formats, epoch)
+                sheet.cells[at[0]] = _cell(cell, strings, formats, epoch)
 
         def data(chunk: str) -> None:
             if collect[0]:
