@@ -4,10 +4,16 @@ rather than once per item; what they find is what the direct definitions give.""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import gc
+import inspect
 
+import pytest
+
+from hcmlc.core import obligations
 from hcmlc.core.obligations import Obligation, obligations_of
+from hcmlc.core.receiving import EntryDate
 from hcmlc.core.status import Tally, build_status
 from hcmlc.repository.load import load
 
@@ -189,3 +195,22 @@ def test_each_count_of_a_status_is_the_count_of_its_obligations(bundled) -> None
                     assert row.tally == _direct([o for c in parts[row.id] for o in of[c]]), row.id
     assert seen == {"supplied", "late", "due", "overdue"}
     assert status.todo("no-such-agency") == [] and status.tally(agency="no-such-agency").owed == 0
+
+
+def test_an_obligation_made_by_its_slots_is_the_one_its_init_makes() -> None:
+    """obligations_of makes each obligation by setting its slots (`_made`), not through the
+    frozen `__init__`: the same fields in the same order, the same value, frozen all the same."""
+    assert list(inspect.signature(obligations._made).parameters) == [
+        f.name for f in dataclasses.fields(Obligation)
+    ]
+    day = dt.date(2025, 12, 15)
+    dated = EntryDate(day, "received")
+    for values in (
+        ("so-gddt", "indicator", "1.1.1.a", day, True, -3, day, ("so-ldtbxh",), dated),
+        ("phuong-sai-gon", "answer", "mayor", day, False, 12, None, (), None),
+    ):
+        made = obligations._made(*values)
+        assert made == Obligation(*values) and repr(made) == repr(Obligation(*values))
+        assert hash(made) == hash(Obligation(*values)) and made.state == Obligation(*values).state
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            made.supplied = not made.supplied  # type: ignore[misc]
