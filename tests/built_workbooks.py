@@ -13,6 +13,14 @@ fresh build's but for what differs between any two builds: the moment of buildin
 entries' and the workbook's own timestamps) and the random id of the issue in the hidden sheet.
 Only tests that never read these workbooks' issue ids, nor import two of them, share them.
 
+A test comparing the workbooks of several data/ trees whose files differ (tests/commands/
+test_migrate.py: before and after a migration) may share them further (`across_data`): a plan
+that differs from one built before only in the fingerprints of data/'s files (`Plan.data`)
+gets the bytes of that build. The fingerprints are written in the hidden sheet alone
+(meta.py; tests/commands/test_migrate.py proves it on two builds), so the visible sheets
+served are those a build of the plan would make, and a plan that differs in anything else is
+built afresh. Such a test reads the visible sheets only, never the hidden one.
+
 The tests that share the workbooks of the bundled city across tests sign them with one key of
 the session (tests/conftest.py's `shared_workbooks`, made by `made_key`); the others keep their
 own. The workbooks are built in the process of the test (`build_many`'s serial path, which gives the
@@ -23,6 +31,7 @@ tests/workbook/ proves what a workbook holds and how the workers build it.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import os
 import pickle
@@ -49,6 +58,19 @@ def built_once(plan: Plan, secret: bytes) -> bytes:
     return _BUILT[key]
 
 
+_ACROSS: dict[bytes, bytes] = {}
+"""sha256 of (the plan without data/'s fingerprints, the secret) → the bytes first built."""
+
+
+def built_across_data(plan: Plan, secret: bytes) -> bytes:
+    """`built_once`, for a plan differing only in data/'s fingerprints too (see above)."""
+    unprinted = dataclasses.replace(plan, data={})
+    key = hashlib.sha256(pickle.dumps((unprinted, secret), pickle.HIGHEST_PROTOCOL)).digest()
+    if key not in _ACROSS:
+        _ACROSS[key] = build_workbook(plan, secret)
+    return _ACROSS[key]
+
+
 def made_key(path: Path) -> Path:
     """A signing key at `path`, as `hcmlc` makes one (32 random bytes in hex, mode 0600), made
     before the tests that share it run: none of them makes it, each finds it."""
@@ -60,10 +82,13 @@ def made_key(path: Path) -> Path:
 
 
 @contextlib.contextmanager
-def sharing_workbooks() -> Iterator[None]:
-    """While it lasts, workbooks are built in this process, each plan once (`built_once`)."""
+def sharing_workbooks(*, across_data: bool = False) -> Iterator[None]:
+    """While it lasts, workbooks are built in this process, each plan once (`built_once`), or
+    once whatever data/'s fingerprints (`across_data`: `built_across_data`)."""
     with (
-        mock.patch.object(batch, "build_workbook", built_once),
+        mock.patch.object(
+            batch, "build_workbook", built_across_data if across_data else built_once
+        ),
         mock.patch.dict(batch.PARALLEL_FROM, SERIAL),
     ):
         yield

@@ -20,11 +20,13 @@ import pytest
 import typer.testing
 from typer.testing import CliRunner
 
-from built_workbooks import made_key, sharing_workbooks
-from hcmlc.cli.app import app
 from hcmlc.i18n import ENV_VAR, use_language
-from hcmlc.yamlfiles.reader import parse_yaml
+from histories import IDENTITY
 from repositories import application_repo
+
+# What the fixtures below use of hcmlc (the app, the workbooks, the YAML reader) is imported by
+# the fixture that uses it: pytest-xdist's controller imports this module too, and runs no test
+# (those imports were a third of a second of its CPU, in every run of the suite).
 
 PROJECT = Path(__file__).resolve().parents[1]
 # Every property test draws the same cases on every run, so that `make test` passes or fails
@@ -114,6 +116,8 @@ typer.testing._get_command = functools.cache(typer.testing._get_command)  # type
 @pytest.fixture
 def hcmlc() -> Callable[..., tuple[int, str, str]]:
     """Run the CLI in-process: returns (exit code, stdout, stderr)."""
+    from hcmlc.cli.app import app
+
     runner = CliRunner()
 
     def run(*args: str) -> tuple[int, str, str]:
@@ -162,6 +166,8 @@ def signing_key(homes: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch) -
 def session_key(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One signing key for the tests of the session (of this xdist worker) that share the
     workbooks they build (`shared_workbooks`), made before the first of them runs."""
+    from built_workbooks import made_key
+
     return made_key(tmp_path_factory.mktemp("session-key") / "workbook.key")
 
 
@@ -170,6 +176,8 @@ def shared_workbooks(session_key: Path, monkeypatch: pytest.MonkeyPatch) -> Iter
     """For tests that run a city-wide `remind` or `workbook --all` and do not test the key nor
     the workbooks' issues: workbooks signed with the session's key, each plan built once in
     the process and served again to the next test that asks (tests/built_workbooks.py)."""
+    from built_workbooks import sharing_workbooks
+
     monkeypatch.setenv("HCMLC_KEY_FILE", str(session_key))
     with sharing_workbooks():
         yield session_key
@@ -293,10 +301,12 @@ class Git:
         return result.stdout
 
     def init(self, folder: Path) -> None:
+        """A new clone whose commits are the tester's, unsigned: the settings are the lines
+        `git config user.email …` (and user.name, commit.gpgsign, maintenance.auto) would
+        add, written here rather than by more git processes per clone."""
         self(folder, "init", "--quiet", "--initial-branch=main")
-        self(folder, "config", "user.email", "tester@example.org")
-        self(folder, "config", "user.name", "Tester")
-        self(folder, "config", "commit.gpgsign", "false")
+        with (folder / ".git/config").open("a", encoding="utf-8") as config:
+            config.write(IDENTITY)
 
     def commit(self, folder: Path, message: str) -> None:
         self(folder, "add", "--all")
@@ -322,6 +332,8 @@ def editor_view(text: str) -> Any:
 
     hcmlc's reader keeps every scalar a string; an editor checking the JSON Schema does not.
     """
+    from hcmlc.yamlfiles.reader import parse_yaml
+
     document = parse_yaml(text, "file.yaml")
     assert not document.problems, document.problems
     return _typed(document.root)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import atexit
 import functools
+import os
 import re
 import shutil
 import sys
@@ -71,11 +72,26 @@ def issued() -> Parts:
 
 
 def snapshot() -> dict[str, bytes]:
-    return {
-        str(path.relative_to(ROOT)): path.read_bytes()
-        for path in sorted(ROOT.rglob("*"))
-        if path.is_file()
-    }
+    """The bytes of every file of the repository, by its path in it. A file whose identity,
+    size and time of change are those it had when last read holds the bytes read then (a write
+    in place changes its time, a replacement its inode): only the files written since are
+    read again, not the whole repository twice in every case."""
+    found = {}
+    for folder, _dirs, files in os.walk(ROOT):
+        for name in files:
+            path = os.path.join(folder, name)
+            status = os.stat(path)
+            signature = (status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
+            known = _READ.get(path)
+            if known is None or known[0] != signature:
+                known = _READ[path] = signature, Path(path).read_bytes()
+            found[os.path.relpath(path, ROOT)] = known[1]
+    return dict(sorted(found.items()))
+
+
+_READ: dict[str, tuple[tuple[int, int, int, int], bytes]] = {}
+"""Each file's signature (inode, size, times of change) when `snapshot` last read it, and its
+bytes then."""
 
 
 def imported(data: bytes) -> tuple[int, str, set[str], str]:
@@ -92,7 +108,8 @@ def imported(data: bytes) -> tuple[int, str, set[str], str]:
     after = snapshot()
     changed = {name for name in before.keys() | after.keys() if before.get(name) != after.get(name)}
     assert changed <= {ISSUED, RECORD}, changed
-    (ROOT / ISSUED).write_bytes(before[ISSUED])
+    if after[ISSUED] != before[ISSUED]:
+        (ROOT / ISSUED).write_bytes(before[ISSUED])
     return result.exit_code, result.output, changed, after[ISSUED].decode("utf-8-sig")
 
 

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import json
 import subprocess
+from pathlib import Path
 
 import pytest
+
+import histories
 
 GDDT = "submissions/2025/so-gddt.yaml"
 NOI_VU = "submissions/2025/so-noi-vu.yaml"
@@ -23,12 +26,26 @@ LDTBXH_TEXT = 'agency: so-y-te\ncycle: "2025"\nindicators:\n  1.1.4.b: {value: 5
 NOI_VU_TEXT = 'agency: so-noi-vu\ncycle: "2025"\nindicators:\n  1.1.3.a: {value: 80, year: 2025}\n'
 
 
+@pytest.fixture(scope="session")
+def committed(tmp_path_factory) -> Path:
+    """The history of `history`, committed once per session (tests/histories.py)."""
+
+    def build(root: Path) -> None:
+        histories.commit(root, "data", "2025-12-01T09:00:00+07:00")
+        histories.write(root, GDDT, gddt())
+        histories.commit(root, "so-gddt", "2025-12-10T09:00:00+07:00")
+        histories.write(root, NOI_VU, NOI_VU_TEXT)
+        histories.commit(root, "so-noi-vu", "2025-12-20T09:00:00+07:00")
+
+    return histories.committed(tmp_path_factory, "history", build)
+
+
 @pytest.fixture
-def history(repo, git, monkeypatch):
+def history(repo, git, committed, monkeypatch):
     """The bundled data committed on 1 December 2025; so-gddt on the 10th, so-noi-vu on the
-    20th (after the deadline of the 15th); today is 10 January 2026."""
+    20th (after the deadline of the 15th); today is 10 January 2026. A copy of `committed`."""
     monkeypatch.setenv("HCMLC_TODAY", "2026-01-10")
-    git.init(repo.root)
+    histories.copy_into(committed, repo.root)
 
     def commit(when: str, message: str, author: str | None = None) -> None:
         monkeypatch.setenv("GIT_COMMITTER_DATE", when)
@@ -36,11 +53,8 @@ def history(repo, git, monkeypatch):
         git.commit(repo.root, message)
 
     repo.commit = commit
-    commit("2025-12-01T09:00:00+07:00", "data")
-    repo.write(GDDT, gddt())
-    commit("2025-12-10T09:00:00+07:00", "so-gddt")
-    repo.write(NOI_VU, NOI_VU_TEXT)
-    commit("2025-12-20T09:00:00+07:00", "so-noi-vu")
+    monkeypatch.setenv("GIT_COMMITTER_DATE", "2025-12-20T09:00:00+07:00")  # as the last commit
+    monkeypatch.setenv("GIT_AUTHOR_DATE", "2025-12-20T09:00:00+07:00")  # left them
     return repo
 
 

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from jsonschema import Draft7Validator
 
 from hcmlc.documents.json_schema import SCHEMA_PATH, schema_text
 from hcmlc.repository.load import load
+
+# jsonschema is imported by the fixture that uses it, not when the module is collected (by every
+# xdist worker, though only one runs these tests)
+if TYPE_CHECKING:
+    from jsonschema import Draft7Validator
 
 PROJECT = Path(__file__).resolve().parents[1]
 
@@ -41,6 +46,8 @@ answers:
 
 @pytest.fixture(scope="module")
 def validator() -> Draft7Validator:
+    from jsonschema import Draft7Validator
+
     schema = json.loads((PROJECT / SCHEMA_PATH).read_text(encoding="utf-8"))
     Draft7Validator.check_schema(schema)
     return Draft7Validator(schema)

@@ -83,23 +83,36 @@ def test_a_streamed_document_with_a_key_not_text_is_refused() -> None:
         streamed_text({1: Streamed([1], str)}, None)
 
 
-def _outputs(hcmlc, root: Path, agency: str) -> list[tuple[int, str, str]]:
+def _outputs(hcmlc, root: Path, agency: str, monkeypatch) -> list[tuple[str, str]]:
+    """What each of four `status --format json` runs printed, streamed as ever, beside what
+    `write_json` wrote before for the very document of that run (`json.dumps` of the whole,
+    made after the streaming: `Streamed` lists are made again from their items). Each run
+    computes its document once, for both (the two writers of one document compared, where a
+    run for each writer computed every document twice)."""
+    wholes: list[str] = []
+
+    def both(write: Any, document: Any, indent: int | None) -> None:
+        write_streamed(write, document, indent)
+        wholes.append(whole_text(document, indent))
+
+    monkeypatch.setattr(status_json, "write_streamed", both)
     status = ("status", "--root", str(root), "--as-of", "2030-01-01", "--format", "json")
-    return [
+    runs = [
         hcmlc(*status, "--no-cache"),
         hcmlc(*status, "--indent", "2", "--no-cache"),
         hcmlc(*status, "--agency", agency, "--no-cache"),
         hcmlc(*status, "--cycle", "2023", "--indent", "3", "--no-cache"),
     ]
+    assert all(code in (0, 1) and out for code, out, _err in runs)
+    assert len(wholes) == len(runs)  # one document written by each run
+    return [(out, whole) for (_code, out, _err), whole in zip(runs, wholes, strict=True)]
 
 
 def test_status_json_is_byte_for_byte_as_before_on_the_bundled_data(
     hcmlc, bundled, monkeypatch
 ) -> None:
-    streamed = _outputs(hcmlc, bundled, "so-gddt")
-    monkeypatch.setattr(status_json, "write_streamed", _whole)
-    assert streamed == _outputs(hcmlc, bundled, "so-gddt")
-    assert all(code in (0, 1) and out for code, out, _err in streamed)
+    for streamed, whole in _outputs(hcmlc, bundled, "so-gddt", monkeypatch):
+        assert streamed == whole
 
 
 def test_status_json_is_byte_for_byte_as_before_on_a_generated_city(
@@ -112,14 +125,9 @@ def test_status_json_is_byte_for_byte_as_before_on_a_generated_city(
         sys.path.remove(str(PROJECT / "bench"))
     root = tmp_path / "city"
     assert citygen.build(root, wards=40, years=3) == 120
-    streamed = _outputs(hcmlc, root, "phuong-00007")
-    monkeypatch.setattr(status_json, "write_streamed", _whole)
-    before = _outputs(hcmlc, root, "phuong-00007")
-    assert streamed == before
-    document = json.loads(streamed[0][1])
+    outputs = _outputs(hcmlc, root, "phuong-00007", monkeypatch)
+    for streamed, whole in outputs:
+        assert streamed == whole
+    document = json.loads(outputs[0][0])
     assert len(document["obligations"]) > json_stream.CHUNK  # more than one chunk written
     assert document["earlier_cycles"][0]["obligations"]  # and the nested streamed lists
-
-
-def _whole(write: Any, document: Any, indent: int | None) -> None:
-    write(whole_text(document, indent))

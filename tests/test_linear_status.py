@@ -4,10 +4,17 @@ rather than once per item; what they find is what the direct definitions give.""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import gc
+import inspect
 
-from hcmlc.core.obligations import obligations_of
+import pytest
+
+from hcmlc.core import obligations
+from hcmlc.core.obligations import Obligation, obligations_of
+from hcmlc.core.receiving import EntryDate
+from hcmlc.core.status import Tally, build_status
 from hcmlc.repository.load import load
 
 
@@ -106,3 +113,104 @@ def test_who_owes_an_item_is_its_owners_and_the_same_owners_share_one_set(bundle
                     assert catalog.owes(kind, item, agency, cycle) == (agency in owners)
     sets = [s for owed in catalog._owed.values() for s in owed.values()]
     assert len({id(s) for s in sets}) == len({tuple(sorted(s)) for s in sets}) < len(sets)
+
+
+def _state(o: Obligation) -> str:
+    """An obligation's state by its definition, from its `late_days`."""
+    if o.supplied:
+        return "late" if o.late_days else "supplied"
+    return "overdue" if o.days_left < 0 else "due"
+
+
+def _direct(obligations: list[Obligation]) -> Tally:
+    """A tally by its definition: each obligation's state, counted."""
+    states = [_state(o) for o in obligations]
+    overdue = [-o.days_left for o in obligations if _state(o) == "overdue"]
+    return Tally(
+        len(states),
+        sum(state in ("supplied", "late") for state in states),
+        len(overdue),
+        max(overdue, default=0),
+        states.count("late"),
+    )
+
+
+def test_each_count_of_a_status_is_the_count_of_its_obligations(bundled) -> None:
+    """Status counts each obligation once, in its criterion, and sums the criteria into their
+    standards and areas, the kinds into their agency: each row is still the tally of its
+    obligations, each obligation's state and `formerly` still what their definitions give."""
+    repo = load(bundled)
+    catalog = repo.require_catalog()
+    deliveries = repo.deliveries()
+    seen: set[str] = set()
+    for cycle in catalog.assignments.cycles:
+        formerly: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {}
+        for day in (dt.date(2024, 6, 30), dt.date(2025, 12, 16), dt.date(2030, 1, 1)):
+            status = build_status(catalog, repo.supplied, cycle, day, deliveries=deliveries)
+            every = status.obligations
+            assert [o.state for o in every] == [_state(o) for o in every]
+            seen.update(o.state for o in every)
+            mine: dict[str, list[Obligation]] = {}
+            of: dict[str, list[Obligation]] = {c.id: [] for c in catalog.criteria()}
+            for o in every:
+                mine.setdefault(o.agency, []).append(o)
+                if o.kind == "indicator":
+                    of[catalog.criterion_of[o.item].id].append(o)
+                if (o.kind, o.item) not in formerly:
+                    listed = catalog.owners(o.kind)[o.item]
+                    holders = [
+                        (f, catalog.succession.holder(f, cycle.reference_date, o.item))
+                        for f in listed
+                    ]
+                    formerly[o.kind, o.item] = {
+                        a: tuple(f for f, h in holders if h == a and h != f and h not in listed)
+                        for a in {h for _f, h in holders if h is not None}
+                    }
+                assert o.formerly == formerly[o.kind, o.item].get(o.agency, ())
+            for row in status.agencies:
+                urgent = sorted(
+                    mine[row.id], key=lambda o: (o.supplied, o.days_left, o.kind, o.item)
+                )
+                assert status.todo(row.id) == urgent
+                for kind in (None, "indicator", "answer"):
+                    assert status.tally(kind, row.id) == Tally.of(mine[row.id], kind)
+                assert row.tally == _direct(mine[row.id])
+                assert row.indicators == _direct([o for o in mine[row.id] if o.kind == "indicator"])
+                assert row.answers == _direct([o for o in mine[row.id] if o.kind == "answer"])
+            assert [row.id for row in status.agencies] == [
+                a.id for a in catalog.assignments.agencies if a.id in mine
+            ]
+            for rows, parts in (
+                (status.criteria, {c.id: [c.id] for c in catalog.criteria()}),
+                (status.standards, {s.id: [c.id for c in s.criteria] for s in catalog.standards()}),
+                (
+                    status.areas,
+                    {
+                        a.id: [c.id for s in a.standards for c in s.criteria]
+                        for a in catalog.areas()
+                    },
+                ),
+            ):
+                for row in rows:
+                    assert row.tally == _direct([o for c in parts[row.id] for o in of[c]]), row.id
+    assert seen == {"supplied", "late", "due", "overdue"}
+    assert status.todo("no-such-agency") == [] and status.tally(agency="no-such-agency").owed == 0
+
+
+def test_an_obligation_made_by_its_slots_is_the_one_its_init_makes() -> None:
+    """obligations_of makes each obligation by setting its slots (`_made`), not through the
+    frozen `__init__`: the same fields in the same order, the same value, frozen all the same."""
+    assert list(inspect.signature(obligations._made).parameters) == [
+        f.name for f in dataclasses.fields(Obligation)
+    ]
+    day = dt.date(2025, 12, 15)
+    dated = EntryDate(day, "received")
+    for values in (
+        ("so-gddt", "indicator", "1.1.1.a", day, True, -3, day, ("so-ldtbxh",), dated),
+        ("phuong-sai-gon", "answer", "mayor", day, False, 12, None, (), None),
+    ):
+        made = obligations._made(*values)
+        assert made == Obligation(*values) and repr(made) == repr(Obligation(*values))
+        assert hash(made) == hash(Obligation(*values)) and made.state == Obligation(*values).state
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            made.supplied = not made.supplied  # type: ignore[misc]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -14,6 +15,7 @@ from hcmlc.models.submission import Submission
 from hcmlc.repository.load import load
 from hcmlc.yamlfiles.reader import parse_yaml
 
+pytestmark = pytest.mark.usefixtures("frozen_heap")  # see tests/conftest.py
 PROJECT = Path(__file__).resolve().parents[1]
 CATALOG: Catalog = load(PROJECT).require_catalog()
 SEED = (PROJECT / "submissions/2023/so-gddt.yaml").read_text(encoding="utf-8")

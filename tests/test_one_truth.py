@@ -71,3 +71,22 @@ def test_the_report_and_status_agree_on_missing_data(repo, year) -> None:
                 for row in criterion.rows:
                     if row.status is not Status.NO_TARGET:
                         assert row.id not in missing, (year, criterion.id, row.id)
+
+
+def test_each_agency_s_to_do_list_is_its_obligations_most_urgent_first(repo) -> None:
+    """`Status.todo` reads the obligations of each agency from one index made once: each
+    list is the agency's obligations, in the order of urgency, as a scan of them all gives."""
+    catalog = repo.require_catalog()
+    status = build_status(
+        catalog, repo.supplied, catalog.cycles["2025"], LATER, deliveries=repo.deliveries()
+    )
+    urgency = lambda o: (o.supplied, o.days_left, o.kind, o.item)  # noqa: E731
+    agencies = {o.agency for o in status.obligations}
+    assert len(agencies) > 150
+    for agency in sorted(agencies):
+        mine = [o for o in status.obligations if o.agency == agency]
+        assert status.todo(agency) == sorted(mine, key=urgency), agency
+    assert status.todo("no-such-agency") == []
+    listed = status.todo("so-gddt")
+    listed.clear()  # a list of the caller's own
+    assert status.todo("so-gddt")

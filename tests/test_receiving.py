@@ -5,8 +5,11 @@ it; a value changed after the deadline is a revision (received.py, receiving.py)
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
+
+import histories
 
 GDDT = "submissions/2025/so-gddt.yaml"
 CONFIRMATIONS = "data/confirmations.yaml"
@@ -20,12 +23,22 @@ def gddt(value: float = 99.1, submitted: str | None = None, comment: str = "") -
     )
 
 
+@pytest.fixture(scope="session")
+def committed(tmp_path_factory) -> Path:
+    """The first commit of `city`, made once per session (tests/histories.py)."""
+
+    def build(root: Path) -> None:
+        histories.commit(root, "data", "2025-12-01T10:00:00+07:00")
+
+    return histories.committed(tmp_path_factory, "receiving", build)
+
+
 @pytest.fixture
-def city(repo, git, monkeypatch):
+def city(repo, git, committed, monkeypatch):
     """The bundled data committed on 1 December 2025 (deadline of cycle 2025: the 15th);
-    today is 20 January 2026."""
+    today is 20 January 2026. A copy of `committed`."""
     monkeypatch.setenv("HCMLC_TODAY", "2026-01-20")
-    git.init(repo.root)
+    histories.copy_into(committed, repo.root)
 
     def commit(when: str, message: str = "change") -> None:
         monkeypatch.setenv("GIT_COMMITTER_DATE", f"{when}T10:00:00+07:00")
@@ -33,7 +46,8 @@ def city(repo, git, monkeypatch):
         git.commit(repo.root, message)
 
     repo.commit = commit
-    commit("2025-12-01", "data")
+    monkeypatch.setenv("GIT_COMMITTER_DATE", "2025-12-01T10:00:00+07:00")  # as the first
+    monkeypatch.setenv("GIT_AUTHOR_DATE", "2025-12-01T10:00:00+07:00")  # commit left them
     return repo
 
 

@@ -35,19 +35,21 @@ def _parse(page: Path) -> _Links:
     return parser
 
 
-def _target(site: Path, page: Path, path: str) -> Path | None:
-    """The file a link's path names, or None when there is none."""
+def _target(site: Path, root: Path, page: Path, path: str) -> Path | None:
+    """The file a link's path names, or None when there is none; `root`: the site resolved
+    (once for all its links: resolving a path looks at each folder on the way)."""
     base = site if path.startswith("/") else page.parent
     found = (base / unquote(path).lstrip("/")).resolve()
     if found.is_dir():
         found = found / "index.html"
-    return found if found.is_file() and found.is_relative_to(site.resolve()) else None
+    return found if found.is_file() and found.is_relative_to(root) else None
 
 
 def broken_links(site: Path) -> list[str]:
     """`page: link` for every internal link of the site that leads nowhere."""
     broken: list[str] = []
     parsed: dict[Path, _Links] = {}
+    root = site.resolve()
 
     def parse(page: Path) -> _Links:
         """The page's links and ids, parsed once however many links lead to it."""
@@ -61,7 +63,7 @@ def broken_links(site: Path) -> list[str]:
             parts = urlsplit(link)
             if parts.scheme or parts.netloc or link.startswith(("mailto:", "javascript:")):
                 continue
-            target = _target(site, page, parts.path) if parts.path else page.resolve()
+            target = _target(site, root, page, parts.path) if parts.path else page.resolve()
             if target is None:
                 broken.append(f"{page.relative_to(site)}: {link}")
                 continue

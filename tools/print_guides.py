@@ -15,8 +15,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import sync_playwright
-
 GUIDES = ("coordinator", "agency", "translator", "leadership")
 """The guides, by the name of their page in docs/guides/."""
 LANGS = {"vi": "", "en": "en/"}
@@ -37,6 +35,10 @@ def launched(browser: Any = None) -> Iterator[Any]:
     if browser is not None:
         yield browser
         return
+    # imported here: the tests import this module for its names (GUIDES, pdf_name) in every
+    # process that collects them, and Playwright costs each some 50 ms to import
+    from playwright.sync_api import sync_playwright
+
     with sync_playwright() as playwright:
         started = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
         try:

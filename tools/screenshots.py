@@ -20,6 +20,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from office_profile import profile
 from openpyxl import load_workbook
 from PIL import Image, ImageChops
 from print_guides import launched
@@ -68,11 +69,13 @@ def _save(image: Image.Image, target: Path) -> Path:
 
 def _pages(pages: list[tuple[Path, int]], work: Path, env: dict[str, str]) -> list[Image.Image]:
     """Page `n` (from 1) of each workbook as LibreOffice prints it to PDF (one start of
-    LibreOffice for them all: it takes longer than printing); only that page is drawn."""
+    LibreOffice for them all: it takes longer than printing, in a profile of the run that
+    spares it its graphics self-tests, tools/office_profile.py); only that page is drawn."""
     out = work / "pdf"
     out.mkdir()
     paths = [str(w) for w, _ in pages]
-    _run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out), *paths], env)
+    soffice = ["soffice", profile(work / "libreoffice", "soffice", env), "--headless"]
+    _run([*soffice, "--convert-to", "pdf", "--outdir", str(out), *paths], env)
     drawn = []
     for workbook, n in pages:
         pdf, image = out / f"{workbook.stem}.pdf", out / f"{workbook.stem}-{n}"

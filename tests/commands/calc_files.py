@@ -1,15 +1,16 @@
 """Workbooks opened and saved again by a real LibreOffice Calc, several in one start of it.
 
-Each start of `soffice` costs about a second of CPU (and more of waiting) before it opens the
-first file; `--convert-to` takes many files. So the tests that put Calc in the loop
-(test_import_libreoffice.py, test_import_ods.py) have their workbooks made, filled and saved by
-Calc once for the whole run (`Shared`: whichever pytest-xdist worker asks first), in one start
-per module: the filled workbooks, and the copies issued again after their import. Those are
-issued from a repository into which the filled workbooks were imported as openpyxl saved them
-(a formula typed as the number Calc computes), which holds what each test's import of Calc's
-copy holds: the preparation asserts it, and so does each test. Each test then imports the
-files into its own repository and asserts as before. The workbooks are sealed with the key of
-the shared work (`Prepared.key`), which each test uses in turn.
+Each start of `soffice` costs CPU (and more of waiting) before it opens the first file: a
+quarter of a second in the profile tools/office_profile.py makes, which spares LibreOffice its
+graphics self-tests, a second without; `--convert-to` takes many files. So the tests that put
+Calc in the loop (test_import_libreoffice.py, test_import_ods.py) have their workbooks made,
+filled and saved by Calc once for the whole run (`Shared`: whichever pytest-xdist worker asks
+first), in one start per module: the filled workbooks, and the copies issued again after their
+import. Those are issued from a repository into which the filled workbooks were imported as
+openpyxl saved them (a formula typed as the number Calc computes), which holds what each test's
+import of Calc's copy holds: the preparation asserts it, and so does each test. Each test then
+imports the files into its own repository and asserts as before. The workbooks are sealed with
+the key of the shared work (`Prepared.key`), which each test uses in turn.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,17 +31,21 @@ from hcmlc.i18n import ENV_VAR, use_language
 
 SOFFICE = shutil.which("soffice")
 PROJECT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(PROJECT / "tools"))
+from office_profile import profile  # noqa: E402  (tools/, as tests/docs/conftest.py reads it)
 
 
 def saved_by_calc(paths: list[Path], target: str, out: Path, home: Path) -> list[Path]:
     """Each of `paths` opened in LibreOffice Calc and saved as `target` (a `--convert-to`
     filter: `ods`, or `xlsx:Calc MS Excel 2007 XML` for Excel 2007-365) into `out`, all in one
-    start of Calc; `home`: LibreOffice's home and profile (calc_home)."""
+    start of Calc; `home`: LibreOffice's home and profile (calc_home), a profile that skips
+    LibreOffice's graphics self-tests at each start (tools/office_profile.py)."""
     assert SOFFICE is not None
+    env = {**os.environ, "HOME": str(home)}
     result = subprocess.run(
         [
             SOFFICE,
-            f"-env:UserInstallation={(home / 'profile').as_uri()}",
+            profile(home / "profile", SOFFICE, env),
             "--headless",
             "--convert-to",
             target,
@@ -51,7 +57,7 @@ def saved_by_calc(paths: list[Path], target: str, out: Path, home: Path) -> list
         text=True,
         timeout=180,
         check=False,
-        env={**os.environ, "HOME": str(home)},
+        env=env,
     )
     extension = "." + target.split(":")[0]
     saved = [out / (path.stem + extension) for path in paths]

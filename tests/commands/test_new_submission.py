@@ -8,8 +8,6 @@ import shutil
 import unicodedata
 from pathlib import Path
 
-from jsonschema import Draft7Validator
-
 from hcmlc.documents.scaffold import owed
 from hcmlc.repository.load import load
 from hcmlc.yamlfiles.reader import parse_yaml
@@ -163,6 +161,8 @@ def test_uncommented_and_filled_stubs_validate_and_count(hcmlc, repo, as_editor_
     supplied = {o["item"] for o in json.loads(out)["obligations"] if o["supplied"]}
     assert supplied == {"1.1.1.a", "1.3.3.a", "slogan", "language"}
     schema = json.loads((repo.root / "schema/submission.schema.json").read_text(encoding="utf-8"))
+    from jsonschema import Draft7Validator  # here, not when every worker collects the module
+
     assert list(Draft7Validator(schema).iter_errors(as_editor_sees(filled))) == []
 
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import subprocess
+from pathlib import Path
 
 import pytest
 from test_validate import GOOD
+
+import histories
 
 # Already broken before the change under review: must not be reported by --changed-since.
 OLD_PROBLEM = """
@@ -30,15 +33,25 @@ def changed_since(hcmlc, repo, ref: str, *args: str) -> tuple[int, str, str]:
     return hcmlc("validate", "--root", str(repo.root), "--changed-since", ref, *args)
 
 
+@pytest.fixture(scope="session")
+def committed(tmp_path_factory) -> Path:
+    """The history of `history`, committed once per session (tests/histories.py)."""
+
+    def build(root: Path) -> None:
+        histories.write(root, "submissions/2023/so-gddt.yaml", GOOD)
+        histories.write(root, "submissions/2023/cuc-thong-ke.yaml", OLD_PROBLEM)
+        histories.commit(root, "Submissions of so-gddt and cuc-thong-ke")
+        histories.write(root, "submissions/2023/so-gddt.yaml", GOOD.replace("99.1", "80%"))
+        histories.commit(root, "so-gddt: literacy rate")
+
+    return histories.committed(tmp_path_factory, "changed-since", build)
+
+
 @pytest.fixture
-def history(repo, git):
-    """Commit 1: data/ and two submissions (one already broken); commit 2 breaks so-gddt's."""
-    repo.write("submissions/2023/so-gddt.yaml", GOOD)
-    repo.write("submissions/2023/cuc-thong-ke.yaml", OLD_PROBLEM)
-    git.init(repo.root)
-    git.commit(repo.root, "Submissions of so-gddt and cuc-thong-ke")
-    repo.write("submissions/2023/so-gddt.yaml", GOOD.replace("99.1", "80%"))
-    git.commit(repo.root, "so-gddt: literacy rate")
+def history(repo, git, committed):
+    """Commit 1: data/ and two submissions (one already broken); commit 2 breaks so-gddt's.
+    A copy of `committed`, run with `git` as the tests' git is (no user configuration)."""
+    histories.copy_into(committed, repo.root)
     return repo
 
 

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from print_guides import GUIDES, pdf_name
-from pypdf import PdfReader
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 TITLES = {
@@ -32,6 +31,8 @@ def test_each_guide_is_written_in_vietnamese_and_english(guide: str) -> None:
 def test_each_guide_prints_to_a4_and_its_page_links_to_it(
     printed: Path, printed_broken_links: list[str], guide: str, lang: str
 ) -> None:
+    from pypdf import PdfReader  # imported by the tests that read a PDF, not by every worker
+
     reader = PdfReader(printed / "pdf" / pdf_name(guide, lang))
     sizes = {
         (round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in reader.pages

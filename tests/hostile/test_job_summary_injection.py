@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 
 from hostile_cases import GOOD
-from markdown_it import MarkdownIt
 
 HOSTILE_NAME = "submissions/2023/x\n<!--.yaml"
 HOSTILE_KEYS = [
@@ -25,6 +24,8 @@ def rendered(hcmlc, repo, monkeypatch) -> tuple[str, str]:
     code, _, err = hcmlc("validate", "--root", str(repo.root), "--format", "github")
     assert (code, err) == (1, "")
     text = summary.read_text(encoding="utf-8")
+    from markdown_it import MarkdownIt  # here, not when every worker collects the module
+
     html = MarkdownIt("gfm-like", {"linkify": False}).enable("table").render(text)
     return text, html
 

@@ -9,6 +9,8 @@ import math
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
@@ -17,6 +19,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from hcmlc.workbook import sheet_rows
 from hcmlc.workbook.sheet_rows import sheet_data
 from hcmlc.workbook.writer import _SheetWriter
 
@@ -129,3 +132,11 @@ def test_a_time_with_a_zone_is_refused_as_openpyxl_refuses_it() -> None:
     assert sheet_data(ws, WorksheetWriter(ws, out=io.BytesIO()).rows()) is None
     with pytest.raises(TypeError, match="timezones"):
         _ours(ws)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from("&<>\r\n aàỹ😀;#"), max_size=30) | st.text(max_size=30))
+def test_a_text_is_escaped_as_the_escapes_say(text: str) -> None:
+    """`_text` replaces one character after another, `&` first: what one pass of
+    `str.translate` over `_TEXT_ESCAPES` gives (an `&` it writes is never escaped again)."""
+    assert sheet_rows._text(text) == text.translate(sheet_rows._TEXT_ESCAPES)

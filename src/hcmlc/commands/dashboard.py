@@ -109,9 +109,10 @@ def _build(
 
 def _revision(root: Path, repo: Repository) -> Revision | None:
     """The commit the page was read at: the past commit of `--as-of`, else the one checked out."""
-    commit = repo.snapshot.commit if repo.snapshot else None
-    if commit is None:
-        return revision(root)
+    found = repo.snapshot
+    commit = found.commit if found else None
+    if commit is None:  # today's files: the snapshot asked git whether they differ
+        return revision(root, found.changed if found and found.kind == "working-tree" else None)
     return Revision(commit.id, commit.at.date(), changed=False)
 
 

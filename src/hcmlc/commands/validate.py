@@ -112,7 +112,8 @@ def _checked(
     wanted = _selected(root, paths) if paths else [""]
     if any(_within(w, [DATA]) or w == DATA for w in wanted):
         wanted = [""]
-    changed = changed_files(root, changed_since) if changed_since else None
+    since = changed_files(root, changed_since) if changed_since else None
+    changed = since
     repo = load(root, cache=cache, keep=False)
     if repo.catalog is None:  # data/ is broken, so no submission could be checked: say so
         changed = None
@@ -128,7 +129,7 @@ def _checked(
     if repo.catalog is not None:
         from hcmlc.signoffs.validation import signoff_problems
 
-        signoff_paths, found = signoff_problems(root, repo.catalog, changed_since)
+        signoff_paths, found = signoff_problems(root, repo.catalog, changed_since, since)
         repo.problems = [*repo.problems, *found]
     all_files = [*repo.data_files, *repo.paths, *repo.slips, *repo.report_paths, *signoff_paths]
     files = [f for f in all_files if concerns(f)]

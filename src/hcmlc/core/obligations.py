@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping, Set
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Literal
 
 from hcmlc.core.catalog import Catalog
@@ -50,8 +50,9 @@ class Obligation:
 
     @property
     def state(self) -> State:
-        if self.supplied:
-            return "late" if self.late_days else "supplied"
+        if self.supplied:  # late when `late_days` is not 0, without working out how many
+            late = self.delivered is not None and self.delivered > self.deadline
+            return "late" if late else "supplied"
         return "overdue" if self.days_left < 0 else "due"
 
 
@@ -72,6 +73,8 @@ def obligations_of(
     day = cycle.reference_date
     grouped = supplied if isinstance(supplied, Entries) else Entries.of(supplied)
     arrivals: dict[str, tuple[bool, dt.date | None]] = {}
+    undated: dict[str, EntryDate] = {}
+    """Each agency's date of an entry its file tells only: one value, shared by its items."""
     for kind in KINDS:
         deadline = cycle.deadlines.of(kind)
         if deadline is None:
@@ -83,37 +86,84 @@ def obligations_of(
         owners = catalog.owners(kind, cycle)
         supplied_by = _suppliers(grouped, cycle.id, kind, owners)
         for item, agencies in owners.items():
-            taken_over: dict[str, list[str]] = {}
-            for former in listed[item]:
-                holder = catalog.succession.holder(former, day, item)
-                # an agency that owes the item in its own right (3.2.2.a: every department)
-                # does not hold it "formerly" for the one it succeeded
-                if holder is not None and holder != former and holder not in listed[item]:
-                    taken_over.setdefault(holder, []).append(former)
+            formerly = _taken_over(catalog, listed[item], day, item)
+            suppliers = supplied_by.get(item, ())
             for agency in agencies:
-                if agency not in arrivals:
-                    arrivals[agency] = _arrival(deliveries.get((agency, cycle.id)), as_of)
-                arrived, delivered = arrivals[agency]
-                supplied_ = arrived and agency in supplied_by.get(item, ())
+                arrival = arrivals.get(agency)
+                if arrival is None:
+                    arrival = _arrival(deliveries.get((agency, cycle.id)), as_of)
+                    arrivals[agency] = arrival
+                arrived, delivered = arrival
+                supplied_ = arrived and agency in suppliers
                 if overdue_only and supplied_:
                     continue
                 dated = None
                 if supplied_:
                     dated = dates.of(cycle.id, agency, kind, item, deadline) if dates else None
                     if dated is None or dated.day is None:
-                        file = deliveries.get((agency, cycle.id))
-                        dated = EntryDate(delivered, declared(file.source if file else ""))
-                yield Obligation(
-                    agency=agency,
-                    kind=kind,
-                    item=item,
-                    deadline=deadline,
-                    supplied=supplied_,
-                    days_left=days_left,
-                    delivered=dated.day if dated else delivered,
-                    formerly=tuple(taken_over.get(agency, ())),
-                    dated=dated,
+                        dated = undated.get(agency)
+                        if dated is None:
+                            file = deliveries.get((agency, cycle.id))
+                            dated = EntryDate(delivered, declared(file.source if file else ""))
+                            undated[agency] = dated
+                yield _made(
+                    agency,
+                    kind,
+                    item,
+                    deadline,
+                    supplied_,
+                    days_left,
+                    dated.day if dated else delivered,
+                    formerly.get(agency, ()),
+                    dated,
                 )
+
+
+_NEW = object.__new__
+(_AGENCY, _KIND, _ITEM, _DEADLINE, _SUPPLIED, _DAYS_LEFT, _DELIVERED, _FORMERLY, _DATED) = (
+    getattr(Obligation, f.name).__set__ for f in fields(Obligation)
+)
+
+
+def _made(
+    agency: str,
+    kind: ItemKind,
+    item: str,
+    deadline: dt.date,
+    supplied: bool,
+    days_left: int,
+    delivered: dt.date | None,
+    formerly: tuple[str, ...],
+    dated: EntryDate | None,
+) -> Obligation:
+    """`Obligation(agency, kind, …, dated)`, made in half the time: its frozen `__init__` sets
+    each field through `object.__setattr__`, and a status makes 100,000s of them. Each field is
+    set here by its slot, once; nothing is checked or changed on the way (no `__post_init__`)."""
+    made = _NEW(Obligation)
+    _AGENCY(made, agency)
+    _KIND(made, kind)
+    _ITEM(made, item)
+    _DEADLINE(made, deadline)
+    _SUPPLIED(made, supplied)
+    _DAYS_LEFT(made, days_left)
+    _DELIVERED(made, delivered)
+    _FORMERLY(made, formerly)
+    _DATED(made, dated)
+    return made
+
+
+def _taken_over(
+    catalog: Catalog, listed: list[str], day: dt.date, item: str
+) -> dict[str, tuple[str, ...]]:
+    """Holder → the ended agencies `item` was assigned to whose duty it holds on `day`. An
+    agency that owes the item in its own right (3.2.2.a: every department) does not hold it
+    "formerly" for the one it succeeded."""
+    taken_over: dict[str, list[str]] = {}
+    for former in listed:
+        holder = catalog.succession.holder(former, day, item)
+        if holder is not None and holder != former and holder not in listed:
+            taken_over.setdefault(holder, []).append(former)
+    return {holder: tuple(formers) for holder, formers in taken_over.items()}
 
 
 def _suppliers(

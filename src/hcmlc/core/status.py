@@ -9,6 +9,7 @@ counted as done. Each obligation, item by item, is worked out in `obligations`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -65,6 +66,19 @@ class Tally:
             elif state != "due":
                 supplied += 1
                 late += state == "late"
+        return cls(owed, supplied, overdue, most_days_overdue, late)
+
+    @classmethod
+    def summed(cls, tallies: Iterable[Tally]) -> Tally:
+        """The counts over the obligations of all `tallies` together: a standard's from its
+        criteria's, without counting each obligation again."""
+        owed = supplied = overdue = late = most_days_overdue = 0
+        for t in tallies:
+            owed += t.owed
+            supplied += t.supplied
+            overdue += t.overdue
+            late += t.late
+            most_days_overdue = max(most_days_overdue, t.most_days_overdue)
         return cls(owed, supplied, overdue, most_days_overdue, late)
 
 
@@ -143,12 +157,23 @@ class Status:
 
     def tally(self, kind: ItemKind | None = None, agency: str | None = None) -> Tally:
         """Counts over the cycle or one agency, for one kind of item or both."""
-        return Tally.of([o for o in self.obligations if agency in (None, o.agency)], kind)
+        mine = self.obligations if agency is None else self._by_agency.get(agency, [])
+        return Tally.of(mine, kind)
 
     def todo(self, agency: str) -> list[Obligation]:
         """One agency's obligations, the most urgent first."""
-        mine = [o for o in self.obligations if o.agency == agency]
+        mine = self._by_agency.get(agency, [])
         return sorted(mine, key=lambda o: (o.supplied, o.days_left, o.kind, o.item))
+
+    @functools.cached_property
+    def _by_agency(self) -> dict[str, list[Obligation]]:
+        """The obligations of each agency, in their order: made once, where a city-wide
+        `remind` asked for each of some 200 agencies' to-do lists in turn, scanning every
+        obligation of the cycle each time."""
+        found: dict[str, list[Obligation]] = {}
+        for obligation in self.obligations:
+            found.setdefault(obligation.agency, []).append(obligation)
+        return found
 
 
 def pick_cycle(catalog: Catalog, cycle_id: str | None) -> Cycle:
@@ -245,18 +270,19 @@ def build_status(
         for a in catalog.assignments.agencies
         if a.id in by_agency
     ]
-    criteria = [
-        Row(c.id, c.title.get(lang), Tally.of(by_criterion[c.id])) for c in catalog.criteria()
-    ]
+    # each obligation counted once, in its criterion; a standard's and an area's counts are
+    # their criteria's summed
+    tallies = {c: Tally.of(found) for c, found in by_criterion.items()}
+    criteria = [Row(c.id, c.title.get(lang), tallies[c.id]) for c in catalog.criteria()]
     standards = [
-        Row(s.id, s.title.get(lang), Tally.of([o for c in s.criteria for o in by_criterion[c.id]]))
+        Row(s.id, s.title.get(lang), Tally.summed(tallies[c.id] for c in s.criteria))
         for s in catalog.standards()
     ]
     areas = [
         Row(
             a.id,
             a.title.get(lang),
-            Tally.of([o for s in a.standards for c in s.criteria for o in by_criterion[c.id]]),
+            Tally.summed(tallies[c.id] for s in a.standards for c in s.criteria),
         )
         for a in catalog.areas()
     ]
@@ -298,12 +324,14 @@ def _delivered(
 
 def _agency_row(agency: str, name: str, obligations: list[Obligation]) -> Row:
     formerly = dict.fromkeys(a for o in obligations for a in o.formerly)
+    indicators = Tally.of([o for o in obligations if o.kind == "indicator"])
+    answers = Tally.of([o for o in obligations if o.kind == "answer"])
     return Row(
         agency,
         name,
-        Tally.of(obligations),
-        indicators=Tally.of(obligations, "indicator"),
-        answers=Tally.of(obligations, "answer"),
+        Tally.summed((indicators, answers)),  # every obligation is of one kind or the other
+        indicators=indicators,
+        answers=answers,
         formerly=tuple(formerly),
     )
 

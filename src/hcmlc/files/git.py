@@ -3,11 +3,13 @@ plain answers (`git_output`) for the views that do without git when it cannot an
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
 from hcmlc.errors import HcmlcError
 from hcmlc.files.filesystem import shown_name
+from hcmlc.files.git_state import PLACES
 from hcmlc.i18n import _
 
 
@@ -21,8 +23,12 @@ def changed_files(root: Path, ref: str) -> set[str]:
             _("`{ref}` is not a git commit").format(ref=ref),
             _("give a branch, tag or commit, e.g. main"),
         )
-    _git(root, "rev-parse", "--show-toplevel")
-    if _run(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").returncode != 0:
+    # one process: the clone's top, printed first (nothing when git finds no work tree: its
+    # message is the error), then whether `ref` names a commit
+    found = _run(root, "rev-parse", "--show-toplevel", "--verify", "--quiet", f"{ref}^{{commit}}")
+    if found.returncode != 0 and not found.stdout.strip():
+        _answer(root, found)
+    if found.returncode != 0:
         raise _missing_ref(root, ref)
     # --relative: paths relative to `root` (which may be a subfolder of the clone), nothing outside.
     diff = _git(root, "diff", "--name-only", "--no-renames", "--relative", "-z", ref, "--")
@@ -57,7 +63,11 @@ def _missing_ref(root: Path, ref: str) -> HcmlcError:
 
 def _git(root: Path, *args: str) -> str:
     """git's standard output; an HcmlcError carrying git's own message when it fails."""
-    result = _run(root, *args)
+    return _answer(root, _run(root, *args))
+
+
+def _answer(root: Path, result: subprocess.CompletedProcess[str]) -> str:
+    """`result`'s standard output; an HcmlcError carrying git's own message when it failed."""
     if result.returncode != 0:
         reason = result.stderr.strip().splitlines()[0] if result.stderr.strip() else _("failed")
         raise HcmlcError(
@@ -71,7 +81,12 @@ def _git(root: Path, *args: str) -> str:
 
 
 def git_output(root: Path, *args: str) -> str:
-    """git's output, or "" when git cannot answer (not a clone, not installed, no commit)."""
+    """git's output, or "" when git cannot answer (not a clone, not installed, no commit).
+
+    Where git would find no repository (`outside_any_clone`) it is not started: its answer
+    would be "" too, and a view of a folder that is no clone asks it several times."""
+    if outside_any_clone(root):
+        return ""
     try:
         result = subprocess.run(
             ["git", "-C", str(root), *args],
@@ -84,6 +99,23 @@ def git_output(root: Path, *args: str) -> str:
     except OSError:
         return ""
     return result.stdout if result.returncode == 0 else ""
+
+
+def outside_any_clone(root: Path) -> bool:
+    """Whether git, run in `root`, could find no repository: no `.git` (folder or file) in
+    `root` or any folder above it, none of them with a `HEAD` as a bare repository has, and no
+    variable telling git where to look (files/git_state.py). Anything else is left to git."""
+    if any(os.environ.get(name) for name in PLACES):
+        return False
+    folder = Path(os.path.abspath(root))
+    try:
+        physical = folder.resolve()
+    except (OSError, RuntimeError):
+        return False
+    for place in dict.fromkeys((folder, *folder.parents, physical, *physical.parents)):
+        if os.path.lexists(place / ".git") or os.path.lexists(place / "HEAD"):
+            return False
+    return True
 
 
 def _run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:

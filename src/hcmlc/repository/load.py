@@ -187,7 +187,8 @@ class Repository:
         from hcmlc.repository.received import accepted_in, receipts, uncommitted  # only when asked
 
         holders = {key: file.path for key, file in self.files.items()}
-        read = receipts(clone, rev, found.zone, found.now, holders)
+        deep = found.kind == "commit"  # the snapshot read `rev` from history just now
+        read = receipts(clone, rev, found.zone, found.now, holders, deep=deep)
         if read is None:
             return None
         return ReceivedDates(

@@ -38,8 +38,13 @@ def city_today(zone: dt.tzinfo) -> dt.date:
     return dt.datetime.now(zone).date()
 
 
-def snapshot_of(root: Path, as_of: dt.date) -> Snapshot:
-    """Which state of the repository at `root` a view as of `as_of` reads."""
+Place = tuple[str, str]
+"""The clone's top folder and the repository's folder in it, as `git rev-parse --show-toplevel
+--show-prefix` says them ("" when it cannot), asked with the history (first_parent)."""
+
+
+def snapshot_of(root: Path, as_of: dt.date) -> tuple[Snapshot, Place | None]:
+    """Which state of the repository at `root` a view as of `as_of` reads, and its place."""
     zone = city_zone(root)
     return snapshot(root, as_of, city_today(zone), zone)
 
@@ -50,7 +55,7 @@ def load_as_of(
 ) -> Iterator[Repository]:
     """The repository as it stood at the end of `as_of`, read and checked, its snapshot told;
     the temporary copy of a past commit lasts while the context does. `compare`: as `load`."""
-    found = snapshot_of(root, as_of)
+    found, place = snapshot_of(root, as_of)
     if found.commit is None:
         repo = load(root, cache=cache, keep=keep, compare=compare)
         repo.snapshot, repo.clone = found, root
@@ -58,18 +63,22 @@ def load_as_of(
         return
     with tempfile.TemporaryDirectory(prefix="hcmlc-as-of-") as folder:
         copy = Path(folder)
-        extract(root, found.commit.id, copy)
+        extract(root, found.commit.id, copy, place)
         repo = load(copy, keep=keep, compare=compare)
         repo.snapshot, repo.clone = found, root
         yield repo
 
 
-def extract(root: Path, commit: str, folder: Path) -> None:
-    """Write the tree of `commit` under `root`'s place in the clone into `folder`, from one
-    `git archive`: regular files and links as committed (the reader judges links itself)."""
-    top, _newline, prefix = git_output(
-        root, "rev-parse", "--show-toplevel", "--show-prefix"
-    ).partition("\n")
+def extract(root: Path, commit: str, folder: Path, place: Place | None = None) -> None:
+    """Write the tree of `commit` under `root`'s place in the clone (`place` when history
+    told it) into `folder`, from one `git archive`: regular files and links as committed (the
+    reader judges links itself)."""
+    if place is None:
+        top, _newline, prefix = git_output(
+            root, "rev-parse", "--show-toplevel", "--show-prefix"
+        ).partition("\n")
+    else:
+        top, prefix = place
     prefix = prefix.strip().rstrip("/")
     tree = f"{commit}:{prefix}" if prefix else commit
     try:  # from the top: from a folder, git archive keeps only that folder of the tree
@@ -126,13 +135,26 @@ WATCHED = ("data", "submissions")
 """The folders whose uncommitted changes make today's view differ from the last commit."""
 
 
-def first_parent(root: Path, zone: dt.tzinfo, now: dt.datetime) -> list[Commit] | None:
+def first_parent(
+    root: Path, zone: dt.tzinfo, now: dt.datetime
+) -> tuple[list[Commit] | Reason, Place]:
     """The first-parent line from HEAD, newest first, each commit's date clamped (module
-    docstring); None when git cannot answer or the clone is shallow (its first commit would
-    seem to hold all that came before), [] when there is no commit."""
-    head = git_output(root, "rev-parse", "--is-shallow-repository")
-    if head.strip() != "false":
-        return None
+    docstring); else why history cannot be read (`reason_of`): not a clone (or no git), a
+    shallow clone (its first commit would seem to hold all that came before), no commit.
+    With it, the repository's place in the clone, asked of git in the same process."""
+    asked = git_output(
+        root, "rev-parse", "--is-shallow-repository", "--show-toplevel", "--show-prefix"
+    )
+    answer, top, prefix = [*asked.split("\n"), "", ""][:3]
+    if not asked:  # also where there is no work tree (a bare repository): the question alone
+        answer = git_output(root, "rev-parse", "--is-shallow-repository")
+    if answer.strip() != "false":
+        return reason_of(answer.strip()), (top, prefix)
+    return _line(root, zone, now), (top, prefix)
+
+
+def _line(root: Path, zone: dt.tzinfo, now: dt.datetime) -> list[Commit] | Reason:
+    """The first-parent line from HEAD, each date clamped; "no-commits" when it is empty."""
     log = git_output(root, "log", "--first-parent", "--format=%H %ct", "HEAD")
     commits = []
     limit = now
@@ -141,35 +163,39 @@ def first_parent(root: Path, zone: dt.tzinfo, now: dt.datetime) -> list[Commit] 
         dated = dt.datetime.fromtimestamp(int(stamp), zone)
         limit = min(limit, dated)
         commits.append(Commit(sha, limit, dated))
-    return commits
+    return commits or "no-commits"
 
 
-def is_shallow_or_gone(root: Path) -> Reason:
-    """Why history cannot be read: not a clone (or no git), a shallow clone, or no commit."""
-    answer = git_output(root, "rev-parse", "--is-shallow-repository").strip()
-    if answer == "true":
+def reason_of(shallow: str) -> Reason:
+    """Why history cannot be read, from git's answer to `rev-parse --is-shallow-repository`:
+    "true" a shallow clone, nothing (not a clone, or no git) none; "false" a clone without
+    a commit, when its log is empty."""
+    if shallow == "true":
         return "shallow"
-    if answer != "false":
+    if shallow != "false":
         return "no-git"
     return "no-commits"
 
 
-def snapshot(root: Path, as_of: dt.date, today: dt.date, zone: dt.tzinfo) -> Snapshot:
+def snapshot(
+    root: Path, as_of: dt.date, today: dt.date, zone: dt.tzinfo
+) -> tuple[Snapshot, Place | None]:
     """The state a view of `as_of` reads: today's files for today (or a later day), else the
-    last first-parent commit at or before the end of `as_of` (module docstring)."""
+    last first-parent commit at or before the end of `as_of` (module docstring); with the
+    place in the clone where history was read."""
     if as_of >= today:
         changes = git_output(root, "status", "--porcelain", "--", *WATCHED)
-        return Snapshot(
-            as_of, "working-tree", changed=bool(changes.strip()), zone=zone, today=today
-        )
-    commits = first_parent(root, zone, Snapshot(as_of, "commit", zone=zone, today=today).now)
-    if not commits:
-        return Snapshot(
-            as_of, "no-history", reason=is_shallow_or_gone(root), zone=zone, today=today
-        )
+        changed = bool(changes.strip())
+        return Snapshot(as_of, "working-tree", changed=changed, zone=zone, today=today), None
+    now = Snapshot(as_of, "commit", zone=zone, today=today).now
+    commits, place = first_parent(root, zone, now)
+    if isinstance(commits, str):
+        return Snapshot(as_of, "no-history", reason=commits, zone=zone, today=today), place
     end = end_of(as_of, zone)
     for index, commit in enumerate(commits):
         if commit.at < end:
             clamped = tuple(c for c in commits[index:] if c.clamped)
-            return Snapshot(as_of, "commit", commit, clamped=clamped, zone=zone, today=today)
-    return Snapshot(as_of, "before-history", first=commits[-1].at.date(), zone=zone, today=today)
+            found = Snapshot(as_of, "commit", commit, clamped=clamped, zone=zone, today=today)
+            return found, place
+    first = commits[-1].at.date()
+    return Snapshot(as_of, "before-history", first=first, zone=zone, today=today), place

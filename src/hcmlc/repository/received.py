@@ -71,13 +71,17 @@ def receipts(
     now: dt.datetime,
     holders: Mapping[FileKey, str],
     folder: str = "submissions",
+    *,
+    deep: bool = False,
 ) -> Receipts | None:
     """The receipts of the entries of the submission files at `rev`, whose files of each
     (agency, cycle) are `holders`; None when git cannot answer (not a clone, a shallow clone,
-    no commit)."""
-    shallow = git_output(root, "rev-parse", "--is-shallow-repository", f"{rev}^{{commit}}")
-    if not shallow.startswith("false\n"):
-        return None
+    no commit). `deep`: this command has just read `rev` from the first-parent history of
+    this clone, not shallow (past.first_parent), so git is not asked again."""
+    if not deep:
+        shallow = git_output(root, "rev-parse", "--is-shallow-repository", f"{rev}^{{commit}}")
+        if not shallow.startswith("false\n"):
+            return None
     log = git_output(
         root,
         "log",

@@ -25,11 +25,14 @@ class Revision:
         return self.commit[:7]
 
 
-def revision(root: Path) -> Revision | None:
-    """The commit `root` is at; None outside a git clone, without git, or before a commit."""
+def revision(root: Path, changed: bool | None = None) -> Revision | None:
+    """The commit `root` is at; None outside a git clone, without git, or before a commit.
+    `changed`: whether data/ or submissions/ differ from it, when this command asked git
+    already (a snapshot of today's files, past.py)."""
     head = git_output(root, "log", "-1", "--format=%H %cs")
     commit, _space, day = head.strip().partition(" ")
     if len(commit) != 40 or not day:
         return None
-    changes = git_output(root, "status", "--porcelain", "--", *WATCHED)
-    return Revision(commit, dt.date.fromisoformat(day), bool(changes.strip()))
+    if changed is None:
+        changed = bool(git_output(root, "status", "--porcelain", "--", *WATCHED).strip())
+    return Revision(commit, dt.date.fromisoformat(day), changed)

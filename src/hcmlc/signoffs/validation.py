@@ -23,13 +23,15 @@ DIGEST = "HCMLC-E101"
 
 
 def signoff_problems(
-    root: Path, catalog: Catalog, changed_since: str | None
+    root: Path, catalog: Catalog, changed_since: str | None, changed: set[str] | None = None
 ) -> tuple[list[str], list[Diagnostic]]:
-    """The sign-off files and their problems."""
+    """The sign-off files and their problems; `changed`: the files changed since
+    `changed_since` when the caller asked git already (files/git.py changed_files)."""
     paths = [*signoff_files(root), *translation_files(root)]
     problems = [*check_signoffs(root, catalog), *check_translation_files(root, catalog)]
     if changed_since is not None:
-        changed = changed_files(root, changed_since)
+        if changed is None:
+            changed = changed_files(root, changed_since)
         problems += locked_changes(root, changed_since, changed)
         for relative in signoff_files(root):
             if relative in changed:

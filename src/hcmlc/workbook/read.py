@@ -32,7 +32,7 @@ from hcmlc.workbook.meta import (
 from hcmlc.workbook.meta import SHEET as META_SHEET
 from hcmlc.workbook.ods import is_ods, read_ods
 from hcmlc.workbook.plan import COLUMNS, HEADER_ROW, SheetKey
-from hcmlc.workbook.xlsx import XBook, XlsxError, XSheet, read_xlsx
+from hcmlc.workbook.xlsx import EMPTY, XBook, XlsxError, XSheet, read_xlsx
 
 MAX_ROWS = 10_000
 """Rows read from a data sheet: an agency's workbook has at most a few hundred."""
@@ -225,13 +225,15 @@ def _rows(
     problems += _merged(sheet, columns, display)
     rows: list[ReturnedRow] = []
     first_row: dict[str, int] = {}
-    for number in range(HEADER_ROW + 1, min(sheet.max_row, HEADER_ROW + MAX_ROWS) + 1):
-        inputs = {c: _input(sheet, number, column) for c, column in columns.items() if c != "id"}
-        filled = any(i.raw.value not in (None, "") or i.raw.formula for i in inputs.values())
-        at = Cell(sheet.name, number, columns["id"])
-        value = sheet.value(number, columns["id"]).value
+    cells, name, id_column = sheet.cells, sheet.name, columns["id"]
+    wanted = [(c, column) for c, column in columns.items() if c != "id"]
+    last = min(sheet.max_row, HEADER_ROW + MAX_ROWS)
+    # the rows holding a cell, in order: a row holding none has neither an id nor a value
+    for number in sorted({row for row, _column in cells if HEADER_ROW < row <= last}):
+        at = Cell(name, number, id_column)
+        value = cells.get((number, id_column), EMPTY).value
         if value is None or (isinstance(value, str) and not value.strip()):
-            if filled:
+            if any(_filled(cells.get((number, column), EMPTY)) for _c, column in wanted):
                 message = _("row {row} has values but no id").format(row=number)
                 hint = _(
                     "each row is known by its id in column {column}: restore it, or make a "
@@ -251,6 +253,10 @@ def _rows(
             problems.append(_at(display, at, "HCMLC-E071", message, hint))
             continue
         first_row[row_key] = number
+        inputs = {
+            c: Input(cells.get((number, column), EMPTY), Cell(name, number, column))
+            for c, column in wanted
+        }
         rows.append(ReturnedRow(row_key, at, inputs))
     return rows
 
@@ -324,9 +330,12 @@ def _coord(top: int, left: int, bottom: int, right: int) -> str:
 
 
 def _input(sheet: XSheet, row: int, column: int) -> Input:
-    cell = sheet.value(row, column)
-    raw = RawCell(cell.value, cell.number_format, cell.formula, cell.error)
-    return Input(raw, Cell(sheet.name, row, column))
+    return Input(sheet.value(row, column), Cell(sheet.name, row, column))
+
+
+def _filled(cell: RawCell) -> bool:
+    """Whether an input cell holds something: a value or a formula."""
+    return cell.value not in (None, "") or bool(cell.formula)
 
 
 def _not_text(display: str, at: Cell, value: object) -> Diagnostic:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from io import BytesIO
 from xml.parsers import expat
 
+from hcmlc.workbook.cells import RawCell
 from hcmlc.workbook.formats import (
     MAC_EPOCH,
     WINDOWS_EPOCH,
@@ -38,15 +39,12 @@ MAX_CELLS = 200_000
 _REFERENCE = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
 
 
-@dataclass(frozen=True)
-class XCell:
-    """A cell as stored: value (str, int, float, bool, a date for date formats, or None), its
-    number format, its formula's text, and whether the value is an error such as `#DIV/0!`."""
-
-    value: object
-    number_format: str = "General"
-    formula: str | None = None
-    error: bool = False
+XCell = RawCell
+"""A cell as stored: value (str, int, float, bool, a date for date formats, or None), its
+number format, its formula's text, and whether the value is an error such as `#DIV/0!`. It is
+the cell `read` hands on as it is (immutable), not copied into another object per cell."""
+EMPTY = XCell(None)
+"""Every cell the sheet does not hold: one value, shared (a data row reads each of its cells)."""
 
 
 @dataclass
@@ -64,7 +62,7 @@ class XSheet:
         return max((row for row, _ in self.cells), default=0)
 
     def value(self, row: int, column: int) -> XCell:
-        return self.cells.get((row, column)) or XCell(None)
+        return self.cells.get((row, column), EMPTY)
 
 
 @dataclass
@@ -133,6 +131,8 @@ class _Reader:
     ) -> None:
         text: list[str] = []
         where = {"row": 0, "column": 0}
+        at = [(0, 0)]
+        """The (row, column) of the cell being read."""
         cell: dict[str, object] = {}
         collect = [False]
 
@@ -141,12 +141,10 @@ class _Reader:
                 where["row"] = int_attribute(attrs.get("r")) or where["row"] + 1
                 where["column"] = 0
             elif name == "c":
-                row, column = _position(attrs.get("r"), where["row"], where["column"] + 1)
-                where["column"] = column
+                at[0] = _position(attrs.get("r"), where["row"], where["column"] + 1)
+                where["column"] = at[0][1]
                 cell.clear()
-                cell.update(
-                    row=row, column=column, t=attrs.get("t", "n"), s=int_attribute(attrs.get("s"))
-                )
+                cell.update(t=attrs.get("t", "n"), s=int_attribute(attrs.get("s")))
             elif name in ("v", "f", "t"):
                 text.clear()
                 collect[0] = True
@@ -164,8 +162,7 @@ class _Reader:
                 self.cells += 1
                 if self.cells > MAX_CELLS:
                     raise XlsxError(f"it holds more than {MAX_CELLS:,} cells")
-                key = (int(str(cell["row"])), int(str(cell["column"])))
-                sheet.cells[key] = _cell(cell, strings, formats, epoch)
+                sheet.cells[at[0]] = _cell(cell, strings, formats, epoch)
 
         def data(chunk: str) -> None:
             if collect[0]:
