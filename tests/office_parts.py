@@ -176,7 +176,8 @@ def semantic_key(part: Any) -> tuple[Any, ...]:
     elements, the ids below its root), its relationships (their ids and types), and, where an
     element holds an attribute a cross-part rule reads, the parts that rule's name resolves to
     (openxml-audit's own resolution, from the part's name and the package's parts), each by its
-    shape, or every part where it resolves to none. Nothing else: no other part, no part names."""
+    shape, or every part where it resolves to none. Nothing else: no other part, no part names
+    (the kinds of rule that read so are all known: tests/office_elements.py stops on another)."""
     from openxml_audit.relationships import get_rels_path
     from openxml_audit.semantic.constraints.cross_part import _resolve_part_uris
 
