@@ -50,6 +50,9 @@ class Facts(NamedTuple):
     refs: tuple[int, int, int] | None = None
     crossing: frozenset[tuple[str, str]] = frozenset()
     """The tags and attributes held of those a semantic rule reads other parts for."""
+    populated: bool = False
+    """Whether an `si` is a child of its root: a shared-strings table holding a string, as the
+    spreadsheet's canonical-form check reads it."""
 
 
 FACTS: dict[str, Facts] = {}
@@ -94,6 +97,7 @@ def _facts_of(data: bytes | None) -> Facts:
             FACTS[raw] = Facts(raw)
         else:
             strings = len(root.findall(f".//{SHEET_ML}si"))  # as the check across parts counts
+            populated = bool(root.findall(f"{SHEET_ML}si"))  # as the canonical-form check reads
             # the check's own reading of a worksheet's shared-string cells (it uses no state)
             found = OpenXmlValidator._iter_shared_string_refs(None, root)  # type: ignore[arg-type]
             refs = (len(found), min(found, default=0), max(found, default=0))
@@ -107,7 +111,9 @@ def _facts_of(data: bytes | None) -> Facts:
             for node in root.iter():
                 node.text = None
                 node.tail = None
-            made = Facts("shape:" + _digest(etree.tostring(root)), strings, refs, crossing)
+            made = Facts(
+                "shape:" + _digest(etree.tostring(root)), strings, refs, crossing, populated
+            )
             FACTS[raw] = made
     return FACTS[raw]
 

@@ -53,7 +53,8 @@ class SheetFindings:
     """The findings of openxml-audit's Excel canonical-form check, kept per worksheet: where the
     package has no populated shared-strings table, the check counts each worksheet's inline-string
     cells (elements and attributes) and names the worksheet, so a worksheet's findings are kept by
-    its name and shape; with a populated table it finds nothing."""
+    its name and shape; with a populated table (an `si` child of the table's root, known from the
+    table's facts: a table missing or not well-formed is none) it finds nothing."""
 
     def __init__(self, check: Callable[[Any, Any], None]) -> None:
         self.check = check
@@ -62,8 +63,9 @@ class SheetFindings:
     def __call__(self, package: Any, context: Any) -> None:
         from openxml_audit.excel import canonical_form as form
 
-        if form._shared_strings_table_is_populated(package):
-            return
+        shared = package.get_part_content(form._SHARED_STRINGS_PART)
+        if shared is not None and facts(shared).populated:
+            return  # the check's reading of the table, from the facts of its one parse
         for uri in form._list_worksheet_parts(package):
             try:
                 content = package.get_part_content(uri)
