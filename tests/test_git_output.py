@@ -15,16 +15,23 @@ from hcmlc.files.git import changed_files, git_output, outside_any_clone
 from hcmlc.repository.past import first_parent
 
 
-def test_a_view_outside_any_clone_starts_no_git(hcmlc, repo, monkeypatch) -> None:
-    """The view says why history cannot be read, as git would have had it said."""
-    started: list[object] = []
+@pytest.fixture
+def started(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """The command lines of the processes started in this test (`clear()` it where counting
+    should begin)."""
+    found: list[list[str]] = []
     real = subprocess.Popen.__init__
 
     def counted(self, args, *rest, **named) -> None:  # type: ignore[no-untyped-def]
-        started.append(args)
+        found.append(list(args))
         real(self, args, *rest, **named)
 
     monkeypatch.setattr(subprocess.Popen, "__init__", counted)
+    return found
+
+
+def test_a_view_outside_any_clone_starts_no_git(hcmlc, repo, started) -> None:
+    """The view says why history cannot be read, as git would have had it said."""
     code, out, err = hcmlc(
         "status", "--root", str(repo.root), "--as-of", "2025-12-20", "--format", "json"
     )
@@ -93,7 +100,7 @@ def test_history_is_read_in_a_folder_of_a_bare_repository(git, tmp_path) -> None
     assert place == (str(work.resolve()), "data/")
 
 
-def test_a_past_view_asks_git_each_thing_once(hcmlc, repo, git, monkeypatch) -> None:
+def test_a_past_view_asks_git_each_thing_once(hcmlc, repo, git, monkeypatch, started) -> None:
     """Whether the clone is shallow, where the repository is in it, its history, the files of
     the day, the history of its submissions, the versions to compare: one process each."""
     git.init(repo.root)
@@ -102,20 +109,18 @@ def test_a_past_view_asks_git_each_thing_once(hcmlc, repo, git, monkeypatch) -> 
         repo.write(f"submissions/2025/{day}.txt", day)
         git.commit(repo.root, day)
     monkeypatch.setenv("HCMLC_TODAY", "2026-01-10")
-    started: list[str] = []
-    real = subprocess.Popen.__init__
-
-    def counted(self, args, *rest, **named) -> None:  # type: ignore[no-untyped-def]
-        started.append(args[3])
-        real(self, args, *rest, **named)
-
-    monkeypatch.setattr(subprocess.Popen, "__init__", counted)
+    started.clear()  # counted from the command on
     code, out, err = hcmlc(
         "status", "--root", str(repo.root), "--as-of", "2025-12-05", "--format", "json"
     )
     assert code == 0, err
     assert json.loads(out)["source"]["kind"] == "commit"
-    assert started == ["rev-parse", "log", "archive", "log"]  # the second log: the submissions'
+    assert [args[3] for args in started] == [
+        "rev-parse",
+        "log",
+        "archive",
+        "log",
+    ]  # the second log: the submissions'
 
 
 def test_changed_files_tells_a_missing_commit_from_a_missing_work_tree(git, tmp_path) -> None:
@@ -137,7 +142,7 @@ def test_changed_files_tells_a_missing_commit_from_a_missing_work_tree(git, tmp_
 
 
 def test_todays_dashboard_asks_once_whether_files_differ(
-    hcmlc, bundled, tmp_path, git, monkeypatch
+    hcmlc, bundled, tmp_path, git, monkeypatch, started
 ) -> None:
     """Today's page says the files differ from the commit from the snapshot's one question."""
     git.init(bundled)
@@ -145,14 +150,7 @@ def test_todays_dashboard_asks_once_whether_files_differ(
     with (bundled / "submissions/2025/so-gddt.yaml").open("a", encoding="utf-8") as file:
         file.write("# checked again\n")
     monkeypatch.setenv("HCMLC_TODAY", git(bundled, "log", "-1", "--format=%cs").strip())
-    started: list[str] = []
-    real = subprocess.Popen.__init__
-
-    def counted(self, args, *rest, **named) -> None:  # type: ignore[no-untyped-def]
-        started.append(args[3])
-        real(self, args, *rest, **named)
-
-    monkeypatch.setattr(subprocess.Popen, "__init__", counted)
+    started.clear()  # counted from the command on
     site = tmp_path / "site"
     code, _out, err = hcmlc("dashboard", "--root", str(bundled), "--out", str(site), "--lang", "en")
     assert code == 0, err
@@ -160,4 +158,4 @@ def test_todays_dashboard_asks_once_whether_files_differ(
     commit = git(bundled, "rev-parse", "--short=7", "HEAD").strip()
     assert f"from commit {commit} of " in page
     assert "with changes to data/ or submissions/ not yet committed" in page
-    assert started.count("status") == 1
+    assert [args[3] for args in started].count("status") == 1
