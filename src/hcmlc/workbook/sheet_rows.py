@@ -15,9 +15,6 @@ from openpyxl.compat import safe_string
 from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet.worksheet import Worksheet
 
-_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
-"""What lxml escapes in a text node; beyond ASCII it writes a character reference (the sheet is
-written in ASCII), as `encode("ascii", "xmlcharrefreplace")` does."""
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 """Characters lxml refuses in a text: such a sheet is left to openpyxl, which says so."""
 _PLAIN_ATTRIBUTE = re.compile(r"[0-9A-Za-z.:\- ]*")
@@ -113,8 +110,10 @@ def _writable(text: str) -> bool:
 
 
 def _text(text: str) -> str:
-    """`text` escaped as `_TEXT_ESCAPES` says: by four replacements, `&` first, which take a
-    fortieth of the time `str.translate` takes on a Vietnamese text (a workbook has 10,000s)."""
+    """`text` escaped as lxml escapes a text node (`&`, `<`, `>`, a carriage return); beyond
+    ASCII it writes a character reference (the sheet is written in ASCII), as
+    `encode("ascii", "xmlcharrefreplace")` does. Four replacements, `&` first: a fortieth of the
+    time `str.translate` takes on a Vietnamese text (a workbook has 10,000s)."""
     return (
         text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
     )
