@@ -324,8 +324,8 @@ def _delivered(
 
 def _agency_row(agency: str, name: str, obligations: list[Obligation]) -> Row:
     formerly = dict.fromkeys(a for o in obligations for a in o.formerly)
-    indicators = Tally.of([o for o in obligations if o.kind == "indicator"])
-    answers = Tally.of([o for o in obligations if o.kind == "answer"])
+    indicators = Tally.of(obligations, "indicator")
+    answers = Tally.of(obligations, "answer")
     return Row(
         agency,
         name,
