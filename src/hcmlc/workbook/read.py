@@ -253,10 +253,7 @@ def _rows(
             problems.append(_at(display, at, "HCMLC-E071", message, hint))
             continue
         first_row[row_key] = number
-        inputs = {
-            c: Input(cells.get((number, column), EMPTY), Cell(name, number, column))
-            for c, column in wanted
-        }
+        inputs = {c: _input(sheet, number, column) for c, column in wanted}
         rows.append(ReturnedRow(row_key, at, inputs))
     return rows
 
