@@ -63,22 +63,18 @@ def load_as_of(
         return
     with tempfile.TemporaryDirectory(prefix="hcmlc-as-of-") as folder:
         copy = Path(folder)
+        assert place is not None  # a commit is read from the history, which told its place
         extract(root, found.commit.id, copy, place)
         repo = load(copy, keep=keep, compare=compare)
         repo.snapshot, repo.clone = found, root
         yield repo
 
 
-def extract(root: Path, commit: str, folder: Path, place: Place | None = None) -> None:
-    """Write the tree of `commit` under `root`'s place in the clone (`place` when history
-    told it) into `folder`, from one `git archive`: regular files and links as committed (the
-    reader judges links itself)."""
-    if place is None:
-        top, _newline, prefix = git_output(
-            root, "rev-parse", "--show-toplevel", "--show-prefix"
-        ).partition("\n")
-    else:
-        top, prefix = place
+def extract(root: Path, commit: str, folder: Path, place: Place) -> None:
+    """Write the tree of `commit` under `root`'s place in the clone (as history told it) into
+    `folder`, from one `git archive`: regular files and links as committed (the reader judges
+    links itself)."""
+    top, prefix = place
     prefix = prefix.strip().rstrip("/")
     tree = f"{commit}:{prefix}" if prefix else commit
     try:  # from the top: from a folder, git archive keeps only that folder of the tree
