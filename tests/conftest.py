@@ -9,7 +9,6 @@ import os
 import re
 import shutil
 import subprocess
-import textwrap
 from collections.abc import Callable, Iterator
 from multiprocessing import forkserver
 from pathlib import Path
@@ -20,8 +19,8 @@ import pytest
 import typer.testing
 from typer.testing import CliRunner
 
+import histories
 from hcmlc.i18n import ENV_VAR, use_language
-from histories import IDENTITY
 from repositories import application_repo
 
 # What the fixtures below use of hcmlc (the app, the workbooks, the YAML reader) is imported by
@@ -44,10 +43,7 @@ class Repo:
         self.root = root
 
     def write(self, relative: str, text: str) -> Path:
-        path = self.root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
-        return path
+        return histories.write(self.root, relative, text)
 
     def photo(self, relative: str, width: int = 2000, height: int = 1333) -> Path:
         """A real JPEG of the given size (a plain colour field)."""
@@ -301,16 +297,12 @@ class Git:
         return result.stdout
 
     def init(self, folder: Path) -> None:
-        """A new clone whose commits are the tester's, unsigned: the settings are the lines
-        `git config user.email …` (and user.name, commit.gpgsign, maintenance.auto) would
-        add, written here rather than by more git processes per clone."""
-        self(folder, "init", "--quiet", "--initial-branch=main")
-        with (folder / ".git/config").open("a", encoding="utf-8") as config:
-            config.write(IDENTITY)
+        """A new clone whose commits are the tester's, unsigned (histories.init)."""
+        histories.init(folder)
 
     def commit(self, folder: Path, message: str) -> None:
-        self(folder, "add", "--all")
-        self(folder, "commit", "--quiet", "--message", message)
+        """Everything in `folder` committed, dated as the environment says (histories.commit)."""
+        histories.commit(folder, message)
 
 
 @pytest.fixture

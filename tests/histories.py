@@ -34,11 +34,12 @@ def init(folder: Path) -> None:
         config.write(IDENTITY)
 
 
-def write(root: Path, relative: str, text: str) -> None:
-    """A file written as conftest's Repo.write writes it."""
+def write(root: Path, relative: str, text: str) -> Path:
+    """`text` written at `relative` under `root`, dedented (conftest's Repo.write)."""
     path = root / relative
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return path
 
 
 def commit(root: Path, message: str, when: str | None = None, author: str | None = None) -> None:
