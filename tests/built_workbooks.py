@@ -52,10 +52,15 @@ SERIAL = {method: 1_000_000 for method in batch.PARALLEL_FROM}
 
 def built_once(plan: Plan, secret: bytes) -> bytes:
     """`build_workbook(plan, secret)`, built the first time this process asks for it."""
-    key = hashlib.sha256(pickle.dumps((plan, secret), pickle.HIGHEST_PROTOCOL)).digest()
-    if key not in _BUILT:
-        _BUILT[key] = build_workbook(plan, secret)
-    return _BUILT[key]
+    return _kept(_BUILT, plan, plan, secret)
+
+
+def _kept(found: dict[bytes, bytes], keyed: Plan, plan: Plan, secret: bytes) -> bytes:
+    """The bytes `found` holds for (`keyed`, `secret`), else `plan`'s, built and kept there."""
+    key = hashlib.sha256(pickle.dumps((keyed, secret), pickle.HIGHEST_PROTOCOL)).digest()
+    if key not in found:
+        found[key] = build_workbook(plan, secret)
+    return found[key]
 
 
 _ACROSS: dict[bytes, bytes] = {}
@@ -64,11 +69,7 @@ _ACROSS: dict[bytes, bytes] = {}
 
 def built_across_data(plan: Plan, secret: bytes) -> bytes:
     """`built_once`, for a plan differing only in data/'s fingerprints too (see above)."""
-    unprinted = dataclasses.replace(plan, data={})
-    key = hashlib.sha256(pickle.dumps((unprinted, secret), pickle.HIGHEST_PROTOCOL)).digest()
-    if key not in _ACROSS:
-        _ACROSS[key] = build_workbook(plan, secret)
-    return _ACROSS[key]
+    return _kept(_ACROSS, dataclasses.replace(plan, data={}), plan, secret)
 
 
 def made_key(path: Path) -> Path:
