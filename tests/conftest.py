@@ -22,6 +22,7 @@ from typer.testing import CliRunner
 import histories
 from hcmlc.i18n import ENV_VAR, use_language
 from repositories import application_repo
+from shared_work import Shared
 
 # What the fixtures below use of hcmlc (the app, the workbooks, the YAML reader) is imported by
 # the fixture that uses it: pytest-xdist's controller imports this module too, and runs no test
@@ -181,20 +182,30 @@ def shared_workbooks(session_key: Path, monkeypatch: pytest.MonkeyPatch) -> Iter
 
 @pytest.fixture(scope="session")
 def drawn_charts(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The chart cache of this session (of this xdist worker)."""
-    return tmp_path_factory.mktemp("charts")
+    """The cache folder of the run's charts (its `charts/`), one for every xdist worker (beside
+    their folders, as tests/shared_work.py keeps the run's shared work): entries are written
+    atomically, and one worker's chart serves another's."""
+    return Shared(tmp_path_factory, "charts").folder
 
 
-@pytest.fixture
-def shared_charts(private_cache: Path, drawn_charts: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Charts kept across the tests of the session: for tests that build reports but do not
-    test drawing, so that the same twenty charts are drawn once per worker, not once per test.
-    The cache is keyed by what a chart shows, so a test that changes the data still gets
-    charts of its own data; every test's repository (a new folder each) shares one scope."""
-    private_cache.mkdir(parents=True, exist_ok=True)
-    (private_cache / "charts").symlink_to(drawn_charts, target_is_directory=True)
-    monkeypatch.setattr("hcmlc.render.chart_cache.scope", lambda _root: "tests")
-    return drawn_charts
+@pytest.fixture(autouse=True)
+def shared_charts(
+    request: pytest.FixtureRequest, drawn_charts: Path, monkeypatch: pytest.MonkeyPatch
+) -> Path | None:
+    """Charts kept across the tests of the run, for every test but those marked `own_charts`
+    (the tests of drawing and of the chart cache itself): the same twenty charts of the
+    bundled data are drawn once, not once per test. The cache is keyed by what a chart shows,
+    so a test that changes the data still gets charts of its own data; every test's repository
+    (a new folder each) shares one scope in this process; the test's own cache folder holds
+    no charts. A command run in a new process keeps its charts in the test's cache folder,
+    as ever. Returns the folder of the shared charts (None for `own_charts`)."""
+    if request.node.get_closest_marker("own_charts"):
+        return None
+    from hcmlc.render import chart_cache
+
+    monkeypatch.setattr(chart_cache, "cache_dir", lambda: drawn_charts)
+    monkeypatch.setattr(chart_cache, "scope", lambda _root: "tests")
+    return drawn_charts / chart_cache.FOLDER / "tests"
 
 
 @pytest.fixture(scope="session")

@@ -34,7 +34,7 @@ Make = Callable[[Path], Any]
 def cache_home(scratch: Path) -> Path:
     """A cache folder (`XDG_CACHE_HOME`) of its own for the piece of work made in `scratch`,
     whose charts are those of every piece of the same `Shared` (its `charts/` a link to
-    theirs): see tests/conftest.py's `shared_charts`, the same for the tests of one worker."""
+    theirs): see tests/conftest.py's `shared_charts`, the same for every other test of the run."""
     home = scratch / "cache"
     link = home / "hcmlc" / "charts"
     if not link.is_symlink():

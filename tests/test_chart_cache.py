@@ -1,6 +1,7 @@
 """The chart cache: a chart is drawn again exactly when what it shows changed; what it keeps is
 served only when it is a whole chart image; a report from cached charts never imports
-Pillow. These tests use a cache of their own (not `shared_charts`): drawing is the point."""
+Pillow. These tests use a cache of their own (`own_charts`, not the run's): drawing is the
+point."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from hcmlc.documents.report import build_report
 from hcmlc.render import charts as charts_module
 from hcmlc.render.chart_cache import SIZE, ChartCache, chart_key, is_chart_png
 from hcmlc.repository.load import load
+
+pytestmark = pytest.mark.own_charts
 
 
 def report_md(hcmlc, root: Path, *args: str) -> dict[str, bytes]:

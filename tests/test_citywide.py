@@ -10,8 +10,6 @@ import pytest
 
 from hcmlc.repository.load import load
 
-pytestmark = pytest.mark.usefixtures("shared_charts")
-
 UNITS_REPORTING = 150
 
 

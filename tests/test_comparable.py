@@ -109,7 +109,6 @@ def _row(catalog: Catalog, progress: IndicatorProgress):
     )
 
 
-@pytest.mark.usefixtures("shared_charts")
 def test_the_demonstration_does_not_compare_districts_with_wards(hcmlc, bundled) -> None:
     """3.3.4.a: 2 of 22 districts in 2023, 12 of 168 wards in 2025: was "▲ tiến bộ"."""
     code, out, _ = hcmlc(

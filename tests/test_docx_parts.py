@@ -43,7 +43,7 @@ def test_one_rewrite_does_what_the_three_did() -> None:
     assert read(one) == FOUND
 
 
-def test_the_report_is_zipped_once(hcmlc, bundled, shared_charts, monkeypatch) -> None:
+def test_the_report_is_zipped_once(hcmlc, bundled, monkeypatch) -> None:
     passes: list[int] = []
     original = docx_parts.rewrite
 

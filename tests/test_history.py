@@ -233,9 +233,7 @@ def test_a_repository_in_a_folder_of_a_clone(hcmlc, repo, git, monkeypatch, tmp_
     assert delivered(document) == {"so-gddt 1.1.1.a": "2025-12-10"}
 
 
-def test_remind_report_and_dashboard_say_what_they_read(
-    hcmlc, history, git, tmp_path, shared_charts
-) -> None:
+def test_remind_report_and_dashboard_say_what_they_read(hcmlc, history, git, tmp_path) -> None:
     note = "Read from history: the repository as it stood at the end of 2025-12-12"
     root = str(history.root)
     for args in (

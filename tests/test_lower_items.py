@@ -92,6 +92,7 @@ def _drawn(cache: ChartCache, bundled: Path, hcmlc) -> None:
     assert (code, err) == (0, "")
 
 
+@pytest.mark.own_charts
 def test_the_chart_cache_is_per_repository(hcmlc, bundled, private_cache, tmp_path) -> None:
     other = tmp_path / "other"
     shutil.copytree(bundled, other)
@@ -104,6 +105,7 @@ def test_the_chart_cache_is_per_repository(hcmlc, bundled, private_cache, tmp_pa
     )
 
 
+@pytest.mark.own_charts
 def test_an_entry_is_served_only_as_sealed_for_its_key(hcmlc, bundled, private_cache) -> None:
     _drawn(ChartCache(None), bundled, hcmlc)
     [folder] = (private_cache / "charts").iterdir()

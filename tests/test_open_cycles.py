@@ -105,7 +105,7 @@ def test_a_rule_in_data_says_when_the_next_cycle_is_due(hcmlc, bundled) -> None:
     assert problem["message"].startswith("`13-01` is not a day of the year: write MM-DD")
 
 
-def test_a_report_of_a_cycle_not_closed_is_interim(hcmlc, bundled, tmp_path, shared_charts) -> None:
+def test_a_report_of_a_cycle_not_closed_is_interim(hcmlc, bundled, tmp_path) -> None:
     target = tmp_path / "report.md"
     args = ("report", "--root", str(bundled), "--year", "2025", "--format", "md", "--lang", "en")
     code, out, err = hcmlc(*args, "--out", str(target), "--as-of", "2026-01-20")

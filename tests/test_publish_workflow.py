@@ -18,8 +18,6 @@ import typer
 from hcmlc.cli.app import app
 from hcmlc.yamlfiles.reader import read_yaml
 
-pytestmark = pytest.mark.usefixtures("shared_charts")
-
 PROJECT = Path(__file__).resolve().parents[1]
 WORKFLOW = ".github/workflows/publish-dashboard.yml"
 PINNED = re.compile(r"^\s*(?:- )?uses: (actions/[a-z-]+)@([0-9a-f]{40}) # v\d+\.\d+\.\d+$")

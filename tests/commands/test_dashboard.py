@@ -160,7 +160,6 @@ def test_a_folder_that_was_never_hcmlcs_is_refused(hcmlc, bundled, tmp_path) -> 
     assert dashboard(hcmlc, bundled, "--out", str(empty))[0] == 0
 
 
-@pytest.mark.usefixtures("shared_charts")
 def test_the_form_and_report_built_beside_it_are_published_and_linked(
     hcmlc, bundled, tmp_path
 ) -> None:

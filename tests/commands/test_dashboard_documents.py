@@ -9,11 +9,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-import pytest
-
 from hcmlc.repository.fingerprint import Fingerprint, read
-
-pytestmark = pytest.mark.usefixtures("shared_charts")
 
 AS_OF = "2025-12-20"
 NAMES = [

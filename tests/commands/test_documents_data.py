@@ -11,8 +11,6 @@ import pytest
 
 from hcmlc.documents.official import date_line, listed, shown_number
 
-pytestmark = pytest.mark.usefixtures("shared_charts")
-
 DOCUMENTS = "data/documents.yaml"
 
 

@@ -148,7 +148,7 @@ def _body(text: str) -> str:
 # again to a tree whose plan of the agency differs only in data/'s fingerprints (`across_data`),
 # which the hidden sheet alone holds: the `workbook` view, built for each tree, proves that (`_differing_parts`). A plan
 # differing in anything else is built afresh, and its values compared.
-@pytest.mark.usefixtures("shared_charts", "shared_workbooks")
+@pytest.mark.usefixtures("shared_workbooks")
 def test_every_view_is_the_same_after_the_migration(hcmlc, before_migration, tmp_path) -> None:
     bundled = before_migration
     committed = tmp_path / "committed"

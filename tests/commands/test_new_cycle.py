@@ -7,10 +7,6 @@ import json
 import shutil
 from pathlib import Path
 
-import pytest
-
-pytestmark = pytest.mark.usefixtures("shared_charts")
-
 PROJECT = Path(__file__).resolve().parents[2]
 
 ASSIGNMENTS = "data/assignments.yaml"

@@ -20,8 +20,6 @@ from hcmlc.render.chart_png import missing_glyphs, texts
 from hcmlc.render.charts import render_chart
 from hcmlc.repository.load import load
 
-pytestmark = pytest.mark.usefixtures("shared_charts")
-
 UNMET_2025 = ["1.1.4", "1.2.2", "1.2.5", "2.1.3", "2.2.1", "2.3.3", "3.3.1"]
 """Criteria the demonstration leaves unmet in 2025 (see data/targets.yaml and submissions/);
 2.2.2 has only a 2024 value, so in 2025 it has no data, not "not met"."""

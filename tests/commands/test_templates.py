@@ -18,7 +18,6 @@ def text_of(path: Path) -> str:
     return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
 
 
-@pytest.mark.usefixtures("shared_charts")  # it tests the templates, not the drawing
 def test_every_document_is_written_with_the_shipped_templates(hcmlc, bundled) -> None:
     assert not any((bundled / "templates").glob("*.docx"))
     for args, out in [

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-pytestmark = pytest.mark.usefixtures("shared_charts")
-
 BREAKS = {
     "owner of a question": (
         '        owners: ["so-gddt"]\n',

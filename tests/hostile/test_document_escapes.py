@@ -7,10 +7,7 @@ from __future__ import annotations
 import re
 
 import docx
-import pytest
 from hostile_cases import GOOD, SUBMISSION
-
-pytestmark = pytest.mark.usefixtures("shared_charts")
 
 MAYOR = """\
 agency: so-gddt

@@ -11,8 +11,6 @@ from hostile_cases import GOOD, SUBMISSION, snapshot
 
 from hcmlc.render import budget
 
-pytestmark = pytest.mark.usefixtures("shared_charts")
-
 CASES = {
     "a text's class": (
         "# {{ title }}\n{{ title.__class__.__mro__[1].__subclasses__() }}\n",
