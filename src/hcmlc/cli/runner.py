@@ -33,7 +33,25 @@ def run_command(
 ) -> None:
     """Run `command` on the repository with the object `options()` parses from the command
     line: a value it refuses (a day that is no date) is said like any of hcmlc's errors."""
-    in_repository(lambda console, repo_root: command(console, repo_root, options()), root)
+
+    def body(console: Console, repo_root: Path) -> int:
+        _in_city(repo_root)
+        return command(console, repo_root, options())
+
+    in_repository(body, root)
+
+
+def _in_city(root: Path) -> None:
+    """Take today in the city of the repository at `root` (clock.py): in its time zone, as the
+    history of its deliveries is read; the system's when data/ cannot tell."""
+    from hcmlc import clock
+    from hcmlc.errors import HcmlcError
+    from hcmlc.repository.past import city_zone
+
+    try:
+        clock.in_city(city_zone(root))
+    except (HcmlcError, OSError):
+        clock.in_city(None)
 
 
 def in_repository(body: Body, root: Path | None) -> None:

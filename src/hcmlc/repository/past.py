@@ -33,9 +33,7 @@ def city_zone(root: Path) -> dt.tzinfo:
 
 def city_today(zone: dt.tzinfo) -> dt.date:
     """Today in the city: `$HCMLC_TODAY` when set, else the date in `zone`."""
-    if os.environ.get("HCMLC_TODAY"):
-        return today()
-    return dt.datetime.now(zone).date()
+    return today(zone)
 
 
 Place = tuple[str, str]
