@@ -42,7 +42,7 @@ def test_a_view_of_today_is_the_citys_day_and_reads_no_history(hcmlc, bundled: P
 
 
 @pytest.mark.usefixtures("evening_on_utc")
-def test_the_city_s_time_zone_is_the_one_data_names(hcmlc, bundled: Path) -> None:
+def test_a_city_takes_its_day_in_the_time_zone_its_data_names(hcmlc, bundled: Path) -> None:
     """A city whose data/assignments.yaml names another zone takes its day there: in Lisbon
     (UTC+0 in December) it is still the 7th."""
     path = bundled / "data/assignments.yaml"
