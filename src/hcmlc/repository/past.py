@@ -20,6 +20,7 @@ from hcmlc.errors import HcmlcError
 from hcmlc.files.git import git_output
 from hcmlc.i18n import _
 from hcmlc.repository.load import ASSIGNMENTS, Repository, data_setting, load
+from hcmlc.repository.revision import uncommitted_changes
 
 ZONE_KEY = "time_zone"
 """The setting of data/assignments.yaml naming the city's time zone (history.py)."""
@@ -31,11 +32,6 @@ def city_zone(root: Path) -> dt.tzinfo:
     return zone_of(name if isinstance(name, str) else None)
 
 
-def city_today(zone: dt.tzinfo) -> dt.date:
-    """Today in the city: `$HCMLC_TODAY` when set, else the date in `zone`."""
-    return today(zone)
-
-
 Place = tuple[str, str]
 """The clone's top folder and the repository's folder in it, as `git rev-parse --show-toplevel
 --show-prefix` says them ("" when it cannot), asked with the history (first_parent)."""
@@ -44,7 +40,7 @@ Place = tuple[str, str]
 def snapshot_of(root: Path, as_of: dt.date) -> tuple[Snapshot, Place | None]:
     """Which state of the repository at `root` a view as of `as_of` reads, and its place."""
     zone = city_zone(root)
-    return snapshot(root, as_of, city_today(zone), zone)
+    return snapshot(root, as_of, today(zone), zone)
 
 
 @contextmanager
@@ -125,10 +121,6 @@ def _unreadable(commit: str) -> HcmlcError:
     )
 
 
-WATCHED = ("data", "submissions")
-"""The folders whose uncommitted changes make today's view differ from the last commit."""
-
-
 def first_parent(
     root: Path, zone: dt.tzinfo, now: dt.datetime
 ) -> tuple[list[Commit] | Reason, Place]:
@@ -178,8 +170,7 @@ def snapshot(
     last first-parent commit at or before the end of `as_of` (module docstring); with the
     place in the clone where history was read."""
     if as_of >= today:
-        changes = git_output(root, "status", "--porcelain", "--", *WATCHED)
-        changed = bool(changes.strip())
+        changed = uncommitted_changes(root)
         return Snapshot(as_of, "working-tree", changed=changed, zone=zone, today=today), None
     now = Snapshot(as_of, "commit", zone=zone, today=today).now
     commits, place = first_parent(root, zone, now)

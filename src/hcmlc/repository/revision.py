@@ -34,5 +34,11 @@ def revision(root: Path, changed: bool | None = None) -> Revision | None:
     if len(commit) != 40 or not day:
         return None
     if changed is None:
-        changed = bool(git_output(root, "status", "--porcelain", "--", *WATCHED).strip())
+        changed = uncommitted_changes(root)
     return Revision(commit, dt.date.fromisoformat(day), changed)
+
+
+def uncommitted_changes(root: Path) -> bool:
+    """Whether data/ or submissions/ differ from the commit `root` is at (False outside a
+    clone): what makes a view of today's files differ from its commit."""
+    return bool(git_output(root, "status", "--porcelain", "--", *WATCHED).strip())
