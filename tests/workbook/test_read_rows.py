@@ -13,8 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from hcmlc.cli.app import app
-from hcmlc.diagnostics import Diagnostic, column_letters
-from hcmlc.i18n import _
+from hcmlc.diagnostics import Diagnostic
 from hcmlc.workbook import read
 from hcmlc.workbook.cells import Cell, RawCell
 from hcmlc.workbook.plan import HEADER_ROW
@@ -65,23 +64,14 @@ def _every_row(
         value = sheet.value(number, columns["id"]).value
         if value is None or (isinstance(value, str) and not value.strip()):
             if filled:
-                message = _("row {row} has values but no id").format(row=number)
-                hint = _(
-                    "each row is known by its id in column {column}: restore it, or make a "
-                    "fresh workbook"
-                ).format(column=column_letters(columns["id"]))
-                problems.append(read._at(display, at, "HCMLC-E071", message, hint))
+                problems.append(read._without_id(display, at))
             continue
         if not isinstance(value, str):
             problems.append(read._not_text(display, at, value))
             continue
         row_key = value.strip()
         if row_key in first_row:
-            message = _("the id `{id}` is on row {first} already").format(
-                id=row_key, first=first_row[row_key]
-            )
-            hint = _("keep one row for each id: delete the copy, or merge their values")
-            problems.append(read._at(display, at, "HCMLC-E071", message, hint))
+            problems.append(read._repeated_id(display, at, row_key, first_row[row_key]))
             continue
         first_row[row_key] = number
         rows.append(read.ReturnedRow(row_key, at, inputs))

@@ -234,23 +234,14 @@ def _rows(
         value = cells.get((number, id_column), EMPTY).value
         if value is None or (isinstance(value, str) and not value.strip()):
             if any(_filled(cells.get((number, column), EMPTY)) for _c, column in wanted):
-                message = _("row {row} has values but no id").format(row=number)
-                hint = _(
-                    "each row is known by its id in column {column}: restore it, or make a "
-                    "fresh workbook"
-                ).format(column=column_letters(columns["id"]))
-                problems.append(_at(display, at, "HCMLC-E071", message, hint))
+                problems.append(_without_id(display, at))
             continue
         if not isinstance(value, str):
             problems.append(_not_text(display, at, value))
             continue
         row_key = value.strip()
         if row_key in first_row:
-            message = _("the id `{id}` is on row {first} already").format(
-                id=row_key, first=first_row[row_key]
-            )
-            hint = _("keep one row for each id: delete the copy, or merge their values")
-            problems.append(_at(display, at, "HCMLC-E071", message, hint))
+            problems.append(_repeated_id(display, at, row_key, first_row[row_key]))
             continue
         first_row[row_key] = number
         inputs = {c: _input(sheet, number, column) for c, column in wanted}
@@ -333,6 +324,22 @@ def _input(sheet: XSheet, row: int, column: int) -> Input:
 def _filled(cell: RawCell) -> bool:
     """Whether an input cell holds something: a value or a formula."""
     return cell.value not in (None, "") or bool(cell.formula)
+
+
+def _without_id(display: str, at: Cell) -> Diagnostic:
+    """A row with values whose id cell `at` is empty."""
+    message = _("row {row} has values but no id").format(row=at.row)
+    hint = _(
+        "each row is known by its id in column {column}: restore it, or make a fresh workbook"
+    ).format(column=column_letters(at.column))
+    return _at(display, at, "HCMLC-E071", message, hint)
+
+
+def _repeated_id(display: str, at: Cell, key: str, first: int) -> Diagnostic:
+    """The id `key` at `at`, already on row `first`."""
+    message = _("the id `{id}` is on row {first} already").format(id=key, first=first)
+    hint = _("keep one row for each id: delete the copy, or merge their values")
+    return _at(display, at, "HCMLC-E071", message, hint)
 
 
 def _not_text(display: str, at: Cell, value: object) -> Diagnostic:
