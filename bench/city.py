@@ -94,24 +94,59 @@ def measure(
 ) -> Row:
     """Median wall time, CPU time and peak resident memory of `runs` runs of `command`, which
     must end with an exit code in `ok` and no traceback."""
-    times, peaks, cpus = [], [], []
     environment = {**os.environ, **env}
+    samples = []
     for _ in range(runs):
         if before:
             before()
-        start = time.perf_counter()
-        process = subprocess.Popen(
-            command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=environment
-        )
-        _, status, usage = os.wait4(process.pid, 0)
-        times.append(time.perf_counter() - start)
-        peaks.append(usage.ru_maxrss / 1024)
-        cpus.append(usage.ru_utime + usage.ru_stime)
-        stderr = process.stderr.read().decode() if process.stderr else ""
-        if os.waitstatus_to_exitcode(status) not in ok or "Traceback" in stderr:
-            raise SystemExit(f"{name} failed: {stderr}")
+        samples.append(_run(name, command, ok, environment))
+    return _row(name, samples)
+
+
+def interleaved(
+    commands: dict[str, list[str]], runs: int, before: Callable[[], None], **env: str
+) -> list[Row]:
+    """`measure` of several commands, each run once in every round, in turn: on a machine whose
+    speed drifts from minute to minute (one shared with others), their ratio holds, where runs
+    of one after runs of the other would compare two speeds of the machine."""
+    environment = {**os.environ, **env}
+    samples: dict[str, list[Sample]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            before()
+            samples[name].append(_run(name, command, (0, 1), environment))
+    return [_row(name, taken) for name, taken in samples.items()]
+
+
+Sample = tuple[float, float, float]
+"""One run: wall seconds, peak resident MB, CPU seconds."""
+
+
+LAUNCH = Path(__file__).with_name("launch.py")
+
+
+def _run(name: str, command: list[str], ok: tuple[int, ...], environment: dict[str, str]) -> Sample:
+    """One run of `command`, started from bench/launch.py, which times it and reads its peak
+    memory, a process of its own (this one's memory would count as the command's)."""
+    launched = subprocess.run(
+        [sys.executable, "-I", "-S", str(LAUNCH), *command],
+        capture_output=True,
+        text=True,
+        env=environment,
+    )
+    stderr = launched.stderr
+    if launched.returncode != 0 or "Traceback" in stderr:
+        raise SystemExit(f"{name} failed: {stderr}")
+    seconds, peak_mb, cpu, code = launched.stdout.split()
+    if int(code) not in ok:
+        raise SystemExit(f"{name} failed (exit code {code}): {stderr}")
+    return float(seconds), float(peak_mb), float(cpu)
+
+
+def _row(name: str, samples: list[Sample]) -> Row:
+    times, peaks, cpus = zip(*samples, strict=True)
     print(f"  {name:<52}{statistics.median(times):>9.3f} s", flush=True)
-    return Row(name, statistics.median(times), max(peaks), runs, statistics.median(cpus))
+    return Row(name, statistics.median(times), max(peaks), len(samples), statistics.median(cpus))
 
 
 def scale(
@@ -175,18 +210,24 @@ def unsaved(env: dict[str, str]) -> Callable[[], None]:
 
 
 def with_signoffs(root: Path, status: list[str], runs: int, env: dict[str, str]) -> list[Row]:
-    """status, warm, without and with the coordinator's approval of every item (issue 28),
-    measured one after the other so that the machine's load weighs on both alike; computed
-    each time, not served from a saved output."""
-    fresh = unsaved(env)
-    without = measure("city: status, warm (reference)", status, runs, fresh, **env)
-    count = signoffs.approve_everything(root)
-    measure("city: status with sign-offs, first run", status, 1, **env)  # keeps their digests
-    rows = [
-        without,
-        measure(f"city: status, warm, {count:,} items approved", status, runs, fresh, **env),
-    ]
-    signoffs.withdraw(root)
+    """status, warm, without and with the coordinator's approval of every item (issue 28): the
+    city and a copy of it that approves everything, run in turn (`interleaved`), computed each
+    time, not served from a saved output."""
+    approved = root.with_name(f"{root.name}-approved")
+    shutil.copytree(root, approved)
+    count = signoffs.approve_everything(approved)
+    with_approvals = [str(approved) if part == str(root) else part for part in status]
+    measure("city: status with sign-offs, first run", with_approvals, 1, **env)
+    rows = interleaved(
+        {
+            "city: status, warm (reference)": status,
+            f"city: status, warm, {count:,} items approved": with_approvals,
+        },
+        runs,
+        unsaved(env),
+        **env,
+    )
+    shutil.rmtree(approved)
     return rows
 
 

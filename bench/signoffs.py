@@ -4,7 +4,6 @@ current cycle, written as `hcmlc review` writes it, so that status can be timed 
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 
@@ -38,7 +37,3 @@ def approve_everything(root: Path) -> int:
         ]
     write_reviews(root, ReviewFile(cycle=cycle.id, reviews=records))
     return len(records)
-
-
-def withdraw(root: Path) -> None:
-    shutil.rmtree(root / "signoffs", ignore_errors=True)
