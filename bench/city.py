@@ -84,6 +84,12 @@ class Row:
     fuzz_cases: int = 0
 
 
+Sample = tuple[float, float, float]
+"""One run: wall seconds, peak resident MB, CPU seconds."""
+LAUNCH = Path(__file__).with_name("launch.py")
+"""Starts each measured command (`_run`)."""
+
+
 def measure(
     name: str,
     command: list[str],
@@ -116,13 +122,6 @@ def interleaved(
             before()
             samples[name].append(_run(name, command, (0, 1), environment))
     return [_row(name, taken) for name, taken in samples.items()]
-
-
-Sample = tuple[float, float, float]
-"""One run: wall seconds, peak resident MB, CPU seconds."""
-
-
-LAUNCH = Path(__file__).with_name("launch.py")
 
 
 def _run(name: str, command: list[str], ok: tuple[int, ...], environment: dict[str, str]) -> Sample:
