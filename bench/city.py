@@ -110,7 +110,7 @@ def measure(
 
 
 def interleaved(
-    commands: dict[str, list[str]], runs: int, before: Callable[[], None], **env: str
+    commands: dict[str, list[str]], runs: int, before: Callable[[], None] | None = None, **env: str
 ) -> list[Row]:
     """`measure` of several commands, each run once in every round, in turn: on a machine whose
     speed drifts from minute to minute (one shared with others), their ratio holds, where runs
@@ -119,7 +119,8 @@ def interleaved(
     samples: dict[str, list[Sample]] = {name: [] for name in commands}
     for _ in range(runs):
         for name, command in commands.items():
-            before()
+            if before:
+                before()
             samples[name].append(_run(name, command, (0, 1), environment))
     return [_row(name, taken) for name, taken in samples.items()]
 
@@ -330,14 +331,17 @@ def returned_workbooks(made: Path, folder: Path) -> list[Path]:
 
 def floor_rows(folder: Path, runs: int) -> list[Row]:
     """Python's start, a minimal Typer app's `--help` and hcmlc's: what the others are
-    measured against."""
+    measured against, run in turn (hcmlc's `--help` has a target against Typer's)."""
     minimal = folder / "minimal.py"
     minimal.write_text(MINIMAL_TYPER)
-    return [
-        measure("python -c pass", [sys.executable, "-c", "pass"], runs),
-        measure("minimal Typer app --help", [sys.executable, str(minimal), "--help"], runs),
-        measure("hcmlc --help", [HCMLC, "--help"], runs),
-    ]
+    return interleaved(
+        {
+            "python -c pass": [sys.executable, "-c", "pass"],
+            "minimal Typer app --help": [sys.executable, str(minimal), "--help"],
+            "hcmlc --help": [HCMLC, "--help"],
+        },
+        runs,
+    )
 
 
 BUNDLED = ("data", "submissions", "photos", "templates", "reports", "imports", "signoffs")
