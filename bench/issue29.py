@@ -25,6 +25,8 @@ WARM = {
 }
 """The warm commands measured in the city's clone with history (`warm_rows`)."""
 WARM_ROW = "city: {name}, warm, in a clone with history"
+WITHOUT_GIT = "city: status, warm, the same without git (reference)"
+"""Warm status in a copy of the city that is no clone, run in turn with the clone's (issue 26)."""
 AGAINST_HELP = [
     ("bundled: report, first run (no chart cache)", 6.0),
     ("bundled: report again (charts cached)", 2.5),
@@ -151,17 +153,33 @@ def growth_rows(folder: Path, hcmlc: str, as_of: str, runs: int) -> list[Any]:
     return rows
 
 
-def warm_rows(root: Path, hcmlc: str, runs: int, env: dict[str, str], measure: Any) -> list[Any]:
+def warm_rows(
+    root: Path,
+    hcmlc: str,
+    runs: int,
+    env: dict[str, str],
+    measure: Any,
+    without_git: Path | None = None,
+) -> list[Any]:
     """Warm `status` and `validate`, text and JSON, in the city's clone with history
     (`root`, made by bench/history.py): each run twice first (the first run's `git status`
-    may refresh git's index, an input), then measured."""
+    may refresh git's index, an input), then measured. With `without_git`, a copy of the city
+    that is no clone, status there too (WITHOUT_GIT), run in turn with the clone's."""
+    from city import interleaved  # type: ignore[import-not-found]
+
     later = {**env, "HCMLC_TODAY": HISTORY_TODAY}
     rows = []
     for name, args in WARM.items():
-        command = [hcmlc, *args, "--root", str(root)]
-        for _ in range(2):
+        row = WARM_ROW.format(name=name)
+        commands = {row: [hcmlc, *args, "--root", str(root)]}
+        if without_git is not None and name == "status":
+            commands[WITHOUT_GIT] = [hcmlc, *args, "--root", str(without_git)]
+        for command in [*commands.values()] * 2:
             subprocess.run(command, env={**os.environ, **later}, capture_output=True, check=False)
-        rows.append(measure(WARM_ROW.format(name=name), command, runs, **later))
+        if len(commands) == 1:
+            rows.append(measure(row, commands[row], runs, **later))
+        else:
+            rows += interleaved(commands, runs, **later)
     return rows
 
 
