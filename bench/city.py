@@ -684,7 +684,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="hcmlc-bench-") as name:
         folder = Path(name)
         if args.cold_validate:
-            rows += issue29.cold_validate_rows(folder, HCMLC, FLOOR, 7, measure)
+            rows += issue29.cold_validate_rows(folder, HCMLC, FLOOR, 7)
             report({row.name: row for row in rows}, time.perf_counter() - started)
             return
         if args.memory:

@@ -82,11 +82,12 @@ COLD_VALIDATE = ("city: PyYAML C load (floor)", "city: validate, cold")
 """The rows of the target on cold validate (bench/city.py measures both in `scale`)."""
 
 
-def cold_validate_rows(folder: Path, hcmlc: str, floor: str, runs: int, measure: Any) -> list[Any]:
+def cold_validate_rows(folder: Path, hcmlc: str, floor: str, runs: int) -> list[Any]:
     """Only the floor (loading the city's files with PyYAML's C loader, `floor` the script)
     and validate, cold, at city scale (`city.py --cold-validate`): one run of each in turn, so
     that the machine's load weighs on both alike; each row the median of its runs."""
     import citygen  # type: ignore[import-not-found]
+    from city import interleaved  # type: ignore[import-not-found]
 
     root = folder / "city"
     citygen.build(root, wards=200, years=10)
@@ -95,17 +96,10 @@ def cold_validate_rows(folder: Path, hcmlc: str, floor: str, runs: int, measure:
     cache = folder / "cache-cold"
     env = {"XDG_CACHE_HOME": str(cache)}
     commands = {
-        COLD_VALIDATE[0]: ([sys.executable, str(script), str(root)], None),
-        COLD_VALIDATE[1]: (
-            [hcmlc, "validate", "--root", str(root)],
-            lambda: shutil.rmtree(cache, ignore_errors=True),
-        ),
+        COLD_VALIDATE[0]: [sys.executable, str(script), str(root)],
+        COLD_VALIDATE[1]: [hcmlc, "validate", "--root", str(root)],
     }
-    runs_of: dict[str, list[Any]] = {name: [] for name in commands}
-    for _ in range(runs):
-        for name, (command, before) in commands.items():
-            runs_of[name].append(measure(name, command, 1, before, **env))
-    return medians(runs_of, runs)
+    return interleaved(commands, runs, lambda: shutil.rmtree(cache, ignore_errors=True), **env)
 
 
 def medians(runs_of: dict[str, list[Any]], runs: int) -> list[Any]:
