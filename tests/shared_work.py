@@ -6,8 +6,9 @@ heavy tests that run commands on the whole bundled city (tests/commands/test_yea
 
 Without xdist (`-n 0`), or where `fcntl` is missing (Windows), each process makes its own.
 
-The pieces that write reports keep their charts in one chart cache for the run (`cache_home`):
-a chart is keyed by what it shows, so a piece gets the charts of its own data, drawn once.
+The pieces that write reports draw their charts in the run's chart cache, as every test does
+(tests/conftest.py's `shared_charts`): a chart is keyed by what it shows, so a piece gets the
+charts of its own data, drawn once.
 """
 
 from __future__ import annotations
@@ -32,17 +33,9 @@ Make = Callable[[Path], Any]
 
 
 def cache_home(scratch: Path) -> Path:
-    """A cache folder (`XDG_CACHE_HOME`) of its own for the piece of work made in `scratch`,
-    whose charts are those of every piece of the same `Shared` (its `charts/` a link to
-    theirs): see tests/conftest.py's `shared_charts`, the same for every other test of the run."""
-    home = scratch / "cache"
-    link = home / "hcmlc" / "charts"
-    if not link.is_symlink():
-        charts = scratch.parent / "charts"  # beside the pieces of work (`Shared.folder`)
-        charts.mkdir(exist_ok=True)
-        link.parent.mkdir(parents=True, exist_ok=True)
-        link.symlink_to(charts, target_is_directory=True)
-    return home
+    """A cache folder (`XDG_CACHE_HOME`) of its own for the piece of work made in `scratch`;
+    its charts are the run's, as every test's (tests/conftest.py's `shared_charts`)."""
+    return scratch / "cache"
 
 
 class Shared:

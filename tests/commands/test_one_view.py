@@ -57,7 +57,7 @@ class Views:
     def _views(self, day: str, out: Path) -> dict:
         env = {
             ENV_VAR: "en",
-            "XDG_CACHE_HOME": str(cache_home(out)),  # the charts of every day's report
+            "XDG_CACHE_HOME": str(cache_home(out)),
             "HCMLC_KEY_FILE": str(self.key),
             "HCMLC_DEBUG": "1",
         }

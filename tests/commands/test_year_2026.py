@@ -20,7 +20,6 @@ import shutil
 import subprocess
 from pathlib import Path
 from typing import NamedTuple
-from unittest import mock
 
 import pytest
 from typer.testing import CliRunner
@@ -184,7 +183,7 @@ def play(folder: Path) -> dict:
 
 def run(played: Played, root: Path, today: str, folder: Path, *args: str) -> str:
     """hcmlc run in this process on `root` on the day `today` (in English, with a cache in
-    `folder`, its charts the run's for every repository of the year: `cache_home`; the wards'
+    `folder`, its charts the run's, as every test's: conftest's `shared_charts`; the wards'
     workbooks `remind` would write beside the letters, which no test here reads, not built,
     the letters naming them all the same: built_workbooks.py's `letters_only`): what it
     printed, once checked that it ended with 0 or 1."""
@@ -199,10 +198,7 @@ def run(played: Played, root: Path, today: str, folder: Path, *args: str) -> str
     }
     use_language(None)
     try:
-        with (
-            mock.patch("hcmlc.render.chart_cache.scope", lambda _root: "year-2026"),
-            letters_only(),
-        ):
+        with letters_only():
             result = CliRunner().invoke(app, [*args, "--root", str(root)], env=env)
     finally:
         use_language(None)
