@@ -115,13 +115,21 @@ def interleaved(
     """`measure` of several commands, each run once in every round, in turn: on a machine whose
     speed drifts from minute to minute (one shared with others), their ratio holds, where runs
     of one after runs of the other would compare two speeds of the machine."""
-    environment = {**os.environ, **env}
-    samples: dict[str, list[Sample]] = {name: [] for name in commands}
+    return in_turn({name: (command, before, env) for name, command in commands.items()}, runs)
+
+
+Case = tuple[list[str], Callable[[], None] | None, dict[str, str]]
+"""A command, what to do before each of its runs, the environment it adds."""
+
+
+def in_turn(cases: dict[str, Case], runs: int) -> list[Row]:
+    """`interleaved`, each case with its own preparation and environment."""
+    samples: dict[str, list[Sample]] = {name: [] for name in cases}
     for _ in range(runs):
-        for name, command in commands.items():
+        for name, (command, before, env) in cases.items():
             if before:
                 before()
-            samples[name].append(_run(name, command, (0, 1), environment))
+            samples[name].append(_run(name, command, (0, 1), {**os.environ, **env}))
     return [_row(name, taken) for name, taken in samples.items()]
 
 
@@ -692,7 +700,7 @@ def main() -> None:
             report({row.name: row for row in rows}, time.perf_counter() - started)
             return
         if args.years:
-            rows += issue29.years_rows(folder, HCMLC, 5, measure)
+            rows += issue29.years_rows(folder, HCMLC, 5)
             rows += issue29.city10_peak_rows(folder, HCMLC, measure)
             report({row.name: row for row in rows}, time.perf_counter() - started)
             return
@@ -701,7 +709,7 @@ def main() -> None:
             rows += issue29.history_rows(folder, HCMLC, 5, measure)
             if not args.warm:
                 rows += issue29.growth_rows(folder, HCMLC, AS_OF, 3)
-                rows += issue29.years_rows(folder, HCMLC, 5, measure)
+                rows += issue29.years_rows(folder, HCMLC, 5)
                 rows += issue29.city10_peak_rows(folder, HCMLC, measure)
             report({row.name: row for row in rows}, time.perf_counter() - started)
             return
@@ -710,7 +718,7 @@ def main() -> None:
         rows += hostile.rows(folder, runs, measure, HCMLC)
         rows += hostile_workbooks.rows(folder, runs, measure, HCMLC)
         rows += scale(folder, "city", 200, runs, jsonschema=not args.quick, dashboard=True)
-        rows += issue29.years_rows(folder, HCMLC, 3 if args.quick else runs, measure)
+        rows += issue29.years_rows(folder, HCMLC, 3 if args.quick else runs)
         if not args.quick:
             rows += scale(folder, "city×10", 2000, 1, jsonschema=False, dashboard=False)
         # The suite last: measured right after it, the start-up rows were slowed by what it

@@ -102,23 +102,6 @@ def cold_validate_rows(folder: Path, hcmlc: str, floor: str, runs: int) -> list[
     return interleaved(commands, runs, lambda: shutil.rmtree(cache, ignore_errors=True), **env)
 
 
-def medians(runs_of: dict[str, list[Any]], runs: int) -> list[Any]:
-    """A row for each name of `runs_of` from its runs, measured in turn with the others': the
-    median of their times, the largest of their peaks."""
-    from city import Row  # type: ignore[import-not-found]
-
-    return [
-        Row(
-            name,
-            statistics.median(r.seconds for r in found),
-            max(r.peak_mb for r in found),
-            runs,
-            statistics.median(r.cpu for r in found),
-        )
-        for name, found in runs_of.items()
-    ]
-
-
 def computation_row(label: str, root: Path, as_of: str, runs: int, env: dict[str, str]) -> Any:
     """Warm status's computation at `root`, median of `runs` processes (bench/computation.py)."""
     from city import Row  # type: ignore[import-not-found]
@@ -265,13 +248,13 @@ def warmed(hcmlc: str, root: Path, last: int, env: dict[str, str]) -> dict[str, 
     return later
 
 
-def years_rows(folder: Path, hcmlc: str, runs: int, measure: Any) -> list[Any]:
+def years_rows(folder: Path, hcmlc: str, runs: int) -> list[Any]:
     """A one-year report, the page and status of the last cycle, in the city with 10 and with
     30 years of history (200 wards each), measured in turn so that the machine's load weighs on
     both alike, each computed (no saved output served) with the results cache warm."""
-    from city import unsaved  # type: ignore[import-not-found]
+    from city import in_turn, unsaved  # type: ignore[import-not-found]
 
-    cases = []
+    cases = {}
     for years in YEARS:
         root, last = city_of(folder, f"city-{years}y", 200, years)
         env = warmed(hcmlc, root, last, {"XDG_CACHE_HOME": str(folder / f"cache-{years}y")})
@@ -279,14 +262,11 @@ def years_rows(folder: Path, hcmlc: str, runs: int, measure: Any) -> list[Any]:
         out.mkdir(exist_ok=True)
         for name, args in history_commands(root, out, last).items():
             row = HISTORY_ROW.format(years=years, name=name)
-            cases.append((row, [hcmlc, *args], unsaved(env), env))
-    found: dict[str, list[Any]] = {row: [] for row, *_ in cases}
-    for _ in range(runs):
-        for row, command, before, env in cases:
-            found[row].append(measure(row, command, 1, before, **env))
+            cases[row] = ([hcmlc, *args], unsaved(env), env)
+    rows = in_turn(cases, runs)
     for years in YEARS:
         shutil.rmtree(folder / f"city-{years}y")
-    return medians(found, runs)
+    return rows
 
 
 def peak_rows(root: Path, hcmlc: str, env: dict[str, str], measure: Any) -> list[Any]:
