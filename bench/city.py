@@ -120,16 +120,20 @@ def interleaved(
 
 Case = tuple[list[str], Callable[[], None] | None, dict[str, str]]
 """A command, what to do before each of its runs, the environment it adds."""
+Runner = Callable[[str, list[str], dict[str, str]], Sample]
+"""Takes one sample of a named command in an environment."""
 
 
-def in_turn(cases: dict[str, Case], runs: int) -> list[Row]:
-    """`interleaved`, each case with its own preparation and environment."""
+def in_turn(cases: dict[str, Case], runs: int, run: Runner | None = None) -> list[Row]:
+    """`interleaved`, each case with its own preparation and environment; `run` takes each
+    sample (by default bench/launch.py's figures for the whole command)."""
+    take = run or (lambda name, command, environment: _run(name, command, (0, 1), environment))
     samples: dict[str, list[Sample]] = {name: [] for name in cases}
     for _ in range(runs):
         for name, (command, before, env) in cases.items():
             if before:
                 before()
-            samples[name].append(_run(name, command, (0, 1), {**os.environ, **env}))
+            samples[name].append(take(name, command, {**os.environ, **env}))
     return [_row(name, taken) for name, taken in samples.items()]
 
 

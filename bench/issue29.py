@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -111,30 +110,30 @@ def growth_rows(folder: Path, hcmlc: str, as_of: str, runs: int) -> list[Any]:
     measured minutes apart, their ratio took the machine's drift (8.6–11.6× in runs of the same
     code, against a limit of 11). Median of `runs` rounds each."""
     import citygen  # type: ignore[import-not-found]
-    from city import Row  # type: ignore[import-not-found]
+    from city import in_turn  # type: ignore[import-not-found]
 
     script = Path(__file__).with_name("computation.py")
-    cities = {}
+    cases = {}
     for label, wards in GROWTH.items():
         root = folder / f"growth-{label}"
         citygen.build(root, wards=wards, years=10)
-        env = {**os.environ, "XDG_CACHE_HOME": str(folder / f"cache-growth-{label}")}
+        env = {"XDG_CACHE_HOME": str(folder / f"cache-growth-{label}")}
         warm = [hcmlc, "status", "--root", str(root), "--as-of", as_of]
-        subprocess.run(warm, env=env, capture_output=True, check=False)
-        cities[label] = ([sys.executable, str(script), str(root), as_of], env)
-    seconds: dict[str, list[float]] = {label: [] for label in cities}
-    for _ in range(runs):
-        for label, (command, env) in cities.items():
-            done = subprocess.run(command, env=env, capture_output=True, check=True)
-            seconds[label].append(float(done.stdout))
-    rows = []
-    for label, found in seconds.items():
-        name = f"{label}: {COMPUTATION}"
-        median = statistics.median(found)
-        print(f"  {name:<52}{median:>9.3f} s", flush=True)
-        rows.append(Row(name, median, float("nan"), runs, median))
+        subprocess.run(warm, env={**os.environ, **env}, capture_output=True, check=False)
+        command = [sys.executable, str(script), str(root), as_of]
+        cases[f"{label}: {COMPUTATION}"] = (command, None, env)
+    rows = in_turn(cases, runs, _computed)
+    for label in GROWTH:
         shutil.rmtree(folder / f"growth-{label}")
     return rows
+
+
+def _computed(name: str, command: list[str], environment: dict[str, str]) -> tuple[float, ...]:
+    """One run of bench/computation.py: the seconds of CPU it prints, as the sample's time and
+    CPU (no peak memory: the process holds more than the computation)."""
+    done = subprocess.run(command, env=environment, capture_output=True, check=True, text=True)
+    seconds = float(done.stdout)
+    return seconds, float("nan"), seconds
 
 
 def warm_rows(
