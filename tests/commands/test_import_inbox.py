@@ -16,8 +16,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from workbook_files import Filled, make
+from workbook_files import Filled, _sheet_part, make
 
+from hcmlc.workbook.labels import SHEETS
+from hcmlc.workbook.meta import SHEET as META_SHEET
+from hcmlc.workbook.xlsx import read_xlsx
 from hcmlc.yamlfiles.reader import parse_yaml
 
 GOOD, BAD, ZIPPED, FOREIGN = "phuong-sai-gon", "phuong-ben-thanh", "xa-cu-chi", "so-ngoai-vu"
@@ -246,3 +249,40 @@ def test_an_english_workbook_gets_its_receipt_in_english(hcmlc, bundled, tmp_pat
     assert "1. Cell Indicators!E" in text and ": indicator 1.2.3.b: “abc” is not a number" in text
     assert "Attached is a fresh workbook, workbook-2025-so-khcn-en-repaired.xlsx" in text
     assert (out / "workbook-2025-so-khcn-en-repaired.xlsx").is_file()
+
+
+def test_a_damaged_sheet_is_told_in_the_language_the_workbook_was_made_in(
+    hcmlc, bundled, tmp_path
+) -> None:
+    """The workbook's language is read from its hidden sheet alone: a data sheet broken past
+    reading (here cut off mid-row) does not hide it, and the damage is told in the language of
+    the workbook the ward was sent (Vietnamese), in the coordinator's English summary."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    made = make(hcmlc, bundled, GOOD, tmp_path / "vi.xlsx", "--cycle", "2025")
+    returned = filled(made, inbox / "sai-gon.xlsx", "có")
+    with zipfile.ZipFile(returned) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = _sheet_part(parts, SHEETS["indicators"]["vi"])
+    parts[sheet] = parts[sheet][: len(parts[sheet]) // 2]
+    with zipfile.ZipFile(returned, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    code, stdout, _ = run(hcmlc, bundled, inbox, tmp_path / "r")
+    assert code == 1, stdout
+    assert "Refused (1):" in stdout
+    damage = [line for line in stdout.splitlines() if "[HCMLC-E070]" in line]
+    assert len(damage) == 1 and "sai-gon.xlsx:1:1: error: bảng tính bị hỏng: " in damage[0]
+
+
+def test_the_hidden_sheet_read_alone_is_the_one_read_with_the_others(
+    hcmlc, bundled, tmp_path
+) -> None:
+    """`peek` reads a returned workbook's hidden sheet alone (the rows of the data sheets are
+    read once, by the import): the same cells as when every sheet is read."""
+    made = make(hcmlc, bundled, GOOD, tmp_path / "vi.xlsx", "--cycle", "2025")
+    data = filled(made, tmp_path / "returned.xlsx", "có").read_bytes()
+    whole, alone = read_xlsx(data), read_xlsx(data, only=META_SHEET)
+    assert len(whole.sheets) > 1 and list(alone.sheets) == [META_SHEET]
+    assert alone.sheets[META_SHEET].cells == whole.sheets[META_SHEET].cells
+    assert alone.sheets[META_SHEET].state == whole.sheets[META_SHEET].state != "visible"

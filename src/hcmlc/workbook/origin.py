@@ -32,7 +32,7 @@ def peek(path: Path) -> Meta | None:
     if not isinstance(data, bytes):
         return None
     try:
-        sheet = read_xlsx(data).sheets.get(SHEET)
+        sheet = read_xlsx(data, only=SHEET).sheets.get(SHEET)
     except XlsxError:
         return None
     if sheet is None:

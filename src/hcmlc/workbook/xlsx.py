@@ -75,11 +75,12 @@ class XBook:
     """When the file was last saved, as its writer recorded it (`dcterms:modified`)."""
 
 
-def read_xlsx(data: bytes) -> XBook:
-    """Read the sheets of an .xlsx archive; XlsxError when its structure is broken."""
+def read_xlsx(data: bytes, only: str | None = None) -> XBook:
+    """Read the sheets of an .xlsx archive, or only the sheet named `only` (the others are
+    left out of the book unread); XlsxError when its structure is broken."""
     try:
         archive = zipfile.ZipFile(BytesIO(data))
-        return _Reader(read_parts(archive, data)).book()
+        return _Reader(read_parts(archive, data)).book(only)
     except (
         ArchiveProblem,
         zipfile.BadZipFile,
@@ -100,7 +101,7 @@ class _Reader:
         self.package = Package(parts)
         self.cells = 0
 
-    def book(self) -> XBook:
+    def book(self, only: str | None = None) -> XBook:
         main = self.package.target("", "_rels/.rels", "/officeDocument") or "xl/workbook.xml"
         folder = posixpath.dirname(main)
         rels_path = posixpath.join(folder, "_rels", posixpath.basename(main) + ".rels")
@@ -110,6 +111,8 @@ class _Reader:
         formats = self.package.formats(of_type(relations, "/styles"))
         book = XBook({}, MAC_EPOCH if date1904 else WINDOWS_EPOCH)
         for name, state, rid in sheets:
+            if only is not None and name != only:
+                continue
             target = relations.get(rid, ("", ""))[1]
             if target not in self.package.names:
                 raise XlsxError(f"the sheet {name!r} has no part")
