@@ -40,7 +40,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -275,34 +276,45 @@ def with_history(
 
 
 def workbooks(folder: Path, label: str, root: Path, runs: int, env: dict[str, str]) -> list[Row]:
-    """`workbook --all` and `import --check` of every workbook it wrote, each returned with one
-    change, against validate, cold, on the same repository."""
+    """`workbook --all`, `import --check` of every workbook it wrote (each returned with one
+    change) and `import DIR` of them all with receipts, against validate, cold, on the same
+    repository: in turn (`in_turn`), one run of each per round, on the submissions as they were
+    (restored before the reference and the import that writes). Measured one block after the
+    other, the ratios took the machine's drift between the blocks."""
     out = folder / f"workbooks-{label}"
     cache = env["XDG_CACHE_HOME"]
     key = {"HCMLC_KEY_FILE": str(folder / "workbook.key")}  # signing key: never the user's own
     write = [HCMLC, "workbook", "--root", str(root), "--all", "--out", str(out)]
-    rows = [
-        measure(
-            f"{label}: validate, cold (reference)",
-            [HCMLC, "validate", "--root", str(root)],
-            runs,
-            lambda: shutil.rmtree(cache, ignore_errors=True),
-            **env,
-        ),
-        measure(f"{label}: workbook --all", write, runs, **key),
-    ]
+    subprocess.run(write, env={**os.environ, **key}, capture_output=True, check=True)
     returned = returned_workbooks(out, folder / f"returned-{label}")
     check = [HCMLC, "import", "--root", str(root), "--check", *map(str, returned)]
-    rows.append(measure(f"{label}: import --check, {len(returned)} workbooks", check, runs, **key))
-    rows.append(inbox(folder, label, root, returned, runs, key))
-    return rows
+    with inbox(folder, root, returned) as (command, restore):
+
+        def reference() -> None:
+            restore()
+            shutil.rmtree(cache, ignore_errors=True)
+
+        validate = [HCMLC, "validate", "--root", str(root)]
+        cases: dict[str, Case] = {
+            f"{label}: validate, cold (reference)": (validate, reference, env),
+            f"{label}: workbook --all": (write, None, key),
+            f"{label}: import --check, {len(returned)} workbooks": (check, None, key),
+            f"{label}: import DIR with receipts, {len(returned)} workbooks": (
+                command,
+                restore,
+                key,
+            ),
+        }
+        return in_turn(cases, runs)
 
 
+@contextmanager
 def inbox(
-    folder: Path, label: str, root: Path, returned: list[Path], runs: int, key: dict[str, str]
-) -> Row:
+    folder: Path, root: Path, returned: list[Path]
+) -> Iterator[tuple[list[str], Callable[[], None]]]:
     """`import DIR` of the folder of every returned workbook, written, with a receipt (text and
-    e-mail draft) per agency: each run on the submissions as they were, restored before it."""
+    e-mail draft) per agency (each given a focal point), and what puts the submissions back as
+    they were before a run of it; afterwards, the repository as it was."""
     focal = root / "data/focal-points.yaml"
     names = [re.fullmatch(r"workbook-[^-]+-(.+)-(?:vi|en)\.xlsx", p.name) for p in returned]
     agencies = [m.group(1) for m in names if m]
@@ -311,9 +323,9 @@ def inbox(
         + "".join(f'  {a}: {{name: "Văn thư", email: "{a}@example.org"}}\n' for a in agencies),
         encoding="utf-8",
     )
-    kept = folder / f"submissions-{label}"
+    kept = folder / f"submissions-{root.name}"
     shutil.copytree(root / "submissions", kept)
-    receipts = folder / f"receipts-{label}"
+    receipts = folder / f"receipts-{root.name}"
 
     def restore() -> None:
         shutil.rmtree(root / "submissions")
@@ -321,18 +333,12 @@ def inbox(
         shutil.rmtree(receipts, ignore_errors=True)
 
     command = [HCMLC, "import", "--root", str(root), str(returned[0].parent)]
-    command += ["--receipts", str(receipts)]
-    row = measure(
-        f"{label}: import DIR with receipts, {len(returned)} workbooks",
-        command,
-        runs,
-        restore,
-        **key,
-    )
-    restore()
-    focal.unlink()
-    shutil.rmtree(kept)
-    return row
+    try:
+        yield [*command, "--receipts", str(receipts)], restore
+    finally:
+        restore()
+        focal.unlink()
+        shutil.rmtree(kept)
 
 
 def returned_workbooks(made: Path, folder: Path) -> list[Path]:
