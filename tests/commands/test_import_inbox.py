@@ -16,7 +16,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from workbook_files import Filled, _sheet_part, make
+from workbook_files import Filled, make, sheet_part
 
 from hcmlc.workbook.labels import SHEETS
 from hcmlc.workbook.meta import SHEET as META_SHEET
@@ -263,7 +263,7 @@ def test_a_damaged_sheet_is_told_in_the_language_the_workbook_was_made_in(
     returned = filled(made, inbox / "sai-gon.xlsx", "có")
     with zipfile.ZipFile(returned) as archive:
         parts = {name: archive.read(name) for name in archive.namelist()}
-    sheet = _sheet_part(parts, SHEETS["indicators"]["vi"])
+    sheet = sheet_part(parts, SHEETS["indicators"]["vi"])
     parts[sheet] = parts[sheet][: len(parts[sheet]) // 2]
     with zipfile.ZipFile(returned, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in parts.items():

@@ -71,7 +71,7 @@ def with_cached_value(
     writes formulas without one)."""
     with zipfile.ZipFile(path) as archive:
         parts = {name: archive.read(name) for name in archive.namelist()}
-    part = _sheet_part(parts, sheet_name)
+    part = sheet_part(parts, sheet_name)
     xml = parts[part].decode()
     pattern = re.compile(rf'<c r="{ref}"([^>]*)><f>(.*?)</f><v\s*/?>(</v>)?</c>')
     kind = ' t="e"' if error else ""
@@ -85,7 +85,8 @@ def with_cached_value(
             archive.writestr(name, data)
 
 
-def _sheet_part(parts: dict[str, bytes], name: str) -> str:
+def sheet_part(parts: dict[str, bytes], name: str) -> str:
+    """The name of the part that holds the sheet `name` in a package read into `parts`."""
     workbook = parts["xl/workbook.xml"].decode()
     rels = parts["xl/_rels/workbook.xml.rels"].decode()
     rid = re.search(rf'<sheet [^>]*name="{re.escape(name)}"[^>]*r:id="(rId\d+)"', workbook)
