@@ -269,7 +269,7 @@ def with_history(
         ),
         # warm status and validate of today in the clone; status in turn with the same in the
         # copy that is no clone (issue 26's ratio)
-        *issue29.warm_rows(root, HCMLC, runs, env, measure, without_git),
+        *issue29.warm_rows(root, HCMLC, runs, env, without_git),
     ]
     shutil.rmtree(without_git)
     return rows
@@ -713,7 +713,7 @@ def main() -> None:
             return
         if args.issue29 or args.warm:
             rows += floor_rows(folder, 5) if args.warm else startup(folder, 5)
-            rows += issue29.history_rows(folder, HCMLC, 5, measure)
+            rows += issue29.history_rows(folder, HCMLC, 5)
             if not args.warm:
                 rows += issue29.growth_rows(folder, HCMLC, AS_OF, 3)
                 rows += issue29.years_rows(folder, HCMLC, 5)

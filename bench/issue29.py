@@ -141,7 +141,6 @@ def warm_rows(
     hcmlc: str,
     runs: int,
     env: dict[str, str],
-    measure: Any,
     without_git: Path | None = None,
 ) -> list[Any]:
     """Warm `status` and `validate`, text and JSON, in the city's clone with history
@@ -159,14 +158,11 @@ def warm_rows(
             commands[WITHOUT_GIT] = [hcmlc, *args, "--root", str(without_git)]
         for command in [*commands.values()] * 2:
             subprocess.run(command, env={**os.environ, **later}, capture_output=True, check=False)
-        if len(commands) == 1:
-            rows.append(measure(row, commands[row], runs, **later))
-        else:
-            rows += interleaved(commands, runs, **later)
+        rows += interleaved(commands, runs, **later)  # one command alone: `measure`'s runs
     return rows
 
 
-def history_rows(folder: Path, hcmlc: str, runs: int, measure: Any) -> list[Any]:
+def history_rows(folder: Path, hcmlc: str, runs: int) -> list[Any]:
     """The city with its history of 2,001 commits, and `warm_rows` in it (`--issue29`)."""
     import citygen  # type: ignore[import-not-found]
     from history import commit_history  # type: ignore[import-not-found]
@@ -176,7 +172,7 @@ def history_rows(folder: Path, hcmlc: str, runs: int, measure: Any) -> list[Any]
     commits = commit_history(root)
     print(f"city: {commits} commits", flush=True)
     env = {"XDG_CACHE_HOME": str(folder / "cache-history")}
-    return warm_rows(root, hcmlc, runs, env, measure)
+    return warm_rows(root, hcmlc, runs, env)
 
 
 def load_average() -> str:
